@@ -1,0 +1,320 @@
+"""Parse the text of one efforts report into a :class:`~corpus.models.Plan`.
+
+The reports are text pulled out of PDFs, so the parser reads them line by line and
+classifies each line by its shape, never by its wording:
+
+* the first non-blank line is the title and carries the fiscal year (``FY2019 ...``);
+* ``1. Title`` opens a section; ``O Title`` / ``○ Title`` (maybe after ``- ``) opens a measure;
+* a line with two or more ``ABBR (Full Name)`` pairs is the glossary of ministries;
+* a line ending in ``[MINISTRY, ...]`` closes an effort; a bullet line (``·``, ``•``, ``-``,
+  ``*``, ``・``) opens one, and unmarked lines continue it while it is still open;
+* an unmarked line while no effort is open is a note on the measure (figure text, captions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.errors import CorpusError
+from corpus.models import Effort, Measure, Plan, Section
+
+__all__ = ["parse_plan", "parse_attribution", "find_dates", "normalise_line"]
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
+_BULLET = re.compile(r"^(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆]\s*)+")
+_SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
+_MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?[O○〇◯]\s+(\S.*)$")
+_ATTRIBUTION = re.compile(r"[\[［]([^\[\]［］]{1,120})[\]］]\s*[.。]?\s*$")
+# Abbreviations: short, starting with a capital and holding at least two (NPA, MoJ, MHLW).
+_MINISTRY = re.compile(r"^(?=[A-Z](?:[^A-Z]*[A-Z]))[A-Z][A-Za-z0-9&\-]{1,11}$")
+_GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
+_FISCAL_YEAR = re.compile(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)((?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"((?:19|20)\d\d)"
+# "July 2019", "July 1, 2019", "July 1-3, 2019", "Sept. 2019"
+_MONTH_YEAR = re.compile(
+    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:\s*[-–~]\s*\d{{1,2}})?)?,?\s+{_YEAR}\b",
+    re.IGNORECASE,
+)
+# "October to November 2019", "October and November 2019": the first month takes the year too
+_MONTH_RANGE = re.compile(
+    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?\s*(?:to|through|until|and|-|–|~)\s*"
+    rf"({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?,?\s+{_YEAR}\b",
+    re.IGNORECASE,
+)
+
+
+def normalise_line(line: str) -> str:
+    """Collapse tabs, non-breaking and other odd spaces into one space and strip.
+
+    Example:
+        >>> normalise_line("\\u00a0 Held a\\tseminar ")
+        'Held a seminar'
+    """
+    return _SPACES.sub(" ", line).strip()
+
+
+def parse_attribution(inner: str) -> tuple[str, ...] | None:
+    """Split the inside of ``[...]`` into ministry abbreviations, or None if it is not one.
+
+    Example:
+        >>> parse_attribution("MIC, MEXT, and METI")
+        ('MIC', 'MEXT', 'METI')
+    """
+    parts = re.split(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+", inner.strip())
+    names = tuple(p.strip() for p in parts if p and p.strip())
+    if not names or not all(_MINISTRY.match(n) for n in names):
+        return None
+    return tuple(dict.fromkeys(names))
+
+
+def find_dates(text: str) -> tuple[str, ...]:
+    """Every month named with a year in ``text``, as sorted unique ``YYYY-MM`` strings.
+
+    Example:
+        >>> find_dates("held (from October to November 2019) and in January 2020")
+        ('2019-10', '2019-11', '2020-01')
+    """
+    found: set[str] = set()
+    for match in _MONTH_RANGE.finditer(text):
+        year = int(match.group(3))
+        for name in match.group(1, 2):
+            found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
+    for match in _MONTH_YEAR.finditer(text):
+        found.add(f"{int(match.group(2)):04d}-{MONTHS[match.group(1).lower()]:02d}")
+    return tuple(sorted(found))
+
+
+def _glossary_pairs(line: str) -> dict[str, str] | None:
+    pairs = [(a, n) for a, n in _GLOSSARY_PAIR.findall(line) if _MINISTRY.match(a)]
+    if len(pairs) < 2:
+        return None
+    # A glossary line is mostly pairs: what is left once they are removed is only punctuation.
+    rest = re.sub(r"\band\b", "", _GLOSSARY_PAIR.sub("", line))
+    if len(re.sub(r"[\W_]", "", rest)) > 10:
+        return None
+    return {abbr: normalise_line(name) for abbr, name in pairs}
+
+
+@dataclass
+class _OpenEffort:
+    line: int
+    parts: list[str]
+
+
+@dataclass
+class _MeasureDraft:
+    title: str
+    efforts: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _SectionDraft:
+    number: int
+    title: str
+    line: int
+    measures: list[_MeasureDraft] = field(default_factory=list)
+
+
+class _Builder:
+    """Accumulates drafts while lines stream past; ``_freeze`` turns them into a Plan."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.sections: list[_SectionDraft] = []
+        self.glossary: dict[str, str] = {}
+        self.plan_notes: list[str] = []
+        self.open: _OpenEffort | None = None
+        self.last_note_line = -2
+
+    def measure(self) -> _MeasureDraft:
+        section = self.sections[-1]
+        if not section.measures:
+            # Efforts straight under a section heading get a measure named after the section.
+            section.measures.append(_MeasureDraft(title=section.title))
+        return section.measures[-1]
+
+    def close_effort(self, ministries: tuple[str, ...] | None = None) -> None:
+        """End the open effort; one never attributed is kept as a note, not lost."""
+        if self.open is None:
+            return
+        opened, self.open = self.open, None
+        text = " ".join(p for p in opened.parts if p).strip()
+        if not text:
+            return
+        if ministries:
+            self.measure().efforts.append((opened.line, text, ministries))
+        else:
+            self.note(opened.line, text, joinable=False)
+
+    def note(self, line_no: int, text: str, *, joinable: bool = True) -> None:
+        if not self.sections:
+            self.plan_notes.append(text)
+            return
+        notes = self.measure().notes
+        if joinable and notes and self.last_note_line == line_no - 1:
+            notes[-1] = f"{notes[-1]} {text}"
+        else:
+            notes.append(text)
+        self.last_note_line = line_no if joinable else -2
+
+    def reopen_note_as_effort(self, line_no: int) -> _OpenEffort | None:
+        """An unmarked effort wrapped over lines first looks like a note; take it back."""
+        if self.last_note_line != line_no - 1 or not self.sections:
+            return None
+        notes = self.measure().notes
+        first_line = line_no - 1 - notes[-1].count("\n")
+        self.last_note_line = -2
+        return _OpenEffort(line=first_line, parts=[notes.pop()])
+
+
+def parse_plan(text: str, *, source: str) -> Plan:
+    """Parse one report's text into a Plan; pure, no file access.
+
+    Args:
+        text: The whole report as text (any line endings).
+        source: A name for error messages and for ``Plan.source``, usually the file name.
+
+    Raises:
+        CorpusError: empty text, no fiscal year in the title, no numbered sections.
+
+    Example:
+        >>> plan = parse_plan(
+        ...     "FY2020 Efforts on the Plan\\n1. Awareness\\nO Campaigns\\n"
+        ...     "· Held a forum (July 2020). [CAO and NPA]\\n",
+        ...     source="fy2020.txt",
+        ... )
+        >>> effort = plan.sections[0].measures[0].efforts[0]
+        >>> effort.id, effort.ministries, effort.dates
+        ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbered = [(i, normalise_line(raw)) for i, raw in enumerate(lines, start=1)]
+    numbered = [(i, line) for i, line in numbered if line]
+    if not numbered:
+        raise CorpusError(f"{source} is empty; point planqa at a plan report text file")
+    title_no, title = numbered[0]
+    year_match = _FISCAL_YEAR.search(title)
+    if year_match is None:
+        raise CorpusError(
+            f"{source}, line {title_no}: the title line has no fiscal year "
+            f"(expected something like 'FY2019 Efforts on ...', found {title[:80]!r})"
+        )
+    fiscal_year = int(year_match.group(1))
+    builder = _Builder(source)
+    for line_no, line in numbered[1:]:
+        _read_line(builder, line_no, line)
+    builder.close_effort()
+    if not builder.sections:
+        raise CorpusError(
+            f"no plan sections found in {source} (expected lines like '1. Title'); "
+            "is this a plan report?"
+        )
+    return _freeze(builder, title=title, fiscal_year=fiscal_year)
+
+
+def _read_line(builder: _Builder, line_no: int, line: str) -> None:
+    attribution = _ATTRIBUTION.search(line)
+    section = _SECTION.match(line)
+    if section and not attribution:
+        builder.close_effort()
+        builder.sections.append(
+            _SectionDraft(number=int(section.group(1)), title=section.group(2), line=line_no)
+        )
+        return
+    measure = _MEASURE.match(line)
+    if measure and not attribution:
+        builder.close_effort()
+        if not builder.sections:
+            raise CorpusError(
+                f"{builder.source}, line {line_no}: a measure comes before the first numbered "
+                "section (expected a line like '1. Title' first); is this a plan report?"
+            )
+        builder.sections[-1].measures.append(_MeasureDraft(title=measure.group(1)))
+        return
+    glossary = _glossary_pairs(line)
+    if glossary is not None:
+        builder.close_effort()
+        builder.glossary.update(glossary)
+        return
+    bullet = _BULLET.match(line)
+    body = line[bullet.end() :] if bullet else line
+    if bullet:
+        builder.close_effort()
+    attribution = _ATTRIBUTION.search(body)
+    ministries = parse_attribution(attribution.group(1)) if attribution else None
+    if builder.open is None and (bullet or ministries):
+        if not builder.sections:
+            if not ministries:
+                builder.plan_notes.append(body)
+                return
+            raise CorpusError(
+                f"{builder.source}, line {line_no}: an effort comes before the first numbered "
+                "section (expected a line like '1. Title' first); is this a plan report?"
+            )
+        reopened = None if bullet else builder.reopen_note_as_effort(line_no)
+        builder.open = reopened or _OpenEffort(line=line_no, parts=[])
+    if builder.open is None:
+        builder.note(line_no, line)
+        return
+    if ministries and attribution:
+        builder.open.parts.append(body[: attribution.start()].strip())
+        builder.close_effort(ministries)
+    else:
+        builder.open.parts.append(body)
+
+
+def _freeze(builder: _Builder, *, title: str, fiscal_year: int) -> Plan:
+    sections = []
+    for draft in builder.sections:
+        measures = []
+        for m_no, measure in enumerate(draft.measures, start=1):
+            efforts = tuple(
+                Effort(
+                    id=f"fy{fiscal_year}-{draft.number}.{m_no}.{e_no}",
+                    text=text,
+                    ministries=ministries,
+                    dates=find_dates(text),
+                    fiscal_year=fiscal_year,
+                    section=draft.number,
+                    measure=m_no,
+                    line=line_no,
+                )
+                for e_no, (line_no, text, ministries) in enumerate(measure.efforts, start=1)
+            )
+            measures.append(
+                Measure(number=m_no, title=measure.title, efforts=efforts, notes=tuple(measure.notes))
+            )
+        sections.append(Section(number=draft.number, title=draft.title, measures=tuple(measures)))
+    return Plan(
+        title=title,
+        fiscal_year=fiscal_year,
+        source=builder.source,
+        sections=tuple(sections),
+        glossary=builder.glossary,
+        notes=tuple(builder.plan_notes),
+    )
