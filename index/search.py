@@ -1,0 +1,317 @@
+"""Hybrid search over an index: dense (FAISS) and lexical (BM25) rankings, fused.
+
+Filters (ministries, fiscal years, months) are turned into a document mask *before*
+either ranking is cut, so a filter can never drop a matching effort that a later cut
+would have kept. Per query the work is one embedding, one FAISS search, one sparse BM25
+scoring pass (vectorised) and a Python loop over the few hundred fused candidates only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict
+
+from index.documents import Chunk, CitedEffort
+from index.embedder import Embedder
+from index.lexical import Lexical
+
+__all__ = ["Hit", "Mode", "SearchIndex", "EffortMatch", "RRF_K"]
+
+Mode = Literal["hybrid", "dense", "bm25"]
+Fusion = Literal["rrf", "convex"]
+RRF_K = 60
+# A measure chunk stands for several efforts at once; crediting its efforts a little less
+# than an effort document of the same rank keeps the bullet that matched on top.
+MEASURE_WEIGHT = 0.8
+
+
+class Hit(BaseModel):
+    """One measure that matched a query, with the (filtered) efforts it holds, best first."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    score: float
+    similarity: float
+    fiscal_year: int
+    section: int
+    section_title: str
+    measure: int
+    measure_title: str
+    ministries: tuple[str, ...]
+    efforts: tuple[CitedEffort, ...]
+    effort_scores: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class EffortMatch:
+    """An effort's place in a fused ranking; ``similarity`` is its best dense cosine."""
+
+    position: int
+    score: float
+    similarity: float
+
+
+class SearchIndex:
+    """Everything a query needs, held in memory: vectors, BM25, metadata, filter arrays.
+
+    Built by :func:`index.store.build_index` or loaded by :func:`index.store.load_index`.
+    """
+
+    def __init__(
+        self,
+        *,
+        efforts: Sequence[CitedEffort],
+        chunks: Sequence[Chunk],
+        vectors: Any,
+        lexical: Lexical,
+        embedder: Embedder,
+        glossary: dict[str, str],
+        fiscal_years: Sequence[int],
+        corpus_sha256: str,
+    ) -> None:
+        self.efforts = list(efforts)
+        self.chunks = list(chunks)
+        self.vectors = vectors  # a faiss index
+        self.lexical = lexical
+        self.embedder = embedder
+        self.glossary = dict(glossary)
+        self.fiscal_years = tuple(fiscal_years)
+        self.corpus_sha256 = corpus_sha256
+        self.ministries = tuple(
+            sorted({m for e in self.efforts for m in e.ministries} | set(self.glossary))
+        )
+        self._ministry_col = {m: i for i, m in enumerate(self.ministries)}
+        self.months = tuple(sorted({d for e in self.efforts for d in e.dates}))
+        self._month_col = {m: i for i, m in enumerate(self.months)}
+        n = len(self.efforts)
+        self.effort_year = np.array([e.fiscal_year for e in self.efforts], dtype=np.int32)
+        self.effort_ministry = np.zeros((n, len(self.ministries)), dtype=bool)
+        self.effort_month = np.zeros((n, len(self.months)), dtype=bool)
+        for row, effort in enumerate(self.efforts):
+            for m in effort.ministries:
+                self.effort_ministry[row, self._ministry_col[m]] = True
+            for d in effort.dates:
+                self.effort_month[row, self._month_col[d]] = True
+        # chunk → efforts membership as flat arrays, so a chunk mask is one reduceat
+        sizes = np.array([len(c.efforts) for c in self.chunks], dtype=np.int64)
+        self._chunk_ptr = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+        self._chunk_members = np.array(
+            [p for c in self.chunks for p in c.efforts], dtype=np.int64
+        )
+        self._chunk_is_measure = np.array([c.kind == "measure" for c in self.chunks])
+        self._measure_chunk = {
+            (c.fiscal_year, c.section, c.measure): i
+            for i, c in enumerate(self.chunks)
+            if c.kind == "measure"
+        }
+
+    # -- filters -------------------------------------------------------------------------
+
+    def effort_mask(
+        self,
+        *,
+        ministries: Collection[str] | None = None,
+        fiscal_years: Collection[int] | None = None,
+        months: Collection[str] | None = None,
+    ) -> npt.NDArray[np.bool_] | None:
+        """Which efforts pass the filters (None: no filter at all).
+
+        A ministry filter matches an effort attributed to any of the ministries, alone or
+        jointly; a month filter matches an effort dated in any of the months.
+        """
+        if not ministries and not fiscal_years and months is None:
+            return None
+        mask = np.ones(len(self.efforts), dtype=bool)
+        if ministries:
+            cols = [self._ministry_col[m] for m in ministries if m in self._ministry_col]
+            mask &= self.effort_ministry[:, cols].any(axis=1) if cols else False
+        if fiscal_years:
+            mask &= np.isin(self.effort_year, np.fromiter(fiscal_years, dtype=np.int32))
+        if months is not None:
+            cols = [self._month_col[m] for m in months if m in self._month_col]
+            mask &= self.effort_month[:, cols].any(axis=1) if cols else False
+        return mask
+
+    def _chunk_mask(self, effort_mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+        if not self.chunks:
+            return np.zeros(0, dtype=bool)
+        hits = effort_mask[self._chunk_members].astype(np.int8)
+        return np.maximum.reduceat(hits, self._chunk_ptr).astype(bool)
+
+    # -- ranking -------------------------------------------------------------------------
+
+    def embed_query(self, query: str) -> npt.NDArray[np.float32]:
+        return self.embedder.encode([query])
+
+    def _dense(
+        self, vector: npt.NDArray[np.float32], depth: int, allowed: npt.NDArray[np.int64] | None
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        import faiss
+
+        if allowed is None:
+            scores, ids = self.vectors.search(vector, depth)
+        else:
+            selector = faiss.IDSelectorBatch(allowed)
+            params = (
+                faiss.SearchParametersHNSW(sel=selector, efSearch=max(128, depth))
+                if isinstance(self.vectors, faiss.IndexHNSW)
+                else faiss.SearchParameters(sel=selector)
+            )
+            scores, ids = self.vectors.search(vector, depth, params=params)
+        keep = ids[0] >= 0
+        return ids[0][keep].astype(np.int64), scores[0][keep]
+
+    def rank_chunks(
+        self,
+        query: str,
+        *,
+        chunk_mask: npt.NDArray[np.bool_] | None = None,
+        depth: int = 50,
+        mode: Mode = "hybrid",
+        fusion: Fusion = "rrf",
+        alpha: float = 0.5,
+        vector: npt.NDArray[np.float32] | None = None,
+    ) -> tuple[list[tuple[int, float]], dict[int, float]]:
+        """Fused ranking of chunk positions, and each ranked chunk's dense cosine."""
+        n = len(self.chunks)
+        if n == 0:
+            return [], {}
+        allowed = None if chunk_mask is None else np.flatnonzero(chunk_mask).astype(np.int64)
+        if allowed is not None and allowed.size == 0:
+            return [], {}
+        depth = min(depth, n if allowed is None else int(allowed.size))
+        # The dense ranking runs in every mode: its cosine is what abstention is judged on.
+        qv = self.embed_query(query) if vector is None else vector
+        ids, sims = self._dense(qv, depth, allowed)
+        dense_rank: list[int] = ids.tolist()
+        cosine: dict[int, float] = dict(zip(dense_rank, sims.tolist(), strict=True))
+        lex_rank: list[int] = []
+        lex_scores: dict[int, float] = {}
+        if mode != "dense":
+            scores = self.lexical.scores(query)
+            if chunk_mask is not None:
+                scores = np.where(chunk_mask, scores, 0.0)
+            top = _top(scores, depth)
+            lex_rank = [int(i) for i in top if scores[i] > 0]
+            lex_scores = {i: float(scores[i]) for i in lex_rank}
+        if mode == "dense":
+            fused = [(i, cosine[i]) for i in dense_rank]
+        elif mode == "bm25":
+            fused = [(i, lex_scores[i]) for i in lex_rank]
+        elif fusion == "rrf":
+            fused = _rrf(dense_rank, lex_rank)
+        else:
+            fused = _convex(cosine, lex_scores, alpha)
+        missing = [i for i, _ in fused if i not in cosine]
+        if missing:
+            for i in missing:
+                cosine[i] = float(np.dot(self.vectors.reconstruct(int(i)), qv[0]))
+        return fused, cosine
+
+    def rank_efforts(
+        self,
+        query: str,
+        *,
+        effort_mask: npt.NDArray[np.bool_] | None = None,
+        depth: int = 50,
+        mode: Mode = "hybrid",
+        fusion: Fusion = "rrf",
+        alpha: float = 0.5,
+    ) -> list[EffortMatch]:
+        """Efforts best first: each scores as the best chunk (effort or measure) holding it."""
+        chunk_mask = None if effort_mask is None else self._chunk_mask(effort_mask)
+        fused, cosine = self.rank_chunks(
+            query, chunk_mask=chunk_mask, depth=depth, mode=mode, fusion=fusion, alpha=alpha
+        )
+        best: dict[int, EffortMatch] = {}
+        for chunk_id, score in fused:
+            chunk = self.chunks[chunk_id]
+            weight = MEASURE_WEIGHT if chunk.kind == "measure" else 1.0
+            for position in chunk.efforts:
+                if effort_mask is not None and not effort_mask[position]:
+                    continue
+                s = score * weight
+                old = best.get(position)
+                sim = cosine.get(chunk_id, 0.0)
+                if old is None or s > old.score:
+                    best[position] = EffortMatch(
+                        position, s, max(sim, old.similarity if old else -1.0)
+                    )
+                elif sim > old.similarity:
+                    best[position] = EffortMatch(position, old.score, sim)
+        return sorted(best.values(), key=lambda m: (-m.score, m.position))
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        ministries: Collection[str] | None = None,
+        fiscal_years: Collection[int] | None = None,
+        months: Collection[str] | None = None,
+        mode: Mode = "hybrid",
+        fusion: Fusion = "rrf",
+    ) -> list[Hit]:
+        """The ``k`` best measures for ``query``, each with its matching efforts, best first."""
+        mask = self.effort_mask(ministries=ministries, fiscal_years=fiscal_years, months=months)
+        matches = self.rank_efforts(
+            query, effort_mask=mask, depth=max(50, 4 * k), mode=mode, fusion=fusion
+        )
+        groups: dict[tuple[int, int, int], list[EffortMatch]] = {}
+        for match in matches:
+            e = self.efforts[match.position]
+            groups.setdefault((e.fiscal_year, e.section, e.measure), []).append(match)
+        ranked = sorted(groups.items(), key=lambda kv: -kv[1][0].score)[:k]
+        return [self._hit(key, group) for key, group in ranked]
+
+    def _hit(self, key: tuple[int, int, int], group: list[EffortMatch]) -> Hit:
+        efforts = tuple(self.efforts[m.position] for m in group)
+        first = efforts[0]
+        chunk_id = self._measure_chunk.get(key)
+        text = self.chunks[chunk_id].text if chunk_id is not None else first.text
+        ministries = tuple(dict.fromkeys(m for e in efforts for m in e.ministries))
+        return Hit(
+            text=text,
+            score=group[0].score,
+            similarity=max(m.similarity for m in group),
+            fiscal_year=first.fiscal_year,
+            section=first.section,
+            section_title=first.section_title,
+            measure=first.measure,
+            measure_title=first.measure_title,
+            ministries=ministries,
+            efforts=efforts,
+            effort_scores=tuple(m.score for m in group),
+        )
+
+
+def _top(scores: npt.NDArray[Any], depth: int) -> npt.NDArray[np.int64]:
+    depth = min(depth, scores.size)
+    if depth <= 0:
+        return np.zeros(0, dtype=np.int64)
+    part = np.argpartition(-scores, depth - 1)[:depth]
+    return part[np.argsort(-scores[part], kind="stable")].astype(np.int64)
+
+
+def _rrf(*rankings: list[int]) -> list[tuple[int, float]]:
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, doc in enumerate(ranking):
+            fused[doc] = fused.get(doc, 0.0) + 1.0 / (RRF_K + rank + 1)
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _convex(dense: dict[int, float], lexical: dict[int, float], alpha: float) -> list[tuple[int, float]]:
+    top_lex = max(lexical.values(), default=0.0) or 1.0
+    docs = set(dense) | set(lexical)
+    fused = {
+        d: alpha * max(dense.get(d, 0.0), 0.0) + (1 - alpha) * lexical.get(d, 0.0) / top_lex
+        for d in docs
+    }
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
