@@ -54,9 +54,10 @@ _GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)
 _FISCAL_YEAR = re.compile(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)((?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d\d)"
-# "July 2019", "July 1, 2019", "July 1-3, 2019", "Sept. 2019"
+# "July 2019", "July 1, 2019", "July 1-3, 2019", "November 12 to 25, 2023", "Sept. 2019"
 _MONTH_YEAR = re.compile(
-    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:\s*[-–~]\s*\d{{1,2}})?)?,?\s+{_YEAR}\b",
+    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:\s*(?:[-–~]|to|and|through)\s*\d{{1,2}})?)?,?\s+"
+    rf"{_YEAR}\b",
     re.IGNORECASE,
 )
 # "October to November 2019", "October and November 2019": the first month takes the year too
@@ -150,6 +151,7 @@ class _Builder:
         self.plan_notes: list[str] = []
         self.open: _OpenEffort | None = None
         self.last_note_line = -2
+        self.last_note_start = -2
 
     def measure(self) -> _MeasureDraft:
         section = self.sections[-1]
@@ -180,6 +182,7 @@ class _Builder:
             notes[-1] = f"{notes[-1]} {text}"
         else:
             notes.append(text)
+            self.last_note_start = line_no
         self.last_note_line = line_no if joinable else -2
 
     def reopen_note_as_effort(self, line_no: int) -> _OpenEffort | None:
@@ -187,9 +190,8 @@ class _Builder:
         if self.last_note_line != line_no - 1 or not self.sections:
             return None
         notes = self.measure().notes
-        first_line = line_no - 1 - notes[-1].count("\n")
         self.last_note_line = -2
-        return _OpenEffort(line=first_line, parts=[notes.pop()])
+        return _OpenEffort(line=self.last_note_start, parts=[notes.pop()])
 
 
 def parse_plan(text: str, *, source: str) -> Plan:

@@ -25,9 +25,14 @@ __all__ = ["Hit", "Mode", "SearchIndex", "EffortMatch", "RRF_K"]
 Mode = Literal["hybrid", "dense", "bm25"]
 Fusion = Literal["rrf", "convex"]
 RRF_K = 60
-# A measure chunk stands for several efforts at once; crediting its efforts a little less
-# than an effort document of the same rank keeps the bullet that matched on top.
-MEASURE_WEIGHT = 0.8
+# Convex fusion, tuned on tests/data/questions.json (recall@5 and hit@1; see README):
+# the dense cosine carries most of the weight, BM25 (scaled by the best BM25 score) breaks
+# ties towards documents that share the question's rare words.
+DEFAULT_FUSION: "Fusion" = "convex"
+DEFAULT_ALPHA = 0.9
+# How much an effort is credited for a match on its whole measure chunk, relative to a
+# match on its own document (measured on the question set: 1.0 is best; see benchmarks/).
+MEASURE_WEIGHT = 1.0
 
 
 class Hit(BaseModel):
@@ -174,8 +179,8 @@ class SearchIndex:
         chunk_mask: npt.NDArray[np.bool_] | None = None,
         depth: int = 50,
         mode: Mode = "hybrid",
-        fusion: Fusion = "rrf",
-        alpha: float = 0.5,
+        fusion: Fusion = DEFAULT_FUSION,
+        alpha: float = DEFAULT_ALPHA,
         vector: npt.NDArray[np.float32] | None = None,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """Fused ranking of chunk positions, and each ranked chunk's dense cosine."""
@@ -221,8 +226,8 @@ class SearchIndex:
         effort_mask: npt.NDArray[np.bool_] | None = None,
         depth: int = 50,
         mode: Mode = "hybrid",
-        fusion: Fusion = "rrf",
-        alpha: float = 0.5,
+        fusion: Fusion = DEFAULT_FUSION,
+        alpha: float = DEFAULT_ALPHA,
     ) -> list[EffortMatch]:
         """Efforts best first: each scores as the best chunk (effort or measure) holding it."""
         chunk_mask = None if effort_mask is None else self._chunk_mask(effort_mask)
@@ -256,9 +261,11 @@ class SearchIndex:
         fiscal_years: Collection[int] | None = None,
         months: Collection[str] | None = None,
         mode: Mode = "hybrid",
-        fusion: Fusion = "rrf",
+        fusion: Fusion = DEFAULT_FUSION,
     ) -> list[Hit]:
         """The ``k`` best measures for ``query``, each with its matching efforts, best first."""
+        if k < 1:
+            raise ValueError(f"k must be at least 1, got {k}")
         mask = self.effort_mask(ministries=ministries, fiscal_years=fiscal_years, months=months)
         matches = self.rank_efforts(
             query, effort_mask=mask, depth=max(50, 4 * k), mode=mode, fusion=fusion

@@ -1,0 +1,145 @@
+"""The Assistant: load a corpus and its index once, then search and answer questions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from corpus.loader import load_corpus
+from corpus.models import Corpus, Plan
+from index.embedder import Embedder, MiniLMEmbedder
+from index.search import Hit, SearchIndex
+from index.store import open_index
+
+from assistant.answer import MAX_QUESTION_CHARS, Answerer
+from assistant.models import Answer, QuestionError
+
+__all__ = ["Assistant", "MAX_QUESTION_CHARS"]
+
+
+class Assistant:
+    """Question answering over one corpus of plan reports.
+
+    Example:
+        >>> bot = Assistant.load()  # doctest: +SKIP
+        >>> bot.ask("What did MEXT do in 2019?").citations[0].effort_id  # doctest: +SKIP
+        'fy2019-2.1.1'
+    """
+
+    def __init__(self, corpus: Corpus, index: SearchIndex) -> None:
+        self.corpus = corpus
+        self.index = index
+        self._answerer = Answerer(corpus, index)
+
+    @classmethod
+    def load(
+        cls,
+        corpus: str | Path | Sequence[str | Path] | None = None,
+        index_dir: str | Path | None = None,
+        *,
+        embedder: Embedder | None = None,
+        rebuild: bool = False,
+        progress: bool = False,
+    ) -> Assistant:
+        """Read the corpus (None: the bundled FY2019 report) and open or build its index.
+
+        Raises:
+            CorpusError: the corpus cannot be read or parsed.
+            IndexError_: the index folder cannot be written.
+        """
+        loaded = load_corpus(corpus)
+        root = Path(index_dir).expanduser() if index_dir is not None else None
+        index, _ = open_index(
+            loaded, embedder or MiniLMEmbedder(), root=root, rebuild=rebuild, progress=progress
+        )
+        return cls(loaded, index)
+
+    @property
+    def plans(self) -> tuple[Plan, ...]:
+        return self.corpus.plans
+
+    @property
+    def glossary(self) -> dict[str, str]:
+        return self.corpus.glossary
+
+    @property
+    def fiscal_years(self) -> tuple[int, ...]:
+        return self.corpus.fiscal_years
+
+    @property
+    def ministries(self) -> tuple[str, ...]:
+        """Every ministry the corpus names, in its glossary or its attributions."""
+        return self.index.ministries
+
+    def check_ministries(self, ministries: Sequence[str] | None) -> tuple[str, ...]:
+        """Normalise ministry filters to known abbreviations (any case) or raise."""
+        if not ministries:
+            return ()
+        known = {m.lower(): m for m in self.ministries}
+        unknown = [m for m in ministries if m.strip().lower() not in known]
+        if unknown:
+            raise QuestionError(
+                f"unknown ministry {', '.join(map(repr, unknown))}; "
+                f"known ministries: {', '.join(self.ministries)}"
+            )
+        return tuple(dict.fromkeys(known[m.strip().lower()] for m in ministries))
+
+    def check_years(self, fiscal_years: Sequence[int] | None) -> tuple[int, ...]:
+        if not fiscal_years:
+            return ()
+        unknown = [y for y in fiscal_years if y not in self.fiscal_years]
+        if unknown:
+            have = ", ".join(f"FY{y}" for y in self.fiscal_years)
+            raise QuestionError(
+                f"no report loaded for {', '.join(f'FY{y}' for y in unknown)}; loaded: {have}"
+            )
+        return tuple(dict.fromkeys(fiscal_years))
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        ministries: Sequence[str] | None = None,
+        fiscal_years: Sequence[int] | None = None,
+        months: Sequence[str] | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best-matching measures with their efforts, best first.
+
+        Raises:
+            QuestionError: an empty query, ``k`` < 1, an unknown ministry or fiscal year.
+        """
+        if not isinstance(query, str) or not query.strip():
+            raise QuestionError("the search query is empty; type a few words to search for")
+        if k < 1:
+            raise QuestionError(f"k must be at least 1, got {k}")
+        return self.index.search(
+            query[:MAX_QUESTION_CHARS],
+            k,
+            ministries=self.check_ministries(ministries) or None,
+            fiscal_years=self.check_years(fiscal_years) or None,
+            months=months,
+        )
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] | None = None,
+        *,
+        ministries: Sequence[str] | None = None,
+        fiscal_years: Sequence[int] | None = None,
+    ) -> Answer:
+        """Answer a question from the plan, citing efforts; ``history`` holds earlier questions.
+
+        ``ministries`` and ``fiscal_years`` are filters set outside the question (the UI's
+        filter boxes); they narrow every answer.
+
+        Raises:
+            QuestionError: an unknown ministry or fiscal year in the filters.
+        """
+        return self._answerer.answer(
+            question,
+            list(history or []),
+            ministries=self.check_ministries(ministries),
+            fiscal_years=self.check_years(fiscal_years),
+        )

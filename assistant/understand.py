@@ -1,0 +1,223 @@
+"""Reading a question: which ministries, which time, which section, what kind of answer.
+
+Everything here works from the question's shape and the loaded plans (glossary, section
+titles, fiscal years), never from the wording of particular questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.models import Corpus
+from index.lexical import tokenize
+
+from assistant.ministries import MinistryResolver
+from assistant.when import TimeRef, fiscal_months, read_time
+
+__all__ = ["Parsed", "Reader", "Cue"]
+
+# Words that say what kind of answer is wanted but nothing about the topic.
+_SCAFFOLD = set(
+    """
+    what which who whom whose when where why how did do does done doing has have had was were
+    is are be been being the a an of in on for to by with about at from into under during
+    and or any anything everything all every each me us tell show list give find please could
+    would can you i we our their its there this that those these it they them
+    effort efforts measure measures thing things activity activities action actions work
+    initiative initiatives project projects item items credited involved involve involving
+    take took part participate participated carried carry out run ran conduct conducted
+    plan plans report reports government japan japanese ministry ministries agency agencies
+    fiscal year years fy happen happened happening place dated date month months
+    year's else also other more both together jointly each either
+    attributed attribution responsible charge in lead led much many number
+    so far overall total so get got whole entire complete
+    """.split()
+)
+_COUNT = re.compile(
+    r"\bhow\s+many\s+(?:\w+\s+){0,2}?(efforts?|measures?|initiatives?|activities|actions|"
+    r"things|items|projects|bullets|entries|sections?|pillars?|ministr(?:y|ies)|agencies)\b",
+    re.I,
+)
+_JOINT = re.compile(
+    r"\b(joint(?:ly)?|shared|together|collaborat\w*|co-?operat\w*|cooperation|multiple "
+    r"ministries|more than one (?:ministry|agency)|several ministries|two or more|"
+    r"(?:two|three|four) ministries|in partnership)\b",
+    re.I,
+)
+_LIST_ALL = re.compile(
+    r"\b(list|show|give)\b.*\b(every|all|everything|each)\b|\b(everything|all (?:the )?efforts|"
+    r"every effort|all that was done|complete list|full list)\b",
+    re.I,
+)
+_STRUCTURE = re.compile(
+    r"\b(pillars?|sections?|areas?|chapters?|parts?|structure|outline|headings?|"
+    r"main (?:topics|themes)|themes?|fiscal years?|years? (?:do|does) (?:the|it|this))\b",
+    re.I,
+)
+_GLOSSARY = re.compile(
+    r"\b(?:what\s+(?:does|do|is|'s)\s+(?:the\s+)?(?P<a>[A-Za-z&]{2,10})\s+(?:stand\s+for|mean|short\s+for|an?\s+abbreviation)|"
+    r"what\s+is\s+(?:the\s+)?(?P<b>[A-Za-z&]{2,10})\s*\??\s*$|"
+    r"(?:meaning|full\s+name|expansion)\s+of\s+(?:the\s+)?(?P<c>[A-Za-z&]{2,10})|"
+    r"(?P<d>[A-Za-z&]{2,10})\s+(?:stands\s+for|means)\s+what)",
+    re.I,
+)
+_SECTION_NO = re.compile(
+    r"\b(?:section|pillar|area|part|chapter|heading)\s*(?:no\.?|number|#)?\s*(\d{1,2})\b", re.I
+)
+_WHO = re.compile(
+    r"\b(which|what)\s+(ministr(?:y|ies)|agenc(?:y|ies)|office|department|body|organi[sz]ation)\b|"
+    r"^\s*(?:and\s+)?who\b|\bwho\s+(?:was|is|were|did|ran|runs|organi[sz]ed|produced|held|"
+    r"made|led|published|changed|set|implemented|conducted)\b|\bby\s+whom\b",
+    re.I,
+)
+_WHEN = re.compile(r"\b(when|what\s+date|what\s+month|which\s+month|what\s+time|how\s+long|"
+                   r"what\s+period|over\s+what|since\s+when)\b", re.I)
+_HOW_MANY = re.compile(r"\b(how\s+many|how\s+much|what\s+(?:share|percentage|proportion|"
+                       r"number|fraction|portion|rate)|what\s+per\s*cent)\b", re.I)
+_NAME = re.compile(r"\b(called|name[ds]?|titled?|which\s+(?:law|act|event|hotline|guidebook|"
+                   r"programme|program|campaign|conference|meeting))\b", re.I)
+_REFERS_BACK = re.compile(r"\b(it|that|this|those|these|them|they|ones?)\b", re.I)
+_OF_THOSE = re.compile(r"\b(of|among)\s+(those|these|them|the above)\b|\b(those|these)\s+"
+                       r"(?:efforts|ones|measures)\b", re.I)
+_FOLLOW_ON = re.compile(r"^\s*(?:and|also|plus|now|then)\b|^\s*(?:what|how)\s+about\b|"
+                        r"^\s*same\s+for\b|^\s*(?:ok|okay)[,.]?\s+(?:and|what)\b", re.I)
+
+
+class Cue:
+    """Names of the cues a question may carry."""
+
+    COUNT = "count"
+    JOINT = "joint"
+    LIST_ALL = "list_all"
+    STRUCTURE = "structure"
+    WHO = "who"
+    WHEN = "when"
+    HOW_MANY = "how_many"
+    NAME = "name"
+    REFERS_BACK = "refers_back"
+    OF_THOSE = "of_those"
+    FOLLOW_ON = "follow_on"
+    BOTH = "both"
+
+
+@dataclass
+class Parsed:
+    """What one question says, before the conversation is taken into account."""
+
+    text: str
+    ministries: tuple[str, ...] = ()
+    unknown_ministries: tuple[str, ...] = ()
+    time: TimeRef = field(default_factory=TimeRef)
+    section: int | None = None
+    glossary_term: str | None = None
+    topic: str = ""
+    topic_words: tuple[str, ...] = ()
+    cues: frozenset[str] = frozenset()
+
+    def has(self, cue: str) -> bool:
+        return cue in self.cues
+
+
+class Reader:
+    """Parses questions against one corpus (its glossary, sections and fiscal years)."""
+
+    def __init__(self, corpus: Corpus, attributed: tuple[str, ...]) -> None:
+        self.corpus = corpus
+        self.ministries = MinistryResolver(corpus.glossary, attributed)
+        self.years = corpus.fiscal_years
+        self._section_titles = {
+            (plan.fiscal_year, s.number): s.title for plan in corpus.plans for s in plan.sections
+        }
+
+    def read(self, question: str) -> Parsed:
+        text = " ".join(question.split())
+        mentions = self.ministries.find(text)
+        time = read_time(text, self.years)
+        cues: set[str] = set()
+        for cue, pattern in (
+            (Cue.COUNT, _COUNT),
+            (Cue.JOINT, _JOINT),
+            (Cue.LIST_ALL, _LIST_ALL),
+            (Cue.WHO, _WHO),
+            (Cue.WHEN, _WHEN),
+            (Cue.HOW_MANY, _HOW_MANY),
+            (Cue.NAME, _NAME),
+            (Cue.REFERS_BACK, _REFERS_BACK),
+            (Cue.OF_THOSE, _OF_THOSE),
+            (Cue.FOLLOW_ON, _FOLLOW_ON),
+        ):
+            if pattern.search(text):
+                cues.add(cue)
+        if re.search(r"\bboth\b|\btogether\b|\bjointly\b", text, re.I):
+            cues.add(Cue.BOTH)
+        glossary_term = self._glossary_term(text)
+        section = self._section(text)
+        # Cut ministry names and time expressions out; what is left says what it is about.
+        spans = sorted([*mentions.spans, *time.spans])
+        kept, last = [], 0
+        for start, end in spans:
+            if start >= last:
+                kept.append(text[last:start])
+                last = end
+        kept.append(text[last:])
+        topic = " ".join(" ".join(kept).split())
+        words = tuple(
+            w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*%?", topic)
+            if w.lower() not in _SCAFFOLD and len(w) > 1 and not re.fullmatch(r"\d{1,2}", w)
+        )
+        if _STRUCTURE.search(text) and not words_beyond(words, _STRUCTURE_WORDS):
+            cues.add(Cue.STRUCTURE)
+        return Parsed(
+            text=text,
+            ministries=mentions.ministries,
+            unknown_ministries=mentions.unknown,
+            time=time,
+            section=section,
+            glossary_term=glossary_term,
+            topic=topic,
+            topic_words=tuple(tokenize(" ".join(words))),
+            cues=frozenset(cues),
+        )
+
+    def _glossary_term(self, text: str) -> str | None:
+        match = _GLOSSARY.search(text)
+        if not match:
+            return None
+        term = next(g for g in match.groups() if g)
+        known = {a.lower(): a for a in self.corpus.glossary}
+        return known.get(term.lower(), term if term.isupper() else None)
+
+    def _section(self, text: str) -> int | None:
+        match = _SECTION_NO.search(text)
+        if match:
+            return int(match.group(1))
+        # A section named by (most of) its title, e.g. quoted from the report.
+        words = set(tokenize(text))
+        best, best_share = None, 0.0
+        for (_, number), title in self._section_titles.items():
+            title_words = set(tokenize(title))
+            if len(title_words) < 2:
+                continue
+            share = len(words & title_words) / len(title_words)
+            if share > best_share:
+                best, best_share = number, share
+        return best if best_share >= 0.75 else None
+
+    def section_title(self, year: int, number: int) -> str | None:
+        return self._section_titles.get((year, number))
+
+    def plan_months(self, year: int) -> list[str]:
+        return fiscal_months(year)
+
+
+_STRUCTURE_WORDS = {
+    "pillar", "section", "area", "chapter", "part", "structur", "outlin", "head", "main",
+    "topic", "theme", "cover", "report", "plan", "basic", "fiscal", "year", "organ",
+    "organis", "organiz", "consist", "divid", "split", "key", "major", "overview", "name",
+}
+
+
+def words_beyond(words: tuple[str, ...], allowed: set[str]) -> list[str]:
+    """The stemmed words of ``words`` that are not in ``allowed``."""
+    return [w for w in tokenize(" ".join(words)) if w not in allowed]

@@ -1,0 +1,496 @@
+"""The parser, as a specification: text of an efforts report in, a Plan out."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus import BUNDLED_PLAN, CorpusError, Effort, Plan, find_dates, parse_plan, read_report
+
+GOLDEN = Path(__file__).parent / "data" / "fy2019_expected.json"
+
+EFFORT_MINISTRIES = {
+    "fy2019-1.1.1": ("CAO",),
+    "fy2019-1.2.1": ("NPA",),
+    "fy2019-2.1.1": ("MIC", "MEXT", "METI"),
+    "fy2019-2.1.2": ("MEXT", "NPA"),
+    "fy2019-3.1.1": ("NPA",),
+    "fy2019-4.1.1": ("MHLW",),
+    "fy2019-4.2.1": ("NPA",),
+    "fy2019-5.1.1": ("NPA",),
+    "fy2019-5.2.1": ("MOJ",),
+    "fy2019-6.1.1": ("MEXT",),
+    "fy2019-6.2.1": ("MHLW",),
+}
+
+
+def bundled_plan() -> Plan:
+    return parse_plan(read_report(BUNDLED_PLAN), source=BUNDLED_PLAN.name)
+
+
+def report(*body: str, title: str = "FY2020 Efforts on the Basic Plan") -> str:
+    """A small report: a title, section 1, one measure, then ``body`` lines."""
+    return "\n".join([title, "", "1. Awareness", "", "O Campaigns", "", *body, ""])
+
+
+def only_effort(plan: Plan) -> Effort:
+    efforts = [effort for _, _, effort in plan.efforts()]
+    assert len(efforts) == 1, efforts
+    return efforts[0]
+
+
+# -- the bundled FY2019 report -----------------------------------------------------------------
+
+
+def test_bundled_report_parses_to_the_golden_file() -> None:
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert bundled_plan().model_dump(mode="json") == expected
+
+
+def test_bundled_report_has_6_sections_10_measures_11_efforts_9_glossary_entries() -> None:
+    plan = bundled_plan()
+    assert plan.fiscal_year == 2019
+    assert [s.number for s in plan.sections] == [1, 2, 3, 4, 5, 6]
+    assert plan.measure_count == 10
+    assert plan.effort_count == 11
+    assert len(plan.glossary) == 9
+
+
+def test_bundled_report_credits_each_effort_to_its_ministries() -> None:
+    plan = bundled_plan()
+    assert {e.id: e.ministries for _, _, e in plan.efforts()} == EFFORT_MINISTRIES
+
+
+def test_every_credited_ministry_is_in_the_glossary() -> None:
+    plan = bundled_plan()
+    credited = {m for ministries in EFFORT_MINISTRIES.values() for m in ministries}
+    assert credited <= set(plan.glossary)
+
+
+def test_bundled_glossary_spells_out_each_abbreviation() -> None:
+    glossary = bundled_plan().glossary
+    assert glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
+    assert glossary["METI"] == "Ministry of Economy, Trade and Industry"
+    assert list(glossary) == ["NPA", "CAS", "CAO", "MIC", "MOJ", "MOFA", "MEXT", "MHLW", "METI"]
+
+
+def test_glossary_line_is_glossary_not_effort() -> None:
+    plan = bundled_plan()
+    texts = [e.text for _, _, e in plan.efforts()]
+    assert not any("National Police Agency" in t for t in texts)
+    assert not any(
+        "National Police Agency" in n for s in plan.sections for m in s.measures for n in m.notes
+    )
+
+
+def test_figure_text_is_a_note_on_its_measure_never_an_effort() -> None:
+    plan = bundled_plan()
+    measure = plan.sections[3].measures[1]
+    assert measure.title == "Response to inappropriate messages on SNS"
+    assert len(measure.notes) == 1
+    assert measure.notes[0].startswith("This is a message from the Juvenile Section")
+    assert not any("Juvenile Section" in e.text for _, _, e in plan.efforts())
+
+
+def test_unmarked_effort_with_attribution_is_an_effort() -> None:
+    effort = bundled_plan().sections[3].measures[0].efforts[0]
+    assert effort.id == "fy2019-4.1.1"
+    assert effort.text.startswith("Changed the name of the hotline")
+    assert effort.line == 35
+
+
+def test_fiscal_year_in_text_is_not_a_date() -> None:
+    effort = bundled_plan().sections[5].measures[1].efforts[0]
+    assert "FY2019" in effort.text
+    assert effort.dates == ()
+
+
+# -- bullet markers, attributions, measure headers ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("· Held a forum. [CAO]", id="middle-dot"),
+        pytest.param("• Held a forum. [CAO]", id="bullet"),
+        pytest.param("- Held a forum. [CAO]", id="hyphen"),
+        pytest.param("- · Held a forum. [CAO]", id="hyphen-middle-dot"),
+        pytest.param("* Held a forum. [CAO]", id="asterisk"),
+        pytest.param("・Held a forum. [CAO]", id="katakana-middle-dot-no-space"),
+        pytest.param("・ Held a forum. [CAO]", id="katakana-middle-dot"),
+        pytest.param("-\tHeld a forum. [CAO]", id="hyphen-tab"),
+        pytest.param("•\tHeld a forum. [CAO]", id="bullet-tab"),
+        pytest.param("Held a forum. [CAO]", id="no-marker"),
+        pytest.param(" Held a forum. [CAO]", id="no-marker-leading-space"),
+    ],
+)
+def test_every_bullet_marker_opens_an_effort(line: str) -> None:
+    effort = only_effort(parse_plan(report(line), source="t.txt"))
+    assert effort.text == "Held a forum."
+    assert effort.ministries == ("CAO",)
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "ministries"),
+    [
+        ("· Held a forum. [CAO]", "Held a forum.", ("CAO",)),
+        ("· Held a forum. [MEXT and NPA]", "Held a forum.", ("MEXT", "NPA")),
+        ("· Held a forum. [MIC, MEXT, and METI]", "Held a forum.", ("MIC", "MEXT", "METI")),
+        ("· Held a forum. [MOJ, MHLW and NPA]", "Held a forum.", ("MOJ", "MHLW", "NPA")),
+        ("· Deleted the items requested [NPA].", "Deleted the items requested", ("NPA",)),
+        ("· Held a forum.\t[NPA]", "Held a forum.", ("NPA",)),
+        ("· Held a forum [online] today. [CAO]", "Held a forum [online] today.", ("CAO",)),
+    ],
+    ids=[
+        "one",
+        "two-with-and",
+        "three-oxford-comma",
+        "three-no-oxford-comma",
+        "period-after-bracket",
+        "tab-before-bracket",
+        "bracket-inside-text",
+    ],
+)
+def test_attribution_forms(line: str, text: str, ministries: tuple[str, ...]) -> None:
+    effort = only_effort(parse_plan(report(line), source="t.txt"))
+    assert effort.text == text
+    assert effort.ministries == ministries
+
+
+def test_joint_attribution_lists_every_ministry_and_is_joint() -> None:
+    effort = only_effort(parse_plan(report("· Seminars. [MIC, MEXT, and METI]"), source="t.txt"))
+    assert effort.ministries == ("MIC", "MEXT", "METI")
+    assert effort.is_joint
+
+
+def test_bracket_of_words_is_not_an_attribution() -> None:
+    plan = parse_plan(report("· Held a forum. [Cabinet Office]"), source="t.txt")
+    assert plan.effort_count == 0
+    assert plan.sections[0].measures[0].notes == ("Held a forum. [Cabinet Office]",)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["O Campaigns", "○ Campaigns", "- O Campaigns", "〇 Campaigns", "O Campaigns   "],
+    ids=["letter-O", "white-circle", "hyphen-O", "ideographic-zero", "trailing-spaces"],
+)
+def test_measure_header_forms(header: str) -> None:
+    text = "\n".join(["FY2020 Report", "1. Awareness", header, "· Held a forum. [CAO]", ""])
+    plan = parse_plan(text, source="t.txt")
+    (measure,) = plan.sections[0].measures
+    assert measure.title == "Campaigns"
+    assert [e.text for e in measure.efforts] == ["Held a forum."]
+
+
+def test_measure_positions_count_within_their_section() -> None:
+    text = "\n".join(
+        [
+            "FY2021 Report",
+            "1. A",
+            "O First",
+            "· a. [CAO]",
+            "O Second",
+            "· b. [NPA]",
+            "2. B",
+            "O Third",
+            "· c. [MOJ]",
+            "· d. [MOJ]",
+        ]
+    )
+    plan = parse_plan(text, source="t.txt")
+    assert [e.id for _, _, e in plan.efforts()] == [
+        "fy2021-1.1.1",
+        "fy2021-1.2.1",
+        "fy2021-2.1.1",
+        "fy2021-2.1.2",
+    ]
+
+
+def test_effort_ids_follow_year_section_measure_effort() -> None:
+    pattern = re.compile(r"^fy(\d{4})-(\d+)\.(\d+)\.(\d+)$")
+    for section, measure, effort in bundled_plan().efforts():
+        match = pattern.match(effort.id)
+        assert match, effort.id
+        year, s, m, _ = (int(g) for g in match.groups())
+        assert (year, s, m) == (effort.fiscal_year, section.number, measure.number)
+        assert (effort.section, effort.measure) == (section.number, measure.number)
+        assert effort.id.endswith(f".{measure.efforts.index(effort) + 1}")
+
+
+# -- glossary and figure text in small reports -------------------------------------------------
+
+
+@pytest.mark.parametrize("marker", ["* ", "- * "], ids=["asterisk", "hyphen-asterisk"])
+def test_legend_line_is_glossary_not_effort(marker: str) -> None:
+    line = marker + "NPA (National Police Agency), CAO (Cabinet Office), MOJ (Ministry of Justice)."
+    plan = parse_plan(report("· Held a forum. [CAO]", line), source="t.txt")
+    assert plan.glossary == {
+        "NPA": "National Police Agency",
+        "CAO": "Cabinet Office",
+        "MOJ": "Ministry of Justice",
+    }
+    assert [e.text for _, _, e in plan.efforts()] == ["Held a forum."]
+    assert plan.sections[0].measures[0].notes == ()
+
+
+def test_figure_caption_is_a_note_not_an_effort() -> None:
+    plan = parse_plan(
+        report("· Held a forum. [CAO]", "", '"Think before you send it." (Poster for pupils)'),
+        source="t.txt",
+    )
+    (measure,) = plan.sections[0].measures
+    assert [e.text for e in measure.efforts] == ["Held a forum."]
+    assert measure.notes == ('"Think before you send it." (Poster for pupils)',)
+
+
+# -- layout noise ------------------------------------------------------------------------------
+
+
+CLEAN = report(
+    "· Held a forum (July 2020). [CAO]",
+    "- · Sent leaflets to schools. [MEXT and NPA]",
+    "",
+    "Poster caption",
+)
+
+
+@pytest.mark.parametrize(
+    "noisy",
+    [
+        pytest.param(CLEAN.replace("\n", "\r\n"), id="crlf"),
+        pytest.param(CLEAN.replace("\n", "\r"), id="cr"),
+        pytest.param("\ufeff" + CLEAN, id="bom"),
+        pytest.param(CLEAN.replace(" ", "\t"), id="tabs"),
+        pytest.param(CLEAN.replace(" ", "\u00a0"), id="nbsp"),
+        pytest.param(CLEAN.replace(" ", "  "), id="double-spaces"),
+        pytest.param(CLEAN.replace("\n", "   \n"), id="trailing-spaces"),
+        pytest.param(CLEAN.replace("\n\n", "\n\n\n\n\n"), id="extra-blank-lines"),
+        pytest.param("\n\n" + CLEAN + "\n\n\n", id="blank-lines-around"),
+        pytest.param(CLEAN.rstrip("\n"), id="no-final-newline"),
+    ],
+)
+def test_layout_noise_parses_like_clean_text(noisy: str) -> None:
+    def shape(plan: Plan) -> object:
+        dumped = plan.model_dump(mode="json")
+        for section in dumped["sections"]:
+            for measure in section["measures"]:
+                for effort in measure["efforts"]:
+                    del effort["line"]  # blank lines added before an effort move it down
+        return dumped
+
+    assert shape(parse_plan(noisy, source="t.txt")) == shape(parse_plan(CLEAN, source="t.txt"))
+
+
+def test_effort_wrapped_over_two_lines_is_one_effort() -> None:
+    plan = parse_plan(
+        report(
+            "· Held an exchange of views with operators on age verification and",
+            "the detection of grooming messages. [MIC and NPA]",
+        ),
+        source="t.txt",
+    )
+    effort = only_effort(plan)
+    assert effort.text == (
+        "Held an exchange of views with operators on age verification and "
+        "the detection of grooming messages."
+    )
+    assert effort.ministries == ("MIC", "NPA")
+    assert effort.line == 7
+    assert plan.sections[0].measures[0].notes == ()
+
+
+def test_wrapped_effort_starting_with_asterisk_is_an_effort_not_glossary() -> None:
+    plan = parse_plan(
+        report(
+            "* Conducted a survey of 5,000 persons (July 2020),",
+            "and published the results in February 2021. [CAO]",
+        ),
+        source="t.txt",
+    )
+    effort = only_effort(plan)
+    assert effort.text.endswith("published the results in February 2021.")
+    assert effort.dates == ("2020-07", "2021-02")
+    assert plan.glossary == {}
+
+
+def test_unmarked_effort_wrapped_over_two_lines_is_one_effort() -> None:
+    plan = parse_plan(
+        report(
+            "Set up a consultation service for children and young people,",
+            "and received about 2,300 consultations. [CAO]",
+        ),
+        source="t.txt",
+    )
+    effort = only_effort(plan)
+    assert effort.text.startswith("Set up a consultation service")
+    assert effort.line == 7
+    assert plan.sections[0].measures[0].notes == ()
+
+
+def test_unmarked_effort_wrapped_over_three_lines_starts_at_its_first_line() -> None:
+    plan = parse_plan(
+        report(
+            "Set up a consultation service",
+            "for children and young people,",
+            "and received about 2,300 consultations. [CAO]",
+        ),
+        source="t.txt",
+    )
+    effort = only_effort(plan)
+    assert effort.text.startswith("Set up a consultation service for children")
+    assert effort.line == 7
+
+
+def test_unattributed_bullet_is_kept_as_a_note() -> None:
+    plan = parse_plan(report("· Held a forum with no attribution."), source="t.txt")
+    assert plan.effort_count == 0
+    assert plan.sections[0].measures[0].notes == ("Held a forum with no attribution.",)
+
+
+def test_effort_line_numbers_count_blank_lines() -> None:
+    effort = only_effort(parse_plan(report("", "", "· Held a forum. [CAO]"), source="t.txt"))
+    assert effort.line == 9
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Held a forum (July 2019).", ("2019-07",)),
+        ("Held seminars (from October to November 2020).", ("2020-10", "2020-11")),
+        ("Held a course (November 12, 2020).", ("2020-11",)),
+        ("Held a campaign (from November 12 to 25, 2023).", ("2023-11",)),
+        ("Held a campaign (November 12-25, 2023).", ("2023-11",)),
+        ("Published results in February 2021.", ("2021-02",)),
+        ("Received reports by the end of March 2021.", ("2021-03",)),
+        ("Surveyed (July 2020), and published in February 2021.", ("2020-07", "2021-02")),
+        ("Held in December 2019 and again in December 2019.", ("2019-12",)),
+        ("Received 4,600 consultations in FY2019.", ()),
+        ("Over four years starting FY2019.", ()),
+        ("Covered 5,000 persons aged 10 to 17.", ()),
+        ("Listed the hotline (189).", ()),
+        ("Signs that a child may be suffering harm.", ()),
+        ("Operated 24 hours a day.", ()),
+        ("Employed approximately 2,020 persons.", ()),
+    ],
+)
+def test_dates_are_normalised_to_year_month(text: str, dates: tuple[str, ...]) -> None:
+    assert find_dates(text) == dates
+
+
+def test_effort_dates_come_from_its_text() -> None:
+    plan = parse_plan(
+        report("· Held seminars (from October to November 2020). [MIC]"), source="t.txt"
+    )
+    assert only_effort(plan).dates == ("2020-10", "2020-11")
+
+
+# -- refusals ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", r"t\.txt is empty"),
+        (" \n\t\n\u00a0\n", r"t\.txt is empty"),
+        ("Efforts on the Basic Plan\n1. A\n· x. [CAO]\n", r"t\.txt, line 1: .*no fiscal year"),
+        ("\n\nEfforts report\n1. A\n", r"t\.txt, line 3: .*no fiscal year"),
+        ("FY2019 Efforts\nJust some prose.\n", r"no plan sections found in t\.txt"),
+        ("FY2019 Efforts\nO A measure\n1. A\n", r"t\.txt, line 2: a measure comes before"),
+        ("FY2019 Efforts\n· x. [CAO]\n1. A\n", r"t\.txt, line 2: an effort comes before"),
+    ],
+    ids=[
+        "empty",
+        "whitespace-only",
+        "no-fiscal-year",
+        "no-fiscal-year-after-blank-lines",
+        "no-sections",
+        "measure-before-section",
+        "effort-before-section",
+    ],
+)
+def test_text_that_is_not_a_report_is_refused(text: str, message: str) -> None:
+    with pytest.raises(CorpusError, match=message):
+        parse_plan(text, source="t.txt")
+
+
+# -- any text in, a Plan or a CorpusError out --------------------------------------------------
+
+
+FRAGMENTS = [
+    "FY2019 Efforts on the Basic Plan",
+    "FY2023 Efforts",
+    "Efforts without a year",
+    "1. Enhancement of public awareness",
+    "2. Support for children",
+    "12. A late section",
+    "1.5 percent",
+    "O Promotion of public relations",
+    "○ Information dissemination",
+    "- O Implementation of guidance",
+    "〇 Support for guardians",
+    "O",
+    "· Held a forum (July 2019). [CAO]",
+    "• Organized a meeting (January 2020). [NPA]",
+    "- · Produced a leaflet. [MEXT and NPA]",
+    "- Provided information. [MIC, MEXT, and METI]",
+    "* Conducted a survey (from October to November 2020),",
+    "・Requested deletion [NPA].",
+    "Changed the name of the hotline (December 2019). [MHLW]",
+    "and published the results. [MOJ, MHLW and NPA]",
+    "* NPA (National Police Agency), CAO (Cabinet Office)",
+    "- * MOJ (Ministry of Justice), MEXT (Ministry of Education)",
+    "This is a message from the Juvenile Section",
+    "[NPA]",
+    "[]",
+    "[",
+    "·",
+    "-",
+    "",
+    "   ",
+    "\t",
+    "\u00a0",
+    "\ufeff",
+]
+
+report_like_text = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), max_size=25
+).flatmap(lambda lines: st.sampled_from(["\n", "\r\n", "\r"]).map(lambda sep: sep.join(lines)))
+
+
+def parses_or_refuses(text: str) -> None:
+    try:
+        plan = parse_plan(text, source="h.txt")
+    except CorpusError as exc:
+        assert "h.txt" in str(exc)
+        return
+    assert isinstance(plan, Plan)
+    assert plan.sections
+    for _, _, effort in plan.efforts():
+        assert effort.ministries
+        assert effort.id.startswith(f"fy{plan.fiscal_year}-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_gives_a_plan_or_a_corpus_error(text: str) -> None:
+    parses_or_refuses(text)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report_like_text)
+def test_any_report_like_text_gives_a_plan_or_a_corpus_error(text: str) -> None:
+    parses_or_refuses(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report_like_text)
+def test_any_lines_under_a_valid_heading_give_a_plan_or_a_corpus_error(text: str) -> None:
+    parses_or_refuses("FY2019 Efforts\n1. Awareness\n" + text)
