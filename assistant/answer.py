@@ -16,23 +16,23 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from corpus.models import Corpus
-from index.documents import CitedEffort
-from index.search import SearchIndex
-
 from assistant.compose import Composer
 from assistant.models import Answer, AppliedFilters, Citation
 from assistant.understand import Cue, Parsed, Reader
 from assistant.when import fiscal_months
+from corpus.models import Corpus
+from index.documents import CitedEffort
+from index.search import SearchIndex
 
 __all__ = ["Answerer", "Frame", "ABSTAIN_BELOW", "MAX_QUESTION_CHARS"]
 
 MAX_QUESTION_CHARS = 2000
 # Dense cosine (all-MiniLM-L6-v2) below which the best effort is not an answer: calibrated
 # on tests/data/questions.json (see benchmarks/ and the README for the rates).
-ABSTAIN_BELOW = 0.30
+ABSTAIN_BELOW = 0.25
 # Further efforts join the best one when they are nearly as similar.
 KEEP_MARGIN = 0.08
+NARROWED_DISCOUNT = 0.1
 MAX_SEARCH_CITATIONS = 4
 HISTORY_TURNS = 4
 
@@ -91,7 +91,9 @@ class Answerer:
         parsed = self.reader.read(text)
         answer, frame = self._respond(parsed, previous, ui_ministries, ui_years)
         if notice:
-            answer = answer.model_copy(update={"notice": notice, "text": f"_{notice}_\n\n{answer.text}"})
+            answer = answer.model_copy(
+                update={"notice": notice, "text": f"_{notice}_\n\n{answer.text}"}
+            )
         return answer, frame
 
     # -- deciding how to answer ----------------------------------------------------------
@@ -114,6 +116,8 @@ class Answerer:
                 return follow
         years, uncovered, calendar = self._years(p)
         if uncovered:
+            if p.topic_words and not p.ministries and not self._on_topic(p.topic):
+                return c.abstain(p.text), None
             return c.year_not_covered(p.text, uncovered), None
         months = p.time.months
         if calendar is not None:
@@ -129,6 +133,10 @@ class Answerer:
             cues=p.cues,
         )
         return self._dispatch(p.text, frame, ui_ministries, ui_years)
+
+    def _on_topic(self, text: str) -> bool:
+        matches = self.index.rank_efforts(text, depth=10)
+        return bool(matches) and max(m.similarity for m in matches[:5]) >= ABSTAIN_BELOW
 
     def _years(self, p: Parsed) -> tuple[tuple[int, ...], list[int], list[str] | None]:
         """Selected fiscal years, years no report covers, and calendar-year months."""
@@ -186,9 +194,9 @@ class Answerer:
                 prev,
                 ministries=p.ministries or prev.ministries,
                 years=years or (prev.years if not months else ()),
-                months=tuple(months) if months is not None else (
-                    None if (years and prev.months is not None) else prev.months
-                ),
+                months=tuple(months)
+                if months is not None
+                else (None if (years and prev.months is not None) else prev.months),
                 efforts=(),
             )
             return self._dispatch(p.text, frame, ui_ministries, ui_years)
@@ -215,16 +223,29 @@ class Answerer:
         topical = bool(f.topic_words)
         base = self._mask(f, ui_ministries, ui_years, ministries=False)
         if Cue.STRUCTURE in cues and not f.ministries and f.section is None:
-            return c.structure(question, f.years or self.corpus.fiscal_years), replace(f, kind="structure")
+            return c.structure(question, f.years or self.corpus.fiscal_years), replace(
+                f, kind="structure"
+            )
         if Cue.COUNT in cues or (Cue.HOW_MANY in cues and not topical and f.ministries):
             efforts = self._select(f, base, joint=Cue.JOINT in cues)
             frame = replace(f, kind="count", efforts=tuple(efforts))
             return c.count(question, efforts, frame, self._filters(frame)), frame
         if f.section is not None:
-            efforts = [e for e in self._select(f, base, joint=Cue.JOINT in cues) if e.section == f.section]
+            efforts = [
+                e for e in self._select(f, base, joint=Cue.JOINT in cues) if e.section == f.section
+            ]
             frame = replace(f, kind="section", efforts=tuple(efforts))
             return c.section(question, f.section, efforts, frame, self._filters(frame)), frame
-        if Cue.JOINT in cues and Cue.WHO not in cues and not (f.ministries and Cue.BOTH in cues and len(f.ministries) > 1 and not self._three(question)):
+        if (
+            Cue.JOINT in cues
+            and Cue.WHO not in cues
+            and not (
+                f.ministries
+                and Cue.BOTH in cues
+                and len(f.ministries) > 1
+                and not self._three(question)
+            )
+        ):
             efforts = self._select(f, base, joint=True, at_least=3 if self._three(question) else 2)
             frame = replace(f, kind="joint", efforts=tuple(efforts))
             return c.joint(question, efforts, frame, self._filters(frame)), frame
@@ -247,7 +268,9 @@ class Answerer:
 
     @staticmethod
     def _three(question: str) -> bool:
-        return bool(re.search(r"\b(three|3|all three)\s+(?:or more\s+)?(ministr|agenc)", question, re.I))
+        return bool(
+            re.search(r"\b(three|3|all three)\s+(?:or more\s+)?(ministr|agenc)", question, re.I)
+        )
 
     def _retrieve(
         self,
@@ -263,16 +286,18 @@ class Answerer:
             return c.nothing_matches(question, frame, self._filters(frame)), frame
         query = f.topic if f.ministries or f.months is not None else question
         matches = self.index.rank_efforts(query or question, effort_mask=mask)
-        if not matches or matches[0].similarity < ABSTAIN_BELOW:
+        top = matches[:MAX_SEARCH_CITATIONS]
+        best = max((m.similarity for m in top), default=-1.0)
+        # Within one ministry's (or month's) efforts the question has already narrowed the
+        # field, so a weaker match still answers it.
+        threshold = ABSTAIN_BELOW if mask is None else ABSTAIN_BELOW - NARROWED_DISCOUNT
+        if best < threshold:
             if f.ministries:
                 frame = replace(f, kind="ministry_topic", efforts=())
                 return c.nothing_matches(question, frame, self._filters(frame)), frame
             return c.abstain(question), None
-        best = max(m.similarity for m in matches[:MAX_SEARCH_CITATIONS])
-        floor = max(ABSTAIN_BELOW, best - KEEP_MARGIN)
-        chosen = [m for m in matches[:MAX_SEARCH_CITATIONS] if m.similarity >= floor]
-        if not chosen:
-            chosen = matches[:1]
+        floor = max(threshold, best - KEEP_MARGIN)
+        chosen = [m for m in top if m.similarity >= floor][:MAX_SEARCH_CITATIONS]
         efforts = [self.index.efforts[m.position] for m in chosen]
         cues = f.cues
         if Cue.WHO in cues:
@@ -349,9 +374,28 @@ class Answerer:
         )
 
 
-_FOLLOW_UP_WORDS = {"ministri", "agenc", "organ", "organiz", "organis", "respons", "who", "period",
-                    "happen", "held", "run", "ran", "hold", "place", "when", "date", "long",
-                    "name", "call", "titl"}
+_FOLLOW_UP_WORDS = {
+    "ministri",
+    "agenc",
+    "organ",
+    "organiz",
+    "organis",
+    "respons",
+    "who",
+    "period",
+    "happen",
+    "held",
+    "run",
+    "ran",
+    "hold",
+    "place",
+    "when",
+    "date",
+    "long",
+    "name",
+    "call",
+    "titl",
+}
 
 
 def clean_question(question: object) -> tuple[str, str | None, str | None]:
@@ -363,9 +407,7 @@ def clean_question(question: object) -> tuple[str, str | None, str | None]:
     if not isinstance(question, str):
         return "", None, "Please type a question as text."
     text = question.encode("utf-8", "replace").decode("utf-8", "replace")
-    text = "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text
-    )
+    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
     notice = None
     if len(text) > MAX_QUESTION_CHARS:
         notice = (
@@ -375,15 +417,23 @@ def clean_question(question: object) -> tuple[str, str | None, str | None]:
         text = text[:MAX_QUESTION_CHARS]
     text = " ".join(text.split())
     if not text:
-        return "", None, (
-            "Please type a question about the plan, for example "
-            "“What did MEXT do in FY2019?” or “When was the symposium held?”."
+        return (
+            "",
+            None,
+            (
+                "Please type a question about the plan, for example "
+                "“What did MEXT do in FY2019?” or “When was the symposium held?”."
+            ),
         )
     letters = sum(ch.isalpha() for ch in text)
     if letters < 2 or letters / len(text) < 0.3:
-        return text, notice, (
-            "That does not look like a question in words. Please ask about the plan's "
-            "efforts, ministries, dates or sections in a sentence."
+        return (
+            text,
+            notice,
+            (
+                "That does not look like a question in words. Please ask about the plan's "
+                "efforts, ministries, dates or sections in a sentence."
+            ),
         )
     return text, notice, None
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from assistant.answer import MAX_QUESTION_CHARS, Answerer
+from assistant.models import Answer, QuestionError
 from corpus.loader import load_corpus
 from corpus.models import Corpus, Plan
 from index.embedder import Embedder, MiniLMEmbedder
 from index.search import Hit, SearchIndex
 from index.store import open_index
-
-from assistant.answer import MAX_QUESTION_CHARS, Answerer
-from assistant.models import Answer, QuestionError
 
 __all__ = ["Assistant", "MAX_QUESTION_CHARS"]
 

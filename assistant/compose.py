@@ -10,21 +10,24 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.ministries import MinistryResolver
+from assistant.models import Answer, AppliedFilters, Citation, Kind
+from assistant.understand import Cue, Parsed
 from corpus.models import Corpus
 from corpus.parser import MONTHS
 from index.documents import CitedEffort
 from index.lexical import tokenize
-
-from assistant.ministries import MinistryResolver
-from assistant.models import Answer, AppliedFilters, Citation, Kind
-from assistant.understand import Cue, Parsed
 
 if TYPE_CHECKING:
     from assistant.answer import Frame
 
 __all__ = ["Composer", "month_name"]
 
-_MONTH_NAMES = [n.capitalize() for n, v in sorted(MONTHS.items(), key=lambda kv: kv[1]) if len(n) > 3 or n == "may"]
+_MONTH_NAMES = [
+    n.capitalize()
+    for n, v in sorted(MONTHS.items(), key=lambda kv: kv[1])
+    if len(n) > 3 or n == "may"
+]
 _MONTH_BY_NUMBER = {MONTHS[n.lower()]: n for n in _MONTH_NAMES if n.lower() != "sept"}
 SHORT = 260
 
@@ -39,6 +42,10 @@ def _short(text: str, limit: int = SHORT) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
+
+
+def _count(n: int) -> str:
+    return f"{n} effort" if n == 1 else f"{n} efforts"
 
 
 def _years_phrase(years: Sequence[int]) -> str:
@@ -68,7 +75,8 @@ class Composer:
         if frame.months is not None and frame.months:
             months = list(frame.months)
             parts.append(
-                f"in {month_name(months[0])}" if len(months) == 1
+                f"in {month_name(months[0])}"
+                if len(months) == 1
                 else f"between {month_name(months[0])} and {month_name(months[-1])}"
             )
         years = frame.years or (
@@ -128,7 +136,9 @@ class Composer:
     ) -> Answer:
         if not efforts:
             return self._answer(question, empty, kind, (), filters)
-        return self._answer(question, f"{lead}\n\n{self._bullets(efforts, focus=focus)}", kind, efforts, filters)
+        return self._answer(
+            question, f"{lead}\n\n{self._bullets(efforts, focus=focus)}", kind, efforts, filters
+        )
 
     # -- kinds of answer -----------------------------------------------------------------
 
@@ -136,7 +146,8 @@ class Composer:
         years = _years_phrase(self.corpus.fiscal_years)
         return self._answer(
             question,
-            f"The loaded plan reports ({years}) do not cover this, so I cannot answer it from them.",
+            f"The loaded plan reports ({years}) do not cover this, so I cannot answer it "
+            "from them.",
             "out_of_scope",
             abstained=True,
         )
@@ -190,8 +201,10 @@ class Composer:
                 f"The loaded reports cover {_years_phrase([p.fiscal_year for p in plans])}."
             )
         for plan in plans if len(titles) > 1 else plans[:1]:
-            heading = f"The FY{plan.fiscal_year} report" if len(titles) > 1 else (
-                "Each report" if len(plans) > 1 else f"The FY{plan.fiscal_year} report"
+            heading = (
+                f"The FY{plan.fiscal_year} report"
+                if len(titles) > 1
+                else ("Each report" if len(plans) > 1 else f"The FY{plan.fiscal_year} report")
             )
             lines.append(f"{heading} has {len(plan.sections)} sections (pillars):")
             lines.extend(f"{s.number}. {s.title}" for s in plan.sections)
@@ -224,9 +237,13 @@ class Composer:
         else:
             shared = f", {joint} of them joint with other ministries" if joint else ""
             lead = f"{who} is credited with {len(efforts)} {noun} {scope}{shared}:"
-        return self._listing(question, lead, efforts, "ministry", filters, empty="", focus=frame.ministries)
+        return self._listing(
+            question, lead, efforts, "ministry", filters, empty="", focus=frame.ministries
+        )
 
-    def count(self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters) -> Answer:
+    def count(
+        self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters
+    ) -> Answer:
         if re.search(r"how many (?:\w+ )?(sections?|pillars?)", question, re.I):
             return self.structure(question, frame.years or self.corpus.fiscal_years)
         who = f" involving {self._names(frame.ministries)}" if frame.ministries else ""
@@ -234,18 +251,42 @@ class Composer:
         n = len(efforts)
         noun = "effort" if n == 1 else "efforts"
         lead = f"There {'is' if n == 1 else 'are'} {n}{joint} {noun}{who} {self._scope(frame)}:"
-        return self._listing(question, lead, efforts, "count", filters,
-                             empty=f"There are 0{joint} efforts{who} {self._scope(frame)}.",
-                             focus=frame.ministries)
+        return self._listing(
+            question,
+            lead,
+            efforts,
+            "count",
+            filters,
+            empty=f"There are 0{joint} efforts{who} {self._scope(frame)}.",
+            focus=frame.ministries,
+        )
 
-    def joint(self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters) -> Answer:
+    def joint(
+        self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters
+    ) -> Answer:
         who = f" involving {self._names(frame.ministries)}" if frame.ministries else ""
         n = len(efforts)
-        lead = f"{n} {'effort' if n == 1 else 'efforts'}{who} {self._scope(frame)} {'was' if n == 1 else 'were'} shared between ministries:"
-        return self._listing(question, lead, efforts, "joint", filters,
-                             empty=f"No effort{who} {self._scope(frame)} was shared between ministries.")
+        lead = (
+            f"{_count(n)}{who} {self._scope(frame)} {'was' if n == 1 else 'were'} "
+            "shared between ministries:"
+        )
+        return self._listing(
+            question,
+            lead,
+            efforts,
+            "joint",
+            filters,
+            empty=f"No effort{who} {self._scope(frame)} was shared between ministries.",
+        )
 
-    def section(self, question: str, number: int, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters) -> Answer:
+    def section(
+        self,
+        question: str,
+        number: int,
+        efforts: Sequence[CitedEffort],
+        frame: Frame,
+        filters: AppliedFilters,
+    ) -> Answer:
         titles = {(e.section_title) for e in efforts}
         title = next(iter(titles)) if len(titles) == 1 else None
         if title is None:
@@ -254,27 +295,58 @@ class Composer:
                     if s.number == number and (not frame.years or plan.fiscal_year in frame.years):
                         title = s.title
         if title is None:
-            return self._answer(question, f"The loaded reports have no section {number}.", "section", (), filters)
-        lead = f"Section {number}, “{title}”, lists {len(efforts)} {'effort' if len(efforts) == 1 else 'efforts'} {self._scope(frame)}:"
-        return self._listing(question, lead, efforts, "section", filters,
-                             empty=f"No effort under section {number} (“{title}”) matches {self._scope(frame)}.")
+            return self._answer(
+                question, f"The loaded reports have no section {number}.", "section", (), filters
+            )
+        lead = f"Section {number}, “{title}”, lists {_count(len(efforts))} {self._scope(frame)}:"
+        return self._listing(
+            question,
+            lead,
+            efforts,
+            "section",
+            filters,
+            empty=f"No effort under section {number} (“{title}”) matches {self._scope(frame)}.",
+        )
 
-    def months(self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters) -> Answer:
+    def months(
+        self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters
+    ) -> Answer:
         scope = self._scope(frame)
         who = f" by {self._names(frame.ministries)}" if frame.ministries else ""
         n = len(efforts)
-        lead = f"{n} {'effort' if n == 1 else 'efforts'}{who} {'is' if n == 1 else 'are'} dated {scope}:"
-        return self._listing(question, lead, efforts, "months", filters,
-                             empty=f"No effort{who} in the loaded reports is dated {scope}.",
-                             focus=frame.ministries)
+        lead = f"{_count(n)}{who} {'is' if n == 1 else 'are'} dated {scope}:"
+        return self._listing(
+            question,
+            lead,
+            efforts,
+            "months",
+            filters,
+            empty=f"No effort{who} in the loaded reports is dated {scope}.",
+            focus=frame.ministries,
+        )
 
-    def list_all(self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters) -> Answer:
+    def list_all(
+        self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters
+    ) -> Answer:
         n = len(efforts)
         lead = f"All {n} {'effort' if n == 1 else 'efforts'} {self._scope(frame)}:"
-        return self._listing(question, lead, efforts, "list_all", filters,
-                             empty=f"No effort is listed {self._scope(frame)}.")
+        return self._listing(
+            question,
+            lead,
+            efforts,
+            "list_all",
+            filters,
+            empty=f"No effort is listed {self._scope(frame)}.",
+        )
 
-    def subset(self, question: str, before: Sequence[CitedEffort], chosen: Sequence[CitedEffort], p: Parsed, filters: AppliedFilters) -> Answer:
+    def subset(
+        self,
+        question: str,
+        before: Sequence[CitedEffort],
+        chosen: Sequence[CitedEffort],
+        p: Parsed,
+        filters: AppliedFilters,
+    ) -> Answer:
         n, total = len(chosen), len(before)
         what = []
         if p.has(Cue.JOINT):
@@ -285,9 +357,23 @@ class Composer:
             what.append("match that date")
         desc = " and ".join(what) or "match"
         if not chosen:
-            return self._answer(question, f"None of the {total} efforts in the previous answer {desc.replace('joint', 'were joint')}.", "joint" if p.has(Cue.JOINT) else "ministry", (), filters)
-        lead = f"Of the {total} efforts in the previous answer, {n} {'was' if n == 1 else 'were'} {desc}:" if what == ["joint"] else f"Of the {total} efforts in the previous answer, {n} {desc}:"
-        return self._listing(question, lead, chosen, "joint" if p.has(Cue.JOINT) else "ministry", filters, empty="")
+            return self._answer(
+                question,
+                f"None of the {total} efforts in the previous answer "
+                f"{desc.replace('joint', 'were joint')}.",
+                "joint" if p.has(Cue.JOINT) else "ministry",
+                (),
+                filters,
+            )
+        lead = (
+            f"Of the {total} efforts in the previous answer, {n} "
+            f"{'was' if n == 1 else 'were'} {desc}:"
+            if what == ["joint"]
+            else f"Of the {total} efforts in the previous answer, {n} {desc}:"
+        )
+        return self._listing(
+            question, lead, chosen, "joint" if p.has(Cue.JOINT) else "ministry", filters, empty=""
+        )
 
     def nothing_matches(self, question: str, frame: Frame, filters: AppliedFilters) -> Answer:
         who = f"{self._names(frame.ministries)}'s efforts" if frame.ministries else "the efforts"
@@ -299,21 +385,27 @@ class Composer:
             filters,
         )
 
-    def matches(self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters) -> Answer:
+    def matches(
+        self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters
+    ) -> Answer:
         kind: Kind = "ministry_topic" if frame.ministries else "semantic"
         if len(efforts) == 1:
             e = efforts[0]
             text = f"{self._lead_for(e)} {_short(e.text, 400)} [1]"
             return self._answer(question, text, kind, efforts, filters)
-        lead = "The reports list these related efforts:" if not frame.ministries else (
-            f"These efforts by {self._names(frame.ministries)} match:"
+        lead = (
+            "The reports list these related efforts:"
+            if not frame.ministries
+            else (f"These efforts by {self._names(frame.ministries)} match:")
         )
         return self._listing(question, lead, efforts, kind, filters, empty="")
 
     def _lead_for(self, e: CitedEffort) -> str:
         return f"In FY{e.fiscal_year}, {self._names(list(e.ministries))}:"
 
-    def about(self, question: str, efforts: Sequence[CitedEffort], p: Parsed, filters: AppliedFilters) -> Answer:
+    def about(
+        self, question: str, efforts: Sequence[CitedEffort], p: Parsed, filters: AppliedFilters
+    ) -> Answer:
         """A factoid or attribution answer about one effort, quoting it."""
         e = efforts[0]
         quote = f"> {e.text} [1]"
@@ -321,25 +413,35 @@ class Composer:
             verb = "was" if len(e.ministries) == 1 else "were"
             lead = f"{self._names(list(e.ministries))} {verb} responsible for it [1]."
             kind: Kind = "reverse_attribution"
-        elif p.has(Cue.WHEN) and e.dates and not re.search(r"how long|what period|over what", p.text, re.I):
+        elif (
+            p.has(Cue.WHEN)
+            and e.dates
+            and not re.search(r"how long|what period|over what", p.text, re.I)
+        ):
             when = " and ".join(month_name(d) for d in e.dates)
             lead = f"In {when} (FY{e.fiscal_year}) [1]."
             kind = "factoid"
         elif p.has(Cue.HOW_MANY) or re.search(r"how long|what period|over what", p.text, re.I):
             figure = best_figure(e.text, p)
-            lead = f"{figure} [1]." if figure else f"The report says [1]:"
+            lead = f"{figure} [1]." if figure else "The report says [1]:"
             kind = "factoid"
         elif p.has(Cue.NAME):
             name = best_name(e.text, p)
             lead = f"“{name}” [1]." if name else "The report says [1]:"
             kind = "factoid"
         elif p.has(Cue.WHEN):
-            lead = f"The report gives no exact date; it lists this among the FY{e.fiscal_year} efforts [1]:"
+            lead = (
+                "The report gives no exact date; it lists this among the "
+                f"FY{e.fiscal_year} efforts [1]:"
+            )
             kind = "factoid"
         else:
             lead = "The report says [1]:"
             kind = "factoid"
-        detail = f"\n\n— {self._names(list(e.ministries))}; §{e.section} {e.section_title} › {e.measure_title}"
+        detail = (
+            f"\n\n— {self._names(list(e.ministries))}; "
+            f"§{e.section} {e.section_title} › {e.measure_title}"
+        )
         return self._answer(question, f"{lead}\n\n{quote}{detail}", kind, efforts, filters)
 
 

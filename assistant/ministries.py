@@ -26,8 +26,15 @@ __all__ = ["ALIASES", "MinistryResolver", "Mentions"]
 ALIASES: dict[str, tuple[str, ...]] = {
     "NPA": ("police", "the police", "police agency", "national police", "cops"),
     "MEXT": ("education ministry", "ministry of education", "monbukagakusho", "schools ministry"),
-    "MHLW": ("health ministry", "labour ministry", "labor ministry", "welfare ministry",
-             "ministry of health", "ministry of labour", "ministry of labor"),
+    "MHLW": (
+        "health ministry",
+        "labour ministry",
+        "labor ministry",
+        "welfare ministry",
+        "ministry of health",
+        "ministry of labour",
+        "ministry of labor",
+    ),
     "MIC": ("communications ministry", "internal affairs ministry", "ministry of communications"),
     "MOJ": ("justice ministry", "ministry of justice"),
     "MOFA": ("foreign ministry", "foreign affairs ministry", "ministry of foreign affairs"),
@@ -39,13 +46,61 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "MOD": ("defense ministry", "defence ministry", "ministry of defense"),
 }
 
-_GENERIC = {"ministry", "ministries", "agency", "agencies", "office", "secretariat", "of", "and",
-            "the", "for", "national", "cabinet", "japan", "japanese", "affairs", "government"}
+_GENERIC = {
+    "ministry",
+    "ministries",
+    "agency",
+    "agencies",
+    "office",
+    "secretariat",
+    "of",
+    "and",
+    "the",
+    "for",
+    "national",
+    "cabinet",
+    "japan",
+    "japanese",
+    "affairs",
+    "government",
+}
 _HEAD = r"(?:ministry|agency|office|secretariat|department)"
-_NOT_A_NAME = {"which", "what", "each", "a", "an", "the", "every", "that", "this", "one",
-               "other", "responsible", "lead", "same", "any", "another", "single", "relevant",
-               "whose", "no", "some", "all", "more", "than", "of", "government", "same",
-               "those", "these", "its", "their", "his", "her", "given", "particular"}
+_NOT_A_NAME = {
+    "which",
+    "what",
+    "each",
+    "a",
+    "an",
+    "the",
+    "every",
+    "that",
+    "this",
+    "one",
+    "other",
+    "responsible",
+    "lead",
+    "same",
+    "any",
+    "another",
+    "single",
+    "relevant",
+    "whose",
+    "no",
+    "some",
+    "all",
+    "more",
+    "than",
+    "of",
+    "government",
+    "those",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "given",
+    "particular",
+}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -144,11 +199,11 @@ class MinistryResolver:
             if not free(m.start(), m.end()):
                 continue
             token = m.group(0)
-            abbr = self._abbr.get(token.lower())
-            if abbr and (token.isupper() or token.lower() not in _COMMON_WORDS):
-                found.append((m.start(), abbr))
+            found_abbr = self._abbr.get(token.lower())
+            if found_abbr and (token.isupper() or token.lower() not in _COMMON_WORDS):
+                found.append((m.start(), found_abbr))
                 spans.append((m.start(), m.end()))
-            elif abbr is None and token.isupper() and len(token) >= 4:
+            elif found_abbr is None and token.isupper() and len(token) >= 4:
                 near = [a for a in self.known if len(a) == len(token) and _one_edit(a, token)]
                 if len(near) == 1:
                     found.append((m.start(), near[0]))
@@ -165,4 +220,9 @@ def _one_edit(a: str, b: str) -> bool:
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     if len(diff) <= 1:
         return True
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )

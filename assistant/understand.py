@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.models import Corpus
-from index.lexical import tokenize
-
 from assistant.ministries import MinistryResolver
 from assistant.when import TimeRef, fiscal_months, read_time
+from corpus.models import Corpus
+from index.lexical import tokenize
 
 __all__ = ["Parsed", "Reader", "Cue"]
 
@@ -32,6 +31,8 @@ _SCAFFOLD = set(
     year's else also other more both together jointly each either
     attributed attribution responsible charge in lead led much many number
     so far overall total so get got whole entire complete
+    after before since between until till first second last half latter early late quarter
+    period dated through later earlier prior
     """.split()
 )
 _COUNT = re.compile(
@@ -40,9 +41,10 @@ _COUNT = re.compile(
     re.I,
 )
 _JOINT = re.compile(
-    r"\b(joint(?:ly)?|shared|together|collaborat\w*|co-?operat\w*|cooperation|multiple "
-    r"ministries|more than one (?:ministry|agency)|several ministries|two or more|"
-    r"(?:two|three|four) ministries|in partnership)\b",
+    r"\b(joint(?:ly)?|shared\s+(?:between|among|by)|co-?(?:run|hosted|organi[sz]ed)|"
+    r"multiple (?:ministries|agencies)|more than one (?:ministry|agency)|several ministries|"
+    r"(?:two|three|four|2|3|4) (?:or more )?(?:ministries|agencies)|in partnership|"
+    r"(?:ministries|agencies|efforts)\s+(?:\w+\s+){0,3}together|together\s+with\s+another)\b",
     re.I,
 )
 _LIST_ALL = re.compile(
@@ -71,17 +73,32 @@ _WHO = re.compile(
     r"made|led|published|changed|set|implemented|conducted)\b|\bby\s+whom\b",
     re.I,
 )
-_WHEN = re.compile(r"\b(when|what\s+date|what\s+month|which\s+month|what\s+time|how\s+long|"
-                   r"what\s+period|over\s+what|since\s+when)\b", re.I)
-_HOW_MANY = re.compile(r"\b(how\s+many|how\s+much|what\s+(?:share|percentage|proportion|"
-                       r"number|fraction|portion|rate)|what\s+per\s*cent)\b", re.I)
-_NAME = re.compile(r"\b(called|name[ds]?|titled?|which\s+(?:law|act|event|hotline|guidebook|"
-                   r"programme|program|campaign|conference|meeting))\b", re.I)
+_WHEN = re.compile(
+    r"\b(when|what\s+date|what\s+month|which\s+month|what\s+time|how\s+long|"
+    r"what\s+period|over\s+what|since\s+when)\b",
+    re.I,
+)
+_HOW_MANY = re.compile(
+    r"\b(how\s+many|how\s+much|what\s+(?:share|percentage|proportion|"
+    r"number|fraction|portion|rate)|what\s+per\s*cent)\b",
+    re.I,
+)
+_NAME = re.compile(
+    r"\b(called|name[ds]?|titled?|which\s+(?:law|act|event|hotline|guidebook|"
+    r"programme|program|campaign|conference|meeting))\b",
+    re.I,
+)
 _REFERS_BACK = re.compile(r"\b(it|that|this|those|these|them|they|ones?)\b", re.I)
-_OF_THOSE = re.compile(r"\b(of|among)\s+(those|these|them|the above)\b|\b(those|these)\s+"
-                       r"(?:efforts|ones|measures)\b", re.I)
-_FOLLOW_ON = re.compile(r"^\s*(?:and|also|plus|now|then)\b|^\s*(?:what|how)\s+about\b|"
-                        r"^\s*same\s+for\b|^\s*(?:ok|okay)[,.]?\s+(?:and|what)\b", re.I)
+_OF_THOSE = re.compile(
+    r"\b(of|among)\s+(those|these|them|the above)\b|\b(those|these)\s+"
+    r"(?:efforts|ones|measures)\b",
+    re.I,
+)
+_FOLLOW_ON = re.compile(
+    r"^\s*(?:and|also|plus|now|then)\b|^\s*(?:what|how)\s+about\b|"
+    r"^\s*same\s+for\b|^\s*(?:ok|okay)[,.]?\s+(?:and|what)\b",
+    re.I,
+)
 
 
 class Cue:
@@ -163,7 +180,8 @@ class Reader:
         kept.append(text[last:])
         topic = " ".join(" ".join(kept).split())
         words = tuple(
-            w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*%?", topic)
+            w
+            for w in re.findall(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*%?", topic)
             if w.lower() not in _SCAFFOLD and len(w) > 1 and not re.fullmatch(r"\d{1,2}", w)
         )
         if _STRUCTURE.search(text) and not words_beyond(words, _STRUCTURE_WORDS):
@@ -212,9 +230,33 @@ class Reader:
 
 
 _STRUCTURE_WORDS = {
-    "pillar", "section", "area", "chapter", "part", "structur", "outlin", "head", "main",
-    "topic", "theme", "cover", "report", "plan", "basic", "fiscal", "year", "organ",
-    "organis", "organiz", "consist", "divid", "split", "key", "major", "overview", "name",
+    "pillar",
+    "section",
+    "area",
+    "chapter",
+    "part",
+    "structur",
+    "outlin",
+    "head",
+    "main",
+    "topic",
+    "theme",
+    "cover",
+    "report",
+    "plan",
+    "basic",
+    "fiscal",
+    "year",
+    "organ",
+    "organis",
+    "organiz",
+    "consist",
+    "divid",
+    "split",
+    "key",
+    "major",
+    "overview",
+    "name",
 }
 
 

@@ -16,7 +16,9 @@ __all__ = ["TimeRef", "fiscal_months", "read_time"]
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d\d)"
 _FY = re.compile(rf"\b(?:fy\s?|fiscal\s+(?:year\s+)?){_YEAR}\b|\bfy\s?(\d\d)\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{_YEAR}\b", re.I)
+_MONTH_YEAR = re.compile(
+    rf"\b({_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{_YEAR}\b", re.I
+)
 _FULL_MONTH = "|".join(n for n in MONTHS if len(n) > 3 and n != "sept")
 _MONTH_ALONE = re.compile(
     rf"\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and)\s+"
@@ -25,6 +27,21 @@ _MONTH_ALONE = re.compile(
 )
 _YEAR_ALONE = re.compile(rf"(?<![-\d]){_YEAR}(?![-\d])")
 _HALF = re.compile(r"\b(first|second|latter|last|1st|2nd)\s+half\b", re.I)
+_QUARTER = re.compile(
+    r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\b|\bq([1-4])\b", re.I
+)
+_QUARTER_NO = {
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "last": 3,
+    "final": 3,
+}
 _AFTER = re.compile(r"\b(after|since|from|later than|starting)\b", re.I)
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
 
@@ -92,22 +109,34 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
             ref.years.append(int(m.group(1)))
             ref.spans.append(m.span())
     years_in_scope = ref.fiscal_years or ref.years or list(corpus_years)
+    explicit = list(named)
     for m in _MONTH_ALONE.finditer(text):
         if any(s <= m.start(1) < e for s, e in taken):
             continue
         if m.group(1) == "may":  # "in may" is a month only when written as a name
             continue
         mon = MONTHS[m.group(1).lower()]
-        for fy in years_in_scope:
-            named.append((m.start(1), f"{fy + (mon < 4):04d}-{mon:02d}"))
+        if explicit:
+            # "between October and December 2020": the year written once serves both
+            after = [mo for pos, mo in explicit if pos > m.start(1)] or [explicit[-1][1]]
+            named.append((m.start(1), f"{after[0][:4]}-{mon:02d}"))
+        else:
+            for fy in years_in_scope:
+                named.append((m.start(1), f"{fy + (mon < 4):04d}-{mon:02d}"))
         ref.spans.append(m.span(1))
     scope = sorted({mo for fy in years_in_scope for mo in fiscal_months(fy)})
+    quarter = _QUARTER.search(text)
+    if quarter and (ref.fiscal_years or ref.years or len(corpus_years) == 1):
+        q = int(quarter.group(2)) - 1 if quarter.group(2) else _QUARTER_NO[quarter.group(1).lower()]
+        ref.months = [mo for fy in years_in_scope for mo in fiscal_months(fy)[3 * q : 3 * q + 3]]
+        ref.spans.append(quarter.span())
+        return ref
     half = _HALF.search(text)
     if half and (ref.fiscal_years or ref.years or len(corpus_years) == 1):
         first = half.group(1).lower() in ("first", "1st")
-        ref.months = [
-            mo for fy in years_in_scope for mo in fiscal_months(fy)[: 6] if first
-        ] or [mo for fy in years_in_scope for mo in fiscal_months(fy)[6:]]
+        ref.months = [mo for fy in years_in_scope for mo in fiscal_months(fy)[:6] if first] or [
+            mo for fy in years_in_scope for mo in fiscal_months(fy)[6:]
+        ]
         ref.spans.append(half.span())
         return ref
     if not named:
@@ -116,8 +145,10 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
     months = [mo for _, mo in named]
     head = text[: named[0][0]]
     between = text[named[0][0] : named[-1][0]]
-    if len(months) >= 2 and re.search(r"\b(to|until|through|and|-|–)\b|[-–~]", between) and re.search(
-        r"\b(between|from)\b", head[-20:], re.I
+    if (
+        len(months) >= 2
+        and re.search(r"\b(to|until|through|and|-|–)\b|[-–~]", between)
+        and re.search(r"\b(between|from)\b", head[-20:], re.I)
     ):
         lo, hi = min(months), max(months)
         ref.months = _month_range(lo, hi)
@@ -125,12 +156,16 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         pivot = max(months)
         inclusive = bool(re.search(r"\b(since|from|starting)\b", head[-25:], re.I))
         pool = scope or _month_range(pivot, pivot)
-        ref.months = [mo for mo in _extend(pool, pivot) if mo > pivot or (inclusive and mo == pivot)]
+        ref.months = [
+            mo for mo in _extend(pool, pivot) if mo > pivot or (inclusive and mo == pivot)
+        ]
     elif _BEFORE.search(head[-25:]):
         pivot = min(months)
         inclusive = bool(re.search(r"\b(until|till|up to|by)\b", head[-25:], re.I))
         pool = scope or _month_range(pivot, pivot)
-        ref.months = [mo for mo in _extend(pool, pivot) if mo < pivot or (inclusive and mo == pivot)]
+        ref.months = [
+            mo for mo in _extend(pool, pivot) if mo < pivot or (inclusive and mo == pivot)
+        ]
     else:
         ref.months = sorted(set(months))
     return ref
@@ -142,7 +177,7 @@ def _extend(pool: list[str], pivot: str) -> list[str]:
 
 
 def _month_range(lo: str, hi: str) -> list[str]:
-    out = []
+    out: list[str] = []
     year, mon = int(lo[:4]), int(lo[5:7])
     while f"{year:04d}-{mon:02d}" <= hi and len(out) < 240:
         out.append(f"{year:04d}-{mon:02d}")

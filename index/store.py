@@ -16,13 +16,13 @@ rebuilt (with a one-line warning) rather than trusted.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -129,11 +129,11 @@ def _sha256(path: Path) -> str:
 def _embed_all(embedder: Embedder, texts: list[str], *, progress: bool) -> np.ndarray:
     if not texts:
         return np.zeros((0, embedder.dimension), dtype=np.float32)
-    batches = range(0, len(texts), EMBED_BATCH)
+    batches: Iterable[int] = range(0, len(texts), EMBED_BATCH)
     if progress and len(texts) > EMBED_BATCH:
         from tqdm import tqdm
 
-        batches = tqdm(batches, desc="embedding", unit="batch", file=sys.stderr)  # type: ignore[assignment]
+        batches = tqdm(batches, desc="embedding", unit="batch", file=sys.stderr)
     parts = [embedder.encode(texts[i : i + EMBED_BATCH]) for i in batches]
     return np.vstack(parts).astype(np.float32)
 
@@ -141,6 +141,7 @@ def _embed_all(embedder: Embedder, texts: list[str], *, progress: bool) -> np.nd
 def _vector_index(vectors: np.ndarray, dimension: int) -> Any:
     import faiss
 
+    index: Any
     if len(vectors) > HNSW_THRESHOLD:
         index = faiss.IndexHNSWFlat(dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 80
@@ -185,9 +186,7 @@ def save_index(index: SearchIndex, folder: Path, *, corpus_source: str = "") -> 
         meta = _Metadata(efforts=index.efforts, chunks=index.chunks)
         (tmp / "chunks.json").write_text(meta.model_dump_json(), encoding="utf-8")
         index.lexical.save(tmp / "bm25")
-        files = {
-            str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()
-        }
+        files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
         manifest = Manifest(
             format=FORMAT_VERSION,
             model=index.embedder.name,
@@ -227,7 +226,9 @@ def read_manifest(folder: Path) -> Manifest:
         raise StaleIndex(f"{path} is unreadable ({type(exc).__name__})") from None
 
 
-def load_index(folder: Path, embedder: Embedder, *, corpus_sha256: str | None = None) -> SearchIndex:
+def load_index(
+    folder: Path, embedder: Embedder, *, corpus_sha256: str | None = None
+) -> SearchIndex:
     """Load an index folder after checking its manifest and checksums.
 
     Raises:

@@ -1,0 +1,295 @@
+"""The ``planqa`` command: thin wrappers that make one library call each and print it.
+
+    planqa parse  [PATH] [--json]
+    planqa index  [--corpus PATH] [--index-dir DIR] [--rebuild]
+    planqa search QUERY [-k N] [--ministry M ...] [--year Y ...] [--json]
+    planqa ask    [QUESTION] [--json]            (no QUESTION on a terminal: a chat session)
+    planqa eval   [--questions FILE] [--json]
+    planqa serve  [--host H] [--port P] [--auth USER:PASS]
+
+Every command that reads the plan takes ``--corpus`` and ``--index-dir``. Errors print
+``Error: message`` and exit with status 1; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from corpus.errors import PlanqaError
+
+if TYPE_CHECKING:
+    from assistant import Answer, Assistant
+
+__all__ = ["main"]
+
+DEFAULT_QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "questions.json"
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="a plan report .txt or a folder of them (default: bundled FY2019)",
+    )
+    parser.add_argument(
+        "--index-dir",
+        type=Path,
+        default=None,
+        help="where indexes live (default: $PLANQA_INDEX_DIR or the user cache)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planqa",
+        description="Questions and answers over Japan's efforts reports on the Basic Plan on "
+        "Measures against Child Sexual Exploitation, every answer cited.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="print the structured plan")
+    p.add_argument("path", nargs="?", type=Path, default=None)
+    p.add_argument("--corpus", type=Path, default=None, help="same as PATH")
+    p.add_argument("--index-dir", type=Path, default=None, help="accepted for symmetry; unused")
+    p.add_argument("--json", action="store_true", help="the full model as JSON")
+
+    p = sub.add_parser("index", help="build (or check) the index for a corpus")
+    _add_corpus_options(p)
+    p.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
+
+    p = sub.add_parser("search", help="retrieve matching measures and efforts")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=5, help="number of measures (default 5)")
+    p.add_argument(
+        "--ministry", action="append", default=[], help="filter by ministry (repeatable)"
+    )
+    p.add_argument("--year", action="append", type=int, default=[], help="filter by fiscal year")
+    p.add_argument("--json", action="store_true")
+    _add_corpus_options(p)
+
+    p = sub.add_parser("ask", help="ask a question (no question: interactive chat)")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--json", action="store_true")
+    _add_corpus_options(p)
+
+    p = sub.add_parser("eval", help="score the assistant on a question set")
+    p.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    p.add_argument("--json", action="store_true")
+    _add_corpus_options(p)
+
+    p = sub.add_parser("serve", help="start the web page on http://127.0.0.1:7860")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--auth", default=None, help="USER:PASS (or set PLANQA_AUTH)")
+    _add_corpus_options(p)
+    return parser
+
+
+def _load(args: argparse.Namespace, *, progress: bool = True) -> Assistant:
+    from assistant import Assistant
+
+    return Assistant.load(args.corpus, args.index_dir, progress=progress and sys.stderr.isatty())
+
+
+def _print_answer(answer: Answer, *, as_json: bool) -> None:
+    if as_json:
+        print(answer.model_dump_json(indent=2))
+        return
+    print(answer.text)
+    if answer.citations:
+        print("\nSources:")
+        for c in answer.citations:
+            print(f"  {c.markdown()}")
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from corpus import load_corpus
+
+    corpus = load_corpus(args.path or args.corpus)
+    if args.json:
+        print(corpus.model_dump_json(indent=2))
+        return 0
+    for plan in corpus.plans:
+        print(
+            f"{plan.title}\n  FY{plan.fiscal_year} · {plan.source} · "
+            f"{len(plan.sections)} sections, "
+            f"{plan.measure_count} measures, {plan.effort_count} efforts, "
+            f"{len(plan.glossary)} glossary entries"
+        )
+        for section in plan.sections:
+            print(f"\n{section.number}. {section.title}")
+            for measure in section.measures:
+                print(f"  ○ {measure.title}")
+                for effort in measure.efforts:
+                    dates = f" ({', '.join(effort.dates)})" if effort.dates else ""
+                    print(
+                        f"    - [{effort.id}] {effort.text} [{', '.join(effort.ministries)}]{dates}"
+                    )
+                for note in measure.notes:
+                    print(f"    note: {note}")
+        if plan.glossary:
+            print("\nGlossary: " + "; ".join(f"{a} = {n}" for a, n in plan.glossary.items()))
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from corpus import load_corpus
+    from index import MiniLMEmbedder, index_folder, open_index
+
+    corpus = load_corpus(args.corpus)
+    started = time.perf_counter()
+    idx, built = open_index(
+        corpus,
+        MiniLMEmbedder(),
+        root=args.index_dir,
+        rebuild=args.rebuild,
+        progress=sys.stderr.isatty(),
+    )
+    took = time.perf_counter() - started
+    what = "built" if built else "index is current, loaded"
+    print(
+        f"{what}: {len(idx.efforts)} efforts in {len(idx.chunks)} documents "
+        f"({', '.join(f'FY{y}' for y in corpus.fiscal_years)}) in {took:.1f}s\n"
+        f"  {index_folder(corpus, args.index_dir)}"
+    )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    bot = _load(args)
+    hits = bot.search(
+        args.query, args.k, ministries=args.ministry or None, fiscal_years=args.year or None
+    )
+    if args.json:
+        print(json.dumps([h.model_dump(mode="json") for h in hits], indent=2, ensure_ascii=False))
+        return 0
+    if not hits:
+        print("No matching efforts.")
+    for n, hit in enumerate(hits, start=1):
+        print(
+            f"{n}. FY{hit.fiscal_year} §{hit.section} {hit.section_title} › {hit.measure_title}"
+            f"  (score {hit.score:.3f})"
+        )
+        for effort in hit.efforts:
+            print(f"   - [{effort.id}] {effort.text} [{', '.join(effort.ministries)}]")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    if args.question is None and not sys.stdin.isatty():
+        raise PlanqaError('no question given; run `planqa ask "What did MEXT do in 2019?"`')
+    bot = _load(args)
+    if args.question is not None:
+        _print_answer(bot.ask(args.question), as_json=args.json)
+        return 0
+    print("planqa: ask about the plan's efforts (empty line or Ctrl-D to quit).")
+    history: list[str] = []
+    while True:
+        try:
+            question = input("\nyou> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if not question:
+            return 0
+        try:
+            _print_answer(bot.ask(question, history), as_json=args.json)
+        except PlanqaError as exc:
+            print(f"Error: {exc}")
+        history.append(question)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant import Assistant
+    from assistant.evaluate import evaluate, load_questions
+    from corpus.loader import BUNDLED_PLAN
+
+    questions = load_questions(args.questions)
+    main = args.corpus or BUNDLED_PLAN
+    corpora = {"bundled": [main], "multi": [main, args.questions.parent / "reports"]}
+    bots: dict[str, Assistant] = {}
+
+    def bot_for(name: str) -> Assistant:
+        if name not in bots:
+            if name not in corpora:
+                raise PlanqaError(
+                    f"unknown corpus {name!r} in {args.questions}; use bundled or multi"
+                )
+            bots[name] = Assistant.load(corpora[name], args.index_dir)
+        return bots[name]
+
+    report = evaluate(questions, bot_for)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+        return 0
+    print(report.table())
+    failed = [o for o in report.outcomes if not o.passed]
+    if failed:
+        print("\nFailed:")
+        for o in failed:
+            print(
+                f"  {o.question.id} [{o.question.kind}] {o.question.question!r}: expected "
+                f"{o.question.expected}, cited {o.cited}"
+                + (f", missing text {o.missing_text}" if o.missing_text else "")
+            )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from index import default_index_root
+    from ui.web import serve
+
+    auth_text = args.auth or os.environ.get("PLANQA_AUTH")
+    auth = None
+    if auth_text:
+        user, sep, password = auth_text.partition(":")
+        if not sep or not user or not password:
+            raise PlanqaError("--auth must look like USER:PASS")
+        auth = (user, password)
+    bot = _load(args)
+    serve(
+        bot,
+        host=args.host,
+        port=args.port,
+        auth=auth,
+        index_root=args.index_dir or default_index_root(),
+    )
+    return 0
+
+
+COMMANDS = {
+    "parse": cmd_parse,
+    "index": cmd_index,
+    "search": cmd_search,
+    "ask": cmd_ask,
+    "eval": cmd_eval,
+    "serve": cmd_serve,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``planqa`` command line; returns the exit status."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except PlanqaError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
