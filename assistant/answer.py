@@ -50,6 +50,9 @@ class Frame:
     topic_words: tuple[str, ...] = ()
     cues: frozenset[str] = frozenset()
     efforts: tuple[CitedEffort, ...] = field(default=())
+    # The last list shown, so "the second one" still means its second item after a
+    # follow-up about one of them.
+    listing: tuple[CitedEffort, ...] = field(default=())
 
 
 class Answerer:
@@ -178,10 +181,21 @@ class Answerer:
                 chosen = [e for e in chosen if set(e.dates) & set(months)]
             frame = replace(prev, kind="subset", efforts=tuple(chosen))
             return c.subset(p.text, prev.efforts, chosen, p, self._filters(frame)), frame
+        # "tell me more about the second one", "who ran number 3?"
+        listing = prev.listing or prev.efforts
+        if p.ordinal is not None and listing and len(own_topic) <= 2:
+            n = p.ordinal
+            if n == -1 or 1 <= n <= len(listing):
+                one = listing[n - 1 if n > 0 else -1]
+                frame = replace(
+                    prev, kind="about_previous", cues=p.cues, efforts=(one,), listing=listing
+                )
+                return c.about(p.text, [one], p, self._filters(frame)), frame
+            return c.no_such_item(p.text, n, len(listing)), prev
         # "Which ministry organized it?", "when did that happen?", "over what period?"
         asks_fact = p.has(Cue.WHO) or p.has(Cue.WHEN) or p.has(Cue.HOW_MANY) or p.has(Cue.NAME)
         if asks_fact and prev.efforts and len(own_topic) <= 1 and not p.ministries:
-            frame = replace(prev, kind="about_previous", cues=p.cues)
+            frame = replace(prev, kind="about_previous", cues=p.cues, listing=listing)
             return c.about(p.text, list(prev.efforts[:1]), p, self._filters(frame)), frame
         # "And MHLW?", "What about FY2023?", "and the police?"
         short = len(own_topic) == 0 and (p.ministries or p.time.any or p.has(Cue.FOLLOW_ON))
@@ -222,6 +236,10 @@ class Answerer:
         cues = f.cues
         topical = bool(f.topic_words)
         base = self._mask(f, ui_ministries, ui_years, ministries=False)
+        if Cue.MINISTRY_LIST in cues and not topical and not f.ministries:
+            efforts = self._select(f, base)
+            frame = replace(f, kind="structure", efforts=())
+            return c.ministry_overview(question, efforts, frame, self._filters(frame)), frame
         if Cue.STRUCTURE in cues and not f.ministries and f.section is None:
             return c.structure(question, f.years or self.corpus.fiscal_years), replace(
                 f, kind="structure"
@@ -300,7 +318,9 @@ class Answerer:
         chosen = [m for m in top if m.similarity >= floor][:MAX_SEARCH_CITATIONS]
         efforts = [self.index.efforts[m.position] for m in chosen]
         cues = f.cues
-        if Cue.WHO in cues:
+        if Cue.WHICH_SECTION in cues:
+            kind = "section"
+        elif Cue.WHO in cues:
             kind = "reverse_attribution"
         elif Cue.WHEN in cues or Cue.HOW_MANY in cues or Cue.NAME in cues:
             kind = "factoid"
@@ -310,6 +330,8 @@ class Answerer:
             kind = "semantic"
         frame = replace(f, kind=kind, efforts=tuple(efforts))
         parsed = Parsed(text=question, topic=f.topic, topic_words=f.topic_words, cues=cues)
+        if kind == "section":
+            return c.which_section(question, efforts, self._filters(frame)), frame
         if kind in ("reverse_attribution", "factoid"):
             return c.about(question, efforts[:1], parsed, self._filters(frame)), frame
         return c.matches(question, efforts, frame, self._filters(frame)), frame

@@ -231,12 +231,21 @@ class Composer:
                 filters,
             )
         joint = sum(e.is_joint for e in efforts)
-        noun = "effort" if len(efforts) == 1 else "efforts"
+        n = len(efforts)
         if both:
-            lead = f"{len(efforts)} {noun} {scope} are attributed jointly to {who}:"
+            verb = "is" if n == 1 else "are"
+            lead = f"{_count(n)} {scope} {verb} attributed jointly to {who}:"
         else:
-            shared = f", {joint} of them joint with other ministries" if joint else ""
-            lead = f"{who} is credited with {len(efforts)} {noun} {scope}{shared}:"
+            if not joint:
+                shared = ""
+            elif n == 1:
+                shared = ", shared with other ministries"
+            elif joint == n:
+                shared = ", all of them joint with other ministries"
+            else:
+                shared = f", {joint} of them joint with other ministries"
+            verb = "is" if len(frame.ministries) == 1 else "are"
+            lead = f"{who} {verb} credited with {_count(n)} {scope}{shared}:"
         return self._listing(
             question, lead, efforts, "ministry", filters, empty="", focus=frame.ministries
         )
@@ -250,7 +259,13 @@ class Composer:
         joint = " joint" if Cue.JOINT in frame.cues else ""
         n = len(efforts)
         noun = "effort" if n == 1 else "efforts"
-        lead = f"There {'is' if n == 1 else 'are'} {n}{joint} {noun}{who} {self._scope(frame)}:"
+        lead = f"There {'is' if n == 1 else 'are'} {n}{joint} {noun}{who} {self._scope(frame)}"
+        per_year: dict[int, int] = {}
+        for e in efforts:
+            per_year[e.fiscal_year] = per_year.get(e.fiscal_year, 0) + 1
+        if len(per_year) > 1:
+            lead += " (" + ", ".join(f"FY{y}: {k}" for y, k in sorted(per_year.items())) + ")"
+        lead += ":"
         return self._listing(
             question,
             lead,
@@ -374,6 +389,40 @@ class Composer:
         return self._listing(
             question, lead, chosen, "joint" if p.has(Cue.JOINT) else "ministry", filters, empty=""
         )
+
+    def no_such_item(self, question: str, n: int, total: int) -> Answer:
+        return self._answer(
+            question,
+            f"The previous answer cited {total} {'effort' if total == 1 else 'efforts'}, "
+            f"so there is no number {n}.",
+            "invalid",
+        )
+
+    def ministry_overview(
+        self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters
+    ) -> Answer:
+        counts: dict[str, int] = {}
+        for e in efforts:
+            for m in e.ministries:
+                counts[m] = counts.get(m, 0) + 1
+        listed = list(dict.fromkeys([*self.terms, *counts]))
+        credited = [m for m in listed if counts.get(m)]
+        lines = [
+            f"{len(credited)} of the {len(listed)} ministries and agencies the reports name are "
+            f"credited with efforts {self._scope(frame)}:"
+        ]
+        lines += [f"- {self._name(m)}: {_count(counts[m])}" for m in credited]
+        idle = [m for m in listed if not counts.get(m)]
+        if idle:
+            lines.append(f"\nNo effort is attributed to {self._names(idle)}.")
+        return self._answer(question, "\n".join(lines), "structure", (), filters)
+
+    def which_section(
+        self, question: str, efforts: Sequence[CitedEffort], filters: AppliedFilters
+    ) -> Answer:
+        e = efforts[0]
+        lead = f"Section {e.section}, “{e.section_title}” (measure “{e.measure_title}”) [1]."
+        return self._answer(question, f"{lead}\n\n> {e.text} [1]", "section", efforts[:1], filters)
 
     def nothing_matches(self, question: str, frame: Frame, filters: AppliedFilters) -> Answer:
         who = f"{self._names(frame.ministries)}'s efforts" if frame.ministries else "the efforts"

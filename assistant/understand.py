@@ -33,6 +33,14 @@ _SCAFFOLD = set(
     so far overall total so get got whole entire complete
     after before since between until till first second last half latter early late quarter
     period dated through later earlier prior
+    undertake undertook undertaken implement implemented implementing perform performed
+    accomplish accomplished achieve achieved make made works working worked role roles
+    contribution contributions contribute contributed involvement job jobs responsibilities
+    programme programmes program programs step steps taken undertakings up doings summary
+    summarise summarize overview describe explain detail details kind kinds type types
+    specific specifically exactly main key major new recent recently current currently
+    organisation organization organisations organizations body bodies department departments
+    office offices name names please thanks thank hi hello ok okay now just only
     """.split()
 )
 _COUNT = re.compile(
@@ -58,8 +66,8 @@ _STRUCTURE = re.compile(
     re.I,
 )
 _GLOSSARY = re.compile(
-    r"\b(?:what\s+(?:does|do|is|'s)\s+(?:the\s+)?(?P<a>[A-Za-z&]{2,10})\s+(?:stand\s+for|mean|short\s+for|an?\s+abbreviation)|"
-    r"what\s+is\s+(?:the\s+)?(?P<b>[A-Za-z&]{2,10})\s*\??\s*$|"
+    r"\b(?:what(?:\s+|'|’)(?:does|do|is|s)\s+(?:the\s+)?(?P<a>[A-Za-z&]{2,10})\s+(?:stand\s+for|mean|short\s+for|an?\s+abbreviation)|"
+    r"(?:what|who)(?:\s+is|'s|’s)\s+(?:the\s+)?(?P<b>[A-Za-z&]{2,10})\s*\??\s*$|"
     r"(?:meaning|full\s+name|expansion)\s+of\s+(?:the\s+)?(?P<c>[A-Za-z&]{2,10})|"
     r"(?P<d>[A-Za-z&]{2,10})\s+(?:stands\s+for|means)\s+what)",
     re.I,
@@ -86,6 +94,20 @@ _HOW_MANY = re.compile(
 _NAME = re.compile(
     r"\b(called|name[ds]?|titled?|which\s+(?:law|act|event|hotline|guidebook|"
     r"programme|program|campaign|conference|meeting))\b",
+    re.I,
+)
+_MINISTRY_LIST = re.compile(
+    r"\b(?:how\s+many|which|what|list(?:\s+(?:all\s+)?the)?|all(?:\s+the)?)\s+"
+    r"(?:(?:different|other|government)\s+)?(?:ministries|agencies|ministries\s+and\s+agencies)\b",
+    re.I,
+)
+_WHICH_SECTION = re.compile(
+    r"\b(?:which|what)\s+(?:section|pillar|area|part|chapter|heading)s?\b(?!\s*\d)", re.I
+)
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|"
+    r"1st|2nd|3rd|4th|5th)\s+(?:one|effort|item|result|citation|source)\b|"
+    r"(?:number|no\.?|#|item|citation|source|effort)\s*\[?(\d{1,2})\]?(?![\d.])|^\s*\[(\d{1,2})\]",
     re.I,
 )
 _REFERS_BACK = re.compile(r"\b(it|that|this|those|these|them|they|ones?)\b", re.I)
@@ -116,6 +138,8 @@ class Cue:
     OF_THOSE = "of_those"
     FOLLOW_ON = "follow_on"
     BOTH = "both"
+    MINISTRY_LIST = "ministry_list"
+    WHICH_SECTION = "which_section"
 
 
 @dataclass
@@ -131,6 +155,7 @@ class Parsed:
     topic: str = ""
     topic_words: tuple[str, ...] = ()
     cues: frozenset[str] = frozenset()
+    ordinal: int | None = None  # "the second one" → 2, "the last one" → -1
 
     def has(self, cue: str) -> bool:
         return cue in self.cues
@@ -163,12 +188,15 @@ class Reader:
             (Cue.REFERS_BACK, _REFERS_BACK),
             (Cue.OF_THOSE, _OF_THOSE),
             (Cue.FOLLOW_ON, _FOLLOW_ON),
+            (Cue.MINISTRY_LIST, _MINISTRY_LIST),
+            (Cue.WHICH_SECTION, _WHICH_SECTION),
         ):
             if pattern.search(text):
                 cues.add(cue)
         if re.search(r"\bboth\b|\btogether\b|\bjointly\b", text, re.I):
             cues.add(Cue.BOTH)
         glossary_term = self._glossary_term(text)
+        ordinal = _ordinal(text)
         section = self._section(text)
         # Cut ministry names and time expressions out; what is left says what it is about.
         spans = sorted([*mentions.spans, *time.spans])
@@ -196,6 +224,7 @@ class Reader:
             topic=topic,
             topic_words=tuple(tokenize(" ".join(words))),
             cues=frozenset(cues),
+            ordinal=ordinal,
         )
 
     def _glossary_term(self, text: str) -> str | None:
@@ -227,6 +256,20 @@ class Reader:
 
     def plan_months(self, year: int) -> list[str]:
         return fiscal_months(year)
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1, "1st": 1,
+                  "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+
+
+def _ordinal(text: str) -> int | None:
+    match = _ORDINAL.search(text)
+    if not match:
+        return None
+    if match.group(1):
+        return _ORDINAL_WORDS[match.group(1).lower()]
+    return int(match.group(2) or match.group(3))
 
 
 _STRUCTURE_WORDS = {

@@ -42,6 +42,10 @@ _QUARTER_NO = {
     "last": 3,
     "final": 3,
 }
+_SEASON = re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)
+# Northern-hemisphere seasons as months; winter YYYY runs December YYYY to February YYYY+1.
+_SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11),
+                  "fall": (9, 10, 11), "winter": (12, 13, 14)}
 _AFTER = re.compile(r"\b(after|since|from|later than|starting)\b", re.I)
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
 
@@ -102,6 +106,11 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         ref.spans.append(m.span())
     for m in _MONTH_YEAR.finditer(text):
         named.append((m.start(), f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"))
+        ref.spans.append(m.span())
+    for m in _SEASON.finditer(text):
+        year = int(m.group(2))
+        for mon in _SEASON_MONTHS[m.group(1).lower()]:
+            named.append((m.start(), f"{year + (mon > 12):04d}-{(mon - 1) % 12 + 1:02d}"))
         ref.spans.append(m.span())
     taken = list(ref.spans)
     for m in _YEAR_ALONE.finditer(text):

@@ -9,6 +9,7 @@ scoring pass (vectorised) and a Python loop over the few hundred fused candidate
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -31,6 +32,7 @@ RRF_K = 60
 # ties towards documents that share the question's rare words.
 DEFAULT_FUSION: Fusion = "convex"
 DEFAULT_ALPHA = 0.9
+QUERY_CACHE_SIZE = 256
 # How much an effort is credited for a match on its whole measure chunk, relative to a
 # match on its own document (measured on the question set: 1.0 is best; see benchmarks/).
 MEASURE_WEIGHT = 1.0
@@ -89,6 +91,8 @@ class SearchIndex:
         self.glossary = dict(glossary)
         self.fiscal_years = tuple(fiscal_years)
         self.corpus_sha256 = corpus_sha256
+        self._query_cache: dict[str, npt.NDArray[np.float32]] = {}
+        self._cache_lock = threading.Lock()
         self.ministries = tuple(
             sorted({m for e in self.efforts for m in e.ministries} | set(self.glossary))
         )
@@ -151,7 +155,15 @@ class SearchIndex:
     # -- ranking -------------------------------------------------------------------------
 
     def embed_query(self, query: str) -> npt.NDArray[np.float32]:
-        return self.embedder.encode([query])
+        """The query's vector; recent ones are kept, as follow-ups re-read earlier questions."""
+        cached = self._query_cache.get(query)
+        if cached is None:
+            cached = self.embedder.encode([query])
+            with self._cache_lock:  # the web UI asks from several threads
+                if len(self._query_cache) >= QUERY_CACHE_SIZE:
+                    self._query_cache.pop(next(iter(self._query_cache)))
+                self._query_cache[query] = cached
+        return cached
 
     def _dense(
         self, vector: npt.NDArray[np.float32], depth: int, allowed: npt.NDArray[np.int64] | None
