@@ -428,15 +428,17 @@ def clean_question(question: object) -> tuple[str, str | None, str | None]:
     """
     if not isinstance(question, str):
         return "", None, "Please type a question as text."
-    text = question.encode("utf-8", "replace").decode("utf-8", "replace")
-    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
     notice = None
+    text = question
     if len(text) > MAX_QUESTION_CHARS:
+        # Cut first, so a huge paste costs no more than a long question.
         notice = (
             f"Your question was {len(text):,} characters long; only the first "
             f"{MAX_QUESTION_CHARS:,} were read."
         )
         text = text[:MAX_QUESTION_CHARS]
+    text = text.encode("utf-8", "replace").decode("utf-8", "replace")
+    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = " ".join(text.split())
     if not text:
         return (

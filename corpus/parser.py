@@ -78,18 +78,39 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def parse_attribution(inner: str) -> tuple[str, ...] | None:
+def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[str, ...] | None:
     """Split the inside of ``[...]`` into ministry abbreviations, or None if it is not one.
+
+    Full names from the report's glossary (``names``: lower-case full name → abbreviation)
+    are accepted too and turned into their abbreviations; a trailing "etc." is dropped.
 
     Example:
         >>> parse_attribution("MIC, MEXT, and METI")
         ('MIC', 'MEXT', 'METI')
+        >>> parse_attribution("Cabinet Office and NPA", {"cabinet office": "CAO"})
+        ('CAO', 'NPA')
     """
-    parts = re.split(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+", inner.strip())
-    names = tuple(p.strip() for p in parts if p and p.strip())
-    if not names or not all(_MINISTRY.match(n) for n in names):
+    text = re.sub(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", "", inner.strip(), flags=re.I)
+    found: list[tuple[int, str]] = []
+    if names:
+        # Full names first: "Ministry of Health, Labour and Welfare" holds the separators.
+        lowered = text.lower()
+        for name in sorted(names, key=len, reverse=True):
+            for m in re.finditer(re.escape(name), lowered):
+                found.append((m.start(), names[name]))
+                lowered = lowered[: m.start()] + "\0" * len(name) + lowered[m.end() :]
+        text = "".join("\0" if lowered[i] == "\0" else ch for i, ch in enumerate(text))
+    parts = re.split(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+", text.replace("\0", " , "))
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not _MINISTRY.match(part):
+            return None
+        found.append((text.find(part), part))
+    if not found:
         return None
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys(abbr for _, abbr in sorted(found)))
 
 
 def find_dates(text: str) -> tuple[str, ...]:
@@ -144,8 +165,9 @@ class _SectionDraft:
 class _Builder:
     """Accumulates drafts while lines stream past; ``_freeze`` turns them into a Plan."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, names: dict[str, str]) -> None:
         self.source = source
+        self.names = names  # glossary full names (lower case) → abbreviations
         self.sections: list[_SectionDraft] = []
         self.glossary: dict[str, str] = {}
         self.plan_notes: list[str] = []
@@ -227,7 +249,13 @@ def parse_plan(text: str, *, source: str) -> Plan:
             f"(expected something like 'FY2019 Efforts on ...', found {title[:80]!r})"
         )
     fiscal_year = int(year_match.group(1))
-    builder = _Builder(source)
+    # The glossary may come anywhere, so read it first: attributions may use full names.
+    names = {
+        full.lower(): abbr
+        for _, line in numbered[1:]
+        for abbr, full in (_glossary_pairs(line) or {}).items()
+    }
+    builder = _Builder(source, names)
     for line_no, line in numbered[1:]:
         _read_line(builder, line_no, line)
     builder.close_effort()
@@ -268,7 +296,7 @@ def _read_line(builder: _Builder, line_no: int, line: str) -> None:
     if bullet:
         builder.close_effort()
     attribution = _ATTRIBUTION.search(body)
-    ministries = parse_attribution(attribution.group(1)) if attribution else None
+    ministries = parse_attribution(attribution.group(1), builder.names) if attribution else None
     if builder.open is None and (bullet or ministries):
         if not builder.sections:
             if not ministries:

@@ -168,6 +168,24 @@ def test_joint_attribution_lists_every_ministry_and_is_joint() -> None:
     assert effort.is_joint
 
 
+def test_attribution_by_full_name_uses_the_glossary_abbreviation() -> None:
+    plan = parse_plan(
+        report(
+            "· Held a forum. [Cabinet Office and NPA]",
+            "· Ran a hotline. [Ministry of Health, Labour and Welfare]",
+            "* CAO (Cabinet Office), NPA (National Police Agency), "
+            "MHLW (Ministry of Health, Labour and Welfare)",
+        ),
+        source="t.txt",
+    )
+    assert [e.ministries for _, _, e in plan.efforts()] == [("CAO", "NPA"), ("MHLW",)]
+
+
+def test_trailing_etc_in_an_attribution_is_dropped() -> None:
+    effort = only_effort(parse_plan(report("· Held a forum. [MHLW, etc.]"), source="t.txt"))
+    assert effort.ministries == ("MHLW",)
+
+
 def test_bracket_of_words_is_not_an_attribution() -> None:
     plan = parse_plan(report("· Held a forum. [Cabinet Office]"), source="t.txt")
     assert plan.effort_count == 0
