@@ -93,6 +93,24 @@ class Answerer:
             _, previous = self._answer(history[-1], history[:-1], ui_ministries, ui_years)
         parsed = self.reader.read(text)
         answer, frame = self._respond(parsed, previous, ui_ministries, ui_years)
+        if ui_ministries or ui_years:
+            applied = answer.filters
+            chosen = ", ".join([*ui_ministries, *(f"FY{y}" for y in ui_years)])
+            answer = answer.model_copy(
+                update={
+                    "text": f"{answer.text}\n\n_Filter applied: {chosen}._",
+                    "filters": applied.model_copy(
+                        update={
+                            "ministries": tuple(
+                                dict.fromkeys([*applied.ministries, *ui_ministries])
+                            ),
+                            "fiscal_years": tuple(
+                                dict.fromkeys([*applied.fiscal_years, *ui_years])
+                            ),
+                        }
+                    ),
+                }
+            )
         if notice:
             answer = answer.model_copy(
                 update={"notice": notice, "text": f"_{notice}_\n\n{answer.text}"}
@@ -267,6 +285,9 @@ class Answerer:
             efforts = self._select(f, base, joint=True, at_least=3 if self._three(question) else 2)
             frame = replace(f, kind="joint", efforts=tuple(efforts))
             return c.joint(question, efforts, frame, self._filters(frame)), frame
+        if not topical and not f.ministries and ui_ministries:
+            # "What was done?" with ministries chosen in the filter box: list theirs.
+            f = replace(f, ministries=ui_ministries)
         if f.ministries and not topical:
             both = Cue.BOTH in cues and len(f.ministries) > 1
             efforts = self._select(f, base, all_ministries=both)
@@ -276,11 +297,12 @@ class Answerer:
             efforts = self._select(f, base)
             frame = replace(f, kind="months", efforts=tuple(efforts))
             return c.months(question, efforts, frame, self._filters(frame)), frame
-        if not topical and (Cue.LIST_ALL in cues or f.years):
+        wants_all = Cue.LIST_ALL in cues or bool(f.years) or bool(_PLAN_WORDS.search(question))
+        if not topical and wants_all:
             efforts = self._select(f, base)
             frame = replace(f, kind="list_all", efforts=tuple(efforts))
             return c.list_all(question, efforts, frame, self._filters(frame)), frame
-        if not topical and not f.topic.strip():
+        if not topical:
             return c.need_more(question), None
         return self._retrieve(question, f, ui_ministries, ui_years)
 
@@ -396,6 +418,9 @@ class Answerer:
         )
 
 
+_PLAN_WORDS = re.compile(
+    r"\b(efforts?|measures?|done|did|do|happen\w*|activities|initiatives|work|made|taken)\b", re.I
+)
 _FOLLOW_UP_WORDS = {
     "ministri",
     "agenc",
