@@ -2,7 +2,7 @@
 
 The server runs ``ui.web.serve`` in a subprocess on a free loopback port with the real model,
 as ``planqa serve`` would; ``running_server`` is shared with the browser test and the load
-benchmark.
+benchmark. A few fast tests of the page's escaping and error handling come first.
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AppError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from assistant import Answer, Citation
+from corpus.errors import PlanqaError
+from ui import render, web
 
-pytestmark = pytest.mark.slow
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 _SERVER = textwrap.dedent(
     """
@@ -116,14 +118,101 @@ def ask(client: Client, question: str, history: list[str] | None = None,
     return result
 
 
+# -- rendering and errors, without a server ----------------------------------------------
+
+
+def _citation(text: str = "Held a <b>symposium</b> (July 2019).") -> Citation:
+    return Citation(
+        number=1, effort_id="fy2019-1.1.1", text=text, ministries=("CAO",),
+        ministry_names=("Cabinet <Office>",), section=1, section_title="Awareness & more",
+        measure=1, measure_title="Public relations", fiscal_year=2019, dates=("2019-07",),
+        source="fy2019_efforts.txt", line=7,
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["<script>alert(1)</script>", "![x](http://127.0.0.1:9/x.png)", "[link](javascript:x)",
+     "<img src=x onerror=alert(1)>", "    indented <b>", "**bold** `code` # head", "&lt;"],
+)
+def test_user_text_becomes_markdown_without_html_links_or_images(question: str) -> None:
+    shown = render.plain_markdown(question)
+    assert "<" not in shown
+    assert "![" not in shown and "](" not in shown
+    assert not shown.startswith(" ")
+
+
+def test_answer_markdown_keeps_markers_and_disarms_html_and_images() -> None:
+    shown = render.answer_markdown("**Yes** <img src=x> ![i](http://h/i.png) [a](http://h) [1]")
+    assert "<img" not in shown and "![" not in shown and "](" not in shown
+    assert '<span class="pq-ref">[1]</span>' in shown
+    assert shown.startswith("**Yes**")
+
+
+def test_source_card_escapes_plan_text_and_shows_ministry_and_date() -> None:
+    card = render.source_card(_citation())
+    assert "<b>" not in card and "&lt;b&gt;symposium&lt;/b&gt;" in card
+    assert 'title="Cabinet &lt;Office&gt;"' in card
+    assert "§1 Awareness &amp; more › Public relations" in card
+    assert "July 2019" in card and "FY2019" in card and "[1]" in card
+
+
+def test_rendered_answer_lists_filters_and_numbered_cards() -> None:
+    answer = Answer(question="q", text="It was held [1].", citations=(_citation(),),
+                    kind="factoid")
+    shown = render.render_answer(answer, {"CAO": "Cabinet Office"}, ("CAO",), (2019,))
+    assert "Your filters: CAO (Cabinet Office); FY2019" in shown
+    assert shown.count('class="pq-card"') == 1
+
+
+class _Failing:
+    glossary: dict[str, str] = {}
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def ask(self, *args: object, **kwargs: object) -> Answer:
+        raise self.error
+
+
+def test_a_planqa_error_is_shown_in_the_chat() -> None:
+    bot: Any = _Failing(PlanqaError("no report loaded for FY2030; loaded: FY2019"))
+    chat, box, _, history, _ = web.respond(bot, "What about FY2030?", [], [], [], [])
+    assert "no report loaded for FY2030" in chat[-1]["content"]
+    assert box == "" and history == []
+
+
+def test_an_unexpected_error_shows_a_short_apology_not_a_traceback() -> None:
+    bot: Any = _Failing(RuntimeError("boom /secret/path"))
+    chat, *_ = web.respond(bot, "What did MEXT do?", [], [], [], [])
+    assert chat[-1]["content"] == web.APOLOGY
+
+
+def test_blank_question_gets_a_clear_message_without_asking() -> None:
+    bot: Any = _Failing(AssertionError("must not be asked"))
+    chat, *_ = web.respond(bot, "   ", [], [], [], [])
+    assert chat == [{"role": "assistant", "content": web.EMPTY_QUESTION}]
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False),
+     ("192.168.1.5", False), ("example.org", False)],
+)
+def test_only_loopback_hosts_count_as_local(host: str, loopback: bool) -> None:
+    assert web._is_loopback(host) is loopback
+
+
 # -- the /ask API -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ask_is_the_only_public_endpoint(client: Client) -> None:
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
     assert set(endpoints) == {"/ask"}
 
 
+@pytest.mark.slow
 def test_answer_cites_numbered_efforts(client: Client) -> None:
     answer = ask(client, "What did MEXT do in FY2019?")
     numbers = [c["number"] for c in answer["citations"]]
@@ -133,6 +222,7 @@ def test_answer_cites_numbered_efforts(client: Client) -> None:
     assert answer["abstained"] is False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "question",
     ["What did they do about SNS?", "awareness raising seminars", "What was done in 2019?"],
@@ -145,18 +235,21 @@ def test_ministry_filter_keeps_every_citation_to_that_ministry(
     assert all("NPA" in c["ministries"] for c in answer["citations"])
 
 
+@pytest.mark.slow
 def test_fiscal_year_filter_keeps_citations_to_that_year(client: Client) -> None:
     answer = ask(client, "What did the police do?", fiscal_years=[2019])
     assert answer["citations"]
     assert {c["fiscal_year"] for c in answer["citations"]} == {2019}
 
 
+@pytest.mark.slow
 def test_follow_up_uses_the_earlier_questions(client: Client) -> None:
     answer = ask(client, "And MHLW?", history=["What did MEXT do in FY2019?"])
     assert answer["citations"], answer["text"]
     assert all("MHLW" in c["ministries"] for c in answer["citations"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("question", ["", "   ", "\n\t"])
 def test_empty_question_gets_a_clear_message_not_an_error(client: Client, question: str) -> None:
     answer = ask(client, question)
@@ -165,11 +258,13 @@ def test_empty_question_gets_a_clear_message_not_an_error(client: Client, questi
     assert answer["citations"] == []
 
 
+@pytest.mark.slow
 def test_unknown_ministry_filter_is_refused_with_its_message(client: Client) -> None:
     with pytest.raises(AppError, match="unknown ministry 'XYZ'"):
         ask(client, "What did they do?", ministries=["XYZ"])
 
 
+@pytest.mark.slow
 def test_malformed_arguments_are_refused_with_a_message(client: Client) -> None:
     with pytest.raises(AppError, match="history must be a list"):
         client.predict("What did MEXT do?", "not a list", [], [], api_name="/ask")
@@ -208,6 +303,7 @@ def _file_route_paths(index_dir: Path) -> list[str]:
     return [f"{prefix}{t}" for prefix in ("/gradio_api/file=", "/file=") for t in targets]
 
 
+@pytest.mark.slow
 def test_file_routes_refuse_the_index_and_system_files(server: tuple[str, Path]) -> None:
     url, index_dir = server
     manifest = next(index_dir.rglob("manifest.json")).read_bytes()

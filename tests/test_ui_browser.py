@@ -119,3 +119,15 @@ def test_browse_tab_lists_efforts_and_filters_by_ministry(page: Page) -> None:
     expect(plan.locator("li")).not_to_have_count(total)
     for text in plan.locator("li").all_inner_texts():
         assert "MOJ" in text
+
+
+def test_ministry_filter_applies_to_the_next_question_and_is_shown(page: Page) -> None:
+    page.locator("#pq-ministries input").click()
+    page.get_by_role("option", name=re.compile(r"National Police Agency")).click()
+    page.keyboard.press("Escape")
+    reply = ask(page, "What did they do about SNS?")
+    expect(reply.locator(".pq-filters")).to_contain_text("Your filters: NPA")
+    cards = reply.locator(".pq-card")
+    assert cards.count() >= 1
+    for i in range(cards.count()):
+        expect(cards.nth(i).locator(".pq-badge", has_text="NPA")).to_have_count(1)
