@@ -22,7 +22,8 @@ from assistant.understand import Cue, Parsed, Reader
 from assistant.when import fiscal_months
 from corpus.models import Corpus
 from index.documents import CitedEffort
-from index.search import SearchIndex
+from index.lexical import tokenize
+from index.search import EffortMatch, SearchIndex
 
 __all__ = ["Answerer", "Frame", "ABSTAIN_BELOW", "MAX_QUESTION_CHARS"]
 
@@ -33,6 +34,10 @@ ABSTAIN_BELOW = 0.25
 # Further efforts join the best one when they are nearly as similar.
 KEEP_MARGIN = 0.08
 NARROWED_DISCOUNT = 0.1
+# How deep in the fused ranking literal matches are looked for, and what share of the
+# question's content words an effort must hold to count as one.
+LEXICAL_DEPTH = 20
+LITERAL_COVERAGE = 0.6
 MAX_SEARCH_CITATIONS = 4
 HISTORY_TURNS = 4
 
@@ -64,6 +69,7 @@ class Answerer:
         attributed = tuple(sorted({m for e in index.efforts for m in e.ministries}))
         self.reader = Reader(corpus, attributed)
         self.compose = Composer(corpus, self.reader.ministries)
+        self._token_cache: dict[int, set[str]] = {}
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -87,7 +93,8 @@ class Answerer:
     ) -> tuple[Answer, Frame | None]:
         text, notice, problem = clean_question(question)
         if problem is not None:
-            return Answer(question=text, text=problem, kind="invalid"), None
+            shown = f"_{notice}_\n\n{problem}" if notice else problem
+            return Answer(question=text, text=shown, kind="invalid", notice=notice), None
         previous: Frame | None = None
         if history:
             _, previous = self._answer(history[-1], history[:-1], ui_ministries, ui_years)
@@ -129,7 +136,7 @@ class Answerer:
         c = self.compose
         if p.unknown_ministries and not p.ministries:
             return c.not_covered(p.text, f"{p.unknown_ministries[0]}", self.reader.ministries), None
-        if p.glossary_term is not None and not p.topic_words[1:]:
+        if p.glossary_term is not None:
             return c.glossary(p.text, p.glossary_term), None
         if previous is not None:
             follow = self._follow_up(p, previous, ui_ministries, ui_years)
@@ -331,14 +338,24 @@ class Answerer:
         # Within one ministry's (or month's) efforts the question has already narrowed the
         # field, so a weaker match still answers it.
         threshold = ABSTAIN_BELOW if mask is None else ABSTAIN_BELOW - NARROWED_DISCOUNT
-        if best < threshold:
+        # Names and figures ("the 189 number", "Internet Hotline Center") are evidence
+        # even when the sentence embedding is unsure: embeddings read numbers poorly.
+        literal = self._literal_matches(f.topic_words, matches[:LEXICAL_DEPTH])
+        if best < threshold and not literal:
             if f.ministries:
                 frame = replace(f, kind="ministry_topic", efforts=())
                 return c.nothing_matches(question, frame, self._filters(frame)), frame
             return c.abstain(question), None
         floor = max(threshold, best - KEEP_MARGIN)
-        chosen = [m for m in top if m.similarity >= floor][:MAX_SEARCH_CITATIONS]
-        efforts = [self.index.efforts[m.position] for m in chosen]
+        semantic = [m.position for m in top if m.similarity >= floor] if best >= threshold else []
+        ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
+        picked = set(semantic) | set(literal)
+        positions = [p for p in ranked if p in picked]
+        if literal and best < threshold + KEEP_MARGIN:
+            positions = [p for p in positions if p in literal] + [
+                p for p in positions if p not in literal
+            ]
+        efforts = [self.index.efforts[p] for p in positions[:MAX_SEARCH_CITATIONS]]
         cues = f.cues
         if Cue.WHICH_SECTION in cues:
             kind = "section"
@@ -357,6 +374,36 @@ class Answerer:
         if kind in ("reverse_attribution", "factoid"):
             return c.about(question, efforts[:1], parsed, self._filters(frame)), frame
         return c.matches(question, efforts, frame, self._filters(frame)), frame
+
+    def _literal_matches(self, words: tuple[str, ...], matches: list[EffortMatch]) -> set[int]:
+        """Candidates whose text holds (nearly) all the question's content words.
+
+        Only the best-covered candidates count, and only when the shared words are
+        distinctive: a figure, or at least two words.
+        """
+        wanted = {w for w in words if w not in _WEAK_WORDS}
+        if not wanted:
+            return set()
+        cover: dict[int, set[str]] = {}
+        for m in matches:
+            cover[m.position] = wanted & self._tokens(m.position)
+        best = max((len(v) for v in cover.values()), default=0)
+        if best == 0 or best / len(wanted) < LITERAL_COVERAGE:
+            return set()
+        return {
+            p
+            for p, shared in cover.items()
+            if len(shared) == best
+            and (len(shared) >= 2 or any(ch.isdigit() for w in shared for ch in w))
+        }
+
+    def _tokens(self, position: int) -> set[str]:
+        tokens = self._token_cache.get(position)
+        if tokens is None:
+            e = self.index.efforts[position]
+            tokens = set(tokenize(f"{e.text} {e.measure_title}"))
+            self._token_cache[position] = tokens
+        return tokens
 
     # -- selecting efforts ---------------------------------------------------------------
 
@@ -418,6 +465,13 @@ class Answerer:
         )
 
 
+# Question words that say little about which effort is meant.
+_WEAK_WORDS = set(
+    tokenize(
+        "mention mentions mentioned figure number come comes say says said "
+        "refer refers talk talks about percent"
+    )
+)
 _PLAN_WORDS = re.compile(
     r"\b(efforts?|measures?|done|did|do|happen\w*|activities|initiatives|work|made|taken)\b", re.I
 )
@@ -461,7 +515,10 @@ def clean_question(question: object) -> tuple[str, str | None, str | None]:
             f"Your question was {len(text):,} characters long; only the first "
             f"{MAX_QUESTION_CHARS:,} were read."
         )
-        text = text[:MAX_QUESTION_CHARS]
+        cut = text[:MAX_QUESTION_CHARS]
+        # Back off to the last space so no half word is read as part of the question.
+        space = cut.rfind(" ", MAX_QUESTION_CHARS // 2)
+        text = cut[:space] if space > 0 else cut
     text = text.encode("utf-8", "replace").decode("utf-8", "replace")
     text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = " ".join(text.split())

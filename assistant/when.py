@@ -25,6 +25,7 @@ _MONTH_ALONE = re.compile(
     rf"({_FULL_MONTH})\b(?!\s*\d)",
     re.I,
 )
+_YEAR_RANGE = re.compile(rf"(?<![-\d]){_YEAR}\s*(?:-|–|~|to)\s*{_YEAR}(?![-\d])")
 _YEAR_ALONE = re.compile(rf"(?<![-\d]){_YEAR}(?![-\d])")
 _HALF = re.compile(r"\b(first|second|latter|last|1st|2nd)\s+half\b", re.I)
 _QUARTER = re.compile(
@@ -44,8 +45,13 @@ _QUARTER_NO = {
 }
 _SEASON = re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)
 # Northern-hemisphere seasons as months; winter YYYY runs December YYYY to February YYYY+1.
-_SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11),
-                  "fall": (9, 10, 11), "winter": (12, 13, 14)}
+_SEASON_MONTHS = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "autumn": (9, 10, 11),
+    "fall": (9, 10, 11),
+    "winter": (12, 13, 14),
+}
 _AFTER = re.compile(r"\b(after|since|from|later than|starting)\b", re.I)
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
 
@@ -111,6 +117,10 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         year = int(m.group(2))
         for mon in _SEASON_MONTHS[m.group(1).lower()]:
             named.append((m.start(), f"{year + (mon > 12):04d}-{(mon - 1) % 12 + 1:02d}"))
+        ref.spans.append(m.span())
+    for m in _YEAR_RANGE.finditer(text):
+        first, last = sorted((int(m.group(1)), int(m.group(2))))
+        ref.years.extend(range(first, min(last, first + 20) + 1))
         ref.spans.append(m.span())
     taken = list(ref.spans)
     for m in _YEAR_ALONE.finditer(text):

@@ -1,0 +1,738 @@
+"""The Assistant: every kind of question over the plan, answered with numbered citations.
+
+Most tests run on the bundled FY2019 report with the fake embedder (no model): questions
+about ministries, months, sections, counts, joint efforts and the glossary are answered
+from the plan's structure and never need a good embedding. Questions that do (open
+questions, abstention) run on the real model and are marked ``slow``.
+
+The FY2019 report's eleven efforts, for reading the expectations below:
+
+    1.1.1 CAO   public symposium (July 2019)      4.1.1 MHLW  child abuse hotline (Dec 2019)
+    1.2.1 NPA   specialist meeting (Jan 2020)     4.2.1 NPA   messages on SNS
+    2.1.1 MIC, MEXT, METI  internet seminars      5.1.1 NPA   crackdowns
+    2.1.2 MEXT, NPA  leaflet                      5.2.1 MOJ   guidance in penal institutions
+    3.1.1 NPA   internet-use conference           6.1.1 MEXT  school guidebook (May 2019)
+                                                  6.2.1 MHLW  child welfare officers
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
+from corpus.loader import BUNDLED_PLAN
+from index import MiniLMEmbedder
+from tests.conftest import FakeEmbedder
+
+REPORTS = Path(__file__).parent / "data" / "reports"
+
+ALL_FY2019 = [
+    "fy2019-1.1.1", "fy2019-1.2.1", "fy2019-2.1.1", "fy2019-2.1.2", "fy2019-3.1.1",
+    "fy2019-4.1.1", "fy2019-4.2.1", "fy2019-5.1.1", "fy2019-5.2.1", "fy2019-6.1.1",
+    "fy2019-6.2.1",
+]  # fmt: skip
+NPA_FY2019 = ["fy2019-1.2.1", "fy2019-2.1.2", "fy2019-3.1.1", "fy2019-4.2.1", "fy2019-5.1.1"]
+NPA_FY2020 = ["fy2020-1.1.2", "fy2020-3.1.1", "fy2020-3.1.2", "fy2020-4.2.1", "fy2020-5.1.1"]
+JOINT_FY2019 = ["fy2019-2.1.1", "fy2019-2.1.2"]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The bundled FY2019 report, indexed with the fake embedder (asking never mutates it)."""
+    return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=FakeEmbedder())
+
+
+@pytest.fixture(scope="module")
+def multi(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """FY2019 plus the invented FY2020 and FY2023 reports."""
+    return Assistant.load(
+        [BUNDLED_PLAN, REPORTS],
+        index_dir=tmp_path_factory.mktemp("idx"),
+        embedder=FakeEmbedder(),
+    )
+
+
+@pytest.fixture(scope="module")
+def real_bot(tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder) -> Assistant:
+    """The bundled report on the shipped model (all-MiniLM-L6-v2)."""
+    return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
+
+
+def cited(answer: Answer) -> list[str]:
+    return [c.effort_id for c in answer.citations]
+
+
+def markers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+
+
+def line_citing(answer: Answer, number: int) -> str:
+    (line,) = [ln for ln in answer.text.splitlines() if f"[{number}]" in ln]
+    return line
+
+
+# -- ministries --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "ministry", "expected", "joint"),
+    [
+        (
+            "What did MEXT do in 2019?",
+            "MEXT",
+            ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"],
+            ["fy2019-2.1.1", "fy2019-2.1.2"],
+        ),
+        ("What did the police do?", "NPA", NPA_FY2019, ["fy2019-2.1.2"]),
+        ("What has the health ministry done?", "MHLW", ["fy2019-4.1.1", "fy2019-6.2.1"], []),
+        ("What did the Ministry of Justice do?", "MOJ", ["fy2019-5.2.1"], []),
+        ("What did the Cabinet Office do?", "CAO", ["fy2019-1.1.1"], []),
+        ("What did METI do?", "METI", ["fy2019-2.1.1"], ["fy2019-2.1.1"]),
+        (
+            "what did mext do",
+            "MEXT",
+            ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"],
+            ["fy2019-2.1.1", "fy2019-2.1.2"],
+        ),
+    ],
+)
+def test_ministry_question_cites_exactly_its_efforts_and_says_which_were_joint(
+    bot: Assistant, question: str, ministry: str, expected: list[str], joint: list[str]
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "ministry"
+    assert not answer.abstained
+    assert cited(answer) == expected
+    assert answer.filters.ministries == (ministry,)
+    assert f"({ministry})" in answer.text
+    for citation in answer.citations:
+        says_joint = "joint with" in line_citing(answer, citation.number)
+        assert says_joint == (citation.effort_id in joint), citation.effort_id
+    lead = answer.text.splitlines()[0]
+    assert bool(re.search(r"\bjoint|\bshared", lead)) == bool(joint)
+
+
+@pytest.mark.parametrize(
+    "question", ["What did MOFA do?", "What did the foreign ministry do?", "What did CAS do?"]
+)
+def test_glossary_ministry_without_efforts_says_no_effort_and_cites_nothing(
+    bot: Assistant, question: str
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "no_effort_ministry"
+    assert "no effort" in answer.text.lower()
+    assert answer.citations == ()
+    assert not answer.abstained
+
+
+def test_ministry_outside_the_reports_is_declined_naming_the_known_ones(bot: Assistant) -> None:
+    answer = bot.ask("What did the Ministry of Defense do?")
+    assert answer.abstained
+    assert answer.citations == ()
+    assert "Ministry of Defense" in answer.text
+    assert "MEXT" in answer.text and "NPA" in answer.text
+
+
+def test_two_ministries_together_cites_only_efforts_crediting_both(bot: Assistant) -> None:
+    answer = bot.ask("What did MEXT and the police do together?")
+    assert cited(answer) == ["fy2019-2.1.2"]
+
+
+def test_two_ministries_each_cites_efforts_crediting_either(bot: Assistant) -> None:
+    answer = bot.ask("What did each of MHLW and MOJ do?")
+    assert cited(answer) == ["fy2019-4.1.1", "fy2019-5.2.1", "fy2019-6.2.1"]
+
+
+def test_two_ministries_take_a_plural_verb(bot: Assistant) -> None:
+    answer = bot.ask("What did NPA and MOJ do?")
+    assert "are credited" in answer.text
+
+
+# -- glossary and structure --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "full_name"),
+    [
+        ("What does METI stand for?", "Ministry of Economy, Trade and Industry"),
+        ("What does MOFA stand for?", "Ministry of Foreign Affairs"),
+        ("what does npa stand for", "National Police Agency"),
+        ("What is the full name of MHLW?", "Ministry of Health, Labour and Welfare"),
+    ],
+)
+def test_glossary_question_gives_the_full_name_from_the_plan(
+    bot: Assistant, question: str, full_name: str
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "glossary"
+    assert full_name in answer.text
+    assert answer.citations == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the pillars of the plan?",
+        "How many sections does the plan have?",
+        "What are the main themes of the report?",
+    ],
+)
+def test_structure_question_names_all_six_sections(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "structure"
+    assert "6 sections" in answer.text
+    for title in [
+        "Enhancement of public awareness, development of social awareness, and international "
+        "collaboration",
+        "Support for children and families to ensure the growth of children without victimization",
+        "Promotion of measures to prevent the occurrence and spread of victimization that "
+        "focuses on tools",
+        "Prompt protection of and appropriate support for child victims",
+        "Strengthening of crackdowns and rehabilitation of offenders",
+        "Strengthening of the foundation for realizing a society where children will never "
+        "become victims",
+    ]:
+        assert title in answer.text
+    assert answer.citations == ()
+
+
+# -- months, joint efforts, counts, sections, everything ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What happened in January 2020?", ["fy2019-1.2.1"]),
+        ("What happened in July 2019?", ["fy2019-1.1.1"]),
+        ("What was done in December 2019?", ["fy2019-4.1.1"]),
+        ("What happened in May 2019?", ["fy2019-6.1.1"]),
+        ("What happened after October 2019?", ["fy2019-1.2.1", "fy2019-4.1.1"]),
+        ("What happened between October and December 2019?", ["fy2019-4.1.1"]),
+        ("What happened in the first half of FY2019?", ["fy2019-1.1.1", "fy2019-6.1.1"]),
+        ("What was done in 2020?", ["fy2019-1.2.1"]),  # FY2019 runs to March 2020
+        ("What happened in March 2020?", []),
+    ],
+)
+def test_month_question_cites_the_efforts_dated_then(
+    bot: Assistant, question: str, expected: list[str]
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "months"
+    assert cited(answer) == expected
+    for citation in answer.citations:
+        assert set(citation.dates) & set(answer.filters.months)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which efforts were joint?", JOINT_FY2019),
+        ("Which efforts involved more than one ministry?", JOINT_FY2019),
+        ("Which efforts involved three ministries?", ["fy2019-2.1.1"]),
+    ],
+)
+def test_joint_question_cites_efforts_shared_between_ministries(
+    bot: Assistant, question: str, expected: list[str]
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "joint"
+    assert cited(answer) == expected
+    assert all(len(c.ministries) > 1 for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "number", "expected"),
+    [
+        ("How many efforts involved MHLW?", "2", ["fy2019-4.1.1", "fy2019-6.2.1"]),
+        ("How many efforts did the police take part in?", "5", NPA_FY2019),
+        ("How many joint efforts were there?", "2", JOINT_FY2019),
+        ("How many efforts involved MOFA?", "0", []),
+    ],
+)
+def test_count_question_gives_the_number_and_cites_what_it_counted(
+    bot: Assistant, question: str, number: str, expected: list[str]
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "count"
+    assert re.search(rf"\b{number}\b", answer.text)
+    assert cited(answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "number", "title", "expected"),
+    [
+        (
+            "What was done under pillar 5?",
+            5,
+            "Strengthening of crackdowns and rehabilitation of offenders",
+            ["fy2019-5.1.1", "fy2019-5.2.1"],
+        ),
+        (
+            "What is section 4 about?",
+            4,
+            "Prompt protection of and appropriate support for child victims",
+            ["fy2019-4.1.1", "fy2019-4.2.1"],
+        ),
+    ],
+)
+def test_section_question_names_the_section_and_cites_its_efforts(
+    bot: Assistant, question: str, number: int, title: str, expected: list[str]
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "section"
+    assert title in answer.text
+    assert cited(answer) == expected
+    assert answer.filters.section == number
+
+
+def test_section_the_plan_lacks_is_said_to_be_missing(bot: Assistant) -> None:
+    answer = bot.ask("What was done under section 9?")
+    assert "no section 9" in answer.text
+    assert answer.citations == ()
+
+
+@pytest.mark.parametrize(
+    "question", ["List everything in FY2019", "List all efforts", "What happened in 2019?"]
+)
+def test_list_everything_cites_all_eleven_efforts_in_plan_order(
+    bot: Assistant, question: str
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "list_all"
+    assert cited(answer) == ALL_FY2019
+    assert "11" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("What did NPA do in 2015?", "2015"),
+        ("What happened in FY2021?", "2021"),
+        ("What did MEXT do in fiscal 2010?", "2010"),
+    ],
+)
+def test_year_no_report_covers_is_named_and_nothing_is_cited(
+    bot: Assistant, question: str, year: str
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "year_not_covered"
+    assert year in answer.text
+    assert "FY2019" in answer.text  # what is loaded instead
+    assert answer.citations == ()
+
+
+def test_factoid_question_quotes_the_effort_it_is_about(bot: Assistant) -> None:
+    answer = bot.ask("When was the specialist group meeting held?")
+    assert cited(answer) == ["fy2019-1.2.1"]
+    assert "January 2020" in answer.text
+
+
+# -- conversations -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        (["What did MEXT do in 2019?"], "And MHLW?", ["fy2019-4.1.1", "fy2019-6.2.1"]),
+        (["What did MEXT do in 2019?"], "What about MOJ?", ["fy2019-5.2.1"]),
+        (["What did NPA do?"], "which of those were joint?", ["fy2019-2.1.2"]),
+        (["What did MEXT do in 2019?"], "which of those were joint?", JOINT_FY2019),
+        (["What did MEXT do in 2019?"], "which of those involved NPA?", ["fy2019-2.1.2"]),
+        (["What did NPA do?"], "And in January 2020?", ["fy2019-1.2.1"]),
+        (["How many efforts involved MHLW?"], "And the police?", NPA_FY2019),
+        (
+            ["What did MOJ do?", "What did MEXT do in 2019?"],
+            "And MHLW?",
+            ["fy2019-4.1.1", "fy2019-6.2.1"],
+        ),
+    ],
+)
+def test_follow_up_builds_on_the_previous_question(
+    bot: Assistant, history: list[str], question: str, expected: list[str]
+) -> None:
+    assert cited(bot.ask(question, history)) == expected
+
+
+def test_follow_up_keeps_the_kind_of_the_previous_question(bot: Assistant) -> None:
+    answer = bot.ask("And the police?", ["How many efforts involved MHLW?"])
+    assert answer.kind == "count"
+    assert re.search(r"\b5\b", answer.text)
+
+
+def test_follow_up_carries_the_previous_year_forward(multi: Assistant) -> None:
+    answer = multi.ask("What about FY2020?", ["What did NPA do in FY2019?"])
+    assert answer.filters.ministries == ("NPA",)
+    assert {c.fiscal_year for c in answer.citations} == {2020}
+
+
+def test_of_those_without_history_is_answered_on_its_own(bot: Assistant) -> None:
+    assert cited(bot.ask("which of those were joint?")) == JOINT_FY2019
+
+
+# -- citations ---------------------------------------------------------------------------
+
+QUESTIONS_OF_EVERY_KIND = [
+    "What did MEXT do in 2019?",
+    "What did the police do?",
+    "What did MOFA do?",
+    "What does METI stand for?",
+    "What are the pillars of the plan?",
+    "What happened in January 2020?",
+    "Which efforts were joint?",
+    "How many efforts involved MHLW?",
+    "What was done under pillar 5?",
+    "List everything in FY2019",
+    "What did NPA do in 2015?",
+    "When was the specialist group meeting held?",
+    "Which ministry held the symposium?",
+    "hotline",
+    "What did NPA do about SNS?",
+    "What's the weather in Tokyo tomorrow?",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS_OF_EVERY_KIND)
+def test_citations_are_numbered_from_one_and_match_the_markers_in_the_text(
+    bot: Assistant, question: str
+) -> None:
+    answer = bot.ask(question)
+    numbers = [c.number for c in answer.citations]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert markers(answer.text) == set(numbers)
+    assert len(set(cited(answer))) == len(numbers)  # no effort cited twice
+
+
+def test_abstaining_answer_cites_nothing(bot: Assistant) -> None:
+    answer = bot.ask("What did the Ministry of Defense do?")
+    assert answer.abstained
+    assert answer.citations == ()
+    assert markers(answer.text) == set()
+
+
+def test_citation_carries_where_the_effort_is_and_who_did_it(bot: Assistant) -> None:
+    answer = bot.ask("What did MEXT do in 2019?")
+    seminars, _, guidebook = answer.citations
+    assert seminars.model_dump() == {
+        "number": 1,
+        "effort_id": "fy2019-2.1.1",
+        "text": "Organized awareness-raising seminars for safe and secure internet use by young "
+        "people.",
+        "ministries": ("MIC", "MEXT", "METI"),
+        "ministry_names": (
+            "Ministry of Internal Affairs and Communications",
+            "Ministry of Education, Culture, Sports, Science and Technology",
+            "Ministry of Economy, Trade and Industry",
+        ),
+        "section": 2,
+        "section_title": "Support for children and families to ensure the growth of children "
+        "without victimization",
+        "measure": 1,
+        "measure_title": "Awareness-raising activities for safe and secure internet use",
+        "fiscal_year": 2019,
+        "dates": (),
+        "source": "fy2019_efforts.txt",
+        "line": 19,
+    }
+    assert guidebook.effort_id == "fy2019-6.1.1"
+    assert guidebook.section == 6
+    assert guidebook.section_title.startswith("Strengthening of the foundation")
+    assert guidebook.measure_title.startswith("Enhancement of the response capacity")
+    assert guidebook.dates == ("2019-05",)
+    assert guidebook.line == 56
+
+
+def test_answer_markdown_lists_its_sources_with_effort_ids(bot: Assistant) -> None:
+    document = bot.ask("How many efforts involved MHLW?").markdown()
+    assert "**Sources**" in document
+    assert "[1] Changed the name of the hotline" in document
+    assert "(fy2019-4.1.1)" in document and "(fy2019-6.2.1)" in document
+
+
+# -- filters set outside the question (the UI's boxes) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "ministries", "expected"),
+    [
+        ("Which efforts were joint?", ["NPA"], ["fy2019-2.1.2"]),
+        ("List everything", ["NPA"], NPA_FY2019),
+        ("List everything", ["mhlw"], ["fy2019-4.1.1", "fy2019-6.2.1"]),
+        ("How many efforts are there?", ["NPA"], NPA_FY2019),
+        ("What happened in January 2020?", ["MHLW"], []),
+        ("What happened in January 2020?", ["NPA"], ["fy2019-1.2.1"]),
+    ],
+)
+def test_ministry_filter_narrows_every_answer(
+    bot: Assistant, question: str, ministries: list[str], expected: list[str]
+) -> None:
+    assert cited(bot.ask(question, ministries=ministries)) == expected
+
+
+def test_year_filter_narrows_every_answer(multi: Assistant) -> None:
+    answer = multi.ask("What did NPA do?", fiscal_years=[2020])
+    assert cited(answer) == NPA_FY2020
+
+
+def test_filters_set_outside_the_question_are_reported_with_the_answer(
+    bot: Assistant, multi: Assistant
+) -> None:
+    by_ministry = bot.ask("List everything", ministries=["npa"])
+    assert by_ministry.filters.ministries == ("NPA",)
+    assert "NPA" in by_ministry.text.splitlines()[-1]
+    by_year = multi.ask("What did NPA do?", fiscal_years=[2020])
+    assert by_year.filters.fiscal_years == (2020,)
+    assert "FY2020" in by_year.text.splitlines()[-1]
+
+
+def test_an_answer_emptied_by_a_filter_names_the_filter(multi: Assistant) -> None:
+    answer = multi.ask("What did NPA do in FY2019?", fiscal_years=[2020])
+    assert answer.citations == ()
+    assert "FY2020" in answer.text
+
+
+def test_search_filter_keeps_only_that_ministrys_efforts(bot: Assistant) -> None:
+    hits = bot.search("child sexual exploitation", k=5, ministries=["NPA"])
+    assert hits
+    assert all("NPA" in e.ministries for hit in hits for e in hit.efforts)
+
+
+def test_search_returns_at_most_k_measures(bot: Assistant) -> None:
+    assert 1 <= len(bot.search("hotline", k=2)) <= 2
+
+
+# -- bad input ---------------------------------------------------------------------------
+
+_RANDOM_BYTES = bytes(random.Random(0).randrange(256) for _ in range(300)).decode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   \n\t  ",
+        "\x00\x01\x02\x03\x04\x05",
+        _RANDOM_BYTES,
+        "\ud800",
+        "\udfff\ud800?",
+        "🙂🙂🙂",
+        "ما الذي فعلته وزارة التعليم؟",
+        "שלום, מה עשה משרד החינוך?",
+        "\u202eWhat did NPA do?\u202c",
+        "?!?!?!",
+        "x" * 10_000,
+    ],
+    ids=[
+        "empty",
+        "whitespace",
+        "control-chars",
+        "random-latin1",
+        "lone-surrogate",
+        "surrogates",
+        "emoji",
+        "arabic",
+        "hebrew",
+        "rtl-override",
+        "punctuation",
+        "10k-x",
+    ],
+)
+def test_any_input_gets_an_answer_rather_than_an_exception(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert isinstance(answer, Answer)
+    assert answer.text
+    assert markers(answer.text) == {c.number for c in answer.citations}
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t  ", "\x00\x01\x02", "\ud800", "?!?!"])
+def test_input_without_words_asks_for_a_question_and_cites_nothing(
+    bot: Assistant, question: str
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "invalid"
+    assert answer.citations == ()
+    assert "question" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "🙂 What did NPA do? 🚓",
+        "What did NPA\ud800 do?",
+        "\u202eWhat did NPA do?",
+        "What\x00 did NPA do?",
+    ],
+)
+def test_stray_characters_around_a_question_are_ignored(bot: Assistant, question: str) -> None:
+    assert cited(bot.ask(question)) == NPA_FY2019
+
+
+def test_over_long_question_is_cut_and_says_so(bot: Assistant) -> None:
+    question = "What did MEXT do in 2019?".ljust(5_000)
+    answer = bot.ask(question)
+    assert answer.notice is not None
+    assert "5,000" in answer.notice and f"{MAX_QUESTION_CHARS:,}" in answer.notice
+    assert answer.notice in answer.text
+    assert len(answer.question) <= MAX_QUESTION_CHARS
+    assert cited(answer) == ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"]
+
+
+def test_over_long_question_is_cut_between_words(bot: Assistant) -> None:
+    answer = bot.ask("What did MEXT do? " * 300)  # 5,400 characters; 2,000 falls inside "What"
+    assert answer.question.endswith("do?")
+    assert cited(answer) == ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"]
+
+
+def test_question_within_the_limit_has_no_notice(bot: Assistant) -> None:
+    assert bot.ask("What did MEXT do in 2019?").notice is None
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda b: b.search(""), "search query is empty"),
+        (lambda b: b.search("   \n"), "search query is empty"),
+        (lambda b: b.search("hotline", k=0), "k must be at least 1, got 0"),
+        (lambda b: b.search("hotline", k=-3), "k must be at least 1, got -3"),
+        (
+            lambda b: b.search("hotline", ministries=["XYZ"]),
+            r"unknown ministry 'XYZ'; known ministries: CAO, CAS, METI, MEXT, MHLW, MIC, MOFA, "
+            r"MOJ, NPA",
+        ),
+        (lambda b: b.ask("What was done?", ministries=["MOD"]), "unknown ministry 'MOD'"),
+        (lambda b: b.search("hotline", fiscal_years=[2015]), "no report loaded for FY2015"),
+        (lambda b: b.ask("What was done?", fiscal_years=[2015]), "loaded: FY2019"),
+    ],
+    ids=[
+        "empty-search",
+        "blank-search",
+        "k=0",
+        "k<0",
+        "unknown-ministry-search",
+        "unknown-ministry-ask",
+        "unknown-year-search",
+        "unknown-year-ask",
+    ],
+)
+def test_request_that_cannot_be_answered_raises_a_question_error_saying_why(
+    bot: Assistant, call: Callable[[Assistant], object], message: str
+) -> None:
+    with pytest.raises(QuestionError, match=message):
+        call(bot)
+
+
+_WORDS = st.sampled_from(
+    "What did MEXT NPA the police do in 2019 FY2020 January after before between and "
+    "October quarter half first last which of those were joint how many efforts section "
+    "pillar 5 MOFA Ministry Defense stand for METI ? 2,020 may And MHLW list all when who "
+    "symposium hotline \x00 🙂 \ud800".split(" ")
+)
+_QUESTIONS = st.one_of(st.text(), st.lists(_WORDS, max_size=12).map(" ".join))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(question=_QUESTIONS, history=st.lists(_QUESTIONS, max_size=2))
+def test_any_text_gives_an_answer_or_a_question_error(
+    bot: Assistant, question: str, history: list[str]
+) -> None:
+    try:
+        answer = bot.ask(question, history)
+    except QuestionError:
+        return
+    assert isinstance(answer, Answer)
+    assert [c.number for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+# -- several reports ---------------------------------------------------------------------
+
+
+def test_fiscal_year_in_the_question_selects_that_report(multi: Assistant) -> None:
+    answer = multi.ask("What did NPA do in FY2020?")
+    assert cited(answer) == NPA_FY2020
+    assert {c.fiscal_year for c in answer.citations} == {2020}
+    assert answer.filters.fiscal_years == (2020,)
+
+
+@pytest.mark.parametrize(
+    "question", ["What did NPA do in 2019?", "What did the NPA do in fiscal 2019?"]
+)
+def test_a_year_with_a_report_selects_that_fiscal_year(multi: Assistant, question: str) -> None:
+    answer = multi.ask(question)
+    assert cited(answer) == NPA_FY2019
+    assert answer.filters.fiscal_years == (2019,)
+
+
+def test_without_a_year_every_report_is_searched(multi: Assistant) -> None:
+    answer = multi.ask("What did NPA do?")
+    assert {c.fiscal_year for c in answer.citations} == {2019, 2020, 2023}
+    assert len(answer.citations) == 15
+
+
+def test_ministry_with_efforts_only_in_other_years_is_answered_per_year(
+    multi: Assistant,
+) -> None:
+    assert multi.ask("How many efforts involved MHLW in FY2023?").citations == ()
+    assert cited(multi.ask("What did MOFA do?")) == ["fy2020-1.2.1", "fy2023-1.2.1"]
+
+
+def test_month_question_spans_reports(multi: Assistant) -> None:
+    answer = multi.ask("What happened in the last quarter of FY2023?")
+    assert cited(answer) == ["fy2023-2.2.1", "fy2023-3.2.1", "fy2023-4.2.1", "fy2023-6.1.2"]
+
+
+def test_year_outside_every_report_names_the_loaded_ones(multi: Assistant) -> None:
+    answer = multi.ask("What did NPA do in 2015?")
+    assert answer.kind == "year_not_covered"
+    assert "2015" in answer.text
+    assert all(f"FY{y}" in answer.text for y in (2019, 2020, 2023))
+
+
+# -- the real model ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_paraphrased_question_finds_the_school_guidebook(real_bot: Assistant) -> None:
+    answer = real_bot.ask("how is the government helping teachers notice abuse?")
+    assert not answer.abstained
+    assert "fy2019-6.1.1" in cited(answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the weather in Tokyo tomorrow?",
+        "Who won the World Cup?",
+        "What is the capital of France?",
+    ],
+)
+def test_question_the_plan_does_not_cover_is_declined(real_bot: Assistant, question: str) -> None:
+    answer = real_bot.ask(question)
+    assert answer.abstained
+    assert answer.kind == "out_of_scope"
+    assert answer.citations == ()
+
+
+@pytest.mark.slow
+def test_which_ministry_question_names_the_ministry_and_cites_the_effort(
+    real_bot: Assistant,
+) -> None:
+    answer = real_bot.ask("which ministry ran the symposium?")
+    assert answer.kind == "reverse_attribution"
+    assert "CAO" in answer.text
+    assert cited(answer) == ["fy2019-1.1.1"]
+
+
+@pytest.mark.slow
+def test_ministry_topic_question_cites_that_ministrys_matching_effort(
+    real_bot: Assistant,
+) -> None:
+    answer = real_bot.ask("What did NPA do about SNS?")
+    assert cited(answer)[0] == "fy2019-4.2.1"
+    assert all("NPA" in c.ministries for c in answer.citations)
