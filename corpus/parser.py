@@ -51,6 +51,9 @@ _ATTRIBUTION = re.compile(r"[\[［]([^\[\]［］]{1,120})[\]］]\s*[.。]?\s*$")
 # Abbreviations: short, starting with a capital and holding at least two (NPA, MoJ, MHLW).
 _MINISTRY = re.compile(r"^(?=[A-Z](?:[^A-Z]*[A-Z]))[A-Z][A-Za-z0-9&\-]{1,11}$")
 _GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
+_ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+")
+_ETC = re.compile(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", re.I)
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _FISCAL_YEAR = re.compile(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)((?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d\d)"
@@ -90,7 +93,10 @@ def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[
         >>> parse_attribution("Cabinet Office and NPA", {"cabinet office": "CAO"})
         ('CAO', 'NPA')
     """
-    text = re.sub(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", "", inner.strip(), flags=re.I)
+    text = _ETC.sub("", inner.strip())
+    plain = _split_abbreviations(text)
+    if plain is not None or not names:
+        return plain
     found: list[tuple[int, str]] = []
     if names:
         # Full names first: "Ministry of Health, Labour and Welfare" holds the separators.
@@ -100,7 +106,7 @@ def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[
                 found.append((m.start(), names[name]))
                 lowered = lowered[: m.start()] + "\0" * len(name) + lowered[m.end() :]
         text = "".join("\0" if lowered[i] == "\0" else ch for i, ch in enumerate(text))
-    parts = re.split(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+", text.replace("\0", " , "))
+    parts = _ATTRIBUTION_SPLIT.split(text.replace("\0", " , "))
     for part in parts:
         part = part.strip()
         if not part:
@@ -113,6 +119,14 @@ def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[
     return tuple(dict.fromkeys(abbr for _, abbr in sorted(found)))
 
 
+def _split_abbreviations(text: str) -> tuple[str, ...] | None:
+    parts = [p.strip() for p in _ATTRIBUTION_SPLIT.split(text)]
+    names = [p for p in parts if p]
+    if not names or not all(_MINISTRY.match(n) for n in names):
+        return None
+    return tuple(dict.fromkeys(names))
+
+
 def find_dates(text: str) -> tuple[str, ...]:
     """Every month named with a year in ``text``, as sorted unique ``YYYY-MM`` strings.
 
@@ -120,6 +134,8 @@ def find_dates(text: str) -> tuple[str, ...]:
         >>> find_dates("held (from October to November 2019) and in January 2020")
         ('2019-10', '2019-11', '2020-01')
     """
+    if not _ANY_YEAR.search(text):
+        return ()
     found: set[str] = set()
     for match in _MONTH_RANGE.finditer(text):
         year = int(match.group(3))
