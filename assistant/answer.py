@@ -34,6 +34,8 @@ ABSTAIN_BELOW = 0.25
 # Further efforts join the best one when they are nearly as similar.
 KEEP_MARGIN = 0.08
 NARROWED_DISCOUNT = 0.1
+# Matches this close to the abstention line are offered as "closest", not as the answer.
+WEAK_MARGIN = 0.1
 # How deep in the fused ranking literal matches are looked for, and what share of the
 # question's content words an effort must hold to count as one.
 LEXICAL_DEPTH = 20
@@ -373,7 +375,8 @@ class Answerer:
             return c.which_section(question, efforts, self._filters(frame)), frame
         if kind in ("reverse_attribution", "factoid"):
             return c.about(question, efforts[:1], parsed, self._filters(frame)), frame
-        return c.matches(question, efforts, frame, self._filters(frame)), frame
+        weak = not literal and best < threshold + WEAK_MARGIN
+        return c.matches(question, efforts, frame, self._filters(frame), weak=weak), frame
 
     def _literal_matches(self, words: tuple[str, ...], matches: list[EffortMatch]) -> set[int]:
         """Candidates whose text holds (nearly) all the question's content words.

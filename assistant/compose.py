@@ -435,18 +435,27 @@ class Composer:
         )
 
     def matches(
-        self, question: str, efforts: Sequence[CitedEffort], frame: Frame, filters: AppliedFilters
+        self,
+        question: str,
+        efforts: Sequence[CitedEffort],
+        frame: Frame,
+        filters: AppliedFilters,
+        *,
+        weak: bool = False,
     ) -> Answer:
         kind: Kind = "ministry_topic" if frame.ministries else "semantic"
+        hedge = "The reports do not answer this directly; the closest "
         if len(efforts) == 1:
             e = efforts[0]
-            text = f"{self._lead_for(e)} {_short(e.text, 400)} [1]"
+            lead = f"{hedge}effort is [1]:" if weak else f"{self._lead_for(e)}"
+            text = f"{lead} {_short(e.text, 400)} [1]" if not weak else f"{lead}\n\n> {e.text} [1]"
             return self._answer(question, text, kind, efforts, filters)
-        lead = (
-            "The reports list these related efforts:"
-            if not frame.ministries
-            else (f"These efforts by {self._names(frame.ministries)} match:")
-        )
+        if weak:
+            lead = f"{hedge}efforts are:"
+        elif frame.ministries:
+            lead = f"These efforts by {self._names(frame.ministries)} match:"
+        else:
+            lead = "The reports list these related efforts:"
         return self._listing(question, lead, efforts, kind, filters, empty="")
 
     def _lead_for(self, e: CitedEffort) -> str:
@@ -472,7 +481,11 @@ class Composer:
             kind = "factoid"
         elif p.has(Cue.HOW_MANY) or re.search(r"how long|what period|over what", p.text, re.I):
             figure = best_figure(e.text, p)
-            lead = f"{figure} [1]." if figure else "The report says [1]:"
+            lead = (
+                f"{figure} [1]."
+                if figure
+                else "The reports give no such figure; the closest effort they list is [1]:"
+            )
             kind = "factoid"
         elif p.has(Cue.NAME):
             name = best_name(e.text, p)
@@ -505,8 +518,9 @@ _NUMBER = re.compile(
 
 def best_figure(text: str, p: Parsed) -> str | None:
     """The number phrase in ``text`` that best fits the question (a year is not a figure)."""
-    wanted = set(p.topic_words) | set(tokenize(p.text))
-    best, best_score = None, -1.0
+    wanted = set(p.topic_words) or set(tokenize(p.text))
+    # A figure must stand near at least one word of the question to be its answer.
+    best, best_score = None, 0.5
     for m in _NUMBER.finditer(text):
         phrase = m.group(0).strip(" ,.;:()")
         core = m.group(1)
