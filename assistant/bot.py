@@ -53,6 +53,10 @@ class Assistant:
         )
         return cls(loaded, index)
 
+    def warm_up(self) -> None:
+        """Load the embedding model now, so the first open question is not the slow one."""
+        self.index.embed_query("warm-up")
+
     @property
     def plans(self) -> tuple[Plan, ...]:
         return self.corpus.plans

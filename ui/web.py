@@ -253,6 +253,7 @@ def serve(
     if not _is_loopback(host) and auth is None:
         print(f"warning: serving on {host} without --auth; anyone who can reach it can use "
               "planqa (set --auth user:pass or PLANQA_AUTH)", file=sys.stderr)
+    bot.warm_up()  # the model loads once, at start, not on the first request
     demo = build_app(bot)
     demo.queue(default_concurrency_limit=4, max_size=64)
     blocked = Path(index_root or default_index_root()).expanduser().resolve()
