@@ -310,6 +310,9 @@ def open_index(
                     return load_index(folder, embedder, corpus_sha256=corpus.sha256), False
                 except StaleIndex:
                     pass
+            # Holding the lock, any temp folder of this index is left by a killed build.
+            for stale in folder.parent.glob(f".{folder.name}.*"):
+                shutil.rmtree(stale, ignore_errors=True)
             started = time.perf_counter()
             index = build_index(corpus, embedder, progress=progress)
             save_index(index, folder, corpus_source=corpus.source)

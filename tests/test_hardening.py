@@ -129,6 +129,17 @@ def test_a_build_killed_midway_leaves_the_previous_index_usable(tmp_path: Path) 
     assert after.search("seminar", k=1)[0].efforts[0].id == expected
 
 
+def test_the_next_build_clears_what_a_killed_build_left(tmp_path: Path) -> None:
+    corpus = load_corpus()
+    root = tmp_path / "indexes"
+    open_index(corpus, FakeEmbedder(), root=root)
+    leftover = root / f".{corpus.sha256[:16]}.abc123.tmp"
+    leftover.mkdir()
+    (leftover / "vectors.faiss").write_bytes(b"half written")
+    open_index(corpus, FakeEmbedder(), root=root, rebuild=True)
+    assert not leftover.exists()
+
+
 @pytest.mark.slow
 def test_planqa_answers_with_every_socket_blocked(tmp_path: Path) -> None:
     script = textwrap.dedent(
