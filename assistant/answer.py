@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -384,7 +385,7 @@ class Answerer:
         Only the best-covered candidates count, and only when the shared words are
         distinctive: a figure, or at least two words.
         """
-        wanted = {w for w in words if w not in _WEAK_WORDS}
+        wanted = {w for w in words if w not in _weak_words()}
         if not wanted:
             return set()
         cover: dict[int, set[str]] = {}
@@ -468,13 +469,14 @@ class Answerer:
         )
 
 
-# Question words that say little about which effort is meant.
-_WEAK_WORDS = set(
-    tokenize(
-        "mention mentions mentioned figure number come comes say says said "
-        "refer refers talk talks about percent"
-    )
-)
+# Question words that say little about which effort is meant (stemmed on first use, so
+# a ministry question never loads the stemmer).
+_WEAK = "mention mentions mentioned figure number come comes say says said refer refers talk"
+
+
+@lru_cache(maxsize=1)
+def _weak_words() -> frozenset[str]:
+    return frozenset(tokenize(_WEAK))
 _PLAN_WORDS = re.compile(
     r"\b(efforts?|measures?|done|did|do|happen\w*|activities|initiatives|work|made|taken)\b", re.I
 )

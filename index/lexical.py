@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -23,11 +24,12 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    from bm25s.stopwords import STOPWORDS_EN
-
-    return frozenset(STOPWORDS_EN)
+# The English stop words bm25s uses, kept here so tokenising a question does not import
+# bm25s (and scipy) for questions that never search.
+STOPWORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their "
+    "then there these they this to was will with".split()
+)
 
 
 def tokenize(text: str) -> list[str]:
@@ -37,17 +39,34 @@ def tokenize(text: str) -> list[str]:
         >>> tokenize("Organized awareness-raising seminars for teachers")
         ['organiz', 'awareness-rais', 'seminar', 'teacher']
     """
-    stop = _stopwords()
-    words = [w for w in _WORD.findall(text.lower()) if w not in stop]
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
 
 
 class Lexical:
-    """A BM25 index over documents, saved and loaded as ``bm25s`` files (no pickle)."""
+    """A BM25 index over documents, saved and loaded as ``bm25s`` files (no pickle).
 
-    def __init__(self, retriever: Any, size: int) -> None:
+    A loaded index reads its files on first use: questions answered from the effort
+    table alone (a ministry's efforts, a month) never pay for importing bm25s and scipy.
+    """
+
+    def __init__(self, retriever: Any, size: int, *, folder: Path | None = None) -> None:
         self._retriever = retriever
+        self._folder = folder
+        self._lock = threading.Lock()
         self.size = size
+
+    @property
+    def retriever(self) -> Any:
+        if self._retriever is None:
+            with self._lock:
+                if self._retriever is None:
+                    import bm25s
+
+                    self._retriever = bm25s.BM25.load(
+                        str(self._folder), load_corpus=False, allow_pickle=False
+                    )
+        return self._retriever
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> Lexical:
@@ -59,18 +78,19 @@ class Lexical:
         return cls(retriever, len(texts))
 
     def save(self, folder: Path) -> None:
-        self._retriever.save(str(folder), allow_pickle=False, show_progress=False)
+        self.retriever.save(str(folder), allow_pickle=False, show_progress=False)
 
     @classmethod
     def load(cls, folder: Path, size: int) -> Lexical:
-        import bm25s
-
-        retriever = bm25s.BM25.load(str(folder), load_corpus=False, allow_pickle=False)
-        return cls(retriever, size)
+        """A BM25 index whose (checksummed) files are read when first searched."""
+        if not (folder / "params.index.json").is_file():
+            raise FileNotFoundError(folder / "params.index.json")
+        return cls(None, size, folder=folder)
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         """The BM25 score of every document for ``query`` (zeros when no word is known)."""
-        ids = self._retriever.get_tokens_ids(tokenize(query))
+        retriever = self.retriever
+        ids = retriever.get_tokens_ids(tokenize(query))
         if not ids:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(ids), dtype=np.float32)
+        return np.asarray(retriever.get_scores(ids), dtype=np.float32)
