@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Sequence
@@ -83,8 +84,10 @@ class Lexical:
     @classmethod
     def load(cls, folder: Path, size: int) -> Lexical:
         """A BM25 index whose (checksummed) files are read when first searched."""
-        if not (folder / "params.index.json").is_file():
-            raise FileNotFoundError(folder / "params.index.json")
+        json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        for array in folder.glob("*.npy"):
+            # Reads the header only: a damaged file fails here, at load, not mid-question.
+            np.load(array, mmap_mode="r", allow_pickle=False)
         return cls(None, size, folder=folder)
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
