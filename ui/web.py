@@ -273,4 +273,11 @@ def serve(
         footer_links=["api"],
         # Nothing on the page takes files; keep Gradio's upload route from taking big ones.
         max_file_size="1mb",
+        quiet=True,  # Gradio's own banner suggests share=True, which planqa never uses
+        prevent_thread_lock=True,
     )
+    print(f"planqa is answering on http://{host}:{port} (Ctrl-C to stop)", flush=True)
+    try:
+        demo.block_thread()
+    finally:
+        demo.close()
