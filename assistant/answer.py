@@ -11,24 +11,20 @@ MHLW?") or work on the previous answer's citations ("which of those were joint?"
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-
-import numpy as np
+from dataclasses import replace
 
 from assistant.compose import Composer
-from assistant.models import Answer, AppliedFilters, Citation
+from assistant.evidence import Evidence
+from assistant.frame import Frame
+from assistant.models import Answer, AppliedFilters
+from assistant.question import clean_question
 from assistant.understand import Cue, Parsed, Reader
 from assistant.when import fiscal_months
 from corpus.models import Corpus
-from index.documents import CitedEffort
-from index.lexical import tokenize
-from index.search import EffortMatch, SearchIndex
+from index.search import SearchIndex
 
-__all__ = ["Answerer", "Frame", "ABSTAIN_BELOW", "MAX_QUESTION_CHARS"]
+__all__ = ["ABSTAIN_BELOW", "Answerer"]
 
-MAX_QUESTION_CHARS = 2000
 # Dense cosine (all-MiniLM-L6-v2) below which the best effort is not an answer: calibrated
 # on tests/data/questions.json (see benchmarks/ and the README for the rates).
 ABSTAIN_BELOW = 0.25
@@ -37,30 +33,10 @@ KEEP_MARGIN = 0.08
 NARROWED_DISCOUNT = 0.1
 # Matches this close to the abstention line are offered as "closest", not as the answer.
 WEAK_MARGIN = 0.1
-# How deep in the fused ranking literal matches are looked for, and what share of the
-# question's content words an effort must hold to count as one.
+# How deep in the fused ranking literal matches are looked for.
 LEXICAL_DEPTH = 20
-LITERAL_COVERAGE = 0.6
 MAX_SEARCH_CITATIONS = 4
 HISTORY_TURNS = 4
-
-
-@dataclass(frozen=True)
-class Frame:
-    """What an answer was about, so the next question can build on it."""
-
-    kind: str
-    ministries: tuple[str, ...] = ()
-    years: tuple[int, ...] = ()
-    months: tuple[str, ...] | None = None
-    section: int | None = None
-    topic: str = ""
-    topic_words: tuple[str, ...] = ()
-    cues: frozenset[str] = frozenset()
-    efforts: tuple[CitedEffort, ...] = field(default=())
-    # The last list shown, so "the second one" still means its second item after a
-    # follow-up about one of them.
-    listing: tuple[CitedEffort, ...] = field(default=())
 
 
 class Answerer:
@@ -72,7 +48,7 @@ class Answerer:
         attributed = tuple(sorted({m for e in index.efforts for m in e.ministries}))
         self.reader = Reader(corpus, attributed)
         self.compose = Composer(corpus, self.reader.ministries)
-        self._token_cache: dict[int, set[str]] = {}
+        self.evidence = Evidence(index)
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -263,9 +239,9 @@ class Answerer:
         c = self.compose
         cues = f.cues
         topical = bool(f.topic_words)
-        base = self._mask(f, ui_ministries, ui_years, ministries=False)
+        base = self.evidence.mask(f, ui_ministries, ui_years, ministries=False)
         if Cue.MINISTRY_LIST in cues and not topical and not f.ministries:
-            efforts = self._select(f, base)
+            efforts = self.evidence.select(f, base)
             frame = replace(f, kind="structure", efforts=())
             return c.ministry_overview(question, efforts, frame, self._filters(frame)), frame
         if Cue.STRUCTURE in cues and not f.ministries and f.section is None:
@@ -273,12 +249,14 @@ class Answerer:
                 f, kind="structure"
             )
         if Cue.COUNT in cues or (Cue.HOW_MANY in cues and not topical and f.ministries):
-            efforts = self._select(f, base, joint=Cue.JOINT in cues)
+            efforts = self.evidence.select(f, base, joint=Cue.JOINT in cues)
             frame = replace(f, kind="count", efforts=tuple(efforts))
             return c.count(question, efforts, frame, self._filters(frame)), frame
         if f.section is not None:
             efforts = [
-                e for e in self._select(f, base, joint=Cue.JOINT in cues) if e.section == f.section
+                e
+                for e in self.evidence.select(f, base, joint=Cue.JOINT in cues)
+                if e.section == f.section
             ]
             frame = replace(f, kind="section", efforts=tuple(efforts))
             return c.section(question, f.section, efforts, frame, self._filters(frame)), frame
@@ -292,7 +270,9 @@ class Answerer:
                 and not self._three(question)
             )
         ):
-            efforts = self._select(f, base, joint=True, at_least=3 if self._three(question) else 2)
+            efforts = self.evidence.select(
+                f, base, joint=True, at_least=3 if self._three(question) else 2
+            )
             frame = replace(f, kind="joint", efforts=tuple(efforts))
             return c.joint(question, efforts, frame, self._filters(frame)), frame
         if not topical and not f.ministries and ui_ministries:
@@ -300,16 +280,16 @@ class Answerer:
             f = replace(f, ministries=ui_ministries)
         if f.ministries and not topical:
             both = Cue.BOTH in cues and len(f.ministries) > 1
-            efforts = self._select(f, base, all_ministries=both)
+            efforts = self.evidence.select(f, base, all_ministries=both)
             frame = replace(f, kind="ministry", efforts=tuple(efforts))
             return c.ministry(question, efforts, frame, self._filters(frame), both=both), frame
         if f.months is not None and not topical:
-            efforts = self._select(f, base)
+            efforts = self.evidence.select(f, base)
             frame = replace(f, kind="months", efforts=tuple(efforts))
             return c.months(question, efforts, frame, self._filters(frame)), frame
         wants_all = Cue.LIST_ALL in cues or bool(f.years) or bool(_PLAN_WORDS.search(question))
         if not topical and wants_all:
-            efforts = self._select(f, base)
+            efforts = self.evidence.select(f, base)
             frame = replace(f, kind="list_all", efforts=tuple(efforts))
             return c.list_all(question, efforts, frame, self._filters(frame)), frame
         if not topical:
@@ -330,7 +310,7 @@ class Answerer:
         ui_years: tuple[int, ...],
     ) -> tuple[Answer, Frame | None]:
         c = self.compose
-        mask = self._mask(f, ui_ministries, ui_years, ministries=True)
+        mask = self.evidence.mask(f, ui_ministries, ui_years, ministries=True)
         if mask is not None and not mask.any():
             frame = replace(f, kind="ministry_topic", efforts=())
             return c.nothing_matches(question, frame, self._filters(frame)), frame
@@ -343,7 +323,7 @@ class Answerer:
         threshold = ABSTAIN_BELOW if mask is None else ABSTAIN_BELOW - NARROWED_DISCOUNT
         # Names and figures ("the 189 number", "Internet Hotline Center") are evidence
         # even when the sentence embedding is unsure: embeddings read numbers poorly.
-        literal = self._literal_matches(f.topic_words, matches[:LEXICAL_DEPTH])
+        literal = self.evidence.literal_matches(f.topic_words, matches[:LEXICAL_DEPTH])
         if best < threshold and not literal:
             if f.ministries:
                 frame = replace(f, kind="ministry_topic", efforts=())
@@ -379,87 +359,6 @@ class Answerer:
         weak = not literal and best < threshold + WEAK_MARGIN
         return c.matches(question, efforts, frame, self._filters(frame), weak=weak), frame
 
-    def _literal_matches(self, words: tuple[str, ...], matches: list[EffortMatch]) -> set[int]:
-        """Candidates whose text holds (nearly) all the question's content words.
-
-        Only the best-covered candidates count, and only when the shared words are
-        distinctive: a figure, or at least two words.
-        """
-        wanted = {w for w in words if w not in _weak_words()}
-        if not wanted:
-            return set()
-        cover: dict[int, set[str]] = {}
-        for m in matches:
-            cover[m.position] = wanted & self._tokens(m.position)
-        best = max((len(v) for v in cover.values()), default=0)
-        if best == 0 or best / len(wanted) < LITERAL_COVERAGE:
-            return set()
-        return {
-            p
-            for p, shared in cover.items()
-            if len(shared) == best
-            and (len(shared) >= 2 or any(ch.isdigit() for w in shared for ch in w))
-        }
-
-    def _tokens(self, position: int) -> set[str]:
-        tokens = self._token_cache.get(position)
-        if tokens is None:
-            e = self.index.efforts[position]
-            tokens = set(tokenize(f"{e.text} {e.measure_title}"))
-            self._token_cache[position] = tokens
-        return tokens
-
-    # -- selecting efforts ---------------------------------------------------------------
-
-    def _mask(
-        self,
-        f: Frame,
-        ui_ministries: tuple[str, ...],
-        ui_years: tuple[int, ...],
-        *,
-        ministries: bool,
-    ) -> np.ndarray | None:
-        idx = self.index
-        masks = [
-            idx.effort_mask(
-                ministries=f.ministries if ministries else None,
-                fiscal_years=f.years or None,
-                months=f.months,
-            ),
-            idx.effort_mask(ministries=ui_ministries or None, fiscal_years=ui_years or None),
-        ]
-        present = [m for m in masks if m is not None]
-        if not present:
-            return None
-        out = present[0]
-        for m in present[1:]:
-            out = out & m
-        return out
-
-    def _select(
-        self,
-        f: Frame,
-        base: np.ndarray | None,
-        *,
-        joint: bool = False,
-        at_least: int = 2,
-        all_ministries: bool = False,
-    ) -> list[CitedEffort]:
-        efforts = self.index.efforts
-        rows = range(len(efforts)) if base is None else np.flatnonzero(base).tolist()
-        out = []
-        wanted = set(f.ministries)
-        for row in rows:
-            e = efforts[row]
-            if wanted:
-                have = wanted & set(e.ministries)
-                if not have or (all_ministries and have != wanted):
-                    continue
-            if joint and len(e.ministries) < at_least:
-                continue
-            out.append(e)
-        return out
-
     def _filters(self, f: Frame) -> AppliedFilters:
         return AppliedFilters(
             ministries=f.ministries,
@@ -469,14 +368,6 @@ class Answerer:
         )
 
 
-# Question words that say little about which effort is meant (stemmed on first use, so
-# a ministry question never loads the stemmer).
-_WEAK = "mention mentions mentioned figure number come comes say says said refer refers talk"
-
-
-@lru_cache(maxsize=1)
-def _weak_words() -> frozenset[str]:
-    return frozenset(tokenize(_WEAK))
 _PLAN_WORDS = re.compile(
     r"\b(efforts?|measures?|done|did|do|happen\w*|activities|initiatives|work|made|taken)\b", re.I
 )
@@ -502,52 +393,3 @@ _FOLLOW_UP_WORDS = {
     "call",
     "titl",
 }
-
-
-def clean_question(question: object) -> tuple[str, str | None, str | None]:
-    """Normalise a question: (text, notice about the input, problem that stops it).
-
-    Control characters and lone surrogates are dropped; over-long input is cut to
-    ``MAX_QUESTION_CHARS`` with a notice; empty or wordless input is a problem.
-    """
-    if not isinstance(question, str):
-        return "", None, "Please type a question as text."
-    notice = None
-    text = question
-    if len(text) > MAX_QUESTION_CHARS:
-        # Cut first, so a huge paste costs no more than a long question.
-        notice = (
-            f"Your question was {len(text):,} characters long; only the first "
-            f"{MAX_QUESTION_CHARS:,} were read."
-        )
-        cut = text[:MAX_QUESTION_CHARS]
-        # Back off to the last space so no half word is read as part of the question.
-        space = cut.rfind(" ", MAX_QUESTION_CHARS // 2)
-        text = cut[:space] if space > 0 else cut
-    text = text.encode("utf-8", "replace").decode("utf-8", "replace")
-    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    text = " ".join(text.split())
-    if not text:
-        return (
-            "",
-            None,
-            (
-                "Please type a question about the plan, for example "
-                "“What did MEXT do in FY2019?” or “When was the symposium held?”."
-            ),
-        )
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 2 or letters / len(text) < 0.3:
-        return (
-            text,
-            notice,
-            (
-                "That does not look like a question in words. Please ask about the plan's "
-                "efforts, ministries, dates or sections in a sentence."
-            ),
-        )
-    return text, notice, None
-
-
-def citations_for(efforts: list[CitedEffort], glossary: dict[str, str]) -> tuple[Citation, ...]:
-    return tuple(Citation.of(n, e, glossary) for n, e in enumerate(efforts, start=1))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.answer import MAX_QUESTION_CHARS, Answerer
+from assistant.answer import Answerer
 from assistant.models import Answer, QuestionError
+from assistant.question import MAX_QUESTION_CHARS
 from corpus.loader import load_corpus
 from corpus.models import Corpus, Plan
 from index.embedder import Embedder, MiniLMEmbedder
