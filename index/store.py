@@ -36,10 +36,11 @@ from index.documents import Chunk, CitedEffort, build_chunks
 from index.embedder import Embedder
 from index.errors import IndexError_, StaleIndex
 from index.lexical import Lexical
-from index.search import SearchIndex
+from index.search import HNSW_EF_SEARCH, SearchIndex
 
 __all__ = [
     "FORMAT_VERSION",
+    "HNSW_EF_SEARCH",
     "HNSW_THRESHOLD",
     "Manifest",
     "build_index",
@@ -57,6 +58,7 @@ FORMAT_VERSION = 1
 # measured recall cost); below it an exact search is already well under a millisecond.
 HNSW_THRESHOLD = 50_000
 HNSW_M = 32
+
 EMBED_BATCH = 256
 
 
@@ -145,7 +147,7 @@ def _vector_index(vectors: np.ndarray, dimension: int) -> Any:
     if len(vectors) > HNSW_THRESHOLD:
         index = faiss.IndexHNSWFlat(dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 80
-        index.hnsw.efSearch = 128
+        index.hnsw.efSearch = HNSW_EF_SEARCH
     else:
         index = faiss.IndexFlatIP(dimension)
     if len(vectors):
@@ -261,6 +263,8 @@ def load_index(
         lexical = Lexical.load(folder / "bm25", len(meta.chunks))
     except (RuntimeError, ValidationError, ValueError, OSError, KeyError) as exc:
         raise StaleIndex(f"{folder} could not be read ({type(exc).__name__}: {exc})") from None
+    if isinstance(vectors, faiss.IndexHNSW):
+        vectors.hnsw.efSearch = HNSW_EF_SEARCH
     if vectors.ntotal != len(meta.chunks) or vectors.d != embedder.dimension:
         raise StaleIndex(f"{folder}: vectors do not match the documents")
     return SearchIndex(
