@@ -30,6 +30,7 @@ test: lint
 
 bench: install
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.load_test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -33,9 +33,9 @@ RRF_K = 60
 DEFAULT_FUSION: Fusion = "convex"
 DEFAULT_ALPHA = 0.9
 QUERY_CACHE_SIZE = 256
-# Measured on 116,650 vectors (benchmarks/): efSearch 128 → recall@10 0.56, 256 → 0.76,
-# 512 → 0.90, 1024 → 0.98 on an isotropic stand-in (real MiniLM vectors cluster and do
-# better: 0.973 at efSearch 128 on 11,665 of them); 512 costs about 5 ms a query.
+# Recall@10 against exact search, measured in benchmarks/ (report.md, section 4): on
+# 11,665 real MiniLM vectors efSearch 128 → 0.973, 512 → 0.996; on 116,650 vectors (mostly
+# a Gaussian fitted to real ones) 128 → 0.795, 512 → 0.945 at about 3 ms a query.
 HNSW_EF_SEARCH = 512
 # How much an effort is credited for a match on its whole measure chunk, relative to a
 # match on its own document (measured on the question set: 1.0 is best; see benchmarks/).
