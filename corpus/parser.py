@@ -46,7 +46,8 @@ MONTHS = {
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
 _BULLET = re.compile(r"^(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆]\s*)+")
 _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
-_MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?[O○〇◯]\s+(\S.*)$")
+# "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
+_MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
 _ATTRIBUTION = re.compile(r"[\[［]([^\[\]［］]{1,120})[\]］]\s*[.。]?\s*$")
 # Abbreviations: short, starting with a capital and holding at least two (NPA, MoJ, MHLW).
 _MINISTRY = re.compile(r"^(?=[A-Z](?:[^A-Z]*[A-Z]))[A-Z][A-Za-z0-9&\-]{1,11}$")

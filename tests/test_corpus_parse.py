@@ -186,6 +186,11 @@ def test_trailing_etc_in_an_attribution_is_dropped() -> None:
     assert effort.ministries == ("MHLW",)
 
 
+def test_a_word_starting_with_o_is_not_a_measure_header() -> None:
+    plan = parse_plan(report("Organized a forum. [CAO]"), source="t.txt")
+    assert only_effort(plan).text == "Organized a forum."
+
+
 def test_bracket_of_words_is_not_an_attribution() -> None:
     plan = parse_plan(report("· Held a forum. [Cabinet Office]"), source="t.txt")
     assert plan.effort_count == 0
@@ -194,8 +199,15 @@ def test_bracket_of_words_is_not_an_attribution() -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["O Campaigns", "○ Campaigns", "- O Campaigns", "〇 Campaigns", "O Campaigns   "],
-    ids=["letter-O", "white-circle", "hyphen-O", "ideographic-zero", "trailing-spaces"],
+    ["O Campaigns", "○ Campaigns", "- O Campaigns", "〇 Campaigns", "O Campaigns   ", "○Campaigns"],
+    ids=[
+        "letter-O",
+        "white-circle",
+        "hyphen-O",
+        "ideographic-zero",
+        "trailing-spaces",
+        "circle-no-space",
+    ],
 )
 def test_measure_header_forms(header: str) -> None:
     text = "\n".join(["FY2020 Report", "1. Awareness", header, "· Held a forum. [CAO]", ""])
