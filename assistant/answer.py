@@ -262,7 +262,7 @@ class Answerer:
             return c.section(question, f.section, efforts, frame, self._filters(frame)), frame
         if (
             Cue.JOINT in cues
-            and Cue.WHO not in cues
+            and (Cue.WHO not in cues or f.ministries)
             and not (
                 f.ministries
                 and Cue.BOTH in cues

@@ -271,8 +271,12 @@ class Composer:
         n = len(efforts)
         lead = (
             f"{_count(n)}{who} {self._scope(frame)} {'was' if n == 1 else 'were'} "
-            "shared between ministries:"
+            "shared between ministries"
         )
+        partners = [m for e in efforts for m in e.ministries if m not in frame.ministries]
+        if frame.ministries and partners:
+            lead += f"; the partners were {self._names(list(dict.fromkeys(partners)))}"
+        lead += ":"
         return self._listing(
             question,
             lead,
@@ -280,6 +284,7 @@ class Composer:
             "joint",
             filters,
             empty=f"No effort{who} {self._scope(frame)} was shared between ministries.",
+            focus=frame.ministries,
         )
 
     def section(

@@ -52,7 +52,8 @@ _JOINT = re.compile(
     r"\b(joint(?:ly)?|shared\s+(?:between|among|by)|co-?(?:run|hosted|organi[sz]ed)|"
     r"multiple (?:ministries|agencies)|more than one (?:ministry|agency)|several ministries|"
     r"(?:two|three|four|2|3|4) (?:or more )?(?:ministries|agencies)|in partnership|"
-    r"(?:ministries|agencies|efforts)\s+(?:\w+\s+){0,3}together|together\s+with\s+another)\b",
+    r"(?:ministries|agencies|efforts)\s+(?:\w+\s+){0,3}together|together\s+with\s+another|"
+    r"(?:work(?:ed|s|ing)?|partner(?:ed|s)?|collaborat\w+|co-?operat\w+|team(?:ed)? up)\s+with)\b",
     re.I,
 )
 _LIST_ALL = re.compile(

@@ -736,3 +736,9 @@ def test_ministry_topic_question_cites_that_ministrys_matching_effort(
     answer = real_bot.ask("What did NPA do about SNS?")
     assert cited(answer)[0] == "fy2019-4.2.1"
     assert all("NPA" in c.ministries for c in answer.citations)
+
+
+def test_who_a_ministry_worked_with_lists_its_joint_efforts_and_partners(bot: Assistant) -> None:
+    answer = bot.ask("Which ministries worked with the police?")
+    assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.2"]
+    assert "Ministry of Education" in answer.text
