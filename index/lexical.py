@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from collections.abc import Sequence
@@ -16,6 +17,14 @@ import numpy.typing as npt
 __all__ = ["Lexical", "tokenize"]
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+def _bm25s() -> Any:
+    import bm25s
+
+    # bm25s sets its own logger to DEBUG on import, which prints every build on a terminal.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 @lru_cache(maxsize=1)
@@ -62,18 +71,14 @@ class Lexical:
         if self._retriever is None:
             with self._lock:
                 if self._retriever is None:
-                    import bm25s
-
-                    self._retriever = bm25s.BM25.load(
+                    self._retriever = _bm25s().BM25.load(
                         str(self._folder), load_corpus=False, allow_pickle=False
                     )
         return self._retriever
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> Lexical:
-        import bm25s
-
-        retriever = bm25s.BM25()
+        retriever = _bm25s().BM25()
         # An empty-token placeholder keeps documents with no words from breaking indexing.
         retriever.index([tokenize(t) or ["∅"] for t in texts], show_progress=False)
         return cls(retriever, len(texts))
