@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.ministries import MinistryResolver
-from assistant.when import TimeRef, fiscal_months, read_time
+from assistant.when import TimeRef, read_time
 from corpus.models import Corpus
 from index.lexical import tokenize
 
@@ -251,12 +251,6 @@ class Reader:
             if share > best_share:
                 best, best_share = number, share
         return best if best_share >= 0.75 else None
-
-    def section_title(self, year: int, number: int) -> str | None:
-        return self._section_titles.get((year, number))
-
-    def plan_months(self, year: int) -> list[str]:
-        return fiscal_months(year)
 
 
 _ORDINAL_WORDS = {
