@@ -1,25 +1,66 @@
-"""Scoring the assistant on a question set with expected evidence (``planqa eval``).
+"""Scoring the assistant on question sets with expected evidence (``planqa eval``).
 
-A question file is a JSON list of objects with ``id``, ``corpus`` (``bundled`` or
-``multi``), ``question``, ``history``, ``kind``, ``expected`` (effort ids), ``exact``,
-``abstain`` and ``answer_contains``. ``bundled`` questions run on the main corpus;
-``multi`` questions on the main corpus plus the ``reports/`` folder beside the file.
+Two sets ship in ``assistant/evalset/``: ``dev.json``, the questions the reader was
+developed on, and ``heldout.json``, written from the reports alone before the reader was
+redesigned and never used for tuning. Each is a JSON list of objects with ``id``,
+``corpus`` (a key of :data:`CORPORA`), ``question``, ``history``, ``kind``, ``style``,
+``expected`` (effort ids), ``exact``, ``abstain`` and ``answer_contains``.
+
+Answers are scored on what they themselves state (:func:`claims`): blockquoted source
+lines and the quoted effort text of list items do not count, and a stated figure, quoted
+name or date that no cited effort contains (:func:`unsupported`) fails the answer.
+Stability (:func:`stability`) asks every question again in meaning-preserving variants
+(:mod:`assistant.variants`) and counts how often the citations and abstention stay put.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.bot import Assistant
 from assistant.models import Answer
+from assistant.variants import VARIANT_KINDS, variants
 from corpus.errors import CorpusError
+from corpus.loader import BUNDLED_PLAN
 
-__all__ = ["Question", "Outcome", "KindScore", "Report", "load_questions", "evaluate"]
+__all__ = [
+    "CORPORA",
+    "EVALSET",
+    "Outcome",
+    "Question",
+    "Report",
+    "Score",
+    "Stability",
+    "claims",
+    "corpus_paths",
+    "evaluate",
+    "load_questions",
+    "stability",
+    "unsupported",
+]
+
+EVALSET = Path(__file__).resolve().parent / "evalset"
+# The corpora a question may name: the bundled FY2019 report alone, with the two invented
+# reports the reader was developed on, or with the held-out invented FY2021 report.
+CORPORA: dict[str, tuple[str, ...]] = {
+    "bundled": (),
+    "multi": ("reports",),
+    "unseen": ("unseen",),
+}
+SPLITS = ("dev", "heldout")
+
+
+def corpus_paths(name: str, main: Path | None = None) -> list[Path]:
+    """The files a question set's corpus ``name`` reads (``main``: the FY2019 report)."""
+    if name not in CORPORA:
+        raise CorpusError(f"unknown corpus {name!r} in a question file; use {', '.join(CORPORA)}")
+    return [main or BUNDLED_PLAN, *(EVALSET / folder for folder in CORPORA[name])]
 
 
 class Question(BaseModel):
@@ -30,10 +71,12 @@ class Question(BaseModel):
     question: str
     history: list[str] = Field(default_factory=list)
     kind: str
+    style: str = "plain"
     expected: list[str] = Field(default_factory=list)
     exact: bool = False
     abstain: bool = False
     answer_contains: list[str] = Field(default_factory=list)
+    split: str = "dev"
 
 
 class Outcome(BaseModel):
@@ -44,69 +87,143 @@ class Outcome(BaseModel):
     abstained: bool
     passed: bool
     recall: float | None
-    precision: float | None
     missing_text: list[str]
+    unsupported: list[str]
+    text: str
 
 
-class KindScore(BaseModel):
+class Score(BaseModel):
+    """Pass rate of one group of questions (a kind, a style or a split)."""
+
     model_config = ConfigDict(frozen=True)
 
-    kind: str
+    group: str
     questions: int
     pass_rate: float
     recall: float | None
-    precision: float | None
-    abstention_accuracy: float
+
+
+class Stability(BaseModel):
+    """How often a variant kind cites the same efforts and abstains the same way."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    pairs: int
+    stable: int
+    changed: list[str] = Field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.stable / max(1, self.pairs)
 
 
 class Report(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     outcomes: list[Outcome]
-    kinds: list[KindScore]
+    stability: list[Stability] = Field(default_factory=list)
+
+    def of(self, split: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.question.split == split]
+
+    @staticmethod
+    def rate(outcomes: Sequence[Outcome]) -> float:
+        return sum(o.passed for o in outcomes) / max(1, len(outcomes))
 
     @property
     def pass_rate(self) -> float:
-        return sum(o.passed for o in self.outcomes) / max(1, len(self.outcomes))
+        return self.rate(self.outcomes)
 
     @property
-    def false_abstain_rate(self) -> float:
-        answerable = [o for o in self.outcomes if not o.question.abstain]
-        return sum(o.abstained for o in answerable) / max(1, len(answerable))
+    def false_abstentions(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.abstained and not o.question.abstain]
 
     @property
-    def false_answer_rate(self) -> float:
-        declinable = [o for o in self.outcomes if o.question.abstain]
-        return sum(not o.abstained for o in declinable) / max(1, len(declinable))
+    def false_answers(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.question.abstain and not o.abstained]
+
+    @property
+    def unsupported_facts(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.unsupported]
+
+    @property
+    def stability_rate(self) -> float:
+        pairs = sum(s.pairs for s in self.stability)
+        return sum(s.stable for s in self.stability) / max(1, pairs)
+
+    def scores(self, key: Callable[[Question], str], split: str | None = None) -> list[Score]:
+        groups: dict[str, list[Outcome]] = defaultdict(list)
+        for o in self.outcomes:
+            if split is None or o.question.split == split:
+                groups[key(o.question)].append(o)
+        return [
+            Score(
+                group=name,
+                questions=len(items),
+                pass_rate=self.rate(items),
+                recall=_mean([o.recall for o in items]),
+            )
+            for name, items in sorted(groups.items())
+        ]
 
     def table(self) -> str:
-        """The per-kind scores as a Markdown table, with the overall line last."""
-
-        def pct(x: float | None) -> str:
-            return "—" if x is None else f"{100 * x:.0f}%"
-
-        rows = [
-            "| kind | questions | pass | recall | precision | abstention |",
-            "|---|---|---|---|---|---|",
-        ]
-        for k in self.kinds:
+        """Dev and held-out pass rates per kind and per style, then stability, as Markdown."""
+        splits = [s for s in SPLITS if self.of(s)]
+        out = []
+        for title, key in (("kind", _kind), ("style", _style)):
+            header = " | ".join(f"{s} ({len(self.of(s))})" for s in splits)
+            rows = [f"| {title} | {header} |", "|---|" + "---|" * len(splits)]
+            per_split = {s: {sc.group: sc for sc in self.scores(key, s)} for s in splits}
+            for group in sorted({g for s in splits for g in per_split[s]}):
+                cells = []
+                for s in splits:
+                    sc = per_split[s].get(group)
+                    cells.append(f"{_pct(sc.pass_rate)} of {sc.questions}" if sc else "—")
+                rows.append(f"| {group} | " + " | ".join(cells) + " |")
             rows.append(
-                f"| {k.kind} | {k.questions} | {pct(k.pass_rate)} | {pct(k.recall)} | "
-                f"{pct(k.precision)} | {pct(k.abstention_accuracy)} |"
+                "| **all** | "
+                + " | ".join(f"**{_pct(self.rate(self.of(s)))}**" for s in splits)
+                + " |"
             )
-        rows.append(
-            f"| **all** | {len(self.outcomes)} | {pct(self.pass_rate)} | | | "
-            f"false abstain {pct(self.false_abstain_rate)}, "
-            f"false answer {pct(self.false_answer_rate)} |"
+            out.append("\n".join(rows))
+        out.append(
+            f"False abstentions: {len(self.false_abstentions)}; false answers: "
+            f"{len(self.false_answers)}; answers stating a fact no cited effort holds: "
+            f"{len(self.unsupported_facts)}."
         )
-        return "\n".join(rows)
+        if self.stability:
+            rows = ["| variant | pairs | same citations and abstention |", "|---|---|---|"]
+            rows += [f"| {s.kind} | {s.pairs} | {_pct(s.rate)} |" for s in self.stability]
+            pairs = sum(s.pairs for s in self.stability)
+            rows.append(f"| **all** | {pairs} | **{_pct(self.stability_rate)}** |")
+            out.append("\n".join(rows))
+        return "\n\n".join(out)
 
 
-def load_questions(path: Path) -> list[Question]:
+def _kind(q: Question) -> str:
+    return q.kind
+
+
+def _style(q: Question) -> str:
+    return q.style
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _mean(values: Sequence[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def load_questions(path: Path, *, split: str | None = None) -> list[Question]:
     """Read a question file; a bad file raises CorpusError naming it."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return [Question.model_validate(item) for item in raw]
+        name = split or ("heldout" if "heldout" in path.stem else "dev")
+        return [Question.model_validate({**item, "split": name}) for item in raw]
     except FileNotFoundError:
         raise CorpusError(f"{path} does not exist; pass a question file (JSON list)") from None
     except (ValueError, ValidationError, TypeError) as exc:
@@ -115,54 +232,139 @@ def load_questions(path: Path) -> list[Question]:
         ) from None
 
 
-def score(question: Question, answer: Answer) -> Outcome:
-    """Compare one answer with what the question expects."""
+def default_questions() -> list[Question]:
+    """The dev set and, where present, the held-out set shipped with the package."""
+    out = load_questions(EVALSET / "dev.json", split="dev")
+    heldout = EVALSET / "heldout.json"
+    if heldout.exists():
+        out += load_questions(heldout, split="heldout")
+    return out
+
+
+# -- what an answer states ----------------------------------------------------------------
+
+# A list item "N. <effort text> — <who, when> [N]": the effort text is a quotation.
+_LIST_ITEM = re.compile(r"^(\s*\d+\.\s+)(.*?)(\s+—\s+.*\[\d+\]\s*)$")
+
+
+def claims(answer: Answer) -> str:
+    """The answer's own statements: quoted source lines and list items' quotes removed."""
+    kept = []
+    for line in answer.text.splitlines():
+        if line.lstrip().startswith(">"):
+            continue
+        item = _LIST_ITEM.match(line)
+        kept.append(item.group(1) + item.group(3) if item else line)
+    return "\n".join(kept)
+
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(%?)(?![\w])")
+_COUNTED = re.compile(
+    r"^\s*(?:of\s+(?:them|these|those)\b|(?:of\s+the\s+)?(?:\w+\s+)?(?:efforts?|measures?|"
+    r"sections?|pillars?|ministr(?:y|ies)|agenc(?:y|ies)|reports?)\b)",
+    re.I,
+)
+_NAME = re.compile(r"“([^”]{3,200})”")
+
+
+def unsupported(answer: Answer, glossary: dict[str, str] | None = None) -> list[str]:
+    """Figures and names the answer states that none of its cited efforts contains.
+
+    Counts of efforts, sections or ministries, years, section numbers, list numbers and
+    ``[n]`` markers are the answer's own arithmetic, not facts lifted from an effort.
+    """
+    text = re.sub(
+        r"(?i)\[\d+\]|FY\d{4}|§\s*\d+|\b(?:section|pillar|measure)\s+\d+", " ", claims(answer)
+    )
+    text = re.sub(r"^\s*\d+\.\s", " ", text, flags=re.M)
+    sources = " ".join(
+        [c.text for c in answer.citations]
+        + [f"{c.section_title} {c.measure_title}" for c in answer.citations]
+    )
+    flat = sources.replace(",", "")
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = m.group(1)
+        if re.fullmatch(r"(19|20)\d\d", value) or _COUNTED.match(text[m.end() :]):
+            continue
+        if value.replace(",", "") not in flat:
+            out.append(m.group(0))
+    names = set(glossary or {}) | set((glossary or {}).values())
+    for m in _NAME.finditer(text):
+        name = m.group(1).strip()
+        known = name in sources or name in names or name.lower() in answer.question.lower()
+        if not known and not _is_title(name, answer):
+            out.append(f"“{name}”")
+    return out
+
+
+def _is_title(name: str, answer: Answer) -> bool:
+    return any(name in (c.section_title, c.measure_title) for c in answer.citations)
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+
+def score(question: Question, answer: Answer, glossary: dict[str, str]) -> Outcome:
+    """Compare one answer with what the question expects, on the answer's own claims."""
     cited = [c.effort_id for c in answer.citations]
-    expected = set(question.expected)
-    got = set(cited)
-    if question.exact:
-        evidence_ok = got == expected
-    else:
-        evidence_ok = expected <= got
-    text = answer.text.lower()
-    missing = [s for s in question.answer_contains if s.lower() not in text]
-    passed = evidence_ok and answer.abstained == question.abstain and not missing
-    recall = len(expected & got) / len(expected) if expected else None
-    precision = len(expected & got) / len(got) if got and expected else None
+    expected, got = set(question.expected), set(cited)
+    evidence_ok = got == expected if question.exact else expected <= got
+    stated = claims(answer).lower()
+    missing = [s for s in question.answer_contains if s.lower() not in stated]
+    wrong = unsupported(answer, glossary)
+    passed = evidence_ok and answer.abstained == question.abstain and not missing and not wrong
     return Outcome(
         question=question,
         cited=cited,
         abstained=answer.abstained,
         passed=passed,
-        recall=recall,
-        precision=precision,
+        recall=len(expected & got) / len(expected) if expected else None,
         missing_text=missing,
+        unsupported=wrong,
+        text=answer.text,
     )
 
 
-def _mean(values: Sequence[float | None]) -> float | None:
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
+def _ask(bot: Assistant, question: str, history: Sequence[str]) -> Answer:
+    return bot.ask(question, history=list(history))
 
 
-def evaluate(questions: Sequence[Question], bot_for: Callable[[str], Assistant]) -> Report:
+def evaluate(
+    questions: Sequence[Question],
+    bot_for: Callable[[str], Assistant],
+    *,
+    with_stability: bool = True,
+) -> Report:
     """Ask every question of the assistant its corpus names, and score the answers."""
     outcomes = []
     for q in questions:
-        answer = bot_for(q.corpus).ask(q.question, q.history)
-        outcomes.append(score(q, answer))
-    by_kind: dict[str, list[Outcome]] = defaultdict(list)
+        bot = bot_for(q.corpus)
+        outcomes.append(score(q, _ask(bot, q.question, q.history), bot.glossary))
+    report = Report(outcomes=outcomes)
+    if with_stability:
+        report = report.model_copy(update={"stability": stability(outcomes, bot_for)})
+    return report
+
+
+def stability(outcomes: Iterable[Outcome], bot_for: Callable[[str], Assistant]) -> list[Stability]:
+    """Ask each question again in every variant that changes it; compare what is cited."""
+    pairs: dict[str, list[int]] = {k: [0, 0] for k in VARIANT_KINDS}
+    changed: dict[str, list[str]] = defaultdict(list)
     for o in outcomes:
-        by_kind[o.question.kind].append(o)
-    kinds = [
-        KindScore(
-            kind=kind,
-            questions=len(items),
-            pass_rate=sum(o.passed for o in items) / len(items),
-            recall=_mean([o.recall for o in items]),
-            precision=_mean([o.precision for o in items]),
-            abstention_accuracy=sum(o.abstained == o.question.abstain for o in items) / len(items),
-        )
-        for kind, items in sorted(by_kind.items())
+        q = o.question
+        bot = bot_for(q.corpus)
+        for kind, text in variants(q.question, names=q.kind != "glossary").items():
+            answer = _ask(bot, text, q.history)
+            same = set(o.cited) == {c.effort_id for c in answer.citations} and (
+                answer.abstained == o.abstained
+            )
+            pairs[kind][0] += 1
+            pairs[kind][1] += same
+            if not same:
+                changed[kind].append(f"{q.id}: {text!r}")
+    return [
+        Stability(kind=k, pairs=n, stable=s, changed=changed[k])
+        for k, (n, s) in pairs.items()
+        if n
     ]
-    return Report(outcomes=outcomes, kinds=kinds)

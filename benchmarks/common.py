@@ -24,8 +24,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-QUESTIONS = REPO / "tests" / "data" / "questions.json"
-REPORTS = REPO / "tests" / "data" / "reports"
+QUESTIONS = REPO / "assistant" / "evalset" / "dev.json"
+REPORTS = REPO / "assistant" / "evalset" / "reports"
 RESULTS = REPO / "benchmarks" / "results"
 BIN = Path(sys.executable).parent
 

@@ -20,6 +20,8 @@ from corpus import Corpus, load_corpus
 from index import MiniLMEmbedder
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The evaluation sets and the invented other-year reports ship inside the package.
+EVALSET = REPO_ROOT / "assistant" / "evalset"
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset(

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
 from corpus.loader import BUNDLED_PLAN
 from index import MiniLMEmbedder
-from tests.conftest import FakeEmbedder
+from tests.conftest import EVALSET, FakeEmbedder
 
-REPORTS = Path(__file__).parent / "data" / "reports"
+REPORTS = EVALSET / "reports"
 
 ALL_FY2019 = [
     "fy2019-1.1.1", "fy2019-1.2.1", "fy2019-2.1.1", "fy2019-2.1.2", "fy2019-3.1.1",

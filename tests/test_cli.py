@@ -19,7 +19,7 @@ import pytest
 
 from corpus import load_corpus
 from index import MODEL_NAME, MiniLMEmbedder, open_index
-from tests.conftest import REPO_ROOT, FakeEmbedder
+from tests.conftest import EVALSET, REPO_ROOT, FakeEmbedder
 from ui.cli import main
 
 
@@ -74,7 +74,7 @@ def test_parse_json_is_the_whole_corpus(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_parse_of_several_reports_summarises_each(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", str(REPO_ROOT / "tests" / "data" / "reports")]) == 0
+    assert main(["parse", str(EVALSET / "reports")]) == 0
     out = capsys.readouterr().out
     assert "FY2020 ·" in out and "FY2023 ·" in out
 

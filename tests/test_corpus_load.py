@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from corpus import BUNDLED_PLAN, CorpusError, Plan, load_corpus, parse_plan, read_report
+from tests.conftest import EVALSET
 
-REPORTS = Path(__file__).parent / "data" / "reports"
+REPORTS = EVALSET / "reports"
+EXPECTED = Path(__file__).parent / "data" / "reports"
 FIXTURES = sorted(REPORTS.glob("*_efforts.txt"))
 
 
@@ -245,7 +247,7 @@ def expected_shape(plan: Plan, expected: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
 def test_fixture_report_parses_to_its_expected_json(path: Path) -> None:
     expected = json.loads(
-        path.with_name(path.name.removesuffix(".txt") + ".expected.json").read_text("utf-8")
+        (EXPECTED / (path.name.removesuffix(".txt") + ".expected.json")).read_text("utf-8")
     )
     plan = parse_plan(read_report(path), source=path.name)
     assert expected_shape(plan, expected) == expected

@@ -28,9 +28,9 @@ from index import (
     open_index,
     save_index,
 )
-from tests.conftest import REPO_ROOT, FakeEmbedder
+from tests.conftest import EVALSET, REPO_ROOT, FakeEmbedder
 
-REPORTS = Path(__file__).parent / "data" / "reports"
+REPORTS = EVALSET / "reports"
 HOTLINE_QUERY = "child abuse hotline toll-free number"
 UNRELATED_QUERY = "weather forecast for the football match tomorrow"
 

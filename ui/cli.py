@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-DEFAULT_QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "questions.json"
-
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -82,7 +80,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_corpus_options(p)
 
     p = sub.add_parser("eval", help="score the assistant on a question set")
-    p.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    p.add_argument(
+        "--questions",
+        type=Path,
+        default=None,
+        help="a question file (default: the dev and held-out sets shipped with planqa)",
+    )
+    p.add_argument("--split", choices=["dev", "heldout"], default=None, help="one set only")
+    p.add_argument(
+        "--no-stability", action="store_true", help="skip asking every question in variants"
+    )
     p.add_argument("--json", action="store_true")
     _add_corpus_options(p)
 
@@ -210,24 +217,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant import Assistant
-    from assistant.evaluate import evaluate, load_questions
-    from corpus.loader import BUNDLED_PLAN
+    from assistant.evaluate import corpus_paths, default_questions, evaluate, load_questions
 
-    questions = load_questions(args.questions)
-    main = args.corpus or BUNDLED_PLAN
-    corpora = {"bundled": [main], "multi": [main, args.questions.parent / "reports"]}
+    questions = load_questions(args.questions) if args.questions else default_questions()
+    if args.split:
+        questions = [q for q in questions if q.split == args.split]
     bots: dict[str, Assistant] = {}
 
     def bot_for(name: str) -> Assistant:
         if name not in bots:
-            if name not in corpora:
-                raise PlanqaError(
-                    f"unknown corpus {name!r} in {args.questions}; use bundled or multi"
-                )
-            bots[name] = Assistant.load(corpora[name], args.index_dir)
+            bots[name] = Assistant.load(corpus_paths(name, args.corpus), args.index_dir)
         return bots[name]
 
-    report = evaluate(questions, bot_for)
+    report = evaluate(questions, bot_for, with_stability=not args.no_stability)
     if args.json:
         print(report.model_dump_json(indent=2))
         return 0
@@ -236,11 +238,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if failed:
         print("\nFailed:")
         for o in failed:
-            print(
-                f"  {o.question.id} [{o.question.kind}] {o.question.question!r}: expected "
-                f"{o.question.expected}, cited {o.cited}"
-                + (f", missing text {o.missing_text}" if o.missing_text else "")
-            )
+            why = [f"expected {o.question.expected}, cited {o.cited}"]
+            if o.abstained != o.question.abstain:
+                why.append("abstained" if o.abstained else "did not abstain")
+            if o.missing_text:
+                why.append(f"does not state {o.missing_text}")
+            if o.unsupported:
+                why.append(f"states {o.unsupported}, which no cited effort holds")
+            print(f"  {o.question.id} [{o.question.kind}] {o.question.question!r}: " + "; ".join(why))
+    for s in report.stability:
+        for change in s.changed:
+            print(f"  unstable ({s.kind}) {change}")
     return 0
 
 
