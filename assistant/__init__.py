@@ -8,7 +8,8 @@ Example:
 """
 
 from assistant.bot import MAX_QUESTION_CHARS, Assistant
-from assistant.models import Answer, AppliedFilters, Citation, QuestionError
+from assistant.models import Answer, AppliedFilters, Citation, Context, QuestionError
+from assistant.when import month_name
 
 __all__ = [
     "MAX_QUESTION_CHARS",
@@ -16,5 +17,7 @@ __all__ = [
     "AppliedFilters",
     "Assistant",
     "Citation",
+    "Context",
     "QuestionError",
+    "month_name",
 ]

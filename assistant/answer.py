@@ -1,42 +1,189 @@
 """Turning a read question (and the conversation so far) into a cited answer.
 
-The answerer picks one way of answering from the question's cues: list every effort that
-fits a set of filters (a ministry, a month, a section, joint efforts, a whole year), count
-them, look a term up in the glossary, name the plan's sections, or retrieve the best
-matching efforts and quote them (open questions, "when", "how many", "which ministry").
-Follow-ups either reuse the previous question's frame with one thing changed ("And
-MHLW?") or work on the previous answer's citations ("which of those were joint?").
+The intent table :data:`INTENTS` holds, for each :class:`Intent`, how it selects efforts
+and how it writes; how it is recognised lives in ``data/intents.md``. Answering is:
+read the question (``reader.py``), place it in the conversation (``conversation.py``),
+refine the intent by its typed slots (a count of sections is a structure question), look
+the row up, select, write, and check the facts it states before showing it.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
+
+from assistant.claims import unsupported
 from assistant.compose import Composer
-from assistant.evidence import Evidence
-from assistant.frame import Frame
+from assistant.compose_facts import FactWriter
+from assistant.conversation import Context, FollowUp, follow_up
+from assistant.intents import Intent
 from assistant.models import Answer, AppliedFilters
+from assistant.query import Query
 from assistant.question import clean_question
-from assistant.understand import Cue, Parsed, Reader
-from assistant.when import fiscal_months
+from assistant.reader import Reader
+from assistant.retrieval import Retriever
 from corpus.models import Corpus
+from index.documents import CitedEffort
 from index.search import SearchIndex
 
-__all__ = ["ABSTAIN_BELOW", "Answerer"]
+__all__ = ["Answerer", "INTENTS", "IntentRow"]
 
-# Dense cosine (all-MiniLM-L6-v2) below which the best effort is not an answer: calibrated
-# on tests/data/questions.json (see benchmarks/ and the README for the rates).
-ABSTAIN_BELOW = 0.25
-# Further efforts join the best one when they are nearly as similar.
-KEEP_MARGIN = 0.08
-NARROWED_DISCOUNT = 0.1
-# Matches this close to the abstention line are offered as "closest", not as the answer.
-WEAK_MARGIN = 0.1
-# How deep in the fused ranking literal matches are looked for.
-LEXICAL_DEPTH = 20
-MAX_SEARCH_CITATIONS = 4
-HISTORY_TURNS = 4
+# Units of the plan itself: "how many sections" is a question about the plan's shape.
+_PLAN_UNITS = {
+    "effort": Intent.COUNT,
+    "measure": Intent.COUNT,
+    "initiative": Intent.COUNT,
+    "activity": Intent.COUNT,
+    "thing": Intent.COUNT,
+    "item": Intent.COUNT,
+    "project": Intent.COUNT,
+    "section": Intent.STRUCTURE,
+    "pillar": Intent.STRUCTURE,
+    "area": Intent.STRUCTURE,
+    "report": Intent.STRUCTURE,
+    "ministry": Intent.MINISTRIES,
+    "agency": Intent.MINISTRIES,
+    "ministrie": Intent.MINISTRIES,
+    "agencie": Intent.MINISTRIES,
+    "organisation": Intent.MINISTRIES,
+    "organization": Intent.MINISTRIES,
+    "bodie": Intent.MINISTRIES,
+    "department": Intent.MINISTRIES,
+}
+FACT_INTENTS = frozenset(
+    {
+        Intent.WHO,
+        Intent.WHEN,
+        Intent.PERIOD,
+        Intent.NUMBER,
+        Intent.NAME,
+        Intent.WHERE,
+        Intent.WHICH_SECTION,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question being answered: the read query and where it may look."""
+
+    query: Query
+    mask: np.ndarray | None  # efforts it may use (filters, scope, the caller's filters)
+    filters: AppliedFilters
+    scoped: bool = False  # limited to the previous answer's efforts
+
+
+@dataclass(frozen=True)
+class IntentRow:
+    """How one intent is answered: it selects efforts and writes from them.
+
+    ``answer`` receives the answerer (its composer, writer and retriever) and the turn.
+    """
+
+    intent: Intent
+    answer: Callable[[Answerer, Turn], Answer]
+    about: str
+
+
+def _list(a: Answerer, t: Turn) -> Answer:
+    return a.compose.efforts_list(t.query, a.filtered(t), t.filters)
+
+
+def _count(a: Answerer, t: Turn) -> Answer:
+    joint = t.query.min_ministries >= 2
+    return a.compose.count_answer(t.query, a.filtered(t, joint=joint), t.filters, joint=joint)
+
+
+def _joint(a: Answerer, t: Turn) -> Answer:
+    at_least = max(2, t.query.min_ministries)
+    efforts = a.filtered(t, joint=True)
+    return a.compose.joint_list(t.query, efforts, t.filters, at_least)
+
+
+def _ministries(a: Answerer, t: Turn) -> Answer:
+    q = t.query.model_copy(update={"ministries": ()})
+    return a.compose.ministries_overview(q, a.filtered(Turn(q, t.mask, t.filters)), t.filters)
+
+
+def _fact(a: Answerer, t: Turn) -> Answer:
+    found = a.retriever.retrieve(t.query, t.mask, scoped=t.scoped)
+    if not found.efforts:
+        return a.facts.not_given(t.query, a.facts.missing(t.query, []), [], t.filters)
+    return a.facts.fact(t.query, found.facts, t.filters)
+
+
+def _topic(a: Answerer, t: Turn) -> Answer:
+    q = t.query
+    found = a.retriever.retrieve(q, t.mask, scoped=t.scoped)
+    if found.efforts:
+        return a.facts.matches(q, found, t.filters)
+    if t.mask is not None and (q.ministries or q.time.any or t.filters != AppliedFilters()):
+        within = f"{a.compose.names(q.ministries)}'s efforts" if q.ministries else "the efforts"
+        return a.facts.nothing_matches(q, t.filters, within=within)
+    if t.mask is not None:
+        return a.facts.nothing_matches(q, t.filters, within="the previous answer's efforts")
+    return a.facts.out_of_scope(q)
+
+
+def _outside(a: Answerer, t: Turn) -> Answer:
+    found = a.retriever.retrieve(t.query, t.mask)
+    return a.facts.outside(t.query, found.efforts[:1], t.filters)
+
+
+INTENTS: dict[Intent, IntentRow] = {
+    row.intent: row
+    for row in (
+        IntentRow(Intent.LIST, _list, "the efforts that pass the filters, in plan order"),
+        IntentRow(Intent.COUNT, _count, "how many efforts pass the filters, and which"),
+        IntentRow(Intent.JOINT, _joint, "efforts credited to two (or more) ministries"),
+        IntentRow(Intent.MINISTRIES, _ministries, "each ministry's number of efforts"),
+        IntentRow(Intent.WHO, _fact, "the ministries of the best-matching effort"),
+        IntentRow(Intent.WHEN, _fact, "the date the best-matching effort gives"),
+        IntentRow(Intent.PERIOD, _fact, "the duration the best-matching effort gives"),
+        IntentRow(Intent.NUMBER, _fact, "the figure of the asked unit an effort gives"),
+        IntentRow(Intent.NAME, _fact, "the name an effort gives"),
+        IntentRow(Intent.WHERE, _fact, "the place an effort gives"),
+        IntentRow(Intent.WHICH_SECTION, _fact, "the section and measure of the effort"),
+        IntentRow(Intent.GLOSSARY, lambda a, t: a.compose.glossary(t.query), "glossary"),
+        IntentRow(Intent.STRUCTURE, lambda a, t: a.compose.structure(t.query), "sections"),
+        IntentRow(Intent.TOPIC, _topic, "the efforts that match, quoted (the safe default)"),
+        IntentRow(Intent.OUTSIDE, _outside, "what the reports do not give; nearest effort"),
+        IntentRow(Intent.CHITCHAT, lambda a, t: a.facts.chitchat(t.query), "what I can do"),
+    )
+}
+
+
+def refine(q: Query, scoped: bool) -> Query:
+    """The intent the typed slots call for when the classifier's is not answerable as is.
+
+    A count of sections is a structure question, of ministries an overview; a figure
+    with nothing to find it in is a count; a list with a topic is a search within its
+    filters; a "which ministry" with no topic asks which ministries there are.
+    """
+    intent, unit = q.intent, (q.unit or "").lower().rstrip("s")
+    if intent is Intent.JOINT and _PLAN_UNITS.get(unit) is Intent.COUNT:
+        intent = Intent.COUNT  # "how many joint efforts …"
+        q = q.model_copy(update={"min_ministries": max(2, q.min_ministries)})
+    elif intent in (Intent.COUNT, Intent.NUMBER) and unit in _PLAN_UNITS:
+        intent = _PLAN_UNITS[unit]
+    elif intent is Intent.NUMBER and not q.topic_words and not scoped and q.has_filters:
+        intent = Intent.COUNT
+    elif intent is Intent.COUNT and unit and q.topic_words:
+        intent = Intent.NUMBER
+    if intent in (Intent.LIST, Intent.TOPIC) and not q.topic_words and q.min_ministries >= 2:
+        if len(q.ministries) < 2:
+            intent = Intent.JOINT  # "which FY2020 efforts were carried out jointly?"
+    if intent in (Intent.LIST, Intent.FOLLOW_ON) and q.topic_words:
+        intent = Intent.TOPIC
+    if intent is Intent.FOLLOW_ON:
+        intent = Intent.LIST if q.has_filters else Intent.TOPIC
+    if intent is Intent.WHO and not q.topic_words and not scoped:
+        intent = Intent.MINISTRIES
+    if q.countries and intent not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT):
+        intent = Intent.OUTSIDE
+    return q if intent is q.intent else q.model_copy(update={"intent": intent})
 
 
 class Answerer:
@@ -45,351 +192,136 @@ class Answerer:
     def __init__(self, corpus: Corpus, index: SearchIndex) -> None:
         self.corpus = corpus
         self.index = index
-        attributed = tuple(sorted({m for e in index.efforts for m in e.ministries}))
-        self.reader = Reader(corpus, attributed)
-        self.compose = Composer(corpus, self.reader.ministries)
-        self.evidence = Evidence(index)
-
-    # -- entry point ---------------------------------------------------------------------
+        self.reader = Reader(corpus, index.efforts)
+        self.compose = Composer(corpus)
+        self.facts = FactWriter(self.compose)
+        self.retriever = Retriever(index, self.reader)
+        self._position = {e.id: i for i, e in enumerate(index.efforts)}
 
     def answer(
         self,
         question: str,
-        history: list[str],
+        context: Context | None,
         *,
         ministries: tuple[str, ...] = (),
         fiscal_years: tuple[int, ...] = (),
     ) -> Answer:
-        answer, _ = self._answer(question, history[-HISTORY_TURNS:], ministries, fiscal_years)
-        return answer
-
-    def _answer(
-        self,
-        question: str,
-        history: list[str],
-        ui_ministries: tuple[str, ...],
-        ui_years: tuple[int, ...],
-    ) -> tuple[Answer, Frame | None]:
         text, notice, problem = clean_question(question)
         if problem is not None:
             shown = f"_{notice}_\n\n{problem}" if notice else problem
-            return Answer(question=text, text=shown, kind="invalid", notice=notice), None
-        previous: Frame | None = None
-        if history:
-            _, previous = self._answer(history[-1], history[:-1], ui_ministries, ui_years)
-        parsed = self.reader.read(text)
-        answer, frame = self._respond(parsed, previous, ui_ministries, ui_years)
-        if ui_ministries or ui_years:
-            applied = answer.filters
-            chosen = ", ".join([*ui_ministries, *(f"FY{y}" for y in ui_years)])
-            answer = answer.model_copy(
-                update={
-                    "text": f"{answer.text}\n\n_Filter applied: {chosen}._",
-                    "filters": applied.model_copy(
-                        update={
-                            "ministries": tuple(
-                                dict.fromkeys([*applied.ministries, *ui_ministries])
-                            ),
-                            "fiscal_years": tuple(
-                                dict.fromkeys([*applied.fiscal_years, *ui_years])
-                            ),
-                        }
-                    ),
-                }
-            )
-        if notice:
-            answer = answer.model_copy(
-                update={"notice": notice, "text": f"_{notice}_\n\n{answer.text}"}
-            )
-        return answer, frame
-
-    # -- deciding how to answer ----------------------------------------------------------
+            answer = Answer(question=text, text=shown, kind="invalid", notice=notice)
+            return answer.model_copy(update={"context": context or Context()})
+        query = self.reader.read(text)
+        if query.intent is Intent.CHITCHAT:
+            answer = self.facts.chitchat(query)
+            return answer.model_copy(update={"context": context or Context()})
+        turn = follow_up(query, context)
+        answer = self._respond(turn, ministries, fiscal_years)
+        answer = self._checked(answer, turn)
+        return self._finish(answer, turn, notice, ministries, fiscal_years)
 
     def _respond(
+        self, turn: FollowUp, ui_ministries: tuple[str, ...], ui_years: tuple[int, ...]
+    ) -> Answer:
+        q = refine(turn.query, scoped=turn.scope is not None)
+        if q.unknown_ministries and not q.ministries:
+            return self.facts.unknown_ministry(q)
+        if q.time.uncovered and not q.time.fiscal_years and q.time.months is None:
+            if q.topic_words and not q.ministries and not self.retriever.on_topic(q):
+                return self.facts.out_of_scope(q)
+            return self.facts.year_not_covered(q)
+        if turn.scope == ():
+            return self.compose.answer(
+                q, "The previous answer has no such item; ask about one of its numbers.", "invalid"
+            )
+        mask = self._mask(q, turn.scope, ui_ministries, ui_years)
+        filters = AppliedFilters(
+            ministries=tuple(dict.fromkeys([*q.ministries, *ui_ministries])),
+            fiscal_years=tuple(dict.fromkeys([*q.time.fiscal_years, *ui_years])),
+            months=q.time.months or (),
+            section=q.section,
+        )
+        turn_ = Turn(q, mask, filters, scoped=turn.scope is not None)
+        return INTENTS[q.intent].answer(self, turn_)
+
+    def _mask(
         self,
-        p: Parsed,
-        previous: Frame | None,
+        q: Query,
+        scope: tuple[str, ...] | None,
         ui_ministries: tuple[str, ...],
         ui_years: tuple[int, ...],
-    ) -> tuple[Answer, Frame | None]:
-        c = self.compose
-        if p.unknown_ministries and not p.ministries:
-            return c.not_covered(p.text, f"{p.unknown_ministries[0]}", self.reader.ministries), None
-        if p.glossary_term is not None:
-            return c.glossary(p.text, p.glossary_term), None
-        if previous is not None:
-            follow = self._follow_up(p, previous, ui_ministries, ui_years)
-            if follow is not None:
-                return follow
-        years, uncovered, calendar = self._years(p)
-        if uncovered:
-            if p.topic_words and not p.ministries and not self._on_topic(p.topic):
-                return c.abstain(p.text), None
-            return c.year_not_covered(p.text, uncovered), None
-        months = p.time.months
-        if calendar is not None:
-            months = sorted(set(months or []) | set(calendar)) if months else calendar
-        frame = Frame(
-            kind="",
-            ministries=p.ministries,
-            years=years,
-            months=tuple(months) if months is not None else None,
-            section=p.section,
-            topic=p.topic,
-            topic_words=p.topic_words,
-            cues=p.cues,
-        )
-        return self._dispatch(p.text, frame, ui_ministries, ui_years)
+    ) -> np.ndarray | None:
+        """The efforts a question may use, before its own ministry filter (see filtered)."""
+        idx = self.index
+        masks = [
+            idx.effort_mask(fiscal_years=q.time.fiscal_years or None, months=q.time.months),
+            idx.effort_mask(ministries=ui_ministries or None, fiscal_years=ui_years or None),
+        ]
+        if scope is not None:
+            keep = np.zeros(len(idx.efforts), dtype=bool)
+            keep[[self._position[i] for i in scope if i in self._position]] = True
+            masks.append(keep)
+        if q.section is not None:
+            masks.append(np.array([e.section == q.section for e in idx.efforts]))
+        present = [m for m in masks if m is not None]
+        if not present:
+            return None
+        out = present[0]
+        for m in present[1:]:
+            out = out & m
+        return out
 
-    def _on_topic(self, text: str) -> bool:
-        matches = self.index.rank_efforts(text, depth=10)
-        return bool(matches) and max(m.similarity for m in matches[:5]) >= ABSTAIN_BELOW
-
-    def _years(self, p: Parsed) -> tuple[tuple[int, ...], list[int], list[str] | None]:
-        """Selected fiscal years, years no report covers, and calendar-year months."""
-        loaded = set(self.corpus.fiscal_years)
-        years = [y for y in p.time.fiscal_years if y in loaded]
-        uncovered = [y for y in p.time.fiscal_years if y not in loaded]
-        calendar: list[str] | None = None
-        for y in p.time.years:
-            if y in loaded:
-                years.append(y)
+    def filtered(self, t: Turn, *, joint: bool = False) -> list[CitedEffort]:
+        """The efforts in the turn's mask that its ministries and joint condition admit."""
+        q = t.query
+        rows = range(len(self.index.efforts)) if t.mask is None else np.flatnonzero(t.mask)
+        wanted = set(q.ministries)
+        at_least = max(2, q.min_ministries) if joint else 0
+        out = []
+        for row in rows:
+            e = self.index.efforts[int(row)]
+            if wanted:
+                have = wanted & set(e.ministries)
+                if not have or (q.all_ministries and have != wanted):
+                    continue
+            if len(e.ministries) < at_least:
                 continue
-            # A calendar year with no report of its own may still hold dated efforts
-            # (January 2020 lies in FY2019).
-            dated = [f"{y:04d}-{m:02d}" for m in range(1, 13)]
-            if any(d in self.index.months for d in dated):
-                calendar = (calendar or []) + dated
-            else:
-                uncovered.append(y)
-        return tuple(dict.fromkeys(years)), uncovered, calendar
+            out.append(e)
+        return out
 
-    def _follow_up(
+    def _checked(self, answer: Answer, turn: FollowUp) -> Answer:
+        """The last check: a figure or name no cited effort holds is never shown."""
+        if not unsupported(answer, self.corpus.glossary):
+            return answer
+        nearest = [self.index.efforts[self._position[c.effort_id]] for c in answer.citations]
+        return self.facts.not_given(turn.query, "this", nearest, answer.filters)
+
+    def _finish(
         self,
-        p: Parsed,
-        prev: Frame,
+        answer: Answer,
+        turn: FollowUp,
+        notice: str | None,
         ui_ministries: tuple[str, ...],
         ui_years: tuple[int, ...],
-    ) -> tuple[Answer, Frame | None] | None:
-        c = self.compose
-        own_topic = [w for w in p.topic_words if w not in _FOLLOW_UP_WORDS]
-        # "which of those were joint / involved the police / are dated in 2024?"
-        if p.has(Cue.OF_THOSE) and prev.efforts:
-            chosen = list(prev.efforts)
-            if p.has(Cue.JOINT):
-                chosen = [e for e in chosen if e.is_joint]
-            if p.ministries:
-                chosen = [e for e in chosen if set(e.ministries) & set(p.ministries)]
-            months = self._months_of(p)
-            if months is not None:
-                chosen = [e for e in chosen if set(e.dates) & set(months)]
-            frame = replace(prev, kind="subset", efforts=tuple(chosen))
-            return c.subset(p.text, prev.efforts, chosen, p, self._filters(frame)), frame
-        # "tell me more about the second one", "who ran number 3?"
-        listing = prev.listing or prev.efforts
-        if p.ordinal is not None and listing and len(own_topic) <= 2:
-            n = p.ordinal
-            if n == -1 or 1 <= n <= len(listing):
-                one = listing[n - 1 if n > 0 else -1]
-                frame = replace(
-                    prev, kind="about_previous", cues=p.cues, efforts=(one,), listing=listing
-                )
-                return c.about(p.text, [one], p, self._filters(frame)), frame
-            return c.no_such_item(p.text, n, len(listing)), prev
-        # "Which ministry organized it?", "when did that happen?", "over what period?"
-        asks_fact = p.has(Cue.WHO) or p.has(Cue.WHEN) or p.has(Cue.HOW_MANY) or p.has(Cue.NAME)
-        if asks_fact and prev.efforts and len(own_topic) <= 1 and not p.ministries:
-            frame = replace(prev, kind="about_previous", cues=p.cues, listing=listing)
-            return c.about(p.text, list(prev.efforts[:1]), p, self._filters(frame)), frame
-        # "And MHLW?", "What about FY2023?", "and the police?"
-        short = len(own_topic) == 0 and (p.ministries or p.time.any or p.has(Cue.FOLLOW_ON))
-        if short and prev.kind not in ("", "glossary", "structure"):
-            years, uncovered, calendar = self._years(p)
-            if uncovered:
-                return c.year_not_covered(p.text, uncovered), None
-            months = p.time.months if p.time.months is not None else calendar
-            frame = replace(
-                prev,
-                ministries=p.ministries or prev.ministries,
-                years=years or (prev.years if not months else ()),
-                months=tuple(months)
-                if months is not None
-                else (None if (years and prev.months is not None) else prev.months),
-                efforts=(),
-            )
-            return self._dispatch(p.text, frame, ui_ministries, ui_years)
-        return None
-
-    def _months_of(self, p: Parsed) -> list[str] | None:
-        if p.time.months is not None:
-            return p.time.months
-        if p.time.years or p.time.fiscal_years:
-            out = [f"{y:04d}-{m:02d}" for y in p.time.years for m in range(1, 13)]
-            out += [mo for y in p.time.fiscal_years for mo in fiscal_months(y)]
-            return out
-        return None
-
-    def _dispatch(
-        self,
-        question: str,
-        f: Frame,
-        ui_ministries: tuple[str, ...],
-        ui_years: tuple[int, ...],
-    ) -> tuple[Answer, Frame | None]:
-        c = self.compose
-        cues = f.cues
-        topical = bool(f.topic_words)
-        base = self.evidence.mask(f, ui_ministries, ui_years, ministries=False)
-        if Cue.MINISTRY_LIST in cues and not topical and not f.ministries:
-            efforts = self.evidence.select(f, base)
-            frame = replace(f, kind="structure", efforts=())
-            return c.ministry_overview(question, efforts, frame, self._filters(frame)), frame
-        if Cue.STRUCTURE in cues and not f.ministries and f.section is None:
-            return c.structure(question, f.years or self.corpus.fiscal_years), replace(
-                f, kind="structure"
-            )
-        if Cue.COUNT in cues or (Cue.HOW_MANY in cues and not topical and f.ministries):
-            efforts = self.evidence.select(f, base, joint=Cue.JOINT in cues)
-            frame = replace(f, kind="count", efforts=tuple(efforts))
-            return c.count(question, efforts, frame, self._filters(frame)), frame
-        if f.section is not None:
-            efforts = [
-                e
-                for e in self.evidence.select(f, base, joint=Cue.JOINT in cues)
-                if e.section == f.section
-            ]
-            frame = replace(f, kind="section", efforts=tuple(efforts))
-            return c.section(question, f.section, efforts, frame, self._filters(frame)), frame
-        if (
-            Cue.JOINT in cues
-            and (Cue.WHO not in cues or f.ministries)
-            and not (
-                f.ministries
-                and Cue.BOTH in cues
-                and len(f.ministries) > 1
-                and not self._three(question)
-            )
-        ):
-            efforts = self.evidence.select(
-                f, base, joint=True, at_least=3 if self._three(question) else 2
-            )
-            frame = replace(f, kind="joint", efforts=tuple(efforts))
-            return c.joint(question, efforts, frame, self._filters(frame)), frame
-        if not topical and not f.ministries and ui_ministries:
-            # "What was done?" with ministries chosen in the filter box: list theirs.
-            f = replace(f, ministries=ui_ministries)
-        if f.ministries and not topical:
-            both = Cue.BOTH in cues and len(f.ministries) > 1
-            efforts = self.evidence.select(f, base, all_ministries=both)
-            frame = replace(f, kind="ministry", efforts=tuple(efforts))
-            return c.ministry(question, efforts, frame, self._filters(frame), both=both), frame
-        if f.months is not None and not topical:
-            efforts = self.evidence.select(f, base)
-            frame = replace(f, kind="months", efforts=tuple(efforts))
-            return c.months(question, efforts, frame, self._filters(frame)), frame
-        wants_all = Cue.LIST_ALL in cues or bool(f.years) or bool(_PLAN_WORDS.search(question))
-        if not topical and wants_all:
-            efforts = self.evidence.select(f, base)
-            frame = replace(f, kind="list_all", efforts=tuple(efforts))
-            return c.list_all(question, efforts, frame, self._filters(frame)), frame
-        if not topical:
-            return c.need_more(question), None
-        return self._retrieve(question, f, ui_ministries, ui_years)
-
-    @staticmethod
-    def _three(question: str) -> bool:
-        return bool(
-            re.search(r"\b(three|3|all three)\s+(?:or more\s+)?(ministr|agenc)", question, re.I)
+    ) -> Answer:
+        notes = []
+        if notice:
+            notes.append(f"_{notice}_")
+        if turn.carried:
+            notes.append(f"_Following up on {', '.join(turn.carried)}._")
+        if turn.query.time.reading and answer.kind not in ("year_not_covered", "outside"):
+            reading = turn.query.time.reading
+            notes.append(f"_{reading[0].upper()}{reading[1:]}._")
+        text = "\n\n".join([*notes, answer.text])
+        if ui_ministries or ui_years:
+            chosen = ", ".join([*ui_ministries, *(f"FY{y}" for y in ui_years)])
+            text += f"\n\n_Filter applied: {chosen}._"
+        cited = tuple(c.effort_id for c in answer.citations)
+        return answer.model_copy(
+            update={
+                "text": text,
+                "notice": notice,
+                "carried": turn.carried,
+                "context": Context.of(turn.query, cited),
+            }
         )
-
-    def _retrieve(
-        self,
-        question: str,
-        f: Frame,
-        ui_ministries: tuple[str, ...],
-        ui_years: tuple[int, ...],
-    ) -> tuple[Answer, Frame | None]:
-        c = self.compose
-        mask = self.evidence.mask(f, ui_ministries, ui_years, ministries=True)
-        if mask is not None and not mask.any():
-            frame = replace(f, kind="ministry_topic", efforts=())
-            return c.nothing_matches(question, frame, self._filters(frame)), frame
-        query = f.topic if f.ministries or f.months is not None else question
-        matches = self.index.rank_efforts(query or question, effort_mask=mask)
-        top = matches[:MAX_SEARCH_CITATIONS]
-        best = max((m.similarity for m in top), default=-1.0)
-        # Within one ministry's (or month's) efforts the question has already narrowed the
-        # field, so a weaker match still answers it.
-        threshold = ABSTAIN_BELOW if mask is None else ABSTAIN_BELOW - NARROWED_DISCOUNT
-        # Names and figures ("the 189 number", "Internet Hotline Center") are evidence
-        # even when the sentence embedding is unsure: embeddings read numbers poorly.
-        literal = self.evidence.literal_matches(f.topic_words, matches[:LEXICAL_DEPTH])
-        if best < threshold and not literal:
-            if f.ministries:
-                frame = replace(f, kind="ministry_topic", efforts=())
-                return c.nothing_matches(question, frame, self._filters(frame)), frame
-            return c.abstain(question), None
-        floor = max(threshold, best - KEEP_MARGIN)
-        semantic = [m.position for m in top if m.similarity >= floor] if best >= threshold else []
-        ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
-        picked = set(semantic) | set(literal)
-        positions = [p for p in ranked if p in picked]
-        if literal and best < threshold + KEEP_MARGIN:
-            positions = [p for p in positions if p in literal] + [
-                p for p in positions if p not in literal
-            ]
-        efforts = [self.index.efforts[p] for p in positions[:MAX_SEARCH_CITATIONS]]
-        cues = f.cues
-        if Cue.WHICH_SECTION in cues:
-            kind = "section"
-        elif Cue.WHO in cues:
-            kind = "reverse_attribution"
-        elif Cue.WHEN in cues or Cue.HOW_MANY in cues or Cue.NAME in cues:
-            kind = "factoid"
-        elif f.ministries:
-            kind = "ministry_topic"
-        else:
-            kind = "semantic"
-        frame = replace(f, kind=kind, efforts=tuple(efforts))
-        parsed = Parsed(text=question, topic=f.topic, topic_words=f.topic_words, cues=cues)
-        if kind == "section":
-            return c.which_section(question, efforts, self._filters(frame)), frame
-        if kind in ("reverse_attribution", "factoid"):
-            return c.about(question, efforts[:1], parsed, self._filters(frame)), frame
-        weak = not literal and best < threshold + WEAK_MARGIN
-        return c.matches(question, efforts, frame, self._filters(frame), weak=weak), frame
-
-    def _filters(self, f: Frame) -> AppliedFilters:
-        return AppliedFilters(
-            ministries=f.ministries,
-            fiscal_years=f.years,
-            months=tuple(f.months) if f.months is not None else (),
-            section=f.section,
-        )
-
-
-_PLAN_WORDS = re.compile(
-    r"\b(efforts?|measures?|done|did|do|happen\w*|activities|initiatives|work|made|taken)\b", re.I
-)
-_FOLLOW_UP_WORDS = {
-    "ministri",
-    "agenc",
-    "organ",
-    "organiz",
-    "organis",
-    "respons",
-    "who",
-    "period",
-    "happen",
-    "held",
-    "run",
-    "ran",
-    "hold",
-    "place",
-    "when",
-    "date",
-    "long",
-    "name",
-    "call",
-    "titl",
-}

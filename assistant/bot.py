@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.answer import Answerer
-from assistant.models import Answer, QuestionError
+from assistant.models import Answer, Context, QuestionError
 from assistant.question import MAX_QUESTION_CHARS
 from corpus.loader import load_corpus
 from corpus.models import Corpus, Plan
@@ -15,6 +15,9 @@ from index.search import Hit, SearchIndex
 from index.store import open_index
 
 __all__ = ["Assistant", "MAX_QUESTION_CHARS"]
+
+# How many earlier questions a stateless caller's history replays.
+HISTORY_TURNS = 4
 
 
 class Assistant:
@@ -130,20 +133,27 @@ class Assistant:
         question: str,
         history: Sequence[str] | None = None,
         *,
+        context: Context | None = None,
         ministries: Sequence[str] | None = None,
         fiscal_years: Sequence[int] | None = None,
     ) -> Answer:
-        """Answer a question from the plan, citing efforts; ``history`` holds earlier questions.
+        """Answer a question from the plan, citing efforts.
 
-        ``ministries`` and ``fiscal_years`` are filters set outside the question (the UI's
-        filter boxes); they narrow every answer.
+        A conversation carries on through ``context``: pass the previous answer's
+        ``answer.context`` and a follow-up ("And MHLW?") is read against it; a
+        self-contained question starts fresh either way. ``history`` (earlier questions,
+        oldest first) is for callers that keep no state: it is replayed to rebuild the
+        context. ``ministries`` and ``fiscal_years`` are filters set outside the
+        question (the UI's filter boxes); they narrow every answer.
 
         Raises:
             QuestionError: an unknown ministry or fiscal year in the filters.
         """
-        return self._answerer.answer(
-            question,
-            list(history or []),
-            ministries=self.check_ministries(ministries),
-            fiscal_years=self.check_years(fiscal_years),
-        )
+        chosen = self.check_ministries(ministries)
+        years = self.check_years(fiscal_years)
+        if context is None and history:
+            for earlier in list(history)[-HISTORY_TURNS:]:
+                context = self._answerer.answer(
+                    earlier, context, ministries=chosen, fiscal_years=years
+                ).context
+        return self._answerer.answer(question, context, ministries=chosen, fiscal_years=years)

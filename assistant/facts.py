@@ -1,68 +1,267 @@
-"""Lifting facts out of an effort's text: month names, the figure or name a question asks for."""
+"""Typed spans of an effort's text, and picking the one a question asks for.
+
+An effort's text holds figures ("about 220 representatives", "94.7%", "over four years"),
+dates ("(July 2019)", "(from October to November 2020)"), names (quoted, or Title Case
+like "Act Against Child Prostitution and Child Pornography") and places ("in penal
+institutions", "at 5 international airports"). A fact answer may state only such a span
+of a cited effort, and only when its type fits the question: a number of *people* for
+"how many people", of *years* for "how long". When no span fits, the answer says the
+report does not give it.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
-from assistant.understand import Parsed
+from assistant.intents import stem
 from corpus.parser import MONTHS
-from index.lexical import tokenize
 
-__all__ = ["best_figure", "best_name", "month_name"]
+__all__ = ["FactSpan", "dates", "figures", "names", "places", "pick_figure", "pick_name"]
 
-_MONTH_NAMES = [
-    n.capitalize()
-    for n, v in sorted(MONTHS.items(), key=lambda kv: kv[1])
-    if len(n) > 3 or n == "may"
-]
-_MONTH_BY_NUMBER = {MONTHS[n.lower()]: n for n in _MONTH_NAMES if n.lower() != "sept"}
+FactKind = Literal["number", "duration", "percent", "money", "times", "date", "name", "place"]
 
 
-def month_name(month: str) -> str:
-    """``2019-07`` → ``July 2019``."""
-    return f"{_MONTH_BY_NUMBER[int(month[5:7])]} {month[:4]}"
+@dataclass(frozen=True)
+class FactSpan:
+    """A piece of an effort's text with its type.
+
+    Attributes:
+        kind: What sort of fact it is.
+        text: The span exactly as in the effort.
+        noun: The head noun a figure counts ("representatives"), if any.
+        context: Stems of the words around it, to match a question's topic.
+    """
+
+    kind: FactKind
+    text: str
+    noun: str | None
+    context: frozenset[str]
 
 
-_NUMBER = re.compile(
-    r"(?:(?:about|approximately|around|some|over|more than|nearly|almost|up to|by)\s+)?"
-    r"(?<![\w-])(\d[\d,]*(?:\.\d+)?\s*(?:%|percent)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|hundred)(?![\w-])"
-    r"(?:\s+(?:[\w-]+\s+){0,2}?[\w-]+)?",
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "forty|fifty|hundred"
+)
+_FIGURE = re.compile(
+    r"(?:(?:about|approximately|around|some|over|more than|nearly|almost|up to|at least)\s+)?"
+    rf"(?<![\w.-])(\d[\d,]*(?:\.\d+)?|{_NUMBER_WORDS})(?![\w-])"
+    r"(\s*(?:%|percent|per cent))?(\s+(?:million|thousand|billion))?",
+    re.I,
+)
+_STOP_NOUN = frozenset(
+    "of from in at on to for by with and or as that which who were was is are had have has "
+    "during since until across than per a an the its their through into among via under "
+    "over about after before between including such".split()
+)
+_AFTER_NOUN = frozenset("nationwide worldwide each per across".split())
+_UNITS: dict[str, frozenset[str]] = {
+    "people": frozenset(
+        "person persons people representatives participants attendees officers officials "
+        "staff teachers investigators inmates probationers students pupils guardians "
+        "children parents members workers experts prosecutors victims offenders users "
+        "minors adults girls boys individuals volunteers caseworkers counsellors "
+        "counselors employees".split()
+    ),
+    "duration": frozenset("year years month months week weeks day days hour hours".split()),
+    "money": frozenset("yen dollars dollar euros budget".split()),
+    "times": frozenset({"times"}),
+}
+_GENERIC_PEOPLE = frozenset("people persons person individuals participants attendees".split())
+# Nouns people use for the same thing as the reports' nouns, for matching a unit.
+_SAME_NOUN = {
+    "firm": "compani",
+    "busi": "compani",
+    "corpor": "compani",
+    "kid": "child",
+    "student": "pupil",
+    "attende": "particip",
+    "copi": "copi",
+    "offic": "offic",
+    "staff": "staff",
+    "cop": "polic",
+}
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def _canon(noun_stem: str) -> str:
+    return _SAME_NOUN.get(noun_stem, noun_stem)
+
+
+def figures(text: str) -> list[FactSpan]:
+    """Figures with the noun they count; years, ordinals ("4th") and ages are left out."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        value = m.group(1)
+        if re.fullmatch(r"(19|20)\d\d", value):
+            continue
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"\b(aged?|ages)\s*$", before) or re.search(r"\bto\s*$", before):
+            continue
+        if re.fullmatch(r"\d+", value) and text[m.start() - 1 : m.start()] == "(":
+            continue  # "(189)": a phone number or a code, not a quantity
+        after = text[m.end() : m.end() + 80]
+        words = re.findall(r"[A-Za-z][A-Za-z-]*|[,.;:()]", after)
+        noun_words: list[str] = []
+        for w in words:
+            lower = w.lower()
+            if not w[0].isalpha() or lower in _STOP_NOUN or len(noun_words) >= 6:
+                break
+            if noun_words and (lower.endswith(("ing", "ed")) or lower in _AFTER_NOUN):
+                break  # "14 companies participating", "cases involving …"
+            noun_words.append(w)
+        percent = bool(m.group(2))
+        noun = noun_words[-1].lower() if noun_words else None
+        kind: FactKind = "number"
+        if percent:
+            kind, noun = "percent", None
+        elif noun in _UNITS["duration"]:
+            kind = "duration"
+        elif noun in _UNITS["money"]:
+            kind = "money"
+        elif noun in _UNITS["times"]:
+            kind = "times"
+        phrase = m.group(0).strip()
+        if noun_words and not percent:
+            phrase = f"{phrase} {' '.join(noun_words)}"
+        window = text[max(0, m.start() - 90) : m.end() + 60]
+        out.append(FactSpan(kind, phrase, noun, _stems(window)))
+    return out
+
+
+_MONTH_WORDS = "|".join(n for n in MONTHS if len(n) > 3 or n == "may")
+_DATE = re.compile(
+    rf"\b(?:from\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?"
+    rf"(?:\s*(?:to|-|–)\s*(?:\d{{1,2}}|(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?))?,?\s+(?:19|20)\d\d",
     re.I,
 )
 
 
-def best_figure(text: str, p: Parsed) -> str | None:
-    """The number phrase in ``text`` that best fits the question (a year is not a figure)."""
-    wanted = set(p.topic_words) or set(tokenize(p.text))
-    # A figure must stand near at least one word of the question to be its answer.
-    best, best_score = None, 0.5
-    for m in _NUMBER.finditer(text):
-        phrase = m.group(0).strip(" ,.;:()")
-        core = m.group(1)
-        if re.fullmatch(r"(19|20)\d\d", core) or re.search(r"\b(4th|1st|2nd|3rd)\b", phrase):
+def dates(text: str) -> list[FactSpan]:
+    """Date phrases as written: "July 2019", "from October to November 2020"."""
+    return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in _DATE.finditer(text)]
+
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
+_CONNECT = r"(?:of|and|for|the|on|against|in|to|concerning|with)"
+_TITLE = re.compile(
+    rf"\b([A-Z][A-Za-z'’-]+(?:\s+(?:{_CONNECT}\s+)*[A-Z][A-Za-z'’-]+)+)"
+)
+
+
+def names(text: str) -> list[FactSpan]:
+    """Quoted names and Title Case names, each with the words just before it."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        lead = text[max(0, m.start() - 14) : m.start()]
+        out.append(FactSpan("name", m.group(1), None, _stems(lead)))
+    quoted = " ".join(m.group(1) for m in _QUOTED.finditer(text))
+    for m in _TITLE.finditer(text):
+        name = m.group(1)
+        if name in quoted or m.start() == 0 or len(name.split()) < 2:
             continue
-        window = text[max(0, m.start() - 40) : m.end() + 20]
-        score = len(set(tokenize(window)) & wanted) + (0.5 if "%" in phrase else 0)
-        if score > best_score:
-            best, best_score = phrase, score
-    return best
+        lead = text[max(0, m.start() - 14) : m.start()]
+        out.append(FactSpan("name", name, None, _stems(lead)))
+    return out
 
 
-def best_name(text: str, p: Parsed) -> str | None:
-    """The quoted name in ``text`` that best fits the question ("new", "now" → the later one)."""
-    names = [(m.start(), m.group(1)) for m in re.finditer(r"[\"“]([^\"”]{3,160})[\"”]", text)]
-    if not names:
+_PLACE_NOUNS = frozenset(
+    "institutions institution airports airport stations station schools school centers "
+    "centres center centre prefectures prefecture municipalities venues offices office "
+    "websites website vehicles facilities hospitals courts prisons nationwide country "
+    "airports".split()
+)
+_PLACE = re.compile(
+    r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:"
+    + "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
+    + r"))\b",
+    re.I,
+)
+
+
+def places(text: str) -> list[FactSpan]:
+    """Where something was done: "in penal institutions", "at 5 international airports"."""
+    out = [FactSpan("place", m.group(0), None, frozenset()) for m in _PLACE.finditer(text)]
+    out += [FactSpan("place", "nationwide", None, frozenset()) for _ in re.finditer(
+        r"\bnationwide\b", text)][:1]
+    return out
+
+
+def pick_figure(
+    spans: list[FactSpan], unit: str | None, topic: frozenset[str]
+) -> FactSpan | None:
+    """The figure whose type fits the question's unit, closest to its topic; else None.
+
+    A specific unit ("victims", "companies") must be the figure's own noun or stand just
+    before it ("child welfare officers (by approximately 2,020 persons)"); a generic one
+    ("people") takes any figure of people; no unit takes the figure nearest the topic.
+    """
+    fitting = [s for s in spans if _fits(s, unit)]
+    if not fitting:
         return None
-    wanted = set(p.topic_words)
-    later = bool(re.search(r"\b(now|new|current|renamed|changed|became)\b", p.text, re.I))
+    return max(fitting, key=lambda s: (len(s.context & topic), -spans.index(s)))
 
-    def score(item: tuple[int, str]) -> float:
-        start, name = item
-        before = text[max(0, start - 12) : start].lower()
-        s = float(len(set(tokenize(name)) & wanted))
-        s += 1.0 if re.search(r"\b(to|called|named|titled|as)\s*$", before) else 0.0
-        s -= 1.0 if later and re.search(r"\bfrom\s*$", before) else 0.0
-        return s
 
-    return max(names, key=score)[1]
+def _fits(span: FactSpan, unit: str | None) -> bool:
+    if unit is None:
+        return span.kind in ("number", "percent", "times")
+    if unit in ("duration", "percent", "money"):
+        return span.kind == unit
+    if unit in ("years", "months", "weeks", "days", "hours"):
+        return span.kind == "duration" and span.noun is not None and stem(span.noun) == stem(unit)
+    if span.kind != "number":
+        return span.kind == "times" and unit == "times"
+    wanted = _canon(stem(unit.lower()))
+    own = _canon(stem(span.noun)) if span.noun else ""
+    if wanted == own:
+        return True
+    if unit.lower() in _GENERIC_PEOPLE:
+        return span.noun is not None and span.noun in _UNITS["people"]
+    # the unit named just before the figure: "officers (by approximately 2,020 persons)"
+    return wanted in {_canon(s) for s in span.context} and span.noun in _UNITS["people"]
+
+
+# What kind of name a question asks for, and the words such names contain.
+_NAME_CLASSES = {
+    "law": ("act", "law", "code"),
+    "act": ("act", "law"),
+    "event": ("symposium", "meeting", "conference", "campaign", "forum", "month", "event"),
+    "meeting": ("meeting", "conference", "forum"),
+    "campaign": ("campaign", "month"),
+    "hotline": ("hotline", "line", "center", "service"),
+    "plan": ("plan", "programme", "program", "strategy", "system"),
+    "programme": ("programme", "program", "project", "plan"),
+    "program": ("programme", "program", "project", "plan"),
+    "guidebook": ("guidebook", "guide", "booklet", "book"),
+    "material": ("material", "guidebook", "leaflet", "letter", "card"),
+}
+
+
+def pick_name(
+    spans: list[FactSpan], topic: frozenset[str], *, later: bool, earlier: bool
+) -> FactSpan | None:
+    """The name that best fits the question: sharing its words, the new or the old one."""
+    if not spans:
+        return None
+
+    kinds = {w for asked, words in _NAME_CLASSES.items() if asked in topic for w in words}
+
+    def score(s: FactSpan) -> float:
+        own = _stems(s.text)
+        value = float(len(own & topic)) + 0.5 * len(s.context & topic)
+        value += 2.0 * bool(kinds & {w.lower() for w in s.text.split()})
+        lead = " ".join(sorted(s.context))
+        if later and re.search(r"\b(to|call|name|titl|as)\b", lead):
+            value += 1.5
+        if later and "from" in s.context:
+            value -= 1.5
+        if earlier and "from" in s.context:
+            value += 1.5
+        return value
+
+    best = max(spans, key=score)
+    return best if score(best) > 0 else None

@@ -1,128 +1,89 @@
 """Finding the ministries a question names, however it names them.
 
-The resolver is built from the loaded plans' own glossary (abbreviation → full name) plus
-the short alias list below, and recognises:
+The resolver is built from the loaded reports' own glossary (abbreviation → full name)
+and the documented table ``assistant/data/ministry_names.json`` (informal English names,
+Japanese names in kanji and in Latin letters). It recognises:
 
-* abbreviations in any case (``mext``), and one-letter typos of long ones (``MHWL``);
-* full names, and the distinctive words of a full name used with "ministry", "agency" or
-  "office" (``the education ministry``, ``Ministry of Health``), with small typos
-  (``Ministry of Heath``);
-* informal names from :data:`ALIASES` (``the police`` → NPA).
-
-It also notices a ministry-like phrase that matches nothing (``the Ministry of Defense``
-when the plan has no such ministry), so the assistant can decline rather than guess.
+* abbreviations in any case (``mext``, ``MEXT's``) and one-letter slips in long ones
+  (``MXET``), but not a lower-case abbreviation that is an English word (``mic``);
+* full names and partial official names (``Ministry of Health``, ``the education
+  ministry``, ``Police Agency``), matched with rapidfuzz so typos still match
+  (``Ministry of Heath``, ``Chidren and Families Agency``);
+* informal names (``the cops``) and Japanese names (``文部科学省``, ``厚労省``,
+  ``Monbukagakusho``);
+* a ministry-like name that matches none of the loaded reports' ministries (``the
+  Ministry of Defense``), so the assistant can decline rather than guess.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["ALIASES", "MinistryResolver", "Mentions"]
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
-# Informal names people use, mapped to the abbreviation the reports use. Only entries
-# whose abbreviation is in a loaded glossary (or attribution) take effect.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "NPA": ("police", "the police", "police agency", "national police", "cops"),
-    "MEXT": ("education ministry", "ministry of education", "monbukagakusho", "schools ministry"),
-    "MHLW": (
-        "health ministry",
-        "labour ministry",
-        "labor ministry",
-        "welfare ministry",
-        "ministry of health",
-        "ministry of labour",
-        "ministry of labor",
-    ),
-    "MIC": ("communications ministry", "internal affairs ministry", "ministry of communications"),
-    "MOJ": ("justice ministry", "ministry of justice"),
-    "MOFA": ("foreign ministry", "foreign affairs ministry", "ministry of foreign affairs"),
-    "METI": ("economy ministry", "trade ministry", "industry ministry"),
-    "CAO": ("cabinet office",),
-    "CAS": ("cabinet secretariat",),
-    "CFA": ("children and families agency", "children's agency", "child and family agency"),
-    "MLIT": ("transport ministry", "land ministry", "tourism ministry", "infrastructure ministry"),
-    "MOD": ("defense ministry", "defence ministry", "ministry of defense"),
-}
+__all__ = ["Mentions", "MinistryResolver", "name_table"]
 
-_GENERIC = {
-    "ministry",
-    "ministries",
-    "agency",
-    "agencies",
-    "office",
-    "secretariat",
-    "of",
-    "and",
-    "the",
-    "for",
-    "national",
-    "cabinet",
-    "japan",
-    "japanese",
-    "affairs",
-    "government",
-}
-_HEAD = r"(?:ministry|agency|office|secretariat|department)"
-_NOT_A_NAME = {
-    "which",
-    "what",
-    "each",
-    "a",
-    "an",
-    "the",
-    "every",
-    "that",
-    "this",
-    "one",
-    "other",
-    "responsible",
-    "lead",
-    "same",
-    "any",
-    "another",
-    "single",
-    "relevant",
-    "whose",
-    "no",
-    "some",
-    "all",
-    "more",
-    "than",
-    "of",
-    "government",
-    "those",
-    "these",
-    "its",
-    "their",
-    "his",
-    "her",
-    "given",
-    "particular",
-}
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+NAMES_FILE = Path(__file__).resolve().parent / "data" / "ministry_names.json"
+
+# Words of a ministry's name that do not tell ministries apart.
+_GENERIC = frozenset(
+    "ministry ministries agency agencies office secretariat department of and the for "
+    "national cabinet japan japanese affairs government internal".split()
+)
+_HEADS = ("ministry", "agency", "office")
+# Words that can stand before "ministry" without naming one ("which ministry").
+_NOT_A_NAME = frozenset(
+    "which what each a an the every that this one other responsible lead same any another "
+    "single relevant whose no some all more than of government those these its their his "
+    "her given particular either neither both respective different".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def name_table() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The documented table of other names, by abbreviation."""
+    raw = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    return {
+        abbr: {kind: tuple(names) for kind, names in entry.items()}
+        for abbr, entry in raw.items()
+        if not abbr.startswith("_")
+    }
 
 
 @dataclass(frozen=True)
 class Mentions:
-    """What a question says about ministries."""
+    """What a question says about ministries.
+
+    Attributes:
+        ministries: Abbreviations, in order of mention.
+        unknown: Ministry-like names that match no loaded ministry, as typed.
+        spans: Character spans of every mention (known or not), to cut from the topic.
+    """
 
     ministries: tuple[str, ...]
     unknown: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
 
 
-def _similar(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5:
-        return False
-    return SequenceMatcher(None, a, b).ratio() >= 0.8
+def _cutoff(phrase: str) -> float:
+    """How close a typed name must be: exact for short names, a typo or two for long ones."""
+    if len(phrase) <= 4:
+        return 100.0
+    if len(phrase) <= 7:
+        return 80.0
+    return 86.0
 
 
 class MinistryResolver:
-    """Resolve ministry mentions against a glossary.
+    """Resolve ministry mentions against the loaded reports' glossary.
 
     Example:
         >>> r = MinistryResolver({"NPA": "National Police Agency",
@@ -131,98 +92,182 @@ class MinistryResolver:
         ('NPA', 'MHLW')
     """
 
-    def __init__(self, glossary: dict[str, str], extra: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        glossary: dict[str, str],
+        extra: tuple[str, ...] = (),
+        *,
+        is_word: Callable[[str], bool] | None = None,
+    ) -> None:
         self.glossary = dict(glossary)
         self.known = tuple(dict.fromkeys([*glossary, *extra]))
+        self._is_word = is_word or (lambda _w: False)
         self._abbr = {a.lower(): a for a in self.known}
-        self._phrases: list[tuple[str, str]] = []  # (lower phrase, abbreviation)
-        self._keywords: dict[str, set[str]] = {}  # distinctive word → abbreviations
+        table = name_table()
+        # (lower phrase, abbreviation or None when no loaded report has that ministry)
+        phrases: dict[str, str | None] = {}
+        for abbr, entry in table.items():
+            owner = abbr if abbr in self._abbr.values() else None
+            for name in (*entry.get("en", ()), *entry.get("romaji", ())):
+                phrases.setdefault(name.lower(), owner)
         for abbr, name in self.glossary.items():
-            self._phrases.append((name.lower(), abbr))
-            for word in _WORD.findall(name.lower()):
-                if word not in _GENERIC and len(word) > 2:
-                    self._keywords.setdefault(word, set()).add(abbr)
-        for abbr, aliases in ALIASES.items():
-            if abbr in self._abbr.values():
-                self._phrases.extend((alias, abbr) for alias in aliases)
-        # longest phrases first, so "national police agency" wins over "police"
-        self._phrases.sort(key=lambda p: -len(p[0]))
+            phrases[name.lower()] = abbr
+            for partial in _partial_names(name):
+                phrases.setdefault(partial, abbr)
+        plain: dict[str, str | None] = {}
+        for phrase, owner in phrases.items():
+            plain.setdefault(_plain(phrase), owner)
+        self._phrases = list(plain)
+        self._owners = [plain[p] for p in self._phrases]
+        self._japanese = sorted(
+            (
+                (name, abbr if abbr in self._abbr.values() else None)
+                for abbr, entry in table.items()
+                for name in entry.get("ja", ())
+            ),
+            key=lambda item: -len(item[0]),
+        )
 
     def name(self, abbr: str) -> str:
         return self.glossary.get(abbr, abbr)
 
-    def _keyword(self, word: str) -> set[str]:
-        word = word.lower().rstrip("'’s")
-        if word in self._keywords:
-            return self._keywords[word]
-        for key, abbrs in self._keywords.items():
-            if _similar(word, key):
-                return abbrs
-        return set()
-
     def find(self, text: str) -> Mentions:
         """Every ministry named in ``text`` (in order of mention), and unmatched names."""
         found: list[tuple[int, str]] = []
+        unknown: list[tuple[int, str]] = []
         spans: list[tuple[int, int]] = []
-        unknown: list[str] = []
-        lower = text.lower()
 
         def free(start: int, end: int) -> bool:
             return all(end <= s or start >= e for s, e in spans)
 
-        for phrase, abbr in self._phrases:
-            for m in re.finditer(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lower):
-                if free(m.start(), m.end()):
-                    found.append((m.start(), abbr))
-                    spans.append((m.start(), m.end()))
-        # "ministry of X (and Y)" / "X ministry" / "X agency" with X a distinctive word
-        patterns = (
-            rf"\b{_HEAD}\s+(?:of|for)\s+((?:the\s+)?[a-z'’]+(?:\s*(?:,|and)\s*[a-z'’]+){{0,3}})",
-            rf"\b([a-z'’]+)\s+{_HEAD}\b",
-        )
-        for pattern in patterns:
-            for m in re.finditer(pattern, lower):
-                if not free(m.start(), m.end()):
-                    continue
-                words = [w for w in _WORD.findall(m.group(1)) if w not in _GENERIC]
-                if not words or all(w in _NOT_A_NAME for w in words):
-                    continue
-                abbrs = set().union(*(self._keyword(w) for w in words))
-                if len(abbrs) >= 1:
-                    # the ministry whose name holds most of the words
-                    best = max(abbrs, key=lambda a: sum(a in self._keyword(w) for w in words))
-                    found.append((m.start(), best))
-                else:
-                    unknown.append(text[m.start() : m.end()].strip())
-                spans.append((m.start(), m.end()))
-        for m in re.finditer(r"[A-Za-z][A-Za-z&]{1,9}", text):
-            if not free(m.start(), m.end()):
+        def take(start: int, end: int, owner: str | None) -> None:
+            spans.append((start, end))
+            if owner is None:
+                unknown.append((start, text[start:end].strip()))
+            else:
+                found.append((start, owner))
+
+        for run in _CJK.finditer(text):
+            for name, owner in self._japanese:
+                at = text.find(name, run.start(), run.end())
+                if at >= 0 and free(at, at + len(name)):
+                    take(at, at + len(name), owner)
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        for start, end, owner in self._fuzzy_phrases(text, words):
+            if free(start, end):
+                take(start, end, owner)
+        for start, end, word in words:
+            if not free(start, end):
                 continue
-            token = m.group(0)
-            found_abbr = self._abbr.get(token.lower())
-            if found_abbr and (token.isupper() or token.lower() not in _COMMON_WORDS):
-                found.append((m.start(), found_abbr))
-                spans.append((m.start(), m.end()))
-            elif found_abbr is None and token.isupper() and len(token) >= 4:
-                near = [a for a in self.known if len(a) == len(token) and _one_edit(a, token)]
-                if len(near) == 1:
-                    found.append((m.start(), near[0]))
-                    spans.append((m.start(), m.end()))
-        ordered = tuple(dict.fromkeys(a for _, a in sorted(found)))
-        return Mentions(ordered, tuple(unknown), tuple(spans))
+            token = re.sub(r"['’]s$", "", word)
+            abbr = self._abbreviation(token)
+            if abbr is not None:
+                take(start, start + len(token), abbr)
+        for start, end, phrase in _ministry_like(text):
+            if free(start, end):
+                take(start, end, None)
+        ministries = tuple(dict.fromkeys(a for _, a in sorted(found)))
+        names = tuple(dict.fromkeys(n for _, n in sorted(unknown)))
+        return Mentions(ministries, names, tuple(sorted(spans)))
+
+    def _abbreviation(self, token: str) -> str | None:
+        exact = self._abbr.get(token.lower())
+        if exact is not None:
+            if token.isupper() or len(token) > 4 or not self._is_word(token.lower()):
+                return exact
+            return None
+        if token.isupper() and len(token) >= 4:
+            near = [a for a in self.known if len(a) >= 4 and OSA.distance(a, token) <= 1]
+            if len(near) == 1:
+                return near[0]
+        return None
+
+    def _fuzzy_phrases(
+        self, text: str, words: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str | None]]:
+        """Word windows that match a known name closely enough, best first, no overlaps."""
+        if not words or not self._phrases:
+            return []
+        windows: list[tuple[int, int]] = []
+        for size in range(1, 8):
+            for i in range(len(words) - size + 1):
+                windows.append((i, i + size))
+        texts = [_plain(" ".join(w[2] for w in words[i:j])) for i, j in windows]
+        scores = process.cdist(texts, self._phrases, scorer=fuzz.ratio, workers=1)
+        hits: list[tuple[float, int, int, int, str | None]] = []
+        for row, (i, j) in enumerate(windows):
+            col = int(scores[row].argmax())
+            score = float(scores[row, col])
+            phrase = self._phrases[col]
+            if score >= _cutoff(phrase) and _same_edges(texts[row], phrase):
+                start, end = words[i][0], words[j - 1][1]
+                hits.append((score, j - i, start, end, self._owners[col]))
+        hits.sort(key=lambda h: (-h[0], -h[1], h[2]))
+        chosen: list[tuple[int, int, str | None]] = []
+        for _, _, start, end, owner in hits:
+            if all(end <= s or start >= e for s, e, _ in chosen):
+                chosen.append((start, end, owner))
+        return chosen
 
 
-_COMMON_WORDS = {"mod", "mic", "cas", "moe", "cao", "doe", "fa"}
+def _plain(text: str) -> str:
+    """Lower case, no punctuation, single spaces: how names are compared."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower().replace("’", "'")).split())
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Same length, at most one substitution or one swap of neighbours."""
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(diff) <= 1:
-        return True
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
+def _close(typed: str, name: str) -> bool:
+    """One word of a name typed closely enough: exactly if short, else a slip or two."""
+    if len(name) <= 4:
+        return typed == name
+    return fuzz.ratio(typed, name) >= 80
+
+
+def _same_edges(window: str, phrase: str) -> bool:
+    """A window matches a name only if its words line up with the name's words.
+
+    Character overlap alone would let "the copies" match "the cops", or "the police do"
+    match "the police".
+    """
+    w, p = window.split(), phrase.split()
+    if len(w) == len(p):
+        return all(_close(a, b) for a, b in zip(w, p, strict=True))
+    if abs(len(w) - len(p)) > 1:
+        return False
+    return _close(w[0], p[0]) and _close(w[-1], p[-1])
+
+
+def _partial_names(full: str) -> list[str]:
+    """Shorter official names: "Ministry of Health, Labour and Welfare" → "health ministry",
+    "ministry of health", …; "National Police Agency" → "police agency"."""
+    lower = full.lower()
+    heads = [h for h in _HEADS if re.search(rf"\b{h}\b", lower)]
+    if not heads:
+        return []
+    distinctive = [
+        w for w in re.findall(r"[a-z][a-z'’]+", lower) if w not in _GENERIC and len(w) > 2
+    ]
+    out = []
+    for head in heads:
+        for word in distinctive:
+            out += [f"{head} of {word}", f"{word} {head}", f"{head} of the {word}"]
+        if len(distinctive) >= 2:
+            out.append(f"{' '.join(distinctive)} {head}")
+    return out
+
+
+_MINISTRY_LIKE = re.compile(
+    r"\b(?:the\s+)?(?:ministry|agency|office|department)\s+(?:of|for)\s+(?:the\s+)?"
+    r"([A-Za-z]+(?:\s*(?:,|and)\s*[A-Za-z]+){0,3})|\b([A-Za-z]+)\s+(?:ministry|agency)\b",
+    re.I,
+)
+
+
+def _ministry_like(text: str) -> list[tuple[int, int, str]]:
+    """"Ministry of X" / "X ministry" phrases, for names that match no known ministry."""
+    out = []
+    for m in _MINISTRY_LIKE.finditer(text):
+        named = (m.group(1) or m.group(2) or "").lower()
+        words = [w for w in re.findall(r"[a-z]+", named) if w not in _GENERIC]
+        if words and not all(w in _NOT_A_NAME for w in words):
+            out.append((m.start(), m.end(), m.group(0)))
+    return out

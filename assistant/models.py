@@ -6,32 +6,38 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.conversation import Context
 from corpus.errors import PlanqaError
 from index.documents import CitedEffort
 
-__all__ = ["Answer", "AppliedFilters", "Citation", "Kind", "QuestionError"]
+__all__ = ["Answer", "AppliedFilters", "Citation", "Context", "Kind", "QuestionError"]
 
 
 class QuestionError(PlanqaError):
     """A question or search request that cannot be answered as asked (empty, k < 1, ...)."""
 
 
+# How a question was answered: the intent it was read as, or how it was declined.
 Kind = Literal[
-    "ministry",
-    "no_effort_ministry",
-    "ministry_topic",
+    "list",
     "count",
     "joint",
-    "months",
-    "list_all",
-    "section",
-    "structure",
+    "ministries",
+    "who",
+    "when",
+    "period",
+    "number",
+    "name",
+    "where",
+    "which_section",
     "glossary",
-    "factoid",
-    "reverse_attribution",
-    "semantic",
+    "structure",
+    "topic",
+    "outside",
+    "chitchat",
+    "no_effort",
+    "not_covered",
     "year_not_covered",
-    "out_of_scope",
     "invalid",
 ]
 
@@ -104,6 +110,9 @@ class Answer(_Frozen):
         kind: How the question was understood.
         filters: The filters applied (from the question, the conversation or the caller).
         notice: A remark about the input itself, e.g. that it was truncated.
+        carried: What the answer took from the previous turn ("MEXT", "FY2019"); empty
+            when the question was read on its own.
+        context: The conversation state to pass to the next ``ask`` (``context=``).
     """
 
     question: str
@@ -113,6 +122,8 @@ class Answer(_Frozen):
     kind: Kind
     filters: AppliedFilters = AppliedFilters()
     notice: str | None = None
+    carried: tuple[str, ...] = ()
+    context: Context = Context()
 
     def markdown(self) -> str:
         """The answer followed by its sources, as one Markdown document."""

@@ -1,32 +1,56 @@
-"""Reading time in a question: fiscal years, calendar years, months and ranges of months.
+"""Reading time in a question: fiscal and calendar years, months, ranges and seasons.
 
-A Japanese fiscal year N runs from April N to March N+1. Months come out as ``YYYY-MM``
-strings, the same form the parser gives effort dates, so filtering is a set lookup.
+A Japanese fiscal year N runs from April N to March N+1. The reader keeps apart what the
+question says outright (``FY2019``, ``calendar year 2019``) from a bare ``2019``, which
+the assistant resolves against the loaded reports and states in its answer. Months come
+out as ``YYYY-MM`` strings, the form the parser gives effort dates, so filtering is a
+set lookup.
+
+Example:
+    >>> read_time("What happened from jun-aug 2019?", (2019,)).months
+    ('2019-06', '2019-07', '2019-08')
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from corpus.parser import MONTHS
 
-__all__ = ["TimeRef", "fiscal_months", "read_time"]
+__all__ = ["TimeRef", "fiscal_months", "fiscal_year_of", "month_name", "read_time"]
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_ANY = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Written out in full; "may" only when capitalised (the verb is common in questions).
+_MONTH_FULL = "|".join(n for n in MONTHS if len(n) > 3 and n != "sept")
 _YEAR = r"((?:19|20)\d\d)"
-_FY = re.compile(rf"\b(?:fy\s?|fiscal\s+(?:year\s+)?){_YEAR}\b|\bfy\s?(\d\d)\b", re.I)
-_MONTH_YEAR = re.compile(
-    rf"\b({_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{_YEAR}\b", re.I
-)
-_FULL_MONTH = "|".join(n for n in MONTHS if len(n) > 3 and n != "sept")
-_MONTH_ALONE = re.compile(
-    rf"\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and)\s+"
-    rf"({_FULL_MONTH})\b(?!\s*\d)",
+_FY = re.compile(
+    rf"\b(?:fy\s?'?|fiscal\s+(?:year\s+)?(?:of\s+)?){_YEAR}(?:\s*[-/–]\s*\d{{2,4}})?\b|"
+    rf"\bfy\s?'?(\d\d)\b|\b{_YEAR}\s+fiscal\s+year\b",
     re.I,
 )
-_YEAR_RANGE = re.compile(rf"(?<![-\d]){_YEAR}\s*(?:-|–|~|to)\s*{_YEAR}(?![-\d])")
-_YEAR_ALONE = re.compile(rf"(?<![-\d]){_YEAR}(?![-\d])")
+_CALENDAR = re.compile(
+    rf"\b(?:calendar\s+(?:year\s+)?|cy\s?){_YEAR}\b|\b{_YEAR}\s+calendar\s+year\b", re.I
+)
+_MONTH_YEAR = re.compile(
+    rf"\b({_MONTH_ANY})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{_YEAR}\b|"
+    rf"\b{_YEAR}\s*[/-]\s*(0?[1-9]|1[0-2])\b(?![/-]?\d)|\b(0?[1-9]|1[0-2])\s*/\s*{_YEAR}\b",
+    re.I,
+)
+_MONTH_RANGE = re.compile(
+    rf"\b({_MONTH_ANY})\.?\s*(?:-|–|~|to|through|thru|until|till)\s*({_MONTH_ANY})\b\.?"
+    rf"(?:,?\s+(?:of\s+)?{_YEAR}\b)?",
+    re.I,
+)
+_MONTH_ALONE = re.compile(
+    rf"\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and|for)\s+"
+    rf"(?:the\s+month\s+of\s+)?({_MONTH_FULL}|{_MONTH_ANY}\b\.?)(?!\s*\d)",
+    re.I,
+)
+_YEAR_RANGE = re.compile(
+    rf"(?<![-\d/]){_YEAR}\s*(?:-|–|~|to|through|and)\s*{_YEAR}(?![-\d/])", re.I
+)
+_YEAR_ALONE = re.compile(rf"(?<![-\d/.,]){_YEAR}(?![-\d/]|,\d)")
 _HALF = re.compile(r"\b(first|second|latter|last|1st|2nd)\s+half\b", re.I)
 _QUARTER = re.compile(
     r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\b|\bq([1-4])\b", re.I
@@ -43,7 +67,11 @@ _QUARTER_NO = {
     "last": 3,
     "final": 3,
 }
-_SEASON = re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)
+_SEASON = re.compile(
+    rf"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b(?!\s+(?:term|school))",
+    re.I,
+)
+_SEASON_CONTEXT = re.compile(r"\b(in|during|over|the|this|that|last|of)\s+$", re.I)
 # Northern-hemisphere seasons as months; winter YYYY runs December YYYY to February YYYY+1.
 _SEASON_MONTHS = {
     "spring": (3, 4, 5),
@@ -52,8 +80,22 @@ _SEASON_MONTHS = {
     "fall": (9, 10, 11),
     "winter": (12, 13, 14),
 }
-_AFTER = re.compile(r"\b(after|since|from|later than|starting)\b", re.I)
+_AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.I)
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def fiscal_months(year: int) -> list[str]:
@@ -71,25 +113,50 @@ def fiscal_year_of(month: str) -> int:
     return year if mon >= 4 else year - 1
 
 
-@dataclass
+def month_name(month: str) -> str:
+    """``2019-07`` → ``July 2019``."""
+    return f"{_MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]}"
+
+
+@dataclass(frozen=True)
 class TimeRef:
     """What a question says about time.
 
     Attributes:
-        fiscal_years: Fiscal years named outright ("FY2019", "fiscal 2019").
-        years: Bare calendar years ("in 2019").
+        fiscal_years: Fiscal years named as such ("FY2019", "fiscal 2019").
+        calendar_years: Years named as calendar years ("calendar year 2019").
+        years: Bare years ("in 2019"): the assistant decides, against the loaded
+            reports, whether they mean a fiscal year or the months of a calendar year.
         months: Months the question restricts to, or None for no month restriction.
         spans: Character spans of the time expressions, so they can be cut from the topic.
     """
 
-    fiscal_years: list[int] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    months: list[str] | None = None
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    fiscal_years: tuple[int, ...] = ()
+    calendar_years: tuple[int, ...] = ()
+    years: tuple[int, ...] = ()
+    months: tuple[str, ...] | None = None
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def any(self) -> bool:
-        return bool(self.fiscal_years or self.years or self.months is not None)
+        return bool(
+            self.fiscal_years or self.calendar_years or self.years or self.months is not None
+        )
+
+
+class _Found:
+    """Time expressions collected while reading one text."""
+
+    def __init__(self) -> None:
+        self.fiscal: list[int] = []
+        self.calendar: list[int] = []
+        self.years: list[int] = []
+        self.named: list[tuple[int, str]] = []  # (position, YYYY-MM)
+        self.ranged = False  # a month range ("jun-aug") was read: before/after do not apply
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.spans)
 
 
 def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
@@ -100,94 +167,145 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         corpus_years: Fiscal years of the loaded reports, for months named without a year.
 
     Example:
-        >>> ref = read_time("What happened after October 2019?", (2019,))
-        >>> ref.months
-        ['2019-11', '2019-12', '2020-01', '2020-02', '2020-03']
+        >>> read_time("What happened after October 2019?", (2019,)).months
+        ('2019-11', '2019-12', '2020-01', '2020-02', '2020-03')
     """
-    ref = TimeRef()
-    named: list[tuple[int, str]] = []  # (position, YYYY-MM)
+    f = _Found()
     for m in _FY.finditer(text):
-        year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
-        ref.fiscal_years.append(year)
-        ref.spans.append(m.span())
+        year = m.group(1) or m.group(3)
+        f.fiscal.append(int(year) if year else 2000 + int(m.group(2)))
+        f.spans.append(m.span())
+    for m in _CALENDAR.finditer(text):
+        if f.free(*m.span()):
+            f.calendar.append(int(m.group(1) or m.group(2)))
+            f.spans.append(m.span())
+    for m in _MONTH_RANGE.finditer(text):
+        if not f.free(*m.span()) or not _range_is_months(m):
+            continue
+        first, last = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()]
+        years = [int(m.group(3))] if m.group(3) else None
+        for end_year in years or [y + (last < 4) for y in _scope(f, corpus_years)]:
+            start_year = end_year - (first > last)
+            for month in _month_range(f"{start_year}-{first:02d}", f"{end_year}-{last:02d}"):
+                f.named.append((m.start(), month))
+        f.spans.append(m.span())
+        f.ranged = True
     for m in _MONTH_YEAR.finditer(text):
-        named.append((m.start(), f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"))
-        ref.spans.append(m.span())
+        if not f.free(*m.span()):
+            continue
+        if m.group(1):
+            month, year = MONTHS[m.group(1).lower()], int(m.group(2))
+        elif m.group(3):
+            month, year = int(m.group(4)), int(m.group(3))
+        else:
+            month, year = int(m.group(5)), int(m.group(6))
+        f.named.append((m.start(), f"{year:04d}-{month:02d}"))
+        f.spans.append(m.span())
     for m in _SEASON.finditer(text):
-        year = int(m.group(2))
-        for mon in _SEASON_MONTHS[m.group(1).lower()]:
-            named.append((m.start(), f"{year + (mon > 12):04d}-{(mon - 1) % 12 + 1:02d}"))
-        ref.spans.append(m.span())
+        if not f.free(*m.span()):
+            continue
+        if not m.group(2) and not _SEASON_CONTEXT.search(text[: m.start()]):
+            continue
+        years = [int(m.group(2))] if m.group(2) else None
+        for year in years or _scope(f, corpus_years):
+            for mon in _SEASON_MONTHS[m.group(1).lower()]:
+                f.named.append((m.start(), f"{year + (mon > 12):04d}-{(mon - 1) % 12 + 1:02d}"))
+        f.spans.append(m.span())
     for m in _YEAR_RANGE.finditer(text):
-        first, last = sorted((int(m.group(1)), int(m.group(2))))
-        ref.years.extend(range(first, min(last, first + 20) + 1))
-        ref.spans.append(m.span())
-    taken = list(ref.spans)
+        if f.free(*m.span()):
+            first, last = sorted((int(m.group(1)), int(m.group(2))))
+            f.years.extend(range(first, min(last, first + 20) + 1))
+            f.spans.append(m.span())
     for m in _YEAR_ALONE.finditer(text):
-        if all(m.end() <= s or m.start() >= e for s, e in taken):
-            ref.years.append(int(m.group(1)))
-            ref.spans.append(m.span())
-    years_in_scope = ref.fiscal_years or ref.years or list(corpus_years)
-    explicit = list(named)
+        if f.free(*m.span()):
+            f.years.append(int(m.group(1)))
+            f.spans.append(m.span())
+    _months_alone(text, f, corpus_years)
+    months = _restriction(text, f, corpus_years)
+    return TimeRef(
+        fiscal_years=tuple(dict.fromkeys(f.fiscal)),
+        calendar_years=tuple(dict.fromkeys(f.calendar)),
+        years=tuple(dict.fromkeys(f.years)),
+        months=None if months is None else tuple(months),
+        spans=tuple(sorted(f.spans)),
+    )
+
+
+def _range_is_months(m: re.Match[str]) -> bool:
+    """"jun-aug" and "October to December" are ranges; "may and" alone is not."""
+    words = (m.group(1), m.group(2))
+    if any(w.lower() == "may" and not w[0].isupper() for w in words):
+        return False
+    return bool(m.group(3)) or all(len(w) >= 3 for w in words)
+
+
+def _scope(f: _Found, corpus_years: tuple[int, ...]) -> list[int]:
+    """The fiscal years a month named without a year falls in."""
+    return f.fiscal or f.years or f.calendar or list(corpus_years)
+
+
+def _months_alone(text: str, f: _Found, corpus_years: tuple[int, ...]) -> None:
+    explicit = list(f.named)
     for m in _MONTH_ALONE.finditer(text):
-        if any(s <= m.start(1) < e for s, e in taken):
+        word = m.group(1).rstrip(".")
+        if not f.free(m.start(1), m.end(1)):
             continue
-        if m.group(1) == "may":  # "in may" is a month only when written as a name
+        if word.lower() == "may" and not word[0].isupper():
+            continue  # "in may" is a month only when written as a name
+        if len(word) <= 3 and word.lower() not in MONTHS:
             continue
-        mon = MONTHS[m.group(1).lower()]
+        mon = MONTHS[word.lower()]
         if explicit:
             # "between October and December 2020": the year written once serves both
             after = [mo for pos, mo in explicit if pos > m.start(1)] or [explicit[-1][1]]
-            named.append((m.start(1), f"{after[0][:4]}-{mon:02d}"))
+            f.named.append((m.start(1), f"{after[0][:4]}-{mon:02d}"))
+        elif f.calendar:
+            f.named += [(m.start(1), f"{y:04d}-{mon:02d}") for y in f.calendar]
         else:
-            for fy in years_in_scope:
-                named.append((m.start(1), f"{fy + (mon < 4):04d}-{mon:02d}"))
-        ref.spans.append(m.span(1))
-    scope = sorted({mo for fy in years_in_scope for mo in fiscal_months(fy)})
-    quarter = _QUARTER.search(text)
-    if quarter and (ref.fiscal_years or ref.years or len(corpus_years) == 1):
-        q = int(quarter.group(2)) - 1 if quarter.group(2) else _QUARTER_NO[quarter.group(1).lower()]
-        ref.months = [mo for fy in years_in_scope for mo in fiscal_months(fy)[3 * q : 3 * q + 3]]
-        ref.spans.append(quarter.span())
-        return ref
-    half = _HALF.search(text)
-    if half and (ref.fiscal_years or ref.years or len(corpus_years) == 1):
-        first = half.group(1).lower() in ("first", "1st")
-        ref.months = [mo for fy in years_in_scope for mo in fiscal_months(fy)[:6] if first] or [
-            mo for fy in years_in_scope for mo in fiscal_months(fy)[6:]
-        ]
-        ref.spans.append(half.span())
-        return ref
-    if not named:
-        return ref
-    named.sort()
-    months = [mo for _, mo in named]
-    head = text[: named[0][0]]
-    between = text[named[0][0] : named[-1][0]]
-    if (
-        len(months) >= 2
-        and re.search(r"\b(to|until|through|and|-|–)\b|[-–~]", between)
-        and re.search(r"\b(between|from)\b", head[-20:], re.I)
+            for fy in _scope(f, corpus_years):
+                f.named.append((m.start(1), f"{fy + (mon < 4):04d}-{mon:02d}"))
+        f.spans.append(m.span(1))
+
+
+def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[str] | None:
+    """The months the question restricts to, with quarters, halves and before/after."""
+    scope_years = _scope(f, corpus_years)
+    part = _QUARTER.search(text) or _HALF.search(text)
+    if part and (f.fiscal or f.years or len(corpus_years) == 1):
+        f.spans.append(part.span())
+        if part.re is _QUARTER:
+            q = int(part.group(2)) - 1 if part.group(2) else _QUARTER_NO[part.group(1).lower()]
+            return [mo for fy in scope_years for mo in fiscal_months(fy)[3 * q : 3 * q + 3]]
+        first = part.group(1).lower() in ("first", "1st")
+        return [mo for fy in scope_years for mo in (fiscal_months(fy)[:6] if first else
+                                                    fiscal_months(fy)[6:])]
+    if f.calendar and not f.named:
+        return [f"{y:04d}-{m:02d}" for y in f.calendar for m in range(1, 13)]
+    if not f.named:
+        return None
+    f.named.sort()
+    months = [mo for _, mo in f.named]
+    head = text[: f.named[0][0]]
+    between = text[f.named[0][0] : f.named[-1][0]]
+    scope = sorted({mo for fy in scope_years for mo in fiscal_months(fy)})
+    if f.ranged:
+        return sorted(set(months))
+    if len(set(months)) >= 2 and (
+        re.search(r"\b(to|until|till|through|thru)\b|[-–~]", between)
+        or (re.search(r"\band\b", between) and re.search(r"\bbetween\b", head[-20:], re.I))
     ):
-        lo, hi = min(months), max(months)
-        ref.months = _month_range(lo, hi)
-    elif _AFTER.search(head[-25:]) and not _BEFORE.search(head[-12:]):
+        return _month_range(min(months), max(months))
+    if _AFTER.search(head[-25:]) and not _BEFORE.search(head[-12:]):
         pivot = max(months)
-        inclusive = bool(re.search(r"\b(since|from|starting)\b", head[-25:], re.I))
-        pool = scope or _month_range(pivot, pivot)
-        ref.months = [
-            mo for mo in _extend(pool, pivot) if mo > pivot or (inclusive and mo == pivot)
-        ]
-    elif _BEFORE.search(head[-25:]):
+        inclusive = bool(re.search(r"\b(since|from|starting|beginning)\b", head[-25:], re.I))
+        pool = _extend(scope, pivot)
+        return [mo for mo in pool if mo > pivot or (inclusive and mo == pivot)]
+    if _BEFORE.search(head[-25:]):
         pivot = min(months)
         inclusive = bool(re.search(r"\b(until|till|up to|by)\b", head[-25:], re.I))
-        pool = scope or _month_range(pivot, pivot)
-        ref.months = [
-            mo for mo in _extend(pool, pivot) if mo < pivot or (inclusive and mo == pivot)
-        ]
-    else:
-        ref.months = sorted(set(months))
-    return ref
+        pool = _extend(scope, pivot)
+        return [mo for mo in pool if mo < pivot or (inclusive and mo == pivot)]
+    return sorted(set(months))
 
 
 def _extend(pool: list[str], pivot: str) -> list[str]:

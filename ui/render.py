@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from assistant import Answer, Assistant, Citation
-from assistant.facts import month_name
+from assistant import month_name
 
 __all__ = [
     "CSS",

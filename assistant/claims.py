@@ -1,0 +1,75 @@
+"""What an answer states, and which of its stated facts no cited effort holds.
+
+List items keep the shape ``N. <effort text> — <who; when> [N]`` and source lines are
+blockquoted, so an answer's own statements can be told from its quotations. The
+assistant checks every answer with :func:`unsupported` before showing it, and
+``planqa eval`` scores with the same two functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Answer
+
+__all__ = ["claims", "unsupported"]
+
+# A list item "N. <effort text> — <who, when> [N]": the effort text is a quotation.
+_LIST_ITEM = re.compile(r"^(\s*\d+\.\s+)(.*?)(\s+—\s+.*\[\d+\]\s*)$")
+
+
+def claims(answer: Answer) -> str:
+    """The answer's own statements: quoted source lines and list items' quotes removed."""
+    kept = []
+    for line in answer.text.splitlines():
+        if line.lstrip().startswith(">"):
+            continue
+        item = _LIST_ITEM.match(line)
+        kept.append(item.group(1) + item.group(3) if item else line)
+    return "\n".join(kept)
+
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(%?)(?![\w])")
+_COUNTED = re.compile(
+    r"^\s*(?:of\s+(?:them|these|those)\b|(?:of\s+the\s+)?(?:\w+\s+)?(?:efforts?|measures?|"
+    r"sections?|pillars?|ministr(?:y|ies)|agenc(?:y|ies)|reports?)\b)",
+    re.I,
+)
+_NAME = re.compile(r"“([^”]{3,200})”")
+
+
+def unsupported(answer: Answer, glossary: dict[str, str] | None = None) -> list[str]:
+    """Figures and names the answer states that none of its cited efforts contains.
+
+    Counts of efforts, sections or ministries, years, section numbers, list numbers and
+    ``[n]`` markers are the answer's own arithmetic, not facts lifted from an effort.
+    """
+    text = re.sub(
+        r"(?i)\[\d+\]|FY\d{4}|§\s*\d+|\b(?:section|pillar|measure)\s+\d+", " ", claims(answer)
+    )
+    text = re.sub(r"^\s*\d+\.\s", " ", text, flags=re.M)
+    sources = " ".join(
+        [c.text for c in answer.citations]
+        + [f"{c.section_title} {c.measure_title}" for c in answer.citations]
+    )
+    flat = sources.replace(",", "")
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = m.group(1)
+        if re.fullmatch(r"(19|20)\d\d", value) or _COUNTED.match(text[m.end() :]):
+            continue
+        if value.replace(",", "") not in flat:
+            out.append(m.group(0))
+    names = set(glossary or {}) | set((glossary or {}).values())
+    for m in _NAME.finditer(text):
+        name = m.group(1).strip()
+        known = name in sources or name in names or name.lower() in answer.question.lower()
+        if not known and not _is_title(name, answer):
+            out.append(f"“{name}”")
+    return out
+
+
+def _is_title(name: str, answer: Answer) -> bool:
+    return any(name in (c.section_title, c.measure_title) for c in answer.citations)
+
+

@@ -1,0 +1,224 @@
+"""Writing fact answers, topic answers and refusals.
+
+A fact answer states a typed span of its cited effort (``facts.py``) or says the reports
+do not give it, offering the nearest effort *as such*; a refusal says what the reports do
+not cover. Nothing here reads the question text: only the :class:`Query`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.compose import Composer, fiscal_span, years_phrase
+from assistant.facts import dates, figures, names, pick_figure, pick_name, places
+from assistant.intents import Intent, stem
+from assistant.models import Answer, AppliedFilters
+from assistant.query import Query
+from assistant.retrieval import Found
+from index.documents import CitedEffort
+
+__all__ = ["FactWriter"]
+
+HEDGE = "The reports do not answer this directly; the closest"
+_UNIT_WORDS = {
+    "duration": "how long it lasted",
+    "percent": "that share",
+    "money": "sums of money or budgets",
+}
+
+
+def _quote(e: CitedEffort, n: int = 1) -> str:
+    return f"> {e.text} [{n}]"
+
+
+def _where(e: CitedEffort) -> str:
+    return f"§{e.section} {e.section_title} › {e.measure_title}"
+
+
+class FactWriter:
+    """Fact answers and refusals for one corpus, on top of a :class:`Composer`."""
+
+    def __init__(self, compose: Composer) -> None:
+        self.c = compose
+
+    # -- refusals ------------------------------------------------------------------------
+
+    def unknown_ministry(self, q: Query) -> Answer:
+        known = ", ".join(self.c.terms) or "none"
+        text = (
+            f"The reports do not cover “{q.unknown_ministries[0]}”: no such ministry or agency "
+            f"appears in the loaded reports (they name {known})."
+        )
+        return self.c.answer(q, text, "not_covered", abstained=True)
+
+    def year_not_covered(self, q: Query) -> Answer:
+        missing = " or ".join(str(y) for y in q.time.uncovered)
+        loaded = years_phrase(self.c.corpus.fiscal_years)
+        text = (
+            f"No report for {missing} is loaded, so I cannot say what was done then. "
+            f"The loaded reports cover {loaded}; to ask about {missing}, load its report "
+            "(`--corpus PATH`)."
+        )
+        return self.c.answer(q, text, "year_not_covered")
+
+    def out_of_scope(self, q: Query) -> Answer:
+        years = years_phrase(self.c.corpus.fiscal_years)
+        text = (
+            f"The loaded plan reports ({years}) do not cover this, so I cannot answer it "
+            "from them."
+        )
+        return self.c.answer(q, text, "outside", abstained=True)
+
+    def not_given(
+        self, q: Query, what: str, nearest: Sequence[CitedEffort], filters: AppliedFilters
+    ) -> Answer:
+        """The reports do not give ``what``; the nearest effort is offered as such."""
+        text = f"The reports do not give {what}."
+        if not nearest:
+            return self.c.answer(q, text, "outside", (), filters, abstained=True)
+        e = nearest[0]
+        text += f" The closest effort they list is [1]:\n\n{_quote(e)}"
+        return self.c.answer(q, text, "outside", nearest[:1], filters, abstained=True)
+
+    def outside(
+        self, q: Query, nearest: Sequence[CitedEffort], filters: AppliedFilters
+    ) -> Answer:
+        if q.countries:
+            what = f"what {', '.join(q.countries)} is doing: they describe Japan's own measures"
+        elif q.unit in _UNIT_WORDS or q.unit:
+            what = self._unit_phrase(q)
+        else:
+            what = (
+                "this: they list what each ministry did, not statistics, budgets, the "
+                "contents of laws or judgements of how well measures worked"
+            )
+        return self.not_given(q, what, nearest, filters)
+
+    def _unit_phrase(self, q: Query) -> str:
+        unit = q.unit or ""
+        if unit in _UNIT_WORDS:
+            return _UNIT_WORDS[unit]
+        return f"a number of {unit}" if unit else "such a figure"
+
+    def chitchat(self, q: Query) -> Answer:
+        years = years_phrase(self.c.corpus.fiscal_years)
+        ministries = list(self.c.terms)[:2] or ["a ministry"]
+        text = (
+            f"I answer questions about the efforts reports on the Basic Plan on Measures "
+            f"against Child Sexual Exploitation ({years}), citing the efforts I rely on. "
+            f"Ask, for example, *What did {ministries[0]} do?*, *What happened in a given "
+            "month?* or about a topic such as hotlines or online safety."
+        )
+        return self.c.answer(q, text, "chitchat")
+
+    def need_more(self, q: Query) -> Answer:
+        text = (
+            "Could you say a little more? Ask about a ministry (“What did MEXT do?”), a date, "
+            "a section, or a topic of the plan."
+        )
+        return self.c.answer(q, text, "invalid")
+
+    def nothing_matches(self, q: Query, filters: AppliedFilters, *, within: str) -> Answer:
+        text = f"None of {within} {self.c.scope(q.time)} is about that, as far as the reports say."
+        return self.c.answer(q, text, "topic", (), filters)
+
+    # -- topic answers ---------------------------------------------------------------------
+
+    def matches(self, q: Query, found: Found, filters: AppliedFilters) -> Answer:
+        efforts = found.efforts
+        if found.weak:
+            noun = "effort is" if len(efforts) == 1 else "efforts are"
+            if len(efforts) == 1:
+                text = f"{HEDGE} {noun} [1]:\n\n{_quote(efforts[0])}"
+                return self.c.answer(q, text, "topic", efforts, filters)
+            return self.c.listing(q, f"{HEDGE} {noun}:", efforts, "topic", filters)
+        if len(efforts) == 1 or found.literal:
+            e = efforts[0]
+            who = self.c.names(e.ministries)
+            if found.literal:
+                terms = " and ".join(f"“{t}”" for t in found.literal)
+                lead = f"The report mentions {terms} in this FY{e.fiscal_year} effort of {who} [1]:"
+            else:
+                lead = f"In FY{e.fiscal_year}, {who} [1]:"
+            return self.c.answer(q, f"{lead}\n\n{_quote(e)}", "topic", efforts[:1], filters)
+        if q.ministries:
+            lead = f"These efforts by {self.c.names(q.ministries)} match:"
+        else:
+            lead = "The reports list these related efforts:"
+        return self.c.listing(q, lead, efforts, "topic", filters)
+
+    # -- fact answers ----------------------------------------------------------------------
+
+    def fact(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:
+        """A fact of the kind the intent asks for, from the first effort that gives one."""
+        writer = {
+            Intent.WHO: self._who,
+            Intent.WHEN: self._when,
+            Intent.PERIOD: self._period,
+            Intent.NUMBER: self._number,
+            Intent.NAME: self._name,
+            Intent.WHERE: self._place,
+            Intent.WHICH_SECTION: self._section,
+        }[q.intent]
+        for e in efforts:
+            lead = writer(q, e)
+            if lead is not None:
+                text = f"{lead} [1].\n\n{_quote(e)}\n\n— {self.c.names(e.ministries)}; {_where(e)}"
+                return self.c.answer(q, text, q.intent.value, [e], filters)  # type: ignore[arg-type]
+        return self.not_given(q, self.missing(q, efforts), efforts, filters)
+
+    def missing(self, q: Query, efforts: Sequence[CitedEffort]) -> str:
+        """What the reports do not give, in words: "an exact date", "a number of victims"."""
+        about = "for it" if efforts else ""
+        if q.intent is Intent.WHEN:
+            year = f" beyond its fiscal year, {fiscal_span(efforts[0].fiscal_year)}" if efforts else ""
+            return f"an exact date {about}{year}".replace("  ", " ")
+        if q.intent is Intent.PERIOD:
+            return f"how long it ran {about}".strip()
+        if q.intent is Intent.NUMBER:
+            return self._unit_phrase(q)
+        if q.intent is Intent.NAME:
+            return f"a name {about}".strip()
+        if q.intent is Intent.WHERE:
+            return f"where it took place {about}".strip()
+        return "this"
+
+    def _who(self, q: Query, e: CitedEffort) -> str:
+        verb = "was" if len(e.ministries) == 1 else "were"
+        return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
+
+    def _when(self, q: Query, e: CitedEffort) -> str | None:
+        spans = dates(e.text)
+        if not spans:
+            return None
+        return f"The report dates it {'; '.join(s.text for s in spans)}, in FY{e.fiscal_year}"
+
+    def _period(self, q: Query, e: CitedEffort) -> str | None:
+        span = pick_figure(figures(e.text), "duration", _topic(q))
+        if span is not None:
+            return f"The report gives the period as {span.text}"
+        when = [s for s in dates(e.text) if s.text.lower().startswith("from")]
+        return f"The report gives the period as {when[0].text}" if when else None
+
+    def _number(self, q: Query, e: CitedEffort) -> str | None:
+        span = pick_figure(figures(e.text), q.unit, _topic(q))
+        return None if span is None else f"The report gives {span.text}"
+
+    def _name(self, q: Query, e: CitedEffort) -> str | None:
+        later = any(w in q.topic_words for w in ("now", "new", "renam", "current", "chang"))
+        earlier = any(w in q.topic_words for w in ("old", "previous", "former", "origin"))
+        asked = _topic(q) | ({q.unit.lower()} if q.unit else set())
+        span = pick_name(names(e.text), frozenset(asked), later=later, earlier=earlier)
+        return None if span is None else f"The report names it “{span.text}”"
+
+    def _place(self, q: Query, e: CitedEffort) -> str | None:
+        spans = places(e.text)
+        return None if not spans else f"The report gives the place as {spans[0].text}"
+
+    def _section(self, q: Query, e: CitedEffort) -> str:
+        return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
+
+
+def _topic(q: Query) -> frozenset[str]:
+    return frozenset(stem(w) for w in q.topic.lower().split()) | frozenset(q.topic_words)
+

@@ -1,0 +1,195 @@
+"""What a conversation carries from one answer to the next, and when it does.
+
+A question is a follow-up only when it is elliptical or refers back: a short swap ("And
+MHLW?", "what about July?"), a pick from the previous answer ("which of those were
+joint?", "the second one"), or an intent missing what it needs, with a word pointing back
+("who ran it?", "how many are there?"). A self-contained question starts fresh, whatever
+came before. :func:`follow_up` returns the question with what it carried over, and says
+what that was, so the answer can show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.intents import Intent
+from assistant.query import Query, TimeScope
+
+__all__ = ["Context", "FollowUp", "follow_up"]
+
+# Intents answered from filters (ministries, time, section); the rest need a topic.
+FILTER_INTENTS = frozenset({Intent.LIST, Intent.COUNT, Intent.JOINT, Intent.MINISTRIES})
+# Intents whose answer cannot be continued by swapping a slot.
+NOT_CONTINUED = frozenset(
+    {Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT, Intent.OUTSIDE, Intent.FOLLOW_ON}
+)
+
+
+class Context(BaseModel):
+    """The previous turn, as the next one may use it (JSON-safe, so a page can keep it).
+
+    Attributes:
+        question: The previous question as understood.
+        intent: What it asked for.
+        ministries, time, section, topic, topic_words, unit: Its slots.
+        efforts: Ids of the efforts its answer cited, in order.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str = ""
+    intent: Intent | None = None
+    ministries: tuple[str, ...] = ()
+    time: TimeScope = TimeScope()
+    section: int | None = None
+    topic: str = ""
+    topic_words: tuple[str, ...] = ()
+    unit: str | None = None
+    efforts: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, query: Query, efforts: tuple[str, ...]) -> Context:
+        return cls(
+            question=query.text,
+            intent=query.intent,
+            ministries=query.ministries,
+            time=query.time,
+            section=query.section,
+            topic=query.topic,
+            topic_words=query.topic_words,
+            unit=query.unit,
+            efforts=efforts,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return self.intent is None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A question read in its conversation.
+
+    Attributes:
+        query: The question, with what it took from the previous turn filled in.
+        scope: Effort ids it is limited to (the previous answer's), or None.
+        carried: What was carried over, for the answer to say ("MEXT", "FY2019").
+    """
+
+    query: Query
+    scope: tuple[str, ...] | None = None
+    carried: tuple[str, ...] = ()
+
+
+def _lacks_anchor(q: Query) -> bool:
+    """Whether the intent is missing what it needs to stand alone."""
+    if q.intent in FILTER_INTENTS:
+        return not q.has_filters
+    return not q.topic_words
+
+
+def _time_words(time: TimeScope) -> list[str]:
+    if time.fiscal_years:
+        return [f"FY{y}" for y in time.fiscal_years]
+    if time.months:
+        return ["the same months"]
+    return []
+
+
+def follow_up(q: Query, ctx: Context | None) -> FollowUp:
+    """Read ``q`` in the light of the previous turn ``ctx`` (None: a fresh conversation)."""
+    if q.intent is Intent.FOLLOW_ON and (ctx is None or ctx.empty):
+        # "And MHLW?" with nothing before it: ask about what it names.
+        return FollowUp(q.model_copy(update={"intent": _standalone(q)}))
+    if ctx is None or ctx.empty:
+        return FollowUp(q)
+    if q.intent is Intent.FOLLOW_ON:
+        return _swap(q, ctx)
+    picks = (q.subset or q.ordinal is not None) and bool(ctx.efforts)
+    if picks:
+        return _pick(q, ctx)
+    if q.refers_back or _lacks_anchor(q):
+        return _inherit(q, ctx)
+    return FollowUp(q)
+
+
+def _standalone(q: Query) -> Intent:
+    return Intent.LIST if q.has_filters and not q.topic_words else Intent.TOPIC
+
+
+def _swap(q: Query, ctx: Context) -> FollowUp:
+    """"And MHLW?": the previous question again, with what this one names swapped in."""
+    intent = ctx.intent if ctx.intent not in NOT_CONTINUED and ctx.intent else _standalone(q)
+    update: dict[str, object] = {"intent": intent}
+    carried: list[str] = []
+    if not q.ministries and ctx.ministries:
+        update["ministries"] = ctx.ministries
+        carried += ctx.ministries
+    if not q.time.any and ctx.time.any:
+        update["time"] = ctx.time
+        carried += _time_words(ctx.time)
+    elif q.time.months is not None and not q.time.fiscal_years and ctx.time.fiscal_years:
+        # "what about in December?" keeps the previous year
+        months = tuple(m for m in q.time.months if _in_years(m, ctx.time.fiscal_years))
+        update["time"] = q.time.model_copy(
+            update={"months": months or q.time.months, "fiscal_years": ctx.time.fiscal_years}
+        )
+        carried += _time_words(ctx.time)
+    if q.section is None and ctx.section is not None and not q.ministries:
+        update["section"] = ctx.section
+        carried.append(f"section {ctx.section}")
+    if not q.topic_words and ctx.topic_words:
+        update.update(topic=ctx.topic, topic_words=ctx.topic_words, unit=q.unit or ctx.unit)
+        carried.append(f"“{ctx.topic}”")
+    return FollowUp(q.model_copy(update=update), None, tuple(carried))
+
+
+def _pick(q: Query, ctx: Context) -> FollowUp:
+    """"Which of those …", "the second one": the previous answer's efforts."""
+    efforts = ctx.efforts
+    if q.ordinal is not None:
+        n = q.ordinal
+        if not (n == -1 or 1 <= n <= len(efforts)):
+            return FollowUp(q, (), (f"the previous answer's {len(efforts)} efforts",))
+        efforts = (efforts[n - 1 if n > 0 else -1],)
+    intent = q.intent
+    if intent in (Intent.TOPIC, Intent.FOLLOW_ON) and not q.topic_words:
+        intent = Intent.LIST
+    what = "effort" if len(efforts) == 1 else f"{len(efforts)} efforts"
+    return FollowUp(
+        q.model_copy(update={"intent": intent}), efforts, (f"the previous answer's {what}",)
+    )
+
+
+def _inherit(q: Query, ctx: Context) -> FollowUp:
+    """"Who ran it?", "how many are there?", "what did they do in 2020?"."""
+    update: dict[str, object] = {}
+    carried: list[str] = []
+    if q.intent in FILTER_INTENTS:
+        if not q.ministries and ctx.ministries:
+            update["ministries"] = ctx.ministries
+            carried += ctx.ministries
+        if not q.time.any and ctx.time.any:
+            update["time"] = ctx.time
+            carried += _time_words(ctx.time)
+        if not update and ctx.efforts and not q.has_filters:
+            what = "effort" if len(ctx.efforts) == 1 else f"{len(ctx.efforts)} efforts"
+            return FollowUp(q, ctx.efforts, (f"the previous answer's {what}",))
+        return FollowUp(q.model_copy(update=update), None, tuple(carried))
+    if ctx.efforts:
+        what = "effort" if len(ctx.efforts) == 1 else f"{len(ctx.efforts)} efforts"
+        return FollowUp(q, ctx.efforts, (f"the previous answer's {what}",))
+    if not q.topic_words and ctx.topic_words:
+        update.update(topic=ctx.topic, topic_words=ctx.topic_words)
+        carried.append(f"“{ctx.topic}”")
+    if not q.ministries and ctx.ministries:
+        update["ministries"] = ctx.ministries
+        carried += ctx.ministries
+    return FollowUp(q.model_copy(update=update), None, tuple(carried))
+
+
+def _in_years(month: str, years: tuple[int, ...]) -> bool:
+    year, mon = int(month[:4]), int(month[5:7])
+    return (year if mon >= 4 else year - 1) in years

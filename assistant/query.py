@@ -1,0 +1,85 @@
+"""The typed reading of a question: one frozen :class:`Query` per question.
+
+Everything that decides an answer is here — the intent and its slots — so templates and
+selections work from the ``Query``, never from the question text.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.intents import Intent
+
+__all__ = ["Query", "TimeScope"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class TimeScope(_Frozen):
+    """The time a question restricts to, resolved against the loaded reports.
+
+    Attributes:
+        fiscal_years: Reports the question is about (empty: no year restriction).
+        months: Efforts dated in these months only (None: no month restriction).
+        uncovered: Years asked about that no loaded report covers and no effort is dated in.
+        reading: How the time was read, said in the answer when it is not what was typed
+            ("2019 read as FY2019 (April 2019 – March 2020)", "calendar year 2019").
+    """
+
+    fiscal_years: tuple[int, ...] = ()
+    months: tuple[str, ...] | None = None
+    uncovered: tuple[int, ...] = ()
+    reading: str = ""
+
+    @property
+    def any(self) -> bool:
+        return bool(self.fiscal_years or self.months is not None or self.uncovered)
+
+
+class Query(_Frozen):
+    """What one question asks, read against the loaded reports.
+
+    Attributes:
+        text: The question as understood: cleaned, spelling corrected, greetings and
+            remarks around it dropped, ministry names spelled the reports' way.
+        intent: What it asks for; ``confidence`` is the classifier's top score.
+        ministries: Ministries named (abbreviations); ``unknown_ministries`` are
+            ministry-like names no loaded report has.
+        all_ministries: "together", "both", "jointly": efforts crediting every one named.
+        min_ministries: Only efforts credited to at least this many ministries (0: any).
+        time: The time restriction.
+        section: A section named by number or title.
+        term: The abbreviation asked about (glossary questions).
+        unit: What a number is asked of ("people", "years", "companies"), if said.
+        topic: The words that say what it is about (slots and scaffold removed).
+        topic_words: ``topic`` as stemmed search tokens.
+        ordinal: "the second one" → 2, "the last one" → -1.
+        refers_back: Words that point at the previous answer ("it", "those", "of them").
+        subset: Asks about the previous answer's efforts ("which of those …").
+        countries: Countries other than the reports' own that the question names.
+    """
+
+    text: str
+    intent: Intent
+    confidence: float = 1.0
+    ministries: tuple[str, ...] = ()
+    unknown_ministries: tuple[str, ...] = ()
+    all_ministries: bool = False
+    min_ministries: int = 0
+    time: TimeScope = TimeScope()
+    section: int | None = None
+    term: str | None = None
+    unit: str | None = None
+    topic: str = ""
+    topic_words: tuple[str, ...] = ()
+    ordinal: int | None = None
+    refers_back: bool = False
+    subset: bool = False
+    countries: tuple[str, ...] = ()
+
+    @property
+    def has_filters(self) -> bool:
+        """Whether it names something to filter efforts by."""
+        return bool(self.ministries or self.time.any or self.section is not None)

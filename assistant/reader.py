@@ -1,0 +1,305 @@
+"""Reading a question into a :class:`~assistant.query.Query`.
+
+The steps, each a small tested piece:
+
+1. normalise the text and correct ordinary misspellings (``text.py``);
+2. split it into sentences and drop those the intent model reads as greetings or
+   remarks ("Hi!", "It's for a memo to my team."), unless they carry a slot;
+3. read the slots: ministries (``ministries.py``), time (``when.py``), section,
+   abbreviation, figures, ordinal, references back, countries (``slots.py``);
+4. mask them to get the question's shape and classify it (``intents.py``); below the
+   confidence line the safe default, :attr:`Intent.TOPIC`, is used;
+5. resolve the time against the loaded reports, and keep the topic words.
+
+Everything here works from the question's shape and the loaded reports (glossary,
+sections, fiscal years, vocabulary), never from the wording of particular questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.intents import Intent, intent_model, shape, token_spans
+from assistant.ministries import Mentions, MinistryResolver, name_table
+from assistant.query import Query, TimeScope
+from assistant.slots import (
+    Span,
+    countries,
+    ministry_count,
+    numbers,
+    ordinal,
+    refers_back,
+    section,
+    terms,
+    unit,
+)
+from assistant.text import Speller, function_words, normalize, sentence_spans
+from assistant.when import TimeRef, fiscal_months, month_name, read_time
+from corpus.models import Corpus
+from index.documents import CitedEffort
+from index.lexical import STOPWORDS, tokenize
+
+__all__ = ["Reader"]
+
+HOME_COUNTRY = "Japan"
+
+
+@dataclass(frozen=True)
+class _Slots:
+    mentions: Mentions
+    time: TimeRef
+    section: int | None
+    spans: dict[str, list[Span]]
+
+
+class Reader:
+    """Reads questions against one corpus (its glossary, sections, years and words)."""
+
+    def __init__(self, corpus: Corpus, efforts: Sequence[CitedEffort]) -> None:
+        self.years = corpus.fiscal_years
+        self.dated = frozenset(d for e in efforts for d in e.dates)
+        self.titles = list(
+            dict.fromkeys((s.number, s.title) for plan in corpus.plans for s in plan.sections)
+        )
+        texts = [e.text for e in efforts] + [e.measure_title for e in efforts]
+        texts += [t for _, t in self.titles] + list(corpus.glossary.values())
+        texts += list(corpus.glossary) + [m for e in efforts for m in e.ministries]
+        self.vocabulary = frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
+        self.stems = frozenset(tokenize(" ".join(self.vocabulary)))
+        model = intent_model()
+        self.model = model
+        other_names = {
+            w for entry in name_table().values() for kind in ("en", "romaji")
+            for name in entry.get(kind, ()) for w in name.lower().split()
+        }
+        self.speller = Speller(self.vocabulary | model.scaffold | other_names | _MONTH_WORDS)
+        attributed = tuple(sorted({m for e in efforts for m in e.ministries}))
+        self.ministries = MinistryResolver(
+            corpus.glossary, attributed, is_word=self.speller.is_common
+        )
+        # Words only greetings and remarks use: dropped from what is searched.
+        chatter = {t.lower() for e in model.examples if e.intent is Intent.CHITCHAT
+                   for t, slot in e.tokens if slot is None}
+        other = {t.lower() for e in model.examples if e.intent is not Intent.CHITCHAT
+                 for t, slot in e.tokens if slot is None}
+        self.chatter = frozenset(chatter - other - self.vocabulary - function_words())
+        # Scaffold words the reports never use, and English function words, say how a
+        # question asks, not what it is about.
+        self.function_stems = (
+            frozenset(tokenize(" ".join(model.scaffold))) - self.stems
+        ) | frozenset(tokenize(" ".join(function_words())))
+        self.mentioned = frozenset(w for w in self.vocabulary)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def read(self, question: str) -> Query:
+        """The typed reading of one question (already checked to be non-empty text)."""
+        text = self.speller.correct(normalize(question))
+        content = self._without_chatter(text)
+        if not content:
+            return Query(text=text, intent=Intent.CHITCHAT)
+        text = content
+        slots = self._slots(text)
+        prediction = self.model.predict(self.shape(text, slots))
+        intent, confidence = prediction.intent, prediction.confidence
+        if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:
+            intent = Intent.TOPIC
+        at_least, together = ministry_count(text)
+        if together and len(slots.mentions.ministries) < 2:
+            at_least = max(at_least, 2)
+        back, subset = refers_back(text)
+        topic, words = self._topic(text, slots)
+        named = countries(text, HOME_COUNTRY, self.mentioned)
+        term = self._term(text, slots)
+        return Query(
+            text=self._canonical(text, slots),
+            intent=intent,
+            confidence=round(confidence, 3),
+            ministries=slots.mentions.ministries,
+            unknown_ministries=slots.mentions.unknown,
+            all_ministries=together and len(slots.mentions.ministries) > 1,
+            min_ministries=at_least,
+            time=self._scope(slots.time),
+            section=slots.section,
+            term=term,
+            unit=unit(text),
+            topic=topic,
+            topic_words=words,
+            ordinal=ordinal(text)[0],
+            refers_back=back,
+            subset=subset,
+            countries=tuple(dict.fromkeys(c.name for c in named)),
+        )
+
+    def _slots(self, text: str) -> _Slots:
+        mentions = self.ministries.find(text)
+        time = read_time(text, self.years)
+        number, section_spans = section(text, self.titles)
+        spans: dict[str, list[Span]] = {
+            "ministry": list(mentions.spans),
+            "time": list(time.spans),
+            "section": section_spans,
+        }
+        spans["section"] += ordinal(text)[1]
+        spans["term"] = terms(text, self.vocabulary, spans["ministry"])
+        spans["number"] = numbers(text, [s for v in spans.values() for s in v])
+        return _Slots(mentions, time, number, spans)
+
+    def _without_chatter(self, text: str) -> str:
+        """``text`` without the greetings before it and the remarks after it.
+
+        The text is cut into clauses (sentences, then commas, colons and a capitalised
+        word that starts a new thought mid-line: "… do It's for a memo"); clauses at either
+        end that read as chitchat and name nothing are dropped.
+        """
+        clauses = self._clauses(text)
+        several = len(clauses) > 1
+        first, last = 0, len(clauses)
+        while first < last and self._chatter(text[slice(*clauses[first])], several=several):
+            first += 1
+        while last > first and self._chatter(text[slice(*clauses[last - 1])], several=several):
+            last -= 1
+        if first == last:
+            return ""
+        return text[clauses[first][0] : clauses[last - 1][1]].strip(" ,;:")
+
+    def _clauses(self, text: str) -> list[tuple[int, int]]:
+        cuts = {0, len(text)}
+        for start, _ in sentence_spans(text):
+            cuts.add(start)
+        for m in _CLAUSE_BREAK.finditer(text):
+            cuts.add(m.end())
+        for m in _NEW_THOUGHT.finditer(text):
+            word = m.group(1).lower().split("'")[0]
+            if word in function_words() or word in self.chatter or word.endswith("ing"):
+                cuts.add(m.start(1))
+        points = sorted(cuts)
+        spans = [(a, b) for a, b in zip(points, points[1:], strict=False)]
+        return [s for s in spans if text[s[0] : s[1]].strip(" ,;:")]
+
+    def _chatter(self, sentence: str, *, several: bool) -> bool:
+        """A greeting or remark around the question: read as chitchat, naming nothing.
+
+        It must also hold no word of the reports and at most one unknown word ("Thanks!",
+        "Good morning." are chatter; "Were famous buildings lit up?" is not, whatever its
+        shape), unless it is one of several clauses and the model is sure.
+        """
+        slots = self._slots(sentence)
+        if _has_slots(slots):
+            return False
+        prediction = self.model.predict(self.shape(sentence, slots))
+        if prediction.intent is not Intent.CHITCHAT or not self.model.accepts(prediction):
+            return False
+        words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)} - function_words()
+        reports = words & self.vocabulary
+        unknown = words - self.vocabulary - self.chatter - self.model.scaffold
+        if several and prediction.confidence >= SURE_CHATTER:
+            return True
+        return not reports and len(unknown) <= 1
+
+    def shape(self, text: str, slots: _Slots) -> str:
+        """The question with its slots masked, as the intent model reads it."""
+        return shape(_tagged(text, slots.spans), self.model.scaffold)
+
+    def _topic(self, text: str, slots: _Slots) -> tuple[str, tuple[str, ...]]:
+        """What the question is about: its words outside slots, scaffold and chatter."""
+        kept = [
+            word
+            for word, slot in _tagged(text, slots.spans)
+            if slot in (None, "number")
+            and re.match(r"[A-Za-z\d]", word)
+            and word.lower() not in self.chatter
+            and word.lower() not in STOPWORDS
+        ]
+        words = tuple(w for w in tokenize(" ".join(kept)) if w not in self.function_stems)
+        topic = " ".join(w for w in kept if not set(tokenize(w)) <= self.function_stems)
+        return topic, words
+
+    def _term(self, text: str, slots: _Slots) -> str | None:
+        if slots.spans["term"]:
+            start, end = slots.spans["term"][0]
+            return text[start:end].rstrip("s") if text[start:end].endswith("s") else text[start:end]
+        if slots.mentions.ministries:
+            return slots.mentions.ministries[0]
+        return None
+
+    def _canonical(self, text: str, slots: _Slots) -> str:
+        """The question as searched: chatter words dropped, ministries by abbreviation."""
+        out, last = [], 0
+        for start, end in sorted(slots.mentions.spans):
+            out.append(text[last:start])
+            ministry = self.ministries.find(text[start:end]).ministries
+            out.append(ministry[0] if ministry else text[start:end])
+            last = end
+        out.append(text[last:])
+        words = "".join(out).split()
+        kept = [w for w in words if w.lower().strip("?!.,;:") not in self.chatter]
+        return " ".join(kept) or text
+
+    def _scope(self, ref: TimeRef) -> TimeScope:
+        """Fiscal years and months to restrict to, with a bare year resolved and said."""
+        loaded = set(self.years)
+        fiscal = [y for y in ref.fiscal_years if y in loaded]
+        uncovered = [y for y in ref.fiscal_years if y not in loaded]
+        months: list[str] | None = list(ref.months) if ref.months is not None else None
+        readings = []
+        for y in ref.years:
+            if y in loaded:
+                fiscal.append(y)
+                readings.append(f"{y} is read as FY{y} ({_span_of(y)})")
+                continue
+            dated = [f"{y:04d}-{m:02d}" for m in range(1, 13)]
+            if any(d in self.dated for d in dated):
+                # No report for that fiscal year, but efforts dated in the calendar year.
+                if months is None:
+                    months = dated
+                readings.append(f"no FY{y} report is loaded, so {y} is read as calendar {y}")
+            else:
+                uncovered.append(y)
+        for y in ref.calendar_years:
+            readings.append(f"calendar year {y} (January – December {y})")
+        if months is not None and fiscal and ref.months is None:
+            months = [m for m in months if any(m in fiscal_months(f) for f in fiscal)]
+        return TimeScope(
+            fiscal_years=tuple(dict.fromkeys(fiscal)),
+            months=tuple(months) if months is not None else None,
+            uncovered=tuple(dict.fromkeys(uncovered)),
+            reading="; ".join(readings),
+        )
+
+
+# A clause the intent model is this sure is chitchat is dropped even if it uses a word of
+# the reports ("Asking for a school project"); a less sure one only if it does not.
+SURE_CHATTER = 0.8
+# Where a clause may end: a comma, colon or semicolon before more words.
+_CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
+# A capitalised word after a lower-case one, as in "what did mlit do It's for a memo".
+_NEW_THOUGHT = re.compile(r"(?<=[A-Za-z0-9?])\s+([A-Z][a-z]*(?:'[a-z]+)?)\b")
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter".split()
+)
+
+
+def _span_of(year: int) -> str:
+    months = fiscal_months(year)
+    return f"{month_name(months[0])} – {month_name(months[-1])}"
+
+
+def _has_slots(slots: _Slots) -> bool:
+    return bool(
+        slots.mentions.ministries
+        or slots.mentions.unknown
+        or slots.time.any
+        or slots.section is not None
+    )
+
+
+def _tagged(text: str, spans: dict[str, list[Span]]) -> list[tuple[str, str | None]]:
+    """The question's tokens, each with the slot whose span covers it (or None)."""
+    return [
+        (token, next((kind for kind, ss in spans.items() for s, e in ss if s <= at < e), None))
+        for token, at in token_spans(text)
+    ]

@@ -1,0 +1,190 @@
+"""Finding the efforts an open or fact question is about, or deciding there are none.
+
+The question is searched as understood (``Query.text``; its topic alone when a ministry
+or a time already narrows the efforts), with the reports' own terms added for everyday
+words the reports do not use (``data/synonyms.json``: "social media" → "SNS"). A match
+below the abstention line is no answer; names and figures the question shares with an
+effort word for word count as evidence even when the sentence embedding is unsure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from assistant.query import Query
+from assistant.reader import Reader
+from index.documents import CitedEffort
+from index.lexical import tokenize
+from index.search import EffortMatch, SearchIndex
+
+__all__ = ["ABSTAIN_BELOW", "Found", "Retriever", "literal_terms", "synonyms"]
+
+SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.json"
+# Dense cosine (all-MiniLM-L6-v2) below which the best effort is not an answer.
+ABSTAIN_BELOW = 0.25
+# Further efforts join the best one when they are nearly as similar.
+KEEP_MARGIN = 0.08
+# A fact is looked for only in efforts this close to the best one (fused score).
+FACT_MARGIN = 0.04
+# Within efforts the question has already narrowed, a weaker match still answers it.
+NARROWED_DISCOUNT = 0.1
+# Matches this close to the abstention line are offered as "closest", not as the answer.
+WEAK_MARGIN = 0.1
+LEXICAL_DEPTH = 20
+MAX_CITATIONS = 4
+# What share of the question's content words an effort must hold to match literally.
+LITERAL_COVERAGE = 0.6
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Everyday phrase → the reports' term (``data/synonyms.json``)."""
+    raw: dict[str, str] = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    return {k.lower(): v for k, v in raw.items() if not k.startswith("_")}
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search found: efforts to quote, the few to take a fact from, how sure."""
+
+    efforts: list[CitedEffort] = field(default_factory=list)
+    facts: list[CitedEffort] = field(default_factory=list)
+    weak: bool = False
+    best: float = -1.0
+    # Names and figures of the question found word for word in the first effort.
+    literal: tuple[str, ...] = ()
+
+
+class Retriever:
+    """Searches one index for a :class:`Query`."""
+
+    def __init__(self, index: SearchIndex, reader: Reader, *, expand: bool = True) -> None:
+        self.index = index
+        self.expand = expand
+        vocabulary = reader.vocabulary
+        self._terms = {
+            phrase: term
+            for phrase, term in synonyms().items()
+            if all(w in vocabulary for w in re.findall(r"[a-z]+", term.lower()))
+        }
+        self._tokens: dict[int, set[str]] = {}
+
+    def search_text(self, q: Query) -> str:
+        """What is searched: the question (or its topic within filters) plus report terms."""
+        text = q.topic if (q.ministries or q.time.any) and q.topic else q.text
+        if not self.expand:
+            return text
+        lower = text.lower()
+        added = [
+            term
+            for phrase, term in self._terms.items()
+            if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lower)
+            and term.lower() not in lower
+        ]
+        return f"{text} ({', '.join(dict.fromkeys(added))})" if added else text
+
+    def retrieve(self, q: Query, mask: np.ndarray | None, *, scoped: bool = False) -> Found:
+        """The efforts that answer ``q`` within ``mask``; nothing below the abstention line.
+
+        ``scoped``: the mask is the previous answer's efforts, which the question is about,
+        so they are ranked but not held to the abstention line.
+        """
+        if q.ministries:
+            by_ministry = self.index.effort_mask(ministries=q.ministries)
+            mask = by_ministry if mask is None else mask & by_ministry
+        if mask is not None and not mask.any():
+            return Found()
+        if scoped and mask is not None and not q.topic_words:
+            efforts = [self.index.efforts[int(p)] for p in np.flatnonzero(mask)]
+            return Found(efforts[:MAX_CITATIONS], efforts[:MAX_CITATIONS], False, 1.0)
+        matches = self.index.rank_efforts(self.search_text(q), effort_mask=mask)
+        top = matches[:MAX_CITATIONS]
+        best = max((m.similarity for m in top), default=-1.0)
+        threshold = ABSTAIN_BELOW if mask is None else ABSTAIN_BELOW - NARROWED_DISCOUNT
+        if scoped:
+            threshold = -1.0
+        literal = self._literal(q.topic_words, matches[:LEXICAL_DEPTH])
+        if best < threshold and not literal:
+            return Found(best=best)
+        floor = max(threshold, best - KEEP_MARGIN)
+        semantic = {m.position for m in top if m.similarity >= floor} if best >= threshold else set()
+        ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
+        positions = [p for p in ranked if p in semantic | literal]
+        weak = not literal and not scoped and best < threshold + WEAK_MARGIN
+        if literal and best < threshold + KEEP_MARGIN:
+            positions = [p for p in positions if p in literal] + [
+                p for p in positions if p not in literal
+            ]
+        efforts = [self.index.efforts[p] for p in positions[:MAX_CITATIONS]]
+        scores = {m.position: m.score for m in matches}
+        first = scores.get(positions[0], 0.0) if positions else 0.0
+        close = [
+            self.index.efforts[p]
+            for p in positions[:MAX_CITATIONS]
+            if p in literal or scores.get(p, -1.0) >= first - FACT_MARGIN
+        ]
+        shown = literal_terms(q.topic, efforts[0].text) if efforts else ()
+        return Found(efforts, close or efforts[:1], weak, best, shown)
+
+    def on_topic(self, q: Query) -> bool:
+        """Whether anything in the reports is close to the question at all."""
+        matches = self.index.rank_efforts(self.search_text(q), depth=10)
+        return bool(matches) and max(m.similarity for m in matches[:5]) >= ABSTAIN_BELOW
+
+    def _literal(self, words: tuple[str, ...], matches: list[EffortMatch]) -> set[int]:
+        """Candidates whose text holds (nearly) all the question's content words.
+
+        Only the best-covered candidates count, and only when the shared words are
+        distinctive: a figure, or at least two words.
+        """
+        wanted = set(words)
+        if not wanted:
+            return set()
+        cover = {m.position: wanted & self._words(m.position) for m in matches}
+        best = max((len(v) for v in cover.values()), default=0)
+        if best == 0 or best / len(wanted) < LITERAL_COVERAGE:
+            return set()
+        return {
+            p
+            for p, shared in cover.items()
+            if len(shared) == best
+            and (len(shared) >= 2 or any(ch.isdigit() for w in shared for ch in w))
+        }
+
+    def _words(self, position: int) -> set[str]:
+        words = self._tokens.get(position)
+        if words is None:
+            e = self.index.efforts[position]
+            words = set(tokenize(f"{e.text} {e.measure_title}"))
+            self._tokens[position] = words
+        return words
+
+
+def literal_terms(topic: str, text: str) -> tuple[str, ...]:
+    """Runs of the question's topic words that ``text`` holds word for word: a figure, or
+    two or more words ("41.2%", "SOS Mini Letter"), as written in ``text``."""
+    words = topic.split()
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        best = None
+        for j in range(len(words), i, -1):
+            phrase = " ".join(words[i:j])
+            digits = any(ch.isdigit() for ch in phrase)
+            if (j - i >= 2 or digits) and len(phrase) >= 3:
+                m = re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text, re.I)
+                if m:
+                    best = (j, m.group(0))
+                    break
+        if best is None:
+            i += 1
+        else:
+            found.append(best[1])
+            i = best[0]
+    return tuple(dict.fromkeys(found))

@@ -1,0 +1,313 @@
+"""Small slot readers: section, abbreviation, unit of a number, ordinal, reference back,
+how many ministries, and foreign countries.
+
+Each reads one kind of thing from the (normalised) question and returns it with the
+character spans it used, so the question's shape can mask them. Ministries and time
+have readers of their own (``ministries.py``, ``when.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Span",
+    "countries",
+    "ministry_count",
+    "numbers",
+    "ordinal",
+    "refers_back",
+    "section",
+    "terms",
+    "unit",
+]
+
+Span = tuple[int, int]
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "last": -1,
+}
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
+_PART = r"(?:section|pillar|area|part|chapter|heading)"
+_SECTION = re.compile(
+    rf"\b{_PART}\s*(?:no\.?|number|#)?\s*{_NUM}\b|\bthe\s+{_ORD}\s+{_PART}\b", re.I
+)
+
+
+def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, list[Span]]:
+    """A section named by number ("pillar 5", "the fifth section") or by (most of) its title."""
+    m = _SECTION.search(text)
+    if m:
+        word = (m.group(1) or m.group(2)).lower()
+        number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        return number, [m.span()]
+    words = set(_words(text))
+    best, best_share, best_span = None, 0.0, None
+    for number, title in titles:
+        title_words = set(_words(title)) - _SMALL
+        if len(title_words) < 3:
+            continue
+        share = len(words & title_words) / len(title_words)
+        if share > best_share:
+            best, best_share = number, share
+            best_span = _cover(text, title_words)
+    if best_share >= 0.75 and best_span is not None:
+        return best, [best_span]
+    return None, []
+
+
+_SMALL = frozenset("of and the for to a an in on by with that".split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def _cover(text: str, words: set[str]) -> Span | None:
+    """The span from the first to the last of ``words`` in ``text``."""
+    hits = [m.span() for m in re.finditer(r"[A-Za-z]+", text) if m.group(0).lower() in words]
+    return (hits[0][0], hits[-1][1]) if hits else None
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}s?\b")
+
+
+def terms(text: str, vocabulary: frozenset[str], ministry_spans: Iterable[Span]) -> list[Span]:
+    """Abbreviations that are neither ministries nor words of the reports ("NGO", "XYZ")."""
+    taken = list(ministry_spans)
+    out = []
+    for m in _ACRONYM.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if m.group(0).lower().rstrip("s") in vocabulary or m.group(0) in ("I", "OK"):
+            continue
+        out.append(m.span())
+    return out
+
+
+_FIGURE = re.compile(
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d,]*(?:st|nd|rd|th)\b)\s*%?(?:\s*(?:million|thousand))?"
+)
+
+
+def numbers(text: str, taken: Iterable[Span]) -> list[Span]:
+    """Figures in the question ("1,204", "41.2%") outside spans already read."""
+    spans = list(taken)
+    return [
+        m.span()
+        for m in _FIGURE.finditer(text)
+        if all(m.end() <= s or m.start() >= e for s, e in spans)
+    ]
+
+
+_AUX = frozenset(
+    "were was did do does are is have has had will would could can been be got get "
+    "in of for at on by to from with during under about over the a an".split()
+)
+# Verbs that end the noun after "how many" ("how many companies took part").
+_VERBS = frozenset(
+    "took take takes came come went go attend attended got get received receive made make "
+    "joined join participated took part saw see ran run held hold gave give left stayed "
+    "are were was is did do does have has had".split()
+)
+_UNIT_CUE = re.compile(
+    r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of)\s+"
+    r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
+    re.I,
+)
+_SHARE = re.compile(r"\b(share|percentage|percent|proportion|rate|fraction|ratio|%)\b", re.I)
+_DURATION = re.compile(r"\bhow\s+long\b|\b(?:what|which)\s+(?:period|time\s*frame|duration)\b", re.I)
+
+
+_NAME_CUE = re.compile(
+    r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)|"
+    r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)\s+(?:is|was|were|are|do|does|did)\b|"
+    r"\bthe\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:is|was)\s+(?:called|named|titled)\b|"
+    r"\b(?:is|was)\s+the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:called|named|titled)\b",
+    re.I,
+)
+
+
+def _head(phrase: str) -> str | None:
+    """The last word of a noun phrase, stopping at a verb or a preposition."""
+    kept: list[str] = []
+    for w in phrase.lower().split():
+        if w in _AUX or w in _VERBS or (kept and w.endswith("ed")):
+            break
+        kept.append(w)
+    return kept[-1] if kept else None
+
+
+def unit(text: str) -> str | None:
+    """What a number (or a name) is asked of: "how many child welfare officers" →
+    "officers", "which law …" → "law", "the name of the new hotline" → "hotline"."""
+    if _DURATION.search(text):
+        return "duration"
+    m = _UNIT_CUE.search(text)
+    if m:
+        return _head(m.group(1))
+    if re.search(r"\bhow\s+much\b", text, re.I):
+        return "money" if re.search(r"\b(cost|spen[dt]|budget|money|fund)", text, re.I) else None
+    if _SHARE.search(text):
+        return "percent"
+    m = _NAME_CUE.search(text)
+    if m:
+        head = _head(next(g for g in m.groups() if g))
+        return None if head in ("ministry", "agency", "section", "pillar") else head
+    return None
+
+
+_ORD_OR_LAST = _ORD[:-1] + "|last)"
+_ORDINAL = re.compile(
+    rf"\b(?:the\s+)?{_ORD_OR_LAST}\s+(?:one|effort|item|result|citation|source|bullet)\b|"
+    r"(?:number|no\.?|#|item|citation|source|effort)\s*\[?(\d{1,2})\]?(?![\d.,])|^\s*\[(\d{1,2})\]",
+    re.I,
+)
+
+
+def ordinal(text: str) -> tuple[int | None, list[Span]]:
+    """"the second one" → 2, "number 3" → 3, "the last one" → -1."""
+    m = _ORDINAL.search(text)
+    if not m:
+        return None, []
+    if m.group(1):
+        return _NUMBER_WORDS[m.group(1).lower()], [m.span()]
+    return int(m.group(2) or m.group(3)), [m.span()]
+
+
+# Words that point back at the previous answer: pronouns and demonstratives (a closed
+# class of English, not phrasings). "that" and "this" count as pronouns only, not as the
+# relative "efforts that involved …"; possessives ("their ordeal") do not point back.
+_ANAPHOR = re.compile(
+    r"\b(?:it|they|them|the same|above-mentioned|mentioned above)\b(?!\s+(?:who|days)\b)|"
+    r"\b(?:those|these)\b(?!\s+(?:who|days)\b)|"
+    r"\b(?:this|that)\b(?=\s*(?:[?.!,]|$|one\b|effort|measure|event|thing|meeting|"
+    r"programme|program|initiative|campaign|figure|number|hotline|guidebook|seminar|survey|"
+    r"symposium|project|service|was\b|is\b|were\b|happen))",
+    re.I,
+)
+_SUBSET = re.compile(
+    r"\b(?:of|among|from)\s+(?:those|these|them|the above|that list)\b|"
+    r"\b(?:those|these)\s+(?:efforts?|ones|measures|items)\b|\bwhich\s+ones\b",
+    re.I,
+)
+_DUMMY_IT = re.compile(r"\b(?:is|was)\s+it\s+(?:true|possible|illegal|legal)\b", re.I)
+
+
+def refers_back(text: str) -> tuple[bool, bool]:
+    """(points back at something, picks from the previous answer's efforts)."""
+    subset = bool(_SUBSET.search(text))
+    anaphor = bool(_ANAPHOR.search(text)) and not _DUMMY_IT.search(text)
+    return anaphor or subset, subset
+
+
+_MANY = re.compile(
+    rf"\b(?:all\s+)?{_NUM}\s+(?:or\s+more\s+)?(?:different\s+)?(?:ministries|agencies)\b|"
+    r"\b(more than one|multiple|several|two or more|many|various)\s+(?:ministries|agencies)\b",
+    re.I,
+)
+_TOGETHER = re.compile(
+    r"\b(together|both|jointly|joint|shared|in partnership|all of them|co-?(?:run|hosted|"
+    r"organi[sz]ed)|with other (?:ministries|agencies))\b",
+    re.I,
+)
+
+
+def ministry_count(text: str) -> tuple[int, bool]:
+    """(at least this many ministries per effort, every named ministry must be credited)."""
+    m = _MANY.search(text)
+    at_least = 0
+    if m:
+        word = (m.group(1) or "").lower()
+        at_least = 2 if not word else (int(word) if word.isdigit() else _NUMBER_WORDS[word])
+        at_least = max(2, at_least)
+    return at_least, bool(_TOGETHER.search(text))
+
+
+_COUNTRY_ALIASES = {
+    "america": "United States",
+    "usa": "United States",
+    "us": "United States",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "england": "United Kingdom",
+    "korea": "Korea",
+    "south korea": "Korea",
+    "europe": "Europe",
+    "eu": "Europe",
+}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[value.lower()] = getattr(c, "common_name", None) or c.name
+    names.update(_COUNTRY_ALIASES)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str]:
+    """One pattern for every name: short forms ("US") in capitals only, not "us"."""
+    names = sorted(_country_names(), key=len, reverse=True)
+    short = [re.escape(n.upper()) for n in names if len(n) <= 4]
+    long = [re.escape(n) for n in names if len(n) > 4]
+    return re.compile(
+        rf"(?<![\w.])(?:(?i:{'|'.join(long)})|{'|'.join(short)})(?![\w])"
+    )
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    span: Span
+
+
+def countries(text: str, home: str, mentioned: frozenset[str]) -> list[Country]:
+    """Countries (pycountry's names and a few common short forms) other than ``home`` that
+    the reports never mention ("What is the US doing?"): the reports cover Japan only."""
+    names = _country_names()
+    out = []
+    for m in _country_pattern().finditer(text):
+        key = m.group(0).lower()
+        country = names.get(key)
+        if country is None or country == home or key in mentioned:
+            continue
+        out.append(Country(country, m.span()))
+    return out

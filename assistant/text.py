@@ -1,0 +1,167 @@
+"""Normalising what people type: Unicode, sentences, chat shorthand and spelling.
+
+Spelling is corrected with pyspellchecker's English word list, but never for a word of
+the loaded reports, the ministry name table or the intent examples (the *protected*
+vocabulary): "SNS", "MEXT" or "Monbukagakusho" are not typos. Among a misspelled
+word's candidates the report's own words come first, then a swap of two neighbouring
+letters (the commonest slip: "waht", "hwo"), then the most frequent English word.
+
+Example:
+    >>> speller = Speller(frozenset({"symposium"}))
+    >>> speller.correct("Wehn was teh symposum held?")  # doctest: +SKIP
+    'When was the symposium held?'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Speller", "WORD", "function_words", "normalize", "sentence_spans", "shorthand"]
+
+DATA = Path(__file__).resolve().parent / "data"
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# A word this common in English is not read as a ministry abbreviation when typed in
+# lower case ("us", "it"); rarer ones ("mic", "mod") still are.
+COMMON_WORD_COUNT = 20_000
+# A known but rare word is still a typo when swapping two letters gives a word this many
+# times more frequent ("fro" → "for", "nay" → "any").
+RARE_WORD_COUNT = 2_000
+RARE_WORD_RATIO = 100
+# How close (rapidfuzz ratio, 0–100) an unknown word must be to a report word to become it.
+PROTECTED_CUTOFF = 80
+
+
+_MAYBE_SEVERAL = re.compile(r"[.!?;:]\s*\S")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width "？" → "?"), plain apostrophes and quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def shorthand() -> dict[str, str]:
+    """Chat shorthand → the words it stands for (``assistant/data/shorthand.json``)."""
+    raw: dict[str, str] = json.loads((DATA / "shorthand.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """English function words (``assistant/data/function_words.txt``)."""
+    lines = (DATA / "function_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (pysbd), covering all of it."""
+    if not text:
+        return []
+    if not _MAYBE_SEVERAL.search(text):
+        return [(0, len(text))]  # one sentence: no need for the (slower) segmenter
+    spans = [(s.start, s.end) for s in _segmenter().segment(text)]
+    if not spans:
+        return [(0, len(text))]
+    # Close gaps so no character is lost between sentences.
+    out = []
+    for i, (start, _) in enumerate(spans):
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        out.append((0 if i == 0 else start, end))
+    return out
+
+
+class Speller:
+    """Corrects misspelled ordinary words, leaving the protected vocabulary alone.
+
+    A misspelled word becomes, in this order: a word made by swapping two neighbouring
+    letters ("waht" → "what"), the closest word of the reports ("symposum" →
+    "symposium"), or the commonest English word one edit away.
+    """
+
+    def __init__(self, protected: Iterable[str]) -> None:
+        # Two-letter pieces ("th" of "4th") would pull typos towards themselves.
+        self.protected = frozenset(w.lower() for w in protected if len(w) >= 3)
+        self._checker: Any = None
+        self._protected_list: list[str] | None = None
+        self._lock = threading.Lock()
+
+    def _words(self) -> Any:
+        with self._lock:
+            if self._checker is None:
+                from spellchecker import SpellChecker
+
+                # Distance 1 only: pyspellchecker's distance 2 takes ~0.5 s on a long word.
+                self._checker = SpellChecker(distance=1)
+            return self._checker
+
+    def count(self, word: str) -> int:
+        """How often ``word`` occurs in the English word list (0: unknown)."""
+        return int(self._words()[word.lower()])
+
+    def is_common(self, word: str) -> bool:
+        return self.count(word) >= COMMON_WORD_COUNT
+
+    def correct(self, text: str) -> str:
+        """``text`` with shorthand expanded and misspelled ordinary words corrected."""
+        return WORD.sub(lambda m: self.word(m.group(0)), text)
+
+    def word(self, token: str) -> str:
+        lower = token.lower()
+        expanded = shorthand().get(lower)
+        if expanded is not None:
+            return expanded
+        if (
+            len(token) < 3
+            or lower in self.protected
+            or (token.isupper() and len(token) <= 6)
+            or "'" in token
+        ):
+            return token
+        count = self.count(lower)
+        if count >= RARE_WORD_COUNT:
+            return token
+        swapped = [w for w in _swaps(lower) if w in self.protected or self.count(w) > 0]
+        if count > 0:
+            better = [w for w in swapped if self.count(w) >= RARE_WORD_RATIO * count]
+            return max(better, key=self.count) if better else token
+        if swapped:
+            return max(swapped, key=lambda w: (w in self.protected, self.count(w)))
+        own = self._nearest_protected(lower)
+        if own is not None:
+            return own
+        known = [w for w in self._words().edit_distance_1(lower) if self.count(w) > 0]
+        return max(known, key=self.count) if known else token
+
+    def _nearest_protected(self, word: str) -> str | None:
+        """The report word closest to ``word``, if it is a likely slip (one or two edits)."""
+        if not self.protected:
+            return None
+        from rapidfuzz import fuzz, process
+
+        if self._protected_list is None:
+            self._protected_list = sorted(self.protected)
+        best = process.extractOne(
+            word, self._protected_list, scorer=fuzz.ratio, score_cutoff=PROTECTED_CUTOFF
+        )
+        return None if best is None else str(best[0])
+
+
+def _swaps(word: str) -> list[str]:
+    """Every word made by swapping two neighbouring letters."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
