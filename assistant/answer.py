@@ -18,7 +18,8 @@ from assistant.claims import unsupported
 from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
 from assistant.conversation import Context, FollowUp, follow_up
-from assistant.intents import Intent
+from assistant.facts import is_place
+from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
 from assistant.question import clean_question
@@ -167,7 +168,12 @@ def refine(q: Query, scoped: bool) -> Query:
         intent = Intent.COUNT  # "how many joint efforts …"
         q = q.model_copy(update={"min_ministries": max(2, q.min_ministries)})
     elif intent in (Intent.COUNT, Intent.NUMBER) and unit in _PLAN_UNITS:
-        intent = _PLAN_UNITS[unit]
+        # "how many efforts did MEXT have" counts the plan; "how many items did the
+        # police ask sites to delete" asks for a figure in an effort.
+        if not (set(q.topic_words) - {stem(unit)}) or intent is Intent.COUNT:
+            intent = _PLAN_UNITS[unit]
+        else:
+            intent = Intent.NUMBER
     elif intent is Intent.NUMBER and not q.topic_words and not scoped and q.has_filters:
         intent = Intent.COUNT
     elif intent is Intent.COUNT and unit and q.topic_words:
@@ -175,10 +181,18 @@ def refine(q: Query, scoped: bool) -> Query:
     if intent in (Intent.LIST, Intent.TOPIC) and not q.topic_words and q.min_ministries >= 2:
         if len(q.ministries) < 2:
             intent = Intent.JOINT  # "which FY2020 efforts were carried out jointly?"
+    if intent is Intent.TOPIC and unit and unit not in _PLAN_UNITS:
+        intent = Intent.PERIOD if unit == "duration" else Intent.NUMBER  # "how much did … cost"
+    if intent is Intent.WHERE and unit and not is_place(unit):
+        intent = Intent.NAME  # "at which conference …?" asks for a name, not a place
+    if intent is Intent.MINISTRIES and q.topic_words and not unit:
+        intent = Intent.WHO  # "which ministries worked on internet safety?"
     if intent in (Intent.LIST, Intent.FOLLOW_ON) and q.topic_words:
         intent = Intent.TOPIC
     if intent is Intent.FOLLOW_ON:
         intent = Intent.LIST if q.has_filters else Intent.TOPIC
+    if intent is Intent.TOPIC and not q.topic_words and q.has_filters and not q.yes_no:
+        intent = Intent.LIST  # nothing to search for but filters: "what is section 4 about?"
     if intent is Intent.WHO and not q.topic_words and not scoped:
         intent = Intent.MINISTRIES
     if q.countries and intent not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT):

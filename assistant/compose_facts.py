@@ -21,6 +21,7 @@ __all__ = ["FactWriter"]
 
 HEDGE = "The reports do not answer this directly; the closest"
 _UNIT_WORDS = {
+    "age": "ages",
     "duration": "how long it lasted",
     "percent": "that share",
     "money": "sums of money or budgets",
@@ -125,6 +126,8 @@ class FactWriter:
     # -- topic answers ---------------------------------------------------------------------
 
     def matches(self, q: Query, found: Found, filters: AppliedFilters) -> Answer:
+        """Efforts that answer an open question, quoted; a name or figure of the question
+        found word for word narrows the answer to the efforts that hold it."""
         efforts = found.efforts
         if found.weak:
             noun = "effort is" if len(efforts) == 1 else "efforts are"
@@ -132,16 +135,23 @@ class FactWriter:
                 text = f"{HEDGE} {noun} [1]:\n\n{_quote(efforts[0])}"
                 return self.c.answer(q, text, "topic", efforts, filters)
             return self.c.listing(q, f"{HEDGE} {noun}:", efforts, "topic", filters)
-        if len(efforts) == 1 or found.literal:
+        terms = " and ".join(f"“{t}”" for t in found.literal)
+        mentioning = [e for e in efforts if all(t in e.text for t in found.literal)]
+        if found.literal and len(mentioning) == 1:
+            efforts = mentioning
+        if len(efforts) == 1:
             e = efforts[0]
             who = self.c.names(e.ministries)
             if found.literal:
-                terms = " and ".join(f"“{t}”" for t in found.literal)
-                lead = f"The report mentions {terms} in this FY{e.fiscal_year} effort of {who} [1]:"
+                said = "Yes: the report" if q.yes_no else "The report"
+                lead = f"{said} mentions {terms} in this FY{e.fiscal_year} effort of {who} [1]:"
             else:
                 lead = f"In FY{e.fiscal_year}, {who} [1]:"
-            return self.c.answer(q, f"{lead}\n\n{_quote(e)}", "topic", efforts[:1], filters)
-        if q.ministries:
+            return self.c.answer(q, f"{lead}\n\n{_quote(e)}", "topic", efforts, filters)
+        if found.literal and len(mentioning) > 1:
+            lead = f"The reports mention {terms} in these efforts:"
+            efforts = mentioning + [e for e in efforts if e not in mentioning]
+        elif q.ministries:
             lead = f"These efforts by {self.c.names(q.ministries)} match:"
         else:
             lead = "The reports list these related efforts:"

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.intents import Intent
 from assistant.query import Query, TimeScope
+from assistant.when import fiscal_year_of
 
 __all__ = ["Context", "FollowUp", "follow_up"]
 
@@ -130,13 +131,13 @@ def _swap(q: Query, ctx: Context) -> FollowUp:
     if not q.time.any and ctx.time.any:
         update["time"] = ctx.time
         carried += _time_words(ctx.time)
-    elif q.time.months is not None and not q.time.fiscal_years and ctx.time.fiscal_years:
+    elif q.time.months is not None and not q.time.fiscal_years and _years_of(ctx.time):
         # "what about in December?" keeps the previous year
-        months = tuple(m for m in q.time.months if _in_years(m, ctx.time.fiscal_years))
-        update["time"] = q.time.model_copy(
-            update={"months": months or q.time.months, "fiscal_years": ctx.time.fiscal_years}
-        )
-        carried += _time_words(ctx.time)
+        years = _years_of(ctx.time)
+        months = tuple(m for m in q.time.months if _in_years(m, years))
+        if months:
+            update["time"] = q.time.model_copy(update={"months": months})
+            carried += [f"FY{y}" for y in years]
     if q.section is None and ctx.section is not None and not q.ministries:
         update["section"] = ctx.section
         carried.append(f"section {ctx.section}")
@@ -190,6 +191,12 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
     return FollowUp(q.model_copy(update=update), None, tuple(carried))
 
 
+def _years_of(time: TimeScope) -> tuple[int, ...]:
+    """The fiscal years a time scope is in: named, or those of its months."""
+    if time.fiscal_years:
+        return time.fiscal_years
+    return tuple(sorted({fiscal_year_of(m) for m in time.months or ()}))
+
+
 def _in_years(month: str, years: tuple[int, ...]) -> bool:
-    year, mon = int(month[:4]), int(month[5:7])
-    return (year if mon >= 4 else year - 1) in years
+    return fiscal_year_of(month) in years

@@ -47,11 +47,13 @@ __all__ = [
 ]
 
 EVALSET = Path(__file__).resolve().parent / "evalset"
-# The corpora a question may name: the bundled FY2019 report alone, with the two invented
-# reports the reader was developed on, or with the held-out invented FY2021 report.
+# The corpora a question may name: the bundled FY2019 report alone, with the invented
+# reports the reader was developed on (FY2020 and FY2023; FY2022), or with the held-out
+# invented FY2021 report.
 CORPORA: dict[str, tuple[str, ...]] = {
     "bundled": (),
     "multi": ("reports",),
+    "dev2": ("reports2",),
     "unseen": ("unseen",),
 }
 SPLITS = ("dev", "heldout")

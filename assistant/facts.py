@@ -18,9 +18,20 @@ from typing import Literal
 from assistant.intents import stem
 from corpus.parser import MONTHS
 
-__all__ = ["FactSpan", "dates", "figures", "names", "places", "pick_figure", "pick_name"]
+__all__ = [
+    "FactSpan",
+    "dates",
+    "figures",
+    "is_place",
+    "names",
+    "pick_figure",
+    "pick_name",
+    "places",
+]
 
-FactKind = Literal["number", "duration", "percent", "money", "times", "date", "name", "place"]
+FactKind = Literal[
+    "number", "duration", "percent", "money", "times", "age", "date", "name", "place"
+]
 
 
 @dataclass(frozen=True)
@@ -92,23 +103,32 @@ def _canon(noun_stem: str) -> str:
     return _SAME_NOUN.get(noun_stem, noun_stem)
 
 
+_AGES = re.compile(r"\baged?\s+(?:from\s+)?\d{1,2}(?:\s*(?:to|-|–|and)\s*\d{1,2})?(?:\s+years?)?", re.I)
+
+
 def figures(text: str) -> list[FactSpan]:
-    """Figures with the noun they count; years, ordinals ("4th") and ages are left out."""
-    out = []
+    """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
+    ("4th") are left out."""
+    out = [FactSpan("age", m.group(0), None, _stems(text)) for m in _AGES.finditer(text)]
     for m in _FIGURE.finditer(text):
         value = m.group(1)
         if re.fullmatch(r"(19|20)\d\d", value):
             continue
         before = text[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"\b(aged?|ages)\s*$", before) or re.search(r"\bto\s*$", before):
-            continue
+        if re.search(r"\b(aged?|ages)\s*$", before) or re.search(r"\d\s*(to|-|–)\s*$", before):
+            continue  # an age, or the end of a range ("10 to 17")
         if re.fullmatch(r"\d+", value) and text[m.start() - 1 : m.start()] == "(":
             continue  # "(189)": a phone number or a code, not a quantity
         after = text[m.end() : m.end() + 80]
         words = re.findall(r"[A-Za-z][A-Za-z-]*|[,.;:()]", after)
         noun_words: list[str] = []
-        for w in words:
+        for i, w in enumerate(words):
             lower = w.lower()
+            after_and = words[i + 1] if i + 1 < len(words) else ""
+            if lower in ("and", "or") and noun_words and after_and[:1].isalpha():
+                if after_and.lower() not in _STOP_NOUN:
+                    noun_words.append(w)  # "junior high and high schools"
+                    continue
             if not w[0].isalpha() or lower in _STOP_NOUN or len(noun_words) >= 6:
                 break
             if noun_words and (lower.endswith(("ing", "ed")) or lower in _AFTER_NOUN):
@@ -173,7 +193,8 @@ _PLACE_NOUNS = frozenset(
     "institutions institution airports airport stations station schools school centers "
     "centres center centre prefectures prefecture municipalities venues offices office "
     "websites website vehicles facilities hospitals courts prisons nationwide country "
-    "airports".split()
+    "venue city cities town towns place places location locations region regions area "
+    "areas".split()
 )
 _PLACE = re.compile(
     r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:"
@@ -181,6 +202,11 @@ _PLACE = re.compile(
     + r"))\b",
     re.I,
 )
+
+
+def is_place(noun: str) -> bool:
+    """Whether a noun names a kind of place ("airports", "prefecture", "venue")."""
+    return noun.lower() in _PLACE_NOUNS or noun.lower() + "s" in _PLACE_NOUNS
 
 
 def places(text: str) -> list[FactSpan]:
@@ -196,20 +222,22 @@ def pick_figure(
 ) -> FactSpan | None:
     """The figure whose type fits the question's unit, closest to its topic; else None.
 
-    A specific unit ("victims", "companies") must be the figure's own noun or stand just
-    before it ("child welfare officers (by approximately 2,020 persons)"); a generic one
-    ("people") takes any figure of people; no unit takes the figure nearest the topic.
+    A specific unit ("victims", "companies") must be the figure's own noun or, failing
+    that, stand near it ("child welfare officers (by approximately 2,020 persons)"); a
+    generic one ("people") takes any figure of people; no unit takes the figure nearest
+    the topic.
     """
-    fitting = [s for s in spans if _fits(s, unit)]
+    own = [s for s in spans if _fits(s, unit, own_noun=True)]
+    fitting = own or [s for s in spans if _fits(s, unit)]
     if not fitting:
         return None
     return max(fitting, key=lambda s: (len(s.context & topic), -spans.index(s)))
 
 
-def _fits(span: FactSpan, unit: str | None) -> bool:
+def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
     if unit is None:
         return span.kind in ("number", "percent", "times")
-    if unit in ("duration", "percent", "money"):
+    if unit in ("duration", "percent", "money", "age"):
         return span.kind == unit
     if unit in ("years", "months", "weeks", "days", "hours"):
         return span.kind == "duration" and span.noun is not None and stem(span.noun) == stem(unit)
@@ -219,6 +247,8 @@ def _fits(span: FactSpan, unit: str | None) -> bool:
     own = _canon(stem(span.noun)) if span.noun else ""
     if wanted == own:
         return True
+    if own_noun:
+        return False
     if unit.lower() in _GENERIC_PEOPLE:
         return span.noun is not None and span.noun in _UNITS["people"]
     # the unit named just before the figure: "officers (by approximately 2,020 persons)"

@@ -158,8 +158,8 @@ def shape(tokens: list[tuple[str, str | None]], scaffold: frozenset[str]) -> str
     """
     out: list[str] = []
     for word, slot in tokens:
-        if (slot is None or slot == "topic") and word.lower() in scaffold:
-            out.append(word.lower())
+        if (slot is None or slot == "topic") and stem(word.lower()) in scaffold:
+            out.append(stem(word.lower()))
             continue
         mark = SLOT_TOKENS[slot or "topic"]
         if out and out[-1] == mark:
@@ -175,17 +175,18 @@ _JOINS = frozenset({"and", "to", "-", "through", "thru", "until", "till", "or"})
 
 
 def scaffold_of(examples: list[Example]) -> frozenset[str]:
-    """English function words, and words outside slots that occur in at least
-    ``SCAFFOLD_MIN_EXAMPLES`` examples and never inside a topic (a word an example uses as
-    a topic is a topic word everywhere)."""
+    """The stems a question's shape keeps: English function words, and stems outside
+    slots that occur in at least ``SCAFFOLD_MIN_EXAMPLES`` examples and never inside a
+    topic (a word an example uses as a topic is a topic word everywhere)."""
+    function = {stem(w) for w in function_words()}
     counts = Counter(
-        w for e in examples for w in {t.lower() for t, slot in e.tokens if slot is None}
+        s for e in examples for s in {stem(t.lower()) for t, slot in e.tokens if slot is None}
     )
-    topical = {
-        t.lower() for e in examples for t, slot in e.tokens if slot == "topic"
-    } - function_words()
-    frequent = {w for w, n in counts.items() if n >= SCAFFOLD_MIN_EXAMPLES and w not in topical}
-    return frozenset(frequent | function_words())
+    topical = {stem(t.lower()) for e in examples for t, slot in e.tokens if slot == "topic"}
+    frequent = {
+        s for s, n in counts.items() if n >= SCAFFOLD_MIN_EXAMPLES and s not in topical - function
+    }
+    return frozenset(frequent | function)
 
 
 @lru_cache(maxsize=4096)
@@ -237,6 +238,8 @@ class IntentModel:
         self.thresholds = thresholds or {intent: CONFIDENCE for intent in Intent}
         self.intents = list(dict.fromkeys(e.intent for e in examples))
         self.scaffold = scaffold_of(examples)
+        # The examples' own words, which spelling correction must leave alone.
+        self.words = frozenset(t.lower() for e in examples for t, _ in e.tokens if t.isalpha())
         self.shapes = [shape(list(e.tokens), self.scaffold) for e in examples]
         docs = [Counter(features(s)) for s in self.shapes]
         df = Counter(g for d in docs for g in d)

@@ -52,13 +52,15 @@ class Query(_Frozen):
         time: The time restriction.
         section: A section named by number or title.
         term: The abbreviation asked about (glossary questions).
-        unit: What a number is asked of ("people", "years", "companies"), if said.
+        unit: What a number is asked of ("people", "years", "companies"), or for a name
+            question what the name is of ("law", "hotline"), if said.
         topic: The words that say what it is about (slots and scaffold removed).
         topic_words: ``topic`` as stemmed search tokens.
         ordinal: "the second one" → 2, "the last one" → -1.
         refers_back: Words that point at the previous answer ("it", "those", "of them").
         subset: Asks about the previous answer's efforts ("which of those …").
         countries: Countries other than the reports' own that the question names.
+        yes_no: It asks whether something is so ("Was it ever evaluated?").
     """
 
     text: str
@@ -78,6 +80,7 @@ class Query(_Frozen):
     refers_back: bool = False
     subset: bool = False
     countries: tuple[str, ...] = ()
+    yes_no: bool = False
 
     @property
     def has_filters(self) -> bool:

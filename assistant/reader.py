@@ -21,19 +21,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.intents import Intent, intent_model, shape, token_spans
+from assistant.intents import Intent, intent_model, shape, stem, token_spans
 from assistant.ministries import Mentions, MinistryResolver, name_table
 from assistant.query import Query, TimeScope
 from assistant.slots import (
     Span,
     countries,
     ministry_count,
+    name_of,
     numbers,
     ordinal,
     refers_back,
     section,
     terms,
     unit,
+    yes_no,
 )
 from assistant.text import Speller, function_words, normalize, sentence_spans
 from assistant.when import TimeRef, fiscal_months, month_name, read_time
@@ -74,7 +76,7 @@ class Reader:
             w for entry in name_table().values() for kind in ("en", "romaji")
             for name in entry.get(kind, ()) for w in name.lower().split()
         }
-        self.speller = Speller(self.vocabulary | model.scaffold | other_names | _MONTH_WORDS)
+        self.speller = Speller(self.vocabulary | model.words | other_names | _MONTH_WORDS)
         attributed = tuple(sorted({m for e in efforts for m in e.ministries}))
         self.ministries = MinistryResolver(
             corpus.glossary, attributed, is_word=self.speller.is_common
@@ -87,9 +89,9 @@ class Reader:
         self.chatter = frozenset(chatter - other - self.vocabulary - function_words())
         # Scaffold words the reports never use, and English function words, say how a
         # question asks, not what it is about.
-        self.function_stems = (
-            frozenset(tokenize(" ".join(model.scaffold))) - self.stems
-        ) | frozenset(tokenize(" ".join(function_words())))
+        self.function_stems = (model.scaffold - self.stems) | frozenset(
+            tokenize(" ".join(function_words()))
+        )
         self.mentioned = frozenset(w for w in self.vocabulary)
 
     # -- reading -------------------------------------------------------------------------
@@ -124,13 +126,14 @@ class Reader:
             time=self._scope(slots.time),
             section=slots.section,
             term=term,
-            unit=unit(text),
+            unit=unit(text) or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None),
             topic=topic,
             topic_words=words,
             ordinal=ordinal(text)[0],
             refers_back=back,
             subset=subset,
             countries=tuple(dict.fromkeys(c.name for c in named)),
+            yes_no=yes_no(text),
         )
 
     def _slots(self, text: str) -> _Slots:
@@ -189,26 +192,37 @@ class Reader:
         slots = self._slots(sentence)
         if _has_slots(slots):
             return False
-        prediction = self.model.predict(self.shape(sentence, slots))
+        prediction = self.model.predict(self.shape(sentence, slots, chatter=True))
         if prediction.intent is not Intent.CHITCHAT or not self.model.accepts(prediction):
             return False
         words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)} - function_words()
         reports = words & self.vocabulary
-        unknown = words - self.vocabulary - self.chatter - self.model.scaffold
+        unknown = {
+            w for w in words - self.vocabulary - self.chatter if stem(w) not in self.model.scaffold
+        }
         if several and prediction.confidence >= SURE_CHATTER:
             return True
         return not reports and len(unknown) <= 1
 
-    def shape(self, text: str, slots: _Slots) -> str:
-        """The question with its slots masked, as the intent model reads it."""
-        return shape(_tagged(text, slots.spans), self.model.scaffold)
+    def shape(self, text: str, slots: _Slots, *, chatter: bool = False) -> str:
+        """The question with its slots masked, as the intent model reads it.
+
+        Chatter words ("hey", "thx") say nothing of what a question asks and are left out,
+        unless ``chatter`` (deciding whether a clause is itself chatter).
+        """
+        tokens = [
+            (w, s)
+            for w, s in _tagged(text, slots.spans)
+            if chatter or w.lower() not in self.chatter
+        ]
+        return shape(tokens, self.model.scaffold)
 
     def _topic(self, text: str, slots: _Slots) -> tuple[str, tuple[str, ...]]:
         """What the question is about: its words outside slots, scaffold and chatter."""
         kept = [
             word
             for word, slot in _tagged(text, slots.spans)
-            if slot in (None, "number")
+            if slot in (None, "number", "term")
             and re.match(r"[A-Za-z\d]", word)
             and word.lower() not in self.chatter
             and word.lower() not in STOPWORDS
@@ -248,7 +262,7 @@ class Reader:
         for y in ref.years:
             if y in loaded:
                 fiscal.append(y)
-                readings.append(f"{y} is read as FY{y} ({_span_of(y)})")
+                readings.append(f"{y} is read as the fiscal year FY{y} ({_span_of(y)})")
                 continue
             dated = [f"{y:04d}-{m:02d}" for m in range(1, 13)]
             if any(d in self.dated for d in dated):

@@ -78,6 +78,7 @@ class Retriever:
     def search_text(self, q: Query) -> str:
         """What is searched: the question (or its topic within filters) plus report terms."""
         text = q.topic if (q.ministries or q.time.any) and q.topic else q.text
+        text = text.rstrip(" ?!.")  # "…selfies?" and "…selfies" search alike
         if not self.expand:
             return text
         lower = text.lower()
@@ -129,7 +130,7 @@ class Retriever:
             for p in positions[:MAX_CITATIONS]
             if p in literal or scores.get(p, -1.0) >= first - FACT_MARGIN
         ]
-        shown = literal_terms(q.topic, efforts[0].text) if efforts else ()
+        shown = literal_terms(q.topic, efforts[0].text, single=q.yes_no) if efforts else ()
         return Found(efforts, close or efforts[:1], weak, best, shown)
 
     def on_topic(self, q: Query) -> bool:
@@ -166,9 +167,10 @@ class Retriever:
         return words
 
 
-def literal_terms(topic: str, text: str) -> tuple[str, ...]:
+def literal_terms(topic: str, text: str, *, single: bool = False) -> tuple[str, ...]:
     """Runs of the question's topic words that ``text`` holds word for word: a figure, or
-    two or more words ("41.2%", "SOS Mini Letter"), as written in ``text``."""
+    two or more words ("41.2%", "SOS Mini Letter"), as written in ``text``; with
+    ``single``, one word of four or more letters also counts ("evaluated")."""
     words = topic.split()
     found: list[str] = []
     i = 0
@@ -177,7 +179,7 @@ def literal_terms(topic: str, text: str) -> tuple[str, ...]:
         for j in range(len(words), i, -1):
             phrase = " ".join(words[i:j])
             digits = any(ch.isdigit() for ch in phrase)
-            if (j - i >= 2 or digits) and len(phrase) >= 3:
+            if (j - i >= 2 or digits or (single and len(phrase) >= 4)) and len(phrase) >= 3:
                 m = re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text, re.I)
                 if m:
                     best = (j, m.group(0))

@@ -22,7 +22,9 @@ __all__ = [
     "refers_back",
     "section",
     "terms",
+    "name_of",
     "unit",
+    "yes_no",
 ]
 
 Span = tuple[int, int]
@@ -109,7 +111,8 @@ def terms(text: str, vocabulary: frozenset[str], ministry_spans: Iterable[Span])
     for m in _ACRONYM.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        if m.group(0).lower().rstrip("s") in vocabulary or m.group(0) in ("I", "OK"):
+        word = m.group(0).lower()
+        if word in vocabulary or word.removesuffix("s") in vocabulary or word in ("i", "ok"):
             continue
         out.append(m.span())
     return out
@@ -145,7 +148,7 @@ _UNIT_CUE = re.compile(
     r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
     re.I,
 )
-_SHARE = re.compile(r"\b(share|percentage|percent|proportion|rate|fraction|ratio|%)\b", re.I)
+_SHARE = re.compile(r"\b(?:share|percentage|percent|proportion|rate|fraction|ratio)\b|%", re.I)
 _DURATION = re.compile(r"\bhow\s+long\b|\b(?:what|which)\s+(?:period|time\s*frame|duration)\b", re.I)
 
 
@@ -169,10 +172,12 @@ def _head(phrase: str) -> str | None:
 
 
 def unit(text: str) -> str | None:
-    """What a number (or a name) is asked of: "how many child welfare officers" →
-    "officers", "which law …" → "law", "the name of the new hotline" → "hotline"."""
+    """What a number is asked of: "how many child welfare officers" → "officers", "how
+    long" → "duration", "what share" → "percent", "how much did it cost" → "money"."""
     if _DURATION.search(text):
         return "duration"
+    if re.search(r"\bhow\s+old\b|\bwhat\s+ages?\b|\bage\s+(?:group|range)\b", text, re.I):
+        return "age"
     m = _UNIT_CUE.search(text)
     if m:
         return _head(m.group(1))
@@ -180,11 +185,17 @@ def unit(text: str) -> str | None:
         return "money" if re.search(r"\b(cost|spen[dt]|budget|money|fund)", text, re.I) else None
     if _SHARE.search(text):
         return "percent"
-    m = _NAME_CUE.search(text)
-    if m:
-        head = _head(next(g for g in m.groups() if g))
-        return None if head in ("ministry", "agency", "section", "pillar") else head
     return None
+
+
+def name_of(text: str) -> str | None:
+    """What a name is asked of: "which law …" → "law", "the name of the new hotline" →
+    "hotline", "what is the child abuse hotline called" → "hotline"."""
+    m = _NAME_CUE.search(text)
+    if not m:
+        return None
+    head = _head(next(g for g in m.groups() if g))
+    return None if head in ("ministry", "agency", "section", "pillar") else head
 
 
 _ORD_OR_LAST = _ORD[:-1] + "|last)"
@@ -229,6 +240,18 @@ def refers_back(text: str) -> tuple[bool, bool]:
     subset = bool(_SUBSET.search(text))
     anaphor = bool(_ANAPHOR.search(text)) and not _DUMMY_IT.search(text)
     return anaphor or subset, subset
+
+
+_YES_NO = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|"
+    r"would|should)\b",
+    re.I,
+)
+
+
+def yes_no(text: str) -> bool:
+    """Whether the question asks if something is so: it opens with an auxiliary verb."""
+    return bool(_YES_NO.match(text))
 
 
 _MANY = re.compile(

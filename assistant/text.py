@@ -45,6 +45,7 @@ def normalize(text: str) -> str:
     """NFKC (full-width "？" → "?"), plain apostrophes and quotes, single spaces."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
     return " ".join(text.split())
 
 
@@ -145,7 +146,11 @@ class Speller:
         own = self._nearest_protected(lower)
         if own is not None:
             return own
-        known = [w for w in self._words().edit_distance_1(lower) if self.count(w) > 0]
+        known = [
+            w
+            for w in self._words().edit_distance_1(lower)
+            if self.count(w) > 0 and _likely_slip(lower, w)
+        ]
         return max(known, key=self.count) if known else token
 
     def _nearest_protected(self, word: str) -> str | None:
@@ -160,6 +165,27 @@ class Speller:
             word, self._protected_list, scorer=fuzz.ratio, score_cutoff=PROTECTED_CUTOFF
         )
         return None if best is None else str(best[0])
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+
+
+def _adjacent(a: str, b: str) -> bool:
+    """Neighbouring keys on a QWERTY keyboard."""
+    if a not in _KEY or b not in _KEY:
+        return False
+    (r1, c1), (r2, c2) = _KEY[a], _KEY[b]
+    return abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1
+
+
+def _likely_slip(typed: str, word: str) -> bool:
+    """A letter dropped, doubled or added, or one key hit for its neighbour; a word
+    one far-apart letter away ("sexting" / "setting") is more likely a word of its own."""
+    if len(typed) != len(word):
+        return True
+    diff = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
+    return len(diff) == 1 and _adjacent(*diff[0])
 
 
 def _swaps(word: str) -> list[str]:

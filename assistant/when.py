@@ -47,6 +47,8 @@ _MONTH_ALONE = re.compile(
     rf"(?:the\s+month\s+of\s+)?({_MONTH_FULL}|{_MONTH_ANY}\b\.?)(?!\s*\d)",
     re.I,
 )
+# After a preposition, a lower-case "may" is the month when nothing verb-like follows.
+_MAY_MONTH = re.compile(r"\s*(?:[?.!,;]|$|and\b|or\b|to\b|\d)")
 _YEAR_RANGE = re.compile(
     rf"(?<![-\d/]){_YEAR}\s*(?:-|–|~|to|through|and)\s*{_YEAR}(?![-\d/])", re.I
 )
@@ -250,8 +252,10 @@ def _months_alone(text: str, f: _Found, corpus_years: tuple[int, ...]) -> None:
         word = m.group(1).rstrip(".")
         if not f.free(m.start(1), m.end(1)):
             continue
-        if word.lower() == "may" and not word[0].isupper():
-            continue  # "in may" is a month only when written as a name
+        if word.lower() == "may" and not word[0].isupper() and not _MAY_MONTH.match(
+            text, m.end(1)
+        ):
+            continue  # "in may" is the month only as a name or at the end of a phrase
         if len(word) <= 3 and word.lower() not in MONTHS:
             continue
         mon = MONTHS[word.lower()]

@@ -116,7 +116,7 @@ def test_ask_json_is_the_answer_with_its_citations(
         "fy2019-6.1.1",
     ]
     assert [c["number"] for c in answer["citations"]] == [1, 2, 3]
-    assert answer["kind"] == "ministry"
+    assert answer["kind"] == "list"
     assert answer["abstained"] is False
 
 

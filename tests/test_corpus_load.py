@@ -256,7 +256,7 @@ def test_fixture_report_parses_to_its_expected_json(path: Path) -> None:
 def test_there_are_fixture_reports_to_check() -> None:
     assert FIXTURES, f"no *_efforts.txt fixtures in {REPORTS}"
     for path in FIXTURES:
-        assert path.with_name(path.name.removesuffix(".txt") + ".expected.json").is_file()
+        assert (EXPECTED / (path.name.removesuffix(".txt") + ".expected.json")).is_file()
 
 
 def test_crlf_fixture_keeps_its_line_endings() -> None:

@@ -159,7 +159,7 @@ def test_source_card_escapes_plan_text_and_shows_ministry_and_date() -> None:
 
 def test_rendered_answer_lists_filters_and_numbered_cards() -> None:
     answer = Answer(question="q", text="It was held [1].", citations=(_citation(),),
-                    kind="factoid")
+                    kind="when")
     shown = render.render_answer(answer, {"CAO": "Cabinet Office"}, ("CAO",), (2019,))
     assert "Your filters: CAO (Cabinet Office); FY2019" in shown
     assert shown.count('class="pq-card"') == 1

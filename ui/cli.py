@@ -199,7 +199,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         _print_answer(bot.ask(args.question), as_json=args.json)
         return 0
     print("planqa: ask about the plan's efforts (empty line or Ctrl-D to quit).")
-    history: list[str] = []
+    context = None
     while True:
         try:
             question = input("\nyou> ").strip()
@@ -209,10 +209,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if not question:
             return 0
         try:
-            _print_answer(bot.ask(question, history), as_json=args.json)
+            answer = bot.ask(question, context=context)
         except PlanqaError as exc:
             print(f"Error: {exc}")
-        history.append(question)
+            continue
+        _print_answer(answer, as_json=args.json)
+        context = answer.context
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 import gradio as gr  # noqa: E402
 
-from assistant import Assistant  # noqa: E402
+from assistant import Assistant, Context  # noqa: E402
 from corpus.errors import PlanqaError  # noqa: E402
 from index.store import default_index_root  # noqa: E402
 from ui.render import (  # noqa: E402
@@ -54,28 +54,42 @@ def _years(values: Any) -> list[int]:
     return [int(v) for v in values or []]
 
 
+State = dict[str, Any] | None
+
+
+def _context(state: State) -> Context | None:
+    """The conversation kept in the page; a damaged one starts a new conversation."""
+    try:
+        return Context.model_validate(state) if state else None
+    except ValueError:
+        return None
+
+
 def respond(
     bot: Assistant,
     question: str,
     ministries: list[str] | None,
     fiscal_years: list[Any] | None,
     chat: Chat,
-    history: list[str],
-) -> tuple[Chat, str, Chat, list[str], str]:
-    """Answer one chat turn; returns (chatbot, question box, chat, history, markdown)."""
+    state: State,
+) -> tuple[Chat, str, Chat, State, str]:
+    """Answer one chat turn; returns (chatbot, question box, chat, conversation, markdown).
+
+    The conversation state is the previous answer's :class:`Context`: a follow-up ("And
+    MHLW?") is read against it, a self-contained question starts fresh.
+    """
     chat = list(chat or [])
-    history = list(history or [])
     question = question if isinstance(question, str) else ""
     markdown = ""
     if not question.strip():
         chat.append({"role": "assistant", "content": EMPTY_QUESTION})
-        return chat, "", chat, history, markdown
+        return chat, "", chat, state, markdown
     chat.append({"role": "user", "content": plain_markdown(question)})
     chosen_ministries = tuple(ministries or ())
     chosen_years = tuple(_years(fiscal_years))
     try:
-        answer = bot.ask(question, history, ministries=chosen_ministries or None,
-                         fiscal_years=chosen_years or None)
+        answer = bot.ask(question, context=_context(state),
+                         ministries=chosen_ministries or None, fiscal_years=chosen_years or None)
     except PlanqaError as error:
         reply = f"⚠️ {plain_markdown(str(error))}"
     except Exception:
@@ -84,10 +98,9 @@ def respond(
     else:
         reply = render_answer(answer, bot.glossary, chosen_ministries, chosen_years)
         markdown = answer.markdown()
-        if answer.kind != "invalid":
-            history.append(question)
+        state = answer.context.model_dump(mode="json")
     chat.append({"role": "assistant", "content": reply})
-    return chat, "", chat, history, markdown
+    return chat, "", chat, state, markdown
 
 
 def ask_json(
@@ -148,12 +161,12 @@ def build_app(bot: Assistant) -> gr.Blocks:
 
     def on_ask(
         question: str, ministries: list[str] | None, years: list[Any] | None,
-        chat: Chat, history: list[str],
-    ) -> tuple[Chat, str, Chat, list[str], str]:
-        return respond(bot, question, ministries, years, chat, history)
+        chat: Chat, state: State,
+    ) -> tuple[Chat, str, Chat, State, str]:
+        return respond(bot, question, ministries, years, chat, state)
 
-    def on_clear() -> tuple[Chat, str, Chat, list[str], str]:
-        return [], "", [], [], ""
+    def on_clear() -> tuple[Chat, str, Chat, State, str]:
+        return [], "", [], None, ""
 
     def on_browse(ministry: str | None) -> str:
         return render_plan(bot, ministry or None)
@@ -175,7 +188,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
             "*Basic Plan on Measures against Child Sexual Exploitation*."
         )
         chat_state = gr.State([])
-        history_state = gr.State([])
+        conversation = gr.State(None)
         with gr.Tabs():
             with gr.Tab("Ask"), gr.Row():
                 with gr.Column(scale=3):
@@ -217,8 +230,8 @@ def build_app(bot: Assistant) -> gr.Blocks:
                 )
                 plan_html = gr.HTML(render_plan(bot), js_on_load=None, elem_id="pq-plan")
 
-        turn_inputs = [question, ministries, years, chat_state, history_state]
-        turn_outputs = [chatbot, question, chat_state, history_state, copy_box]
+        turn_inputs = [question, ministries, years, chat_state, conversation]
+        turn_outputs = [chatbot, question, chat_state, conversation, copy_box]
         for trigger in (question.submit, submit.click):
             trigger(on_ask, turn_inputs, turn_outputs, api_visibility="private")
         clear.click(on_clear, None, turn_outputs, api_visibility="private")
