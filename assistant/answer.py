@@ -53,6 +53,8 @@ _PLAN_UNITS = {
     "bodie": Intent.MINISTRIES,
     "department": Intent.MINISTRIES,
 }
+# Names a question may ask for that are numbers or addresses rather than titles.
+_CONTACTS = frozenset({"number", "website", "url", "web address", "email address"})
 FACT_INTENTS = frozenset(
     {
         Intent.WHO,
@@ -164,14 +166,14 @@ def refine(q: Query, scoped: bool) -> Query:
     filters; a "which ministry" with no topic asks which ministries there are.
     """
     intent, unit = q.intent, (q.unit or "").lower().rstrip("s")
-    if intent is Intent.JOINT and _PLAN_UNITS.get(unit) is Intent.COUNT:
-        intent = Intent.COUNT  # "how many joint efforts …"
-        q = q.model_copy(update={"min_ministries": max(2, q.min_ministries)})
-    elif intent in (Intent.COUNT, Intent.NUMBER) and unit in _PLAN_UNITS:
+    plan = _PLAN_UNITS.get(unit)
+    if plan is not None and intent not in (Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT):
         # "how many efforts did MEXT have" counts the plan; "how many items did the
         # police ask sites to delete" asks for a figure in an effort.
         if not (set(q.topic_words) - {stem(unit)}) or intent is Intent.COUNT:
-            intent = _PLAN_UNITS[unit]
+            if plan is Intent.COUNT and intent is Intent.JOINT:
+                q = q.model_copy(update={"min_ministries": max(2, q.min_ministries)})
+            intent = plan
         else:
             intent = Intent.NUMBER
     elif intent is Intent.NUMBER and not q.topic_words and not scoped and q.has_filters:
@@ -181,10 +183,19 @@ def refine(q: Query, scoped: bool) -> Query:
     if intent in (Intent.LIST, Intent.TOPIC) and not q.topic_words and q.min_ministries >= 2:
         if len(q.ministries) < 2:
             intent = Intent.JOINT  # "which FY2020 efforts were carried out jointly?"
+    if intent is Intent.OUTSIDE and unit and unit not in _PLAN_UNITS and not q.countries:
+        intent = Intent.NUMBER  # a figure asked for: given if a report has it, else declined
     if intent is Intent.TOPIC and unit and unit not in _PLAN_UNITS:
         intent = Intent.PERIOD if unit == "duration" else Intent.NUMBER  # "how much did … cost"
     if intent is Intent.WHERE and unit and not is_place(unit):
         intent = Intent.NAME  # "at which conference …?" asks for a name, not a place
+    if intent is Intent.STRUCTURE and len(q.topic_words) >= 2:
+        intent = Intent.TOPIC  # the plan's outline is asked with no topic of its own
+    contact = q.names in _CONTACTS
+    listed = intent in (Intent.WHO, Intent.TOPIC)
+    if q.names is not None and (listed or (contact and intent is not Intent.NAME)):
+        # "which 31 companies …?", "what is the hotline's phone number?": a name asked for
+        intent = Intent.NAME
     if intent is Intent.MINISTRIES and q.topic_words and not unit:
         intent = Intent.WHO  # "which ministries worked on internet safety?"
     if intent in (Intent.LIST, Intent.FOLLOW_ON) and q.topic_words:

@@ -14,15 +14,18 @@ from assistant.models import Answer
 
 __all__ = ["claims", "unsupported"]
 
+# A note on how the question was read ("_Following up on MEXT._"), not a claim.
+_NOTE = re.compile(r"^_[^_].*_$")
 # A list item "N. <effort text> — <who, when> [N]": the effort text is a quotation.
 _LIST_ITEM = re.compile(r"^(\s*\d+\.\s+)(.*?)(\s+—\s+.*\[\d+\]\s*)$")
 
 
 def claims(answer: Answer) -> str:
-    """The answer's own statements: quoted source lines and list items' quotes removed."""
+    """The answer's own statements: quoted source lines, list items' quotes and the
+    italic notes on how the question was read are left out."""
     kept = []
     for line in answer.text.splitlines():
-        if line.lstrip().startswith(">"):
+        if line.lstrip().startswith(">") or _NOTE.match(line):
             continue
         item = _LIST_ITEM.match(line)
         kept.append(item.group(1) + item.group(3) if item else line)

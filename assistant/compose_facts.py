@@ -7,6 +7,7 @@ not cover. Nothing here reads the question text: only the :class:`Query`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.compose import Composer, fiscal_span, years_phrase
@@ -170,8 +171,8 @@ class FactWriter:
             Intent.WHERE: self._place,
             Intent.WHICH_SECTION: self._section,
         }[q.intent]
-        for e in efforts:
-            lead = writer(q, e)
+        for n, e in enumerate(efforts):
+            lead = writer(q, e, n == 0)
             if lead is not None:
                 text = f"{lead} [1].\n\n{_quote(e)}\n\n— {self.c.names(e.ministries)}; {_where(e)}"
                 return self.c.answer(q, text, q.intent.value, [e], filters)  # type: ignore[arg-type]
@@ -193,39 +194,50 @@ class FactWriter:
             return f"where it took place {about}".strip()
         return "this"
 
-    def _who(self, q: Query, e: CitedEffort) -> str:
+    def _who(self, q: Query, e: CitedEffort, first: bool) -> str:
         verb = "was" if len(e.ministries) == 1 else "were"
         return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
 
-    def _when(self, q: Query, e: CitedEffort) -> str | None:
+    def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         spans = dates(e.text)
         if not spans:
             return None
         return f"The report dates it {'; '.join(s.text for s in spans)}, in FY{e.fiscal_year}"
 
-    def _period(self, q: Query, e: CitedEffort) -> str | None:
+    def _period(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         span = pick_figure(figures(e.text), "duration", _topic(q))
         if span is not None:
             return f"The report gives the period as {span.text}"
         when = [s for s in dates(e.text) if s.text.lower().startswith("from")]
         return f"The report gives the period as {when[0].text}" if when else None
 
-    def _number(self, q: Query, e: CitedEffort) -> str | None:
-        span = pick_figure(figures(e.text), q.unit, _topic(q))
+    def _number(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        # A figure the question already states is not its answer ("how many of the 420
+        # landmarks were in Tokyo?").
+        given = set(re.findall(r"\d[\d,.]*", q.text))
+        if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
+            return None  # "how many of the 948 persons were convicted?": a part of a given whole
+        spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
+        # Beyond the best-matching effort only a figure of the very noun asked will do.
+        span = pick_figure(spans, q.unit, _topic(q), own_noun_only=not first)
         return None if span is None else f"The report gives {span.text}"
 
-    def _name(self, q: Query, e: CitedEffort) -> str | None:
+    def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         later = any(w in q.topic_words for w in ("now", "new", "renam", "current", "chang"))
         earlier = any(w in q.topic_words for w in ("old", "previous", "former", "origin"))
-        asked = _topic(q) | ({q.unit.lower()} if q.unit else set())
-        span = pick_name(names(e.text), frozenset(asked), later=later, earlier=earlier)
+        asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
+        spans = names(e.text)
+        if q.names and q.names != "number":
+            # "which companies …": only a name that says it is one of them will do
+            spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
+        span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
         return None if span is None else f"The report names it “{span.text}”"
 
-    def _place(self, q: Query, e: CitedEffort) -> str | None:
+    def _place(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         spans = places(e.text)
         return None if not spans else f"The report gives the place as {spans[0].text}"
 
-    def _section(self, q: Query, e: CitedEffort) -> str:
+    def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
         return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
 
 

@@ -167,10 +167,12 @@ def dates(text: str) -> list[FactSpan]:
 
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
-_CONNECT = r"(?:of|and|for|the|on|against|in|to|concerning|with)"
+_CONNECT = r"(?:of|and|for|the|on|against|in|to|concerning|with|a|an|that|from)"
 _TITLE = re.compile(
-    rf"\b([A-Z][A-Za-z'’-]+(?:\s+(?:{_CONNECT}\s+)*[A-Z][A-Za-z'’-]+)+)"
+    rf"\b((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][A-Za-z'’-]+(?:\s+(?:{_CONNECT}\s+)*[A-Z][A-Za-z'’-]+)+)"
 )
+# A number written in brackets after a name: "Hotline … Centers" (189).
+_CODE = re.compile(r"\((\d{2,6})\)")
 
 
 def names(text: str) -> list[FactSpan]:
@@ -179,11 +181,16 @@ def names(text: str) -> list[FactSpan]:
     for m in _QUOTED.finditer(text):
         lead = text[max(0, m.start() - 14) : m.start()]
         out.append(FactSpan("name", m.group(1), None, _stems(lead)))
+    for m in _CODE.finditer(text):
+        lead = text[max(0, m.start() - 60) : m.start()]
+        out.append(FactSpan("name", m.group(1), "number", _stems(lead)))
     quoted = " ".join(m.group(1) for m in _QUOTED.finditer(text))
     for m in _TITLE.finditer(text):
         name = m.group(1)
         if name in quoted or m.start() == 0 or len(name.split()) < 2:
             continue
+        if all(w.lower() in MONTHS or w.lower() in ("to", "and") for w in name.split()):
+            continue  # "January to February" is a date
         lead = text[max(0, m.start() - 14) : m.start()]
         out.append(FactSpan("name", name, None, _stems(lead)))
     return out
@@ -209,16 +216,29 @@ def is_place(noun: str) -> bool:
     return noun.lower() in _PLACE_NOUNS or noun.lower() + "s" in _PLACE_NOUNS
 
 
+_NAMED_PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_NOT_PLACES = frozenset(MONTHS) | {"fy", "japan", "japanese"}
+
+
 def places(text: str) -> list[FactSpan]:
-    """Where something was done: "in penal institutions", "at 5 international airports"."""
+    """Where something was done: "in penal institutions", "at 5 international airports",
+    "in Osaka"."""
     out = [FactSpan("place", m.group(0), None, frozenset()) for m in _PLACE.finditer(text)]
+    for m in _NAMED_PLACE.finditer(text):
+        first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
+        if first not in _NOT_PLACES and not first.startswith("fy"):
+            out.append(FactSpan("place", m.group(0), None, frozenset()))
     out += [FactSpan("place", "nationwide", None, frozenset()) for _ in re.finditer(
         r"\bnationwide\b", text)][:1]
     return out
 
 
 def pick_figure(
-    spans: list[FactSpan], unit: str | None, topic: frozenset[str]
+    spans: list[FactSpan],
+    unit: str | None,
+    topic: frozenset[str],
+    *,
+    own_noun_only: bool = False,
 ) -> FactSpan | None:
     """The figure whose type fits the question's unit, closest to its topic; else None.
 
@@ -228,7 +248,10 @@ def pick_figure(
     the topic.
     """
     own = [s for s in spans if _fits(s, unit, own_noun=True)]
-    fitting = own or [s for s in spans if _fits(s, unit)]
+    if own_noun_only and unit not in ("duration", "percent", "money", "age"):
+        fitting = own if unit else []
+    else:
+        fitting = own or [s for s in spans if _fits(s, unit)]
     if not fitting:
         return None
     return max(fitting, key=lambda s: (len(s.context & topic), -spans.index(s)))
@@ -277,8 +300,13 @@ def pick_name(
     """The name that best fits the question: sharing its words, the new or the old one."""
     if not spans:
         return None
-
     kinds = {w for asked, words in _NAME_CLASSES.items() if asked in topic for w in words}
+    if "number" in topic:  # a phone number asked for: only a number in brackets will do
+        spans = [s for s in spans if s.noun == "number"]
+        if not spans:
+            return None
+    else:
+        spans = [s for s in spans if s.noun != "number"]
 
     def score(s: FactSpan) -> float:
         own = _stems(s.text)

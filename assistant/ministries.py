@@ -212,7 +212,8 @@ class MinistryResolver:
 
 def _plain(text: str) -> str:
     """Lower case, no punctuation, single spaces: how names are compared."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower().replace("’", "'")).split())
+    text = re.sub(r"'s\b", "", text.lower().replace("’", "'"))  # "police's" → "police"
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
 def _close(typed: str, name: str) -> bool:

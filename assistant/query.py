@@ -54,6 +54,8 @@ class Query(_Frozen):
         term: The abbreviation asked about (glossary questions).
         unit: What a number is asked of ("people", "years", "companies"), or for a name
             question what the name is of ("law", "hotline"), if said.
+        names: Things whose names (or numbers) are asked for that are not ministries:
+            "which companies …" → "companies", "the hotline's phone number" → "number".
         topic: The words that say what it is about (slots and scaffold removed).
         topic_words: ``topic`` as stemmed search tokens.
         ordinal: "the second one" → 2, "the last one" → -1.
@@ -74,6 +76,7 @@ class Query(_Frozen):
     section: int | None = None
     term: str | None = None
     unit: str | None = None
+    names: str | None = None
     topic: str = ""
     topic_words: tuple[str, ...] = ()
     ordinal: int | None = None

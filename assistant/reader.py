@@ -18,6 +18,7 @@ sections, fiscal years, vocabulary), never from the wording of particular questi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from assistant.query import Query, TimeScope
 from assistant.slots import (
     Span,
     countries,
+    asked_names,
     ministry_count,
     name_of,
     numbers,
@@ -81,9 +83,16 @@ class Reader:
         self.ministries = MinistryResolver(
             corpus.glossary, attributed, is_word=self.speller.is_common
         )
-        # Words only greetings and remarks use: dropped from what is searched.
-        chatter = {t.lower() for e in model.examples if e.intent is Intent.CHITCHAT
-                   for t, slot in e.tokens if slot is None}
+        # Words only greetings and remarks use (in two examples or more): dropped from
+        # what is searched.
+        chatter = {
+            word
+            for word, n in Counter(
+                w for e in model.examples if e.intent is Intent.CHITCHAT
+                for w in {t.lower() for t, slot in e.tokens if slot is None}
+            ).items()
+            if n >= 2
+        }
         other = {t.lower() for e in model.examples if e.intent is not Intent.CHITCHAT
                  for t, slot in e.tokens if slot is None}
         self.chatter = frozenset(chatter - other - self.vocabulary - function_words())
@@ -108,9 +117,7 @@ class Reader:
         intent, confidence = prediction.intent, prediction.confidence
         if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:
             intent = Intent.TOPIC
-        at_least, together = ministry_count(text)
-        if together and len(slots.mentions.ministries) < 2:
-            at_least = max(at_least, 2)
+        at_least, together = ministry_count(text, len(slots.mentions.ministries))
         back, subset = refers_back(text)
         topic, words = self._topic(text, slots)
         named = countries(text, HOME_COUNTRY, self.mentioned)
@@ -127,6 +134,7 @@ class Reader:
             section=slots.section,
             term=term,
             unit=unit(text) or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None),
+            names=asked_names(text),
             topic=topic,
             topic_words=words,
             ordinal=ordinal(text)[0],

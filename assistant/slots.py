@@ -22,6 +22,7 @@ __all__ = [
     "refers_back",
     "section",
     "terms",
+    "asked_names",
     "name_of",
     "unit",
     "yes_no",
@@ -145,10 +146,13 @@ _VERBS = frozenset(
 )
 _UNIT_CUE = re.compile(
     r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of)\s+"
-    r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
+    r"(?:of\s+(?:the\s+|these\s+|those\s+)?(?:[\d,.]+\s+)?)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
     re.I,
 )
-_SHARE = re.compile(r"\b(?:share|percentage|percent|proportion|rate|fraction|ratio)\b|%", re.I)
+# A figure written with "%" in the question ("the 41.2% figure") is not asked for.
+_SHARE = re.compile(
+    r"\b(?:share|percentage|percent|proportion|rate|fraction|ratio)\b|\bhow\s+much\s+of\b", re.I
+)
 _DURATION = re.compile(r"\bhow\s+long\b|\b(?:what|which)\s+(?:period|time\s*frame|duration)\b", re.I)
 
 
@@ -156,7 +160,8 @@ _NAME_CUE = re.compile(
     r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)|"
     r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)\s+(?:is|was|were|are|do|does|did)\b|"
     r"\bthe\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:is|was)\s+(?:called|named|titled)\b|"
-    r"\b(?:is|was)\s+the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:called|named|titled)\b",
+    r"\b(?:is|was)\s+the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:called|named|titled)\b|"
+    r"\bwhich\s+([a-z'-]+)\b",
     re.I,
 )
 
@@ -178,13 +183,42 @@ def unit(text: str) -> str | None:
         return "duration"
     if re.search(r"\bhow\s+old\b|\bwhat\s+ages?\b|\bage\s+(?:group|range)\b", text, re.I):
         return "age"
+    if _SHARE.search(text):
+        return "percent"
     m = _UNIT_CUE.search(text)
-    if m:
+    if m and _head(m.group(1)):
         return _head(m.group(1))
     if re.search(r"\bhow\s+much\b", text, re.I):
         return "money" if re.search(r"\b(cost|spen[dt]|budget|money|fund)", text, re.I) else None
-    if _SHARE.search(text):
-        return "percent"
+    return None
+
+
+_ASKED_NAMES = re.compile(
+    r"\bwhich\s+(?:\d[\d,]*\s+)?([a-z]+s)\b(?!\s+(?:of|is|was)\b)|"
+    r"\b(phone|telephone|hotline|contact|fax)\s+(number)s?\b|\b(website|url|web\s+address|"
+    r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",
+    re.I,
+)
+_NOT_NAMES = frozenset(
+    "ministries agencies departments bodies organisations organizations offices efforts "
+    "measures sections pillars years months things ones activities initiatives steps "
+    "actions countries".split()
+)
+
+
+def asked_names(text: str) -> str | None:
+    """Things whose names are asked for, when they are not ministries or the plan's own
+    parts: "which 31 companies took part" → "companies", "the phone number" → "number".
+    ("What resources exist …" asks what was done, not for names.)"""
+    for m in _ASKED_NAMES.finditer(text):
+        if m.group(1):
+            word = m.group(1).lower()
+            if len(word) >= 4 and word not in _NOT_NAMES and not word.endswith("ss"):
+                return word
+        elif m.group(3):
+            return "number"
+        elif m.group(4):
+            return m.group(4).lower()
     return None
 
 
@@ -255,8 +289,9 @@ def yes_no(text: str) -> bool:
 
 
 _MANY = re.compile(
-    rf"\b(?:all\s+)?{_NUM}\s+(?:or\s+more\s+)?(?:different\s+)?(?:ministries|agencies)\b|"
-    r"\b(more than one|multiple|several|two or more|many|various)\s+(?:ministries|agencies)\b",
+    rf"\b(?:all\s+)?{_NUM}\s+(?:or\s+more\s+)?(?:different\s+)?(?:ministr(?:y|ies)|agenc(?:y|ies))\b|"
+    r"\b(more than one|multiple|several|two or more|many|various)\s+"
+    r"(?:ministr(?:y|ies)|agenc(?:y|ies))\b",
     re.I,
 )
 _TOGETHER = re.compile(
@@ -266,14 +301,27 @@ _TOGETHER = re.compile(
 )
 
 
-def ministry_count(text: str) -> tuple[int, bool]:
-    """(at least this many ministries per effort, every named ministry must be credited)."""
+_SHARED = re.compile(
+    r"\b(jointly|joint|shared|in partnership|co-?(?:run|hosted|organi[sz]ed)|"
+    r"with other (?:ministries|agencies))\b",
+    re.I,
+)
+
+
+def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
+    """(at least this many ministries per effort, every named ministry must be credited).
+
+    ``named`` is how many ministries the question names: "together" with two of them
+    means efforts crediting both; "jointly" with fewer means efforts of two or more.
+    """
     m = _MANY.search(text)
     at_least = 0
     if m:
         word = (m.group(1) or "").lower()
         at_least = 2 if not word else (int(word) if word.isdigit() else _NUMBER_WORDS[word])
         at_least = max(2, at_least)
+    if named < 2 and _SHARED.search(text):
+        at_least = max(at_least, 2)
     return at_least, bool(_TOGETHER.search(text))
 
 

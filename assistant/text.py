@@ -30,8 +30,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # A word this common in English is not read as a ministry abbreviation when typed in
 # lower case ("us", "it"); rarer ones ("mic", "mod") still are.
 COMMON_WORD_COUNT = 20_000
-# A known but rare word is still a typo when swapping two letters gives a word this many
-# times more frequent ("fro" → "for", "nay" → "any").
+# A word rarer than this is never a correction (an unknown "sexting" is not "sexing"),
+# and a known but rare word is still a typo when swapping two letters gives a word this
+# many times more frequent ("fro" → "for", "nay" → "any").
 RARE_WORD_COUNT = 2_000
 RARE_WORD_RATIO = 100
 # How close (rapidfuzz ratio, 0–100) an unknown word must be to a report word to become it.
@@ -137,7 +138,7 @@ class Speller:
         count = self.count(lower)
         if count >= RARE_WORD_COUNT:
             return token
-        swapped = [w for w in _swaps(lower) if w in self.protected or self.count(w) > 0]
+        swapped = [w for w in _swaps(lower) if w in self.protected or self.count(w) >= RARE_WORD_COUNT]
         if count > 0:
             better = [w for w in swapped if self.count(w) >= RARE_WORD_RATIO * count]
             return max(better, key=self.count) if better else token
@@ -149,7 +150,7 @@ class Speller:
         known = [
             w
             for w in self._words().edit_distance_1(lower)
-            if self.count(w) > 0 and _likely_slip(lower, w)
+            if self.count(w) >= RARE_WORD_COUNT and _likely_slip(lower, w)
         ]
         return max(known, key=self.count) if known else token
 
@@ -167,16 +168,17 @@ class Speller:
         return None if best is None else str(best[0])
 
 
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_KEY = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+# QWERTY rows with their stagger, in key widths.
+_ROWS = (("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75))
+_KEY = {ch: (r, c + shift) for r, (row, shift) in enumerate(_ROWS) for c, ch in enumerate(row)}
 
 
 def _adjacent(a: str, b: str) -> bool:
-    """Neighbouring keys on a QWERTY keyboard."""
+    """Neighbouring keys on a QWERTY keyboard ("s" and "x" are, "a" and "x" are not)."""
     if a not in _KEY or b not in _KEY:
         return False
-    (r1, c1), (r2, c2) = _KEY[a], _KEY[b]
-    return abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1
+    (r1, x1), (r2, x2) = _KEY[a], _KEY[b]
+    return abs(r1 - r2) <= 1 and abs(x1 - x2) <= 1.0
 
 
 def _likely_slip(typed: str, word: str) -> bool:

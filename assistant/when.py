@@ -23,6 +23,8 @@ __all__ = ["TimeRef", "fiscal_months", "fiscal_year_of", "month_name", "read_tim
 _MONTH_ANY = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Written out in full; "may" only when capitalised (the verb is common in questions).
 _MONTH_FULL = "|".join(n for n in MONTHS if len(n) > 3 and n != "sept")
+# Month names that are no other English word, read as months even with no preposition.
+_MONTH_NAMED = "|".join(n for n in MONTHS if len(n) > 3 and n not in ("sept", "march"))
 _YEAR = r"((?:19|20)\d\d)"
 _FY = re.compile(
     rf"\b(?:fy\s?'?|fiscal\s+(?:year\s+)?(?:of\s+)?){_YEAR}(?:\s*[-/–]\s*\d{{2,4}})?\b|"
@@ -43,8 +45,9 @@ _MONTH_RANGE = re.compile(
     re.I,
 )
 _MONTH_ALONE = re.compile(
-    rf"\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and|for)\s+"
-    rf"(?:the\s+month\s+of\s+)?({_MONTH_FULL}|{_MONTH_ANY}\b\.?)(?!\s*\d)",
+    rf"\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and|for|"
+    rf"about|around|by|on)\s+(?:the\s+month\s+of\s+)?({_MONTH_FULL}|{_MONTH_ANY}\b\.?)"
+    rf"(?!\s*\d)|\b({_MONTH_NAMED})\b(?!\s*\d)",
     re.I,
 )
 # After a preposition, a lower-case "may" is the month when nothing verb-like follows.
@@ -249,26 +252,26 @@ def _scope(f: _Found, corpus_years: tuple[int, ...]) -> list[int]:
 def _months_alone(text: str, f: _Found, corpus_years: tuple[int, ...]) -> None:
     explicit = list(f.named)
     for m in _MONTH_ALONE.finditer(text):
-        word = m.group(1).rstrip(".")
-        if not f.free(m.start(1), m.end(1)):
+        group = 1 if m.group(1) else 2
+        word = m.group(group).rstrip(".")
+        start, end = m.span(group)
+        if not f.free(start, end):
             continue
-        if word.lower() == "may" and not word[0].isupper() and not _MAY_MONTH.match(
-            text, m.end(1)
-        ):
+        if word.lower() == "may" and not word[0].isupper() and not _MAY_MONTH.match(text, end):
             continue  # "in may" is the month only as a name or at the end of a phrase
         if len(word) <= 3 and word.lower() not in MONTHS:
             continue
         mon = MONTHS[word.lower()]
         if explicit:
             # "between October and December 2020": the year written once serves both
-            after = [mo for pos, mo in explicit if pos > m.start(1)] or [explicit[-1][1]]
-            f.named.append((m.start(1), f"{after[0][:4]}-{mon:02d}"))
+            after = [mo for pos, mo in explicit if pos > start] or [explicit[-1][1]]
+            f.named.append((start, f"{after[0][:4]}-{mon:02d}"))
         elif f.calendar:
-            f.named += [(m.start(1), f"{y:04d}-{mon:02d}") for y in f.calendar]
+            f.named += [(start, f"{y:04d}-{mon:02d}") for y in f.calendar]
         else:
             for fy in _scope(f, corpus_years):
-                f.named.append((m.start(1), f"{fy + (mon < 4):04d}-{mon:02d}"))
-        f.spans.append(m.span(1))
+                f.named.append((start, f"{fy + (mon < 4):04d}-{mon:02d}"))
+        f.spans.append((start, end))
 
 
 def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[str] | None:

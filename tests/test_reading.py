@@ -1,0 +1,235 @@
+"""Reading questions: several ways of asking for each intent, and the Query they give.
+
+The phrasings here are written apart from the intent examples (``assistant/data/
+intents.md``) and from the evaluation sets; each must be read as the intent its row
+names. Slot readers have their own tables in ``test_slots.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.answer import refine
+from assistant.intents import Intent, intent_model, load_examples
+from assistant.reader import Reader
+from corpus import BUNDLED_PLAN, load_corpus
+from index.documents import build_chunks
+from tests.conftest import EVALSET
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    corpus = load_corpus([BUNDLED_PLAN, EVALSET / "reports"])
+    efforts, _ = build_chunks(corpus)
+    return Reader(corpus, efforts)
+
+
+def intent_of(reader: Reader, question: str) -> Intent:
+    """The intent a question is answered as: classified, then refined by its slots."""
+    return refine(reader.read(question), scoped=False).intent
+
+
+PHRASINGS: dict[Intent, list[str]] = {
+    Intent.LIST: [
+        "What has MOFA been up to?",
+        "Tell me about the justice ministry's efforts in FY2019",
+        "Show the police's activities",
+        "efforts of MHLW please",
+        "Anything from METI?",
+        "what happened during November 2023",
+        "everything in the FY2020 report",
+        "What is listed under pillar 3?",
+    ],
+    Intent.COUNT: [
+        "How many efforts does MIC have?",
+        "how many things did the cabinet office do",
+        "Number of efforts in FY2023?",
+        "how many joint efforts are in the FY2020 report",
+    ],
+    Intent.JOINT: [
+        "Which efforts were done jointly?",
+        "Who did the justice ministry work together with?",
+        "Show efforts shared by several agencies",
+        "Which efforts did more than one ministry run in FY2023?",
+    ],
+    Intent.MINISTRIES: [
+        "Which agencies are part of this plan?",
+        "How many ministries are involved?",
+        "list all the ministries in the report",
+    ],
+    Intent.WHO: [
+        "Who organised the survey on internet use?",
+        "Which ministry is behind the SOS Mini Letter?",
+        "whose job was the campaign against violence against women",
+        "Which agency distributed the card listing the hotline?",
+    ],
+    Intent.WHEN: [
+        "When did the study group publish its report?",
+        "what month was the side event",
+        "When exactly did the revised treatment program start?",
+    ],
+    Intent.PERIOD: [
+        "How long does the plan to add child welfare officers run?",
+        "For how long was the campaign against violence held?",
+    ],
+    Intent.NUMBER: [
+        "How many landmarks were illuminated?",
+        "How many guardians went to the filtering seminars?",
+        "What percentage of items were deleted in FY2023?",
+        "how many copies were handed out",
+        "How much money was spent on the hotline?",  # a sum, if a report gives one
+    ],
+    Intent.NAME: [
+        "What is the new hotline called?",
+        "What's the name of the poster campaign's event?",
+        "Which act do the crackdowns enforce?",
+    ],
+    Intent.WHERE: [
+        "Where were the leaflets handed out to travellers?",
+        "Where is the treatment program run?",
+    ],
+    Intent.WHICH_SECTION: [
+        "Which section is the hotline under?",
+        "In which pillar do the crackdowns appear?",
+    ],
+    Intent.GLOSSARY: [
+        "What does MHLW mean?",
+        "what's the full name of MOJ",
+        "MIC stands for?",
+    ],
+    Intent.STRUCTURE: [
+        "What are the plan's sections?",
+        "How is the report structured?",
+        "which years are covered by the reports",
+    ],
+    Intent.TOPIC: [
+        "Is anything done about grooming in online games?",
+        "support for children who were harmed",
+        "How does the government help parents talk to their kids?",
+    ],
+    Intent.OUTSIDE: [
+        "Did the crackdowns actually reduce crime?",
+        "What is the punishment for child prostitution?",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("intent", "question"),
+    [(intent, q) for intent, questions in PHRASINGS.items() for q in questions],
+    ids=lambda v: str(v)[:40],
+)
+def test_each_way_of_asking_is_read_as_its_intent(
+    reader: Reader, intent: Intent, question: str
+) -> None:
+    assert intent_of(reader, question) == intent
+
+
+@pytest.mark.parametrize(
+    "question", ["hi", "Thanks!", "hello there, good afternoon", "who are you?", "cheers"]
+)
+def test_greetings_and_thanks_alone_are_chitchat(reader: Reader, question: str) -> None:
+    assert reader.read(question).intent == Intent.CHITCHAT
+
+
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [
+        ("Hi! What did MEXT do?", "What did MEXT do?"),
+        ("What did MEXT do? Thanks a lot.", "What did MEXT do?"),
+        ("Hello, what did MEXT do", "what did MEXT do"),
+        ("what did MEXT do I need it for an essay", "what did MEXT do"),
+        ("Morning! what did MEXT do, cheers", "what did MEXT do"),
+    ],
+)
+def test_greetings_and_remarks_around_a_question_are_dropped(
+    reader: Reader, question: str, core: str
+) -> None:
+    assert reader.read(question).text == core
+
+
+def test_a_question_with_nothing_but_a_greeting_shape_is_not_taken_for_chatter(
+    reader: Reader,
+) -> None:
+    assert reader.read("Were famous buildings lit up for a cause?").intent != Intent.CHITCHAT
+
+
+def test_an_unsure_reading_falls_back_to_retrieving_and_quoting(reader: Reader) -> None:
+    query = reader.read("zebra quantum marmalade")
+    assert query.intent == Intent.TOPIC
+
+
+@pytest.mark.parametrize(
+    ("question", "ministries"),
+    [
+        ("What did 文部科学省 do?", ("MEXT",)),
+        ("What did the cops do?", ("NPA",)),
+        ("What did the Ministry of Heath do?", ("MHLW",)),
+        ("what did mext and mhlw do", ("MEXT", "MHLW")),
+    ],
+)
+def test_the_query_names_ministries_by_abbreviation_and_searches_with_them(
+    reader: Reader, question: str, ministries: tuple[str, ...]
+) -> None:
+    query = reader.read(question)
+    assert query.ministries == ministries
+    assert all(m in query.text for m in ministries)
+
+
+def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> None:
+    query = reader.read("When was the symposium held?")
+    assert query.intent == Intent.WHEN
+    assert "symposium" in query.topic_words
+    assert "when" not in query.topic_words
+
+
+def test_a_bare_year_with_a_report_is_that_fiscal_year_and_says_so(reader: Reader) -> None:
+    query = reader.read("What did MEXT do in 2019?")
+    assert query.time.fiscal_years == (2019,)
+    assert query.time.months is None
+    assert "FY2019" in query.time.reading
+
+
+def test_a_calendar_year_is_its_twelve_months(reader: Reader) -> None:
+    query = reader.read("What happened in calendar year 2020?")
+    assert query.time.fiscal_years == ()
+    assert query.time.months == tuple(f"2020-{m:02d}" for m in range(1, 13))
+    assert "calendar" in query.time.reading
+
+
+def test_a_bare_year_without_a_report_reads_its_dated_efforts(reader: Reader) -> None:
+    query = reader.read("What happened in 2021?")  # no FY2021 report; FY2020 runs into it
+    assert query.time.fiscal_years == ()
+    assert query.time.months is not None and "2021-03" in query.time.months
+    assert query.time.uncovered == ()
+
+
+def test_a_year_nothing_covers_is_uncovered(reader: Reader) -> None:
+    assert reader.read("What did MEXT do in 2015?").time.uncovered == (2015,)
+
+
+def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
+    model = intent_model()
+    assert len({e.intent for e in load_examples()}) == len(Intent)
+    assert model.leave_one_out_accuracy() >= 0.6
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_reads_as_a_query_with_well_formed_months(text: str) -> None:
+    corpus = load_corpus()
+    efforts, _ = build_chunks(corpus)
+    query = _reader_for_hypothesis(corpus, efforts).read(text or "x")
+    for month in query.time.months or ():
+        assert len(month) == 7 and month[4] == "-"
+
+
+_CACHED: dict[str, Reader] = {}
+
+
+def _reader_for_hypothesis(corpus: object, efforts: object) -> Reader:
+    if "r" not in _CACHED:
+        _CACHED["r"] = Reader(corpus, efforts)  # type: ignore[arg-type]
+    return _CACHED["r"]

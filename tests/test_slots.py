@@ -1,0 +1,379 @@
+"""Slot readers: each reads one kind of thing from a question, with a phrasing table.
+
+``MinistryResolver`` maps however a person names a ministry to the reports' abbreviation;
+``read_time`` turns fiscal and calendar years, months, ranges and seasons into ``YYYY-MM``
+strings (a Japanese fiscal year N runs from April N to March N+1); the small readers of
+``slots.py`` find a section, the unit a number is asked of, an ordinal, words pointing
+back, how many ministries, and foreign countries; the speller fixes slips.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant import slots
+from assistant.ministries import MinistryResolver
+from assistant.text import Speller, normalize
+from assistant.when import fiscal_months, read_time
+
+# The FY2019 report's own glossary line, as the parser reads it.
+FY2019_GLOSSARY = {
+    "NPA": "National Police Agency",
+    "CAS": "Cabinet Secretariat",
+    "CAO": "Cabinet Office",
+    "MIC": "Ministry of Internal Affairs and Communications",
+    "MOJ": "Ministry of Justice",
+    "MOFA": "Ministry of Foreign Affairs",
+    "MEXT": "Ministry of Education, Culture, Sports, Science and Technology",
+    "MHLW": "Ministry of Health, Labour and Welfare",
+    "METI": "Ministry of Economy, Trade and Industry",
+}
+COMMON = {"us", "it", "mod"}  # stands in for the English word list's common words
+
+
+@pytest.fixture(scope="module")
+def resolver() -> MinistryResolver:
+    return MinistryResolver(FY2019_GLOSSARY, is_word=lambda w: w in COMMON)
+
+
+# -- ministries --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did MEXT do?", ("MEXT",)),
+        ("what did mext do", ("MEXT",)),
+        ("MEXT's efforts", ("MEXT",)),
+        ("What did MXET do?", ("MEXT",)),  # two letters swapped
+        ("What did the Ministry of Justice do?", ("MOJ",)),
+        ("What did the Ministry of Heath do?", ("MHLW",)),  # a typo in a full name
+        ("Ministry of Health, Labour and Welfare", ("MHLW",)),
+        ("the Ministry of Health", ("MHLW",)),  # a partial official name
+        ("the education ministry", ("MEXT",)),
+        ("Police Agency", ("NPA",)),
+        ("the cops", ("NPA",)),
+        ("the police's activities", ("NPA",)),
+        ("the internal affairs ministry", ("MIC",)),
+        ("the foreign office", ("MOFA",)),
+        ("cabinet ofice", ("CAO",)),
+        ("文部科学省", ("MEXT",)),
+        ("文科省は何をした", ("MEXT",)),
+        ("警察庁と厚生労働省", ("NPA", "MHLW")),
+        ("法務省", ("MOJ",)),
+        ("内閣府", ("CAO",)),
+        ("総務省", ("MIC",)),
+        ("経済産業省", ("METI",)),
+        ("外務省", ("MOFA",)),
+        ("内閣官房", ("CAS",)),
+        ("Monbukagakusho", ("MEXT",)),
+        ("What did the police and the Ministry of Heath do?", ("NPA", "MHLW")),
+    ],
+)
+def test_a_ministry_is_found_however_it_is_named(
+    resolver: MinistryResolver, question: str, expected: tuple[str, ...]
+) -> None:
+    assert resolver.find(question).ministries == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which ministry ran the symposium",
+        "Who got the 300,000 copies?",  # "the copies" is not "the cops"
+        "how is the government helping teachers",
+        "tell us about it",  # "us" and "it" are English words, not abbreviations
+        "the police do",  # words around a name do not make it another name
+    ],
+)
+def test_words_that_only_look_like_ministry_names_are_not_ministries(
+    resolver: MinistryResolver, question: str
+) -> None:
+    mentions = resolver.find(question)
+    assert "us" not in mentions.ministries
+    if question != "the police do":
+        assert mentions.ministries == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("What did the Ministry of Defense do?", "Ministry of Defense"),
+        ("the Ministry of the Environment", "Ministry of the Environment"),
+        ("What did 防衛省 do?", "防衛省"),
+    ],
+)
+def test_a_ministry_no_report_has_is_reported_as_unknown(
+    resolver: MinistryResolver, question: str, unknown: str
+) -> None:
+    mentions = resolver.find(question)
+    assert mentions.ministries == ()
+    assert mentions.unknown == (unknown,)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_resolves_to_known_ministries_only(text: str) -> None:
+    mentions = MinistryResolver(FY2019_GLOSSARY).find(text)
+    assert set(mentions.ministries) <= set(FY2019_GLOSSARY)
+
+
+# -- time --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "corpus_years", "fiscal", "calendar", "bare", "months"),
+    [
+        ("What did MEXT do in FY2019?", (2019,), (2019,), (), (), None),
+        ("What happened in fiscal 2019?", (2019,), (2019,), (), (), None),
+        ("in fiscal year 2019", (2019,), (2019,), (), (), None),
+        ("in the 2019 fiscal year", (2019,), (2019,), (), (), None),
+        ("FY19", (2019,), (2019,), (), (), None),
+        ("What did NPA do in 2019?", (2019,), (), (), (2019,), None),
+        ("What Justice Ministry was doing in 2019 year?", (2019,), (), (), (2019,), None),
+        ("in calendar year 2019", (2019,), (), (2019,), (), tuple(f"2019-{m:02d}" for m in range(1, 13))),
+        ("What happened in January 2020?", (2019,), (), (), (), ("2020-01",)),
+        ("in May 2019", (2019,), (), (), (), ("2019-05",)),
+        ("and in may?", (2019,), (), (), (), ("2019-05",)),
+        ("What happened in July?", (2019,), (), (), (), ("2019-07",)),
+        ("in jul", (2019,), (), (), (), ("2019-07",)),
+        ("2019/07", (2019,), (), (), (), ("2019-07",)),
+        ("jun-aug", (2019,), (), (), (), ("2019-06", "2019-07", "2019-08")),
+        ("from jun thru aug 2020", (2020,), (), (), (), ("2020-06", "2020-07", "2020-08")),
+        ("between oct and dec", (2019,), (), (), (), ("2019-10", "2019-11", "2019-12")),
+        ("dec 2019 to feb 2020", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
+        ("in the summer", (2019,), (), (), (), ("2019-06", "2019-07", "2019-08")),
+        ("winter 2019", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
+        ("first half of FY2019", (2019,), (2019,), (), (), tuple(fiscal_months(2019)[:6])),
+        ("second half of FY2019", (2019,), (2019,), (), (), tuple(fiscal_months(2019)[6:])),
+        ("last quarter of FY2023", (2019,), (2023,), (), (), ("2024-01", "2024-02", "2024-03")),
+        ("in Q1 of FY2019", (2019,), (2019,), (), (), ("2019-04", "2019-05", "2019-06")),
+        (
+            "What happened after October 2019?",
+            (2019,), (), (), (),
+            ("2019-11", "2019-12", "2020-01", "2020-02", "2020-03"),
+        ),
+        (
+            "since October 2019",
+            (2019,), (), (), (),
+            ("2019-10", "2019-11", "2019-12", "2020-01", "2020-02", "2020-03"),
+        ),
+        ("before July 2019", (2019,), (), (), (), ("2019-04", "2019-05", "2019-06")),
+        ("between October and December 2020", (2019,), (), (), (), ("2020-10", "2020-11", "2020-12")),
+        (
+            "from October 2019 to February 2020",
+            (2019,), (), (), (),
+            ("2019-10", "2019-11", "2019-12", "2020-01", "2020-02"),
+        ),
+        ("in march and april", (2019,), (), (), (), ("2019-04", "2020-03")),
+    ],
+)  # fmt: skip
+def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
+    text: str,
+    corpus_years: tuple[int, ...],
+    fiscal: tuple[int, ...],
+    calendar: tuple[int, ...],
+    bare: tuple[int, ...],
+    months: tuple[str, ...] | None,
+) -> None:
+    ref = read_time(text, corpus_years)
+    assert (ref.fiscal_years, ref.calendar_years, ref.years, ref.months) == (
+        fiscal,
+        calendar,
+        bare,
+        months,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "increasing the number of child welfare officers by approximately 2,020 persons",
+        "What did MEXT do?",
+        "a child may be suffering harm",  # "may" the verb is not the month
+        "section 5",
+        "the 4th Specialist Group Meeting",
+        "in summer school",
+        "1,204 cases",
+    ],
+)
+def test_text_without_a_time_expression_has_no_time(text: str) -> None:
+    assert not read_time(text, (2019,)).any
+
+
+def test_a_time_expression_span_covers_its_words() -> None:
+    text = "What did NPA do in FY2019?"
+    assert [text[s:e] for s, e in read_time(text, (2019,)).spans] == ["FY2019"]
+
+
+def test_a_month_without_a_year_is_read_in_every_loaded_fiscal_year() -> None:
+    assert read_time("What happened in December?", (2019, 2020)).months == ("2019-12", "2020-12")
+    assert read_time("What happened in February?", (2019,)).months == ("2020-02",)
+
+
+def test_fiscal_year_runs_from_april_to_the_next_march() -> None:
+    assert fiscal_months(2019) == [
+        "2019-04", "2019-05", "2019-06", "2019-07", "2019-08", "2019-09",
+        "2019-10", "2019-11", "2019-12", "2020-01", "2020-02", "2020-03",
+    ]  # fmt: skip
+    assert fiscal_months(2023)[-3:] == ["2024-01", "2024-02", "2024-03"]
+
+
+_TIME_WORDS = st.sampled_from(
+    "in after before since until between from to and of the first last second half quarter "
+    "Q4 FY2019 FY19 fiscal calendar year 2019 2020 2,020 January March May may jun-aug "
+    "October December summer What happened ? ,".split(" ")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(), st.lists(_TIME_WORDS, max_size=10).map(" ".join)))
+def test_any_text_reads_as_well_formed_months(text: str) -> None:
+    ref = read_time(text, (2019,))
+    for month in ref.months or ():
+        assert re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", month)
+    for start, end in ref.spans:
+        assert 0 <= start < end <= len(text)
+
+
+# -- small readers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("How many people attended the meeting?", "people"),
+        ("How many child welfare officers were added?", "officers"),
+        ("how many companies took part", "companies"),
+        ("By how many persons were officers increased?", "persons"),
+        ("How long did the campaign run?", "duration"),
+        ("Over what period?", "duration"),
+        ("What share of the items were deleted?", "percent"),
+        ("what percent of minors use filtering", "percent"),
+        ("How much did it cost?", "money"),
+        ("How old were the young people surveyed?", "age"),
+        ("How many efforts did MEXT have?", "efforts"),
+        ("What did MEXT do?", None),
+    ],
+)
+def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
+    assert slots.unit(normalize(question)) == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Which law do the crackdowns refer to?", "law"),
+        ("what was the name of the new hotline", "hotline"),
+        ("What is the child abuse hotline called now?", "hotline"),
+        ("At which conference did the NPA speak?", "conference"),
+    ],
+)
+def test_what_a_name_is_asked_of(question: str, noun: str) -> None:
+    assert slots.name_of(question) == noun
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("tell me more about the second one", 2),
+        ("the last one", -1),
+        ("what about number 3?", 3),
+        ("[2]", 2),
+        ("What did MEXT do?", None),
+    ],
+)
+def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int | None) -> None:
+    assert slots.ordinal(question)[0] == number
+
+
+@pytest.mark.parametrize(
+    ("question", "back", "subset"),
+    [
+        ("who ran it?", True, False),
+        ("when was that?", True, False),
+        ("which of those were joint?", True, True),
+        ("Which of them involved MEXT?", True, True),
+        ("What did they do in 2020?", True, False),
+        ("Show efforts that involved both CFA and NPA", False, False),  # relative "that"
+        ("Is anything done so kids don't retell their ordeal?", False, False),  # possessive
+        ("When was the symposium held?", False, False),
+    ],
+)
+def test_words_pointing_back_at_the_previous_answer(
+    question: str, back: bool, subset: bool
+) -> None:
+    assert slots.refers_back(question) == (back, subset)
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "at_least", "together"),
+    [
+        ("Were any efforts done by three ministries together?", 0, 3, True),
+        ("efforts involving more than one ministry", 0, 2, False),
+        ("What did MEXT and NPA do jointly?", 2, 0, True),
+        ("Which efforts were carried out jointly?", 0, 2, True),
+        ("what did MOJ do, both years", 1, 0, True),
+        ("What did MEXT do?", 1, 0, False),
+    ],
+)
+def test_how_many_ministries_an_effort_must_have(
+    question: str, named: int, at_least: int, together: bool
+) -> None:
+    assert slots.ministry_count(question, named) == (at_least, together)
+
+
+def test_sections_are_read_by_number_word_or_title() -> None:
+    titles = [(4, "Prompt protection of and appropriate support for child victims")]
+    assert slots.section("what was done under pillar 5?", titles)[0] == 5
+    assert slots.section("the fifth section", titles)[0] == 5
+    question = "What falls under 'Prompt protection and support for child victims'?"
+    assert slots.section(question, titles)[0] == 4
+    assert slots.section("What did MEXT do?", titles)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("question", "countries"),
+    [
+        ("What is the US doing about this?", ("United States",)),
+        ("What do South Korea and France do?", ("Korea", "France")),
+        ("tell us about it", ()),  # "us" the pronoun
+        ("What did Japan do?", ()),
+    ],
+)
+def test_foreign_countries_are_noticed(question: str, countries: tuple[str, ...]) -> None:
+    found = tuple(dict.fromkeys(c.name for c in slots.countries(question, "Japan", frozenset())))
+    assert set(found) == set(countries)
+
+
+# -- spelling ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller({"symposium", "hotline", "sns", "mext", "police", "guidebook", "toll-free"})
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Waht ddi the police do?", "what did the police do?"),
+        ("wehn wsa teh symposum held", "when was the symposium held"),
+        ("Hwo mnay people attended", "how many people attended"),
+        ("hw mny efforts r there", "how many efforts are there"),
+        ("what did mext do abt sns", "what did mext do about sns"),
+        ("when was the hotlne made toll-free", "when was the hotline made toll-free"),
+        ("Adn MHLW?", "and MHLW?"),
+    ],
+)
+def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, meant: str) -> None:
+    assert speller.correct(typed).lower() == meant.lower()
+
+
+@pytest.mark.parametrize("word", ["sexting", "Monbukagakusho", "SNS", "MEXT", "symposium"])
+def test_words_that_are_not_slips_are_left_alone(speller: Speller, word: str) -> None:
+    assert speller.correct(word) == word
