@@ -130,6 +130,18 @@ def _topic(a: Answerer, t: Turn) -> Answer:
     return a.facts.out_of_scope(q)
 
 
+def _glossary(a: Answerer, t: Turn) -> Answer:
+    return a.compose.glossary(t.query)
+
+
+def _structure(a: Answerer, t: Turn) -> Answer:
+    return a.compose.structure(t.query)
+
+
+def _chitchat(a: Answerer, t: Turn) -> Answer:
+    return a.facts.chitchat(t.query)
+
+
 def _outside(a: Answerer, t: Turn) -> Answer:
     found = a.retriever.retrieve(t.query, t.mask)
     return a.facts.outside(t.query, found.efforts[:1], t.filters)
@@ -149,11 +161,11 @@ INTENTS: dict[Intent, IntentRow] = {
         IntentRow(Intent.NAME, _fact, "the name an effort gives"),
         IntentRow(Intent.WHERE, _fact, "the place an effort gives"),
         IntentRow(Intent.WHICH_SECTION, _fact, "the section and measure of the effort"),
-        IntentRow(Intent.GLOSSARY, lambda a, t: a.compose.glossary(t.query), "glossary"),
-        IntentRow(Intent.STRUCTURE, lambda a, t: a.compose.structure(t.query), "sections"),
+        IntentRow(Intent.GLOSSARY, _glossary, "the full name from the reports' glossary"),
+        IntentRow(Intent.STRUCTURE, _structure, "the reports' sections and fiscal years"),
         IntentRow(Intent.TOPIC, _topic, "the efforts that match, quoted (the safe default)"),
         IntentRow(Intent.OUTSIDE, _outside, "what the reports do not give; nearest effort"),
-        IntentRow(Intent.CHITCHAT, lambda a, t: a.facts.chitchat(t.query), "what I can do"),
+        IntentRow(Intent.CHITCHAT, _chitchat, "what the assistant can do"),
     )
 }
 
@@ -189,7 +201,7 @@ def refine(q: Query, scoped: bool) -> Query:
         intent = Intent.PERIOD if unit == "duration" else Intent.NUMBER  # "how much did … cost"
     if intent is Intent.WHERE and unit and not is_place(unit):
         intent = Intent.NAME  # "at which conference …?" asks for a name, not a place
-    if intent is Intent.STRUCTURE and len(q.topic_words) >= 2:
+    if intent is Intent.STRUCTURE and len(q.report_words) >= 2:
         intent = Intent.TOPIC  # the plan's outline is asked with no topic of its own
     contact = q.names in _CONTACTS
     listed = intent in (Intent.WHO, Intent.TOPIC)

@@ -141,7 +141,8 @@ class Composer:
                 text = f"No effort {scope} is attributed to {who}{together}."
                 return self.answer(q, text, "no_effort", (), filters)
             if q.all_ministries:
-                lead = f"{count(n)} {scope} {'is' if n == 1 else 'are'} attributed jointly to {who}:"
+                verb = "is" if n == 1 else "are"
+                lead = f"{count(n)} {scope} {verb} attributed jointly to {who}:"
             else:
                 joint = sum(e.is_joint for e in efforts)
                 shared = ""
@@ -193,7 +194,8 @@ class Composer:
         scope = self.scope(q.time)
         if not efforts:
             return self.answer(q, f"There are 0{kind} efforts{who} {scope}.", "count", (), filters)
-        lead = f"There {'is' if n == 1 else 'are'} {count(n, kind.strip() + ' effort' if kind else 'effort')}{who} {scope}"
+        noun = f"{kind.strip()} effort" if kind else "effort"
+        lead = f"There {'is' if n == 1 else 'are'} {count(n, noun)}{who} {scope}"
         per_year: dict[int, int] = {}
         for e in efforts:
             per_year[e.fiscal_year] = per_year.get(e.fiscal_year, 0) + 1

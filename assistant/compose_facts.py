@@ -182,7 +182,9 @@ class FactWriter:
         """What the reports do not give, in words: "an exact date", "a number of victims"."""
         about = "for it" if efforts else ""
         if q.intent is Intent.WHEN:
-            year = f" beyond its fiscal year, {fiscal_span(efforts[0].fiscal_year)}" if efforts else ""
+            year = ""
+            if efforts:
+                year = f" beyond its fiscal year, {fiscal_span(efforts[0].fiscal_year)}"
             return f"an exact date {about}{year}".replace("  ", " ")
         if q.intent is Intent.PERIOD:
             return f"how long it ran {about}".strip()

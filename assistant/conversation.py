@@ -87,7 +87,7 @@ class FollowUp:
 def _lacks_anchor(q: Query) -> bool:
     """Whether the intent is missing what it needs to stand alone."""
     if q.intent in FILTER_INTENTS:
-        return not q.has_filters
+        return not q.has_filters and not q.whole
     return not q.topic_words
 
 

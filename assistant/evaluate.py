@@ -16,7 +16,6 @@ Stability (:func:`stability`) asks every question again in meaning-preserving va
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path

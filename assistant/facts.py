@@ -103,7 +103,9 @@ def _canon(noun_stem: str) -> str:
     return _SAME_NOUN.get(noun_stem, noun_stem)
 
 
-_AGES = re.compile(r"\baged?\s+(?:from\s+)?\d{1,2}(?:\s*(?:to|-|–|and)\s*\d{1,2})?(?:\s+years?)?", re.I)
+_AGES = re.compile(
+    r"\baged?\s+(?:from\s+)?\d{1,2}(?:\s*(?:to|-|–|and)\s*\d{1,2})?(?:\s+years?)?", re.I
+)
 
 
 def figures(text: str) -> list[FactSpan]:

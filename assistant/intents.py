@@ -103,7 +103,11 @@ SCAFFOLD_MIN_EXAMPLES = 2
 
 def token_spans(text: str) -> list[tuple[str, int]]:
     """Words, figures and single other characters, each with where it starts."""
-    return [(m.group(0), m.start()) for m in _TOKEN.finditer(text) if m.group(0).strip("?!.,;:'\"()")]
+    return [
+        (m.group(0), m.start())
+        for m in _TOKEN.finditer(text)
+        if m.group(0).strip("?!.,;:'\"()")
+    ]
 
 
 def tokens_of(text: str) -> list[str]:

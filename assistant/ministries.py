@@ -163,7 +163,7 @@ class MinistryResolver:
             abbr = self._abbreviation(token)
             if abbr is not None:
                 take(start, start + len(token), abbr)
-        for start, end, phrase in _ministry_like(text):
+        for start, end, _ in _ministry_like(text):
             if free(start, end):
                 take(start, end, None)
         ministries = tuple(dict.fromkeys(a for _, a in sorted(found)))

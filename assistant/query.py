@@ -58,11 +58,14 @@ class Query(_Frozen):
             "which companies …" → "companies", "the hotline's phone number" → "number".
         topic: The words that say what it is about (slots and scaffold removed).
         topic_words: ``topic`` as stemmed search tokens.
+        report_words: Those of ``topic_words`` the loaded reports use.
         ordinal: "the second one" → 2, "the last one" → -1.
         refers_back: Words that point at the previous answer ("it", "those", "of them").
         subset: Asks about the previous answer's efforts ("which of those …").
         countries: Countries other than the reports' own that the question names.
         yes_no: It asks whether something is so ("Was it ever evaluated?").
+        whole: It names what it is about in the plan's own terms ("which *efforts* were
+            joint", "how many *ministries*"), so it stands alone without filters.
     """
 
     text: str
@@ -79,11 +82,13 @@ class Query(_Frozen):
     names: str | None = None
     topic: str = ""
     topic_words: tuple[str, ...] = ()
+    report_words: tuple[str, ...] = ()
     ordinal: int | None = None
     refers_back: bool = False
     subset: bool = False
     countries: tuple[str, ...] = ()
     yes_no: bool = False
+    whole: bool = False
 
     @property
     def has_filters(self) -> bool:

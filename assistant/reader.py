@@ -27,10 +27,12 @@ from assistant.ministries import Mentions, MinistryResolver, name_table
 from assistant.query import Query, TimeScope
 from assistant.slots import (
     Span,
-    countries,
     asked_names,
+    asks_dated,
+    countries,
     ministry_count,
     name_of,
+    names_the_plan,
     numbers,
     ordinal,
     refers_back,
@@ -130,18 +132,20 @@ class Reader:
             unknown_ministries=slots.mentions.unknown,
             all_ministries=together and len(slots.mentions.ministries) > 1,
             min_ministries=at_least,
-            time=self._scope(slots.time),
+            time=self._scope(slots.time, dated=asks_dated(text)),
             section=slots.section,
             term=term,
             unit=unit(text) or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None),
             names=asked_names(text),
             topic=topic,
             topic_words=words,
+            report_words=tuple(w for w in words if w in self.stems),
             ordinal=ordinal(text)[0],
             refers_back=back,
             subset=subset,
             countries=tuple(dict.fromkeys(c.name for c in named)),
             yes_no=yes_no(text),
+            whole=names_the_plan(text),
         )
 
     def _slots(self, text: str) -> _Slots:
@@ -260,8 +264,12 @@ class Reader:
         kept = [w for w in words if w.lower().strip("?!.,;:") not in self.chatter]
         return " ".join(kept) or text
 
-    def _scope(self, ref: TimeRef) -> TimeScope:
-        """Fiscal years and months to restrict to, with a bare year resolved and said."""
+    def _scope(self, ref: TimeRef, *, dated: bool = False) -> TimeScope:
+        """Fiscal years and months to restrict to, with a bare year resolved and said.
+
+        ``dated``: the question asks for efforts that give a date at all ("which efforts
+        are dated?"), so with no month named, every month an effort names counts.
+        """
         loaded = set(self.years)
         fiscal = [y for y in ref.fiscal_years if y in loaded]
         uncovered = [y for y in ref.fiscal_years if y not in loaded]
@@ -282,6 +290,8 @@ class Reader:
                 uncovered.append(y)
         for y in ref.calendar_years:
             readings.append(f"calendar year {y} (January – December {y})")
+        if dated and months is None:
+            months = sorted(self.dated)
         if months is not None and fiscal and ref.months is None:
             months = [m for m in months if any(m in fiscal_months(f) for f in fiscal)]
         return TimeScope(

@@ -114,7 +114,7 @@ class Retriever:
         if best < threshold and not literal:
             return Found(best=best)
         floor = max(threshold, best - KEEP_MARGIN)
-        semantic = {m.position for m in top if m.similarity >= floor} if best >= threshold else set()
+        semantic = {m.position for m in top if m.similarity >= floor and best >= threshold}
         ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
         positions = [p for p in ranked if p in semantic | literal]
         weak = not literal and not scoped and best < threshold + WEAK_MARGIN

@@ -23,7 +23,9 @@ __all__ = [
     "section",
     "terms",
     "asked_names",
+    "asks_dated",
     "name_of",
+    "names_the_plan",
     "unit",
     "yes_no",
 ]
@@ -146,14 +148,17 @@ _VERBS = frozenset(
 )
 _UNIT_CUE = re.compile(
     r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of)\s+"
-    r"(?:of\s+(?:the\s+|these\s+|those\s+)?(?:[\d,.]+\s+)?)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
+    r"(?:of\s+(?:the\s+|these\s+|those\s+)?(?:[\d,.]+\s+)?)?(?:fy\s?\d{2,4}\s+|\d{4}\s+)?"
+    r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)\b",
     re.I,
 )
 # A figure written with "%" in the question ("the 41.2% figure") is not asked for.
 _SHARE = re.compile(
     r"\b(?:share|percentage|percent|proportion|rate|fraction|ratio)\b|\bhow\s+much\s+of\b", re.I
 )
-_DURATION = re.compile(r"\bhow\s+long\b|\b(?:what|which)\s+(?:period|time\s*frame|duration)\b", re.I)
+_DURATION = re.compile(
+    r"\bhow\s+long\b|\b(?:what|which)\s+(?:period|time\s*frame|duration)\b", re.I
+)
 
 
 _NAME_CUE = re.compile(
@@ -274,6 +279,32 @@ def refers_back(text: str) -> tuple[bool, bool]:
     subset = bool(_SUBSET.search(text))
     anaphor = bool(_ANAPHOR.search(text)) and not _DUMMY_IT.search(text)
     return anaphor or subset, subset
+
+
+_PLAN_NOUN = re.compile(
+    r"\b(efforts?|measures?|activities|initiatives|ministries|agencies|sections?|pillars?|"
+    r"reports?|plan|everything|all)\b",
+    re.I,
+)
+
+
+def names_the_plan(text: str) -> bool:
+    """Whether the question says what it is about in the plan's own terms ("which efforts
+    …", "how many ministries …"), rather than leaving it to the conversation ("which
+    were joint?", "how many are there?")."""
+    return bool(_PLAN_NOUN.search(text))
+
+
+_DATED = re.compile(
+    r"\b(?:are|is|were|was)\s+dated\b|\bdated\s+(?:with|by)\b|\b(?:have|has|give|gives|"
+    r"with)\s+(?:a\s+|an\s+|any\s+)?(?:specific\s+|exact\s+)?(?:date|month)s?\b",
+    re.I,
+)
+
+
+def asks_dated(text: str) -> bool:
+    """Whether the question asks for efforts that give a date ("which efforts are dated?")."""
+    return bool(_DATED.search(text))
 
 
 _YES_NO = re.compile(

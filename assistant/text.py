@@ -138,7 +138,9 @@ class Speller:
         count = self.count(lower)
         if count >= RARE_WORD_COUNT:
             return token
-        swapped = [w for w in _swaps(lower) if w in self.protected or self.count(w) >= RARE_WORD_COUNT]
+        swapped = [
+            w for w in _swaps(lower) if w in self.protected or self.count(w) >= RARE_WORD_COUNT
+        ]
         if count > 0:
             better = [w for w in swapped if self.count(w) >= RARE_WORD_RATIO * count]
             return max(better, key=self.count) if better else token

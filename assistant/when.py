@@ -199,12 +199,12 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         if not f.free(*m.span()):
             continue
         if m.group(1):
-            month, year = MONTHS[m.group(1).lower()], int(m.group(2))
+            mon, year = MONTHS[m.group(1).lower()], int(m.group(2))
         elif m.group(3):
-            month, year = int(m.group(4)), int(m.group(3))
+            mon, year = int(m.group(4)), int(m.group(3))
         else:
-            month, year = int(m.group(5)), int(m.group(6))
-        f.named.append((m.start(), f"{year:04d}-{month:02d}"))
+            mon, year = int(m.group(5)), int(m.group(6))
+        f.named.append((m.start(), f"{year:04d}-{mon:02d}"))
         f.spans.append(m.span())
     for m in _SEASON.finditer(text):
         if not f.free(*m.span()):

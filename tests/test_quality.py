@@ -1,8 +1,10 @@
 """Answer quality on the shipped question sets, measured rather than asserted by example.
 
-`assistant/evalset/dev.json` (developed on) and `heldout.json` (never tuned on) hold
-questions of every kind with the efforts a correct answer must cite; answers are scored on
-their own claims (`assistant.evaluate`). `planqa eval` prints the same scores.
+`assistant/evalset/dev.json` (developed on) and `heldout.json` (written before the reader
+was redesigned and never tuned on) hold questions of every kind with the efforts a
+correct answer must cite. Answers are scored on their own claims (`assistant.evaluate`),
+and every question is asked again in meaning-preserving variants (the metamorphic
+check). `planqa eval` prints the same scores.
 """
 
 from __future__ import annotations
@@ -33,24 +35,40 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 def test_question_sets_cover_every_kind_on_every_corpus() -> None:
     questions = default_questions()
-    assert len([q for q in questions if q.split == "dev"]) >= 60
-    assert {q.corpus for q in questions} >= {"bundled", "multi"}
-    assert {"followup", "out_of_scope", "semantic", "ministry"} <= {q.kind for q in questions}
+    assert len([q for q in questions if q.split == "dev"]) >= 300
+    assert len([q for q in questions if q.split == "heldout"]) >= 150
+    assert {q.corpus for q in questions} == {"bundled", "multi", "dev2", "unseen"}
+    assert {"followup", "out_of_scope", "not_in_report", "semantic", "ministry"} <= {
+        q.kind for q in questions
+    }
 
 
-def test_ministry_questions_cite_exactly_the_expected_efforts(report: Report) -> None:
+def test_list_and_count_questions_on_the_dev_set_cite_exactly_the_expected_efforts(
+    report: Report,
+) -> None:
     failed = [
         (o.question.id, o.question.question, o.cited)
-        for o in report.outcomes
-        if o.question.kind in EXACT_KINDS and not o.passed and o.question.split == "dev"
+        for o in report.of("dev")
+        if o.question.kind in EXACT_KINDS and not o.passed
     ]
     assert failed == []
 
 
-def test_overall_pass_rate_is_at_least_90_percent(report: Report) -> None:
-    assert report.pass_rate >= 0.90, report.table()
+def test_dev_and_held_out_pass_rates(report: Report) -> None:
+    assert report.rate(report.of("dev")) >= 0.93, report.table()
+    assert report.rate(report.of("heldout")) >= 0.88, report.table()
 
 
-def test_out_of_scope_questions_are_declined_and_answerable_ones_are_not(report: Report) -> None:
-    assert report.false_answers == [], report.table()
-    assert len(report.false_abstentions) <= 0.05 * len(report.outcomes), report.table()
+def test_no_answer_states_a_fact_its_cited_efforts_do_not_hold(report: Report) -> None:
+    assert [(o.question.id, o.unsupported) for o in report.unsupported_facts] == []
+
+
+def test_questions_the_plan_answers_are_not_declined(report: Report) -> None:
+    assert len(report.false_abstentions) <= 0.01 * len(report.outcomes), report.table()
+    assert len(report.false_answers) <= 0.03 * len(report.outcomes), report.table()
+
+
+def test_rephrasing_without_changing_the_meaning_keeps_what_is_cited(report: Report) -> None:
+    assert report.stability_rate >= 0.95, report.table()
+    for variant in report.stability:
+        assert variant.rate >= 0.9, (variant.kind, variant.changed)

@@ -7,13 +7,17 @@ names. Slot readers have their own tables in ``test_slots.py``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.answer import refine
+from assistant.evaluate import default_questions
 from assistant.intents import Intent, intent_model, load_examples
 from assistant.reader import Reader
+from assistant.variants import GREETINGS, TRAILERS
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
 from tests.conftest import EVALSET
@@ -233,3 +237,31 @@ def _reader_for_hypothesis(corpus: object, efforts: object) -> Reader:
     if "r" not in _CACHED:
         _CACHED["r"] = Reader(corpus, efforts)  # type: ignore[arg-type]
     return _CACHED["r"]
+
+
+def _words(text: str) -> set[str]:
+    text = re.sub(r"\[([^\]]+)\]\(\w+\)", r"\1", text)
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def test_intent_examples_copy_no_evaluation_question_and_no_stability_phrase() -> None:
+    """The classifier must learn phrasings, not the questions it is scored on.
+
+    Short canonical shapes ("what did MHLW do") are bound to meet real questions; an
+    example of five words or more must not be (nearly) one of them. Only ids are shown,
+    so a failure does not reveal held-out questions.
+    """
+    questions = default_questions()
+    for example in load_examples():
+        words = _words(example.text)
+        if len(words) < 5:
+            continue
+        for question in questions:
+            other = _words(question.question)
+            overlap = len(words & other) / max(1, len(words | other))
+            assert overlap < 0.8, (example.text, question.split, question.id)
+    phrases = [p for p in (*GREETINGS, *TRAILERS) if len(p.split()) >= 3]
+    for example in load_examples():
+        flat = " ".join(sorted(_words(example.text)))
+        for phrase in phrases:
+            assert " ".join(sorted(_words(phrase))) != flat, (example.text, phrase)

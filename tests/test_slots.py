@@ -124,6 +124,9 @@ def test_any_text_resolves_to_known_ministries_only(text: str) -> None:
 
 # -- time --------------------------------------------------------------------------------
 
+CALENDAR_2019 = tuple(f"2019-{m:02d}" for m in range(1, 13))
+Q4_2020 = ("2020-10", "2020-11", "2020-12")
+
 
 @pytest.mark.parametrize(
     ("text", "corpus_years", "fiscal", "calendar", "bare", "months"),
@@ -135,7 +138,7 @@ def test_any_text_resolves_to_known_ministries_only(text: str) -> None:
         ("FY19", (2019,), (2019,), (), (), None),
         ("What did NPA do in 2019?", (2019,), (), (), (2019,), None),
         ("What Justice Ministry was doing in 2019 year?", (2019,), (), (), (2019,), None),
-        ("in calendar year 2019", (2019,), (), (2019,), (), tuple(f"2019-{m:02d}" for m in range(1, 13))),
+        ("in calendar year 2019", (2019,), (), (2019,), (), CALENDAR_2019),
         ("What happened in January 2020?", (2019,), (), (), (), ("2020-01",)),
         ("in May 2019", (2019,), (), (), (), ("2019-05",)),
         ("and in may?", (2019,), (), (), (), ("2019-05",)),
@@ -163,7 +166,7 @@ def test_any_text_resolves_to_known_ministries_only(text: str) -> None:
             ("2019-10", "2019-11", "2019-12", "2020-01", "2020-02", "2020-03"),
         ),
         ("before July 2019", (2019,), (), (), (), ("2019-04", "2019-05", "2019-06")),
-        ("between October and December 2020", (2019,), (), (), (), ("2020-10", "2020-11", "2020-12")),
+        ("between October and December 2020", (2019,), (), (), (), Q4_2020),
         (
             "from October 2019 to February 2020",
             (2019,), (), (), (),

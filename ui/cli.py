@@ -247,7 +247,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 why.append(f"does not state {o.missing_text}")
             if o.unsupported:
                 why.append(f"states {o.unsupported}, which no cited effort holds")
-            print(f"  {o.question.id} [{o.question.kind}] {o.question.question!r}: " + "; ".join(why))
+            head = f"  {o.question.id} [{o.question.kind}] {o.question.question!r}: "
+            print(head + "; ".join(why))
     for s in report.stability:
         for change in s.changed:
             print(f"  unstable ({s.kind}) {change}")

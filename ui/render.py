@@ -11,8 +11,7 @@ import html
 import re
 from collections import Counter
 
-from assistant import Answer, Assistant, Citation
-from assistant import month_name
+from assistant import Answer, Assistant, Citation, month_name
 
 __all__ = [
     "CSS",

@@ -1,0 +1,120 @@
+"""Conversations: a follow-up carries context only when it is elliptical or refers back.
+
+``ask`` returns the conversation state (``answer.context``) to pass to the next question;
+a self-contained question starts fresh whatever came before, and an answer that used the
+previous turn says what it carried over.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Answer, Assistant, Context
+from corpus import BUNDLED_PLAN
+from tests.conftest import EVALSET, FakeEmbedder
+
+MEXT_FY2019 = ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"]
+MHLW_FY2019 = ["fy2019-4.1.1", "fy2019-6.2.1"]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=FakeEmbedder())
+
+
+@pytest.fixture(scope="module")
+def multi(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports"],
+        index_dir=tmp_path_factory.mktemp("idx"),
+        embedder=FakeEmbedder(),
+    )
+
+
+def cited(answer: Answer) -> list[str]:
+    return [c.effort_id for c in answer.citations]
+
+
+def then(bot: Assistant, first: str, second: str) -> Answer:
+    return bot.ask(second, context=bot.ask(first).context)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("What did MEXT do in FY2019?", "When was the symposium held?", ["fy2019-1.1.1"]),
+        ("What did MEXT do in FY2019?", "What did MHLW do?", MHLW_FY2019),
+        ("When was the symposium held?", "What did MOJ do?", ["fy2019-5.2.1"]),
+        ("What did the police do?", "Which efforts were joint?", ["fy2019-2.1.1", "fy2019-2.1.2"]),
+    ],
+)
+def test_a_self_contained_question_starts_fresh(
+    bot: Assistant, first: str, second: str, expected: list[str]
+) -> None:
+    answer = then(bot, first, second)
+    assert cited(answer) == expected
+    assert answer.carried == ()
+    assert "Following up" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("What did MEXT do in FY2019?", "And MHLW?", MHLW_FY2019),
+        ("What did MEXT do in FY2019?", "and in may?", ["fy2019-6.1.1"]),
+        ("What did MEXT do in FY2019?", "how many are there?", MEXT_FY2019),
+        ("What did MEXT do in FY2019?", "which of those were joint?", MEXT_FY2019[:2]),
+        ("What did MEXT do in FY2019?", "tell me more about the second one", ["fy2019-2.1.2"]),
+        ("When was the symposium held?", "who ran it?", ["fy2019-1.1.1"]),
+        ("What did the justice ministry do?", "was it ever evaluated?", ["fy2019-5.2.1"]),
+        ("What did MEXT do in FY2019?", "What did they do in May?", ["fy2019-6.1.1"]),
+    ],
+)
+def test_an_elliptical_follow_up_carries_the_previous_turn(
+    bot: Assistant, first: str, second: str, expected: list[str]
+) -> None:
+    answer = then(bot, first, second)
+    assert cited(answer) == expected
+    assert answer.carried
+    assert "Following up on" in answer.text
+
+
+def test_the_answer_says_what_it_carried_over(bot: Assistant) -> None:
+    answer = then(bot, "What did MEXT do in FY2019?", "And MHLW?")
+    assert answer.carried == ("FY2019",)
+    assert "_Following up on FY2019._" in answer.text
+
+
+def test_who_ran_it_names_the_ministry_of_the_previous_answer(bot: Assistant) -> None:
+    answer = then(bot, "When was the symposium held?", "Which ministry organized it?")
+    assert "CAO" in answer.text
+
+
+def test_a_month_follow_up_keeps_the_year_of_the_previous_question(multi: Assistant) -> None:
+    answer = then(multi, "What happened in July 2020?", "what about in December?")
+    assert cited(answer) == ["fy2020-1.2.1"]
+
+
+def test_the_context_survives_a_round_trip_through_json(bot: Assistant) -> None:
+    first = bot.ask("What did MEXT do in FY2019?")
+    kept = Context.model_validate(first.context.model_dump(mode="json"))
+    assert cited(bot.ask("And MHLW?", context=kept)) == MHLW_FY2019
+
+
+def test_a_history_of_questions_is_the_same_as_passing_the_context(bot: Assistant) -> None:
+    by_history = bot.ask("And MHLW?", history=["What did MEXT do in FY2019?"])
+    by_context = then(bot, "What did MEXT do in FY2019?", "And MHLW?")
+    assert cited(by_history) == cited(by_context)
+
+
+def test_an_item_the_previous_answer_does_not_have_is_said_to_be_missing(bot: Assistant) -> None:
+    answer = then(bot, "What did MOJ do?", "tell me more about the fifth one")
+    assert answer.citations == ()
+    assert "no such item" in answer.text
+
+
+def test_greetings_and_thanks_keep_the_conversation(bot: Assistant) -> None:
+    first = bot.ask("What did MEXT do in FY2019?")
+    thanks = bot.ask("thanks!", context=first.context)
+    assert thanks.kind == "chitchat" and thanks.citations == ()
+    assert cited(bot.ask("And MHLW?", context=thanks.context)) == MHLW_FY2019

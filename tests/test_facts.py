@@ -1,0 +1,179 @@
+"""Facts are spans of a cited effort whose type fits the question, or they are not given.
+
+An effort's text is read into typed spans (figures with the noun they count, durations,
+shares, ages, dates, names, places); a fact answer states one that fits what was asked
+— a number of *people* for "how many people" — and otherwise says the reports do not
+give it. Whatever an answer states is checked against its cited efforts before it is
+shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import Answer, Assistant, Citation
+from assistant.claims import claims, unsupported
+from assistant.facts import dates, figures, names, pick_figure, pick_name, places
+from corpus import BUNDLED_PLAN
+from tests.conftest import EVALSET, FakeEmbedder
+
+MEETING = (
+    "Organized the 4th Specialist Group Meeting on Child Sexual Exploitation (January 2020) "
+    "to introduce the activities of private groups; about 220 representatives from relevant "
+    "ministries and agencies, foreign institutions, private groups, and others attended."
+)
+OFFICERS = (
+    "Strengthened the structure of Child Guidance Centers based on the \"Comprehensive "
+    "Reinforcement Plan for Child Abuse Prevention Measures System\" by increasing the number "
+    "of child welfare officers (by approximately 2,020 persons) over four years starting FY2019."
+)
+HOTLINE = (
+    'Changed the name of the hotline from "Nationwide Hotline Connected to Child Guidance '
+    'Centers" to "Child Abuse Hotline Connected to Child Guidance Centers" and made the '
+    "number toll-free (December 2019)."
+)
+SURVEY = (
+    "Conducted the annual survey on internet use by young people, covering 5,000 persons "
+    "aged 10 to 17 (July 2020), and published the results in February 2021."
+)
+
+
+def test_figures_know_what_they_count() -> None:
+    spans = {(s.kind, s.text, s.noun) for s in figures(MEETING + " " + OFFICERS)}
+    assert ("number", "about 220 representatives", "representatives") in spans
+    assert ("number", "approximately 2,020 persons", "persons") in spans
+    assert ("duration", "over four years", "years") in spans
+
+
+def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
+    spans = figures(MEETING + " " + SURVEY + " the Hotline (189).")
+    texts = {s.text for s in spans if s.kind != "age"}
+    assert not any(re.search(r"\b(2020|2021|4th|189|17)\b", t) for t in texts), texts
+    assert "aged 10 to 17" in {s.text for s in spans if s.kind == "age"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        (MEETING, "people", "about 220 representatives"),
+        (MEETING, "representatives", "about 220 representatives"),
+        (MEETING, "victims", None),  # a statistic the effort does not give
+        (MEETING, "arrests", None),
+        (OFFICERS, "officers", "approximately 2,020 persons"),  # named just before it
+        (OFFICERS, "duration", "over four years"),
+        (OFFICERS, "years", "over four years"),
+        (OFFICERS, "money", None),
+        (SURVEY, "age", "aged 10 to 17"),
+        (SURVEY, "percent", None),
+        ("confirmed that 94.7% of them were deleted", "percent", "94.7%"),
+        ("with 14 companies participating", "firms", "14 companies"),
+    ],
+)
+def test_a_figure_is_given_only_when_its_type_fits_the_question(
+    text: str, unit: str, expected: str | None
+) -> None:
+    span = pick_figure(figures(text), unit, frozenset())
+    assert (span.text if span else None) == expected
+
+
+def test_dates_are_read_as_written() -> None:
+    assert [s.text for s in dates(HOTLINE)] == ["December 2019"]
+    assert [s.text for s in dates("attended by 1,800 guardians (from October to November 2020)")] \
+        == ["from October to November 2020"]
+
+
+def test_names_are_quoted_or_title_case_and_the_new_one_is_told_from_the_old() -> None:
+    spans = names(HOTLINE)
+    texts = [s.text for s in spans]
+    assert "Nationwide Hotline Connected to Child Guidance Centers" in texts
+    new = pick_name(spans, frozenset({"hotlin"}), later=True, earlier=False)
+    old = pick_name(spans, frozenset({"hotlin"}), later=False, earlier=True)
+    assert new is not None and new.text == "Child Abuse Hotline Connected to Child Guidance Centers"
+    assert old is not None and old.text == "Nationwide Hotline Connected to Child Guidance Centers"
+
+
+def test_a_law_is_found_by_its_title_case_name() -> None:
+    text = "Promoted crackdowns, such as violations of the Act Against Child Prostitution."
+    span = pick_name(names(text), frozenset({"law"}), later=False, earlier=False)
+    assert span is not None and span.text == "Act Against Child Prostitution"
+
+
+def test_places_are_where_something_was_done() -> None:
+    found = [s.text for s in places("distributed leaflets at 5 international airports, in Osaka")]
+    assert found == ["at 5 international airports", "in Osaka"]
+
+
+# -- answers --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports" / "fy2020_efforts.txt"],
+        index_dir=tmp_path_factory.mktemp("idx"),
+        embedder=FakeEmbedder(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("How many representatives attended the 4th Specialist Group Meeting?", "220"),
+        ("When was the 4th Specialist Group Meeting held?", "January 2020"),
+        ("Over how many years will child welfare officers be increased?", "four years"),
+        ("How many companies took part in the exchange of views on age verification?", "14"),
+    ],
+)
+def test_a_fact_answer_states_the_span_in_its_own_words(
+    bot: Assistant, question: str, stated: str
+) -> None:
+    answer = bot.ask(question)
+    assert not answer.abstained
+    assert stated in claims(answer)  # not only in the quotation below it
+    assert unsupported(answer, bot.glossary) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many victims attended the 4th Specialist Group Meeting?",
+        "How many arrests did the FY2020 crackdown make?",
+        "How many of the 1,204 cases ended in a conviction?",
+        "How much money did the symposium cost?",
+    ],
+)
+def test_a_figure_the_reports_do_not_give_is_declined_without_a_figure(
+    bot: Assistant, question: str
+) -> None:
+    answer = bot.ask(question)
+    assert answer.abstained
+    assert "do not give" in answer.text
+    stated = claims(answer)
+    assert not re.search(r"\d", re.sub(r"\[\d+\]|FY\d{4}", "", stated)), stated
+
+
+def _answer(text: str, cited: str) -> Answer:
+    citation = Citation(
+        number=1, effort_id="fy2019-1.2.1", text=cited, ministries=("NPA",),
+        ministry_names=("National Police Agency",), section=1, section_title="S",
+        measure=2, measure_title="M", fiscal_year=2019, dates=("2020-01",),
+        source="fy2019_efforts.txt", line=8,
+    )  # fmt: skip
+    return Answer(question="q", text=text, citations=(citation,), kind="number")
+
+
+def test_the_last_check_finds_a_figure_or_name_no_cited_effort_holds() -> None:
+    assert unsupported(_answer("About 220 people came [1].", MEETING)) == []
+    assert unsupported(_answer("About 300 people came [1].", MEETING)) == ["300"]
+    assert unsupported(_answer("It was called “The Big Meeting” [1].", MEETING)) == [
+        "“The Big Meeting”"
+    ]
+    # counts the answer makes itself, years and list numbers are not lifted facts
+    assert unsupported(_answer("2 efforts in FY2019 are listed [1].", MEETING)) == []
+
+
+def test_quoted_source_lines_are_not_claims() -> None:
+    answer = _answer(f"The report says [1]:\n\n> {MEETING} [1]", MEETING)
+    assert "220" not in claims(answer)
