@@ -280,11 +280,11 @@ class Reader:
                 fiscal.append(y)
                 readings.append(f"{y} is read as the fiscal year FY{y} ({_span_of(y)})")
                 continue
-            dated = [f"{y:04d}-{m:02d}" for m in range(1, 13)]
-            if any(d in self.dated for d in dated):
+            calendar = [f"{y:04d}-{m:02d}" for m in range(1, 13)]
+            if any(d in self.dated for d in calendar):
                 # No report for that fiscal year, but efforts dated in the calendar year.
                 if months is None:
-                    months = dated
+                    months = calendar
                 readings.append(f"no FY{y} report is loaded, so {y} is read as calendar {y}")
             else:
                 uncovered.append(y)
