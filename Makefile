@@ -30,6 +30,7 @@ test: lint
 
 bench: install
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.ask_bench
 	$(BIN)/python -m benchmarks.load_test
 
 clean:

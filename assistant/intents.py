@@ -257,7 +257,9 @@ class IntentModel:
         Y = np.eye(len(self.intents))[labels]
         K = self.X @ self.X.T
         self._hat = K @ np.linalg.inv(K + ridge * np.eye(n))
-        self.dual = np.linalg.solve(K + ridge * np.eye(n), Y)
+        dual = np.linalg.solve(K + ridge * np.eye(n), Y)
+        # The primal weights, one column per intent: a question costs one small product.
+        self.weights = np.ascontiguousarray(self.X.T @ dual)
         self.labels = labels
         self._Y = Y
 
@@ -272,7 +274,7 @@ class IntentModel:
 
     def scores(self, shape: str) -> npt.NDArray[np.float64]:
         x = self._vector(Counter(features(shape)))
-        result: npt.NDArray[np.float64] = (x @ self.X.T) @ self.dual
+        result: npt.NDArray[np.float64] = x @ self.weights
         return result
 
     def accepts(self, prediction: Prediction) -> bool:

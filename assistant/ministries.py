@@ -192,7 +192,8 @@ class MinistryResolver:
         for size in range(1, 8):
             for i in range(len(words) - size + 1):
                 windows.append((i, i + size))
-        texts = [_plain(" ".join(w[2] for w in words[i:j])) for i, j in windows]
+        plain = [_plain(w[2]) for w in words]
+        texts = [" ".join(p for p in plain[i:j] if p) for i, j in windows]
         scores = process.cdist(texts, self._phrases, scorer=fuzz.ratio, workers=1)
         hits: list[tuple[float, int, int, int, str | None]] = []
         for row, (i, j) in enumerate(windows):

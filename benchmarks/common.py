@@ -25,7 +25,6 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 QUESTIONS = REPO / "assistant" / "evalset" / "dev.json"
-REPORTS = REPO / "assistant" / "evalset" / "reports"
 RESULTS = REPO / "benchmarks" / "results"
 BIN = Path(sys.executable).parent
 
@@ -159,18 +158,20 @@ def machine_info() -> dict[str, Any]:
 
 
 def multi_sources() -> list[Path]:
-    """The "multi" corpus of questions.json: the bundled FY2019 report plus tests/data/reports."""
-    from corpus.loader import BUNDLED_PLAN
+    """The "multi" corpus of the question sets: FY2019 plus the invented FY2020 and FY2023."""
+    from assistant.evaluate import corpus_paths
 
-    return [BUNDLED_PLAN, REPORTS]
+    return corpus_paths("multi")
 
 
 def report_files(corpus_name: str) -> list[Path]:
-    from corpus.loader import BUNDLED_PLAN
+    """The report files a question set's corpus reads (folders expanded)."""
+    from assistant.evaluate import corpus_paths
 
-    if corpus_name == "bundled":
-        return [BUNDLED_PLAN]
-    return [BUNDLED_PLAN, *sorted(REPORTS.glob("*_efforts.txt"))]
+    files: list[Path] = []
+    for path in corpus_paths(corpus_name):
+        files += sorted(path.glob("*_efforts.txt")) if path.is_dir() else [path]
+    return files
 
 
 def load_questions() -> list[dict[str, Any]]:

@@ -1,6 +1,6 @@
 """Load test of the web server: concurrent gradio_client sessions against ``/ask``.
 
-Starts ``ui.web.serve`` with the real model in a subprocess on a free loopback port, then
+Starts ``planqa serve`` (the real model) in a subprocess on a free loopback port, then
 runs N sessions (threads, one ``Client`` each) that ask Q questions each, all at once.
 Every answer must come back without error and must fit its own question (its citations
 credit the ministry that session asked about), so crossed wires between sessions show up.
@@ -14,14 +14,20 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import platform
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
@@ -35,11 +41,53 @@ import psutil  # noqa: E402
 from gradio_client import Client  # noqa: E402
 
 from corpus import load_corpus  # noqa: E402
-from tests.test_ui_api import running_server  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results" / "load_test.json"
 MAX_SESSIONS = 64
 MAX_QUESTIONS = 20
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def running_server(index_dir: Path, startup_s: float = 300.0) -> Iterator[tuple[str, Any]]:
+    """``planqa serve`` on a free loopback port, as a user starts it; yields (url, process)."""
+    port = _free_port()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
+           "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONPATH": str(REPO_ROOT)}
+    command = [sys.executable, "-m", "ui.cli", "serve", "--host", "127.0.0.1",
+               "--port", str(port), "--index-dir", str(index_dir)]
+    log = index_dir.parent / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out,
+                                stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + startup_s
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"planqa serve exited early:\n{log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"planqa serve not up in {startup_s}s")
+            time.sleep(0.5)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def session_questions(

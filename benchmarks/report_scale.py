@@ -10,7 +10,7 @@ from benchmarks.scale import EF_SWEEP, HNSW_PARAMS
 
 def render_scale(s: dict[str, Any], out: list[str]) -> None:
     sc = s.get("scale")
-    out.append("## 4. Scale (synthetic reports from `benchmarks/synth.py`)\n")
+    out.append("## 4. Scale (synthetic reports from `corpus/synth.py`)\n")
     if sc and not failure(sc):
         sizes = sc["sizes"]
         ok = {k: v for k, v in sizes.items() if "error" not in v}

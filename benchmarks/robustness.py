@@ -57,8 +57,8 @@ def _long_question(ctx: Context, bot: Any) -> list[dict[str, Any]]:
 
 def _kill_build(ctx: Context) -> list[dict[str, Any]]:
     from assistant import Assistant
-    from benchmarks.synth import write_corpus
     from corpus import load_corpus
+    from corpus.synth import write_corpus
     from index import index_folder, open_index
     from index.store import read_manifest
 

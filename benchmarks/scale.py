@@ -109,8 +109,8 @@ def ef_sweep(hnsw: Any, exact: Any, queries: np.ndarray, k: int = 10) -> list[di
 
 
 def scale_one(ctx: Context, n: int, later: list[int]) -> dict[str, Any]:
-    from benchmarks.synth import write_corpus
     from benchmarks.workers import fit_gaussian, sample_gaussian
+    from corpus.synth import write_corpus
     from index import load_index
 
     emb = ctx.emb()

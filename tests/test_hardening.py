@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant import Answer, Assistant, QuestionError
-from benchmarks.synth import write_corpus
 from corpus import load_corpus
+from corpus.synth import write_corpus
 from index import open_index
 from tests.conftest import REPO_ROOT, FakeEmbedder
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synth import generate_report, write_corpus
+from corpus.synth import generate_report, write_corpus
 
 MINISTRIES = {"NPA", "CAS", "CAO", "MIC", "MOJ", "MOFA", "MEXT", "MHLW", "METI", "CFA", "MLIT"}
 MONTHS = (

@@ -1,8 +1,8 @@
 """The web server's ``/ask`` API, driven by gradio_client, and its file routes, by plain HTTP.
 
 The server runs ``ui.web.serve`` in a subprocess on a free loopback port with the real model,
-as ``planqa serve`` would; ``running_server`` is shared with the browser test and the load
-benchmark. A few fast tests of the page's escaping and error handling come first.
+as ``planqa serve`` would; ``running_server`` is shared with the browser test. A few
+fast tests of the page's escaping and error handling come first.
 """
 
 from __future__ import annotations

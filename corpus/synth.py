@@ -1,4 +1,4 @@
-"""Deterministic generator of synthetic efforts reports for scale benchmarks.
+"""Deterministic generator of synthetic efforts reports for scale benchmarks and tests.
 
 The reports follow the format of ``corpus/plans/fy2019_efforts.txt``: a title line, numbered
 sections (``1. Title``), measure headers (``O Title`` or ``- O Title``), efforts as bullets
@@ -13,7 +13,7 @@ caller's seed, so the same arguments always give byte-identical output.
 Example:
     Write about 100,000 efforts (50 reports) into a folder::
 
-        python benchmarks/synth.py /tmp/synth --efforts 100000 --seed 0
+        python -m corpus.synth /tmp/synth --efforts 100000 --seed 0
 """
 
 import argparse
