@@ -2,7 +2,7 @@
 
 For the issue "warm query under 30 ms": ``bot.search(q, 5)`` (one MiniLM embedding, one FAISS
 search, BM25 scoring and fusion) over ``--queries`` queries (default 200, the question texts
-of ``tests/data/questions.json`` cycled; planqa's query-vector cache emptied before each, so
+of ``assistant/evalset/dev.json`` cycled; planqa's query-vector cache emptied before each, so
 every search embeds), interleaved with the floor measured in the same process:
 ``MiniLMEmbedder.encode([q])`` plus one ``faiss.IndexFlatIP`` search over the same vectors.
 The machine is shared, so read the ratio rather than the absolute numbers.
