@@ -158,10 +158,13 @@ def _pick(q: Query, ctx: Context) -> FollowUp:
     intent = q.intent
     if intent in (Intent.TOPIC, Intent.FOLLOW_ON) and not q.topic_words:
         intent = Intent.LIST
+    return _within(q.model_copy(update={"intent": intent}), efforts)
+
+
+def _within(q: Query, efforts: tuple[str, ...]) -> FollowUp:
+    """``q`` limited to the previous answer's ``efforts``, and saying so."""
     what = "effort" if len(efforts) == 1 else f"{len(efforts)} efforts"
-    return FollowUp(
-        q.model_copy(update={"intent": intent}), efforts, (f"the previous answer's {what}",)
-    )
+    return FollowUp(q, efforts, (f"the previous answer's {what}",))
 
 
 def _inherit(q: Query, ctx: Context) -> FollowUp:
@@ -176,12 +179,10 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
             update["time"] = ctx.time
             carried += _time_words(ctx.time)
         if not update and ctx.efforts and not q.has_filters:
-            what = "effort" if len(ctx.efforts) == 1 else f"{len(ctx.efforts)} efforts"
-            return FollowUp(q, ctx.efforts, (f"the previous answer's {what}",))
+            return _within(q, ctx.efforts)
         return FollowUp(q.model_copy(update=update), None, tuple(carried))
     if ctx.efforts:
-        what = "effort" if len(ctx.efforts) == 1 else f"{len(ctx.efforts)} efforts"
-        return FollowUp(q, ctx.efforts, (f"the previous answer's {what}",))
+        return _within(q, ctx.efforts)
     if not q.topic_words and ctx.topic_words:
         update.update(topic=ctx.topic, topic_words=ctx.topic_words)
         carried.append(f"“{ctx.topic}”")

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -87,20 +88,6 @@ _SEASON_MONTHS = {
 }
 _AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.I)
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def fiscal_months(year: int) -> list[str]:
@@ -120,7 +107,7 @@ def fiscal_year_of(month: str) -> int:
 
 def month_name(month: str) -> str:
     """``2019-07`` → ``July 2019``."""
-    return f"{_MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]}"
+    return f"{calendar.month_name[int(month[5:7])]} {month[:4]}"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from benchmarks.common import (
 from benchmarks.context import Context, planqa_cmd, planqa_py_cmd, run_timed
 
 COLD_QUESTION = "What did MEXT do in 2019?"
-# A question that needs the embedding model (q044 of assistant/evalset/dev.json) and the effort it cites.
+# A question that needs the embedding model (dev question q044) and the effort it cites.
 COLD_SEMANTIC = ("Are kids being taught how to stay out of trouble online?", "fy2019-2.1.1")
 
 

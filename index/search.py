@@ -27,7 +27,7 @@ __all__ = ["Hit", "Mode", "SearchIndex", "EffortMatch", "RRF_K"]
 Mode = Literal["hybrid", "dense", "bm25"]
 Fusion = Literal["rrf", "convex"]
 RRF_K = 60
-# Convex fusion, tuned on the dev question set (then tests/data/questions.json) (recall@5 and hit@1; see README):
+# Convex fusion, tuned on the first 138 dev questions (recall@5 and hit@1; see README):
 # the dense cosine carries most of the weight, BM25 (scaled by the best BM25 score) breaks
 # ties towards documents that share the question's rare words.
 DEFAULT_FUSION: Fusion = "convex"
