@@ -110,7 +110,9 @@ class Retriever:
         threshold = ABSTAIN_BELOW if mask is None else ABSTAIN_BELOW - NARROWED_DISCOUNT
         if scoped:
             threshold = -1.0
-        literal = self._literal(q.topic_words, matches[:LEXICAL_DEPTH])
+        # Within one ministry's efforts, a single word of the question found word for word
+        # is evidence enough ("What did MIC do about filtering?").
+        literal = self._literal(q.topic_words, matches[:LEXICAL_DEPTH], single=bool(q.ministries))
         if best < threshold and not literal:
             return Found(best=best)
         floor = max(threshold, best - KEEP_MARGIN)
@@ -138,7 +140,9 @@ class Retriever:
         matches = self.index.rank_efforts(self.search_text(q), depth=10)
         return bool(matches) and max(m.similarity for m in matches[:5]) >= ABSTAIN_BELOW
 
-    def _literal(self, words: tuple[str, ...], matches: list[EffortMatch]) -> set[int]:
+    def _literal(
+        self, words: tuple[str, ...], matches: list[EffortMatch], *, single: bool = False
+    ) -> set[int]:
         """Candidates whose text holds (nearly) all the question's content words.
 
         Only the best-covered candidates count, and only when the shared words are
@@ -155,7 +159,7 @@ class Retriever:
             p
             for p, shared in cover.items()
             if len(shared) == best
-            and (len(shared) >= 2 or any(ch.isdigit() for w in shared for ch in w))
+            and (len(shared) >= 2 or single or any(ch.isdigit() for w in shared for ch in w))
         }
 
     def _words(self, position: int) -> set[str]:
