@@ -86,7 +86,10 @@ class FactWriter:
         self, q: Query, nearest: Sequence[CitedEffort], filters: AppliedFilters
     ) -> Answer:
         if q.countries:
-            what = f"what {', '.join(q.countries)} is doing: they describe Japan's own measures"
+            what = (
+                f"other countries' measures ({', '.join(q.countries)}): they describe Japan's "
+                "own"
+            )
         elif q.unit in _UNIT_WORDS or q.unit:
             what = self._unit_phrase(q)
         else:

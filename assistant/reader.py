@@ -289,7 +289,7 @@ class Reader:
             else:
                 uncovered.append(y)
         for y in ref.calendar_years:
-            readings.append(f"calendar year {y} (January – December {y})")
+            readings.append(f"read as calendar year {y} (January – December {y})")
         if dated and months is None:
             months = sorted(self.dated)
         if months is not None and fiscal and ref.months is None:
