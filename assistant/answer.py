@@ -3,8 +3,8 @@
 The intent table :data:`INTENTS` holds, for each :class:`Intent`, how it selects efforts
 and how it writes; how it is recognised lives in ``data/intents.md``. Answering is:
 read the question (``reader.py``), place it in the conversation (``conversation.py``),
-refine the intent by its typed slots (a count of sections is a structure question), look
-the row up, select, write, and check the facts it states before showing it.
+refine the intent by its typed slots (``refine.py``: a count of sections is a structure
+question), look the row up, select, write, and check the facts it states before showing it.
 """
 
 from __future__ import annotations
@@ -18,55 +18,18 @@ from assistant.claims import unsupported
 from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
 from assistant.conversation import Context, FollowUp, follow_up
-from assistant.facts import is_place
-from assistant.intents import Intent, stem
+from assistant.intents import Intent
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
 from assistant.question import clean_question
 from assistant.reader import Reader
+from assistant.refine import refine
 from assistant.retrieval import Retriever
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.search import SearchIndex
 
 __all__ = ["Answerer", "INTENTS", "IntentRow"]
-
-# Units of the plan itself: "how many sections" is a question about the plan's shape.
-_PLAN_UNITS = {
-    "effort": Intent.COUNT,
-    "measure": Intent.COUNT,
-    "initiative": Intent.COUNT,
-    "activity": Intent.COUNT,
-    "thing": Intent.COUNT,
-    "item": Intent.COUNT,
-    "project": Intent.COUNT,
-    "section": Intent.STRUCTURE,
-    "pillar": Intent.STRUCTURE,
-    "area": Intent.STRUCTURE,
-    "report": Intent.STRUCTURE,
-    "ministry": Intent.MINISTRIES,
-    "agency": Intent.MINISTRIES,
-    "ministrie": Intent.MINISTRIES,
-    "agencie": Intent.MINISTRIES,
-    "organisation": Intent.MINISTRIES,
-    "organization": Intent.MINISTRIES,
-    "bodie": Intent.MINISTRIES,
-    "department": Intent.MINISTRIES,
-}
-# Names a question may ask for that are numbers or addresses rather than titles.
-_CONTACTS = frozenset({"number", "website", "url", "web address", "email address"})
-FACT_INTENTS = frozenset(
-    {
-        Intent.WHO,
-        Intent.WHEN,
-        Intent.PERIOD,
-        Intent.NUMBER,
-        Intent.NAME,
-        Intent.WHERE,
-        Intent.WHICH_SECTION,
-    }
-)
-
 
 @dataclass(frozen=True)
 class Turn:
@@ -168,59 +131,6 @@ INTENTS: dict[Intent, IntentRow] = {
         IntentRow(Intent.CHITCHAT, _chitchat, "what the assistant can do"),
     )
 }
-
-
-def refine(q: Query, scoped: bool) -> Query:
-    """The intent the typed slots call for when the classifier's is not answerable as is.
-
-    A count of sections is a structure question, of ministries an overview; a figure
-    with nothing to find it in is a count; a list with a topic is a search within its
-    filters; a "which ministry" with no topic asks which ministries there are.
-    """
-    intent, unit = q.intent, (q.unit or "").lower().rstrip("s")
-    plan = _PLAN_UNITS.get(unit)
-    if plan is not None and intent not in (Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT):
-        # "how many efforts did MEXT have" counts the plan; "how many items did the
-        # police ask sites to delete" asks for a figure in an effort.
-        if not (set(q.topic_words) - {stem(unit)}) or intent is Intent.COUNT:
-            if plan is Intent.COUNT and intent is Intent.JOINT:
-                q = q.model_copy(update={"min_ministries": max(2, q.min_ministries)})
-            intent = plan
-        else:
-            intent = Intent.NUMBER
-    elif intent is Intent.NUMBER and not q.topic_words and not scoped and q.has_filters:
-        intent = Intent.COUNT
-    elif intent is Intent.COUNT and unit and q.topic_words:
-        intent = Intent.NUMBER
-    if intent in (Intent.LIST, Intent.TOPIC) and not q.topic_words and q.min_ministries >= 2:
-        if len(q.ministries) < 2:
-            intent = Intent.JOINT  # "which FY2020 efforts were carried out jointly?"
-    if intent is Intent.OUTSIDE and unit and unit not in _PLAN_UNITS and not q.countries:
-        intent = Intent.NUMBER  # a figure asked for: given if a report has it, else declined
-    if intent is Intent.TOPIC and unit and unit not in _PLAN_UNITS:
-        intent = Intent.PERIOD if unit == "duration" else Intent.NUMBER  # "how much did … cost"
-    if intent is Intent.WHERE and unit and not is_place(unit):
-        intent = Intent.NAME  # "at which conference …?" asks for a name, not a place
-    if intent is Intent.STRUCTURE and len(q.report_words) >= 2:
-        intent = Intent.TOPIC  # the plan's outline is asked with no topic of its own
-    contact = q.names in _CONTACTS
-    listed = intent in (Intent.WHO, Intent.TOPIC)
-    if q.names is not None and (listed or (contact and intent is not Intent.NAME)):
-        # "which 31 companies …?", "what is the hotline's phone number?": a name asked for
-        intent = Intent.NAME
-    if intent is Intent.MINISTRIES and q.topic_words and not unit:
-        intent = Intent.WHO  # "which ministries worked on internet safety?"
-    if intent in (Intent.LIST, Intent.FOLLOW_ON) and q.topic_words:
-        intent = Intent.TOPIC
-    if intent is Intent.FOLLOW_ON:
-        intent = Intent.LIST if q.has_filters else Intent.TOPIC
-    if intent is Intent.TOPIC and not q.topic_words and q.has_filters and not q.yes_no:
-        intent = Intent.LIST  # nothing to search for but filters: "what is section 4 about?"
-    if intent is Intent.WHO and not q.topic_words and not scoped:
-        intent = Intent.MINISTRIES
-    if q.countries and intent not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT):
-        intent = Intent.OUTSIDE
-    return q if intent is q.intent else q.model_copy(update={"intent": intent})
 
 
 class Answerer:

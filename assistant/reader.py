@@ -158,7 +158,9 @@ class Reader:
             "section": section_spans,
         }
         spans["section"] += ordinal(text)[1]
-        spans["term"] = terms(text, self.vocabulary, spans["ministry"])
+        # A country's short name ("US") is a place, not an abbreviation to look up.
+        named = [c.span for c in countries(text, HOME_COUNTRY, self.mentioned)]
+        spans["term"] = terms(text, self.vocabulary, spans["ministry"] + named)
         spans["number"] = numbers(text, [s for v in spans.values() for s in v])
         return _Slots(mentions, time, number, spans)
 

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.answer import refine
 from assistant.evaluate import default_questions
 from assistant.intents import Intent, intent_model, load_examples
 from assistant.reader import Reader
+from assistant.refine import RULES, Rule, refine
 from assistant.variants import GREETINGS, TRAILERS
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
@@ -265,3 +265,15 @@ def test_intent_examples_copy_no_evaluation_question_and_no_stability_phrase() -
         flat = " ".join(sorted(_words(example.text)))
         for phrase in phrases:
             assert " ".join(sorted(_words(phrase))) != flat, (example.text, phrase)
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"),
+    [(rule, ex) for rule in RULES for ex in re.findall(r"“([^”]+)”", rule.reason)],
+    ids=lambda v: v if isinstance(v, str) else v.reason[:30],
+)
+def test_each_refining_rule_does_what_its_reason_says_for_its_example(
+    reader: Reader, rule: Rule, example: str
+) -> None:
+    query = reader.read(example)
+    assert refine(query, scoped=False).intent == rule.then(query), rule.reason

@@ -1,0 +1,207 @@
+"""When the typed slots call for another intent than the classifier's, as a table of rules.
+
+The classifier reads a question's shape; some answers depend on what the slots hold. A
+count of the plan's *sections* is a structure question, a "which ministry" with no topic
+asks which ministries there are, a figure the question asks *of* a topic is a figure in
+an effort. Each rule looks only at the typed :class:`Query` (never at its words), and the
+rules apply in order, each seeing the intent the earlier ones left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.facts import is_place
+from assistant.intents import Intent, stem
+from assistant.query import Query
+
+__all__ = ["RULES", "Rule", "refine"]
+
+# Units of the plan itself: "how many sections" is a question about the plan's shape.
+PLAN_UNITS = {
+    "effort": Intent.COUNT,
+    "measure": Intent.COUNT,
+    "initiative": Intent.COUNT,
+    "activity": Intent.COUNT,
+    "thing": Intent.COUNT,
+    "item": Intent.COUNT,
+    "project": Intent.COUNT,
+    "section": Intent.STRUCTURE,
+    "pillar": Intent.STRUCTURE,
+    "area": Intent.STRUCTURE,
+    "report": Intent.STRUCTURE,
+    "ministry": Intent.MINISTRIES,
+    "agency": Intent.MINISTRIES,
+    "ministrie": Intent.MINISTRIES,
+    "agencie": Intent.MINISTRIES,
+    "organisation": Intent.MINISTRIES,
+    "organization": Intent.MINISTRIES,
+    "bodie": Intent.MINISTRIES,
+    "department": Intent.MINISTRIES,
+}
+# Names a question may ask for that are numbers or addresses rather than titles.
+CONTACTS = frozenset({"number", "website", "url", "web address", "email address"})
+UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT})
+
+
+def _unit(q: Query) -> str:
+    return (q.unit or "").lower().rstrip("s")
+
+
+def _plan_unit(q: Query) -> Intent | None:
+    return PLAN_UNITS.get(_unit(q))
+
+
+def _only_the_unit(q: Query) -> bool:
+    """No topic beyond the unit itself ("how many efforts" vs "how many items did …")."""
+    return not set(q.topic_words) - {stem(_unit(q))}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``then`` replaces the intent when ``when`` holds; ``reason`` says why, with an example.
+
+    ``when`` receives the query, the intent so far and whether the question is limited to
+    the previous answer's efforts.
+    """
+
+    reason: str
+    when: Callable[[Query, Intent, bool], bool]
+    then: Callable[[Query], Intent]
+
+
+def _to(intent: Intent) -> Callable[[Query], Intent]:
+    return lambda _q: intent
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "a count of the plan's own parts is answered from the plan: “how many efforts did "
+        "MEXT have”, “how many sections”, “how many agencies took part”",
+        lambda q, i, s: _plan_unit(q) is not None
+        and i not in UNANSWERED_BY_FILTERS
+        and (i is Intent.COUNT or _only_the_unit(q)),
+        lambda q: PLAN_UNITS[_unit(q)],
+    ),
+    Rule(
+        "a count of plan units with a topic of its own asks for a figure in an effort: “how "
+        "many items did the police ask sites to delete”",
+        lambda q, i, s: _plan_unit(q) is not None
+        and i not in UNANSWERED_BY_FILTERS
+        and i is not _plan_unit(q),
+        _to(Intent.NUMBER),
+    ),
+    Rule(
+        "a figure with nothing to find it in but filters is a count: “how many did MEXT do”",
+        lambda q, i, s: i is Intent.NUMBER
+        and _plan_unit(q) is None
+        and not q.topic_words
+        and not s
+        and q.has_filters,
+        _to(Intent.COUNT),
+    ),
+    Rule(
+        "a count of something an effort counts is a figure: “how many companies took part”",
+        lambda q, i, s: i is Intent.COUNT
+        and _plan_unit(q) is None
+        and bool(_unit(q))
+        and bool(q.topic_words),
+        _to(Intent.NUMBER),
+    ),
+    Rule(
+        "a list shared between ministries with no two named is a joint question: “which "
+        "FY2020 efforts were carried out jointly”",
+        lambda q, i, s: i in (Intent.LIST, Intent.TOPIC)
+        and not q.topic_words
+        and q.min_ministries >= 2
+        and len(q.ministries) < 2,
+        _to(Intent.JOINT),
+    ),
+    Rule(
+        "something the reports never give, asked as a figure, is a figure: given if a report "
+        "has it, else declined: “how many offenders were convicted”",
+        lambda q, i, s: i is Intent.OUTSIDE
+        and bool(_unit(q))
+        and _plan_unit(q) is None
+        and not q.countries,
+        _to(Intent.NUMBER),
+    ),
+    Rule(
+        "an open question asking a figure or a duration is a fact question: “how much did "
+        "the campaign cost”, “how long does it run”",
+        lambda q, i, s: i is Intent.TOPIC and bool(_unit(q)) and _plan_unit(q) is None,
+        lambda q: Intent.PERIOD if _unit(q) == "duration" else Intent.NUMBER,
+    ),
+    Rule(
+        "“at which conference …” asks for a name, not a place",
+        lambda q, i, s: i is Intent.WHERE and bool(_unit(q)) and not is_place(_unit(q)),
+        _to(Intent.NAME),
+    ),
+    Rule(
+        "the plan's outline is asked with no topic of its own; with words of the reports it "
+        "is an open question: “from which fiscal year does the increase in officers start”",
+        lambda q, i, s: i is Intent.STRUCTURE and len(q.report_words) >= 2,
+        _to(Intent.TOPIC),
+    ),
+    Rule(
+        "names asked for are a name question: “which 31 companies took part”, “what is the "
+        "hotline's phone number”",
+        lambda q, i, s: q.names is not None
+        and (
+            i in (Intent.WHO, Intent.TOPIC)
+            or (q.names in CONTACTS and i is not Intent.NAME)
+        ),
+        _to(Intent.NAME),
+    ),
+    Rule(
+        "“which ministries worked on internet safety” asks who did something",
+        lambda q, i, s: i is Intent.MINISTRIES and bool(q.topic_words) and not _unit(q),
+        _to(Intent.WHO),
+    ),
+    Rule(
+        "a list with a topic is a search within its filters: “what did MEXT do about the "
+        "internet”",
+        lambda q, i, s: i in (Intent.LIST, Intent.FOLLOW_ON) and bool(q.topic_words),
+        _to(Intent.TOPIC),
+    ),
+    Rule(
+        "a follow-on with nothing before it asks about what it names: “And MHLW?”",
+        lambda q, i, s: i is Intent.FOLLOW_ON,
+        lambda q: Intent.LIST if q.has_filters else Intent.TOPIC,
+    ),
+    Rule(
+        "nothing to search for but filters is a list: “what is section 4 about”",
+        lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters
+        and not q.yes_no,
+        _to(Intent.LIST),
+    ),
+    Rule(
+        "“which ministry” with no topic asks which ministries there are",
+        lambda q, i, s: i is Intent.WHO and not q.topic_words and not s,
+        _to(Intent.MINISTRIES),
+    ),
+    Rule(
+        "another country's measures are outside the reports: “what is the US doing”",
+        lambda q, i, s: bool(q.countries)
+        and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT),
+        _to(Intent.OUTSIDE),
+    ),
+)
+
+
+def refine(q: Query, scoped: bool) -> Query:
+    """``q`` with the intent its typed slots call for (see :data:`RULES`).
+
+    ``scoped``: the question is limited to the previous answer's efforts.
+    """
+    intent = q.intent
+    for rule in RULES:
+        if rule.when(q, intent, scoped):
+            intent = rule.then(q)
+    if intent is q.intent:
+        return q
+    update: dict[str, object] = {"intent": intent}
+    if q.intent is Intent.JOINT and intent is Intent.COUNT:
+        update["min_ministries"] = max(2, q.min_ministries)  # "how many joint efforts …"
+    return q.model_copy(update=update)
