@@ -120,10 +120,8 @@ def _standalone(q: Query) -> Intent:
     return Intent.LIST if q.has_filters and not q.topic_words else Intent.TOPIC
 
 
-def _swap(q: Query, ctx: Context) -> FollowUp:
-    """"And MHLW?": the previous question again, with what this one names swapped in."""
-    intent = ctx.intent if ctx.intent not in NOT_CONTINUED and ctx.intent else _standalone(q)
-    update: dict[str, object] = {"intent": intent}
+def _carry_filters(q: Query, ctx: Context, update: dict[str, object]) -> list[str]:
+    """Take the previous turn's ministries and time where ``q`` names none; say which."""
     carried: list[str] = []
     if not q.ministries and ctx.ministries:
         update["ministries"] = ctx.ministries
@@ -131,7 +129,15 @@ def _swap(q: Query, ctx: Context) -> FollowUp:
     if not q.time.any and ctx.time.any:
         update["time"] = ctx.time
         carried += _time_words(ctx.time)
-    elif q.time.months is not None and not q.time.fiscal_years and _years_of(ctx.time):
+    return carried
+
+
+def _swap(q: Query, ctx: Context) -> FollowUp:
+    """"And MHLW?": the previous question again, with what this one names swapped in."""
+    intent = ctx.intent if ctx.intent not in NOT_CONTINUED and ctx.intent else _standalone(q)
+    update: dict[str, object] = {"intent": intent}
+    carried = _carry_filters(q, ctx, update)
+    if q.time.any and q.time.months is not None and not q.time.fiscal_years and _years_of(ctx.time):
         # "what about in December?" keeps the previous year
         years = _years_of(ctx.time)
         months = tuple(m for m in q.time.months if _in_years(m, years))
@@ -172,12 +178,7 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
     update: dict[str, object] = {}
     carried: list[str] = []
     if q.intent in FILTER_INTENTS:
-        if not q.ministries and ctx.ministries:
-            update["ministries"] = ctx.ministries
-            carried += ctx.ministries
-        if not q.time.any and ctx.time.any:
-            update["time"] = ctx.time
-            carried += _time_words(ctx.time)
+        carried = _carry_filters(q, ctx, update)
         if not update and ctx.efforts and not q.has_filters:
             return _within(q, ctx.efforts)
         return FollowUp(q.model_copy(update=update), None, tuple(carried))

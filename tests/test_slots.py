@@ -19,19 +19,10 @@ from assistant import slots
 from assistant.ministries import MinistryResolver
 from assistant.text import Speller, normalize
 from assistant.when import fiscal_months, read_time
+from corpus import load_corpus
 
 # The FY2019 report's own glossary line, as the parser reads it.
-FY2019_GLOSSARY = {
-    "NPA": "National Police Agency",
-    "CAS": "Cabinet Secretariat",
-    "CAO": "Cabinet Office",
-    "MIC": "Ministry of Internal Affairs and Communications",
-    "MOJ": "Ministry of Justice",
-    "MOFA": "Ministry of Foreign Affairs",
-    "MEXT": "Ministry of Education, Culture, Sports, Science and Technology",
-    "MHLW": "Ministry of Health, Labour and Welfare",
-    "METI": "Ministry of Economy, Trade and Industry",
-}
+FY2019_GLOSSARY = load_corpus().glossary
 COMMON = {"us", "it", "mod"}  # stands in for the English word list's common words
 
 
