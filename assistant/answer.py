@@ -118,6 +118,7 @@ INTENTS: dict[Intent, IntentRow] = {
         IntentRow(Intent.JOINT, _joint, "efforts credited to two (or more) ministries"),
         IntentRow(Intent.MINISTRIES, _ministries, "each ministry's number of efforts"),
         IntentRow(Intent.WHO, _fact, "the ministries of the best-matching effort"),
+        IntentRow(Intent.AUDIENCE, _fact, "who the best-matching effort was for or went to"),
         IntentRow(Intent.WHEN, _fact, "the date the best-matching effort gives"),
         IntentRow(Intent.PERIOD, _fact, "the duration the best-matching effort gives"),
         IntentRow(Intent.NUMBER, _fact, "the figure of the asked unit an effort gives"),

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.compose import Composer, fiscal_span, years_phrase
-from assistant.facts import dates, figures, names, pick_figure, pick_name, places
+from assistant.facts import audiences, dates, figures, names, pick_figure, pick_name, places
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
@@ -167,6 +167,7 @@ class FactWriter:
         """A fact of the kind the intent asks for, from the first effort that gives one."""
         writer = {
             Intent.WHO: self._who,
+            Intent.AUDIENCE: self._audience,
             Intent.WHEN: self._when,
             Intent.PERIOD: self._period,
             Intent.NUMBER: self._number,
@@ -197,11 +198,17 @@ class FactWriter:
             return f"a name {about}".strip()
         if q.intent is Intent.WHERE:
             return f"where it took place {about}".strip()
+        if q.intent is Intent.AUDIENCE:
+            return f"who it was for {about}".strip()
         return "this"
 
     def _who(self, q: Query, e: CitedEffort, first: bool) -> str:
         verb = "was" if len(e.ministries) == 1 else "were"
         return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
+
+    def _audience(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        spans = audiences(e.text)
+        return None if not spans else f"The report names who it was for: {spans[0].text}"
 
     def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         spans = dates(e.text)

@@ -20,6 +20,7 @@ from corpus.parser import MONTHS
 
 __all__ = [
     "FactSpan",
+    "audiences",
     "dates",
     "figures",
     "is_place",
@@ -211,6 +212,51 @@ _PLACE = re.compile(
     + r"))\b",
     re.I,
 )
+
+
+# Who an effort was for or went to: people and the bodies that serve them.
+_AUDIENCE_NOUNS = "|".join(
+    sorted(
+        _UNITS["people"]
+        | {
+            "schools", "boards", "municipalities", "operators", "companies", "carriers",
+            "associations", "bodies", "administrators", "centers", "centres", "governments",
+            "prefectures", "travellers", "travelers", "retailers", "agencies", "groups",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_NOUN = re.compile(rf"\b(?:{_AUDIENCE_NOUNS})\b(?:\s+of\s+[\w'-]+)?", re.I)
+_TRIGGER = re.compile(
+    r"\b(?:(?:distributed|sent|provided|gave|given|delivered|handed out)\b[^.;()\"“”]*?\bto|"
+    r"for|attended by|covering)\s+",
+    re.I,
+)
+# Where the phrase naming an audience ends: punctuation that closes it, a preposition
+# that starts another phrase, or a verb.
+_PHRASE_END = re.compile(
+    r"[.;()]|\s(?:on|in|at|by|with|from|about|during|so|which|who|that|to)\s|"
+    r"\s(?:\w+ed|\w+ing|sent|gave|made|held|set)\b",
+    re.I,
+)
+
+
+def audiences(text: str) -> list[FactSpan]:
+    """Who an effort was for or went to: "to the boards of education, etc.", "for
+    guardians", "attended by about 600 participants"."""
+    out = []
+    # Quoted names and brackets are blanked (same length) so "to" inside them is not read.
+    plain = re.sub(r'"[^"]*"|“[^”]*”|\([^)]*\)', lambda m: " " * len(m.group(0)), text)
+    for m in _TRIGGER.finditer(plain):
+        rest = plain[m.end() :]
+        end = _PHRASE_END.search(rest)
+        phrase = rest[: end.start()] if end else rest
+        nouns = list(_NOUN.finditer(phrase))
+        if nouns:
+            span = text[m.end() : m.end() + nouns[-1].end()].strip(" ,")
+            out.append(FactSpan("name", span, None, frozenset()))
+    return out
 
 
 def is_place(noun: str) -> bool:

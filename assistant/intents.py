@@ -69,6 +69,7 @@ class Intent(StrEnum):
     JOINT = "joint"
     MINISTRIES = "ministries"
     WHO = "who"
+    AUDIENCE = "audience"
     WHEN = "when"
     PERIOD = "period"
     NUMBER = "number"

@@ -24,6 +24,7 @@ Kind = Literal[
     "joint",
     "ministries",
     "who",
+    "audience",
     "when",
     "period",
     "number",

@@ -15,7 +15,7 @@ import pytest
 
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
-from assistant.facts import dates, figures, names, pick_figure, pick_name, places
+from assistant.facts import audiences, dates, figures, names, pick_figure, pick_name, places
 from corpus import BUNDLED_PLAN
 from tests.conftest import EVALSET, FakeEmbedder
 
@@ -98,6 +98,33 @@ def test_a_law_is_found_by_its_title_case_name() -> None:
     text = "Promoted crackdowns, such as violations of the Act Against Child Prostitution."
     span = pick_name(names(text), frozenset({"law"}), later=False, earlier=False)
     assert span is not None and span.text == "Act Against Child Prostitution"
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("distributed the leaflet to the boards of education, etc.", "the boards of education"),
+        ("Organized online seminars for guardians on filtering", "guardians"),
+        (
+            'Distributed a card listing the "Hotline Connected to Centers" (189) to all '
+            "elementary, junior high and high school students.",
+            "all elementary, junior high and high school students",
+        ),
+        (
+            "Conducted joint training for prosecutors, police officers, and child guidance "
+            "center staff, attended by about 600 participants",
+            "prosecutors, police officers, and child guidance center staff",
+        ),
+    ],
+)
+def test_who_an_effort_was_for_is_read_up_to_the_last_noun_naming_people(
+    text: str, audience: str
+) -> None:
+    assert audiences(text)[0].text == audience
+
+
+def test_an_effort_that_names_no_audience_has_none() -> None:
+    assert audiences("Held the Public Symposium (July 2019).") == []
 
 
 def test_places_are_where_something_was_done() -> None:

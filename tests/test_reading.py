@@ -69,6 +69,11 @@ PHRASINGS: dict[Intent, list[str]] = {
         "whose job was the campaign against violence against women",
         "Which agency distributed the card listing the hotline?",
     ],
+    Intent.AUDIENCE: [
+        "Who was the poster about intimate images aimed at?",
+        "who got the SOS Mini Letter",
+        "Who attended the joint interview training?",
+    ],
     Intent.WHEN: [
         "When did the study group publish its report?",
         "what month was the side event",
