@@ -207,7 +207,8 @@ class FactWriter:
         return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
 
     def _audience(self, q: Query, e: CitedEffort, first: bool) -> str | None:
-        spans = audiences(e.text)
+        # Only the best-matching effort: another one's audience answers another question.
+        spans = audiences(e.text) if first else []
         return None if not spans else f"The report names who it was for: {spans[0].text}"
 
     def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
