@@ -16,7 +16,8 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from corpus import Corpus, load_corpus
+from assistant import Assistant
+from corpus import BUNDLED_PLAN, Corpus, load_corpus
 from index import MiniLMEmbedder
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +111,22 @@ def bundled_corpus() -> Corpus:
 @pytest.fixture
 def index_root(tmp_path: Path) -> Path:
     return tmp_path / "indexes"
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The bundled FY2019 report, indexed with the fake embedder (asking never mutates it)."""
+    return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=FakeEmbedder())
+
+
+@pytest.fixture(scope="session")
+def multi(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """FY2019 plus the invented FY2020 and FY2023 reports, with the fake embedder."""
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports"],
+        index_dir=tmp_path_factory.mktemp("idx"),
+        embedder=FakeEmbedder(),
+    )
 
 
 @pytest.fixture(scope="session")

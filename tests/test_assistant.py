@@ -26,11 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
-from corpus.loader import BUNDLED_PLAN
 from index import MiniLMEmbedder
-from tests.conftest import EVALSET, FakeEmbedder
-
-REPORTS = EVALSET / "reports"
 
 ALL_FY2019 = [
     "fy2019-1.1.1", "fy2019-1.2.1", "fy2019-2.1.1", "fy2019-2.1.2", "fy2019-3.1.1",
@@ -40,22 +36,6 @@ ALL_FY2019 = [
 NPA_FY2019 = ["fy2019-1.2.1", "fy2019-2.1.2", "fy2019-3.1.1", "fy2019-4.2.1", "fy2019-5.1.1"]
 NPA_FY2020 = ["fy2020-1.1.2", "fy2020-3.1.1", "fy2020-3.1.2", "fy2020-4.2.1", "fy2020-5.1.1"]
 JOINT_FY2019 = ["fy2019-2.1.1", "fy2019-2.1.2"]
-
-
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    """The bundled FY2019 report, indexed with the fake embedder (asking never mutates it)."""
-    return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=FakeEmbedder())
-
-
-@pytest.fixture(scope="module")
-def multi(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    """FY2019 plus the invented FY2020 and FY2023 reports."""
-    return Assistant.load(
-        [BUNDLED_PLAN, REPORTS],
-        index_dir=tmp_path_factory.mktemp("idx"),
-        embedder=FakeEmbedder(),
-    )
 
 
 @pytest.fixture(scope="module")

@@ -10,25 +10,9 @@ from __future__ import annotations
 import pytest
 
 from assistant import Answer, Assistant, Context
-from corpus import BUNDLED_PLAN
-from tests.conftest import EVALSET, FakeEmbedder
 
 MEXT_FY2019 = ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"]
 MHLW_FY2019 = ["fy2019-4.1.1", "fy2019-6.2.1"]
-
-
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=FakeEmbedder())
-
-
-@pytest.fixture(scope="module")
-def multi(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(
-        [BUNDLED_PLAN, EVALSET / "reports"],
-        index_dir=tmp_path_factory.mktemp("idx"),
-        embedder=FakeEmbedder(),
-    )
 
 
 def cited(answer: Answer) -> list[str]:

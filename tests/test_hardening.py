@@ -39,11 +39,6 @@ AWKWARD = st.sampled_from(
 )
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=FakeEmbedder())
-
-
 @settings(
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
