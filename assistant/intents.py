@@ -32,6 +32,7 @@ import numpy.typing as npt
 from assistant.text import function_words
 
 __all__ = [
+    "CLEAR_MARGIN",
     "CONFIDENCE",
     "shape",
     "token_spans",
@@ -49,6 +50,8 @@ __all__ = [
 EXAMPLES_FILE = Path(__file__).resolve().parent / "data" / "intents.md"
 # Below this top score the question is answered the safe way (retrieve and quote, hedged).
 CONFIDENCE = 0.35
+# A prediction this far ahead of the runner-up needs only the default line.
+CLEAR_MARGIN = 0.3
 # Ridge penalty; leave-one-out accuracy on the examples is flat between 0.3 and 1.0.
 RIDGE = 0.5
 SLOT_TOKENS = {
@@ -173,7 +176,25 @@ def shape(tokens: list[tuple[str, str | None]], scaffold: frozenset[str]) -> str
             out.pop()
             continue
         out.append(mark)
-    return " ".join(out)
+    return " ".join(_join_topics(out))
+
+
+# Words that join two topic runs into one noun phrase: "the evaluation of the guidance in
+# penal institutions" is one thing asked about, however many words link its parts.
+_NOUN_LINKS = frozenset("of the a an in on for against about with and or from by".split())
+
+
+def _join_topics(marks: list[str]) -> list[str]:
+    """``TOPIC of the TOPIC in TOPIC`` → ``TOPIC``: links between topic runs are dropped."""
+    out: list[str] = []
+    for mark in marks:
+        if mark == "TOPIC" and "TOPIC" in out:
+            last = len(out) - 1 - out[::-1].index("TOPIC")
+            if last < len(out) - 1 and all(w in _NOUN_LINKS for w in out[last + 1 :]):
+                del out[last + 1 :]
+                continue
+        out.append(mark)
+    return out
 
 
 _JOINS = frozenset({"and", "to", "-", "through", "thru", "until", "till", "or"})
@@ -279,8 +300,11 @@ class IntentModel:
         return result
 
     def accepts(self, prediction: Prediction) -> bool:
-        """Whether the prediction clears its intent's confidence line."""
-        return prediction.confidence >= self.thresholds[prediction.intent]
+        """Whether the prediction clears its intent's confidence line, or the default line
+        with no rival near it (an intent that asks for more is then sure enough)."""
+        if prediction.confidence >= self.thresholds[prediction.intent]:
+            return True
+        return prediction.confidence >= CONFIDENCE and prediction.margin >= CLEAR_MARGIN
 
     def predict(self, shape: str) -> Prediction:
         s = self.scores(shape)

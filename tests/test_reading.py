@@ -14,7 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.evaluate import default_questions
-from assistant.intents import Intent, intent_model, load_examples
+from assistant.intents import (
+    CLEAR_MARGIN,
+    CONFIDENCE,
+    Intent,
+    Prediction,
+    intent_model,
+    load_examples,
+    shape,
+)
 from assistant.reader import Reader
 from assistant.refine import RULES, Rule, refine
 from assistant.variants import GREETINGS, TRAILERS
@@ -223,6 +231,22 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
     model = intent_model()
     assert len({e.intent for e in load_examples()}) == len(Intent)
     assert model.leave_one_out_accuracy() >= 0.6
+
+
+def test_a_noun_phrase_with_its_links_is_one_topic_in_a_shape() -> None:
+    model = intent_model()
+    tokens = [(w, None) for w in "what did the evaluation of the guidance in prisons find".split()]
+    assert shape(tokens, model.scaffold) == "what did the TOPIC find"
+
+
+def test_an_intent_far_ahead_of_its_rival_needs_only_the_default_line() -> None:
+    model = intent_model()
+    line = model.thresholds[Intent.OUTSIDE]
+    assert line > CONFIDENCE
+    clear = Prediction(Intent.OUTSIDE, (line + CONFIDENCE) / 2, Intent.TOPIC, CLEAR_MARGIN)
+    close = Prediction(Intent.OUTSIDE, (line + CONFIDENCE) / 2, Intent.TOPIC, CLEAR_MARGIN / 2)
+    assert model.accepts(clear)
+    assert not model.accepts(close)
 
 
 @settings(max_examples=150, deadline=None)
