@@ -11,7 +11,17 @@ import re
 from collections.abc import Sequence
 
 from assistant.compose import Composer, fiscal_span, years_phrase
-from assistant.facts import audiences, dates, figures, names, pick_figure, pick_name, places
+from assistant.facts import (
+    audiences,
+    dates,
+    figures,
+    named,
+    names,
+    phrases,
+    pick_figure,
+    pick_name,
+    places,
+)
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
@@ -243,6 +253,10 @@ class FactWriter:
         if q.names and q.names != "number":
             # "which companies …": only a name that says it is one of them will do
             spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
+        if q.unit not in (None, "number") and first:
+            # "what kind of support bases": a name holding "bases", else the words the
+            # best effort puts before "bases"
+            spans = [s for s in spans if named(s, q.unit)] or phrases(e.text, q.unit) or spans
         span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
         return None if span is None else f"The report names it “{span.text}”"
 

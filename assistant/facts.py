@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.intents import stem
+from assistant.text import function_words
 from corpus.parser import MONTHS
 
 __all__ = [
@@ -24,7 +25,9 @@ __all__ = [
     "dates",
     "figures",
     "is_place",
+    "named",
     "names",
+    "phrases",
     "pick_figure",
     "pick_name",
     "places",
@@ -199,6 +202,47 @@ def names(text: str) -> list[FactSpan]:
     return out
 
 
+_WORD = re.compile(r"[\w'’-]+")
+_TITLE_LINK = re.compile(rf"(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w'’-]+)+")
+
+
+def phrases(text: str, head: str) -> list[FactSpan]:
+    """Noun phrases of ``text`` that end in ``head``, with the words that qualify it:
+    "child and family general support bases" for "bases". A Title Case head continues
+    as a title does ("4th Specialist Group Meeting on Child Sexual Exploitation"). A
+    head with nothing before it names nothing and is left out."""
+    stop = function_words() - {"and"}
+    words = list(_WORD.finditer(text))
+    target = stem(head.lower())
+    out = []
+    for i, w in enumerate(words):
+        word = w.group(0).lower()
+        if stem(word) != target or (word.endswith(("ed", "ing")) and word != head.lower()):
+            continue  # "based" is not "bases"
+        j = i
+        while j > 0:
+            prev = words[j - 1].group(0)
+            low = prev.lower()
+            if low in stop or low.endswith(("ing", "ed")) or low in MONTHS or low.isdigit():
+                break  # a verb, a function word, a date or a figure is not part of a name
+            if text[words[j - 1].end() : words[j].start()].strip():
+                break  # a comma or a bracket ends the phrase
+            if low == "and" and (j < 2 or words[j - 2].group(0).lower() in stop):
+                break
+            j -= 1
+        while j < i and words[j].group(0).lower() == "and":
+            j += 1
+        if j == i:
+            continue
+        end = w.end()
+        if w.group(0)[0].isupper():
+            tail = _TITLE_LINK.match(text, end)
+            end = tail.end() if tail else end
+        lead = text[max(0, words[j].start() - 14) : words[j].start()]
+        out.append(FactSpan("name", text[words[j].start() : end], None, _stems(lead)))
+    return out
+
+
 _PLACE_NOUNS = frozenset(
     "institutions institution airports airport stations station schools school centers "
     "centres center centre prefectures prefecture municipalities venues offices office "
@@ -340,6 +384,12 @@ _NAME_CLASSES = {
     "guidebook": ("guidebook", "guide", "booklet", "book"),
     "material": ("material", "guidebook", "leaflet", "letter", "card"),
 }
+
+
+def named(span: FactSpan, noun: str) -> bool:
+    """Whether a name says it is a ``noun``: "Act on …" is a law, "… Hotline" a hotline."""
+    kinds = {stem(w) for w in _NAME_CLASSES.get(noun, ())} | {stem(noun)}
+    return bool(kinds & {stem(w) for w in span.text.lower().split()})
 
 
 def pick_name(

@@ -163,7 +163,7 @@ _DURATION = re.compile(
 
 _NAME_CUE = re.compile(
     r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)|"
-    r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)\s+(?:is|was|were|are|do|does|did)\b|"
+    r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)\s+(?:is|was|were|are|do|does|did|will|would|can|could|have|has|had)\b|"
     r"\bthe\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:is|was)\s+(?:called|named|titled)\b|"
     r"\b(?:is|was)\s+the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:called|named|titled)\b|"
     r"\bwhich\s+([a-z'-]+)\b",
@@ -227,10 +227,21 @@ def asked_names(text: str) -> str | None:
     return None
 
 
+# Words that say which *sort* of a thing is asked, before the thing itself: "what kind of
+# bases", "which number meeting", "which edition of the forum".
+_QUALIFIER = re.compile(
+    r"\b(which|what)\s+(?:(?:kinds?|types?|sorts?|forms?|editions?|rounds?)\s+of"
+    r"|(?:number|edition|round)(?=\s+(?!(?:is|was|are|were|do|does|did|should|can|could|would)\b)"
+    r"[a-z]))\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
 def name_of(text: str) -> str | None:
     """What a name is asked of: "which law …" → "law", "the name of the new hotline" →
-    "hotline", "what is the child abuse hotline called" → "hotline"."""
-    m = _NAME_CUE.search(text)
+    "hotline", "what is the child abuse hotline called" → "hotline", "what kind of
+    support bases …" → "bases"."""
+    m = _NAME_CUE.search(_QUALIFIER.sub(r"\1 ", text))
     if not m:
         return None
     head = _head(next(g for g in m.groups() if g))

@@ -15,7 +15,16 @@ import pytest
 
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
-from assistant.facts import audiences, dates, figures, names, pick_figure, pick_name, places
+from assistant.facts import (
+    audiences,
+    dates,
+    figures,
+    names,
+    phrases,
+    pick_figure,
+    pick_name,
+    places,
+)
 from corpus import BUNDLED_PLAN
 from tests.conftest import EVALSET, FakeEmbedder
 
@@ -145,12 +154,35 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 @pytest.mark.parametrize(
+    ("head", "phrase"),
+    [
+        ("bases", "child and family general support bases"),
+        ("officers", "child welfare officers"),
+        ("meeting", "4th Specialist Group Meeting on Child Sexual Exploitation"),
+    ],
+)
+def test_a_noun_is_named_with_the_words_that_qualify_it(head: str, phrase: str) -> None:
+    text = (
+        "Organized the 4th Specialist Group Meeting on Child Sexual Exploitation (January "
+        "2020). Strengthened Child Guidance Centers and municipalities based on the plan by "
+        "increasing the number of child welfare officers and by setting up child and family "
+        "general support bases in all municipalities."
+    )
+    assert [s.text for s in phrases(text, head)] == [phrase]
+
+
+def test_a_bare_noun_or_a_verb_sharing_its_stem_is_no_name() -> None:
+    assert phrases("Set up bases. Work based on the plan.", "bases") == []
+
+
+@pytest.mark.parametrize(
     ("question", "stated"),
     [
         ("How many representatives attended the 4th Specialist Group Meeting?", "220"),
         ("When was the 4th Specialist Group Meeting held?", "January 2020"),
         ("Over how many years will child welfare officers be increased?", "four years"),
         ("How many companies took part in the exchange of views on age verification?", "14"),
+        ("What kind of support bases are set up in all municipalities?", "general support"),
     ],
 )
 def test_a_fact_answer_states_the_span_in_its_own_words(

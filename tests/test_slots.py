@@ -265,6 +265,10 @@ def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
         ("what was the name of the new hotline", "hotline"),
         ("What is the child abuse hotline called now?", "hotline"),
         ("At which conference did the NPA speak?", "conference"),
+        ("What kind of support bases will every town get?", "bases"),
+        ("which number specialist group meeting was it", "meeting"),
+        ("What type of material did they hand out?", "material"),
+        ("which number should I call", "number"),
     ],
 )
 def test_what_a_name_is_asked_of(question: str, noun: str) -> None:
