@@ -1,8 +1,9 @@
 """Scoring the assistant on question sets with expected evidence (``planqa eval``).
 
-Two sets ship in ``assistant/evalset/``: ``dev.json``, the questions the reader was
-developed on, and ``heldout.json``, written from the reports alone before the reader was
-redesigned and never used for tuning. Each is a JSON list of objects with ``id``,
+Three sets ship in ``assistant/evalset/``: ``dev.json``, the questions the reader was
+developed on, and two held-out sets written from the reports alone by helpers who saw no
+code and never used for tuning: ``heldout.json`` (before the reader was redesigned) and
+``heldout2.json`` (with an invented FY2024 report, written later). Each is a JSON list of objects with ``id``,
 ``corpus`` (a key of :data:`CORPORA`), ``question``, ``history``, ``kind``, ``style``,
 ``expected`` (effort ids), ``exact``, ``abstain`` and ``answer_contains``.
 
@@ -54,8 +55,12 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "multi": ("reports",),
     "dev2": ("reports2",),
     "unseen": ("unseen",),
+    "unseen2": ("unseen2",),
 }
-SPLITS = ("dev", "heldout")
+# The held-out sets: ``heldout`` written before the redesign of the question side,
+# ``heldout2`` (with the invented FY2024 report) written later, also never tuned on.
+HELDOUT_SPLITS = ("heldout", "heldout2")
+SPLITS = ("dev", *HELDOUT_SPLITS)
 
 
 def corpus_paths(name: str, main: Path | None = None) -> list[Path]:
@@ -224,7 +229,7 @@ def load_questions(path: Path, *, split: str | None = None) -> list[Question]:
     """Read a question file; a bad file raises CorpusError naming it."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        name = split or ("heldout" if "heldout" in path.stem else "dev")
+        name = split or (path.stem if path.stem in HELDOUT_SPLITS else "dev")
         return [Question.model_validate({**item, "split": name}) for item in raw]
     except FileNotFoundError:
         raise CorpusError(f"{path} does not exist; pass a question file (JSON list)") from None
@@ -235,11 +240,12 @@ def load_questions(path: Path, *, split: str | None = None) -> list[Question]:
 
 
 def default_questions() -> list[Question]:
-    """The dev set and, where present, the held-out set shipped with the package."""
+    """The dev set and, where present, the held-out sets shipped with the package."""
     out = load_questions(EVALSET / "dev.json", split="dev")
-    heldout = EVALSET / "heldout.json"
-    if heldout.exists():
-        out += load_questions(heldout, split="heldout")
+    for split in HELDOUT_SPLITS:
+        heldout = EVALSET / f"{split}.json"
+        if heldout.exists():
+            out += load_questions(heldout, split=split)
     return out
 
 

@@ -86,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="a question file (default: the dev and held-out sets shipped with planqa)",
     )
-    p.add_argument("--split", choices=["dev", "heldout"], default=None, help="one set only")
+    p.add_argument(
+        "--split", choices=["dev", "heldout", "heldout2"], default=None, help="one set only"
+    )
     p.add_argument(
         "--no-stability", action="store_true", help="skip asking every question in variants"
     )
