@@ -27,6 +27,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from assistant.text import function_words
+
 __all__ = ["Mentions", "MinistryResolver", "name_table"]
 
 NAMES_FILE = Path(__file__).resolve().parent / "data" / "ministry_names.json"
@@ -265,11 +267,12 @@ _MINISTRY_LIKE = re.compile(
 
 
 def _ministry_like(text: str) -> list[tuple[int, int, str]]:
-    """"Ministry of X" / "X ministry" phrases, for names that match no known ministry."""
+    """"Ministry of X" / "X ministry" phrases, for names that match no known ministry
+    ("ministry or agency" names none: "or" is a function word, not a name)."""
     out = []
     for m in _MINISTRY_LIKE.finditer(text):
         named = (m.group(1) or m.group(2) or "").lower()
         words = [w for w in re.findall(r"[a-z]+", named) if w not in _GENERIC]
-        if words and not all(w in _NOT_A_NAME for w in words):
+        if words and not all(w in _NOT_A_NAME or w in function_words() for w in words):
             out.append((m.start(), m.end(), m.group(0)))
     return out

@@ -79,6 +79,7 @@ def test_a_ministry_is_found_however_it_is_named(
         "how is the government helping teachers",
         "tell us about it",  # "us" and "it" are English words, not abbreviations
         "the police do",  # words around a name do not make it another name
+        "efforts by more than one ministry or agency",  # "or agency" names no agency
     ],
 )
 def test_words_that_only_look_like_ministry_names_are_not_ministries(
@@ -86,6 +87,7 @@ def test_words_that_only_look_like_ministry_names_are_not_ministries(
 ) -> None:
     mentions = resolver.find(question)
     assert "us" not in mentions.ministries
+    assert mentions.unknown == ()
     if question != "the police do":
         assert mentions.ministries == ()
 
