@@ -32,7 +32,8 @@ ABSTAIN_BELOW = 0.25
 KEEP_MARGIN = 0.08
 # A fact is looked for only in efforts this close to the best one (fused score).
 FACT_MARGIN = 0.04
-# Within efforts the question has already narrowed, a weaker match still answers it.
+# Within efforts the question has already narrowed, a weaker match still answers it: the
+# abstention line drops by this much times the share of efforts left out.
 NARROWED_DISCOUNT = 0.1
 # Matches this close to the abstention line are offered as "closest", not as the answer.
 WEAK_MARGIN = 0.1
@@ -107,7 +108,10 @@ class Retriever:
         matches = self.index.rank_efforts(self.search_text(q), effort_mask=mask)
         top = matches[:MAX_CITATIONS]
         best = max((m.similarity for m in top), default=-1.0)
-        threshold = ABSTAIN_BELOW if mask is None else ABSTAIN_BELOW - NARROWED_DISCOUNT
+        # The line drops as far as the question narrowed the efforts: a ministry's few
+        # efforts, far; a year of a one-year corpus, not at all.
+        narrowed = 0.0 if mask is None else 1.0 - float(mask.mean())
+        threshold = ABSTAIN_BELOW - NARROWED_DISCOUNT * narrowed
         if scoped:
             threshold = -1.0
         # Within one ministry's efforts, a single word of the question found word for word

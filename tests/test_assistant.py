@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
+from assistant.evaluate import corpus_paths
 from index import MiniLMEmbedder
 
 ALL_FY2019 = [
@@ -700,6 +701,19 @@ def test_question_the_plan_does_not_cover_is_declined(real_bot: Assistant, quest
     answer = real_bot.ask(question)
     assert answer.abstained
     assert answer.kind == "outside"
+    assert answer.citations == ()
+
+
+@pytest.mark.slow
+def test_a_year_lets_in_weaker_matches_only_as_far_as_it_narrows_the_efforts(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
+) -> None:
+    # One of two reports is half the efforts: not enough for a sports question to reach one.
+    bot = Assistant.load(
+        corpus_paths("dev2"), tmp_path_factory.mktemp("idx"), embedder=real_embedder
+    )
+    answer = bot.ask("who won the japan series in 2022 lol")
+    assert answer.abstained
     assert answer.citations == ()
 
 
