@@ -246,8 +246,10 @@ class FactWriter:
         return None if span is None else f"The report gives {span.text}"
 
     def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
-        later = any(w in q.topic_words for w in ("now", "new", "renam", "current", "chang"))
-        earlier = any(w in q.topic_words for w in ("old", "previous", "former", "origin"))
+        words = set(q.topic_words) | {stem(w) for w in q.text.lower().split()}
+        earlier = bool(words & {"old", "previous", "former", "origin", "befor"})
+        # "the old name, before they changed it": asking for the old one names the change
+        later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
         asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
         spans = names(e.text)
         if q.names and q.names != "number":
@@ -257,6 +259,10 @@ class FactWriter:
             # "what kind of support bases": a name holding "bases", else the words the
             # best effort puts before "bases"
             spans = [s for s in spans if named(s, q.unit)] or phrases(e.text, q.unit) or spans
+        # A name the question already states is not its answer ("which practices came out
+        # of the Safer Platforms Roundtable?" is not answered by "Safer Platforms Roundtable").
+        stated = _stems_of(q.text)
+        spans = [s for s in spans if not _stems_of(s.text) <= stated]
         span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
         return None if span is None else f"The report names it “{span.text}”"
 
@@ -266,6 +272,10 @@ class FactWriter:
 
     def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
         return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
+
+
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[\w']+", text.lower()))
 
 
 def _topic(q: Query) -> frozenset[str]:

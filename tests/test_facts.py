@@ -183,6 +183,7 @@ def test_a_bare_noun_or_a_verb_sharing_its_stem_is_no_name() -> None:
         ("Over how many years will child welfare officers be increased?", "four years"),
         ("How many companies took part in the exchange of views on age verification?", "14"),
         ("What kind of support bases are set up in all municipalities?", "general support"),
+        ("what was the old name of the hotline before they changed it", "Nationwide Hotline"),
     ],
 )
 def test_a_fact_answer_states_the_span_in_its_own_words(
@@ -236,3 +237,12 @@ def test_the_last_check_finds_a_figure_or_name_no_cited_effort_holds() -> None:
 def test_quoted_source_lines_are_not_claims() -> None:
     answer = _answer(f"The report says [1]:\n\n> {MEETING} [1]", MEETING)
     assert "220" not in claims(answer)
+
+
+def test_a_name_the_question_already_states_is_not_its_answer(bot: Assistant) -> None:
+    answer = bot.ask(
+        "What is the name of the event the Public Symposium for Preventing Youth Crime and "
+        "Victimization was held during?"
+    )
+    assert "“Public Symposium" not in claims(answer)
+    assert "National Month" in claims(answer)
