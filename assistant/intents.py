@@ -181,7 +181,7 @@ def shape(tokens: list[tuple[str, str | None]], scaffold: frozenset[str]) -> str
 
 # Words that join two topic runs into one noun phrase: "the evaluation of the guidance in
 # penal institutions" is one thing asked about, however many words link its parts.
-_NOUN_LINKS = frozenset("of the a an in on for against about with and or from by".split())
+_NOUN_LINKS = frozenset("of the a an in on against and".split())
 
 
 def _join_topics(marks: list[str]) -> list[str]:

@@ -177,6 +177,14 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.LIST),
     ),
     Rule(
+        "a yes/no question asks whether something was done, not for a name, a place or an "
+        "audience: “can kids post a note to somebody about their worries”",
+        lambda q, i, s: i in (Intent.AUDIENCE, Intent.WHERE, Intent.NAME)
+        and q.yes_no
+        and not _unit(q),
+        _to(Intent.TOPIC),
+    ),
+    Rule(
         "“which ministry” with no topic asks which ministries there are",
         lambda q, i, s: i is Intent.WHO and not q.topic_words and not s,
         _to(Intent.MINISTRIES),

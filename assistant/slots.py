@@ -325,9 +325,13 @@ _YES_NO = re.compile(
 )
 
 
+_INTERROGATIVE = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
+
+
 def yes_no(text: str) -> bool:
-    """Whether the question asks if something is so: it opens with an auxiliary verb."""
-    return bool(_YES_NO.match(text))
+    """Whether the question asks if something is so: it opens with an auxiliary verb and
+    asks nothing with a question word ("do you know who ran it?" asks who)."""
+    return bool(_YES_NO.match(text)) and not _INTERROGATIVE.search(text)
 
 
 _MANY = re.compile(

@@ -377,3 +377,19 @@ def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, me
 @pytest.mark.parametrize("word", ["sexting", "Monbukagakusho", "SNS", "MEXT", "symposium"])
 def test_words_that_are_not_slips_are_left_alone(speller: Speller, word: str) -> None:
     assert speller.correct(word) == word
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_if"),
+    [
+        ("Did MEXT publish a guidebook?", True),
+        ("and is there a hotline", True),
+        ("Do you know who ran the symposium?", False),  # asks who
+        ("Did it reduce how often children repeat their story?", False),
+        ("When was it?", False),
+    ],
+)
+def test_a_yes_no_question_opens_with_an_auxiliary_and_asks_no_wh_question(
+    question: str, asks_if: bool
+) -> None:
+    assert slots.yes_no(question) is asks_if
