@@ -25,11 +25,26 @@ from assistant.question import clean_question
 from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import Retriever
+from assistant.text import two_asks
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.search import SearchIndex
 
 __all__ = ["Answerer", "INTENTS", "IntentRow"]
+
+# Intents that state one fact of one effort, and the answers a second such ask may join.
+FACT_INTENTS = frozenset(
+    {
+        Intent.WHO,
+        Intent.AUDIENCE,
+        Intent.WHEN,
+        Intent.PERIOD,
+        Intent.NUMBER,
+        Intent.NAME,
+        Intent.WHERE,
+    }
+)
+ALSO_KINDS = frozenset({i.value for i in FACT_INTENTS} | {"topic"})
 
 @dataclass(frozen=True)
 class Turn:
@@ -163,10 +178,34 @@ class Answerer:
         if query.intent is Intent.CHITCHAT:
             answer = self.facts.chitchat(query)
             return answer.model_copy(update={"context": context or Context()})
+        query, second = self._two_asks(query)
         turn = follow_up(query, context)
         answer = self._respond(turn, ministries, fiscal_years)
+        if second is not None:
+            answer = self._also(answer, second)
         answer = self._checked(answer, turn)
         return self._finish(answer, turn, notice, ministries, fiscal_years)
+
+    def _two_asks(self, query: Query) -> tuple[Query, Query | None]:
+        """A question asking two things, the second a fact of the same effort ("how many
+        inmates did it cover, and when did it start?"): the first read alone, and the
+        second. Otherwise the question as read, and None."""
+        parts = two_asks(query.text)
+        if parts is None:
+            return query, None
+        second = refine(self.reader.read(parts[1]), scoped=False)
+        if second.intent not in FACT_INTENTS:
+            return query, None
+        return self.reader.read(parts[0]), second
+
+    def _also(self, answer: Answer, second: Query) -> Answer:
+        """``answer`` with the second ask answered from its first cited effort."""
+        if answer.abstained or answer.kind not in ALSO_KINDS or len(answer.citations) != 1:
+            return answer  # a list of efforts has no one effort to ask it of
+        e = self.index.efforts[self._position[answer.citations[0].effort_id]]
+        lead, _, rest = answer.text.partition("\n\n")
+        extra = f"{self.facts.also(second, e)} [{answer.citations[0].number}]."
+        return answer.model_copy(update={"text": f"{lead}\n\n{extra}\n\n{rest}".rstrip()})
 
     def _respond(
         self, turn: FollowUp, ui_ministries: tuple[str, ...], ui_years: tuple[int, ...]

@@ -8,7 +8,7 @@ not cover. Nothing here reads the question text: only the :class:`Query`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.compose import Composer, fiscal_span, years_phrase
 from assistant.facts import (
@@ -175,7 +175,22 @@ class FactWriter:
 
     def fact(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:
         """A fact of the kind the intent asks for, from the first effort that gives one."""
-        writer = {
+        writer = self._writers()[q.intent]
+        for n, e in enumerate(efforts):
+            lead = writer(q, e, n == 0)
+            if lead is not None:
+                text = f"{lead} [1].\n\n{_quote(e)}\n\n— {self.c.names(e.ministries)}; {_where(e)}"
+                return self.c.answer(q, text, q.intent.value, [e], filters)  # type: ignore[arg-type]
+        return self.not_given(q, self.missing(q, efforts), efforts, filters)
+
+    def also(self, q: Query, e: CitedEffort) -> str:
+        """The second thing a question asks of the effort already chosen, in one sentence:
+        "When was the meeting, and which one was it?" → "The report names it “4th …”"."""
+        lead = self._writers()[q.intent](q, e, True)
+        return lead if lead is not None else f"The report does not give {self.missing(q, [e])}"
+
+    def _writers(self) -> dict[Intent, Callable[[Query, CitedEffort, bool], str | None]]:
+        return {
             Intent.WHO: self._who,
             Intent.AUDIENCE: self._audience,
             Intent.WHEN: self._when,
@@ -184,13 +199,7 @@ class FactWriter:
             Intent.NAME: self._name,
             Intent.WHERE: self._place,
             Intent.WHICH_SECTION: self._section,
-        }[q.intent]
-        for n, e in enumerate(efforts):
-            lead = writer(q, e, n == 0)
-            if lead is not None:
-                text = f"{lead} [1].\n\n{_quote(e)}\n\n— {self.c.names(e.ministries)}; {_where(e)}"
-                return self.c.answer(q, text, q.intent.value, [e], filters)  # type: ignore[arg-type]
-        return self.not_given(q, self.missing(q, efforts), efforts, filters)
+        }
 
     def missing(self, q: Query, efforts: Sequence[CitedEffort]) -> str:
         """What the reports do not give, in words: "an exact date", "a number of victims"."""

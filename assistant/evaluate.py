@@ -3,9 +3,10 @@
 Three sets ship in ``assistant/evalset/``: ``dev.json``, the questions the reader was
 developed on, and two held-out sets written from the reports alone by helpers who saw no
 code and never used for tuning: ``heldout.json`` (before the reader was redesigned) and
-``heldout2.json`` (with an invented FY2024 report, written later). Each is a JSON list of objects with ``id``,
-``corpus`` (a key of :data:`CORPORA`), ``question``, ``history``, ``kind``, ``style``,
-``expected`` (effort ids), ``exact``, ``abstain`` and ``answer_contains``.
+``heldout2.json`` (with an invented FY2024 report, written later). Each is a JSON list of
+objects with ``id``, ``corpus`` (a key of :data:`CORPORA`), ``question``, ``history``,
+``kind``, ``style``, ``expected`` (effort ids), ``exact``, ``abstain`` and
+``answer_contains``.
 
 Answers are scored on what they themselves state (:func:`claims`): blockquoted source
 lines and the quoted effort text of list items do not count, and a stated figure, quoted

@@ -195,3 +195,33 @@ def _likely_slip(typed: str, word: str) -> bool:
 def _swaps(word: str) -> list[str]:
     """Every word made by swapping two neighbouring letters."""
     return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
+
+
+# A second question joined to the first: a coordinator, perhaps a preposition, then a
+# question word ("…, and which meeting was it", "… and when did it start", "…, and
+# across how many prefectures").
+_SECOND_ASK = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+[-–—]\s+|\?\s+(?:and\s+)?)"
+    r"(?=(?:(?:in|at|on|for|from|to|by|across|during|over|with)\s+)?"
+    r"(?:who|whom|whose|what|which|when|where|how)\b)",
+    re.I,
+)
+
+
+def two_asks(text: str) -> tuple[str, str] | None:
+    """A question that asks two things, cut in two: "When was the meeting held, and which
+    one was it?" → ("When was the meeting held", "which one was it?"). None when it asks
+    one thing, or the first part holds no words of its own."""
+    for m in _SECOND_ASK.finditer(text):
+        first, second = text[: m.start()].strip(), text[m.end() :].strip()
+        asks = _ASKS.search(first)  # "joint training in feb, how many attended" asks once
+        if asks and len(first.split()) >= 3 and len(second.split()) >= 1:
+            return first, second
+    return None
+
+
+_ASKS = re.compile(
+    r"\b(?:who|whom|whose|what|which|when|where|how)\b|^\s*(?:is|are|was|were|do|does|did|"
+    r"has|have|had|can|could|will|would|should)\b",
+    re.I,
+)

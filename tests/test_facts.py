@@ -246,3 +246,27 @@ def test_a_name_the_question_already_states_is_not_its_answer(bot: Assistant) ->
     )
     assert "“Public Symposium" not in claims(answer)
     assert "National Month" in claims(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        (
+            "How many representatives attended the 4th Specialist Group Meeting, and when "
+            "was it held?",
+            ("220", "January 2020"),
+        ),
+        (
+            "When was the Specialist Group Meeting held and which meeting was it?",
+            ("January 2020", "4th Specialist Group Meeting"),
+        ),
+    ],
+)
+def test_a_question_asking_two_facts_of_one_effort_gets_both(
+    bot: Assistant, question: str, stated: tuple[str, str]
+) -> None:
+    answer = bot.ask(question)
+    assert [c.effort_id for c in answer.citations] == ["fy2019-1.2.1"]
+    for fact in stated:
+        assert fact in claims(answer)
+    assert unsupported(answer, bot.glossary) == []

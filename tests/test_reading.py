@@ -25,6 +25,7 @@ from assistant.intents import (
 )
 from assistant.reader import Reader
 from assistant.refine import RULES, Rule, refine
+from assistant.text import two_asks
 from assistant.variants import GREETINGS, TRAILERS
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
@@ -231,6 +232,31 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
     model = intent_model()
     assert len({e.intent for e in load_examples()}) == len(Intent)
     assert model.leave_one_out_accuracy() >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "When was the meeting held, and which meeting was it?",
+            ("When was the meeting held", "which meeting was it?"),
+        ),
+        (
+            "how many inmates did it cover and when did it start",
+            ("how many inmates did it cover", "when did it start"),
+        ),
+        (
+            "In how many prefectures were staff trained, and in which months?",
+            ("In how many prefectures were staff trained", "in which months?"),
+        ),
+        ("What did MEXT and the NPA do?", None),
+        ("joint training in feb 2021, how many attended?", None),  # the first part asks nothing
+    ],
+)
+def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
+    question: str, parts: tuple[str, str] | None
+) -> None:
+    assert two_asks(question) == parts
 
 
 def test_a_noun_phrase_with_its_links_is_one_topic_in_a_shape() -> None:
