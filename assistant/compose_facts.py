@@ -113,7 +113,10 @@ class FactWriter:
         unit = q.unit or ""
         if unit in _UNIT_WORDS:
             return _UNIT_WORDS[unit]
-        return f"a number of {unit}" if unit else "such a figure"
+        if not unit:
+            return "such a figure"
+        # "a number of officers", but "a salary figure"
+        return f"a number of {unit}" if unit.endswith("s") else f"a {unit} figure"
 
     def chitchat(self, q: Query) -> Answer:
         years = years_phrase(self.c.corpus.fiscal_years)

@@ -147,7 +147,8 @@ _VERBS = frozenset(
     "are were was is did do does have has had".split()
 )
 _UNIT_CUE = re.compile(
-    r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of)\s+"
+    r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of|"
+    r"(?:the\s+|an?\s+)(?:average|mean|median|typical|annual|yearly|monthly)(?:\s+number\s+of)?)\s+"
     r"(?:of\s+(?:the\s+|these\s+|those\s+)?(?:[\d,.]+\s+)?)?(?:fy\s?\d{2,4}\s+|\d{4}\s+)?"
     r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)\b",
     re.I,

@@ -202,6 +202,7 @@ def test_a_fact_answer_states_the_span_in_its_own_words(
         "How many arrests did the FY2020 crackdown make?",
         "How many of the 1,204 cases ended in a conviction?",
         "How much money did the symposium cost?",
+        "What's the average salary of a child welfare officer?",
     ],
 )
 def test_a_figure_the_reports_do_not_give_is_declined_without_a_figure(

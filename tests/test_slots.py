@@ -254,6 +254,8 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("How old were the young people surveyed?", "age"),
         ("How many efforts did MEXT have?", "efforts"),
         ("What did MEXT do?", None),
+        ("What's the average salary of a child welfare officer?", "salary"),
+        ("what is the annual budget for the hotline", "budget"),
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
