@@ -349,7 +349,22 @@ def pick_figure(
     return max(fitting, key=lambda s: (len(s.context & topic), -spans.index(s)))
 
 
+# Quantities named by what they measure: "the turnout" is a number of people.
+_QUANTITIES = {
+    "turnout": "people",
+    "attendance": "people",
+    "participation": "people",
+    "cost": "money",
+    "costs": "money",
+    "spending": "money",
+    "expenditure": "money",
+    "funding": "money",
+    "price": "money",
+}
+
+
 def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
+    unit = _QUANTITIES.get(unit or "", unit)
     if unit is None:
         return span.kind in ("number", "percent", "times")
     if unit in ("duration", "percent", "money", "age"):

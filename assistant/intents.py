@@ -61,6 +61,7 @@ SLOT_TOKENS = {
     "term": "TERM",
     "number": "NUMBER",
     "topic": "TOPIC",
+    "title": "TOPIC",  # a name the question quotes or writes in Title Case, whole
 }
 
 

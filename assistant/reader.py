@@ -35,9 +35,11 @@ from assistant.slots import (
     names_the_plan,
     numbers,
     ordinal,
+    quantity_of,
     refers_back,
     section,
     terms,
+    titles,
     unit,
     yes_no,
 )
@@ -135,7 +137,9 @@ class Reader:
             time=self._scope(slots.time, dated=asks_dated(text)),
             section=slots.section,
             term=term,
-            unit=unit(text) or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None),
+            unit=unit(text)
+            or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None)
+            or (quantity_of(text) if intent is Intent.NUMBER else None),
             names=asked_names(text),
             topic=topic,
             topic_words=words,
@@ -162,6 +166,7 @@ class Reader:
         named = [c.span for c in countries(text, HOME_COUNTRY, self.mentioned)]
         spans["term"] = terms(text, self.vocabulary, spans["ministry"] + named)
         spans["number"] = numbers(text, [s for v in spans.values() for s in v])
+        spans["title"] = titles(text, [s for v in spans.values() for s in v])
         return _Slots(mentions, time, number, spans)
 
     def _without_chatter(self, text: str) -> str:
@@ -236,7 +241,7 @@ class Reader:
         kept = [
             word
             for word, slot in _tagged(text, slots.spans)
-            if slot in (None, "number", "term")
+            if slot in (None, "number", "term", "title")
             and re.match(r"[A-Za-z\d]", word)
             and word.lower() not in self.chatter
             and word.lower() not in STOPWORDS

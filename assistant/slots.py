@@ -22,9 +22,11 @@ __all__ = [
     "refers_back",
     "section",
     "terms",
+    "titles",
     "asked_names",
     "asks_dated",
     "name_of",
+    "quantity_of",
     "names_the_plan",
     "unit",
     "yes_no",
@@ -119,6 +121,31 @@ def terms(text: str, vocabulary: frozenset[str], ministry_spans: Iterable[Span])
             continue
         out.append(m.span())
     return out
+
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,120})[\"”]")
+_CONNECT = r"(?:of|and|for|the|on|against|in|to|concerning|with|a|an|from)"
+_TITLE_RUN = re.compile(
+    rf"\b(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][A-Za-z'’-]+(?:\s+(?:{_CONNECT}\s+)*[A-Z][A-Za-z'’-]+)+"
+)
+
+
+def titles(text: str, taken: Iterable[Span]) -> list[Span]:
+    """Names the question quotes or writes in Title Case ("the Comprehensive
+    Reinforcement Plan for Child Abuse Prevention Measures System"), outside spans
+    already read. A question typed all in Title Case has no names to tell apart."""
+    spans = list(taken)
+    out: list[Span] = []
+    quoted = list(_QUOTED.finditer(text))
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _QUOTED.sub(" ", text))
+    title_cased = bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    for m in [*quoted, *([] if title_cased else _TITLE_RUN.finditer(text))]:
+        start, end = m.span()
+        if start == 0 and m.re is _TITLE_RUN:
+            continue  # a capital opening the question is not a name
+        if all(end <= s or start >= e for s, e in spans + out):
+            out.append((start, end))
+    return sorted(out)
 
 
 _FIGURE = re.compile(
@@ -236,6 +263,22 @@ _QUALIFIER = re.compile(
     r"[a-z]))\s+(?:the\s+|a\s+|an\s+)?",
     re.I,
 )
+
+
+_QUANTITY = re.compile(
+    r"\bwhat(?:'s|\s+(?:is|was|were|are))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:total\s+|overall\s+|final\s+)?([a-z'-]+)\b",
+    re.I,
+)
+
+
+def quantity_of(text: str) -> str | None:
+    """The quantity a figure question names without "how many": "what was the budget for
+    the plan" → "budget", "what's the turnout" → "turnout"."""
+    m = _QUANTITY.search(text)
+    if not m or m.group(1).lower() in _AUX or m.group(1).lower() in ("number", "figure"):
+        return None
+    return m.group(1).lower()
 
 
 def name_of(text: str) -> str | None:

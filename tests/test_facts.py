@@ -184,6 +184,7 @@ def test_a_bare_noun_or_a_verb_sharing_its_stem_is_no_name() -> None:
         ("How many companies took part in the exchange of views on age verification?", "14"),
         ("What kind of support bases are set up in all municipalities?", "general support"),
         ("what was the old name of the hotline before they changed it", "Nationwide Hotline"),
+        ("what was the turnout at the specialist group meeting?", "220"),
     ],
 )
 def test_a_fact_answer_states_the_span_in_its_own_words(
@@ -203,6 +204,8 @@ def test_a_fact_answer_states_the_span_in_its_own_words(
         "How many of the 1,204 cases ended in a conviction?",
         "How much money did the symposium cost?",
         "What's the average salary of a child welfare officer?",
+        "What was the budget for the Comprehensive Reinforcement Plan for Child Abuse "
+        "Prevention Measures System?",
     ],
 )
 def test_a_figure_the_reports_do_not_give_is_declined_without_a_figure(

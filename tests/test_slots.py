@@ -395,3 +395,37 @@ def test_a_yes_no_question_opens_with_an_auxiliary_and_asks_no_wh_question(
     question: str, asks_if: bool
 ) -> None:
     assert slots.yes_no(question) is asks_if
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        (
+            "What was the budget for the Comprehensive Reinforcement Plan for Child Abuse "
+            "Prevention Measures System?",
+            ["Comprehensive Reinforcement Plan for Child Abuse Prevention Measures System"],
+        ),
+        (
+            'Who made the "Is That Friend Really Your Friend?" video',
+            ["Is That Friend Really Your Friend?"],
+        ),
+        ("When Was The Symposium Held?", []),  # typed all in Title Case: no name told apart
+        ("Public Symposium: when?", []),  # a capital opening the question is not a name
+    ],
+)
+def test_a_quoted_or_title_case_name_is_one_slot(question: str, names: list[str]) -> None:
+    assert [question[s:e].strip('"') for s, e in slots.titles(question, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        ("What was the budget for the plan?", "budget"),
+        ("what's the turnout", "turnout"),
+        ("What was the number?", None),
+    ],
+)
+def test_a_figure_question_without_how_many_names_its_quantity(
+    question: str, quantity: str | None
+) -> None:
+    assert slots.quantity_of(question) == quantity
