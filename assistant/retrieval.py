@@ -10,6 +10,7 @@ effort word for word count as evidence even when the sentence embedding is unsur
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,7 +24,7 @@ from index.documents import CitedEffort
 from index.lexical import tokenize
 from index.search import EffortMatch, SearchIndex
 
-__all__ = ["ABSTAIN_BELOW", "Found", "Retriever", "literal_terms", "synonyms"]
+__all__ = ["ABSTAIN_BELOW", "LEXICAL_SHARE", "Found", "Retriever", "literal_terms", "synonyms"]
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.json"
 # Dense cosine (all-MiniLM-L6-v2) below which the best effort is not an answer.
@@ -38,6 +39,8 @@ NARROWED_DISCOUNT = 0.1
 # Matches this close to the abstention line are offered as "closest", not as the answer.
 WEAK_MARGIN = 0.1
 LEXICAL_DEPTH = 20
+# The word-match share of the fused score when all the question's words are the reports'.
+LEXICAL_SHARE = 0.1
 MAX_CITATIONS = 4
 # What share of the question's content words an effort must hold to match literally.
 LITERAL_COVERAGE = 0.6
@@ -75,6 +78,7 @@ class Retriever:
             if all(w in vocabulary for w in re.findall(r"[a-z]+", term.lower()))
         }
         self._tokens: dict[int, set[str]] = {}
+        self._df: dict[str, int] | None = None
 
     def search_text(self, q: Query) -> str:
         """What is searched: the question (or its topic within filters) plus report terms."""
@@ -105,7 +109,9 @@ class Retriever:
         if scoped and mask is not None and not q.topic_words:
             efforts = [self.index.efforts[int(p)] for p in np.flatnonzero(mask)]
             return Found(efforts[:MAX_CITATIONS], efforts[:MAX_CITATIONS], False, 1.0)
-        matches = self.index.rank_efforts(self.search_text(q), effort_mask=mask)
+        matches = self.index.rank_efforts(
+            self.search_text(q), effort_mask=mask, alpha=self.dense_share(q)
+        )
         top = matches[:MAX_CITATIONS]
         best = max((m.similarity for m in top), default=-1.0)
         # The line drops as far as the question narrowed the efforts: a ministry's few
@@ -139,9 +145,31 @@ class Retriever:
         shown = literal_terms(q.topic, efforts[0].text, single=q.yes_no) if efforts else ()
         return Found(efforts, close or efforts[:1], weak, best, shown)
 
+    def dense_share(self, q: Query) -> float:
+        """The dense share of the fused score. A word match counts as far as the matched
+        word is rare in the reports: "symposium" (one effort) is evidence, "abuse" (half
+        of them) hardly, and a question in everyday words is matched by meaning alone."""
+        n = len(self.index.efforts)
+        if n < 2 or not q.report_words:
+            return 1.0
+        df = self._document_frequency()
+        rarest = max(
+            (math.log(n / df[w]) / math.log(n) for w in q.report_words if df.get(w)), default=0.0
+        )
+        return 1.0 - LEXICAL_SHARE * rarest
+
+    def _document_frequency(self) -> dict[str, int]:
+        if self._df is None:
+            counts: dict[str, int] = {}
+            for position in range(len(self.index.efforts)):
+                for word in self._words(position):
+                    counts[word] = counts.get(word, 0) + 1
+            self._df = counts
+        return self._df
+
     def on_topic(self, q: Query) -> bool:
         """Whether anything in the reports is close to the question at all."""
-        matches = self.index.rank_efforts(self.search_text(q), depth=10)
+        matches = self.index.rank_efforts(self.search_text(q), depth=10, alpha=self.dense_share(q))
         return bool(matches) and max(m.similarity for m in matches[:5]) >= ABSTAIN_BELOW
 
     def _literal(

@@ -27,6 +27,8 @@ from hypothesis import strategies as st
 
 from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
 from assistant.evaluate import corpus_paths
+from assistant.reader import Reader
+from assistant.retrieval import LEXICAL_SHARE, Retriever
 from index import MiniLMEmbedder
 
 ALL_FY2019 = [
@@ -740,3 +742,18 @@ def test_who_a_ministry_worked_with_lists_its_joint_efforts_and_partners(bot: As
     answer = bot.ask("Which ministries worked with the police?")
     assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.2"]
     assert "Ministry of Education" in answer.text
+
+
+def test_a_word_match_weighs_as_far_as_the_word_is_rare_in_the_reports(bot: Assistant) -> None:
+    reader = Reader(bot.corpus, bot.index.efforts)
+    retriever = Retriever(bot.index, reader)
+
+    def dense_share(question: str) -> float:
+        return retriever.dense_share(reader.read(question))
+
+    rare = dense_share("tell me about the symposium")  # one effort says "symposium"
+    common = dense_share("tell me about child exploitation")  # most efforts do
+    everyday = dense_share("did mums get tips on looking after toddlers")
+    assert rare == pytest.approx(1.0 - LEXICAL_SHARE)
+    assert rare < common < 1.0
+    assert everyday == 1.0  # no word of the reports: matched by meaning alone
