@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.intents import Intent
+from assistant.intents import Intent, stem
 from assistant.query import Query, TimeScope
 from assistant.when import fiscal_year_of
 
@@ -88,7 +88,8 @@ def _lacks_anchor(q: Query) -> bool:
     """Whether the intent is missing what it needs to stand alone."""
     if q.intent in FILTER_INTENTS:
         return not q.has_filters and not q.whole
-    return not q.topic_words
+    # "and how many persons?": the unit asked is no topic of its own
+    return not set(q.topic_words) - {stem(q.unit.lower())} if q.unit else not q.topic_words
 
 
 def _time_words(time: TimeScope) -> list[str]:
@@ -106,11 +107,11 @@ def follow_up(q: Query, ctx: Context | None) -> FollowUp:
         return FollowUp(q.model_copy(update={"intent": _standalone(q)}))
     if ctx is None or ctx.empty:
         return FollowUp(q)
+    picks = (q.subset or q.ordinal is not None) and bool(ctx.efforts)
+    if picks:  # "and which of those were joint with the NPA?" picks, it does not swap
+        return _pick(q, ctx)
     if q.intent is Intent.FOLLOW_ON:
         return _swap(q, ctx)
-    picks = (q.subset or q.ordinal is not None) and bool(ctx.efforts)
-    if picks:
-        return _pick(q, ctx)
     if q.refers_back or _lacks_anchor(q):
         return _inherit(q, ctx)
     return FollowUp(q)
