@@ -43,7 +43,7 @@ from assistant.slots import (
     unit,
     yes_no,
 )
-from assistant.text import Speller, function_words, normalize, sentence_spans
+from assistant.text import Speller, function_words, normalize, question_part, sentence_spans
 from assistant.when import TimeRef, fiscal_months, month_name, read_time
 from corpus.models import Corpus
 from index.documents import CitedEffort
@@ -117,7 +117,11 @@ class Reader:
             return Query(text=text, intent=Intent.CHITCHAT)
         text = content
         slots = self._slots(text)
-        prediction = self.model.predict(self.shape(text, slots))
+        # What is asked is read from the question itself, not from a statement leading
+        # into it ("MOJ evaluated its guidance - what did the evaluation conclude?").
+        asked = question_part(text)
+        shape = self.shape(asked, self._slots(asked)) if asked else self.shape(text, slots)
+        prediction = self.model.predict(shape)
         intent, confidence = prediction.intent, prediction.confidence
         if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:
             intent = Intent.TOPIC

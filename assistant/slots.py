@@ -369,13 +369,20 @@ _YES_NO = re.compile(
 )
 
 
-_INTERROGATIVE = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
+# "do you know who …", "can you tell me when …": a question put politely, not a yes/no one
+_INDIRECT = re.compile(
+    r"^\s*\w+\s+(?:you|u|anyone|somebody|someone)\s+(?:\w+\s+)?(?:know|tell|say|remember|"
+    r"explain|find|show|check|confirm)\b(?:\s+(?:me|us))?\s+(?:who|whom|whose|what|which|when|"
+    r"where|why|how)\b",
+    re.I,
+)
 
 
 def yes_no(text: str) -> bool:
-    """Whether the question asks if something is so: it opens with an auxiliary verb and
-    asks nothing with a question word ("do you know who ran it?" asks who)."""
-    return bool(_YES_NO.match(text)) and not _INTERROGATIVE.search(text)
+    """Whether the question asks if something is so: it opens with an auxiliary verb ("did
+    the police brief firms on what they see?"), unless it politely asks a wh-question
+    ("do you know who ran it?")."""
+    return bool(_YES_NO.match(text)) and not _INDIRECT.match(text)
 
 
 _MANY = re.compile(

@@ -225,3 +225,24 @@ _ASKS = re.compile(
     r"has|have|had|can|could|will|would|should)\b",
     re.I,
 )
+
+
+_OPENS_ASKING = re.compile(
+    r"^\s*(?:(?:and|so|but|then|also|ok|okay)\s+)?(?:who|whom|whose|what|which|when|where|"
+    r"why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]|[.?!])\s+")
+
+
+def question_part(text: str) -> str | None:
+    """The question a statement leads into, when the text opens with the statement: "MOJ
+    evaluated its guidance - what did the evaluation conclude?" → "what did the
+    evaluation conclude?". None when the text opens asking."""
+    if _OPENS_ASKING.match(text):
+        return None
+    for m in _CLAUSE_START.finditer(text):
+        rest = text[m.end() :]
+        if _OPENS_ASKING.match(rest):
+            return rest
+    return None

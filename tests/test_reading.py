@@ -25,7 +25,7 @@ from assistant.intents import (
 )
 from assistant.reader import Reader
 from assistant.refine import RULES, Rule, refine
-from assistant.text import two_asks
+from assistant.text import question_part, two_asks
 from assistant.variants import GREETINGS, TRAILERS
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
@@ -257,6 +257,34 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
     question: str, parts: tuple[str, str] | None
 ) -> None:
     assert two_asks(question) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "MOJ evaluated its guidance in prisons - what did the evaluation conclude?",
+            "what did the evaluation conclude?",
+        ),
+        ("In 2019, what did MEXT do?", "what did MEXT do?"),
+        ("the symposium: when was it?", "when was it?"),
+        ("What did MEXT do, and when?", None),  # opens asking
+        ("MEXT 2019?", None),
+    ],
+)
+def test_the_question_a_statement_leads_into_is_found(text: str, question: str | None) -> None:
+    assert question_part(text) == question
+
+
+def test_what_is_asked_is_read_from_the_question_not_the_statement_before_it(
+    reader: Reader,
+) -> None:
+    query = reader.read(
+        "The Ministry of Justice evaluated its guidance in prisons - what did the "
+        "evaluation conclude?"
+    )
+    assert query.intent is Intent.OUTSIDE
+    assert query.ministries == ("MOJ",)  # the slots still come from the whole text
 
 
 def test_a_noun_phrase_with_its_links_is_one_topic_in_a_shape() -> None:
