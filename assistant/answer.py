@@ -194,6 +194,9 @@ class Answerer:
         if parts is None:
             return query, None
         second = refine(self.reader.read(parts[1]), scoped=False)
+        if second.intent is Intent.COUNT and second.refers_back:
+            # "…, and how many of them?" counts what the first part asked about
+            second = second.model_copy(update={"intent": Intent.NUMBER})
         if second.intent not in FACT_INTENTS:
             return query, None
         return self.reader.read(parts[0]), second

@@ -209,6 +209,11 @@ def _head(phrase: str) -> str | None:
     return kept[-1] if kept else None
 
 
+_PRONOUNS = frozenset(
+    "them they those these it this that there us you we one ones all each some any".split()
+)
+
+
 def unit(text: str) -> str | None:
     """What a number is asked of: "how many child welfare officers" → "officers", "how
     long" → "duration", "what share" → "percent", "how much did it cost" → "money"."""
@@ -219,8 +224,9 @@ def unit(text: str) -> str | None:
     if _SHARE.search(text):
         return "percent"
     m = _UNIT_CUE.search(text)
-    if m and _head(m.group(1)):
-        return _head(m.group(1))
+    head = _head(m.group(1)) if m else None
+    if head and head not in _PRONOUNS:  # "how many of them" names no unit
+        return head
     if re.search(r"\bhow\s+much\b", text, re.I):
         return "money" if re.search(r"\b(cost|spen[dt]|budget|money|fund)", text, re.I) else None
     return None

@@ -136,7 +136,7 @@ class Speller:
         ):
             return token
         count = self.count(lower)
-        if count >= RARE_WORD_COUNT:
+        if count >= RARE_WORD_COUNT or self._british(lower):
             return token
         swapped = [
             w for w in _swaps(lower) if w in self.protected or self.count(w) >= RARE_WORD_COUNT
@@ -156,6 +156,16 @@ class Speller:
         ]
         return max(known, key=self.count) if known else token
 
+    def _british(self, word: str) -> bool:
+        """A British spelling of a known word ("organise", "colour", "centre",
+        "programme", "defence", "counselling"): the word list is American."""
+        return any(
+            self.count(variant) >= RARE_WORD_COUNT
+            for old, new in _BRITISH
+            for variant in [re.sub(old, new, word)]
+            if variant != word
+        )
+
     def _nearest_protected(self, word: str) -> str | None:
         """The report word closest to ``word``, if it is a likely slip (one or two edits)."""
         if not self.protected:
@@ -169,6 +179,19 @@ class Speller:
         )
         return None if best is None else str(best[0])
 
+
+# British → American spelling, as (pattern, replacement) on a lower-case word.
+_BRITISH = (
+    (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),
+    (r"ys(e|ed|es|ing)$", r"yz\1"),
+    (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"),
+    (r"tre(s)?$", r"ter\1"),
+    (r"ogramme(s)?$", r"ogram\1"),
+    (r"ence(s)?$", r"ense\1"),
+    (r"ll(ed|ing|or|ors)$", r"l\1"),
+    (r"ae", "e"),
+    (r"oe", "e"),
+)
 
 # QWERTY rows with their stagger, in key widths.
 _ROWS = (("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75))

@@ -264,10 +264,14 @@ def test_a_name_the_question_already_states_is_not_its_answer(bot: Assistant) ->
             "When was the Specialist Group Meeting held and which meeting was it?",
             ("January 2020", "4th Specialist Group Meeting"),
         ),
+        (
+            "Did the NPA organise the Specialist Group Meeting, and how many of them came?",
+            ("220",),
+        ),
     ],
 )
 def test_a_question_asking_two_facts_of_one_effort_gets_both(
-    bot: Assistant, question: str, stated: tuple[str, str]
+    bot: Assistant, question: str, stated: tuple[str, ...]
 ) -> None:
     answer = bot.ask(question)
     assert [c.effort_id for c in answer.citations] == ["fy2019-1.2.1"]

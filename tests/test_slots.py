@@ -256,6 +256,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("What did MEXT do?", None),
         ("What's the average salary of a child welfare officer?", "salary"),
         ("what is the annual budget for the hotline", "budget"),
+        ("were detectives trained, and how many of them?", None),
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
@@ -376,7 +377,23 @@ def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, me
     assert speller.correct(typed).lower() == meant.lower()
 
 
-@pytest.mark.parametrize("word", ["sexting", "Monbukagakusho", "SNS", "MEXT", "symposium"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "sexting",
+        "Monbukagakusho",
+        "SNS",
+        "MEXT",
+        "symposium",
+        # British spellings of known words, which the American word list lacks
+        "organise",
+        "colour",
+        "centre",
+        "programme",
+        "counselling",
+        "defence",
+    ],
+)
 def test_words_that_are_not_slips_are_left_alone(speller: Speller, word: str) -> None:
     assert speller.correct(word) == word
 
