@@ -55,6 +55,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "bundled": (),
     "multi": ("reports",),
     "dev2": ("reports2",),
+    "dev3": ("reports3",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
 }

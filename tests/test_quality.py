@@ -39,7 +39,14 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
     assert len([q for q in questions if q.split == "dev"]) >= 300
     assert len([q for q in questions if q.split == "heldout"]) >= 150
     assert len([q for q in questions if q.split == "heldout2"]) >= 150
-    assert {q.corpus for q in questions} == {"bundled", "multi", "dev2", "unseen", "unseen2"}
+    assert {q.corpus for q in questions} == {
+        "bundled",
+        "multi",
+        "dev2",
+        "dev3",
+        "unseen",
+        "unseen2",
+    }
     assert {"followup", "out_of_scope", "not_in_report", "semantic", "ministry"} <= {
         q.kind for q in questions
     }
