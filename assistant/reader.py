@@ -31,6 +31,7 @@ from assistant.slots import (
     asks_dated,
     countries,
     ministry_count,
+    ministry_count_spans,
     name_of,
     names_the_plan,
     numbers,
@@ -242,9 +243,10 @@ class Reader:
 
     def _topic(self, text: str, slots: _Slots) -> tuple[str, tuple[str, ...]]:
         """What the question is about: its words outside slots, scaffold and chatter."""
+        spans = {**slots.spans, "many": ministry_count_spans(text)}
         kept = [
             word
-            for word, slot in _tagged(text, slots.spans)
+            for word, slot in _tagged(text, spans)
             if slot in (None, "number", "term", "title")
             and re.match(r"[A-Za-z\d]", word)
             and word.lower() not in self.chatter

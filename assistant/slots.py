@@ -17,6 +17,7 @@ __all__ = [
     "Span",
     "countries",
     "ministry_count",
+    "ministry_count_spans",
     "numbers",
     "ordinal",
     "refers_back",
@@ -409,6 +410,12 @@ _SHARED = re.compile(
     r"with other (?:ministries|agencies))\b",
     re.I,
 )
+
+
+def ministry_count_spans(text: str) -> list[Span]:
+    """Where the question says how many ministries ("two or more ministries"): part of
+    the count, not of what the question is about."""
+    return [m.span() for m in _MANY.finditer(text)]
 
 
 def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:

@@ -237,22 +237,17 @@ def two_asks(text: str) -> tuple[str, str] | None:
     one thing, or the first part holds no words of its own."""
     for m in _SECOND_ASK.finditer(text):
         first, second = text[: m.start()].strip(), text[m.end() :].strip()
-        asks = _ASKS.search(first)  # "joint training in feb, how many attended" asks once
-        if asks and len(first.split()) >= 3 and len(second.split()) >= 1:
+        # "joint training in feb, how many attended" and "of the inmates who took it, how
+        # many reoffended" ask once: the first part must itself open asking
+        if _OPENS_ASKING.match(first) and len(first.split()) >= 3 and second.split():
             return first, second
     return None
 
 
-_ASKS = re.compile(
-    r"\b(?:who|whom|whose|what|which|when|where|how)\b|^\s*(?:is|are|was|were|do|does|did|"
-    r"has|have|had|can|could|will|would|should)\b",
-    re.I,
-)
-
-
 _OPENS_ASKING = re.compile(
-    r"^\s*(?:(?:and|so|but|then|also|ok|okay)\s+)?(?:who|whom|whose|what|which|when|where|"
-    r"why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b",
+    r"^\s*(?:(?:and|so|but|then|also|ok|okay)\s+)?(?:(?:(?:in|at|on|for|from|to|by|across|"
+    r"during|over|with|of)\s+)?(?:who|whom|whose|what|which|when|where|why|how)|is|are|was|"
+    r"were|do|does|did|has|have|had|can|could|will|would|should)\b",
     re.I,
 )
 _CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]|[.?!])\s+")

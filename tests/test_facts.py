@@ -236,6 +236,7 @@ def test_the_last_check_finds_a_figure_or_name_no_cited_effort_holds() -> None:
     ]
     # counts the answer makes itself, years and list numbers are not lifted facts
     assert unsupported(_answer("2 efforts in FY2019 are listed [1].", MEETING)) == []
+    assert unsupported(_answer("8 efforts (FY2019: 1, FY2025: 7) [1].", MEETING)) == []
 
 
 def test_quoted_source_lines_are_not_claims() -> None:

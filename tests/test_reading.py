@@ -251,6 +251,7 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
         ),
         ("What did MEXT and the NPA do?", None),
         ("joint training in feb 2021, how many attended?", None),  # the first part asks nothing
+        ("Of the inmates who took the programme, how many reoffended?", None),
     ],
 )
 def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
@@ -285,6 +286,12 @@ def test_what_is_asked_is_read_from_the_question_not_the_statement_before_it(
     )
     assert query.intent is Intent.OUTSIDE
     assert query.ministries == ("MOJ",)  # the slots still come from the whole text
+
+
+def test_how_many_ministries_is_part_of_the_count_not_of_the_topic(reader: Reader) -> None:
+    query = reader.read("How many efforts were joint efforts of two or more ministries?")
+    assert query.min_ministries == 2
+    assert query.topic_words == ()
 
 
 def test_a_noun_phrase_with_its_links_is_one_topic_in_a_shape() -> None:

@@ -371,6 +371,7 @@ def speller() -> Speller:
         ("what did mext do abt sns", "what did mext do about sns"),
         ("when was the hotlne made toll-free", "when was the hotline made toll-free"),
         ("Adn MHLW?", "and MHLW?"),
+        ("gimme every effort fo 2025", "give me every effort for 2025"),
     ],
 )
 def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, meant: str) -> None:
