@@ -153,7 +153,10 @@ class MinistryResolver:
             for name, owner in self._japanese:
                 at = text.find(name, run.start(), run.end())
                 if at >= 0 and free(at, at + len(name)):
-                    take(at, at + len(name), owner)
+                    end = at + len(name)
+                    if text[end : end + 2] in ("'s", "’s"):
+                        end += 2  # "こども家庭庁's efforts": the possessive is the name's
+                    take(at, end, owner)
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
         for start, end, owner in self._fuzzy_phrases(text, words):
             if free(start, end):

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.intents import Intent, intent_model, shape, stem, token_spans
+from assistant.intents import SLOT_TOKENS, Intent, intent_model, shape, stem, token_spans
 from assistant.ministries import Mentions, MinistryResolver, name_table
 from assistant.query import Query, TimeScope
 from assistant.slots import (
@@ -80,8 +80,11 @@ class Reader:
         model = intent_model()
         self.model = model
         other_names = {
-            w for entry in name_table().values() for kind in ("en", "romaji")
-            for name in entry.get(kind, ()) for w in name.lower().split()
+            w
+            for entry in name_table().values()
+            for kind in ("en", "romaji")
+            for name in entry.get(kind, ())
+            for w in name.lower().split()
         }
         self.speller = Speller(self.vocabulary | model.words | other_names | _MONTH_WORDS)
         attributed = tuple(sorted({m for e in efforts for m in e.ministries}))
@@ -93,16 +96,32 @@ class Reader:
         chatter = {
             word
             for word, n in Counter(
-                w for e in model.examples if e.intent is Intent.CHITCHAT
+                w
+                for e in model.examples
+                if e.intent is Intent.CHITCHAT
                 for w in {t.lower() for t, slot in e.tokens if slot is None}
             ).items()
             if n >= 2
         }
-        other = {t.lower() for e in model.examples if e.intent is not Intent.CHITCHAT
-                 for t, slot in e.tokens if slot is None}
+        other = {
+            t.lower()
+            for e in model.examples
+            if e.intent is not Intent.CHITCHAT
+            for t, slot in e.tokens
+            if slot is None
+        }
         self.chatter = frozenset(chatter - other - self.vocabulary - function_words())
+        # Every word the chitchat examples use ("hey", "there", "thanks").
+        self.greeting_words = frozenset(
+            t.lower()
+            for e in model.examples
+            if e.intent is Intent.CHITCHAT
+            for t, slot in e.tokens
+            if slot is None
+        )
         # Scaffold words the reports never use, and English function words, say how a
         # question asks, not what it is about.
+        self.english_stems = frozenset(stem(w) for w in function_words())
         self.function_stems = (model.scaffold - self.stems) | frozenset(
             tokenize(" ".join(function_words()))
         )
@@ -181,6 +200,10 @@ class Reader:
         word that starts a new thought mid-line: "… do It's for a memo"); clauses at either
         end that read as chitchat and name nothing are dropped.
         """
+        # "hey there when was it": a greeting run into the question, with no comma
+        m = _QUESTION_WORD.search(text)
+        if m and m.start() > 0 and self._greeting(text[: m.start()]):
+            text = text[m.start() :]
         clauses = self._clauses(text)
         several = len(clauses) > 1
         first, last = 0, len(clauses)
@@ -191,6 +214,17 @@ class Reader:
         if first == last:
             return ""
         return text[clauses[first][0] : clauses[last - 1][1]].strip(" ,;:")
+
+    def _greeting(self, text: str) -> bool:
+        """Words of the chitchat examples only, besides English function words ("hey
+        there", "Hello,"), and nothing a slot reads ("hey there 法務省" names a ministry)."""
+        words = {w.lower() for w in re.findall(r"[A-Za-z']+", text)}
+        return (
+            bool(words & self.greeting_words)
+            and words <= self.greeting_words | function_words()
+            and not re.search(r"[^\sA-Za-z',.!?:;-]", text)
+            and not _has_slots(self._slots(text))
+        )
 
     def _clauses(self, text: str) -> list[tuple[int, int]]:
         cuts = {0, len(text)}
@@ -210,13 +244,15 @@ class Reader:
         """A greeting or remark around the question: read as chitchat, naming nothing.
 
         It must also hold no word of the reports and at most one unknown word ("Thanks!",
-        "Good morning." are chatter; "Were famous buildings lit up?" is not, whatever its
-        shape), unless it is one of several clauses and the model is sure.
+        "Good morning." are chatter; "Were famous buildings lit up?" is not), unless it is
+        one of several clauses, the model is sure and its shape holds words of the
+        examples: "Inochi no Anzen Kyoiku?" after "Hi!" is asked about.
         """
         slots = self._slots(sentence)
         if _has_slots(slots):
             return False
-        prediction = self.model.predict(self.shape(sentence, slots, chatter=True))
+        shape = self.shape(sentence, slots, chatter=True)
+        prediction = self.model.predict(shape)
         if prediction.intent is not Intent.CHITCHAT or not self.model.accepts(prediction):
             return False
         words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)} - function_words()
@@ -224,7 +260,10 @@ class Reader:
         unknown = {
             w for w in words - self.vocabulary - self.chatter if stem(w) not in self.model.scaffold
         }
-        if several and prediction.confidence >= SURE_CHATTER:
+        # Sure of one of several clauses, from words chatter uses ("Asking for a school
+        # project", though "project" is a report word), not from its shape alone
+        cues = set(shape.split()) - set(SLOT_TOKENS.values()) - self.english_stems
+        if several and prediction.confidence >= SURE_CHATTER and cues:
             return True
         return not reports and len(unknown) <= 1
 
@@ -320,6 +359,11 @@ class Reader:
 SURE_CHATTER = 0.8
 # Where a clause may end: a comma, colon or semicolon before more words.
 _CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
+_QUESTION_WORD = re.compile(
+    r"\b(?:and\s+)?(?:(?:with|to|for|from|by|in|at|on|of)\s+)?"
+    r"(?:who|whom|whose|what|which|when|where|why|how)\b",
+    re.I,
+)
 # A capitalised word after a lower-case one, as in "what did mlit do It's for a memo".
 _NEW_THOUGHT = re.compile(r"(?<=[A-Za-z0-9?])\s+([A-Z][a-z]*(?:'[a-z]+)?)\b")
 _MONTH_WORDS = frozenset(

@@ -160,6 +160,10 @@ def test_greetings_and_thanks_alone_are_chitchat(reader: Reader, question: str) 
         ("Hello, what did MEXT do", "what did MEXT do"),
         ("what did MEXT do I need it for an essay", "what did MEXT do"),
         ("Morning! what did MEXT do, cheers", "what did MEXT do"),
+        ("hey there when was it", "when was it"),  # a greeting run in, with no comma
+        ("Hello, with whom?", "with whom?"),
+        ("What did MIC do? Asking for a school project, thx", "What did MIC do?"),
+        ("hey there 文部科学省 what did they do", "hey there MEXT what did they do"),
     ],
 )
 def test_greetings_and_remarks_around_a_question_are_dropped(
@@ -168,10 +172,19 @@ def test_greetings_and_remarks_around_a_question_are_dropped(
     assert reader.read(question).text == core
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Were famous buildings lit up for a cause?",
+        "Hi! Child Guidance Center Consultation Hotline?",  # a name, after a greeting
+    ],
+)
 def test_a_question_with_nothing_but_a_greeting_shape_is_not_taken_for_chatter(
-    reader: Reader,
+    reader: Reader, question: str
 ) -> None:
-    assert reader.read("Were famous buildings lit up for a cause?").intent != Intent.CHITCHAT
+    query = reader.read(question)
+    assert query.intent != Intent.CHITCHAT
+    assert query.topic_words
 
 
 def test_an_unsure_reading_falls_back_to_retrieving_and_quoting(reader: Reader) -> None:
@@ -183,6 +196,7 @@ def test_an_unsure_reading_falls_back_to_retrieving_and_quoting(reader: Reader) 
     ("question", "ministries"),
     [
         ("What did 文部科学省 do?", ("MEXT",)),
+        ("Which of 文部科学省's efforts were dated?", ("MEXT",)),
         ("What did the cops do?", ("NPA",)),
         ("What did the Ministry of Heath do?", ("MHLW",)),
         ("what did mext and mhlw do", ("MEXT", "MHLW")),
@@ -367,3 +381,9 @@ def test_each_refining_rule_does_what_its_reason_says_for_its_example(
 ) -> None:
     query = reader.read(example)
     assert refine(query, scoped=False).intent == rule.then(query), rule.reason
+
+
+def test_a_possessive_after_a_japanese_name_belongs_to_the_name(reader: Reader) -> None:
+    query = reader.read("Which of 文部科学省's efforts were dated?")
+    assert query.ministries == ("MEXT",)
+    assert "s" not in query.topic_words
