@@ -153,7 +153,9 @@ class FactWriter:
                 return self.c.answer(q, text, "topic", efforts, filters)
             return self.c.listing(q, f"{HEDGE} {noun}:", efforts, "topic", filters)
         terms = " and ".join(f"“{t}”" for t in found.literal)
-        mentioning = [e for e in efforts if all(t in e.text for t in found.literal)]
+        mentioning = [
+            e for e in efforts if all(t.lower() in e.text.lower() for t in found.literal)
+        ]
         if found.literal and len(mentioning) == 1:
             efforts = mentioning
         if len(efforts) == 1:

@@ -36,6 +36,7 @@ from assistant.slots import (
     names_the_plan,
     numbers,
     ordinal,
+    plan_noun,
     quantity_of,
     refers_back,
     section,
@@ -163,7 +164,7 @@ class Reader:
             term=term,
             unit=unit(text)
             or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None)
-            or (quantity_of(text) if intent is Intent.NUMBER else None),
+            or quantity_of(text, known_only=intent is not Intent.NUMBER),
             names=asked_names(text),
             topic=topic,
             topic_words=words,
@@ -290,6 +291,7 @@ class Reader:
             and re.match(r"[A-Za-z\d]", word)
             and word.lower() not in self.chatter
             and word.lower() not in STOPWORDS
+            and (slot is not None or not plan_noun(word))  # "the two reports" is no topic
         ]
         words = tuple(w for w in tokenize(" ".join(kept)) if w not in self.function_stems)
         topic = " ".join(w for w in kept if not set(tokenize(w)) <= self.function_stems)

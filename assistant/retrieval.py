@@ -39,6 +39,9 @@ NARROWED_DISCOUNT = 0.1
 # Matches this close to the abstention line are offered as "closest", not as the answer.
 WEAK_MARGIN = 0.1
 LEXICAL_DEPTH = 20
+# A word in at most this many efforts (or this share of them) is distinctive on its own.
+RARE_IN = 2
+RARE_SHARE = 0.03
 # The word-match share of the fused score when all the question's words are the reports'.
 LEXICAL_SHARE = 0.1
 MAX_CITATIONS = 4
@@ -178,7 +181,7 @@ class Retriever:
         """Candidates whose text holds (nearly) all the question's content words.
 
         Only the best-covered candidates count, and only when the shared words are
-        distinctive: a figure, or at least two words.
+        distinctive: a figure, a word few efforts use, or at least two words.
         """
         wanted = set(words)
         if not wanted:
@@ -191,8 +194,19 @@ class Retriever:
             p
             for p, shared in cover.items()
             if len(shared) == best
-            and (len(shared) >= 2 or single or any(ch.isdigit() for w in shared for ch in w))
+            and (
+                len(shared) >= 2
+                or single
+                or any(ch.isdigit() for w in shared for ch in w)
+                or self._rare(shared)
+            )
         }
+
+    def _rare(self, words: set[str]) -> bool:
+        """A word few efforts use ("sextortion"): finding it is evidence on its own."""
+        df = self._document_frequency()
+        most = max(RARE_IN, RARE_SHARE * len(self.index.efforts))
+        return any(0 < df.get(w, 0) <= most for w in words)
 
     def _words(self, position: int) -> set[str]:
         words = self._tokens.get(position)

@@ -29,6 +29,7 @@ __all__ = [
     "name_of",
     "quantity_of",
     "names_the_plan",
+    "plan_noun",
     "unit",
     "yes_no",
 ]
@@ -226,6 +227,9 @@ def unit(text: str) -> str | None:
         return "percent"
     m = _UNIT_CUE.search(text)
     head = _head(m.group(1)) if m else None
+    if m and not plan_noun(head or ""):
+        # "how many measures sit under section 4": a part of the plan is the unit
+        head = next((w for w in m.group(1).lower().split() if _PLAN_NOUN.fullmatch(w)), head)
     if head and head not in _PRONOUNS:  # "how many of them" names no unit
         return head
     if re.search(r"\bhow\s+much\b", text, re.I):
@@ -279,13 +283,23 @@ _QUANTITY = re.compile(
 )
 
 
-def quantity_of(text: str) -> str | None:
+# Nouns that name a quantity whatever the question's shape: "what is the budget for …"
+# asks for a figure even when it reads like an open question.
+QUANTITY_NOUNS = frozenset(
+    "budget budgets cost costs spending expenditure funding price fee fees salary salaries "
+    "wage wages turnout attendance".split()
+)
+
+
+def quantity_of(text: str, *, known_only: bool = False) -> str | None:
     """The quantity a figure question names without "how many": "what was the budget for
-    the plan" → "budget", "what's the turnout" → "turnout"."""
+    the plan" → "budget", "what's the turnout" → "turnout". ``known_only``: only nouns
+    of :data:`QUANTITY_NOUNS`, for a question not read as asking for a figure."""
     m = _QUANTITY.search(text)
     if not m or m.group(1).lower() in _AUX or m.group(1).lower() in ("number", "figure"):
         return None
-    return m.group(1).lower()
+    noun = m.group(1).lower()
+    return noun if noun in QUANTITY_NOUNS or not known_only else None
 
 
 def name_of(text: str) -> str | None:
@@ -348,6 +362,12 @@ _PLAN_NOUN = re.compile(
     r"reports?|plan|everything|all)\b",
     re.I,
 )
+
+
+def plan_noun(word: str) -> bool:
+    """Whether ``word`` names a part of the plan itself ("efforts", "reports"), or counts
+    them in words ("the two reports")."""
+    return bool(_PLAN_NOUN.fullmatch(word)) or word.lower() in _NUMBER_WORDS
 
 
 def names_the_plan(text: str) -> bool:

@@ -239,7 +239,8 @@ def two_asks(text: str) -> tuple[str, str] | None:
         first, second = text[: m.start()].strip(), text[m.end() :].strip()
         # "joint training in feb, how many attended" and "of the inmates who took it, how
         # many reoffended" ask once: the first part must itself open asking
-        if _OPENS_ASKING.match(first) and len(first.split()) >= 3 and second.split():
+        asks = _OPENS_ASKING.match(first) or question_part(first)  # "In FY2025, how many …"
+        if asks and len(first.split()) >= 3 and second.split():
             return first, second
     return None
 

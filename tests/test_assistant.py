@@ -757,3 +757,8 @@ def test_a_word_match_weighs_as_far_as_the_word_is_rare_in_the_reports(bot: Assi
     assert rare == pytest.approx(1.0 - LEXICAL_SHARE)
     assert rare < common < 1.0
     assert everyday == 1.0  # no word of the reports: matched by meaning alone
+
+
+def test_a_word_few_efforts_use_finds_every_effort_that_uses_it(bot: Assistant) -> None:
+    answer = bot.ask("Is there anything about SNS?")  # two FY2019 efforts say "SNS"
+    assert {c.effort_id for c in answer.citations} >= {"fy2019-3.1.1", "fy2019-4.2.1"}

@@ -387,3 +387,9 @@ def test_a_possessive_after_a_japanese_name_belongs_to_the_name(reader: Reader) 
     query = reader.read("Which of 文部科学省's efforts were dated?")
     assert query.ministries == ("MEXT",)
     assert "s" not in query.topic_words
+
+
+def test_the_plan_s_own_nouns_and_number_words_are_no_topic(reader: Reader) -> None:
+    query = reader.read("What happened in FY2024, in between the two reports?")
+    assert query.topic_words == ()
+    assert query.time.uncovered == (2024,)

@@ -257,6 +257,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("What's the average salary of a child welfare officer?", "salary"),
         ("what is the annual budget for the hotline", "budget"),
         ("were detectives trained, and how many of them?", None),
+        ("In the 2025 report, how many measures sit under section 4?", "measures"),
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
@@ -448,3 +449,8 @@ def test_a_figure_question_without_how_many_names_its_quantity(
     question: str, quantity: str | None
 ) -> None:
     assert slots.quantity_of(question) == quantity
+
+
+def test_a_quantity_noun_is_a_figure_asked_whatever_the_shape() -> None:
+    assert slots.quantity_of("What is the budget for the DBS system?", known_only=True) == "budget"
+    assert slots.quantity_of("what is the hotline called", known_only=True) is None
