@@ -121,6 +121,12 @@ class MinistryResolver:
             plain.setdefault(_plain(phrase), owner)
         self._phrases = list(plain)
         self._owners = [plain[p] for p in self._phrases]
+        # Names of two content words or more, by their words in any order.
+        self._reordered = {
+            _content(p): owner
+            for p, owner in plain.items()
+            if owner is not None and len(_content(p)) >= 2
+        }
         self._japanese = sorted(
             (
                 (name, abbr if abbr in self._abbr.values() else None)
@@ -208,12 +214,20 @@ class MinistryResolver:
             if score >= _cutoff(phrase) and _same_edges(texts[row], phrase):
                 start, end = words[i][0], words[j - 1][1]
                 hits.append((score, j - i, start, end, self._owners[col]))
+            elif j - i >= 3 and (owner := self._reordered.get(_content(texts[row]))):
+                # "the Agency for Children and Families": the name's words, reordered
+                hits.append((100.0, j - i, words[i][0], words[j - 1][1], owner))
         hits.sort(key=lambda h: (-h[0], -h[1], h[2]))
         chosen: list[tuple[int, int, str | None]] = []
         for _, _, start, end, owner in hits:
             if all(end <= s or start >= e for s, e, _ in chosen):
                 chosen.append((start, end, owner))
         return chosen
+
+
+def _content(phrase: str) -> frozenset[str]:
+    """A plain name's words besides English function words."""
+    return frozenset(phrase.split()) - function_words()
 
 
 def _plain(text: str) -> str:

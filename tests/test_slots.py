@@ -63,6 +63,8 @@ def resolver() -> MinistryResolver:
         ("内閣官房", ("CAS",)),
         ("Monbukagakusho", ("MEXT",)),
         ("What did the police and the Ministry of Heath do?", ("NPA", "MHLW")),
+        ("the Ministry for Foreign Affairs", ("MOFA",)),  # its words, in another order
+        ("What did the Agency of Police, National do?", ("NPA",)),
     ],
 )
 def test_a_ministry_is_found_however_it_is_named(
