@@ -42,9 +42,19 @@ PROTECTED_CUTOFF = 80
 _MAYBE_SEVERAL = re.compile(r"[.!?;:]\s*\S")
 
 
+_ACCENTED_LATIN = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
+
+
+def _plain_latin(m: re.Match[str]) -> str:
+    base = unicodedata.normalize("NFKD", m.group(0))[0]
+    return base if base.isascii() else m.group(0)
+
+
 def normalize(text: str) -> str:
-    """NFKC (full-width "？" → "?"), plain apostrophes and quotes, single spaces."""
+    """NFKC (full-width "？" → "?"), Latin letters without accents ("Kōsei Rōdōshō" →
+    "Kosei Rodosho"; kana keep theirs), plain apostrophes and quotes, single spaces."""
     text = unicodedata.normalize("NFKC", text)
+    text = _ACCENTED_LATIN.sub(_plain_latin, text)
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
     return " ".join(text.split())

@@ -456,3 +456,9 @@ def test_a_figure_question_without_how_many_names_its_quantity(
 def test_a_quantity_noun_is_a_figure_asked_whatever_the_shape() -> None:
     assert slots.quantity_of("What is the budget for the DBS system?", known_only=True) == "budget"
     assert slots.quantity_of("what is the hotline called", known_only=True) is None
+
+
+def test_romanised_names_with_macrons_are_read_without_them(resolver: MinistryResolver) -> None:
+    assert normalize("Kōsei Rōdō-shō") == "Kosei Rodo-sho"
+    assert normalize("デジタル庁") == "デジタル庁"  # kana keep their marks
+    assert resolver.find(normalize("What did Kōsei Rōdō-shō do?")).ministries == ("MHLW",)
