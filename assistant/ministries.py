@@ -233,6 +233,7 @@ def _content(phrase: str) -> frozenset[str]:
 def _plain(text: str) -> str:
     """Lower case, no punctuation, single spaces: how names are compared."""
     text = re.sub(r"'s\b", "", text.lower().replace("’", "'"))  # "police's" → "police"
+    text = re.sub(r"(?<=\w)-(?=\w)", "", text)  # "Rodo-sho" is "rodosho"
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
