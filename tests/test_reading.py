@@ -161,6 +161,8 @@ def test_greetings_and_thanks_alone_are_chitchat(reader: Reader, question: str) 
         ("what did MEXT do I need it for an essay", "what did MEXT do"),
         ("Morning! what did MEXT do, cheers", "what did MEXT do"),
         ("hey there when was it", "when was it"),  # a greeting run in, with no comma
+        ("what did MEXT do btw", "what did MEXT do"),
+        ("hmm what did the police do lol", "what did NPA do"),
         ("Hello, with whom?", "with whom?"),
         ("What did MIC do? Asking for a school project, thx", "What did MIC do?"),
         ("hey there 文部科学省 what did they do", "hey there MEXT what did they do"),
