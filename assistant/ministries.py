@@ -225,9 +225,12 @@ class MinistryResolver:
         return chosen
 
 
+_LINKS = frozenset("of for and the on in to a an".split())
+
+
 def _content(phrase: str) -> frozenset[str]:
-    """A plain name's words besides English function words."""
-    return frozenset(phrase.split()) - function_words()
+    """A plain name's words besides the words that link them ("of", "and", "the")."""
+    return frozenset(phrase.split()) - _LINKS
 
 
 def _plain(text: str) -> str:

@@ -462,3 +462,10 @@ def test_romanised_names_with_macrons_are_read_without_them(resolver: MinistryRe
     assert normalize("Kōsei Rōdō-shō") == "Kosei Rodo-sho"
     assert normalize("デジタル庁") == "デジタル庁"  # kana keep their marks
     assert resolver.find(normalize("What did Kōsei Rōdō-shō do?")).ministries == ("MHLW",)
+
+
+def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
+    glossary = {**FY2019_GLOSSARY, "CFA": "Children and Families Agency"}
+    resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
+    text = "What did the education ministry and the children and families agency do?"
+    assert resolver.find(text).ministries == ("MEXT", "CFA")
