@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.intents import stem
+
 __all__ = [
     "Span",
     "countries",
@@ -80,19 +82,34 @@ def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, l
         word = (m.group(1) or m.group(2)).lower()
         number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
         return number, [m.span()]
-    words = set(_words(text))
-    best, best_share, best_span = None, 0.0, None
+    words = {stem(w) for w in _words(text)} - _SMALL
+    scored = []
     for number, title in titles:
-        title_words = set(_words(title)) - _SMALL
-        if len(title_words) < 3:
-            continue
-        share = len(words & title_words) / len(title_words)
-        if share > best_share:
-            best, best_share = number, share
-            best_span = _cover(text, title_words)
-    if best_share >= 0.75 and best_span is not None:
-        return best, [best_span]
+        title_words = {stem(w) for w in _words(title)} - _SMALL
+        if len(title_words) >= 3:
+            shared = words & title_words
+            scored.append((len(shared) / len(title_words), len(shared), number, title_words))
+    if not scored:
+        return None, []
+    scored.sort(key=lambda t: (-t[0], -t[1]))
+    share, shared, number, title_words = scored[0]
+    # "the pillar about protecting child victims" names a section by some of its words:
+    # two or more of them, more than any other title shares
+    cued = _NAMED_PART.search(text) is not None
+    runner_up = max((t[1] for t in scored[1:]), default=0)
+    if share >= 0.75 or (cued and shared >= 2 and shared > runner_up):
+        span = _cover(text, title_words)
+        if span is not None:
+            return number, [span]
     return None, []
+
+
+_NAMED_PART = re.compile(
+    r"\b(?:section|pillar|part|area|heading|chapter)\s+(?:about|on|for|titled|called|"
+    r"named|covering|dealing\s+with|concerning|regarding)\b",
+    re.I,
+)
+
 
 
 _SMALL = frozenset("of and the for to a an in on by with that".split())
@@ -103,8 +120,10 @@ def _words(text: str) -> list[str]:
 
 
 def _cover(text: str, words: set[str]) -> Span | None:
-    """The span from the first to the last of ``words`` in ``text``."""
-    hits = [m.span() for m in re.finditer(r"[A-Za-z]+", text) if m.group(0).lower() in words]
+    """The span from the first to the last of ``words`` (stems) in ``text``."""
+    hits = [
+        m.span() for m in re.finditer(r"[A-Za-z]+", text) if stem(m.group(0).lower()) in words
+    ]
     return (hits[0][0], hits[-1][1]) if hits else None
 
 

@@ -342,6 +342,18 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert slots.section("What did MEXT do?", titles)[0] is None
 
 
+def test_a_section_is_named_by_some_of_its_title_words_after_section_about() -> None:
+    titles = [
+        (1, "Enhancement of public awareness, development of social awareness"),
+        (4, "Prompt protection of and appropriate support for child victims"),
+    ]
+    question = "What falls under the pillar about protecting and supporting child victims?"
+    assert slots.section(question, titles)[0] == 4
+    assert slots.section("the section on public awareness", titles)[0] == 1
+    # without "section about", a few shared words are a topic, not a section
+    assert slots.section("What did MEXT do for child victims?", titles)[0] is None
+
+
 @pytest.mark.parametrize(
     ("question", "countries"),
     [
