@@ -113,7 +113,7 @@ def _glossary(a: Answerer, t: Turn) -> Answer:
 
 
 def _structure(a: Answerer, t: Turn) -> Answer:
-    return a.compose.structure(t.query)
+    return a.compose.structure(t.query, a.filtered(t))
 
 
 def _chitchat(a: Answerer, t: Turn) -> Answer:

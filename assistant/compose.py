@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from assistant.models import Answer, AppliedFilters, Citation, Kind
 from assistant.query import Query, TimeScope
 from assistant.when import fiscal_months, month_name
-from corpus.models import Corpus
+from corpus.models import Corpus, Plan
 from index.documents import CitedEffort
 
 __all__ = ["Composer", "short"]
@@ -250,9 +250,14 @@ class Composer:
         text = f"**{term}** stands for the **{full}** (from the reports' list of abbreviations)."
         return self.answer(q, text, "glossary")
 
-    def structure(self, q: Query) -> Answer:
+    def structure(self, q: Query, efforts: Sequence[CitedEffort] = ()) -> Answer:
+        """The reports' sections; with a section named or measures asked, their measures,
+        each citing its efforts among ``efforts``."""
         years = q.time.fiscal_years or self.corpus.fiscal_years
         plans = [p for p in self.corpus.plans if p.fiscal_year in years] or list(self.corpus.plans)
+        if q.section is not None or (q.unit or "").lower().rstrip("s") == "measure":
+            cited = [e for e in efforts if q.section in (None, e.section)] if q.section else []
+            return self.answer(q, self._measures(q, plans, cited), "structure", cited)
         titles = {tuple((s.number, s.title) for s in p.sections) for p in plans}
         lines = []
         if len(plans) > 1:
@@ -267,3 +272,29 @@ class Composer:
             lines.append(f"{heading} has {count(len(plan.sections), 'section')} (pillars):")
             lines.extend(f"{s.number}. {s.title}" for s in plan.sections)
         return self.answer(q, "\n".join(lines), "structure")
+
+    def _measures(self, q: Query, plans: list[Plan], cited: Sequence[CitedEffort]) -> str:
+        """The measures (the ``O`` headings) of one section, or how many each section has."""
+        number: dict[tuple[int, int, int], list[int]] = {}
+        for n, e in enumerate(cited, 1):
+            number.setdefault((e.fiscal_year, e.section, e.measure), []).append(n)
+        lines = []
+        for plan in plans:
+            sections = [s for s in plan.sections if q.section in (None, s.number)]
+            if q.section is None:
+                total = sum(len(s.measures) for s in sections)
+                lines.append(f"The FY{plan.fiscal_year} report has {count(total, 'measure')}:")
+                lines.extend(
+                    f"- section {s.number}: {count(len(s.measures), 'measure')}" for s in sections
+                )
+                continue
+            for s in sections:
+                lines.append(
+                    f"Section {s.number} of the FY{plan.fiscal_year} report ({s.title}) has "
+                    f"{count(len(s.measures), 'measure')}:"
+                )
+                for n, m in enumerate(s.measures, 1):
+                    key = (plan.fiscal_year, s.number, m.number)
+                    refs = "".join(f"[{k}]" for k in number.get(key, []))
+                    lines.append(f"{n}. {m.title} {refs}".rstrip())
+        return "\n".join(lines) or f"No report has a section {q.section}."

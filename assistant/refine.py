@@ -21,7 +21,7 @@ __all__ = ["RULES", "Rule", "refine"]
 # Units of the plan itself: "how many sections" is a question about the plan's shape.
 PLAN_UNITS = {
     "effort": Intent.COUNT,
-    "measure": Intent.COUNT,
+    "measure": Intent.STRUCTURE,
     "initiative": Intent.COUNT,
     "activity": Intent.COUNT,
     "thing": Intent.COUNT,
@@ -91,6 +91,13 @@ RULES: tuple[Rule, ...] = (
         and i not in UNANSWERED_BY_FILTERS
         and i is not _plan_unit(q),
         _to(Intent.NUMBER),
+    ),
+    Rule(
+        "a ministry's measures are its efforts: “how many measures did MEXT take”",
+        lambda q, i, s: i in (Intent.STRUCTURE, Intent.NUMBER)
+        and _unit(q) == "measure"
+        and bool(q.ministries),
+        _to(Intent.COUNT),
     ),
     Rule(
         "a figure with nothing to find it in but filters is a count: “how many did MEXT do”",

@@ -762,3 +762,17 @@ def test_a_word_match_weighs_as_far_as_the_word_is_rare_in_the_reports(bot: Assi
 def test_a_word_few_efforts_use_finds_every_effort_that_uses_it(bot: Assistant) -> None:
     answer = bot.ask("Is there anything about SNS?")  # two FY2019 efforts say "SNS"
     assert {c.effort_id for c in answer.citations} >= {"fy2019-3.1.1", "fy2019-4.2.1"}
+
+
+def test_a_section_s_measures_are_its_headings_each_citing_its_efforts(bot: Assistant) -> None:
+    answer = bot.ask("How many measures are there in section 2?")
+    assert answer.kind == "structure"
+    assert "1 measure" in answer.text
+    assert "Awareness-raising activities for safe and secure internet use [1][2]" in answer.text
+    assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.1", "fy2019-2.1.2"]
+
+
+def test_a_ministry_s_measures_are_its_efforts(bot: Assistant) -> None:
+    answer = bot.ask("how many measures did MEXT take")
+    assert answer.kind == "count"
+    assert "3 efforts" in answer.text
