@@ -87,8 +87,8 @@ def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, l
     for number, title in titles:
         title_words = {stem(w) for w in _words(title)} - _SMALL
         if len(title_words) >= 3:
-            shared = words & title_words
-            scored.append((len(shared) / len(title_words), len(shared), number, title_words))
+            common = len(words & title_words)
+            scored.append((common / len(title_words), common, number, title_words))
     if not scored:
         return None, []
     scored.sort(key=lambda t: (-t[0], -t[1]))
