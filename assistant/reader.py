@@ -17,6 +17,7 @@ sections, fiscal years, vocabulary), never from the wording of particular questi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -141,7 +142,12 @@ class Reader:
         # What is asked is read from the question itself, not from a statement leading
         # into it ("MOJ evaluated its guidance - what did the evaluation conclude?").
         asked = question_part(text)
-        shape = self.shape(asked, self._slots(asked)) if asked else self.shape(text, slots)
+        asked_slots = self._slots(asked) if asked else slots
+        shape = self.shape(asked or text, asked_slots)
+        if asked_slots.time.spans:
+            # "DA is in the 2025 glossary, but what did it do in FY2019?": the question's
+            # own time, not the statement's
+            slots = dataclasses.replace(slots, time=asked_slots.time)
         prediction = self.model.predict(shape)
         intent, confidence = prediction.intent, prediction.confidence
         if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:

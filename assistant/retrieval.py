@@ -27,8 +27,10 @@ from index.search import EffortMatch, SearchIndex
 __all__ = ["ABSTAIN_BELOW", "LEXICAL_SHARE", "Found", "Retriever", "literal_terms", "synonyms"]
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.json"
-# Dense cosine (all-MiniLM-L6-v2) below which the best effort is not an answer.
-ABSTAIN_BELOW = 0.25
+# Dense cosine (all-MiniLM-L6-v2) below which the best effort is not an answer. On the
+# dev set, questions outside the reports stay below 0.2 and paraphrases the reports do
+# answer reach 0.24 (0.22 recovered 2 of 5 false abstentions and added no false answer).
+ABSTAIN_BELOW = 0.22
 # Further efforts join the best one when they are nearly as similar.
 KEEP_MARGIN = 0.08
 # A fact is looked for only in efforts this close to the best one (fused score).

@@ -257,7 +257,7 @@ def unit(text: str) -> str | None:
 
 
 _ASKED_NAMES = re.compile(
-    r"\bwhich\s+(?:\d[\d,]*\s+)?([a-z]+s)\b(?!\s+(?:of|is|was)\b)|"
+    r"\b(?:which|what\s+(?:were|are)\s+the)\s+(?:\d[\d,]*\s+)?([a-z]+s)\b(?!\s+(?:of|is|was)\b)|"
     r"\b(phone|telephone|hotline|contact|fax)\s+(number)s?\b|\b(website|url|web\s+address|"
     r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",
     re.I,
@@ -271,7 +271,8 @@ _NOT_NAMES = frozenset(
 
 def asked_names(text: str) -> str | None:
     """Things whose names are asked for, when they are not ministries or the plan's own
-    parts: "which 31 companies took part" → "companies", "the phone number" → "number".
+    parts: "which 31 companies took part" → "companies", "what were the 12
+    recommendations" → "recommendations", "the phone number" → "number".
     ("What resources exist …" asks what was done, not for names.)"""
     for m in _ASKED_NAMES.finditer(text):
         if m.group(1):
@@ -378,7 +379,7 @@ def refers_back(text: str) -> tuple[bool, bool]:
 
 _PLAN_NOUN = re.compile(
     r"\b(efforts?|measures?|activities|initiatives|ministries|agencies|sections?|pillars?|"
-    r"reports?|plan|everything|all)\b",
+    r"reports?|plan|glossary|everything|all)\b",
     re.I,
 )
 
