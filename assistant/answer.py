@@ -17,6 +17,7 @@ import numpy as np
 from assistant.claims import unsupported
 from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
+from assistant.compound import FACT_INTENTS, joined, read_two_asks
 from assistant.conversation import Context, FollowUp, follow_up
 from assistant.intents import Intent
 from assistant.models import Answer, AppliedFilters
@@ -25,25 +26,13 @@ from assistant.question import clean_question
 from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import Retriever
-from assistant.text import two_asks
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.search import SearchIndex
 
 __all__ = ["Answerer", "INTENTS", "IntentRow"]
 
-# Intents that state one fact of one effort, and the answers a second such ask may join.
-FACT_INTENTS = frozenset(
-    {
-        Intent.WHO,
-        Intent.AUDIENCE,
-        Intent.WHEN,
-        Intent.PERIOD,
-        Intent.NUMBER,
-        Intent.NAME,
-        Intent.WHERE,
-    }
-)
+# The answers a second ask of the same effort may join.
 ALSO_KINDS = frozenset({i.value for i in FACT_INTENTS} | {"topic"})
 
 @dataclass(frozen=True)
@@ -178,28 +167,20 @@ class Answerer:
         if query.intent is Intent.CHITCHAT:
             answer = self.facts.chitchat(query)
             return answer.model_copy(update={"context": context or Context()})
-        query, second = self._two_asks(query)
-        turn = follow_up(query, context)
+        asks = read_two_asks(self.reader, query)
+        turn = follow_up(asks.first if asks else query, context)
         answer = self._respond(turn, ministries, fiscal_years)
-        if second is not None:
-            answer = self._also(answer, second)
+        if asks and asks.same_effort:
+            answer = self._also(answer, asks.second)
+        elif asks:
+            # "…, and how many in FY2025?": the first question again, with the new year
+            again = follow_up(asks.second, Context.of(turn.query, ()))
+            plain = FollowUp(again.query)  # says nothing of carrying: it is one question
+            answer = joined(answer, self._respond(plain, ministries, fiscal_years))
+        if asks:
+            answer = answer.model_copy(update={"question": query.text})
         answer = self._checked(answer, turn)
         return self._finish(answer, turn, notice, ministries, fiscal_years)
-
-    def _two_asks(self, query: Query) -> tuple[Query, Query | None]:
-        """A question asking two things, the second a fact of the same effort ("how many
-        inmates did it cover, and when did it start?"): the first read alone, and the
-        second. Otherwise the question as read, and None."""
-        parts = two_asks(query.text)
-        if parts is None:
-            return query, None
-        second = refine(self.reader.read(parts[1]), scoped=False)
-        if second.intent is Intent.COUNT and second.refers_back:
-            # "…, and how many of them?" counts what the first part asked about
-            second = second.model_copy(update={"intent": Intent.NUMBER})
-        if second.intent not in FACT_INTENTS:
-            return query, None
-        return self.reader.read(parts[0]), second
 
     def _also(self, answer: Answer, second: Query) -> Answer:
         """``answer`` with the second ask answered from its first cited effort."""

@@ -776,3 +776,13 @@ def test_a_ministry_s_measures_are_its_efforts(bot: Assistant) -> None:
     answer = bot.ask("how many measures did MEXT take")
     assert answer.kind == "count"
     assert "3 efforts" in answer.text
+
+
+def test_a_second_ask_with_another_year_asks_the_first_question_again(multi: Assistant) -> None:
+    answer = multi.ask("How many efforts did the NPA have in FY2019, and how many in FY2020?")
+    first, _, rest = answer.text.partition("\n\n")
+    assert "FY2019" in first and "FY2020" not in first
+    assert "FY2020" in rest
+    years = {c.effort_id.split("-")[0] for c in answer.citations}
+    assert years == {"fy2019", "fy2020"}
+    assert not answer.carried  # one question, nothing carried from an earlier turn
