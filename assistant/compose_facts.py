@@ -76,8 +76,7 @@ class FactWriter:
     def out_of_scope(self, q: Query) -> Answer:
         years = years_phrase(self.c.corpus.fiscal_years)
         text = (
-            f"The loaded plan reports ({years}) do not cover this, so I cannot answer it "
-            "from them."
+            f"The loaded plan reports ({years}) do not cover this, so I cannot answer it from them."
         )
         return self.c.answer(q, text, "outside", abstained=True)
 
@@ -92,13 +91,10 @@ class FactWriter:
         text += f" The closest effort they list is [1]:\n\n{_quote(e)}"
         return self.c.answer(q, text, "outside", nearest[:1], filters, abstained=True)
 
-    def outside(
-        self, q: Query, nearest: Sequence[CitedEffort], filters: AppliedFilters
-    ) -> Answer:
+    def outside(self, q: Query, nearest: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:
         if q.countries:
             what = (
-                f"other countries' measures ({', '.join(q.countries)}): they describe Japan's "
-                "own"
+                f"other countries' measures ({', '.join(q.countries)}): they describe Japan's own"
             )
         elif q.unit in _UNIT_WORDS or q.unit:
             what = self._unit_phrase(q)
@@ -153,9 +149,7 @@ class FactWriter:
                 return self.c.answer(q, text, "topic", efforts, filters)
             return self.c.listing(q, f"{HEDGE} {noun}:", efforts, "topic", filters)
         terms = " and ".join(f"“{t}”" for t in found.literal)
-        mentioning = [
-            e for e in efforts if all(t.lower() in e.text.lower() for t in found.literal)
-        ]
+        mentioning = [e for e in efforts if all(t.lower() in e.text.lower() for t in found.literal)]
         if found.literal and len(mentioning) == 1:
             efforts = mentioning
         if len(efforts) == 1:
@@ -223,7 +217,7 @@ class FactWriter:
         if q.intent is Intent.WHERE:
             return f"where it took place {about}".strip()
         if q.intent is Intent.AUDIENCE:
-            return f"who it was for {about}".strip()
+            return "who it was for"
         return "this"
 
     def _who(self, q: Query, e: CitedEffort, first: bool) -> str:
@@ -249,6 +243,16 @@ class FactWriter:
         return f"The report gives the period as {when[0].text}" if when else None
 
     def _number(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        if (q.unit or "").lower() in _MINISTRY_UNITS:
+            # "how many ministries were behind the review": those the effort credits
+            if not first:
+                return None
+            n = len(e.ministries)
+            counted = "ministry or agency is" if n == 1 else "ministries and agencies are"
+            return f"{n} {counted} credited with it: {self.c.names(e.ministries)}"
+        return self._figure(q, e, first)
+
+    def _figure(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         # A figure the question already states is not its answer ("how many of the 420
         # landmarks were in Tokyo?").
         given = set(re.findall(r"\d[\d,.]*", q.text))
@@ -260,7 +264,9 @@ class FactWriter:
         return None if span is None else f"The report gives {span.text}"
 
     def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
-        words = set(q.topic_words) | {stem(w) for w in q.text.lower().split()}
+        # "not the old name, the new one": a negated cue does not count
+        said = re.sub(r"\b(?:not|n't)\s+(?:the\s+|its\s+)?\w+", " ", q.text.lower())
+        words = {stem(w) for w in re.findall(r"[a-z']+", said)}
         earlier = bool(words & {"old", "previous", "former", "origin", "befor"})
         # "the old name, before they changed it": asking for the old one names the change
         later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
@@ -278,6 +284,9 @@ class FactWriter:
         stated = _stems_of(q.text)
         spans = [s for s in spans if not _stems_of(s.text) <= stated]
         span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
+        quoted = [s for s in spans if s.text in _quoted_in(e.text)]
+        if span is None and first and len(quoted) == 1 and not q.unit and not q.own_words:
+            span = quoted[0]  # "what's it called?" of an effort that quotes one name
         return None if span is None else f"The report names it “{span.text}”"
 
     def _place(self, q: Query, e: CitedEffort, first: bool) -> str | None:
@@ -288,10 +297,17 @@ class FactWriter:
         return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
 
 
+# Units that count the ministries credited with an effort ("industry bodies" are not).
+_MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
+
+
+def _quoted_in(text: str) -> set[str]:
+    return set(re.findall(r"[\"“]([^\"”]{3,200})[\"”]", text))
+
+
 def _stems_of(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[\w']+", text.lower()))
 
 
 def _topic(q: Query) -> frozenset[str]:
     return frozenset(stem(w) for w in q.topic.lower().split()) | frozenset(q.topic_words)
-

@@ -88,8 +88,10 @@ def _lacks_anchor(q: Query) -> bool:
     """Whether the intent is missing what it needs to stand alone."""
     if q.intent in FILTER_INTENTS:
         return not q.has_filters and not q.whole
-    # "and how many persons?": the unit asked is no topic of its own
-    return not set(q.topic_words) - {stem(q.unit.lower())} if q.unit else not q.topic_words
+    # "and how many persons?", "how many attended?": the unit asked and the words of
+    # asking ("attended") are no topic of their own
+    own = set(q.own_words) - ({stem(q.unit.lower())} if q.unit else set())
+    return not own
 
 
 def _time_words(time: TimeScope) -> list[str]:

@@ -47,12 +47,15 @@ class FactSpan:
         text: The span exactly as in the effort.
         noun: The head noun a figure counts ("representatives"), if any.
         context: Stems of the words around it, to match a question's topic.
+        lead: Stems of the few words just before it ("officers (by approximately" for
+            "2,020 persons"), which may name what a generic figure counts.
     """
 
     kind: FactKind
     text: str
     noun: str | None
     context: frozenset[str]
+    lead: frozenset[str] = frozenset()
 
 
 _NUMBER_WORDS = (
@@ -152,11 +155,26 @@ def figures(text: str) -> list[FactSpan]:
         elif noun in _UNITS["times"]:
             kind = "times"
         phrase = m.group(0).strip()
-        if noun_words and not percent:
+        currency = _CURRENCY.search(text[max(0, m.start() - 4) : m.start()])
+        if currency and not percent:
+            kind, phrase = "money", f"{currency.group(0)}{phrase}"  # "US$1.5 million"
+        elif noun_words and not percent:
             phrase = f"{phrase} {' '.join(noun_words)}"
         window = text[max(0, m.start() - 90) : m.end() + 60]
-        out.append(FactSpan(kind, phrase, noun, _stems(window)))
+        lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
+        out.append(FactSpan(kind, phrase, noun, _stems(window), _stems(lead)))
+    for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
+        window = text[max(0, m.start() - 90) : m.end() + 60]
+        out.append(FactSpan("duration", m.group(0), m.group(2).lower(), _stems(window)))
     return out
+
+
+_CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
+# How far before a figure its unit may be named: "officers (by approximately 2,020 …".
+_LEAD_CHARS = 32
+_SPAN_ADJECTIVE = re.compile(
+    rf"(?<![\w.-])(\d+|{_NUMBER_WORDS})-(day|week|month|year|hour)\b", re.I
+)
 
 
 _MONTH_WORDS = "|".join(n for n in MONTHS if len(n) > 3 or n == "may")
@@ -280,7 +298,7 @@ _TRIGGER = re.compile(
 # Where the phrase naming an audience ends: punctuation that closes it, a preposition
 # that starts another phrase, or a verb.
 _PHRASE_END = re.compile(
-    r"[.;()]|\s(?:on|in|at|by|with|from|about|during|so|which|who|that|to)\s|"
+    r"\.(?!\d)|[;()]|\s(?:on|in|at|by|with|from|about|during|so|which|who|that|to)\s|"
     r"\s(?:\w+ed|\w+ing|sent|gave|made|held|set)\b",
     re.I,
 )
@@ -339,6 +357,11 @@ def pick_figure(
     generic one ("people") takes any figure of people; no unit takes the figure nearest
     the topic.
     """
+    if unit == "times":
+        # "how many times did it meet": "six meetings" counts the meeting
+        counted = [s for s in spans if s.kind == "number" and s.noun and stem(s.noun) in topic]
+        spans = [s for s in spans if s.kind == "times"] + counted
+        unit = None
     own = [s for s in spans if _fits(s, unit, own_noun=True)]
     if own_noun_only and unit not in ("duration", "percent", "money", "age"):
         fitting = own if unit else []
@@ -382,7 +405,7 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
     if unit.lower() in _GENERIC_PEOPLE:
         return span.noun is not None and span.noun in _UNITS["people"]
     # the unit named just before the figure: "officers (by approximately 2,020 persons)"
-    return wanted in {_canon(s) for s in span.context} and span.noun in _UNITS["people"]
+    return wanted in {_canon(s) for s in span.lead} and span.noun in _UNITS["people"]
 
 
 # What kind of name a question asks for, and the words such names contain.

@@ -59,6 +59,8 @@ class Query(_Frozen):
         topic: The words that say what it is about (slots and scaffold removed).
         topic_words: ``topic`` as stemmed search tokens.
         report_words: Those of ``topic_words`` the loaded reports use.
+        own_words: Those of ``topic_words`` that say what it is about, not how it asks
+            ("attended" in "how many attended?" asks; "symposium" is about something).
         ordinal: "the second one" → 2, "the last one" → -1.
         refers_back: Words that point at the previous answer ("it", "those", "of them").
         subset: Asks about the previous answer's efforts ("which of those …").
@@ -83,6 +85,7 @@ class Query(_Frozen):
     topic: str = ""
     topic_words: tuple[str, ...] = ()
     report_words: tuple[str, ...] = ()
+    own_words: tuple[str, ...] = ()
     ordinal: int | None = None
     refers_back: bool = False
     subset: bool = False

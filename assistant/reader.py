@@ -175,6 +175,7 @@ class Reader:
             topic=topic,
             topic_words=words,
             report_words=tuple(w for w in words if w in self.stems),
+            own_words=tuple(w for w in words if w not in self.model.scaffold),
             ordinal=ordinal(text)[0],
             refers_back=back,
             subset=subset,

@@ -162,6 +162,14 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.NAME),
     ),
     Rule(
+        "how many ministries took part in something asks it of the effort: “how many "
+        "ministries were involved in the safe internet seminars”",
+        lambda q, i, s: i is Intent.MINISTRIES
+        and bool(_unit(q))
+        and bool(q.report_words),
+        _to(Intent.NUMBER),
+    ),
+    Rule(
         "“which ministries worked on internet safety” asks who did something",
         lambda q, i, s: i is Intent.MINISTRIES and bool(q.topic_words) and not _unit(q),
         _to(Intent.WHO),

@@ -196,7 +196,7 @@ _VERBS = frozenset(
 )
 _UNIT_CUE = re.compile(
     r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of|"
-    r"(?:the\s+|an?\s+)(?:average|mean|median|typical|annual|yearly|monthly)(?:\s+number\s+of)?)\s+"
+    r"(?:the\s+|an?\s+)(?:average|mean|median|typical)(?:\s+number\s+of)?)\s+"
     r"(?:of\s+(?:the\s+|these\s+|those\s+)?(?:[\d,.]+\s+)?)?(?:fy\s?\d{2,4}\s+|\d{4}\s+)?"
     r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)\b",
     re.I,
@@ -316,10 +316,18 @@ def quantity_of(text: str, *, known_only: bool = False) -> str | None:
     the plan" → "budget", "what's the turnout" → "turnout". ``known_only``: only nouns
     of :data:`QUANTITY_NOUNS`, for a question not read as asking for a figure."""
     m = _QUANTITY.search(text)
+    if known_only:
+        # "budget for the CFA campaign?", "what salary will they be paid"
+        named = re.search(
+            rf"(?:^|\b(?:the|a|an|its|their|what|which|any|total|annual|average)\s+)"
+            rf"({'|'.join(sorted(QUANTITY_NOUNS))})\b",
+            text,
+            re.I,
+        )  # a noun, not the verb of "does it cost anything"
+        return named.group(1).lower() if named else None
     if not m or m.group(1).lower() in _AUX or m.group(1).lower() in ("number", "figure"):
         return None
-    noun = m.group(1).lower()
-    return noun if noun in QUANTITY_NOUNS or not known_only else None
+    return m.group(1).lower()
 
 
 def name_of(text: str) -> str | None:

@@ -34,8 +34,8 @@ MEETING = (
     "ministries and agencies, foreign institutions, private groups, and others attended."
 )
 OFFICERS = (
-    "Strengthened the structure of Child Guidance Centers based on the \"Comprehensive "
-    "Reinforcement Plan for Child Abuse Prevention Measures System\" by increasing the number "
+    'Strengthened the structure of Child Guidance Centers based on the "Comprehensive '
+    'Reinforcement Plan for Child Abuse Prevention Measures System" by increasing the number '
     "of child welfare officers (by approximately 2,020 persons) over four years starting FY2019."
 )
 HOTLINE = (
@@ -89,8 +89,9 @@ def test_a_figure_is_given_only_when_its_type_fits_the_question(
 
 def test_dates_are_read_as_written() -> None:
     assert [s.text for s in dates(HOTLINE)] == ["December 2019"]
-    assert [s.text for s in dates("attended by 1,800 guardians (from October to November 2020)")] \
-        == ["from October to November 2020"]
+    assert [
+        s.text for s in dates("attended by 1,800 guardians (from October to November 2020)")
+    ] == ["from October to November 2020"]
 
 
 def test_names_are_quoted_or_title_case_and_the_new_one_is_told_from_the_old() -> None:
@@ -278,4 +279,56 @@ def test_a_question_asking_two_facts_of_one_effort_gets_both(
     assert [c.effort_id for c in answer.citations] == ["fy2019-1.2.1"]
     for fact in stated:
         assert fact in claims(answer)
+    assert unsupported(answer, bot.glossary) == []
+
+
+def test_a_span_adjective_is_a_duration_and_a_currency_sign_makes_money() -> None:
+    course = figures("Held a three-day national training course for 310 investigators.")
+    assert ("duration", "three-day") in [(f.kind, f.text) for f in course]
+    grant = figures("Contributed about US$1.5 million to a UNICEF project in six countries.")
+    assert ("money", "US$1.5 million") in [(f.kind, f.text) for f in grant]
+
+
+def test_a_generic_figure_counts_the_noun_named_just_before_it_not_one_further_away() -> None:
+    officers = "increasing child welfare officers (by approximately 2,020 persons) over four years"
+    assert pick_figure(figures(officers), "officers", frozenset()) is not None
+    crackdown = (
+        "Conducted a crackdown on the sexual exploitation of children via SNS, and cleared "
+        "1,487 cases involving 1,102 persons."
+    )
+    assert pick_figure(figures(crackdown), "children", frozenset()) is None
+
+
+def test_how_many_times_counts_what_the_verb_names() -> None:
+    text = "Held six meetings of the study group (from July to August 2025)."
+    span = pick_figure(figures(text), "times", frozenset({"meet"}))
+    assert span is not None and span.text == "six meetings"
+
+
+def test_an_audience_is_read_past_a_decimal_figure() -> None:
+    text = (
+        'Distributed the "SOS Mini Letter", a prepaid letter form for consulting volunteers, '
+        "to about 6.5 million elementary and junior high school students."
+    )
+    assert [a.text for a in audiences(text)] == [
+        "about 6.5 million elementary and junior high school students"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        (
+            "how many ministries organized the seminars for safe and secure internet use in 2019?",
+            "3 ministries",
+        ),
+        (
+            "Not the old name, the new one: what is the child abuse hotline called?",
+            "Child Abuse Hotline",
+        ),
+    ],
+)
+def test_facts_of_an_effort_asked_in_other_ways(bot: Assistant, question: str, stated: str) -> None:
+    answer = bot.ask(question)
+    assert stated in claims(answer)
     assert unsupported(answer, bot.glossary) == []

@@ -257,7 +257,8 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("How many efforts did MEXT have?", "efforts"),
         ("What did MEXT do?", None),
         ("What's the average salary of a child welfare officer?", "salary"),
-        ("what is the annual budget for the hotline", "budget"),
+        ("what is the average budget for a hotline", "budget"),
+        ("who did the annual survey", None),  # "annual" says which survey, not a figure
         ("were detectives trained, and how many of them?", None),
         ("In the 2025 report, how many measures sit under section 4?", "measures"),
     ],
@@ -468,6 +469,8 @@ def test_a_figure_question_without_how_many_names_its_quantity(
 def test_a_quantity_noun_is_a_figure_asked_whatever_the_shape() -> None:
     assert slots.quantity_of("What is the budget for the DBS system?", known_only=True) == "budget"
     assert slots.quantity_of("what is the hotline called", known_only=True) is None
+    assert slots.quantity_of("budget for the CFA campaign?", known_only=True) == "budget"
+    assert slots.quantity_of("Does it cost anything to call?", known_only=True) is None
 
 
 def test_romanised_names_with_macrons_are_read_without_them(resolver: MinistryResolver) -> None:
