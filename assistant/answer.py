@@ -35,6 +35,7 @@ __all__ = ["Answerer", "INTENTS", "IntentRow"]
 # The answers a second ask of the same effort may join.
 ALSO_KINDS = frozenset({i.value for i in FACT_INTENTS} | {"topic"})
 
+
 @dataclass(frozen=True)
 class Turn:
     """One question being answered: the read query and where it may look."""
@@ -183,12 +184,20 @@ class Answerer:
         return self._finish(answer, turn, notice, ministries, fiscal_years)
 
     def _also(self, answer: Answer, second: Query) -> Answer:
-        """``answer`` with the second ask answered from its first cited effort."""
-        if answer.abstained or answer.kind not in ALSO_KINDS or len(answer.citations) != 1:
-            return answer  # a list of efforts has no one effort to ask it of
-        e = self.index.efforts[self._position[answer.citations[0].effort_id]]
+        """``answer`` with the second ask answered from the first of its cited efforts
+        that gives it; with one effort cited, saying so when it does not."""
+        if answer.abstained or answer.kind not in ALSO_KINDS or not answer.citations:
+            return answer
+        extra = None
+        for c in answer.citations:
+            e = self.index.efforts[self._position[c.effort_id]]
+            lead = self.facts.also(second, e, missing=len(answer.citations) == 1)
+            if lead is not None:
+                extra = f"{lead} [{c.number}]."
+                break
+        if extra is None:
+            return answer
         lead, _, rest = answer.text.partition("\n\n")
-        extra = f"{self.facts.also(second, e)} [{answer.citations[0].number}]."
         return answer.model_copy(update={"text": f"{lead}\n\n{extra}\n\n{rest}".rstrip()})
 
     def _respond(

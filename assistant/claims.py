@@ -76,5 +76,3 @@ def unsupported(answer: Answer, glossary: dict[str, str] | None = None) -> list[
 
 def _is_title(name: str, answer: Answer) -> bool:
     return any(name in (c.section_title, c.measure_title) for c in answer.citations)
-
-

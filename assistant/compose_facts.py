@@ -26,6 +26,7 @@ from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
 from assistant.retrieval import Found
+from assistant.slots import NAME_KINDS
 from index.documents import CitedEffort
 
 __all__ = ["FactWriter"]
@@ -182,11 +183,14 @@ class FactWriter:
                 return self.c.answer(q, text, q.intent.value, [e], filters)  # type: ignore[arg-type]
         return self.not_given(q, self.missing(q, efforts), efforts, filters)
 
-    def also(self, q: Query, e: CitedEffort) -> str:
-        """The second thing a question asks of the effort already chosen, in one sentence:
-        "When was the meeting, and which one was it?" → "The report names it “4th …”"."""
+    def also(self, q: Query, e: CitedEffort, *, missing: bool = True) -> str | None:
+        """The second thing a question asks of an effort already chosen, in one sentence:
+        "When was the meeting, and which one was it?" → "The report names it “4th …”".
+        When ``e`` does not give it: say so, or (``missing`` false) None."""
         lead = self._writers()[q.intent](q, e, True)
-        return lead if lead is not None else f"The report does not give {self.missing(q, [e])}"
+        if lead is None and missing:
+            return f"The report does not give {self.missing(q, [e])}"
+        return lead
 
     def _writers(self) -> dict[Intent, Callable[[Query, CitedEffort, bool], str | None]]:
         return {
@@ -231,6 +235,9 @@ class FactWriter:
 
     def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         spans = dates(e.text)
+        if not re.search(r"\b(?:fiscal|year)\b", q.text, re.I):
+            # "starting FY2019" answers "from which fiscal year", not "when did it happen"
+            spans = [s for s in spans if not re.search(r"\bFY|fiscal", s.text, re.I)]
         if not spans:
             return None
         return f"The report dates it {'; '.join(s.text for s in spans)}, in FY{e.fiscal_year}"
@@ -272,7 +279,10 @@ class FactWriter:
         later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
         asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
         spans = names(e.text)
-        if q.names and q.names != "number":
+        if q.names in NAME_KINDS:
+            # "at which conference …": a name that says it is one first ("Act …" for a law)
+            spans = [s for s in spans if named(s, q.names)] or spans
+        elif q.names and q.names != "number":
             # "which companies …": only a name that says it is one of them will do
             spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
         if q.unit not in (None, "number") and first:

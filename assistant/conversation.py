@@ -136,7 +136,7 @@ def _carry_filters(q: Query, ctx: Context, update: dict[str, object]) -> list[st
 
 
 def _swap(q: Query, ctx: Context) -> FollowUp:
-    """"And MHLW?": the previous question again, with what this one names swapped in."""
+    """ "And MHLW?": the previous question again, with what this one names swapped in."""
     intent = ctx.intent if ctx.intent not in NOT_CONTINUED and ctx.intent else _standalone(q)
     update: dict[str, object] = {"intent": intent}
     carried = _carry_filters(q, ctx, update)
@@ -157,7 +157,7 @@ def _swap(q: Query, ctx: Context) -> FollowUp:
 
 
 def _pick(q: Query, ctx: Context) -> FollowUp:
-    """"Which of those …", "the second one": the previous answer's efforts."""
+    """ "Which of those …", "the second one": the previous answer's efforts."""
     efforts = ctx.efforts
     if q.ordinal is not None:
         n = q.ordinal
@@ -177,7 +177,7 @@ def _within(q: Query, efforts: tuple[str, ...]) -> FollowUp:
 
 
 def _inherit(q: Query, ctx: Context) -> FollowUp:
-    """"Who ran it?", "how many are there?", "what did they do in 2020?"."""
+    """ "Who ran it?", "how many are there?", "what did they do in 2020?"."""
     update: dict[str, object] = {}
     carried: list[str] = []
     if q.intent in FILTER_INTENTS:

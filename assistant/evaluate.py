@@ -313,7 +313,5 @@ def stability(outcomes: Iterable[Outcome], bot_for: Callable[[str], Assistant]) 
             if not same:
                 changed[kind].append(f"{q.id}: {text!r}")
     return [
-        Stability(kind=k, pairs=n, stable=s, changed=changed[k])
-        for k, (n, s) in pairs.items()
-        if n
+        Stability(kind=k, pairs=n, stable=s, changed=changed[k]) for k, (n, s) in pairs.items() if n
     ]

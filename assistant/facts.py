@@ -185,9 +185,19 @@ _DATE = re.compile(
 )
 
 
+# A fiscal year an effort starts from or runs to: "over four years starting FY2019".
+_FISCAL_DATE = re.compile(
+    r"\b(?:starting(?:\s+in)?|from|since|beginning(?:\s+in)?|until|through|by)\s+"
+    r"(?:FY\s?|fiscal\s+(?:year\s+)?)(?:19|20)\d\d\b",
+    re.I,
+)
+
+
 def dates(text: str) -> list[FactSpan]:
-    """Date phrases as written: "July 2019", "from October to November 2020"."""
-    return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in _DATE.finditer(text)]
+    """Date phrases as written: "July 2019", "from October to November 2020", "starting
+    FY2019"."""
+    found = sorted([*_DATE.finditer(text), *_FISCAL_DATE.finditer(text)], key=lambda m: m.start())
+    return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in found]
 
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
@@ -281,9 +291,24 @@ _AUDIENCE_NOUNS = "|".join(
     sorted(
         _UNITS["people"]
         | {
-            "schools", "boards", "municipalities", "operators", "companies", "carriers",
-            "associations", "bodies", "administrators", "centers", "centres", "governments",
-            "prefectures", "travellers", "travelers", "retailers", "agencies", "groups",
+            "schools",
+            "boards",
+            "municipalities",
+            "operators",
+            "companies",
+            "carriers",
+            "associations",
+            "bodies",
+            "administrators",
+            "centers",
+            "centres",
+            "governments",
+            "prefectures",
+            "travellers",
+            "travelers",
+            "retailers",
+            "agencies",
+            "groups",
         },
         key=len,
         reverse=True,
@@ -338,8 +363,10 @@ def places(text: str) -> list[FactSpan]:
         first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
         if first not in _NOT_PLACES and not first.startswith("fy"):
             out.append(FactSpan("place", m.group(0), None, frozenset()))
-    out += [FactSpan("place", "nationwide", None, frozenset()) for _ in re.finditer(
-        r"\bnationwide\b", text)][:1]
+    out += [
+        FactSpan("place", "nationwide", None, frozenset())
+        for _ in re.finditer(r"\bnationwide\b", text)
+    ][:1]
     return out
 
 

@@ -98,9 +98,7 @@ class Example:
 
 
 _SLOT = re.compile(r"\[([^\]]+)\]\((\w+)\)")
-_TOKEN = re.compile(
-    r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*(?:%|[A-Za-z]+)?|[^\sA-Za-z\d]"
-)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*(?:%|[A-Za-z]+)?|[^\sA-Za-z\d]")
 # A word of the examples counts as scaffold (kept in a question's shape) once it occurs
 # in this many examples; rarer words are read as topic, in the examples as in questions.
 SCAFFOLD_MIN_EXAMPLES = 2
@@ -109,9 +107,7 @@ SCAFFOLD_MIN_EXAMPLES = 2
 def token_spans(text: str) -> list[tuple[str, int]]:
     """Words, figures and single other characters, each with where it starts."""
     return [
-        (m.group(0), m.start())
-        for m in _TOKEN.finditer(text)
-        if m.group(0).strip("?!.,;:'\"()")
+        (m.group(0), m.start()) for m in _TOKEN.finditer(text) if m.group(0).strip("?!.,;:'\"()")
     ]
 
 

@@ -288,7 +288,7 @@ _MINISTRY_LIKE = re.compile(
 
 
 def _ministry_like(text: str) -> list[tuple[int, int, str]]:
-    """"Ministry of X" / "X ministry" phrases, for names that match no known ministry
+    """ "Ministry of X" / "X ministry" phrases, for names that match no known ministry
     ("ministry or agency" names none: "or" is a function word, not a name)."""
     out = []
     for m in _MINISTRY_LIKE.finditer(text):

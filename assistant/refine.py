@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.facts import is_place
 from assistant.intents import Intent, stem
 from assistant.query import Query
+from assistant.slots import NAME_KINDS
 
 __all__ = ["RULES", "Rule", "refine"]
 
@@ -79,59 +80,63 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "a count of the plan's own parts is answered from the plan: “how many efforts did "
         "MEXT have”, “how many sections”, “how many agencies took part”",
-        lambda q, i, s: _plan_unit(q) is not None
-        and i not in UNANSWERED_BY_FILTERS
-        and (i is Intent.COUNT or _only_the_unit(q)),
+        lambda q, i, s: (
+            _plan_unit(q) is not None
+            and i not in UNANSWERED_BY_FILTERS
+            and (i is Intent.COUNT or _only_the_unit(q))
+        ),
         lambda q: PLAN_UNITS[_unit(q)],
     ),
     Rule(
         "a count of plan units with a topic of its own asks for a figure in an effort: “how "
         "many items did the police ask sites to delete”",
-        lambda q, i, s: _plan_unit(q) is not None
-        and i not in UNANSWERED_BY_FILTERS
-        and i is not _plan_unit(q),
+        lambda q, i, s: (
+            _plan_unit(q) is not None and i not in UNANSWERED_BY_FILTERS and i is not _plan_unit(q)
+        ),
         _to(Intent.NUMBER),
     ),
     Rule(
         "a ministry's measures are its efforts: “how many measures did MEXT take”",
-        lambda q, i, s: i in (Intent.STRUCTURE, Intent.NUMBER)
-        and _unit(q) == "measure"
-        and bool(q.ministries),
+        lambda q, i, s: (
+            i in (Intent.STRUCTURE, Intent.NUMBER) and _unit(q) == "measure" and bool(q.ministries)
+        ),
         _to(Intent.COUNT),
     ),
     Rule(
         "a figure with nothing to find it in but filters is a count: “how many did MEXT do”",
-        lambda q, i, s: i is Intent.NUMBER
-        and _plan_unit(q) is None
-        and not q.topic_words
-        and not s
-        and q.has_filters,
+        lambda q, i, s: (
+            i is Intent.NUMBER
+            and _plan_unit(q) is None
+            and not q.topic_words
+            and not s
+            and q.has_filters
+        ),
         _to(Intent.COUNT),
     ),
     Rule(
         "a count of something an effort counts is a figure: “how many companies took part”",
-        lambda q, i, s: i is Intent.COUNT
-        and _plan_unit(q) is None
-        and bool(_unit(q))
-        and bool(q.topic_words),
+        lambda q, i, s: (
+            i is Intent.COUNT and _plan_unit(q) is None and bool(_unit(q)) and bool(q.topic_words)
+        ),
         _to(Intent.NUMBER),
     ),
     Rule(
         "a list shared between ministries with no two named is a joint question: “which "
         "FY2020 efforts were carried out jointly”",
-        lambda q, i, s: i in (Intent.LIST, Intent.TOPIC)
-        and not q.topic_words
-        and q.min_ministries >= 2
-        and len(q.ministries) < 2,
+        lambda q, i, s: (
+            i in (Intent.LIST, Intent.TOPIC)
+            and not q.topic_words
+            and q.min_ministries >= 2
+            and len(q.ministries) < 2
+        ),
         _to(Intent.JOINT),
     ),
     Rule(
         "something the reports never give, asked as a figure, is a figure: given if a report "
         "has it, else declined: “how many offenders were convicted”",
-        lambda q, i, s: i is Intent.OUTSIDE
-        and bool(_unit(q))
-        and _plan_unit(q) is None
-        and not q.countries,
+        lambda q, i, s: (
+            i is Intent.OUTSIDE and bool(_unit(q)) and _plan_unit(q) is None and not q.countries
+        ),
         _to(Intent.NUMBER),
     ),
     Rule(
@@ -154,19 +159,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "names asked for are a name question: “which 31 companies took part”, “what is the "
         "hotline's phone number”",
-        lambda q, i, s: q.names is not None
-        and (
-            i in (Intent.WHO, Intent.TOPIC)
-            or (q.names in CONTACTS and i is not Intent.NAME)
+        lambda q, i, s: (
+            q.names is not None
+            and (
+                i in (Intent.WHO, Intent.TOPIC)
+                or (q.names in CONTACTS and i is not Intent.NAME)
+                or (q.names in NAME_KINDS and i is Intent.LIST)
+            )
         ),
         _to(Intent.NAME),
     ),
     Rule(
         "how many ministries took part in something asks it of the effort: “how many "
         "ministries were involved in the safe internet seminars”",
-        lambda q, i, s: i is Intent.MINISTRIES
-        and bool(_unit(q))
-        and bool(q.report_words),
+        lambda q, i, s: i is Intent.MINISTRIES and bool(_unit(q)) and bool(q.report_words),
         _to(Intent.NUMBER),
     ),
     Rule(
@@ -175,8 +181,7 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.WHO),
     ),
     Rule(
-        "a list with a topic is a search within its filters: “what did MEXT do about the "
-        "internet”",
+        "a list with a topic is a search within its filters: “what did MEXT do about the internet”",
         lambda q, i, s: i in (Intent.LIST, Intent.FOLLOW_ON) and bool(q.topic_words),
         _to(Intent.TOPIC),
     ),
@@ -187,16 +192,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "nothing to search for but filters is a list: “what is section 4 about”",
-        lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters
-        and not q.yes_no,
+        lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters and not q.yes_no,
         _to(Intent.LIST),
     ),
     Rule(
         "a yes/no question asks whether something was done, not for a name, a place or an "
         "audience: “can kids post a note to somebody about their worries”",
-        lambda q, i, s: i in (Intent.AUDIENCE, Intent.WHERE, Intent.NAME)
-        and q.yes_no
-        and not _unit(q),
+        lambda q, i, s: (
+            i in (Intent.AUDIENCE, Intent.WHERE, Intent.NAME) and q.yes_no and not _unit(q)
+        ),
         _to(Intent.TOPIC),
     ),
     Rule(
@@ -206,8 +210,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "another country's measures are outside the reports: “what is the US doing”",
-        lambda q, i, s: bool(q.countries)
-        and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT),
+        lambda q, i, s: (
+            bool(q.countries) and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT)
+        ),
         _to(Intent.OUTSIDE),
     ),
 )

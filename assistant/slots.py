@@ -26,6 +26,7 @@ __all__ = [
     "section",
     "terms",
     "titles",
+    "NAME_KINDS",
     "asked_names",
     "asks_dated",
     "name_of",
@@ -111,7 +112,6 @@ _NAMED_PART = re.compile(
 )
 
 
-
 _SMALL = frozenset("of and the for to a an in on by with that".split())
 
 
@@ -121,9 +121,7 @@ def _words(text: str) -> list[str]:
 
 def _cover(text: str, words: set[str]) -> Span | None:
     """The span from the first to the last of ``words`` (stems) in ``text``."""
-    hits = [
-        m.span() for m in re.finditer(r"[A-Za-z]+", text) if stem(m.group(0).lower()) in words
-    ]
+    hits = [m.span() for m in re.finditer(r"[A-Za-z]+", text) if stem(m.group(0).lower()) in words]
     return (hits[0][0], hits[-1][1]) if hits else None
 
 
@@ -269,11 +267,28 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Things that have names, asked for one by one: "at which conference …", "which law …".
+NAME_KINDS = frozenset(
+    "conference campaign law act event symposium forum meeting programme program project "
+    "plan guidebook guide hotline material leaflet poster video service course network "
+    "system website app".split()
+)
+_WHICH_KIND = re.compile(rf"\b(?:which|what)\s+({'|'.join(sorted(NAME_KINDS))})\b", re.I)
+_CALLED = re.compile(
+    r"^\s*what(?:'s|\s+(?:is|was|are|were))\s+the\s+([a-z]+)\b.*\b(?:called|titled|named)"
+    r"\s*\??\s*$",
+    re.I,
+)
+
+
 def asked_names(text: str) -> str | None:
     """Things whose names are asked for, when they are not ministries or the plan's own
     parts: "which 31 companies took part" → "companies", "what were the 12
     recommendations" → "recommendations", "the phone number" → "number".
     ("What resources exist …" asks what was done, not for names.)"""
+    m = _WHICH_KIND.search(text) or _CALLED.search(text)
+    if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
+        return m.group(1).lower()
     for m in _ASKED_NAMES.finditer(text):
         if m.group(1):
             word = m.group(1).lower()
@@ -350,7 +365,7 @@ _ORDINAL = re.compile(
 
 
 def ordinal(text: str) -> tuple[int | None, list[Span]]:
-    """"the second one" → 2, "number 3" → 3, "the last one" → -1."""
+    """ "the second one" → 2, "number 3" → 3, "the last one" → -1."""
     m = _ORDINAL.search(text)
     if not m:
         return None, []
@@ -517,9 +532,7 @@ def _country_pattern() -> re.Pattern[str]:
     names = sorted(_country_names(), key=len, reverse=True)
     short = [re.escape(n.upper()) for n in names if len(n) <= 4]
     long = [re.escape(n) for n in names if len(n) > 4]
-    return re.compile(
-        rf"(?<![\w.])(?:(?i:{'|'.join(long)})|{'|'.join(short)})(?![\w])"
-    )
+    return re.compile(rf"(?<![\w.])(?:(?i:{'|'.join(long)})|{'|'.join(short)})(?![\w])")
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,8 @@ def _swaps(word: str) -> list[str]:
 _SECOND_ASK = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+[-–—]\s+|\?\s+(?:and\s+)?)"
     r"(?=(?:(?:roughly|approximately|about|exactly|also|then)\s+)?"
-    r"(?:(?:in|at|on|for|from|to|by|across|during|over|with)\s+)?"
+    r"(?:(?:in|at|on|for|from|to|by|across|during|over|with|under|within|through|into|"
+    r"after|before|since|until|among)\s+)?"
     r"(?:who|whom|whose|what|which|when|where|how)\b)",
     re.I,
 )

@@ -134,9 +134,7 @@ def _rename(question: str, table: dict[str, str]) -> str:
     out = question
     for spelled, abbr in sorted(_SPELLED.items(), key=lambda kv: -len(kv[0])):
         if abbr in table:
-            out = re.sub(
-                rf"\b(?:the\s+)?{re.escape(spelled)}\b", table[abbr], out, flags=re.I
-            )
+            out = re.sub(rf"\b(?:the\s+)?{re.escape(spelled)}\b", table[abbr], out, flags=re.I)
     for abbr, name in table.items():
         out = re.sub(rf"(?<![\w]){abbr}(?![\w])", name, out)
     return out

@@ -224,7 +224,7 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
 
 
 def _range_is_months(m: re.Match[str]) -> bool:
-    """"jun-aug" and "October to December" are ranges; "may and" alone is not."""
+    """ "jun-aug" and "October to December" are ranges; "may and" alone is not."""
     words = (m.group(1), m.group(2))
     if any(w.lower() == "may" and not w[0].isupper() for w in words):
         return False
@@ -271,8 +271,11 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
             q = int(part.group(2)) - 1 if part.group(2) else _QUARTER_NO[part.group(1).lower()]
             return [mo for fy in scope_years for mo in fiscal_months(fy)[3 * q : 3 * q + 3]]
         first = part.group(1).lower() in ("first", "1st")
-        return [mo for fy in scope_years for mo in (fiscal_months(fy)[:6] if first else
-                                                    fiscal_months(fy)[6:])]
+        return [
+            mo
+            for fy in scope_years
+            for mo in (fiscal_months(fy)[:6] if first else fiscal_months(fy)[6:])
+        ]
     if f.calendar and not f.named:
         return [f"{y:04d}-{m:02d}" for y in f.calendar for m in range(1, 13)]
     if not f.named:

@@ -326,9 +326,12 @@ def test_an_audience_is_read_past_a_decimal_figure() -> None:
             "Not the old name, the new one: what is the child abuse hotline called?",
             "Child Abuse Hotline",
         ),
+        ("What is the guidebook that MEXT published in May 2019 titled?", "A Guidebook on"),
+        ("Which law do the crackdowns refer to?", "Act Against Child Prostitution"),
     ],
 )
 def test_facts_of_an_effort_asked_in_other_ways(bot: Assistant, question: str, stated: str) -> None:
     answer = bot.ask(question)
     assert stated in claims(answer)
     assert unsupported(answer, bot.glossary) == []
+

@@ -484,3 +484,16 @@ def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
     resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
     text = "What did the education ministry and the children and families agency do?"
     assert resolver.find(text).ministries == ("MEXT", "CFA")
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("At which conference did MOFA present its work?", "conference"),
+        ("What is the guidebook that MEXT published titled?", "guidebook"),
+        ("which 31 companies took part", "companies"),
+        ("What did MEXT do?", None),
+    ],
+)
+def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
+    assert slots.asked_names(question) == names
