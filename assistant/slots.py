@@ -238,7 +238,13 @@ def unit(text: str) -> str | None:
     long" → "duration", "what share" → "percent", "how much did it cost" → "money"."""
     if _DURATION.search(text):
         return "duration"
-    if re.search(r"\bhow\s+old\b|\bwhat\s+ages?\b|\bage\s+(?:group|range)\b", text, re.I):
+    # "how old were they" asks an age; "confirm how old you are" (no inversion) does not
+    if re.search(
+        r"\bhow\s+old\s+(?:is|are|was|were|do|does|did)\b|\bhow\s+old\s*\??$|"
+        r"\bwhat\s+ages?\b|\bage\s+(?:group|range)\b",
+        text,
+        re.I,
+    ):
         return "age"
     if _SHARE.search(text):
         return "percent"

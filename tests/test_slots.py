@@ -260,6 +260,8 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("what is the average budget for a hotline", "budget"),
         ("who did the annual survey", None),  # "annual" says which survey, not a figure
         ("were detectives trained, and how many of them?", None),
+        ("how old were the children in the survey?", "age"),
+        ("Is there a pilot that lets websites confirm how old you are?", None),
         ("In the 2025 report, how many measures sit under section 4?", "measures"),
     ],
 )
