@@ -39,7 +39,7 @@ def _naive(ctx: Context, corpus_name: str) -> tuple[Any, list[str]]:
 
 def section_quality(ctx: Context) -> dict[str, Any]:
     from assistant import Assistant
-    from assistant.evaluate import corpus_paths, default_questions, evaluate
+    from assistant.evaluate import SPLITS, corpus_paths, default_questions, evaluate
     from index.search import SearchIndex
 
     emb = ctx.emb()
@@ -50,7 +50,7 @@ def section_quality(ctx: Context) -> dict[str, Any]:
         for name in sorted({q.corpus for q in questions})
     }
     out: dict[str, Any] = {
-        "questions": {s: sum(q.split == s for q in questions) for s in ("dev", "heldout")},
+        "questions": {s: sum(q.split == s for q in questions) for s in SPLITS},
         "pipelines": {},
     }
 
@@ -74,7 +74,7 @@ def section_quality(ctx: Context) -> dict[str, Any]:
                 bot.index.__dict__.pop("rank_efforts", None)
                 bot._answerer.retriever.expand = True
         entry: dict[str, Any] = {
-            split: round(report.rate(report.of(split)), 4) for split in ("dev", "heldout")
+            split: round(report.rate(report.of(split)), 4) for split in SPLITS
         }
         entry.update(
             {
@@ -91,11 +91,11 @@ def section_quality(ctx: Context) -> dict[str, Any]:
         if mode == "hybrid":
             entry["kinds"] = {
                 split: [k.model_dump() for k in report.scores(lambda q: q.kind, split)]
-                for split in ("dev", "heldout")
+                for split in SPLITS
             }
             entry["styles"] = {
                 split: [k.model_dump() for k in report.scores(lambda q: q.style, split)]
-                for split in ("dev", "heldout")
+                for split in SPLITS
             }
             entry["stability"] = [
                 {"kind": v.kind, "pairs": v.pairs, "rate": round(v.rate, 4)}

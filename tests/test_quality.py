@@ -64,9 +64,9 @@ def test_list_and_count_questions_on_the_dev_set_cite_exactly_the_expected_effor
 
 
 def test_dev_and_held_out_pass_rates(report: Report) -> None:
-    assert report.rate(report.of("dev")) >= 0.92, report.table()
-    assert report.rate(report.of("heldout")) >= 0.9, report.table()
-    assert report.rate(report.of("heldout2")) >= 0.78, report.table()
+    assert report.rate(report.of("dev")) >= 0.93, report.table()
+    assert report.rate(report.of("heldout")) >= 0.89, report.table()
+    assert report.rate(report.of("heldout2")) >= 0.79, report.table()
 
 
 def test_no_answer_states_a_fact_its_cited_efforts_do_not_hold(report: Report) -> None:
