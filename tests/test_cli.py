@@ -265,3 +265,27 @@ def test_index_of_a_current_index_loads_it_without_building(
     out = capsys.readouterr().out
     assert out.startswith("index is current, loaded: 11 efforts")
     assert str(prebuilt) in out
+
+
+def test_eval_lists_dev_failures_but_only_counts_held_out_ones(
+    prebuilt: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = {
+        "id": "x1",
+        "corpus": "bundled",
+        "question": "What does MEXT stand for?",
+        "history": [],
+        "kind": "glossary",
+        "expected": [],
+        "exact": False,
+        "abstain": False,
+        "answer_contains": ["a string no answer states"],
+    }
+    for name in ("mine", "heldout"):
+        (tmp_path / f"{name}.json").write_text(json.dumps([question]), encoding="utf-8")
+    assert main(["eval", "--questions", str(tmp_path / "mine.json"), "--no-stability"]) == 0
+    assert "What does MEXT stand for?" in capsys.readouterr().out
+    assert main(["eval", "--questions", str(tmp_path / "heldout.json"), "--no-stability"]) == 0
+    out = capsys.readouterr().out
+    assert "1 held-out questions failed" in out
+    assert "What does MEXT stand for?" not in out

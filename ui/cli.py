@@ -238,7 +238,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(report.model_dump_json(indent=2))
         return 0
     print(report.table())
-    failed = [o for o in report.outcomes if not o.passed]
+    # Held-out failures are counted in the table, never listed: the sets stay unseen.
+    failed = [o for o in report.outcomes if not o.passed and o.question.split == "dev"]
+    hidden = sum(not o.passed for o in report.outcomes) - len(failed)
+    if hidden:
+        print(
+            f"\n{hidden} held-out questions failed; they are not listed, so the held-out "
+            "sets stay unseen by whoever tunes planqa."
+        )
     if failed:
         print("\nFailed:")
         for o in failed:
@@ -251,9 +258,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 why.append(f"states {o.unsupported}, which no cited effort holds")
             head = f"  {o.question.id} [{o.question.kind}] {o.question.question!r}: "
             print(head + "; ".join(why))
+    dev = {o.question.id for o in report.outcomes if o.question.split == "dev"}
     for s in report.stability:
         for change in s.changed:
-            print(f"  unstable ({s.kind}) {change}")
+            if change.split(":", 1)[0] in dev:
+                print(f"  unstable ({s.kind}) {change}")
     return 0
 
 
