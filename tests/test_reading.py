@@ -54,6 +54,10 @@ PHRASINGS: dict[Intent, list[str]] = {
         "what happened during November 2023",
         "everything in the FY2020 report",
         "What is listed under pillar 3?",
+        "give me a rundown of what the Cabinet Office did",
+        "What were the NPA's main activities?",
+        "what is MEXT doing",
+        "What did the justice ministry accomplish?",
     ],
     Intent.COUNT: [
         "How many efforts does MIC have?",
