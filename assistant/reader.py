@@ -128,6 +128,7 @@ class Reader:
             tokenize(" ".join(function_words()))
         )
         self.mentioned = frozenset(w for w in self.vocabulary)
+        self._read_slots: dict[str, _Slots] = {}
 
     # -- reading -------------------------------------------------------------------------
 
@@ -185,6 +186,16 @@ class Reader:
         )
 
     def _slots(self, text: str) -> _Slots:
+        """The slots of ``text``, remembered: a question's clauses and parts are read
+        more than once (to tell chatter apart, then as the question)."""
+        cached = self._read_slots.get(text)
+        if cached is None:
+            if len(self._read_slots) >= SLOT_CACHE:
+                self._read_slots.clear()
+            cached = self._read_slots[text] = self._read(text)
+        return cached
+
+    def _read(self, text: str) -> _Slots:
         mentions = self.ministries.find(text)
         time = read_time(text, self.years)
         number, section_spans = section(text, self.titles)
@@ -366,6 +377,8 @@ class Reader:
 # A clause the intent model is this sure is chitchat is dropped even if it uses a word of
 # the reports ("Asking for a school project"); a less sure one only if it does not.
 SURE_CHATTER = 0.8
+# How many texts' slots a reader remembers (a question reads its clauses more than once).
+SLOT_CACHE = 512
 # Where a clause may end: a comma, colon or semicolon before more words.
 _CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
 _QUESTION_WORD = re.compile(

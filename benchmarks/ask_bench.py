@@ -25,6 +25,7 @@ from typing import Any
 from benchmarks.common import (
     Floor,
     forget_queries,
+    forget_readings,
     load_average,
     machine_info,
     ratio,
@@ -74,7 +75,12 @@ def measure(rounds: int) -> dict[str, Any]:
 
         def ask(text: str) -> object:
             forget_queries(bot.index)  # time a new question, not a cache hit
+            forget_readings(bot)
             return bot.ask(text)
+
+        def read(text: str) -> object:
+            forget_readings(bot)
+            return bot._answerer.reader.read(text)
 
         for _ in range(rounds):
             for turn, text in enumerate(opened):
@@ -84,7 +90,7 @@ def measure(rounds: int) -> dict[str, Any]:
             for text in structural:
                 t_struct.append(timed(lambda t=text: ask(t))[0])
             for text in questions:
-                t_read.append(timed(lambda t=text: bot._answerer.reader.read(t))[0])
+                t_read.append(timed(lambda t=text: read(t))[0])
     open_ms, floor_ms = stats_ms(t_open), stats_ms(t_floor)
     return {
         "questions": {"open": len(opened), "structural": len(structural)},

@@ -218,6 +218,14 @@ def forget_queries(index: Any) -> None:
         cache.clear()
 
 
+def forget_readings(bot: Any) -> None:
+    """Empty the reader's remembered slots, so the next question is read from scratch."""
+    reader = getattr(getattr(bot, "_answerer", None), "reader", None)
+    cache = getattr(reader, "_read_slots", None)
+    if cache is not None:
+        cache.clear()
+
+
 def one_torch_thread(
     texts: Sequence[str], floor: Callable[[str], Any], search: Callable[[str], Any]
 ) -> dict[str, Any]:
