@@ -176,6 +176,12 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.NUMBER),
     ),
     Rule(
+        "the name of a section with nothing else asked is its title: “what is the title of "
+        "section 4”",
+        lambda q, i, s: i is Intent.NAME and q.section is not None and not q.own_words,
+        _to(Intent.STRUCTURE),
+    ),
+    Rule(
         "“which ministries worked on internet safety” asks who did something",
         lambda q, i, s: i is Intent.MINISTRIES and bool(q.topic_words) and not _unit(q),
         _to(Intent.WHO),

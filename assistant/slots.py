@@ -68,9 +68,11 @@ _NUMBER_WORDS = {
     "6th": 6,
     "last": -1,
 }
-_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+# "section III": Roman numerals from two to nine ("section i should read" is no section).
+_ROMAN = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), start=1)}
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0,3}|ix)"
 _ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
-_PART = r"(?:section|pillar|area|part|chapter|heading)"
+_PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading)"
 _SECTION = re.compile(
     rf"\b{_PART}\s*(?:no\.?|number|#)?\s*{_NUM}\b|\bthe\s+{_ORD}\s+{_PART}\b", re.I
 )
@@ -81,7 +83,7 @@ def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, l
     m = _SECTION.search(text)
     if m:
         word = (m.group(1) or m.group(2)).lower()
-        number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word) or _ROMAN[word]
         return number, [m.span()]
     words = {stem(w) for w in _words(text)} - _SMALL
     scored = []

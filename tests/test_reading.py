@@ -125,6 +125,8 @@ PHRASINGS: dict[Intent, list[str]] = {
         "What are the plan's sections?",
         "How is the report structured?",
         "which years are covered by the reports",
+        "which sections are there",
+        "what is the title of section 4",
     ],
     Intent.TOPIC: [
         "Is anything done about grooming in online games?",

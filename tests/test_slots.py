@@ -343,6 +343,9 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     question = "What falls under 'Prompt protection and support for child victims'?"
     assert slots.section(question, titles)[0] == 4
     assert slots.section("What did MEXT do?", titles)[0] is None
+    assert slots.section("what is in section III", titles)[0] == 3
+    assert slots.section("sec 4?", titles)[0] == 4
+    assert slots.section("which section i should read", titles)[0] is None
 
 
 def test_a_section_is_named_by_some_of_its_title_words_after_section_about() -> None:
