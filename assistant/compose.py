@@ -232,6 +232,17 @@ class Composer:
             f"{len(credited)} of the {len(listed)} ministries and agencies the reports name are "
             f"credited with efforts {self.scope(q.time)}:"
         ]
+        if q.rank and credited:
+            # "which ministry did the most": the ranking first, then the rest in order
+            credited.sort(key=lambda m: counts[m], reverse=q.rank == "most")
+            top = [m for m in credited if counts[m] == counts[credited[0]]]
+            verb = "is" if len(top) == 1 else "are"
+            lines.insert(
+                0,
+                f"{self.names(top)} {verb} credited with the {q.rank} efforts "
+                f"{self.scope(q.time)}: {count(counts[top[0]])}"
+                f"{' each' if len(top) > 1 else ''}.\n",
+            )
         lines += [f"- {self.name(m)}: {count(counts[m])}" for m in credited]
         idle = [m for m in listed if not counts.get(m)]
         if idle:

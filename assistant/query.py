@@ -59,6 +59,7 @@ class Query(_Frozen):
         topic: The words that say what it is about (slots and scaffold removed).
         topic_words: ``topic`` as stemmed search tokens.
         report_words: Those of ``topic_words`` the loaded reports use.
+        rank: "most" or "fewest" when it asks who did the most or the least.
         own_words: Those of ``topic_words`` that say what it is about, not how it asks
             ("attended" in "how many attended?" asks; "symposium" is about something).
         ordinal: "the second one" → 2, "the last one" → -1.
@@ -86,6 +87,7 @@ class Query(_Frozen):
     topic_words: tuple[str, ...] = ()
     report_words: tuple[str, ...] = ()
     own_words: tuple[str, ...] = ()
+    rank: str | None = None
     ordinal: int | None = None
     refers_back: bool = False
     subset: bool = False

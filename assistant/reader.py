@@ -39,6 +39,7 @@ from assistant.slots import (
     ordinal,
     plan_noun,
     quantity_of,
+    rank,
     refers_back,
     section,
     terms,
@@ -177,6 +178,7 @@ class Reader:
             topic_words=words,
             report_words=tuple(w for w in words if w in self.stems),
             own_words=tuple(w for w in words if w not in self.model.scaffold),
+            rank=rank(text),
             ordinal=ordinal(text)[0],
             refers_back=back,
             subset=subset,
@@ -301,7 +303,7 @@ class Reader:
 
     def _topic(self, text: str, slots: _Slots) -> tuple[str, tuple[str, ...]]:
         """What the question is about: its words outside slots, scaffold and chatter."""
-        spans = {**slots.spans, "many": ministry_count_spans(text)}
+        spans = {"many": ministry_count_spans(text), **slots.spans}  # "3 ministries" first
         kept = [
             word
             for word, slot in _tagged(text, spans)

@@ -124,8 +124,8 @@ RULES: tuple[Rule, ...] = (
         "a list shared between ministries with no two named is a joint question: “which "
         "FY2020 efforts were carried out jointly”",
         lambda q, i, s: (
-            i in (Intent.LIST, Intent.TOPIC)
-            and not q.topic_words
+            i in (Intent.LIST, Intent.TOPIC, Intent.MINISTRIES, Intent.WHO)
+            and not q.own_words
             and q.min_ministries >= 2
             and len(q.ministries) < 2
         ),
@@ -183,7 +183,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "“which ministries worked on internet safety” asks who did something",
-        lambda q, i, s: i is Intent.MINISTRIES and bool(q.topic_words) and not _unit(q),
+        lambda q, i, s: i is Intent.MINISTRIES
+        and bool(q.topic_words)
+        and not _unit(q)
+        and not q.rank,
         _to(Intent.WHO),
     ),
     Rule(

@@ -34,6 +34,7 @@ __all__ = [
     "names_the_plan",
     "plan_noun",
     "unit",
+    "rank",
     "yes_no",
 ]
 
@@ -456,6 +457,15 @@ _INDIRECT = re.compile(
 )
 
 
+def rank(text: str) -> str | None:
+    """Whether the question asks who did the most ("which ministry did the most") or the
+    least ("who had the fewest efforts")."""
+    m = re.search(r"\b(most|fewest|least)\b", text, re.I)
+    if not m:
+        return None
+    return "most" if m.group(1).lower() == "most" else "fewest"
+
+
 def yes_no(text: str) -> bool:
     """Whether the question asks if something is so: it opens with an auxiliary verb ("did
     the police brief firms on what they see?"), unless it politely asks a wh-question
@@ -465,13 +475,15 @@ def yes_no(text: str) -> bool:
 
 _MANY = re.compile(
     rf"\b(?:all\s+)?{_NUM}\s+(?:or\s+more\s+)?(?:different\s+)?(?:ministr(?:y|ies)|agenc(?:y|ies))\b|"
-    r"\b(more than one|multiple|several|two or more|many|various)\s+"
+    r"\b(more than one|multiple|several|two or more|(?<!how\s)many|various)\s+"
     r"(?:ministr(?:y|ies)|agenc(?:y|ies))\b",
     re.I,
 )
 _TOGETHER = re.compile(
     r"\b(together|both|jointly|joint|shared|in partnership|all of them|co-?(?:run|hosted|"
-    r"organi[sz]ed)|with other (?:ministries|agencies))\b",
+    r"organi[sz]ed)|with other (?:ministries|agencies)|alongside|in cooperation with|"
+    r"(?:do|did|does|done|work|worked|works|team(?:ed)? up|partner(?:ed)?|collaborat(?:e|ed))"
+    r"\s+with)\b",
     re.I,
 )
 

@@ -786,3 +786,15 @@ def test_a_second_ask_with_another_year_asks_the_first_question_again(multi: Ass
     years = {c.effort_id.split("-")[0] for c in answer.citations}
     assert years == {"fy2019", "fy2020"}
     assert not answer.carried  # one question, nothing carried from an earlier turn
+
+
+def test_who_did_the_most_is_answered_first_then_every_count(bot: Assistant) -> None:
+    answer = bot.ask("Which ministry did the most in FY2019?")
+    assert answer.kind == "ministries"
+    assert answer.text.startswith("National Police Agency (NPA) is credited with the most")
+    assert "5 efforts" in answer.text.split("\n", 1)[0]
+
+
+def test_what_one_ministry_did_with_another_is_what_they_did_together(bot: Assistant) -> None:
+    answer = bot.ask("what did MEXT do with the NPA")
+    assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.2"]

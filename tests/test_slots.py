@@ -328,6 +328,7 @@ def test_words_pointing_back_at_the_previous_answer(
         ("Which efforts were carried out jointly?", 0, 2, True),
         ("what did MOJ do, both years", 1, 0, True),
         ("What did MEXT do?", 1, 0, False),
+        ("How many ministries are credited with efforts?", 0, 0, False),  # asks a count
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
