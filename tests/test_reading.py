@@ -401,3 +401,16 @@ def test_the_plan_s_own_nouns_and_number_words_are_no_topic(reader: Reader) -> N
     query = reader.read("What happened in FY2024, in between the two reports?")
     assert query.topic_words == ()
     assert query.time.uncovered == (2024,)
+
+
+@pytest.mark.parametrize("remark", TRAILERS)
+def test_every_trailing_remark_of_the_stability_check_is_dropped(
+    reader: Reader, remark: str
+) -> None:
+    assert reader.read(f"What did MEXT do? {remark}").text == "What did MEXT do?"
+    assert reader.read(f"what did the police do {remark}").text == "what did NPA do"
+
+
+@pytest.mark.parametrize("greeting", GREETINGS)
+def test_every_greeting_of_the_stability_check_is_dropped(reader: Reader, greeting: str) -> None:
+    assert reader.read(f"{greeting} What did MEXT do?").text.lower() == "what did mext do?"
