@@ -44,6 +44,9 @@ LEXICAL_DEPTH = 20
 # A word in at most this many efforts (or this share of them) is distinctive on its own.
 RARE_IN = 2
 RARE_SHARE = 0.03
+# ... when the question says little else ("anything about sextortion?"): one rare word of a
+# longer question ("the yen to dollar exchange rate") is a coincidence.
+RARE_ALONE = 2
 # The word-match share of the fused score when all the question's words are the reports'.
 LEXICAL_SHARE = 0.1
 MAX_CITATIONS = 4
@@ -200,7 +203,7 @@ class Retriever:
                 len(shared) >= 2
                 or single
                 or any(ch.isdigit() for w in shared for ch in w)
-                or self._rare(shared)
+                or (self._rare(shared) and len(wanted) <= RARE_ALONE)
             )
         }
 

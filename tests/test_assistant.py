@@ -798,3 +798,13 @@ def test_who_did_the_most_is_answered_first_then_every_count(bot: Assistant) -> 
 def test_what_one_ministry_did_with_another_is_what_they_did_together(bot: Assistant) -> None:
     answer = bot.ask("what did MEXT do with the NPA")
     assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.2"]
+
+
+def test_one_rare_word_of_a_longer_question_is_no_evidence_on_its_own(bot: Assistant) -> None:
+    reader = Reader(bot.corpus, bot.index.efforts)
+    retriever = Retriever(bot.index, reader)
+    matches = bot.index.rank_efforts("SNS", depth=20)
+    short = reader.read("anything about SNS?").topic_words
+    long = reader.read("what is the SNS share price in yen today").topic_words
+    assert len(retriever._literal(short, matches)) == 2  # both efforts that say "SNS"
+    assert retriever._literal(long, matches) == set()
