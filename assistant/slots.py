@@ -430,8 +430,9 @@ def names_the_plan(text: str) -> bool:
 
 
 _DATED = re.compile(
-    r"\b(?:are|is|were|was)\s+dated\b|\bdated\s+(?:with|by)\b|\b(?:have|has|give|gives|"
-    r"with)\s+(?:a\s+|an\s+|any\s+)?(?:specific\s+|exact\s+)?(?:date|month)s?\b",
+    r"\b(?:are|is|were|was)\s+dated\b|\bdated\s+(?:with|by)\b|\b(?:have|has|had|give|gives|"
+    r"gave|with|carry|carries|carried|show|shows|showed)\s+(?:a\s+|an\s+|any\s+)?"
+    r"(?:specific\s+|exact\s+)?(?:date|month)s?\b",
     re.I,
 )
 

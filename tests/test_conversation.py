@@ -55,6 +55,7 @@ def test_a_self_contained_question_starts_fresh(
         ("What did MEXT do in FY2019?", "and which of those were with the NPA?", ["fy2019-2.1.2"]),
         ("How many representatives came to the meeting?", "and how many people?", ["fy2019-1.2.1"]),
         ("When was the Specialist Group Meeting held?", "How many attended?", ["fy2019-1.2.1"]),
+        ("what did the police do", "and which of those had a date", ["fy2019-1.2.1"]),
         (
             "Who distributed the leaflet to boards of education?",
             "whats it called",
