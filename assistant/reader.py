@@ -47,7 +47,15 @@ from assistant.slots import (
     unit,
     yes_no,
 )
-from assistant.text import Speller, function_words, normalize, question_part, sentence_spans
+from assistant.text import (
+    LEADING_PREPOSITIONS,
+    QUESTION_WORDS,
+    Speller,
+    function_words,
+    normalize,
+    question_part,
+    sentence_spans,
+)
 from assistant.when import TimeRef, fiscal_months, month_name, read_time
 from corpus.models import Corpus
 from index.documents import CitedEffort
@@ -384,9 +392,7 @@ SLOT_CACHE = 512
 # Where a clause may end: a comma, colon or semicolon before more words.
 _CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
 _QUESTION_WORD = re.compile(
-    r"\b(?:and\s+)?(?:(?:with|to|for|from|by|in|at|on|of)\s+)?"
-    r"(?:who|whom|whose|what|which|when|where|why|how)\b",
-    re.I,
+    rf"\b(?:and\s+)?(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b", re.I
 )
 # A capitalised word after a lower-case one, as in "what did mlit do It's for a memo".
 _NEW_THOUGHT = re.compile(r"(?<=[A-Za-z0-9?])\s+([A-Z][a-z]*(?:'[a-z]+)?)\b")

@@ -230,15 +230,19 @@ def _swaps(word: str) -> list[str]:
     return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
 
 
+# English question words, and the prepositions that may stand before them ("in which").
+QUESTION_WORDS = r"(?:who|whom|whose|what|which|when|where|why|how)"
+LEADING_PREPOSITIONS = (
+    r"(?:in|at|on|for|from|to|by|across|during|over|with|of|under|within|through|into|"
+    r"after|before|since|until|among)"
+)
 # A second question joined to the first: a coordinator, perhaps a preposition, then a
 # question word ("…, and which meeting was it", "… and when did it start", "…, and
 # across how many prefectures").
 _SECOND_ASK = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+[-–—]\s+|\?\s+(?:and\s+)?)"
     r"(?=(?:(?:roughly|approximately|about|exactly|also|then)\s+)?"
-    r"(?:(?:in|at|on|for|from|to|by|across|during|over|with|under|within|through|into|"
-    r"after|before|since|until|among)\s+)?"
-    r"(?:who|whom|whose|what|which|when|where|how)\b)",
+    rf"(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b)",
     re.I,
 )
 
@@ -258,9 +262,9 @@ def two_asks(text: str) -> tuple[str, str] | None:
 
 
 _OPENS_ASKING = re.compile(
-    r"^\s*(?:(?:and|so|but|then|also|ok|okay)\s+)?(?:(?:(?:in|at|on|for|from|to|by|across|"
-    r"during|over|with|of)\s+)?(?:who|whom|whose|what|which|when|where|why|how)|is|are|was|"
-    r"were|do|does|did|has|have|had|can|could|will|would|should)\b",
+    rf"^\s*(?:(?:and|so|but|then|also|ok|okay)\s+)?(?:(?:{LEADING_PREPOSITIONS}\s+)?"
+    rf"{QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had|can|could|will|would|"
+    r"should)\b",
     re.I,
 )
 _CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]|[.?!])\s+")
