@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from assistant.asked import NAME_KINDS
 from assistant.compose import Composer, fiscal_span, years_phrase
 from assistant.facts import (
     audiences,
@@ -26,7 +27,6 @@ from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
 from assistant.retrieval import Found
-from assistant.slots import NAME_KINDS
 from index.documents import CitedEffort
 
 __all__ = ["FactWriter"]

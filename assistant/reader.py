@@ -23,28 +23,25 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.asked import asked_names, name_of, quantity_of, unit
 from assistant.intents import SLOT_TOKENS, Intent, intent_model, shape, stem, token_spans
 from assistant.ministries import Mentions, MinistryResolver, name_table
 from assistant.query import Query, TimeScope
 from assistant.slots import (
     Span,
-    asked_names,
     asks_dated,
     countries,
     ministry_count,
     ministry_count_spans,
-    name_of,
     names_the_plan,
     numbers,
     ordinal,
     plan_noun,
-    quantity_of,
     rank,
     refers_back,
     section,
     terms,
     titles,
-    unit,
     yes_no,
 )
 from assistant.text import (

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.asked import NAME_KINDS
 from assistant.facts import is_place
 from assistant.intents import Intent, stem
 from assistant.query import Query
-from assistant.slots import NAME_KINDS
 
 __all__ = ["RULES", "Rule", "refine"]
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant import slots
+from assistant import asked, slots
 from assistant.ministries import MinistryResolver
 from assistant.text import Speller, normalize
 from assistant.when import fiscal_months, read_time
@@ -266,7 +266,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
-    assert slots.unit(normalize(question)) == unit
+    assert asked.unit(normalize(question)) == unit
 
 
 @pytest.mark.parametrize(
@@ -283,7 +283,7 @@ def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
     ],
 )
 def test_what_a_name_is_asked_of(question: str, noun: str) -> None:
-    assert slots.name_of(question) == noun
+    assert asked.name_of(question) == noun
 
 
 @pytest.mark.parametrize(
@@ -469,14 +469,14 @@ def test_a_quoted_or_title_case_name_is_one_slot(question: str, names: list[str]
 def test_a_figure_question_without_how_many_names_its_quantity(
     question: str, quantity: str | None
 ) -> None:
-    assert slots.quantity_of(question) == quantity
+    assert asked.quantity_of(question) == quantity
 
 
 def test_a_quantity_noun_is_a_figure_asked_whatever_the_shape() -> None:
-    assert slots.quantity_of("What is the budget for the DBS system?", known_only=True) == "budget"
-    assert slots.quantity_of("what is the hotline called", known_only=True) is None
-    assert slots.quantity_of("budget for the CFA campaign?", known_only=True) == "budget"
-    assert slots.quantity_of("Does it cost anything to call?", known_only=True) is None
+    assert asked.quantity_of("What is the budget for the DBS system?", known_only=True) == "budget"
+    assert asked.quantity_of("what is the hotline called", known_only=True) is None
+    assert asked.quantity_of("budget for the CFA campaign?", known_only=True) == "budget"
+    assert asked.quantity_of("Does it cost anything to call?", known_only=True) is None
 
 
 def test_romanised_names_with_macrons_are_read_without_them(resolver: MinistryResolver) -> None:
@@ -502,4 +502,4 @@ def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
     ],
 )
 def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
-    assert slots.asked_names(question) == names
+    assert asked.asked_names(question) == names

@@ -1,0 +1,195 @@
+"""What a question asks for: the unit of a figure, a quantity, a name and its kind.
+
+"how many child welfare officers" asks a number of *officers*; "what was the budget" a
+*budget*; "which law …" a name of a *law*; "which 31 companies took part" the names of
+*companies*. Each reader is a function of the question text (tested in
+``tests/test_slots.py``), used by :mod:`assistant.reader` to fill the typed ``Query``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.slots import plan_noun, plan_part
+
+__all__ = ["NAME_KINDS", "QUANTITY_NOUNS", "asked_names", "name_of", "quantity_of", "unit"]
+
+
+_AUX = frozenset(
+    "were was did do does are is have has had will would could can been be got get "
+    "in of for at on by to from with during under about over the a an".split()
+)
+# Verbs that end the noun after "how many" ("how many companies took part").
+_VERBS = frozenset(
+    "took take takes came come went go attend attended got get received receive made make "
+    "joined join participated took part saw see ran run held hold gave give left stayed "
+    "are were was is did do does have has had".split()
+)
+_UNIT_CUE = re.compile(
+    r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of|"
+    r"(?:the\s+|an?\s+)(?:average|mean|median|typical)(?:\s+number\s+of)?)\s+"
+    r"(?:of\s+(?:the\s+|these\s+|those\s+)?(?:[\d,.]+\s+)?)?(?:fy\s?\d{2,4}\s+|\d{4}\s+)?"
+    r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)\b",
+    re.I,
+)
+# A figure written with "%" in the question ("the 41.2% figure") is not asked for.
+_SHARE = re.compile(
+    r"\b(?:share|percentage|percent|proportion|rate|fraction|ratio)\b|\bhow\s+much\s+of\b", re.I
+)
+_DURATION = re.compile(
+    r"\bhow\s+long\b|\b(?:what|which)\s+(?:period|time\s*frame|duration)\b", re.I
+)
+
+
+_NAME_CUE = re.compile(
+    r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)|"
+    r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)\s+(?:is|was|were|are|do|does|did|will|would|can|could|have|has|had)\b|"
+    r"\bthe\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:is|was)\s+(?:called|named|titled)\b|"
+    r"\b(?:is|was)\s+the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:called|named|titled)\b|"
+    r"\bwhich\s+([a-z'-]+)\b",
+    re.I,
+)
+
+
+def _head(phrase: str) -> str | None:
+    """The last word of a noun phrase, stopping at a verb or a preposition."""
+    kept: list[str] = []
+    for w in phrase.lower().split():
+        if w in _AUX or w in _VERBS or (kept and w.endswith("ed")):
+            break
+        kept.append(w)
+    return kept[-1] if kept else None
+
+
+_PRONOUNS = frozenset(
+    "them they those these it this that there us you we one ones all each some any".split()
+)
+
+
+def unit(text: str) -> str | None:
+    """What a number is asked of: "how many child welfare officers" → "officers", "how
+    long" → "duration", "what share" → "percent", "how much did it cost" → "money"."""
+    if _DURATION.search(text):
+        return "duration"
+    # "how old were they" asks an age; "confirm how old you are" (no inversion) does not
+    if re.search(
+        r"\bhow\s+old\s+(?:is|are|was|were|do|does|did)\b|\bhow\s+old\s*\??$|"
+        r"\bwhat\s+ages?\b|\bage\s+(?:group|range)\b",
+        text,
+        re.I,
+    ):
+        return "age"
+    if _SHARE.search(text):
+        return "percent"
+    m = _UNIT_CUE.search(text)
+    head = _head(m.group(1)) if m else None
+    if m and not plan_noun(head or ""):
+        # "how many measures sit under section 4": a part of the plan is the unit
+        head = next((w for w in m.group(1).lower().split() if plan_part(w)), head)
+    if head and head not in _PRONOUNS:  # "how many of them" names no unit
+        return head
+    if re.search(r"\bhow\s+much\b", text, re.I):
+        return "money" if re.search(r"\b(cost|spen[dt]|budget|money|fund)", text, re.I) else None
+    return None
+
+
+_ASKED_NAMES = re.compile(
+    r"\b(?:which|what\s+(?:were|are)\s+the)\s+(?:\d[\d,]*\s+)?([a-z]+s)\b(?!\s+(?:of|is|was)\b)|"
+    r"\b(phone|telephone|hotline|contact|fax)\s+(number)s?\b|\b(website|url|web\s+address|"
+    r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",
+    re.I,
+)
+_NOT_NAMES = frozenset(
+    "ministries agencies departments bodies organisations organizations offices efforts "
+    "measures sections pillars years months things ones activities initiatives steps "
+    "actions countries".split()
+)
+
+
+# Things that have names, asked for one by one: "at which conference …", "which law …".
+NAME_KINDS = frozenset(
+    "conference campaign law act event symposium forum meeting programme program project "
+    "plan guidebook guide hotline material leaflet poster video service course network "
+    "system website app".split()
+)
+_WHICH_KIND = re.compile(rf"\b(?:which|what)\s+({'|'.join(sorted(NAME_KINDS))})\b", re.I)
+_CALLED = re.compile(
+    r"^\s*what(?:'s|\s+(?:is|was|are|were))\s+the\s+([a-z]+)\b.*\b(?:called|titled|named)"
+    r"\s*\??\s*$",
+    re.I,
+)
+
+
+def asked_names(text: str) -> str | None:
+    """Things whose names are asked for, when they are not ministries or the plan's own
+    parts: "which 31 companies took part" → "companies", "what were the 12
+    recommendations" → "recommendations", "the phone number" → "number".
+    ("What resources exist …" asks what was done, not for names.)"""
+    m = _WHICH_KIND.search(text) or _CALLED.search(text)
+    if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
+        return m.group(1).lower()
+    for m in _ASKED_NAMES.finditer(text):
+        if m.group(1):
+            word = m.group(1).lower()
+            if len(word) >= 4 and word not in _NOT_NAMES and not word.endswith("ss"):
+                return word
+        elif m.group(3):
+            return "number"
+        elif m.group(4):
+            return m.group(4).lower()
+    return None
+
+
+# Words that say which *sort* of a thing is asked, before the thing itself: "what kind of
+# bases", "which number meeting", "which edition of the forum".
+_QUALIFIER = re.compile(
+    r"\b(which|what)\s+(?:(?:kinds?|types?|sorts?|forms?|editions?|rounds?)\s+of"
+    r"|(?:number|edition|round)(?=\s+(?!(?:is|was|are|were|do|does|did|should|can|could|would)\b)"
+    r"[a-z]))\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
+_QUANTITY = re.compile(
+    r"\bwhat(?:'s|\s+(?:is|was|were|are))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:total\s+|overall\s+|final\s+)?([a-z'-]+)\b",
+    re.I,
+)
+
+
+# Nouns that name a quantity whatever the question's shape: "what is the budget for …"
+# asks for a figure even when it reads like an open question.
+QUANTITY_NOUNS = frozenset(
+    "budget budgets cost costs spending expenditure funding price fee fees salary salaries "
+    "wage wages turnout attendance".split()
+)
+
+
+def quantity_of(text: str, *, known_only: bool = False) -> str | None:
+    """The quantity a figure question names without "how many": "what was the budget for
+    the plan" → "budget", "what's the turnout" → "turnout". ``known_only``: only nouns
+    of :data:`QUANTITY_NOUNS`, for a question not read as asking for a figure."""
+    m = _QUANTITY.search(text)
+    if known_only:
+        # "budget for the CFA campaign?", "what salary will they be paid"
+        named = re.search(
+            rf"(?:^|\b(?:the|a|an|its|their|what|which|any|total|annual|average)\s+)"
+            rf"({'|'.join(sorted(QUANTITY_NOUNS))})\b",
+            text,
+            re.I,
+        )  # a noun, not the verb of "does it cost anything"
+        return named.group(1).lower() if named else None
+    if not m or m.group(1).lower() in _AUX or m.group(1).lower() in ("number", "figure"):
+        return None
+    return m.group(1).lower()
+
+
+def name_of(text: str) -> str | None:
+    """What a name is asked of: "which law …" → "law", "the name of the new hotline" →
+    "hotline", "what is the child abuse hotline called" → "hotline", "what kind of
+    support bases …" → "bases"."""
+    m = _NAME_CUE.search(_QUALIFIER.sub(r"\1 ", text))
+    if not m:
+        return None
+    head = _head(next(g for g in m.groups() if g))
+    return None if head in ("ministry", "agency", "section", "pillar") else head
