@@ -12,17 +12,8 @@ from collections.abc import Callable, Sequence
 
 from assistant.asked import NAME_KINDS
 from assistant.compose import Composer, fiscal_span, years_phrase
-from assistant.facts import (
-    audiences,
-    dates,
-    figures,
-    named,
-    names,
-    phrases,
-    pick_figure,
-    pick_name,
-    places,
-)
+from assistant.facts import dates, figures, pick_figure
+from assistant.facts_names import audiences, named, names, phrases, pick_name, places
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query

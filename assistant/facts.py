@@ -1,9 +1,8 @@
 """Typed spans of an effort's text, and picking the one a question asks for.
 
-An effort's text holds figures ("about 220 representatives", "94.7%", "over four years"),
-dates ("(July 2019)", "(from October to November 2020)"), names (quoted, or Title Case
-like "Act Against Child Prostitution and Child Pornography") and places ("in penal
-institutions", "at 5 international airports"). A fact answer may state only such a span
+An effort's text holds figures ("about 220 representatives", "94.7%", "over four years")
+and dates ("(July 2019)", "(from October to November 2020)"); its names, audiences and
+places are read by :mod:`assistant.facts_names`. A fact answer may state only such a span
 of a cited effort, and only when its type fits the question: a number of *people* for
 "how many people", of *years* for "how long". When no span fits, the answer says the
 report does not give it.
@@ -16,21 +15,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.intents import stem
-from assistant.text import function_words
 from corpus.parser import MONTHS
 
 __all__ = [
+    "UNITS",
     "FactSpan",
-    "audiences",
     "dates",
     "figures",
-    "is_place",
-    "named",
-    "names",
-    "phrases",
     "pick_figure",
-    "pick_name",
-    "places",
+    "stems",
 ]
 
 FactKind = Literal[
@@ -74,7 +67,7 @@ _STOP_NOUN = frozenset(
     "over about after before between including such".split()
 )
 _AFTER_NOUN = frozenset("nationwide worldwide each per across".split())
-_UNITS: dict[str, frozenset[str]] = {
+UNITS: dict[str, frozenset[str]] = {
     "people": frozenset(
         "person persons people representatives participants attendees officers officials "
         "staff teachers investigators inmates probationers students pupils guardians "
@@ -102,7 +95,7 @@ _SAME_NOUN = {
 }
 
 
-def _stems(text: str) -> frozenset[str]:
+def stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
@@ -118,7 +111,7 @@ _AGES = re.compile(
 def figures(text: str) -> list[FactSpan]:
     """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
     ("4th") are left out."""
-    out = [FactSpan("age", m.group(0), None, _stems(text)) for m in _AGES.finditer(text)]
+    out = [FactSpan("age", m.group(0), None, stems(text)) for m in _AGES.finditer(text)]
     for m in _FIGURE.finditer(text):
         value = m.group(1)
         if re.fullmatch(r"(19|20)\d\d", value):
@@ -148,11 +141,11 @@ def figures(text: str) -> list[FactSpan]:
         kind: FactKind = "number"
         if percent:
             kind, noun = "percent", None
-        elif noun in _UNITS["duration"]:
+        elif noun in UNITS["duration"]:
             kind = "duration"
-        elif noun in _UNITS["money"]:
+        elif noun in UNITS["money"]:
             kind = "money"
-        elif noun in _UNITS["times"]:
+        elif noun in UNITS["times"]:
             kind = "times"
         phrase = m.group(0).strip()
         currency = _CURRENCY.search(text[max(0, m.start() - 4) : m.start()])
@@ -162,10 +155,10 @@ def figures(text: str) -> list[FactSpan]:
             phrase = f"{phrase} {' '.join(noun_words)}"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
-        out.append(FactSpan(kind, phrase, noun, _stems(window), _stems(lead)))
+        out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead)))
     for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
         window = text[max(0, m.start() - 90) : m.end() + 60]
-        out.append(FactSpan("duration", m.group(0), m.group(2).lower(), _stems(window)))
+        out.append(FactSpan("duration", m.group(0), m.group(2).lower(), stems(window)))
     return out
 
 
@@ -198,176 +191,6 @@ def dates(text: str) -> list[FactSpan]:
     FY2019"."""
     found = sorted([*_DATE.finditer(text), *_FISCAL_DATE.finditer(text)], key=lambda m: m.start())
     return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in found]
-
-
-_QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
-_CONNECT = r"(?:of|and|for|the|on|against|in|to|concerning|with|a|an|that|from)"
-_TITLE = re.compile(
-    rf"\b((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][A-Za-z'’-]+(?:\s+(?:{_CONNECT}\s+)*[A-Z][A-Za-z'’-]+)+)"
-)
-# A number written in brackets after a name: "Hotline … Centers" (189).
-_CODE = re.compile(r"\((\d{2,6})\)")
-
-
-def names(text: str) -> list[FactSpan]:
-    """Quoted names and Title Case names, each with the words just before it."""
-    out = []
-    for m in _QUOTED.finditer(text):
-        lead = text[max(0, m.start() - 14) : m.start()]
-        out.append(FactSpan("name", m.group(1), None, _stems(lead)))
-    for m in _CODE.finditer(text):
-        lead = text[max(0, m.start() - 60) : m.start()]
-        out.append(FactSpan("name", m.group(1), "number", _stems(lead)))
-    quoted = " ".join(m.group(1) for m in _QUOTED.finditer(text))
-    for m in _TITLE.finditer(text):
-        name = m.group(1)
-        if name in quoted or m.start() == 0 or len(name.split()) < 2:
-            continue
-        if all(w.lower() in MONTHS or w.lower() in ("to", "and") for w in name.split()):
-            continue  # "January to February" is a date
-        lead = text[max(0, m.start() - 14) : m.start()]
-        out.append(FactSpan("name", name, None, _stems(lead)))
-    return out
-
-
-_WORD = re.compile(r"[\w'’-]+")
-_TITLE_LINK = re.compile(rf"(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w'’-]+)+")
-
-
-def phrases(text: str, head: str) -> list[FactSpan]:
-    """Noun phrases of ``text`` that end in ``head``, with the words that qualify it:
-    "child and family general support bases" for "bases". A Title Case head continues
-    as a title does ("4th Specialist Group Meeting on Child Sexual Exploitation"). A
-    head with nothing before it names nothing and is left out."""
-    stop = function_words() - {"and"}
-    words = list(_WORD.finditer(text))
-    target = stem(head.lower())
-    out = []
-    for i, w in enumerate(words):
-        word = w.group(0).lower()
-        if stem(word) != target or (word.endswith(("ed", "ing")) and word != head.lower()):
-            continue  # "based" is not "bases"
-        j = i
-        while j > 0:
-            prev = words[j - 1].group(0)
-            low = prev.lower()
-            if low in stop or low.endswith(("ing", "ed")) or low in MONTHS or low.isdigit():
-                break  # a verb, a function word, a date or a figure is not part of a name
-            if text[words[j - 1].end() : words[j].start()].strip():
-                break  # a comma or a bracket ends the phrase
-            if low == "and" and (j < 2 or words[j - 2].group(0).lower() in stop):
-                break
-            j -= 1
-        while j < i and words[j].group(0).lower() == "and":
-            j += 1
-        if j == i:
-            continue
-        end = w.end()
-        if w.group(0)[0].isupper():
-            tail = _TITLE_LINK.match(text, end)
-            end = tail.end() if tail else end
-        lead = text[max(0, words[j].start() - 14) : words[j].start()]
-        out.append(FactSpan("name", text[words[j].start() : end], None, _stems(lead)))
-    return out
-
-
-_PLACE_NOUNS = frozenset(
-    "institutions institution airports airport stations station schools school centers "
-    "centres center centre prefectures prefecture municipalities venues offices office "
-    "websites website vehicles facilities hospitals courts prisons nationwide country "
-    "venue city cities town towns place places location locations region regions area "
-    "areas".split()
-)
-_PLACE = re.compile(
-    r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:"
-    + "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
-    + r"))\b",
-    re.I,
-)
-
-
-# Who an effort was for or went to: people and the bodies that serve them.
-_AUDIENCE_NOUNS = "|".join(
-    sorted(
-        _UNITS["people"]
-        | {
-            "schools",
-            "boards",
-            "municipalities",
-            "operators",
-            "companies",
-            "carriers",
-            "associations",
-            "bodies",
-            "administrators",
-            "centers",
-            "centres",
-            "governments",
-            "prefectures",
-            "travellers",
-            "travelers",
-            "retailers",
-            "agencies",
-            "groups",
-        },
-        key=len,
-        reverse=True,
-    )
-)
-_NOUN = re.compile(rf"\b(?:{_AUDIENCE_NOUNS})\b(?:\s+of\s+[\w'-]+)?", re.I)
-_TRIGGER = re.compile(
-    r"\b(?:(?:distributed|sent|provided|gave|given|delivered|handed out)\b[^.;()\"“”]*?\bto|"
-    r"for|attended by|covering)\s+",
-    re.I,
-)
-# Where the phrase naming an audience ends: punctuation that closes it, a preposition
-# that starts another phrase, or a verb.
-_PHRASE_END = re.compile(
-    r"\.(?!\d)|[;()]|\s(?:on|in|at|by|with|from|about|during|so|which|who|that|to)\s|"
-    r"\s(?:\w+ed|\w+ing|sent|gave|made|held|set)\b",
-    re.I,
-)
-
-
-def audiences(text: str) -> list[FactSpan]:
-    """Who an effort was for or went to: "to the boards of education, etc.", "for
-    guardians", "attended by about 600 participants"."""
-    out = []
-    # Quoted names and brackets are blanked (same length) so "to" inside them is not read.
-    plain = re.sub(r'"[^"]*"|“[^”]*”|\([^)]*\)', lambda m: " " * len(m.group(0)), text)
-    for m in _TRIGGER.finditer(plain):
-        rest = plain[m.end() :]
-        end = _PHRASE_END.search(rest)
-        phrase = rest[: end.start()] if end else rest
-        nouns = list(_NOUN.finditer(phrase))
-        if nouns:
-            span = text[m.end() : m.end() + nouns[-1].end()].strip(" ,")
-            out.append(FactSpan("name", span, None, frozenset()))
-    return out
-
-
-def is_place(noun: str) -> bool:
-    """Whether a noun names a kind of place ("airports", "prefecture", "venue")."""
-    return noun.lower() in _PLACE_NOUNS or noun.lower() + "s" in _PLACE_NOUNS
-
-
-_NAMED_PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
-_NOT_PLACES = frozenset(MONTHS) | {"fy", "japan", "japanese"}
-
-
-def places(text: str) -> list[FactSpan]:
-    """Where something was done: "in penal institutions", "at 5 international airports",
-    "in Osaka"."""
-    out = [FactSpan("place", m.group(0), None, frozenset()) for m in _PLACE.finditer(text)]
-    for m in _NAMED_PLACE.finditer(text):
-        first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
-        if first not in _NOT_PLACES and not first.startswith("fy"):
-            out.append(FactSpan("place", m.group(0), None, frozenset()))
-    out += [
-        FactSpan("place", "nationwide", None, frozenset())
-        for _ in re.finditer(r"\bnationwide\b", text)
-    ][:1]
-    return out
 
 
 def pick_figure(
@@ -430,59 +253,6 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
     if own_noun:
         return False
     if unit.lower() in _GENERIC_PEOPLE:
-        return span.noun is not None and span.noun in _UNITS["people"]
+        return span.noun is not None and span.noun in UNITS["people"]
     # the unit named just before the figure: "officers (by approximately 2,020 persons)"
-    return wanted in {_canon(s) for s in span.lead} and span.noun in _UNITS["people"]
-
-
-# What kind of name a question asks for, and the words such names contain.
-_NAME_CLASSES = {
-    "law": ("act", "law", "code"),
-    "act": ("act", "law"),
-    "event": ("symposium", "meeting", "conference", "campaign", "forum", "month", "event"),
-    "meeting": ("meeting", "conference", "forum"),
-    "campaign": ("campaign", "month"),
-    "hotline": ("hotline", "line", "center", "service"),
-    "plan": ("plan", "programme", "program", "strategy", "system"),
-    "programme": ("programme", "program", "project", "plan"),
-    "program": ("programme", "program", "project", "plan"),
-    "guidebook": ("guidebook", "guide", "booklet", "book"),
-    "material": ("material", "guidebook", "leaflet", "letter", "card"),
-}
-
-
-def named(span: FactSpan, noun: str) -> bool:
-    """Whether a name says it is a ``noun``: "Act on …" is a law, "… Hotline" a hotline."""
-    kinds = {stem(w) for w in _NAME_CLASSES.get(noun, ())} | {stem(noun)}
-    return bool(kinds & {stem(w) for w in span.text.lower().split()})
-
-
-def pick_name(
-    spans: list[FactSpan], topic: frozenset[str], *, later: bool, earlier: bool
-) -> FactSpan | None:
-    """The name that best fits the question: sharing its words, the new or the old one."""
-    if not spans:
-        return None
-    kinds = {w for asked, words in _NAME_CLASSES.items() if asked in topic for w in words}
-    if "number" in topic:  # a phone number asked for: only a number in brackets will do
-        spans = [s for s in spans if s.noun == "number"]
-        if not spans:
-            return None
-    else:
-        spans = [s for s in spans if s.noun != "number"]
-
-    def score(s: FactSpan) -> float:
-        own = _stems(s.text)
-        value = float(len(own & topic)) + 0.5 * len(s.context & topic)
-        value += 2.0 * bool(kinds & {w.lower() for w in s.text.split()})
-        lead = " ".join(sorted(s.context))
-        if later and re.search(r"\b(to|call|name|titl|as)\b", lead):
-            value += 1.5
-        if later and "from" in s.context:
-            value -= 1.5
-        if earlier and "from" in s.context:
-            value += 1.5
-        return value
-
-    best = max(spans, key=score)
-    return best if score(best) > 0 else None
+    return wanted in {_canon(s) for s in span.lead} and span.noun in UNITS["people"]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.asked import NAME_KINDS
-from assistant.facts import is_place
+from assistant.facts_names import is_place
 from assistant.intents import Intent, stem
 from assistant.query import Query
 

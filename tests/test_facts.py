@@ -15,16 +15,8 @@ import pytest
 
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
-from assistant.facts import (
-    audiences,
-    dates,
-    figures,
-    names,
-    phrases,
-    pick_figure,
-    pick_name,
-    places,
-)
+from assistant.facts import dates, figures, pick_figure
+from assistant.facts_names import audiences, names, phrases, pick_name, places
 from corpus import BUNDLED_PLAN
 from tests.conftest import EVALSET, FakeEmbedder
 

@@ -1,0 +1,250 @@
+"""Names, audiences and places in an effort's text, and picking the name a question asks.
+
+Names are quoted ("Don't Look Away"), Title Case ("Act Against Child Prostitution and
+Child Pornography") or a noun with the words that qualify it ("child and family general
+support bases"); an audience is who an effort went to ("to the boards of education");
+a place is where it was done ("at 5 international airports"). Like the figures and dates
+of :mod:`assistant.facts`, each is a typed span of the effort's own text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts import UNITS, FactSpan, stems
+from assistant.intents import stem
+from assistant.text import function_words
+from corpus.parser import MONTHS
+
+__all__ = [
+    "audiences",
+    "is_place",
+    "named",
+    "names",
+    "phrases",
+    "pick_name",
+    "places",
+]
+
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
+_CONNECT = r"(?:of|and|for|the|on|against|in|to|concerning|with|a|an|that|from)"
+_TITLE = re.compile(
+    rf"\b((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][A-Za-z'’-]+(?:\s+(?:{_CONNECT}\s+)*[A-Z][A-Za-z'’-]+)+)"
+)
+# A number written in brackets after a name: "Hotline … Centers" (189).
+_CODE = re.compile(r"\((\d{2,6})\)")
+
+
+def names(text: str) -> list[FactSpan]:
+    """Quoted names and Title Case names, each with the words just before it."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        lead = text[max(0, m.start() - 14) : m.start()]
+        out.append(FactSpan("name", m.group(1), None, stems(lead)))
+    for m in _CODE.finditer(text):
+        lead = text[max(0, m.start() - 60) : m.start()]
+        out.append(FactSpan("name", m.group(1), "number", stems(lead)))
+    quoted = " ".join(m.group(1) for m in _QUOTED.finditer(text))
+    for m in _TITLE.finditer(text):
+        name = m.group(1)
+        if name in quoted or m.start() == 0 or len(name.split()) < 2:
+            continue
+        if all(w.lower() in MONTHS or w.lower() in ("to", "and") for w in name.split()):
+            continue  # "January to February" is a date
+        lead = text[max(0, m.start() - 14) : m.start()]
+        out.append(FactSpan("name", name, None, stems(lead)))
+    return out
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_TITLE_LINK = re.compile(rf"(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w'’-]+)+")
+
+
+def phrases(text: str, head: str) -> list[FactSpan]:
+    """Noun phrases of ``text`` that end in ``head``, with the words that qualify it:
+    "child and family general support bases" for "bases". A Title Case head continues
+    as a title does ("4th Specialist Group Meeting on Child Sexual Exploitation"). A
+    head with nothing before it names nothing and is left out."""
+    stop = function_words() - {"and"}
+    words = list(_WORD.finditer(text))
+    target = stem(head.lower())
+    out = []
+    for i, w in enumerate(words):
+        word = w.group(0).lower()
+        if stem(word) != target or (word.endswith(("ed", "ing")) and word != head.lower()):
+            continue  # "based" is not "bases"
+        j = i
+        while j > 0:
+            prev = words[j - 1].group(0)
+            low = prev.lower()
+            if low in stop or low.endswith(("ing", "ed")) or low in MONTHS or low.isdigit():
+                break  # a verb, a function word, a date or a figure is not part of a name
+            if text[words[j - 1].end() : words[j].start()].strip():
+                break  # a comma or a bracket ends the phrase
+            if low == "and" and (j < 2 or words[j - 2].group(0).lower() in stop):
+                break
+            j -= 1
+        while j < i and words[j].group(0).lower() == "and":
+            j += 1
+        if j == i:
+            continue
+        end = w.end()
+        if w.group(0)[0].isupper():
+            tail = _TITLE_LINK.match(text, end)
+            end = tail.end() if tail else end
+        lead = text[max(0, words[j].start() - 14) : words[j].start()]
+        out.append(FactSpan("name", text[words[j].start() : end], None, stems(lead)))
+    return out
+
+
+_PLACE_NOUNS = frozenset(
+    "institutions institution airports airport stations station schools school centers "
+    "centres center centre prefectures prefecture municipalities venues offices office "
+    "websites website vehicles facilities hospitals courts prisons nationwide country "
+    "venue city cities town towns place places location locations region regions area "
+    "areas".split()
+)
+_PLACE = re.compile(
+    r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:"
+    + "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
+    + r"))\b",
+    re.I,
+)
+
+
+# Who an effort was for or went to: people and the bodies that serve them.
+_AUDIENCE_NOUNS = "|".join(
+    sorted(
+        UNITS["people"]
+        | {
+            "schools",
+            "boards",
+            "municipalities",
+            "operators",
+            "companies",
+            "carriers",
+            "associations",
+            "bodies",
+            "administrators",
+            "centers",
+            "centres",
+            "governments",
+            "prefectures",
+            "travellers",
+            "travelers",
+            "retailers",
+            "agencies",
+            "groups",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_NOUN = re.compile(rf"\b(?:{_AUDIENCE_NOUNS})\b(?:\s+of\s+[\w'-]+)?", re.I)
+_TRIGGER = re.compile(
+    r"\b(?:(?:distributed|sent|provided|gave|given|delivered|handed out)\b[^.;()\"“”]*?\bto|"
+    r"for|attended by|covering)\s+",
+    re.I,
+)
+# Where the phrase naming an audience ends: punctuation that closes it, a preposition
+# that starts another phrase, or a verb.
+_PHRASE_END = re.compile(
+    r"\.(?!\d)|[;()]|\s(?:on|in|at|by|with|from|about|during|so|which|who|that|to)\s|"
+    r"\s(?:\w+ed|\w+ing|sent|gave|made|held|set)\b",
+    re.I,
+)
+
+
+def audiences(text: str) -> list[FactSpan]:
+    """Who an effort was for or went to: "to the boards of education, etc.", "for
+    guardians", "attended by about 600 participants"."""
+    out = []
+    # Quoted names and brackets are blanked (same length) so "to" inside them is not read.
+    plain = re.sub(r'"[^"]*"|“[^”]*”|\([^)]*\)', lambda m: " " * len(m.group(0)), text)
+    for m in _TRIGGER.finditer(plain):
+        rest = plain[m.end() :]
+        end = _PHRASE_END.search(rest)
+        phrase = rest[: end.start()] if end else rest
+        nouns = list(_NOUN.finditer(phrase))
+        if nouns:
+            span = text[m.end() : m.end() + nouns[-1].end()].strip(" ,")
+            out.append(FactSpan("name", span, None, frozenset()))
+    return out
+
+
+def is_place(noun: str) -> bool:
+    """Whether a noun names a kind of place ("airports", "prefecture", "venue")."""
+    return noun.lower() in _PLACE_NOUNS or noun.lower() + "s" in _PLACE_NOUNS
+
+
+_NAMED_PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_NOT_PLACES = frozenset(MONTHS) | {"fy", "japan", "japanese"}
+
+
+def places(text: str) -> list[FactSpan]:
+    """Where something was done: "in penal institutions", "at 5 international airports",
+    "in Osaka"."""
+    out = [FactSpan("place", m.group(0), None, frozenset()) for m in _PLACE.finditer(text)]
+    for m in _NAMED_PLACE.finditer(text):
+        first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
+        if first not in _NOT_PLACES and not first.startswith("fy"):
+            out.append(FactSpan("place", m.group(0), None, frozenset()))
+    out += [
+        FactSpan("place", "nationwide", None, frozenset())
+        for _ in re.finditer(r"\bnationwide\b", text)
+    ][:1]
+    return out
+
+
+# What kind of name a question asks for, and the words such names contain.
+_NAME_CLASSES = {
+    "law": ("act", "law", "code"),
+    "act": ("act", "law"),
+    "event": ("symposium", "meeting", "conference", "campaign", "forum", "month", "event"),
+    "meeting": ("meeting", "conference", "forum"),
+    "campaign": ("campaign", "month"),
+    "hotline": ("hotline", "line", "center", "service"),
+    "plan": ("plan", "programme", "program", "strategy", "system"),
+    "programme": ("programme", "program", "project", "plan"),
+    "program": ("programme", "program", "project", "plan"),
+    "guidebook": ("guidebook", "guide", "booklet", "book"),
+    "material": ("material", "guidebook", "leaflet", "letter", "card"),
+}
+
+
+def named(span: FactSpan, noun: str) -> bool:
+    """Whether a name says it is a ``noun``: "Act on …" is a law, "… Hotline" a hotline."""
+    kinds = {stem(w) for w in _NAME_CLASSES.get(noun, ())} | {stem(noun)}
+    return bool(kinds & {stem(w) for w in span.text.lower().split()})
+
+
+def pick_name(
+    spans: list[FactSpan], topic: frozenset[str], *, later: bool, earlier: bool
+) -> FactSpan | None:
+    """The name that best fits the question: sharing its words, the new or the old one."""
+    if not spans:
+        return None
+    kinds = {w for asked, words in _NAME_CLASSES.items() if asked in topic for w in words}
+    if "number" in topic:  # a phone number asked for: only a number in brackets will do
+        spans = [s for s in spans if s.noun == "number"]
+        if not spans:
+            return None
+    else:
+        spans = [s for s in spans if s.noun != "number"]
+
+    def score(s: FactSpan) -> float:
+        own = stems(s.text)
+        value = float(len(own & topic)) + 0.5 * len(s.context & topic)
+        value += 2.0 * bool(kinds & {w.lower() for w in s.text.split()})
+        lead = " ".join(sorted(s.context))
+        if later and re.search(r"\b(to|call|name|titl|as)\b", lead):
+            value += 1.5
+        if later and "from" in s.context:
+            value -= 1.5
+        if earlier and "from" in s.context:
+            value += 1.5
+        return value
+
+    best = max(spans, key=score)
+    return best if score(best) > 0 else None
