@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
 from assistant.evaluate import corpus_paths
 from assistant.reader import Reader
-from assistant.retrieval import LEXICAL_SHARE, Retriever
+from assistant.retrieval import LEXICAL_SHARE, Retriever, literal_terms
 from index import MiniLMEmbedder
 
 ALL_FY2019 = [
@@ -808,3 +808,10 @@ def test_one_rare_word_of_a_longer_question_is_no_evidence_on_its_own(bot: Assis
     long = reader.read("what is the SNS share price in yen today").topic_words
     assert len(retriever._literal(short, matches)) == 2  # both efforts that say "SNS"
     assert retriever._literal(long, matches) == set()
+
+
+def test_words_of_the_question_are_found_in_an_effort_as_whole_words_as_written() -> None:
+    text = 'Distributed the "SOS Mini Letter"; 41.2% of pupils used it. Evaluated the effects.'
+    assert literal_terms("sos mini letter 41.2%", text) == ("SOS Mini Letter", "41.2%")
+    assert literal_terms("evaluated", text, single=True) == ("Evaluated",)
+    assert literal_terms("mini let", text) == ()  # "let" is not "Letter"
