@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from assistant.asked import NAME_KINDS
 from assistant.compose import Composer, fiscal_span, years_phrase
 from assistant.facts import dates, figures, pick_figure
-from assistant.facts_names import audiences, named, names, phrases, pick_name, places
+from assistant.facts_names import audiences, named, names, phrases, pick_name, places, quoted
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
@@ -285,9 +285,9 @@ class FactWriter:
         stated = _stems_of(q.text)
         spans = [s for s in spans if not _stems_of(s.text) <= stated]
         span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
-        quoted = [s for s in spans if s.text in _quoted_in(e.text)]
-        if span is None and first and len(quoted) == 1 and not q.unit and not q.own_words:
-            span = quoted[0]  # "what's it called?" of an effort that quotes one name
+        quoted_names = [s for s in spans if s.text in quoted(e.text)]
+        if span is None and first and len(quoted_names) == 1 and not q.unit and not q.own_words:
+            span = quoted_names[0]  # "what's it called?" of an effort that quotes one name
         return None if span is None else f"The report names it “{span.text}”"
 
     def _place(self, q: Query, e: CitedEffort, first: bool) -> str | None:
@@ -300,10 +300,6 @@ class FactWriter:
 
 # Units that count the ministries credited with an effort ("industry bodies" are not).
 _MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
-
-
-def _quoted_in(text: str) -> set[str]:
-    return set(re.findall(r"[\"“]([^\"”]{3,200})[\"”]", text))
 
 
 def _stems_of(text: str) -> frozenset[str]:

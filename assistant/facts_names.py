@@ -24,10 +24,18 @@ __all__ = [
     "phrases",
     "pick_name",
     "places",
+    "quoted",
 ]
 
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
+
+
+def quoted(text: str) -> set[str]:
+    """The names ``text`` puts in quotation marks."""
+    return {m.group(1) for m in _QUOTED.finditer(text)}
+
+
 _CONNECT = r"(?:of|and|for|the|on|against|in|to|concerning|with|a|an|that|from)"
 _TITLE = re.compile(
     rf"\b((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][A-Za-z'’-]+(?:\s+(?:{_CONNECT}\s+)*[A-Z][A-Za-z'’-]+)+)"
