@@ -26,6 +26,7 @@ from assistant.question import clean_question
 from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import Retriever
+from assistant.when import relative_year
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.search import SearchIndex
@@ -164,7 +165,7 @@ class Answerer:
             shown = f"_{notice}_\n\n{problem}" if notice else problem
             answer = Answer(question=text, text=shown, kind="invalid", notice=notice)
             return answer.model_copy(update={"context": context or Context()})
-        query = self.reader.read(text)
+        query = self._shift_year(self.reader.read(text), context)
         if query.intent is Intent.CHITCHAT:
             answer = self.facts.chitchat(query)
             return answer.model_copy(update={"context": context or Context()})
@@ -182,6 +183,18 @@ class Answerer:
             answer = answer.model_copy(update={"question": query.text})
         answer = self._checked(answer, turn)
         return self._finish(answer, turn, notice, ministries, fiscal_years)
+
+    def _shift_year(self, query: Query, context: Context | None) -> Query:
+        """ "And the year before?" after a question about one year: that year, moved."""
+        relative = relative_year(query.text)
+        if relative is None or query.time.any or context is None:
+            return query
+        years = context.time.fiscal_years or context.time.uncovered
+        if len(years) != 1:
+            return query
+        shift, start, end = relative
+        text = query.text
+        return self.reader.read(f"{text[:start]}FY{years[0] + shift}{text[end:]}")
 
     def _also(self, answer: Answer, second: Query) -> Answer:
         """``answer`` with the second ask answered from the first of its cited efforts

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 from corpus.parser import MONTHS
 
-__all__ = ["TimeRef", "fiscal_months", "fiscal_year_of", "month_name", "read_time"]
+__all__ = [
+    "TimeRef",
+    "fiscal_months",
+    "fiscal_year_of",
+    "month_name",
+    "read_time",
+    "relative_year",
+]
 
 _MONTH_ANY = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Written out in full; "may" only when capitalised (the verb is common in questions).
@@ -86,6 +93,14 @@ _SEASON_MONTHS = {
     "fall": (9, 10, 11),
     "winter": (12, 13, 14),
 }
+# A year named relative to the one before it in a conversation ("and the year before?").
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:the|a|one)\s+(?:fiscal\s+)?year\s+(?P<back>before|earlier|prior)\b|"
+    r"\b(?:the|a|one)\s+(?:fiscal\s+)?year\s+(?P<on>after|later)\b|"
+    r"\b(?:the\s+)?(?P<back2>previous|prior|preceding)\s+(?:fiscal\s+)?year\b|"
+    r"\b(?:the\s+)?(?P<on2>following|next|subsequent)\s+(?:fiscal\s+)?year\b",
+    re.I,
+)
 _AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.I)
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
 
@@ -221,6 +236,20 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         months=None if months is None else tuple(months),
         spans=tuple(sorted(f.spans)),
     )
+
+
+def relative_year(text: str) -> tuple[int, int, int] | None:
+    """A year named relative to another: (shift, start, end) of the phrase, or None.
+
+    Example:
+        >>> relative_year("And the year before?")
+        (-1, 4, 19)
+    """
+    m = _RELATIVE_YEAR.search(text)
+    if m is None:
+        return None
+    shift = -1 if m.group("back") or m.group("back2") else 1
+    return shift, m.start(), m.end()
 
 
 def _range_is_months(m: re.Match[str]) -> bool:

@@ -88,6 +88,26 @@ def test_a_month_follow_up_keeps_the_year_of_the_previous_question(multi: Assist
     assert cited(answer) == ["fy2020-1.2.1"]
 
 
+@pytest.mark.parametrize(
+    ("second", "year"),
+    [("And the year before?", 2019), ("what about the previous fiscal year", 2019)],
+)
+def test_a_year_named_relative_to_the_previous_one_moves_that_year(
+    multi: Assistant, second: str, year: int
+) -> None:
+    answer = then(multi, "What did MEXT do in FY2020?", second)
+    assert answer.citations
+    assert {c.fiscal_year for c in answer.citations} == {year}
+    assert all("MEXT" in c.ministries for c in answer.citations)
+
+
+def test_a_relative_year_with_no_report_loaded_says_the_year_is_not_covered(
+    multi: Assistant,
+) -> None:
+    answer = then(multi, "What did MEXT do in FY2020?", "and the following year?")
+    assert "2021" in answer.text and not answer.citations
+
+
 def test_the_context_survives_a_round_trip_through_json(bot: Assistant) -> None:
     first = bot.ask("What did MEXT do in FY2019?")
     kept = Context.model_validate(first.context.model_dump(mode="json"))
