@@ -148,7 +148,7 @@ class FactWriter:
             e = efforts[0]
             who = self.c.names(e.ministries)
             if found.literal:
-                said = "Yes: the report" if q.yes_no else "The report"
+                said = "Yes: the report" if q.yes_no and found.covered else "The report"
                 lead = f"{said} mentions {terms} in this FY{e.fiscal_year} effort of {who} [1]:"
             else:
                 lead = f"In FY{e.fiscal_year}, {who} [1]:"

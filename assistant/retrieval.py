@@ -71,6 +71,9 @@ class Found:
     best: float = -1.0
     # Names and figures of the question found word for word in the first effort.
     literal: tuple[str, ...] = ()
+    # Whether the first effort holds every topic word of the question: only then does a
+    # yes-or-no question get a "Yes" ("Did the training reduce abuse?" does not).
+    covered: bool = False
 
 
 class Retriever:
@@ -151,7 +154,8 @@ class Retriever:
             if p in literal or scores.get(p, -1.0) >= first - FACT_MARGIN
         ]
         shown = literal_terms(q.topic, efforts[0].text, single=q.yes_no) if efforts else ()
-        return Found(efforts, close or efforts[:1], weak, best, shown)
+        covered = bool(positions) and set(q.topic_words) <= self._words(positions[0])
+        return Found(efforts, close or efforts[:1], weak, best, shown, covered)
 
     def dense_share(self, q: Query) -> float:
         """The dense share of the fused score. A word match counts as far as the matched

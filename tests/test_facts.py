@@ -211,6 +211,22 @@ def test_a_figure_the_reports_do_not_give_is_declined_without_a_figure(
     assert not re.search(r"\d", re.sub(r"\[\d+\]|FY\d{4}", "", stated)), stated
 
 
+@pytest.mark.parametrize(
+    ("question", "says_yes"),
+    [
+        ("Was a leaflet about criminal incidents produced?", True),
+        ("Did the leaflet about criminal incidents stop any crimes?", False),
+    ],
+)
+def test_a_yes_or_no_question_is_answered_yes_only_when_the_effort_holds_all_it_asks(
+    bot: Assistant, question: str, says_yes: bool
+) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("Yes") is says_yes
+    if says_yes:
+        assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.2"]
+
+
 def _answer(text: str, cited: str) -> Answer:
     citation = Citation(
         number=1, effort_id="fy2019-1.2.1", text=cited, ministries=("NPA",),
