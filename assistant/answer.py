@@ -25,7 +25,7 @@ from assistant.query import Query
 from assistant.question import clean_question
 from assistant.reader import Reader
 from assistant.refine import refine
-from assistant.retrieval import Retriever
+from assistant.retrieval import Retriever, holds_identifiers, identifiers
 from assistant.when import relative_year
 from corpus.models import Corpus
 from index.documents import CitedEffort
@@ -83,7 +83,12 @@ def _fact(a: Answerer, t: Turn) -> Answer:
     found = a.retriever.retrieve(t.query, t.mask, scoped=t.scoped)
     if not found.efforts:
         return a.facts.not_given(t.query, a.facts.missing(t.query, []), [], t.filters)
-    return a.facts.fact(t.query, found.facts, t.filters)
+    marks = identifiers(t.query.topic)
+    efforts = [e for e in found.facts if holds_identifiers(e, marks)]
+    if not efforts:  # "when was the 5th meeting?" when the reports hold the 4th
+        named = " ".join(f"“{m}”" for m in marks)
+        return a.facts.not_given(t.query, f"anything on {named}", found.efforts, t.filters)
+    return a.facts.fact(t.query, efforts, t.filters)
 
 
 def _topic(a: Answerer, t: Turn) -> Answer:

@@ -226,6 +226,27 @@ class Retriever:
         return words
 
 
+# Ordinals and codes that name one thing among several: "the 5th meeting", "G20". (Not
+# "24h": a figure with a unit may be written out in the effort, "24 hours".)
+_IDENTIFIER = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|[a-z]+\d[a-z\d]*)\b", re.I)
+
+
+def identifiers(topic: str) -> tuple[str, ...]:
+    """Ordinals and codes in a question's topic, which an effort must hold to be the one
+    asked about: a fact of the 4th meeting does not answer "when was the 5th meeting?".
+
+    Example:
+        >>> identifiers("5th Specialist Group Meeting 300,000 copies G20 24h")
+        ('5th', 'G20')
+    """
+    return tuple(_IDENTIFIER.findall(topic))
+
+
+def holds_identifiers(effort: CitedEffort, marks: tuple[str, ...]) -> bool:
+    text = effort.text.lower()
+    return all(_whole_word_at(text, m.lower()) >= 0 for m in marks)
+
+
 def literal_terms(topic: str, text: str, *, single: bool = False) -> tuple[str, ...]:
     """Runs of the question's topic words that ``text`` holds word for word: a figure, or
     two or more words ("41.2%", "SOS Mini Letter"), as written in ``text``; with

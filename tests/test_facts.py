@@ -227,6 +227,13 @@ def test_a_yes_or_no_question_is_answered_yes_only_when_the_effort_holds_all_it_
         assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.2"]
 
 
+def test_a_fact_of_one_numbered_event_does_not_answer_for_another(bot: Assistant) -> None:
+    asked = bot.ask("When was the 5th Specialist Group Meeting held?")
+    assert asked.abstained and "2020" not in claims(asked)
+    held = bot.ask("When was the 4th Specialist Group Meeting held?")
+    assert not held.abstained and "January 2020" in claims(held)
+
+
 def _answer(text: str, cited: str) -> Answer:
     citation = Citation(
         number=1, effort_id="fy2019-1.2.1", text=cited, ministries=("NPA",),
