@@ -1,9 +1,10 @@
 """Scoring the assistant on question sets with expected evidence (``planqa eval``).
 
-Three sets ship in ``assistant/evalset/``: ``dev.json``, the questions the reader was
-developed on, and two held-out sets written from the reports alone by helpers who saw no
-code and never used for tuning: ``heldout.json`` (before the reader was redesigned) and
-``heldout2.json`` (with an invented FY2024 report, written later). Each is a JSON list of
+Four sets ship in ``assistant/evalset/``: ``dev.json``, the questions the reader was
+developed on, and three held-out sets written from the reports alone by helpers who saw no
+code and never used for tuning: ``heldout.json`` (before the reader was redesigned),
+``heldout2.json`` (with an invented FY2024 report, written later) and ``heldout3.json``
+(with an invented FY2026 report, written later still). Each is a JSON list of
 objects with ``id``, ``corpus`` (a key of :data:`CORPORA`), ``question``, ``history``,
 ``kind``, ``style``, ``expected`` (effort ids), ``exact``, ``abstain`` and
 ``answer_contains``.
@@ -56,12 +57,15 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "multi": ("reports",),
     "dev2": ("reports2",),
     "dev3": ("reports3",),
+    "dev4": ("reports4",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
+    "unseen3": ("unseen3",),
 }
 # The held-out sets: ``heldout`` written before the redesign of the question side,
-# ``heldout2`` (with the invented FY2024 report) written later, also never tuned on.
-HELDOUT_SPLITS = ("heldout", "heldout2")
+# ``heldout2`` (with the invented FY2024 report) and ``heldout3`` (with the invented FY2026
+# report) written later, also never tuned on.
+HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3")
 SPLITS = ("dev", *HELDOUT_SPLITS)
 
 

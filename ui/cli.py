@@ -87,7 +87,10 @@ def _parser() -> argparse.ArgumentParser:
         help="a question file (default: the dev and held-out sets shipped with planqa)",
     )
     p.add_argument(
-        "--split", choices=["dev", "heldout", "heldout2"], default=None, help="one set only"
+        "--split",
+        choices=["dev", "heldout", "heldout2", "heldout3"],
+        default=None,
+        help="one set only",
     )
     p.add_argument(
         "--no-stability", action="store_true", help="skip asking every question in variants"
