@@ -163,6 +163,8 @@ def shape(tokens: list[tuple[str, str | None]], scaffold: frozenset[str]) -> str
     """
     out: list[str] = []
     for word, slot in tokens:
+        if slot == "aside":  # "joint ones included" says what is counted in, not what is asked
+            continue
         if (slot is None or slot == "topic") and stem(word.lower()) in scaffold:
             out.append(stem(word.lower()))
             continue

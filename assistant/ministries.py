@@ -45,6 +45,9 @@ _NOT_A_NAME = frozenset(
     "single relevant whose no some all more than of government those these its their his "
     "her given particular either neither both respective different".split()
 )
+# Qualifiers of a body that is no Japanese ministry ("a UN agency", "a foreign ministry"):
+# such a name is what the question is about, not a ministry the reports lack.
+_ABROAD = frozenset("un united nations international foreign overseas world global".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
 
@@ -294,6 +297,8 @@ def _ministry_like(text: str) -> list[tuple[int, int, str]]:
     for m in _MINISTRY_LIKE.finditer(text):
         named = (m.group(1) or m.group(2) or "").lower()
         words = [w for w in re.findall(r"[a-z]+", named) if w not in _GENERIC]
+        if any(w in _ABROAD for w in words):
+            continue
         if words and not all(w in _NOT_A_NAME or w in function_words() for w in words):
             out.append((m.start(), m.end(), m.group(0)))
     return out

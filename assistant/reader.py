@@ -29,6 +29,7 @@ from assistant.ministries import Mentions, MinistryResolver, name_table
 from assistant.query import Query, TimeScope
 from assistant.slots import (
     Span,
+    asides,
     asks_dated,
     countries,
     ministry_count,
@@ -61,6 +62,11 @@ from index.lexical import STOPWORDS, tokenize
 __all__ = ["Reader"]
 
 HOME_COUNTRY = "Japan"
+_HOME = re.compile(r"\b(?:japan(?:ese)?|tokyo|the government)\b", re.I)
+# A country after one of these is where a Japanese effort went, not who acted.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:to|in|into|at|from|visit(?:ed|ing)?|toward|towards)\s+(?:the\s+)?$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,9 @@ class Reader:
         back, subset = refers_back(text)
         topic, words = self._topic(text, slots)
         named = countries(text, HOME_COUNTRY, self.mentioned)
+        if slots.mentions.ministries or _HOME.search(text):
+            # "did Japan send officers to France?": a Japanese effort abroad, not France's
+            named = [c for c in named if not _PLACE_BEFORE.search(text[: c.span[0]])]
         term = self._term(text, slots)
         return Query(
             text=self._canonical(text, slots),
@@ -212,6 +221,7 @@ class Reader:
             "section": section_spans,
         }
         spans["section"] += ordinal(text)[1]
+        spans["aside"] = asides(text)
         # A country's short name ("US") is a place, not an abbreviation to look up.
         named = [c.span for c in countries(text, HOME_COUNTRY, self.mentioned)]
         spans["term"] = terms(text, self.vocabulary, spans["ministry"] + named)

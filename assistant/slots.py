@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.intents import stem
+from assistant.text import function_words
 
 __all__ = [
     "Span",
@@ -32,6 +33,7 @@ __all__ = [
     "plan_part",
     "rank",
     "yes_no",
+    "asides",
 ]
 
 Span = tuple[int, int]
@@ -316,6 +318,23 @@ _SHARED = re.compile(
     re.I,
 )
 
+# "joint ones included", "incl. joint efforts", "alone or jointly": joint efforts are
+# counted in, not the only ones asked about.
+_JOINT_INCLUDED = re.compile(
+    r"\b(?:includ(?:ing|e)|incl\.?|with|plus|counting|and)\s+(?:the\s+)?(?:joint|shared)"
+    r"(?:\s+(?:ones|efforts|work|projects))?\b|"
+    r"\b(?:joint|shared)\s+(?:ones|efforts)?\s*(?:included|too|as well|counted)\b|"
+    r"\b(?:alone|solo|on (?:its|their) own|by (?:itself|themselves)|separately)\s+(?:or|and)\s+"
+    r"(?:jointly|joint|together|with others)\b",
+    re.I,
+)
+
+
+def asides(text: str) -> list[Span]:
+    """Words that say what is counted in without asking for it ("joint ones included"):
+    neither the question's shape nor its topic."""
+    return [m.span() for m in _JOINT_INCLUDED.finditer(text)]
+
 
 def ministry_count_spans(text: str) -> list[Span]:
     """Where the question says how many ministries ("two or more ministries"): part of
@@ -329,6 +348,7 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
     ``named`` is how many ministries the question names: "together" with two of them
     means efforts crediting both; "jointly" with fewer means efforts of two or more.
     """
+    text = _JOINT_INCLUDED.sub(" ", text)
     m = _MANY.search(text)
     at_least = 0
     if m:
@@ -370,10 +390,12 @@ def _country_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern[str]:
-    """One pattern for every name: short forms ("US") in capitals only, not "us"."""
+    """One pattern for every name: a short form that is also an English word ("US") in
+    capitals only, not "us"; others ("uk", "peru") in any case."""
     names = sorted(_country_names(), key=len, reverse=True)
-    short = [re.escape(n.upper()) for n in names if len(n) <= 4]
-    long = [re.escape(n) for n in names if len(n) > 4]
+    words = function_words()
+    short = [re.escape(n.upper()) for n in names if len(n) <= 4 and n in words]
+    long = [re.escape(n) for n in names if len(n) > 4 or n not in words]
     return re.compile(rf"(?<![\w.])(?:(?i:{'|'.join(long)})|{'|'.join(short)})(?![\w])")
 
 

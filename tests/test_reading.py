@@ -316,6 +316,26 @@ def test_how_many_ministries_is_part_of_the_count_not_of_the_topic(reader: Reade
     assert query.topic_words == ()
 
 
+def test_joint_efforts_counted_in_are_neither_the_shape_nor_the_topic(reader: Reader) -> None:
+    q = reader.read("How many efforts did MEXT take part in, joint ones included?")
+    assert (q.intent, q.min_ministries, q.topic_words) == (Intent.COUNT, 0, ())
+
+
+@pytest.mark.parametrize(
+    ("question", "countries"),
+    [
+        ("Did Japan send investigators to France?", ()),  # a Japanese effort abroad
+        ("What did the NPA do in France?", ()),
+        ("What is done in France about grooming?", ("France",)),  # France's own measures
+        ("What did France do?", ("France",)),
+    ],
+)
+def test_a_country_is_outside_the_reports_unless_a_japanese_effort_went_there(
+    reader: Reader, question: str, countries: tuple[str, ...]
+) -> None:
+    assert reader.read(question).countries == countries
+
+
 def test_a_noun_phrase_with_its_links_is_one_topic_in_a_shape() -> None:
     model = intent_model()
     tokens = [(w, None) for w in "what did the evaluation of the guidance in prisons find".split()]

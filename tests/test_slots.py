@@ -110,6 +110,15 @@ def test_a_ministry_no_report_has_is_reported_as_unknown(
     assert mentions.unknown == (unknown,)
 
 
+@pytest.mark.parametrize(
+    "question", ["Did Japan give money to a UN agency?", "what does a foreign ministry do"]
+)
+def test_a_body_abroad_is_no_ministry_the_reports_lack(
+    resolver: MinistryResolver, question: str
+) -> None:
+    assert resolver.find(question).unknown == ()
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_any_text_resolves_to_known_ministries_only(text: str) -> None:
@@ -253,6 +262,9 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("What share of the items were deleted?", "percent"),
         ("what percent of minors use filtering", "percent"),
         ("How much did it cost?", "money"),
+        ("How much did Japan contribute to the project?", "money"),
+        ("How many child abuse prevention hub hospitals are there?", "hospitals"),
+        ("How many recommendations did the interim report on the study make?", "recommendations"),
         ("How old were the young people surveyed?", "age"),
         ("How many efforts did MEXT have?", "efforts"),
         ("What did MEXT do?", None),
@@ -329,6 +341,9 @@ def test_words_pointing_back_at_the_previous_answer(
         ("what did MOJ do, both years", 1, 0, True),
         ("What did MEXT do?", 1, 0, False),
         ("How many ministries are credited with efforts?", 0, 0, False),  # asks a count
+        ("How many efforts did MEXT take part in, joint ones included?", 1, 0, False),
+        ("what did CFA do in fy2025, incl joint ones", 1, 0, False),
+        ("what did MEXT do alone or jointly", 1, 0, False),
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
@@ -368,6 +383,7 @@ def test_a_section_is_named_by_some_of_its_title_words_after_section_about() -> 
         ("What do South Korea and France do?", ("Korea", "France")),
         ("tell us about it", ()),  # "us" the pronoun
         ("What did Japan do?", ()),
+        ("what did the uk do about grooming", ("United Kingdom",)),  # no word but the country
     ],
 )
 def test_foreign_countries_are_noticed(question: str, countries: tuple[str, ...]) -> None:
