@@ -29,7 +29,7 @@ _UNIT_CUE = re.compile(
     r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of|"
     r"(?:the\s+|an?\s+)(?:average|mean|median|typical)(?:\s+number\s+of)?)\s+"
     r"(?:of\s+(?:the\s+|these\s+|those\s+)?(?:[\d,.]+\s+)?)?(?:fy\s?\d{2,4}\s+|\d{4}\s+)?"
-    r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)\b",
+    r"((?:[a-z'-]+\s+){0,4}[a-z'-]+)\b",
     re.I,
 )
 # A figure written with "%" in the question ("the 41.2% figure") is not asked for.
@@ -66,6 +66,14 @@ _PRONOUNS = frozenset(
 )
 
 
+# "how much did Japan contribute": words that make "how much" an amount of money.
+_MONEY_VERBS = re.compile(
+    r"\b(?:cost|spen[dt]|budget|money|fund|contribut|donat|grant|pa(?:y|id)\b|cash|yen\b|"
+    r"dollars?\b|invest|financ|subsid)",
+    re.I,
+)
+
+
 def unit(text: str) -> str | None:
     """What a number is asked of: "how many child welfare officers" → "officers", "how
     long" → "duration", "what share" → "percent", "how much did it cost" → "money"."""
@@ -85,11 +93,13 @@ def unit(text: str) -> str | None:
     head = _head(m.group(1)) if m else None
     if m and not plan_noun(head or ""):
         # "how many measures sit under section 4": a part of the plan is the unit
-        head = next((w for w in m.group(1).lower().split() if plan_part(w)), head)
+        phrase = m.group(1).lower().split()
+        upto = phrase[: phrase.index(head) + 1] if head and head in phrase else phrase
+        head = next((w for w in upto if plan_part(w)), head)
     if head and head not in _PRONOUNS:  # "how many of them" names no unit
         return head
     if re.search(r"\bhow\s+much\b", text, re.I):
-        return "money" if re.search(r"\b(cost|spen[dt]|budget|money|fund)", text, re.I) else None
+        return "money" if _MONEY_VERBS.search(text) else None
     return None
 
 

@@ -258,7 +258,8 @@ class FactWriter:
             return None  # "how many of the 948 persons were convicted?": a part of a given whole
         spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
         # Beyond the best-matching effort only a figure of the very noun asked will do.
-        span = pick_figure(spans, q.unit, _topic(q), own_noun_only=not first)
+        total = bool(_TOTAL.search(q.text))
+        span = pick_figure(spans, q.unit, _topic(q), own_noun_only=not first, total=total)
         return None if span is None else f"The report gives {span.text}"
 
     def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
@@ -304,6 +305,9 @@ _MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
 
 def _stems_of(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[\w']+", text.lower()))
+
+
+_TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)
 
 
 def _topic(q: Query) -> frozenset[str]:

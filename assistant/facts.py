@@ -86,7 +86,12 @@ _SAME_NOUN = {
     "busi": "compani",
     "corpor": "compani",
     "kid": "child",
-    "student": "pupil",
+    "children": "child",
+    "minor": "child",
+    "youngster": "child",
+    "prison": "inmat",
+    "parole": "probation",
+    "probat": "probation",
     "attende": "particip",
     "copi": "copi",
     "offic": "offic",
@@ -99,8 +104,18 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
+# Nouns for a kind of what a question counts: the reports' pupils and students are the
+# children a question asks about, but only a figure about its topic answers it.
+_KINDRED = {"student": "child", "pupil": "child"}
+
+
 def _canon(noun_stem: str) -> str:
     return _SAME_NOUN.get(noun_stem, noun_stem)
+
+
+def _kin(noun_stem: str) -> str:
+    canon = _canon(noun_stem)
+    return _KINDRED.get(canon, canon)
 
 
 _AGES = re.compile(
@@ -199,13 +214,15 @@ def pick_figure(
     topic: frozenset[str],
     *,
     own_noun_only: bool = False,
+    total: bool = False,
 ) -> FactSpan | None:
     """The figure whose type fits the question's unit, closest to its topic; else None.
 
     A specific unit ("victims", "companies") must be the figure's own noun or, failing
     that, stand near it ("child welfare officers (by approximately 2,020 persons)"); a
     generic one ("people") takes any figure of people; no unit takes the figure nearest
-    the topic.
+    the topic. ``total``: the question asks for a total, which a figure led by "total"
+    gives.
     """
     if unit == "times":
         # "how many times did it meet": "six meetings" counts the meeting
@@ -217,9 +234,32 @@ def pick_figure(
         fitting = own if unit else []
     else:
         fitting = own or [s for s in spans if _fits(s, unit)]
+    if unit and unit.lower() not in _GENERIC_PEOPLE and _QUANTITIES.get(unit, unit) not in UNITS:
+        # A figure of a kindred noun ("students" for "children") must also be about the
+        # topic: "how many children were victims" is not answered by a leaflet's readers.
+        said = _canon(stem(unit.lower()))
+        rest = {_canon(w) for w in topic} - {said}
+        fitting = [
+            s
+            for s in fitting
+            if s.kind != "number"
+            or said in {_canon(w) for w in s.lead} | _own_words(s)
+            or {_canon(w) for w in s.context} & rest
+        ]
     if not fitting:
         return None
-    return max(fitting, key=lambda s: (len(s.context & topic), -spans.index(s)))
+    if total:  # "how many in total": "bringing the total to 57", not "12 additional"
+        fitting = [s for s in fitting if "total" in s.lead] or fitting
+    asked = {_canon(w) for w in topic}
+    return max(
+        fitting,
+        key=lambda s: (len(_own_words(s) & asked), len(s.context & topic), -spans.index(s)),
+    )
+
+
+def _own_words(span: FactSpan) -> set[str]:
+    """The figure's own noun phrase, as canonical stems ("business operators")."""
+    return {_canon(stem(w)) for w in re.findall(r"[a-z]+", span.text.lower())}
 
 
 # Quantities named by what they measure: "the turnout" is a number of people.
@@ -246,10 +286,10 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         return span.kind == "duration" and span.noun is not None and stem(span.noun) == stem(unit)
     if span.kind != "number":
         return span.kind == "times" and unit == "times"
-    wanted = _canon(stem(unit.lower()))
-    own = _canon(stem(span.noun)) if span.noun else ""
-    if wanted == own:
-        return True
+    wanted = _kin(stem(unit.lower()))
+    own = _kin(stem(span.noun)) if span.noun else ""
+    if wanted == own or wanted in {_kin(w) for w in _own_words(span)}:
+        return True  # "business" of "business operators"
     if own_noun:
         return False
     if unit.lower() in _GENERIC_PEOPLE:

@@ -48,6 +48,27 @@ def test_figures_know_what_they_count() -> None:
     assert ("duration", "over four years", "years") in spans
 
 
+def test_a_total_is_the_figure_the_report_calls_the_total() -> None:
+    spans = figures(
+        "Designated 12 additional hospitals as hub hospitals, bringing the total to 57 "
+        "hospitals in 41 prefectures."
+    )
+    topic = frozenset({"hospit"})
+    assert pick_figure(spans, "hospitals", topic).text.startswith("12")
+    assert pick_figure(spans, "hospitals", topic, total=True).text.startswith("57")
+
+
+def test_a_kindred_noun_is_counted_only_by_a_figure_about_the_topic() -> None:
+    spans = figures(
+        'Distributed the "SOS Mini Letter" to about 6.5 million elementary and junior high '
+        "school students."
+    )
+    letter = frozenset({"children", "sos", "mini", "letter"})
+    assert pick_figure(spans, "children", letter).text.startswith("about 6.5 million")
+    assert pick_figure(spans, "children", frozenset({"children", "victim", "sextort"})) is None
+    assert pick_figure(figures("about 5,200 business operators"), "businesses", frozenset())
+
+
 def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
     spans = figures(MEETING + " " + SURVEY + " the Hotline (189).")
     texts = {s.text for s in spans if s.kind != "age"}
