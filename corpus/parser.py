@@ -4,11 +4,15 @@ The reports are text pulled out of PDFs, so the parser reads them line by line a
 classifies each line by its shape, never by its wording:
 
 * the first non-blank line is the title and carries the fiscal year (``FY2019 ...``);
-* ``1. Title`` opens a section; ``O Title`` / ``○ Title`` (maybe after ``- ``) opens a measure;
+* ``1. Title`` opens a section; ``O Title`` / ``○ Title`` (maybe after ``- ``) opens a measure,
+  and so does a short capitalised line with no sentence punctuation between an effort and
+  a bulleted effort (a title that lost its ``O``);
 * a line with two or more ``ABBR (Full Name)`` pairs is the glossary of ministries;
 * a line ending in ``[MINISTRY, ...]`` closes an effort; a bullet line (``·``, ``•``, ``-``,
   ``*``, ``・``) opens one, and unmarked lines continue it while it is still open;
-* an unmarked line while no effort is open is a note on the measure (figure text, captions).
+* an unmarked line while no effort is open is a note on the measure (figure text, captions);
+* a page number alone on a line ("- 6 -", "Page 6") is page furniture and is dropped, even
+  inside an effort wrapped over a page break.
 """
 
 from __future__ import annotations
@@ -44,11 +48,21 @@ MONTHS = {
 }
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
-_BULLET = re.compile(r"^(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆]\s*)+")
+# Bullets, including the private-use glyphs PDF extraction leaves for Symbol and
+# Wingdings bullets (U+F0B7, U+F0A7 …).
+_BULLET = re.compile(r"^(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]\s*)+")
+# Page furniture: "- 6 -", "6", "Page 6", "6 / 20" alone on a line.
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-\u2010-\u2015])?$",
+    re.I,
+)
 _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
 _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
-_ATTRIBUTION = re.compile(r"[\[［]([^\[\]［］]{1,120})[\]］]\s*[.。]?\s*$")
+_ATTRIBUTION = re.compile(r"[\[［【〔]([^\[\]［］【】〔〕]{1,120})[\]］】〕]\s*[.。]?\s*$")
+# A measure title printed without its "O": a short capitalised line with no sentence
+# punctuation, quotation marks or figures (captions have those), before a bulleted effort.
+_BARE_TITLE = re.compile(r"^[A-Z][A-Za-z,'’()\- ]{10,150}[A-Za-z)]$")
 # Abbreviations: short, starting with a capital and holding at least two (NPA, MoJ, MHLW).
 _MINISTRY = re.compile(r"^(?=[A-Z](?:[^A-Z]*[A-Z]))[A-Z][A-Za-z0-9&\-]{1,11}$")
 _GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
@@ -273,8 +287,10 @@ def parse_plan(text: str, *, source: str) -> Plan:
         for abbr, full in (_glossary_pairs(line) or {}).items()
     }
     builder = _Builder(source, names)
-    for line_no, line in numbered[1:]:
-        _read_line(builder, line_no, line)
+    lines_read = [(i, line) for i, line in numbered[1:] if not _PAGE_NUMBER.match(line)]
+    for k, (line_no, line) in enumerate(lines_read):
+        following = lines_read[k + 1][1] if k + 1 < len(lines_read) else ""
+        _read_line(builder, line_no, line, following)
     builder.close_effort()
     if not builder.sections:
         raise CorpusError(
@@ -284,7 +300,21 @@ def parse_plan(text: str, *, source: str) -> Plan:
     return _freeze(builder, title=title, fiscal_year=fiscal_year)
 
 
-def _read_line(builder: _Builder, line_no: int, line: str) -> None:
+def _bare_title(builder: _Builder, line: str, following: str) -> bool:
+    """A measure title without its "O": it follows an effort of the measure before it
+    and leads into a bulleted effort."""
+    return (
+        builder.open is None
+        and bool(builder.sections)
+        and bool(builder.sections[-1].measures)
+        and bool(builder.measure().efforts)
+        and bool(_BARE_TITLE.match(line))
+        and 3 <= len(line.split()) <= 20
+        and bool(_BULLET.match(following))
+    )
+
+
+def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") -> None:
     attribution = _ATTRIBUTION.search(line)
     section = _SECTION.match(line)
     if section and not attribution:
@@ -294,6 +324,9 @@ def _read_line(builder: _Builder, line_no: int, line: str) -> None:
         )
         return
     measure = _MEASURE.match(line)
+    if not measure and not attribution and _bare_title(builder, line, following):
+        builder.sections[-1].measures.append(_MeasureDraft(title=line))
+        return
     if measure and not attribution:
         builder.close_effort()
         if not builder.sections:

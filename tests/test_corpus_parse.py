@@ -125,6 +125,8 @@ def test_fiscal_year_in_text_is_not_a_date() -> None:
         pytest.param("・ Held a forum. [CAO]", id="katakana-middle-dot"),
         pytest.param("-\tHeld a forum. [CAO]", id="hyphen-tab"),
         pytest.param("•\tHeld a forum. [CAO]", id="bullet-tab"),
+        pytest.param("\uf0b7 Held a forum. [CAO]", id="symbol-font-bullet-from-a-pdf"),
+        pytest.param("➢ Held a forum. [CAO]", id="arrowhead"),
         pytest.param("Held a forum. [CAO]", id="no-marker"),
         pytest.param(" Held a forum. [CAO]", id="no-marker-leading-space"),
     ],
@@ -145,6 +147,7 @@ def test_every_bullet_marker_opens_an_effort(line: str) -> None:
         ("· Deleted the items requested [NPA].", "Deleted the items requested", ("NPA",)),
         ("· Held a forum.\t[NPA]", "Held a forum.", ("NPA",)),
         ("· Held a forum [online] today. [CAO]", "Held a forum [online] today.", ("CAO",)),
+        ("· Held a forum. 【MHLW】", "Held a forum.", ("MHLW",)),
     ],
     ids=[
         "one",
@@ -154,6 +157,7 @@ def test_every_bullet_marker_opens_an_effort(line: str) -> None:
         "period-after-bracket",
         "tab-before-bracket",
         "bracket-inside-text",
+        "lenticular-brackets",
     ],
 )
 def test_attribution_forms(line: str, text: str, ministries: tuple[str, ...]) -> None:
@@ -276,6 +280,37 @@ def test_figure_caption_is_a_note_not_an_effort() -> None:
     (measure,) = plan.sections[0].measures
     assert [e.text for e in measure.efforts] == ["Held a forum."]
     assert measure.notes == ('"Think before you send it." (Poster for pupils)',)
+
+
+def test_a_measure_title_printed_without_its_marker_opens_a_measure() -> None:
+    plan = parse_plan(
+        report(
+            "· Held a forum. [CAO]",
+            "",
+            "Cooperation with private operators on the removal of harmful content",
+            "",
+            "· Asked operators to delete items. [NPA]",
+        ),
+        source="t.txt",
+    )
+    first, second = plan.sections[0].measures
+    assert (first.title, [e.id for e in first.efforts]) == ("Campaigns", ["fy2020-1.1.1"])
+    assert second.title == "Cooperation with private operators on the removal of harmful content"
+    assert [e.id for e in second.efforts] == ["fy2020-1.2.1"]
+    assert first.notes == second.notes == ()
+
+
+@pytest.mark.parametrize("page", ["- 6 -", "6", "Page 6", "6 / 20", "– 12 –"])
+def test_a_page_number_is_dropped_even_inside_a_wrapped_effort(page: str) -> None:
+    plan = parse_plan(
+        report(
+            "· Started a trial of a tool that makes patrols more", "", page, "", "efficient. [NPA]"
+        ),
+        source="t.txt",
+    )
+    effort = only_effort(plan)
+    assert effort.text == "Started a trial of a tool that makes patrols more efficient."
+    assert plan.sections[0].measures[0].notes == ()
 
 
 # -- layout noise ------------------------------------------------------------------------------
