@@ -45,6 +45,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "multi",
         "dev2",
         "dev3",
+        "dev4",
         "unseen",
         "unseen2",
         "unseen3",
