@@ -9,7 +9,7 @@ question), look the row up, select, write, and check the facts it states before 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,6 +57,18 @@ class IntentRow:
     intent: Intent
     answer: Callable[[Answerer, Turn], Answer]
     about: str
+
+
+def _measure_mask(at: tuple[int, int], efforts: Sequence[CitedEffort]) -> np.ndarray:
+    """The efforts under measure ``at``: (section, place in it; -1 for its last measure)."""
+    section, place = at
+    last: dict[int, int] = {}
+    for e in efforts:
+        if e.section == section:
+            last[e.fiscal_year] = max(last.get(e.fiscal_year, 0), e.measure)
+    wanted = [place if place > 0 else last.get(e.fiscal_year, 0) for e in efforts]
+    pairs = zip(efforts, wanted, strict=True)
+    return np.array([e.section == section and e.measure == w for e, w in pairs])
 
 
 def _list(a: Answerer, t: Turn) -> Answer:
@@ -261,6 +273,10 @@ class Answerer:
             masks.append(keep)
         if q.section is not None:
             masks.append(np.array([e.section == q.section for e in idx.efforts]))
+        if q.measure is not None:
+            masks.append(_measure_mask(q.measure, idx.efforts))
+        if q.measure_title is not None:
+            masks.append(np.array([e.measure_title == q.measure_title for e in idx.efforts]))
         present = [m for m in masks if m is not None]
         if not present:
             return None

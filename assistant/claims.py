@@ -48,7 +48,7 @@ def unsupported(answer: Answer, glossary: dict[str, str] | None = None) -> list[
     ``[n]`` markers are the answer's own arithmetic, not facts lifted from an effort.
     """
     text = re.sub(
-        r"(?i)\[\d+\]|FY\d{4}(?::\s*\d+)?|§\s*\d+|\b(?:section|pillar|measure)\s+\d+",
+        r"(?i)\[\d+\]|FY\d{4}(?::\s*\d+)?|§\s*\d+|\b(?:section|pillar|measure)\s+\d+(?:\.\d+)?",
         " ",
         claims(answer),
     )  # "FY2025: 7" is a count per year

@@ -155,6 +155,8 @@ class Composer:
                 verb = "is" if len(q.ministries) == 1 else "are"
                 lead = f"{who} {verb} credited with {count(n)} {scope}{shared}:"
             return self.listing(q, lead, efforts, "list", filters, focus=q.ministries)
+        if q.measure is not None or q.measure_title is not None:
+            return self._measure(q, efforts, filters)
         if q.section is not None:
             return self._section(q, efforts, filters)
         if q.time.months is not None:
@@ -166,6 +168,22 @@ class Composer:
         if not efforts:
             return self.answer(q, f"No effort is listed {scope}.", "list", (), filters)
         lead = f"All {count(n)} {scope}:"
+        return self.listing(q, lead, efforts, "list", filters)
+
+    def _measure(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:
+        scope = self.scope(q.time)
+        if not efforts:
+            if q.measure_title is not None:
+                wanted = f"“{q.measure_title}”"
+            elif q.measure is not None and q.measure[1] > 0:
+                wanted = f"measure {q.measure[0]}.{q.measure[1]}"
+            else:
+                wanted = "that measure"
+            text = f"No effort {scope} is listed under {wanted}."
+            return self.answer(q, text, "list", (), filters)
+        where = " and ".join(dict.fromkeys(f"{e.section}.{e.measure}" for e in efforts))
+        title = " / ".join(f"“{t}”" for t in dict.fromkeys(e.measure_title for e in efforts))
+        lead = f"Measure {where}, {title}, lists {count(len(efforts))} {scope}:"
         return self.listing(q, lead, efforts, "list", filters)
 
     def _section(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:

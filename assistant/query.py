@@ -51,6 +51,11 @@ class Query(_Frozen):
         min_ministries: Only efforts credited to at least this many ministries (0: any).
         time: The time restriction.
         section: A section named by number or title.
+        measure: A measure named by number ("measure 3.2": section 3, its second measure;
+            -1 for "the last measure"); ``measure_title`` one named by its title, in any
+            report that has it.
+        measures: It asks for the measures (the headings) themselves ("which measures are
+            under pillar 3"), not the efforts under them.
         term: The abbreviation asked about (glossary questions).
         unit: What a number is asked of ("people", "years", "companies"), or for a name
             question what the name is of ("law", "hotline"), if said.
@@ -80,6 +85,9 @@ class Query(_Frozen):
     min_ministries: int = 0
     time: TimeScope = TimeScope()
     section: int | None = None
+    measure: tuple[int, int] | None = None
+    measure_title: str | None = None
+    measures: bool = False
     term: str | None = None
     unit: str | None = None
     names: str | None = None
@@ -98,4 +106,10 @@ class Query(_Frozen):
     @property
     def has_filters(self) -> bool:
         """Whether it names something to filter efforts by."""
-        return bool(self.ministries or self.time.any or self.section is not None)
+        return bool(
+            self.ministries
+            or self.time.any
+            or self.section is not None
+            or self.measure is not None
+            or self.measure_title is not None
+        )

@@ -31,7 +31,9 @@ from assistant.slots import (
     Span,
     asides,
     asks_dated,
+    asks_measures,
     countries,
+    measure,
     ministry_count,
     ministry_count_spans,
     names_the_plan,
@@ -42,6 +44,7 @@ from assistant.slots import (
     refers_back,
     section,
     terms,
+    titled,
     titles,
     yes_no,
 )
@@ -62,6 +65,14 @@ from index.lexical import STOPWORDS, tokenize
 __all__ = ["Reader"]
 
 HOME_COUNTRY = "Japan"
+# A measure is named by its title only where the question points at a part of the plan
+# ("what falls under …", "the … section"); otherwise its words are a topic ("who is in
+# charge of the guidance on repeat sexual offenses").
+_PART_CUE = re.compile(
+    r"\b(?:measures?|sections?|pillars?|parts?|bits?|headings?|chapters?|items?|under|"
+    r"titled|called|heading)\b|[\"“”]",
+    re.I,
+)
 _HOME = re.compile(r"\b(?:japan(?:ese)?|tokyo|the government)\b", re.I)
 # A country after one of these is where a Japanese effort went, not who acted.
 _PLACE_BEFORE = re.compile(
@@ -75,6 +86,8 @@ class _Slots:
     time: TimeRef
     section: int | None
     spans: dict[str, list[Span]]
+    measure: tuple[int, int] | None = None
+    measure_title: str | None = None
 
 
 class Reader:
@@ -86,6 +99,7 @@ class Reader:
         self.titles = list(
             dict.fromkeys((s.number, s.title) for plan in corpus.plans for s in plan.sections)
         )
+        self.measure_titles = [(t, t) for t in dict.fromkeys(e.measure_title for e in efforts)]
         texts = [e.text for e in efforts] + [e.measure_title for e in efforts]
         texts += [t for _, t in self.titles] + list(corpus.glossary.values())
         texts += list(corpus.glossary) + [m for e in efforts for m in e.ministries]
@@ -183,6 +197,9 @@ class Reader:
             min_ministries=at_least,
             time=self._scope(slots.time, dated=asks_dated(text)),
             section=slots.section,
+            measure=slots.measure,
+            measure_title=slots.measure_title,
+            measures=asks_measures(text),
             term=term,
             unit=unit(text)
             or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None)
@@ -215,10 +232,22 @@ class Reader:
         mentions = self.ministries.find(text)
         time = read_time(text, self.years)
         number, section_spans = section(text, self.titles)
+        at, measure_spans = measure(text, number)
+        measure_title = None
+        cued = _PART_CUE.search(text) is not None
+        by_title = titled(text, self.measure_titles) if at is None and cued else None
+        if by_title is not None:
+            # "the follow-up of the basic plan section" names a measure, unless the same
+            # words name a section better
+            by_section = titled(text, self.titles)
+            if by_section is None or by_title[1] > by_section[1]:
+                measure_title, measure_spans = by_title[0], [by_title[2]]
+                if by_section is not None and by_section[0] == number:
+                    number, section_spans = None, []
         spans: dict[str, list[Span]] = {
             "ministry": list(mentions.spans),
             "time": list(time.spans),
-            "section": section_spans,
+            "section": section_spans + measure_spans,
         }
         spans["section"] += ordinal(text)[1]
         spans["aside"] = asides(text)
@@ -227,7 +256,7 @@ class Reader:
         spans["term"] = terms(text, self.vocabulary, spans["ministry"] + named)
         spans["number"] = numbers(text, [s for v in spans.values() for s in v])
         spans["title"] = titles(text, [s for v in spans.values() for s in v])
-        return _Slots(mentions, time, number, spans)
+        return _Slots(mentions, time, number, spans, at, measure_title)
 
     def _without_chatter(self, text: str) -> str:
         """``text`` without the greetings before it and the remarks after it.
@@ -420,6 +449,8 @@ def _has_slots(slots: _Slots) -> bool:
         or slots.mentions.unknown
         or slots.time.any
         or slots.section is not None
+        or slots.measure is not None
+        or slots.measure_title is not None
     )
 
 

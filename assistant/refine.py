@@ -151,6 +151,18 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.NAME),
     ),
     Rule(
+        "the measures of a section, not its efforts, are its outline: “which measures are "
+        "under pillar 3”",
+        lambda q, i, s: (
+            i in (Intent.LIST, Intent.TOPIC)
+            and q.measures
+            and q.section is not None
+            and q.measure is None
+            and not q.ministries
+        ),
+        _to(Intent.STRUCTURE),
+    ),
+    Rule(
         "the plan's outline is asked with no topic of its own; with words of the reports it "
         "is an open question: “from which fiscal year does the increase in officers start”",
         lambda q, i, s: i is Intent.STRUCTURE and len(q.report_words) >= 2,

@@ -279,6 +279,30 @@ def test_section_question_names_the_section_and_cites_its_efforts(
     assert answer.filters.section == number
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is listed under measure 5.2?", ["fy2019-5.2.1"]),
+        ("what falls under the second measure of pillar 4", ["fy2019-4.2.1"]),
+        ("the measure on inappropriate messages on SNS, what's there?", ["fy2019-4.2.1"]),
+        ("what is under the last measure of section 5", ["fy2019-5.2.1"]),
+    ],
+)
+def test_a_measure_named_by_number_place_or_title_lists_its_efforts(
+    bot: Assistant, question: str, expected: list[str]
+) -> None:
+    answer = bot.ask(question)
+    assert answer.kind == "list"
+    assert cited(answer) == expected
+
+
+def test_the_measures_of_a_section_are_its_outline_not_its_efforts(bot: Assistant) -> None:
+    answer = bot.ask("Which measures are under pillar 4?")
+    assert answer.kind == "structure"
+    assert "2 measures" in answer.text
+    assert "Response to inappropriate messages on SNS" in answer.text
+
+
 def test_section_the_plan_lacks_is_said_to_be_missing(bot: Assistant) -> None:
     answer = bot.ask("What was done under section 9?")
     assert "no section 9" in answer.text

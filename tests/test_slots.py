@@ -364,6 +364,23 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert slots.section("which section i should read", titles)[0] is None
 
 
+@pytest.mark.parametrize(
+    ("question", "section", "expected"),
+    [
+        ("FY2018, measure 3.2: what efforts are listed there?", None, (3, 2)),
+        ("what is in §4.1", None, (4, 1)),
+        ("the second measure of pillar 5", 5, (5, 2)),
+        ("the last measure", 2, (2, -1)),
+        ("the second measure", None, None),  # of no section named
+        ("it rose by 3.2%", None, None),
+    ],
+)
+def test_a_measure_is_named_by_its_number_or_its_place_in_a_section(
+    question: str, section: int | None, expected: tuple[int, int] | None
+) -> None:
+    assert slots.measure(question, section)[0] == expected
+
+
 def test_a_section_is_named_by_some_of_its_title_words_after_section_about() -> None:
     titles = [
         (1, "Enhancement of public awareness, development of social awareness"),
