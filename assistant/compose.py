@@ -68,8 +68,11 @@ class Composer:
             months = list(time.months)
             if len(months) == 1:
                 parts.append(f"in {month_name(months[0])}")
-            else:
+            elif _consecutive(months):
                 parts.append(f"between {month_name(months[0])} and {month_name(months[-1])}")
+            else:  # "May" in two reports: May 2018 and May 2019, not the year between
+                named = [month_name(m) for m in months]
+                parts.append(f"in {', '.join(named[:-1])} or {named[-1]}")
         years = time.fiscal_years or (
             self.corpus.fiscal_years if len(self.corpus.fiscal_years) == 1 else ()
         )
@@ -327,3 +330,9 @@ class Composer:
                     refs = "".join(f"[{k}]" for k in number.get(key, []))
                     lines.append(f"{n}. {m.title} {refs}".rstrip())
         return "\n".join(lines) or f"No report has a section {q.section}."
+
+
+def _consecutive(months: Sequence[str]) -> bool:
+    """Whether ``YYYY-MM`` months follow one another with no gap."""
+    index = [int(m[:4]) * 12 + int(m[5:7]) for m in months]
+    return all(b - a == 1 for a, b in zip(index, index[1:], strict=False))

@@ -34,7 +34,8 @@ class Context(BaseModel):
     Attributes:
         question: The previous question as understood.
         intent: What it asked for.
-        ministries, time, section, topic, topic_words, unit: Its slots.
+        ministries, time, section, measure, measure_title, topic, topic_words, unit: Its
+            slots.
         efforts: Ids of the efforts its answer cited, in order.
     """
 
@@ -45,6 +46,8 @@ class Context(BaseModel):
     ministries: tuple[str, ...] = ()
     time: TimeScope = TimeScope()
     section: int | None = None
+    measure: tuple[int, int] | None = None
+    measure_title: str | None = None
     topic: str = ""
     topic_words: tuple[str, ...] = ()
     unit: str | None = None
@@ -58,6 +61,8 @@ class Context(BaseModel):
             ministries=query.ministries,
             time=query.time,
             section=query.section,
+            measure=query.measure,
+            measure_title=query.measure_title,
             topic=query.topic,
             topic_words=query.topic_words,
             unit=query.unit,
@@ -132,7 +137,22 @@ def _carry_filters(q: Query, ctx: Context, update: dict[str, object]) -> list[st
     if not q.time.any and ctx.time.any:
         update["time"] = ctx.time
         carried += _time_words(ctx.time)
+    named = q.section is not None or q.measure is not None or q.measure_title is not None
+    if not named and not q.ministries:
+        # "And what efforts are listed under it?" after a question about measure 3.2
+        if ctx.measure is not None or ctx.measure_title is not None:
+            update.update(section=ctx.section, measure=ctx.measure, measure_title=ctx.measure_title)
+            carried.append(_measure_words(ctx))
+        elif ctx.section is not None and q.intent in FILTER_INTENTS:
+            update["section"] = ctx.section
+            carried.append(f"section {ctx.section}")
     return carried
+
+
+def _measure_words(ctx: Context) -> str:
+    if ctx.measure is not None and ctx.measure[1] > 0:
+        return f"measure {ctx.measure[0]}.{ctx.measure[1]}"
+    return f"“{ctx.measure_title}”" if ctx.measure_title else "the same measure"
 
 
 def _swap(q: Query, ctx: Context) -> FollowUp:

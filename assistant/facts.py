@@ -57,7 +57,7 @@ _NUMBER_WORDS = (
 )
 _FIGURE = re.compile(
     r"(?:(?:about|approximately|around|some|over|more than|nearly|almost|up to|at least)\s+)?"
-    rf"(?<![\w.-])(\d[\d,]*(?:\.\d+)?|{_NUMBER_WORDS})(?![\w-])"
+    rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUMBER_WORDS})(?![\w-])"
     r"(\s*(?:%|percent|per cent))?(\s+(?:million|thousand|billion))?",
     re.I,
 )
@@ -123,6 +123,11 @@ _AGES = re.compile(
 )
 
 
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
+
+
 def figures(text: str) -> list[FactSpan]:
     """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
     ("4th") are left out."""
@@ -136,6 +141,8 @@ def figures(text: str) -> list[FactSpan]:
             continue  # an age, or the end of a range ("10 to 17")
         if re.fullmatch(r"\d+", value) and text[m.start() - 1 : m.start()] == "(":
             continue  # "(189)": a phone number or a code, not a quantity
+        if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "November 12, 2020": a day of a date
         after = text[m.end() : m.end() + 80]
         words = re.findall(r"[A-Za-z][A-Za-z-]*|[,.;:()]", after)
         noun_words: list[str] = []

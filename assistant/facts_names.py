@@ -186,7 +186,10 @@ def is_place(noun: str) -> bool:
     return noun.lower() in _PLACE_NOUNS or noun.lower() + "s" in _PLACE_NOUNS
 
 
-_NAMED_PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_NAMED_PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)\b")
+# A named event is what happened, not where: "at the WeProtect Global Alliance Summit in
+# Bangkok" took place in Bangkok.
+_EVENT_ENDS = frozenset("summit meeting conference forum symposium month campaign week".split())
 _NOT_PLACES = frozenset(MONTHS) | {"fy", "japan", "japanese"}
 
 
@@ -196,7 +199,8 @@ def places(text: str) -> list[FactSpan]:
     out = [FactSpan("place", m.group(0), None, frozenset()) for m in _PLACE.finditer(text)]
     for m in _NAMED_PLACE.finditer(text):
         first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
-        if first not in _NOT_PLACES and not first.startswith("fy"):
+        last = m.group(1).split()[-1].lower()
+        if first not in _NOT_PLACES and not first.startswith("fy") and last not in _EVENT_ENDS:
             out.append(FactSpan("place", m.group(0), None, frozenset()))
     out += [
         FactSpan("place", "nationwide", None, frozenset())

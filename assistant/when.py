@@ -54,7 +54,7 @@ _MONTH_RANGE = re.compile(
 )
 _MONTH_ALONE = re.compile(
     rf"\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and|for|"
-    rf"about|around|by|on)\s+(?:the\s+month\s+of\s+)?({_MONTH_FULL}|{_MONTH_ANY}\b\.?)"
+    rf"about|around|by|on|dated)\s+(?:the\s+month\s+of\s+)?({_MONTH_FULL}|{_MONTH_ANY}\b\.?)"
     rf"(?!\s*\d)|\b({_MONTH_NAMED})\b(?!\s*\d)",
     re.I,
 )

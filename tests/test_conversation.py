@@ -108,6 +108,12 @@ def test_a_relative_year_with_no_report_loaded_says_the_year_is_not_covered(
     assert "2021" in answer.text and not answer.citations
 
 
+def test_a_follow_up_on_a_measure_keeps_the_measure(bot: Assistant) -> None:
+    answer = then(bot, "What is measure 4.2 about?", "And what efforts are listed under it?")
+    assert cited(answer) == ["fy2019-4.2.1"]
+    assert "measure 4.2" in answer.text
+
+
 def test_the_context_survives_a_round_trip_through_json(bot: Assistant) -> None:
     first = bot.ask("What did MEXT do in FY2019?")
     kept = Context.model_validate(first.context.model_dump(mode="json"))

@@ -155,6 +155,16 @@ def test_places_are_where_something_was_done() -> None:
     assert found == ["at 5 international airports", "in Osaka"]
 
 
+def test_a_named_event_is_not_a_place_but_the_city_it_was_in_is() -> None:
+    text = "Presented measures at the WeProtect Global Alliance Summit in Bangkok (October 2025)."
+    assert [s.text for s in places(text)] == ["in Bangkok"]
+
+
+def test_the_day_of_a_date_is_no_figure() -> None:
+    spans = figures("held the first course (November 12, 2020), attended by about 450 officers.")
+    assert [s.text for s in spans] == ["about 450 officers"]
+
+
 # -- answers --------------------------------------------------------------------------------
 
 

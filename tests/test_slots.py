@@ -177,6 +177,7 @@ Q4_2020 = ("2020-10", "2020-11", "2020-12")
             ("2019-10", "2019-11", "2019-12", "2020-01", "2020-02"),
         ),
         ("in march and april", (2019,), (), (), (), ("2019-04", "2020-03")),
+        ("which efforts are dated May?", (2018, 2019), (), (), (), ("2018-05", "2019-05")),
     ],
 )  # fmt: skip
 def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
