@@ -190,7 +190,7 @@ class Answerer:
         turn = follow_up(asks.first if asks else query, context)
         answer = self._respond(turn, ministries, fiscal_years)
         if asks and asks.same_effort:
-            answer = self._also(answer, asks.second)
+            answer = self._also(answer, (asks.second, *asks.more))
         elif asks:
             # "…, and how many in FY2025?": the first question again, with the new year
             again = follow_up(asks.second, Context.of(turn.query, ()))
@@ -213,22 +213,24 @@ class Answerer:
         text = query.text
         return self.reader.read(f"{text[:start]}FY{years[0] + shift}{text[end:]}")
 
-    def _also(self, answer: Answer, second: Query) -> Answer:
-        """``answer`` with the second ask answered from the first of its cited efforts
+    def _also(self, answer: Answer, more: tuple[Query, ...]) -> Answer:
+        """``answer`` with each further ask answered from the first of its cited efforts
         that gives it; with one effort cited, saying so when it does not."""
         if answer.abstained or answer.kind not in ALSO_KINDS or not answer.citations:
             return answer
-        extra = None
-        for c in answer.citations:
-            e = self.index.efforts[self._position[c.effort_id]]
-            lead = self.facts.also(second, e, missing=len(answer.citations) == 1)
-            if lead is not None:
-                extra = f"{lead} [{c.number}]."
-                break
-        if extra is None:
+        extras = []
+        for ask in more:
+            for c in answer.citations:
+                e = self.index.efforts[self._position[c.effort_id]]
+                lead = self.facts.also(ask, e, missing=len(answer.citations) == 1)
+                if lead is not None:
+                    extras.append(f"{lead} [{c.number}].")
+                    break
+        if not extras:
             return answer
         lead, _, rest = answer.text.partition("\n\n")
-        return answer.model_copy(update={"text": f"{lead}\n\n{extra}\n\n{rest}".rstrip()})
+        said = "\n\n".join(dict.fromkeys(extras))  # two asks the effort answers alike: once
+        return answer.model_copy(update={"text": f"{lead}\n\n{said}\n\n{rest}".rstrip()})
 
     def _respond(
         self, turn: FollowUp, ui_ministries: tuple[str, ...], ui_years: tuple[int, ...]

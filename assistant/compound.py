@@ -48,21 +48,32 @@ class TwoAsks:
     first: Query
     second: Query
     same_effort: bool
+    more: tuple[Query, ...] = ()  # further facts of the same effort ("…, and who made it?")
 
 
 def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     """The question's two asks, or None when it asks one thing (or the second part is
     neither a fact of the same effort nor the first question with another slot)."""
-    parts = two_asks(query.text)
+    apart = counted_apart(query.text)
+    parts = two_asks(query.text) or apart
     if parts is None:
         return None
     first = reader.read(parts[0])
-    second = refine(reader.read(parts[1]), scoped=False)
-    if second.intent is Intent.COUNT and second.refers_back:
-        # "…, and how many of them?" counts what the first part asked about
-        second = second.model_copy(update={"intent": Intent.NUMBER})
-    if second.intent in FACT_INTENTS:
-        return TwoAsks(first, second, same_effort=True)
+    if parts == apart:  # "how many cases and persons": the same count of another noun
+        second = reader.read(parts[1]).model_copy(update={"intent": Intent.NUMBER})
+        return TwoAsks(first.model_copy(update={"intent": Intent.NUMBER}), second, True)
+    rest = [parts[1]]
+    while len(rest) < MAX_ASKS - 1 and (split := two_asks(rest[-1], min_words=1)):
+        rest[-1:] = list(split)  # "How many copies, to which pupils, and who made it?"
+    facts = [_fact_ask(reader, part) for part in rest]
+    if refine(first, scoped=False).intent is Intent.TOPIC and all(
+        f.intent is Intent.WHO and not f.own_words for f in facts
+    ):
+        # "Japanese DBS: what's that about, and who is in charge of it?" asks who
+        return None
+    if all(f.intent in FACT_INTENTS for f in facts):
+        return TwoAsks(first, facts[0], same_effort=True, more=tuple(facts[1:]))
+    second = facts[0] if len(facts) == 1 else refine(reader.read(parts[1]), scoped=False)
     swaps = (
         (second.ministries and second.ministries != first.ministries)
         or (second.time.any and second.time != first.time)
@@ -72,6 +83,46 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         # "…, and how many in FY2025?": the first question with another year
         return TwoAsks(first, second.model_copy(update={"intent": Intent.FOLLOW_ON}), False)
     return None
+
+
+# At most this many asks are read out of one question.
+MAX_ASKS = 4
+# "how many cases and persons": two counts of one effort, asked with one question word.
+_TWO_UNITS = re.compile(
+    r"\b(how\s+many\s+)([a-z-]+)\s+(?:and|&|n|or|as\s+well\s+as)\s+([a-z-]+)\b", re.I
+)
+
+
+def counted_apart(text: str) -> tuple[str, str] | None:
+    """ "How many cases and persons did it clear?" as "How many cases did it clear?" and
+    "How many persons did it clear?"; None when one thing is counted."""
+    m = _TWO_UNITS.search(text)
+    if m is None or not all(_is_plural_noun(w) for w in m.group(2, 3)):
+        return None
+    before, after = text[: m.start()], text[m.end() :]
+    return (
+        f"{before}{m.group(1)}{m.group(2)}{after}",
+        f"{before}{m.group(1)}{m.group(3)}{after}",
+    )
+
+
+def _is_plural_noun(word: str) -> bool:
+    w = word.lower()
+    return w in ("people", "staff", "children") or (w.endswith("s") and not w.endswith("ss"))
+
+
+def _fact_ask(reader: Reader, text: str) -> Query:
+    ask = refine(reader.read(text), scoped=False)
+    if ask.intent is Intent.COUNT and ask.refers_back:
+        # "…, and how many of them?" counts what the first part asked about
+        ask = ask.model_copy(update={"intent": Intent.NUMBER})
+    if ask.intent is Intent.MINISTRIES and ask.refers_back:
+        # "…, and who made it?": who is credited with the effort the first part found
+        ask = ask.model_copy(update={"intent": Intent.WHO})
+    if ask.intent is Intent.COUNT and not ask.has_filters:
+        # "how many persons?" after a fact: a figure of the same effort, not a count
+        ask = ask.model_copy(update={"intent": Intent.NUMBER})
+    return ask
 
 
 def joined(first: Answer, second: Answer) -> Answer:

@@ -301,5 +301,7 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         return False
     if unit.lower() in _GENERIC_PEOPLE:
         return span.noun is not None and span.noun in UNITS["people"]
+    if unit.lower() in UNITS["people"] and span.noun in _GENERIC_PEOPLE:
+        return True  # "how many staff": "2,020 persons", if it is about the topic (pick_figure)
     # the unit named just before the figure: "officers (by approximately 2,020 persons)"
     return wanted in {_canon(s) for s in span.lead} and span.noun in UNITS["people"]

@@ -151,7 +151,8 @@ _AUDIENCE_NOUNS = "|".join(
 )
 _NOUN = re.compile(rf"\b(?:{_AUDIENCE_NOUNS})\b(?:\s+of\s+[\w'-]+)?", re.I)
 _TRIGGER = re.compile(
-    r"\b(?:(?:distributed|sent|provided|gave|given|delivered|handed out)\b[^.;()\"“”]*?\bto|"
+    r"\b(?:(?:distributed|sent|provided|gave|given|delivered|handed out)\b"
+    r"(?:[^.;()\"“”]|(?<=\d)\.(?=\d))*?\bto|"  # "distributed about 1.2 million copies to"
     r"for|attended by|covering)\s+",
     re.I,
 )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.asked import NAME_KINDS
+from assistant.facts import UNITS
 from assistant.facts_names import is_place
 from assistant.intents import Intent, stem
 from assistant.query import Query
@@ -167,6 +168,16 @@ RULES: tuple[Rule, ...] = (
         "is an open question: “from which fiscal year does the increase in officers start”",
         lambda q, i, s: i is Intent.STRUCTURE and len(q.report_words) >= 2,
         _to(Intent.TOPIC),
+    ),
+    Rule(
+        "people asked for by kind are who it was for: “to which pupils did it go”",
+        lambda q, i, s: (
+            i in (Intent.NAME, Intent.WHO, Intent.TOPIC)
+            and q.names is not None
+            and q.names.lower() in UNITS["people"]
+            and not q.ministries
+        ),
+        _to(Intent.AUDIENCE),
     ),
     Rule(
         "names asked for are a name question: “which 31 companies took part”, “what is the "

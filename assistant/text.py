@@ -247,7 +247,7 @@ _SECOND_ASK = re.compile(
 )
 
 
-def two_asks(text: str) -> tuple[str, str] | None:
+def two_asks(text: str, *, min_words: int = 3) -> tuple[str, str] | None:
     """A question that asks two things, cut in two: "When was the meeting held, and which
     one was it?" → ("When was the meeting held", "which one was it?"). None when it asks
     one thing, or the first part holds no words of its own."""
@@ -256,13 +256,14 @@ def two_asks(text: str) -> tuple[str, str] | None:
         # "joint training in feb, how many attended" and "of the inmates who took it, how
         # many reoffended" ask once: the first part must itself open asking
         asks = _OPENS_ASKING.match(first) or question_part(first)  # "In FY2025, how many …"
-        if asks and len(first.split()) >= 3 and second.split():
+        if asks and len(first.split()) >= min_words and second.split():
             return first, second
     return None
 
 
 _OPENS_ASKING = re.compile(
     rf"^\s*(?:(?:and|so|but|then|also|ok|okay)\s+)?(?:(?:{LEADING_PREPOSITIONS}\s+)?"
+    rf"(?:(?:roughly|approximately|about|around|exactly|just)\s+)?"
     rf"{QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had|can|could|will|would|"
     r"should)\b",
     re.I,

@@ -69,6 +69,18 @@ def test_a_kindred_noun_is_counted_only_by_a_figure_about_the_topic() -> None:
     assert pick_figure(figures("about 5,200 business operators"), "businesses", frozenset())
 
 
+def test_a_figure_of_persons_counts_staff_only_when_it_is_about_the_topic() -> None:
+    spans = figures(OFFICERS)
+    officers = frozenset({"child", "welfar", "offic", "grow"})
+    assert pick_figure(spans, "staff", officers).text == "approximately 2,020 persons"
+    assert pick_figure(spans, "staff", frozenset({"school", "counsellor"})) is None
+
+
+def test_who_got_something_is_read_past_a_figure_with_a_decimal_point() -> None:
+    text = "Distributed about 1.2 million copies to first-year junior high school students."
+    assert [s.text for s in audiences(text)] == ["first-year junior high school students"]
+
+
 def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
     spans = figures(MEETING + " " + SURVEY + " the Hotline (189).")
     texts = {s.text for s in spans if s.kind != "age"}

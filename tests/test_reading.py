@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.compound import counted_apart, read_two_asks
 from assistant.evaluate import default_questions
 from assistant.intents import (
     CLEAR_MARGIN,
@@ -271,6 +272,10 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
             "In how many prefectures were staff trained, and in which months?",
             ("In how many prefectures were staff trained", "in which months?"),
         ),
+        (
+            "By roughly how many staff will officers grow, and over how long?",
+            ("By roughly how many staff will officers grow", "over how long?"),
+        ),
         ("What did MEXT and the NPA do?", None),
         ("joint training in feb 2021, how many attended?", None),  # the first part asks nothing
         ("Of the inmates who took the programme, how many reoffended?", None),
@@ -280,6 +285,35 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
     question: str, parts: tuple[str, str] | None
 ) -> None:
     assert two_asks(question) == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "How many cases and persons did the crackdown clear?",
+            (
+                "How many cases did the crackdown clear?",
+                "How many persons did the crackdown clear?",
+            ),
+        ),
+        ("how many cases n persons", ("how many cases", "how many persons")),
+        ("How many children and young people were surveyed?", None),  # "young" is no count
+        ("How many ministries took part?", None),
+    ],
+)
+def test_two_nouns_counted_with_one_question_word_are_two_counts(
+    question: str, parts: tuple[str, str] | None
+) -> None:
+    assert counted_apart(question) == parts
+
+
+def test_every_ask_of_a_question_is_read_each_on_its_own(reader: Reader) -> None:
+    question = reader.read("How many copies were handed out, to which pupils, and who made it?")
+    asks = read_two_asks(reader, question)
+    assert asks is not None and asks.same_effort
+    intents = [q.intent for q in (asks.second, *asks.more)]
+    assert intents == [Intent.AUDIENCE, Intent.WHO]
 
 
 @pytest.mark.parametrize(
