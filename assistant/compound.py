@@ -66,11 +66,6 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     while len(rest) < MAX_ASKS - 1 and (split := two_asks(rest[-1], min_words=1)):
         rest[-1:] = list(split)  # "How many copies, to which pupils, and who made it?"
     facts = [_fact_ask(reader, part) for part in rest]
-    if refine(first, scoped=False).intent is Intent.TOPIC and all(
-        f.intent is Intent.WHO and not f.own_words for f in facts
-    ):
-        # "Japanese DBS: what's that about, and who is in charge of it?" asks who
-        return None
     if all(f.intent in FACT_INTENTS for f in facts):
         return TwoAsks(first, facts[0], same_effort=True, more=tuple(facts[1:]))
     second = facts[0] if len(facts) == 1 else refine(reader.read(parts[1]), scoped=False)
