@@ -155,7 +155,10 @@ class FactWriter:
             return self.c.answer(q, f"{lead}\n\n{_quote(e)}", "topic", efforts, filters)
         if found.literal and len(mentioning) > 1:
             lead = f"The reports mention {terms} in these efforts:"
-            efforts = mentioning + [e for e in efforts if e not in mentioning]
+            # a phrase, or words found together, is what was asked about; one word
+            # ("meeting") may be incidental, so efforts close in meaning stay
+            phrase = len(found.literal) > 1 or " " in found.literal[0]
+            efforts = mentioning + ([] if phrase else [e for e in efforts if e not in mentioning])
         elif q.ministries:
             lead = f"These efforts by {self.c.names(q.ministries)} match:"
         else:

@@ -58,10 +58,14 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     parts = two_asks(query.text) or apart
     if parts is None:
         return None
+    if parts == apart:
+        # "how many cases and persons": the whole question, counting each noun in turn
+        first, second = (
+            query.model_copy(update={"intent": Intent.NUMBER, "unit": reader.read(p).unit})
+            for p in parts
+        )
+        return TwoAsks(first, second, True)
     first = reader.read(parts[0])
-    if parts == apart:  # "how many cases and persons": the same count of another noun
-        second = reader.read(parts[1]).model_copy(update={"intent": Intent.NUMBER})
-        return TwoAsks(first.model_copy(update={"intent": Intent.NUMBER}), second, True)
     rest = [parts[1]]
     while len(rest) < MAX_ASKS - 1 and (split := two_asks(rest[-1], min_words=1)):
         rest[-1:] = list(split)  # "How many copies, to which pupils, and who made it?"

@@ -381,7 +381,7 @@ _JOINT_INCLUDED = re.compile(
     r"(?:\s+(?:ones|efforts|work|projects))?\b|"
     r"\b(?:joint|shared)\s+(?:ones|efforts)?\s*(?:included|too|as well|counted)\b|"
     r"\b(?:alone|solo|on (?:its|their) own|by (?:itself|themselves)|separately)\s+(?:or|and)\s+"
-    r"(?:jointly|joint|together|with others)\b",
+    r"(?:jointly|joint|together|with others)(?:\s+with\s+(?:others|other\s+\w+))?\b",
     re.I,
 )
 

@@ -303,6 +303,14 @@ def test_the_measures_of_a_section_are_its_outline_not_its_efforts(bot: Assistan
     assert "Response to inappropriate messages on SNS" in answer.text
 
 
+def test_a_phrase_the_reports_hold_is_answered_by_the_efforts_holding_it(
+    multi: Assistant,
+) -> None:
+    answer = multi.ask("Which efforts mention child welfare officers?")
+    assert cited(answer) == ["fy2019-6.2.1", "fy2020-6.1.1"]
+    assert "child welfare officers" in answer.text.split("\n")[0]
+
+
 def test_section_the_plan_lacks_is_said_to_be_missing(bot: Assistant) -> None:
     answer = bot.ask("What was done under section 9?")
     assert "no section 9" in answer.text
