@@ -103,8 +103,15 @@ def unit(text: str) -> str | None:
     return None
 
 
+# A word before the things whose names are asked that only says which of them: a count,
+# "other", or an adjective ("which five operators", "which recommended practices").
+_MODIFIER = (
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|specific|"
+    r"exact|individual|particular|different|main|new|[a-z]+(?:ed|al|ic|ive|ing|ese|ian))"
+)
 _ASKED_NAMES = re.compile(
-    r"\b(?:which|what\s+(?:were|are)\s+the)\s+(?:\d[\d,]*\s+)?([a-z]+s)\b(?!\s+(?:of|is|was)\b)|"
+    r"\b(?:which(?:\s+(?:were|are)\s+the)?|what\s+(?:were|are)\s+the)\s+"
+    rf"(?:{_MODIFIER}\s+)?([a-z]+s)\b(?!\s+(?:of|is|was)\b)|"
     r"\b(phone|telephone|hotline|contact|fax)\s+(number)s?\b|\b(website|url|web\s+address|"
     r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",
     re.I,
@@ -122,7 +129,10 @@ NAME_KINDS = frozenset(
     "plan guidebook guide hotline material leaflet poster video service course network "
     "system website app".split()
 )
-_WHICH_KIND = re.compile(rf"\b(?:which|what)\s+({'|'.join(sorted(NAME_KINDS))})\b", re.I)
+_WHICH_KIND = re.compile(
+    rf"\b(?:which|what)\s+(?:[a-z]+\s+)?({'|'.join(sorted(NAME_KINDS))})\b(?!\s+(?:of|is|was)\b)",
+    re.I,
+)
 _CALLED = re.compile(
     r"^\s*what(?:'s|\s+(?:is|was|are|were))\s+the\s+([a-z]+)\b.*\b(?:called|titled|named)"
     r"\s*\??\s*$",

@@ -13,7 +13,16 @@ from collections.abc import Callable, Sequence
 from assistant.asked import NAME_KINDS
 from assistant.compose import Composer, fiscal_span, years_phrase
 from assistant.facts import dates, figures, pick_figure
-from assistant.facts_names import audiences, named, names, phrases, pick_name, places, quoted
+from assistant.facts_names import (
+    audiences,
+    listed,
+    named,
+    names,
+    phrases,
+    pick_name,
+    places,
+    quoted,
+)
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
@@ -210,6 +219,11 @@ class FactWriter:
             return f"how long it ran {about}".strip()
         if q.intent is Intent.NUMBER:
             return self._unit_phrase(q)
+        if q.intent is Intent.NAME and q.names and q.names.endswith("s") and q.names not in (
+            "number",
+            "address",
+        ):
+            return f"the {q.names} by name"  # "which five operators joined …?"
         if q.intent is Intent.NAME:
             return f"a name {about}".strip()
         if q.intent is Intent.WHERE:
@@ -273,6 +287,10 @@ class FactWriter:
         # "the old name, before they changed it": asking for the old one names the change
         later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
         asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
+        if q.names and q.names not in NAME_KINDS:
+            items = listed(e.text, q.names)  # "six languages (English, Chinese, …)"
+            if items:
+                return f"The report lists them: {items}"
         spans = names(e.text)
         if q.names in NAME_KINDS:
             # "at which conference …": a name that says it is one first ("Act …" for a law)

@@ -19,6 +19,7 @@ from corpus.parser import MONTHS
 __all__ = [
     "audiences",
     "is_place",
+    "listed",
     "named",
     "names",
     "phrases",
@@ -261,3 +262,18 @@ def pick_name(
 
     best = max(spans, key=score)
     return best if score(best) > 0 else None
+
+
+def listed(text: str, noun: str) -> str | None:
+    """The items an effort lists for a plural noun: "six languages (English, Chinese and
+    Korean)" → "English, Chinese and Korean"; "groups such as A and B" → "A and B"."""
+    m = re.search(
+        rf"\b{re.escape(noun)}\s*(?:\(([^()]{{3,200}})\)|(?:such as|including|namely|:)\s+"
+        r"([^.;()]{3,200}))",
+        text,
+        re.I,
+    )
+    if m is None:
+        return None
+    items = (m.group(1) or m.group(2)).strip(" ,")
+    return items if re.search(r",|\band\b", items) else None

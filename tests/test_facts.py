@@ -16,7 +16,7 @@ import pytest
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
 from assistant.facts import dates, figures, pick_figure
-from assistant.facts_names import audiences, names, phrases, pick_name, places
+from assistant.facts_names import audiences, listed, names, phrases, pick_name, places
 from corpus import BUNDLED_PLAN
 from tests.conftest import EVALSET, FakeEmbedder
 
@@ -79,6 +79,13 @@ def test_a_figure_of_persons_counts_staff_only_when_it_is_about_the_topic() -> N
 def test_who_got_something_is_read_past_a_figure_with_a_decimal_point() -> None:
     text = "Distributed about 1.2 million copies to first-year junior high school students."
     assert [s.text for s in audiences(text)] == ["first-year junior high school students"]
+
+
+def test_the_items_an_effort_lists_for_a_noun_are_read_from_its_brackets_or_list() -> None:
+    text = "Produced a leaflet in six languages (English, Chinese and Korean) for guardians."
+    assert listed(text, "languages") == "English, Chinese and Korean"
+    assert listed("invited groups such as NGOs and schools.", "groups") == "NGOs and schools"
+    assert listed("held seminars (July 2019)", "seminars") is None  # a date, not a list
 
 
 def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:

@@ -532,6 +532,12 @@ def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
         ("At which conference did MOFA present its work?", "conference"),
         ("What is the guidebook that MEXT published titled?", "guidebook"),
         ("which 31 companies took part", "companies"),
+        ("Which five operators joined the experiment?", "operators"),
+        ("Which recommended practices came out of it?", "practices"),
+        ("Which other landmarks were lit up?", "landmarks"),
+        ("At which international conference did MOFA speak?", "conference"),
+        ("Which agency runs the LINE service?", None),  # "runs" is what the agency does
+        ("Which efforts did MEXT do?", None),
         ("What did MEXT do?", None),
     ],
 )
