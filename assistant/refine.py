@@ -186,6 +186,7 @@ RULES: tuple[Rule, ...] = (
             q.names is not None
             and (
                 i in (Intent.WHO, Intent.TOPIC)
+                or (i is Intent.JOINT and not q.ministries and q.min_ministries < 2)
                 or (q.names in CONTACTS and i is not Intent.NAME)
                 or (q.names in NAME_KINDS and i is Intent.LIST)
             )
@@ -214,7 +215,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a list with a topic is a search within its filters: “what did MEXT do about the internet”",
-        lambda q, i, s: i in (Intent.LIST, Intent.FOLLOW_ON) and bool(q.topic_words),
+        lambda q, i, s: i in (Intent.LIST, Intent.FOLLOW_ON) and bool(q.own_words),
         _to(Intent.TOPIC),
     ),
     Rule(

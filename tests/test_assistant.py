@@ -262,6 +262,12 @@ def test_count_question_gives_the_number_and_cites_what_it_counted(
             ["fy2019-5.1.1", "fy2019-5.2.1"],
         ),
         (
+            "What does pillar 4 contain?",
+            4,
+            "Prompt protection of and appropriate support for child victims",
+            ["fy2019-4.1.1", "fy2019-4.2.1"],
+        ),
+        (
             "What is section 4 about?",
             4,
             "Prompt protection of and appropriate support for child victims",

@@ -71,6 +71,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "Who did the justice ministry work together with?",
         "Show efforts shared by several agencies",
         "Which efforts did more than one ministry run in FY2023?",
+        "Which agencies worked with the NPA in FY2020?",
     ],
     Intent.MINISTRIES: [
         "Which agencies are part of this plan?",
@@ -106,6 +107,7 @@ PHRASINGS: dict[Intent, list[str]] = {
     ],
     Intent.NAME: [
         "What is the new hotline called?",
+        "Which other landmarks besides the tower were lit up?",
         "What's the name of the poster campaign's event?",
         "Which act do the crackdowns enforce?",
     ],
