@@ -226,9 +226,10 @@ class Answerer:
                 if lead is not None:
                     extras.append(f"{lead} [{c.number}].")
                     break
+        lead, _, rest = answer.text.partition("\n\n")
+        extras = [x for x in extras if x not in lead]  # said already: "… 490 inmates" twice
         if not extras:
             return answer
-        lead, _, rest = answer.text.partition("\n\n")
         said = "\n\n".join(dict.fromkeys(extras))  # two asks the effort answers alike: once
         return answer.model_copy(update={"text": f"{lead}\n\n{said}\n\n{rest}".rstrip()})
 

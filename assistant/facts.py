@@ -192,9 +192,13 @@ _SPAN_ADJECTIVE = re.compile(
 )
 
 
-_MONTH_WORDS = "|".join(n for n in MONTHS if len(n) > 3 or n == "may")
+# A month written out ("October", "May") or cut short with a full stop ("Oct.").
+_MONTH_WORDS = "|".join(
+    [n for n in MONTHS if len(n) > 3 or n == "may"]
+    + [rf"{n}\." for n in MONTHS if len(n) <= 4 and n != "may"]
+)
 _DATE = re.compile(
-    rf"\b(?:from\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?"
+    rf"\b(?:from\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?"
     rf"(?:\s*(?:to|-|–)\s*(?:\d{{1,2}}|(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?))?,?\s+(?:19|20)\d\d",
     re.I,
 )

@@ -119,6 +119,18 @@ def test_a_figure_is_given_only_when_its_type_fits_the_question(
     assert (span.text if span else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("on 38 FM radio stations (Oct. 2018).", "Oct. 2018"),
+        ("on the website (2 November 2018).", "2 November 2018"),
+        ("(January–February 2019)", "January–February 2019"),
+    ],
+)
+def test_a_date_is_read_however_the_report_writes_it(text: str, date: str) -> None:
+    assert [s.text for s in dates(text)] == [date]
+
+
 def test_dates_are_read_as_written() -> None:
     assert [s.text for s in dates(HOTLINE)] == ["December 2019"]
     assert [
