@@ -46,6 +46,7 @@ _NAME_CUE = re.compile(
     r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)\s+(?:is|was|were|are|do|does|did|will|would|can|could|have|has|had)\b|"
     r"\bthe\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:is|was)\s+(?:called|named|titled)\b|"
     r"\b(?:is|was)\s+the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:called|named|titled)\b|"
+    r"\b(?:has|have)\s+the\s+((?:[a-z'-]+\s+){0,4}[a-z'-]+)\s+been\s+(?:called|named|titled)\b|"
     r"\bwhich\s+([a-z'-]+)\b",
     re.I,
 )

@@ -17,6 +17,7 @@ from assistant.facts_names import (
     audiences,
     listed,
     named,
+    named_after,
     names,
     phrases,
     pick_name,
@@ -291,6 +292,9 @@ class FactWriter:
             items = listed(e.text, q.names)  # "six languages (English, Chinese, …)"
             if items:
                 return f"The report lists them: {items}"
+        after = _name_after(e.text, q)
+        if after is not None:  # "the name of the checklist": the checklist "Signs to Notice"
+            return f"The report names it “{after}”"
         spans = names(e.text)
         if q.names in NAME_KINDS:
             # "at which conference …": a name that says it is one first ("Act …" for a law)
@@ -322,6 +326,16 @@ class FactWriter:
 
 # Units that count the ministries credited with an effort ("industry bodies" are not).
 _MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
+
+
+def _name_after(text: str, q: Query) -> str | None:
+    """The quoted name an effort gives right after a noun the question names ("the
+    checklist "Signs to Notice""), unless the question states it already."""
+    for noun in [w for w in (q.names, q.unit) if w] + q.topic.split():
+        name = named_after(text, noun)
+        if name is not None and name.lower() not in q.text.lower():
+            return name
+    return None
 
 
 def _stems_of(text: str) -> frozenset[str]:

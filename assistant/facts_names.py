@@ -21,6 +21,7 @@ __all__ = [
     "is_place",
     "listed",
     "named",
+    "named_after",
     "names",
     "phrases",
     "pick_name",
@@ -277,3 +278,22 @@ def listed(text: str, noun: str) -> str | None:
         return None
     items = (m.group(1) or m.group(2)).strip(" ,")
     return items if re.search(r",|\band\b", items) else None
+
+
+def named_after(text: str, noun: str) -> str | None:
+    """The quoted name that follows ``noun`` in an effort: the checklist "Signs to
+    Notice", the leaflet titled "Anshin Net Techo"; None if none does.
+
+    Example:
+        >>> named_after('Distributed the checklist "Signs to Notice" to schools.', "checklist")
+        'Signs to Notice'
+    """
+    if len(noun) < 4 or noun.lower() in ("number", "name", "title"):
+        return None
+    m = re.search(
+        rf"\b{re.escape(noun.rstrip('s'))}s?\s+(?:called\s+|titled\s+|named\s+|entitled\s+)?"
+        r"[\"“]([^\"”]{3,120})[\"”]",
+        text,
+        re.I,
+    )
+    return m.group(1) if m else None

@@ -16,7 +16,7 @@ import pytest
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
 from assistant.facts import dates, figures, pick_figure
-from assistant.facts_names import audiences, listed, names, phrases, pick_name, places
+from assistant.facts_names import audiences, listed, named_after, names, phrases, pick_name, places
 from corpus import BUNDLED_PLAN
 from tests.conftest import EVALSET, FakeEmbedder
 
@@ -86,6 +86,17 @@ def test_the_items_an_effort_lists_for_a_noun_are_read_from_its_brackets_or_list
     assert listed(text, "languages") == "English, Chinese and Korean"
     assert listed("invited groups such as NGOs and schools.", "groups") == "NGOs and schools"
     assert listed("held seminars (July 2019)", "seminars") is None  # a date, not a list
+
+
+def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
+    text = 'Distributed the checklist "Signs to Notice" to about 30,000 schools.'
+    assert named_after(text, "checklist") == "Signs to Notice"
+    assert named_after(text, "schools") is None
+
+
+def test_what_something_has_been_called_since_a_change_is_its_new_name(bot: Assistant) -> None:
+    answer = bot.ask("What has the child abuse hotline been called since December 2019?")
+    assert "Child Abuse Hotline Connected to Child Guidance Centers" in claims(answer)
 
 
 def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
