@@ -35,6 +35,9 @@ ABSTAIN_BELOW = 0.22
 KEEP_MARGIN = 0.08
 # A fact is looked for only in efforts this close to the best one (fused score).
 FACT_MARGIN = 0.04
+# Within one ministry's few efforts, those a little further from the best still answer
+# "what did MOJ do about X" (the band is this many times wider).
+MINISTRY_WIDEN = 1.5
 # Within efforts the question has already narrowed, a weaker match still answers it: the
 # abstention line drops by this much times the share of efforts left out.
 NARROWED_DISCOUNT = 0.1
@@ -136,7 +139,7 @@ class Retriever:
         literal = self._literal(q.topic_words, matches[:LEXICAL_DEPTH], single=bool(q.ministries))
         if best < threshold and not literal:
             return Found(best=best)
-        floor = max(threshold, best - KEEP_MARGIN)
+        floor = max(threshold, best - KEEP_MARGIN * (MINISTRY_WIDEN if q.ministries else 1.0))
         semantic = {m.position for m in top if m.similarity >= floor and best >= threshold}
         ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
         positions = [p for p in ranked if p in semantic | literal]
