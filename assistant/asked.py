@@ -112,7 +112,7 @@ _MODIFIER = (
 )
 _ASKED_NAMES = re.compile(
     r"\b(?:which(?:\s+(?:were|are)\s+the)?|what\s+(?:were|are)\s+the)\s+"
-    rf"(?:{_MODIFIER}\s+)?([a-z]+s)\b(?!\s+(?:of|is|was)\b)|"
+    rf"(?:{_MODIFIER}\s+)?([a-z]+s)\b(?!\s+(?:is|was)\b)|"
     r"\b(phone|telephone|hotline|contact|fax)\s+(number)s?\b|\b(website|url|web\s+address|"
     r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",
     re.I,
@@ -120,7 +120,7 @@ _ASKED_NAMES = re.compile(
 _NOT_NAMES = frozenset(
     "ministries agencies departments bodies organisations organizations offices efforts "
     "measures sections pillars years months things ones activities initiatives steps "
-    "actions countries".split()
+    "actions countries parts types kinds sorts".split()
 )
 
 

@@ -537,6 +537,8 @@ def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
         ("Which other landmarks were lit up?", "landmarks"),
         ("At which international conference did MOFA speak?", "conference"),
         ("Which agency runs the LINE service?", None),  # "runs" is what the agency does
+        ("Which were the 17 operators of community sites?", "operators"),
+        ("which parts of the body are private?", None),
         ("Which efforts did MEXT do?", None),
         ("What did MEXT do?", None),
     ],
