@@ -98,6 +98,9 @@ class Retriever:
         """What is searched: the question (or its topic within filters) plus report terms."""
         text = q.topic if (q.ministries or q.time.any) and q.topic else q.text
         text = text.rstrip(" ?!.")  # "…selfies?" and "…selfies" search alike
+        # Every effort is Japan's: the name tells efforts apart no more than "the" does, and
+        # in an embedding it pulls "the Prime Minister of Japan" towards "Japan's measures".
+        text = _HOME.sub("", text).strip() or text
         if not self.expand:
             return text
         lower = text.lower()
@@ -248,6 +251,9 @@ def identifiers(topic: str) -> tuple[str, ...]:
 def holds_identifiers(effort: CitedEffort, marks: tuple[str, ...]) -> bool:
     text = effort.text.lower()
     return all(_whole_word_at(text, m.lower()) >= 0 for m in marks)
+
+
+_HOME = re.compile(r"\s*\b(?:in|of|by|from|for)?\s*\bjapan(?:'s|’s)?\b", re.I)
 
 
 def literal_terms(topic: str, text: str, *, single: bool = False) -> tuple[str, ...]:

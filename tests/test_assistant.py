@@ -735,6 +735,7 @@ def test_paraphrased_question_finds_the_school_guidebook(real_bot: Assistant) ->
         "What's the weather in Tokyo tomorrow?",
         "Who won the World Cup?",
         "What is the capital of France?",
+        "Who is the current Prime Minister of Japan?",  # "Japan" matches every effort
     ],
 )
 def test_question_the_plan_does_not_cover_is_declined(real_bot: Assistant, question: str) -> None:
