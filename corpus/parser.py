@@ -59,7 +59,16 @@ _PAGE_NUMBER = re.compile(
 _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
 _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
-_ATTRIBUTION = re.compile(r"[\[［【〔]([^\[\]［］【】〔〕]{1,120})[\]］】〕]\s*[.。]?\s*$")
+# "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
+# or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
+_ATTRIBUTION = re.compile(
+    r"[\[［【〔]([^\[\]［］【】〔〕]{1,120})[\]］】〕]\s*[.。]?"
+    r"(?:\s*(?:\*\d*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\((?:see|cf\.?|figure|fig\.?|note)\b[^()]*\)))?\s*[.。]?\s*$",
+    re.I,
+)
+# An attribution before the effort: "[NPA] Held a forum."
+_LEADING_ATTRIBUTION = re.compile(r"^[\[［【〔]([^\[\]［］【】〔〕]{1,60})[\]］】〕]\s+(?=\S)")
+_OPEN_BRACKET = re.compile(r"[\[［【〔][^\]］】〕]{0,80}$")
 # A measure title printed without its "O": a short capitalised line with no sentence
 # punctuation, quotation marks or figures (captions have those), before a bulleted effort.
 _BARE_TITLE = re.compile(r"^[A-Z][A-Za-z,'’()\- ]{10,150}[A-Za-z)]$")
@@ -110,14 +119,16 @@ def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[
     """
     text = _ETC.sub("", inner.strip())
     plain = _split_abbreviations(text)
-    if plain is not None or not names:
+    if plain is not None:
         return plain
+    if not names:
+        return _bodies(text)
     found: list[tuple[int, str]] = []
     if names:
         # Full names first: "Ministry of Health, Labour and Welfare" holds the separators.
         lowered = text.lower()
         for name in sorted(names, key=len, reverse=True):
-            for m in re.finditer(re.escape(name), lowered):
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
                 found.append((m.start(), names[name]))
                 lowered = lowered[: m.start()] + "\0" * len(name) + lowered[m.end() :]
         text = "".join("\0" if lowered[i] == "\0" else ch for i, ch in enumerate(text))
@@ -127,11 +138,27 @@ def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[
         if not part:
             continue
         if not _MINISTRY.match(part):
-            return None
+            return _bodies(inner)
         found.append((text.find(part), part))
     if not found:
         return None
     return tuple(dict.fromkeys(abbr for _, abbr in sorted(found)))
+
+
+# Words that make a name in brackets a government body even when the glossary lacks it.
+_BODY_WORD = re.compile(
+    r"\b(?:ministry|agency|office|secretariat|cabinet|police|bureau|commission|council)\b", re.I
+)
+
+
+def _bodies(inner: str) -> tuple[str, ...] | None:
+    """Government bodies named in full that the glossary does not list ("[Ministry of
+    Justice; Reconstruction Agency]"), kept as written rather than losing the effort."""
+    split = re.split(r"\s*[;；、/／]\s*|\s+and\s+(?=[A-Z])", inner)
+    parts = [p.strip() for p in split if p.strip()]
+    if parts and all(_BODY_WORD.search(p) and p[:1].isupper() for p in parts):
+        return tuple(dict.fromkeys(parts))
+    return None
 
 
 def _split_abbreviations(text: str) -> tuple[str, ...] | None:
@@ -281,13 +308,13 @@ def parse_plan(text: str, *, source: str) -> Plan:
         )
     fiscal_year = int(year_match.group(1))
     # The glossary may come anywhere, so read it first: attributions may use full names.
-    names = {
-        full.lower(): abbr
-        for _, line in numbered[1:]
-        for abbr, full in (_glossary_pairs(line) or {}).items()
-    }
+    pairs = [pair for _, line in numbered[1:] for pair in (_glossary_pairs(line) or {}).items()]
+    names = {full.lower(): abbr for abbr, full in pairs}
+    names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
     builder = _Builder(source, names)
-    lines_read = [(i, line) for i, line in numbered[1:] if not _PAGE_NUMBER.match(line)]
+    lines_read = _join_open_brackets(
+        [(i, line) for i, line in numbered[1:] if not _PAGE_NUMBER.match(line)]
+    )
     for k, (line_no, line) in enumerate(lines_read):
         following = lines_read[k + 1][1] if k + 1 < len(lines_read) else ""
         _read_line(builder, line_no, line, following)
@@ -298,6 +325,18 @@ def parse_plan(text: str, *, source: str) -> Plan:
             "is this a plan report?"
         )
     return _freeze(builder, title=title, fiscal_year=fiscal_year)
+
+
+def _join_open_brackets(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A line whose attribution bracket the page wrapped ("… [MIC, MEXT," / "and METI]")
+    is joined with the line that closes it."""
+    out: list[tuple[int, str]] = []
+    for line_no, line in lines:
+        if out and _OPEN_BRACKET.search(out[-1][1]) and re.search(r"[\]］】〕]", line):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        else:
+            out.append((line_no, line))
+    return out
 
 
 def _bare_title(builder: _Builder, line: str, following: str) -> bool:
@@ -345,6 +384,10 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
     body = line[bullet.end() :] if bullet else line
     if bullet:
         builder.close_effort()
+    leading = _LEADING_ATTRIBUTION.match(body)
+    if leading and parse_attribution(leading.group(1), builder.names):
+        # "[NPA] Held a forum." reads as "Held a forum. [NPA]"
+        body = f"{body[leading.end() :]} [{leading.group(1)}]"
     attribution = _ATTRIBUTION.search(body)
     ministries = parse_attribution(attribution.group(1), builder.names) if attribution else None
     if builder.open is None and (bullet or ministries):

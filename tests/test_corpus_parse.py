@@ -196,9 +196,36 @@ def test_a_word_starting_with_o_is_not_a_measure_header() -> None:
 
 
 def test_bracket_of_words_is_not_an_attribution() -> None:
-    plan = parse_plan(report("· Held a forum. [Cabinet Office]"), source="t.txt")
+    plan = parse_plan(report("· Held a forum. [see the annex]"), source="t.txt")
     assert plan.effort_count == 0
-    assert plan.sections[0].measures[0].notes == ("Held a forum. [Cabinet Office]",)
+    assert plan.sections[0].measures[0].notes == ("Held a forum. [see the annex]",)
+
+
+def test_a_body_named_in_full_that_no_glossary_lists_keeps_its_effort() -> None:
+    plan = parse_plan(
+        report("· Held a forum. [Cabinet Office; Reconstruction Agency]"), source="t.txt"
+    )
+    assert only_effort(plan).ministries == ("Cabinet Office", "Reconstruction Agency")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(["· Held a forum. [MIC, MEXT,", "and METI]"], id="attribution-wrapped"),
+        pytest.param(["· [MIC, MEXT, and METI] Held a forum."], id="attribution-first"),
+        pytest.param(["· Held a forum. [MIC, MEXT, and METI] (see Figure 3)"], id="figure-pointer"),
+        pytest.param(["· Held a forum. [MIC, MEXT, and METI]*1"], id="footnote-mark"),
+    ],
+)
+def test_an_attribution_is_read_wherever_the_page_put_it(lines: list[str]) -> None:
+    effort = only_effort(parse_plan(report(*lines), source="t.txt"))
+    assert (effort.text, effort.ministries) == ("Held a forum.", ("MIC", "MEXT", "METI"))
+
+
+def test_an_abbreviation_in_other_case_is_the_glossary_s() -> None:
+    glossary = "- * NPA (National Police Agency), MOJ (Ministry of Justice)"
+    plan = parse_plan(report("· Held a forum. [Moj and Npa]", "", glossary), source="t.txt")
+    assert only_effort(plan).ministries == ("MOJ", "NPA")
 
 
 @pytest.mark.parametrize(
