@@ -278,7 +278,9 @@ class FactWriter:
         # Beyond the best-matching effort only a figure of the very noun asked will do.
         total = bool(_TOTAL.search(q.text))
         span = pick_figure(spans, q.unit, _topic(q), own_noun_only=not first, total=total)
-        return None if span is None else f"The report gives {span.text}"
+        if span is None or _one_group_of_a_total(q, e.text, span.text):
+            return None
+        return f"The report gives {span.text}"
 
     def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         # "not the old name, the new one": a negated cue does not count
@@ -340,6 +342,35 @@ def _name_after(text: str, q: Query) -> str | None:
 
 def _stems_of(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[\w']+", text.lower()))
+
+
+def _one_group_of_a_total(q: Query, text: str, figure: str) -> bool:
+    """Whether the question counts one group ("representatives from foreign
+    institutions") of a figure the effort gives for several ("about 220 representatives
+    from relevant ministries, foreign institutions, private groups, and others")."""
+    if not q.unit:
+        return False
+    unit = re.escape(q.unit)
+    asked = re.search(rf"\b{unit}\s+from\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", q.text, re.I)
+    at = text.find(figure)
+    if asked is None or at < 0:
+        return False
+    groups = re.match(r"\s*from\s+([^.;()]+)", text[at + len(figure) :])
+    if groups is None or not re.search(r",|\band\b", groups.group(1)):
+        return False
+    words = []
+    for w in asked.group(1).lower().split():
+        if w in _GROUP_ENDS:
+            break
+        words.append(w)
+    wanted = _stems_of(" ".join(words)) - _stems_of("the a an")
+    return bool(wanted) and wanted <= _stems_of(groups.group(1))
+
+
+# Words that end the group a question names after its unit ("… from X were at …").
+_GROUP_ENDS = frozenset(
+    "were was are is did do does attended came took at in on to for during who that which".split()
+)
 
 
 _TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)

@@ -88,6 +88,13 @@ def test_the_items_an_effort_lists_for_a_noun_are_read_from_its_brackets_or_list
     assert listed("held seminars (July 2019)", "seminars") is None  # a date, not a list
 
 
+def test_a_total_over_several_groups_does_not_count_one_of_them(bot: Assistant) -> None:
+    part = bot.ask("How many representatives from foreign institutions were at the 4th meeting?")
+    assert part.abstained and "220" not in claims(part)
+    whole = bot.ask("How many representatives attended the 4th Specialist Group Meeting?")
+    assert "about 220 representatives" in claims(whole)
+
+
 def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
     text = 'Distributed the checklist "Signs to Notice" to about 30,000 schools.'
     assert named_after(text, "checklist") == "Signs to Notice"
