@@ -58,6 +58,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev2": ("reports2",),
     "dev3": ("reports3",),
     "dev4": ("reports4",),
+    "dev5": ("reports5",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

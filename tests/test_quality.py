@@ -46,6 +46,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev2",
         "dev3",
         "dev4",
+        "dev5",
         "unseen",
         "unseen2",
         "unseen3",
