@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -83,4 +84,8 @@ def load_corpus(paths: Path | str | Sequence[Path | str] | None = None) -> Corpu
         digest.update(file.name.encode() + b"\0" + text.encode() + b"\0")
     source = ", ".join(str(Path(p)) for p in paths)
     plans = tuple(by_year[y] for y in sorted(by_year))
+    # The parse too: a parser that reads the same text differently (a newer planqa) must
+    # not reuse an index built from the old efforts.
+    parsed = [plan.model_dump(mode="json") for plan in plans]
+    digest.update(json.dumps(parsed, sort_keys=True, ensure_ascii=False).encode())
     return Corpus(plans=plans, sha256=digest.hexdigest(), source=source)

@@ -94,7 +94,8 @@ class Corpus(_Frozen):
 
     Attributes:
         plans: Reports ordered by fiscal year.
-        sha256: Digest over every report's bytes and name; names the index built from it.
+        sha256: Digest over every report's bytes, name and parse; names the index built
+            from it, so a changed report or a changed parser builds a new one.
         source: The file or folder the corpus was read from.
     """
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.errors import CorpusError
+from corpus.layout import clean_lines, spell_out
 from corpus.models import Effort, Measure, Plan, Section
 
 __all__ = ["parse_plan", "parse_attribution", "find_dates", "normalise_line"]
@@ -51,14 +52,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
 # Bullets, including the private-use glyphs PDF extraction leaves for Symbol and
 # Wingdings bullets (U+F0B7, U+F0A7 …).
 _BULLET = re.compile(r"^(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]\s*)+")
-# Page furniture: "- 6 -", "6", "Page 6", "6 / 20" alone on a line.
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-\u2010-\u2015])?$",
-    re.I,
-)
 _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
 _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
+# "(1) Title": a measure numbered in brackets, read as one when no effort is open.
+_NUMBERED_MEASURE = re.compile(r"^\(\d{1,2}\)\s*([A-Z].*)$")
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
@@ -68,7 +66,6 @@ _ATTRIBUTION = re.compile(
 )
 # An attribution before the effort: "[NPA] Held a forum."
 _LEADING_ATTRIBUTION = re.compile(r"^[\[［【〔]([^\[\]［］【】〔〕]{1,60})[\]］】〕]\s+(?=\S)")
-_OPEN_BRACKET = re.compile(r"[\[［【〔][^\]］】〕]{0,80}$")
 # A measure title printed without its "O": a short capitalised line with no sentence
 # punctuation, quotation marks or figures (captions have those), before a bulleted effort.
 _BARE_TITLE = re.compile(r"^[A-Z][A-Za-z,'’()\- ]{10,150}[A-Za-z)]$")
@@ -90,7 +87,7 @@ _MONTH_YEAR = re.compile(
 # "October to November 2019", "October and November 2019": the first month takes the year too
 _MONTH_RANGE = re.compile(
     rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?\s*(?:to|through|until|and|-|–|~)\s*"
-    rf"({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?,?\s+{_YEAR}\b",
+    rf"(?:\d{{1,2}}\s+)?({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?,?\s+{_YEAR}\b",
     re.IGNORECASE,
 )
 
@@ -102,7 +99,7 @@ def normalise_line(line: str) -> str:
         >>> normalise_line("\\u00a0 Held a\\tseminar ")
         'Held a seminar'
     """
-    return _SPACES.sub(" ", line).strip()
+    return spell_out(_SPACES.sub(" ", line)).strip()
 
 
 def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[str, ...] | None:
@@ -232,6 +229,8 @@ class _Builder:
         self.open: _OpenEffort | None = None
         self.last_note_line = -2
         self.last_note_start = -2
+        # The heading just read, whose title a lower-case next line continues.
+        self.heading: _SectionDraft | _MeasureDraft | None = None
 
     def measure(self) -> _MeasureDraft:
         section = self.sections[-1]
@@ -312,9 +311,7 @@ def parse_plan(text: str, *, source: str) -> Plan:
     names = {full.lower(): abbr for abbr, full in pairs}
     names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
     builder = _Builder(source, names)
-    lines_read = _join_open_brackets(
-        [(i, line) for i, line in numbered[1:] if not _PAGE_NUMBER.match(line)]
-    )
+    lines_read = clean_lines(numbered[1:], title=title)
     for k, (line_no, line) in enumerate(lines_read):
         following = lines_read[k + 1][1] if k + 1 < len(lines_read) else ""
         _read_line(builder, line_no, line, following)
@@ -327,18 +324,6 @@ def parse_plan(text: str, *, source: str) -> Plan:
     return _freeze(builder, title=title, fiscal_year=fiscal_year)
 
 
-def _join_open_brackets(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A line whose attribution bracket the page wrapped ("… [MIC, MEXT," / "and METI]")
-    is joined with the line that closes it."""
-    out: list[tuple[int, str]] = []
-    for line_no, line in lines:
-        if out and _OPEN_BRACKET.search(out[-1][1]) and re.search(r"[\]］】〕]", line):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
-        else:
-            out.append((line_no, line))
-    return out
-
-
 def _bare_title(builder: _Builder, line: str, following: str) -> bool:
     """A measure title without its "O": it follows an effort of the measure before it
     and leads into a bulleted effort."""
@@ -346,7 +331,7 @@ def _bare_title(builder: _Builder, line: str, following: str) -> bool:
         builder.open is None
         and bool(builder.sections)
         and bool(builder.sections[-1].measures)
-        and bool(builder.measure().efforts)
+        and bool(builder.sections[-1].measures[-1].efforts)
         and bool(_BARE_TITLE.match(line))
         and 3 <= len(line.split()) <= 20
         and bool(_BULLET.match(following))
@@ -355,16 +340,26 @@ def _bare_title(builder: _Builder, line: str, following: str) -> bool:
 
 def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") -> None:
     attribution = _ATTRIBUTION.search(line)
+    heading, builder.heading = builder.heading, None
+    if heading is not None and line[:1].islower() and not attribution and builder.open is None:
+        # "6. Strengthening … children will never" / "become victims": the title goes on
+        heading.title = f"{heading.title} {line}"
+        builder.heading = heading
+        return
     section = _SECTION.match(line)
     if section and not attribution:
         builder.close_effort()
         builder.sections.append(
             _SectionDraft(number=int(section.group(1)), title=section.group(2), line=line_no)
         )
+        builder.heading = builder.sections[-1]
         return
-    measure = _MEASURE.match(line)
+    measure = _MEASURE.match(line) or (
+        _NUMBERED_MEASURE.match(line) if builder.open is None else None
+    )
     if not measure and not attribution and _bare_title(builder, line, following):
         builder.sections[-1].measures.append(_MeasureDraft(title=line))
+        builder.heading = builder.sections[-1].measures[-1]
         return
     if measure and not attribution:
         builder.close_effort()
@@ -374,6 +369,7 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
                 "section (expected a line like '1. Title' first); is this a plan report?"
             )
         builder.sections[-1].measures.append(_MeasureDraft(title=measure.group(1)))
+        builder.heading = builder.sections[-1].measures[-1]
         return
     glossary = _glossary_pairs(line)
     if glossary is not None:

@@ -262,3 +262,17 @@ def test_there_are_fixture_reports_to_check() -> None:
 def test_crlf_fixture_keeps_its_line_endings() -> None:
     crlf = [p for p in FIXTURES if b"\r\n" in p.read_bytes()]
     assert crlf, "one fixture must use CRLF line endings (see tests/data/reports/README.md)"
+
+
+def test_the_corpus_digest_changes_when_the_parse_does_not_only_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = load_corpus().sha256
+    import corpus.loader
+
+    def other_parse(text: str, *, source: str) -> Plan:
+        plan = parse_plan(text, source=source)
+        return plan.model_copy(update={"title": plan.title + " (read differently)"})
+
+    monkeypatch.setattr(corpus.loader, "parse_plan", other_parse)
+    assert load_corpus().sha256 != before  # a newer parser never reuses an older index

@@ -340,6 +340,49 @@ def test_a_page_number_is_dropped_even_inside_a_wrapped_effort(page: str) -> Non
     assert plan.sections[0].measures[0].notes == ()
 
 
+def test_a_running_header_repeated_on_every_page_is_dropped_even_inside_an_effort() -> None:
+    header = "FY2020 Efforts on the Basic Plan – page {}"
+    plan = parse_plan(
+        report(
+            "· Held a forum for", header.format(2), "guardians. [CAO]",
+            "", header.format(3), "· Sent leaflets. [NPA]",
+        ),
+        source="t.txt",
+    )  # fmt: skip
+    texts = [e.text for _, _, e in plan.efforts()]
+    assert texts == ["Held a forum for guardians.", "Sent leaflets."]
+    assert plan.sections[0].measures[0].notes == ()
+
+
+def test_a_word_broken_at_the_line_end_is_joined_and_a_ligature_spelt_out() -> None:
+    plan = parse_plan(report("· Raised aware-", "ness of ﬁltering. [MIC]"), source="t.txt")
+    assert only_effort(plan).text == "Raised awareness of filtering."
+
+
+def test_a_footnote_mark_is_no_part_of_the_effort() -> None:
+    line = '· Registered "Kodomo 110-ban no Ie"*1 on routes. [NPA]'
+    plan = parse_plan(report(line), source="t.txt")
+    assert only_effort(plan).text == 'Registered "Kodomo 110-ban no Ie" on routes.'
+
+
+def test_a_measure_numbered_in_brackets_opens_a_measure() -> None:
+    plan = parse_plan(
+        report("· Held a forum. [CAO]", "(2) Promotion of filtering", "· Asked carriers. [MIC]"),
+        source="t.txt",
+    )
+    assert [m.title for m in plan.sections[0].measures] == ["Campaigns", "Promotion of filtering"]
+
+
+def test_a_pillar_title_wrapped_over_two_lines_is_one_title() -> None:
+    text = "\n".join(
+        ["FY2020 Efforts", "6. Strengthening of the foundation where children will never",
+         "become victims", "O Training", "· Trained officers. [NPA]"]
+    )  # fmt: skip
+    (section,) = parse_plan(text, source="t.txt").sections
+    assert section.title.endswith("where children will never become victims")
+    assert [m.title for m in section.measures] == ["Training"]
+
+
 # -- layout noise ------------------------------------------------------------------------------
 
 

@@ -1,0 +1,87 @@
+"""The text layer: what PDF extraction leaves in a report's lines, cleaned before parsing.
+
+The reports are text pulled out of PDFs. Before the parser reads a line's shape, the page
+furniture goes (page numbers, running headers and footers repeated on every page, footnote
+marks), words and brackets the page broke are joined again, and typographic ligatures are
+spelt out.
+Pure functions over ``(line number, text)`` pairs: the parser keeps each effort's first
+line number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = ["clean_lines", "spell_out"]
+
+Line = tuple[int, str]
+
+# Page furniture: "- 6 -", "6", "Page 6", "6 / 20" alone on a line, or a running header
+# ending in its page ("FY2017 Efforts on the Basic Plan – page 3").
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-\u2010-\u2015])?$|"
+    r"[-\u2010-\u2015|]\s*(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$",
+    re.I,
+)
+# A footnote mark after a word: 'the "Kodomo 110-ban no Ie"*1 along …', 'schools¹'.
+_FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\]])(?:\*\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
+_OPEN_BRACKET = re.compile(r"[\[［【〔][^\]］】〕]{0,80}$")
+_CLOSE_BRACKET = re.compile(r"[\]］】〕]")
+# A word the line end broke: "aware-" / "ness".
+_BROKEN_WORD = re.compile(r"[a-z]-$")
+# Lines that carry content even when repeated: efforts end in an attribution.
+_ATTRIBUTED = re.compile(r"[\]］】〕]\s*[.。]?\s*\S{0,12}$")
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+# Headings and bulleted lines are the report's own, however often a line repeats.
+_STRUCTURAL = re.compile(r"^(?:[-\u2010-\u2015·•*・●◦▪■➢○〇◯]|O\s|\(?\d{1,2}\s*[.．)])")
+
+
+def spell_out(line: str) -> str:
+    """Typographic ligatures as letters, so "ﬁltering" is found as "filtering".
+
+    Example:
+        >>> spell_out("ﬁltering services")
+        'filtering services'
+    """
+    return line.translate(_LIGATURES)
+
+
+def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
+    """The report's lines without page furniture, with broken brackets and words joined.
+
+    A line repeated on several pages (digits aside) that holds no attribution is a
+    running header or footer; so is a copy of the title.
+
+    Example:
+        >>> clean_lines([(2, "1. Awareness"), (3, "- 2 -"), (4, "· Held a forum. [MIC,"),
+        ...              (5, "and NPA]")])
+        [(2, '1. Awareness'), (4, '· Held a forum. [MIC, and NPA]')]
+    """
+    repeated = Counter(_shape(line) for _, line in lines)
+    kept = [
+        (n, _FOOTNOTE_MARK.sub("", line))
+        for n, line in lines
+        if not _PAGE_NUMBER.search(line)
+        and not (repeated[_shape(line)] >= 2 and _furniture(line))
+        and not (title and _shape(line) == _shape(title))
+    ]
+    out: list[Line] = []
+    for n, line in kept:
+        if out and _OPEN_BRACKET.search(out[-1][1]) and _CLOSE_BRACKET.search(line):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")  # "[MIC, MEXT," / "and METI]"
+        elif out and _BROKEN_WORD.search(out[-1][1]) and line[:1].islower():
+            out[-1] = (out[-1][0], f"{out[-1][1][:-1]}{line}")  # "aware-" / "ness"
+        else:
+            out.append((n, line))
+    return out
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower())
+
+
+def _furniture(line: str) -> bool:
+    return len(line) <= 120 and not _ATTRIBUTED.search(line) and not _STRUCTURAL.match(line)
