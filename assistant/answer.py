@@ -116,6 +116,13 @@ def _topic(a: Answerer, t: Turn) -> Answer:
     return a.facts.out_of_scope(q)
 
 
+def _mentions(a: Answerer, t: Turn) -> Answer:
+    efforts = a.retriever.mentioning(t.query, t.mask)
+    if not efforts:  # no effort holds the words: what is closest in meaning
+        return _topic(a, t)
+    return a.facts.mentions(t.query, efforts, t.filters)
+
+
 def _glossary(a: Answerer, t: Turn) -> Answer:
     return a.compose.glossary(t.query)
 
@@ -151,6 +158,7 @@ INTENTS: dict[Intent, IntentRow] = {
         IntentRow(Intent.GLOSSARY, _glossary, "the full name from the reports' glossary"),
         IntentRow(Intent.STRUCTURE, _structure, "the reports' sections and fiscal years"),
         IntentRow(Intent.TOPIC, _topic, "the efforts that match, quoted (the safe default)"),
+        IntentRow(Intent.MENTIONS, _mentions, "every effort that holds the words, else _topic"),
         IntentRow(Intent.OUTSIDE, _outside, "what the reports do not give; nearest effort"),
         IntentRow(Intent.CHITCHAT, _chitchat, "what the assistant can do"),
     )

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.asked import NAME_KINDS
-from assistant.compose import Composer, fiscal_span, years_phrase
+from assistant.compose import Composer, count, fiscal_span, years_phrase
 from assistant.facts import dates, figures, pick_figure
 from assistant.facts_names import (
     audiences,
@@ -27,7 +27,7 @@ from assistant.facts_names import (
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
-from assistant.retrieval import Found
+from assistant.retrieval import Found, literal_terms
 from index.documents import CitedEffort
 
 __all__ = ["FactWriter"]
@@ -47,6 +47,10 @@ def _quote(e: CitedEffort, n: int = 1) -> str:
 
 def _where(e: CitedEffort) -> str:
     return f"§{e.section} {e.section_title} › {e.measure_title}"
+
+
+# At most this many efforts are listed as mentioning a term; the answer says how many.
+MAX_LISTED = 12
 
 
 class FactWriter:
@@ -174,6 +178,19 @@ class FactWriter:
         else:
             lead = "The reports list these related efforts:"
         return self.c.listing(q, lead, efforts, "topic", filters)
+
+    def mentions(
+        self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters
+    ) -> Answer:
+        """Every effort that holds the words asked about, the first few listed."""
+        n = len(efforts)
+        shown = efforts[:MAX_LISTED]
+        verb = "mentions" if n == 1 else "mention"
+        more = f"; the first {len(shown)}:" if n > len(shown) else ":"
+        # the words as the efforts write them ("police" is read as the NPA in the question)
+        said = " and ".join(f"“{t}”" for t in literal_terms(q.topic, efforts[0].text, single=True))
+        lead = f"{count(n)} {self.c.scope(q.time)} {verb} {said or 'it'}{more}"
+        return self.c.listing(q, lead, shown, "topic", filters)
 
     # -- fact answers ----------------------------------------------------------------------
 

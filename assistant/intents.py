@@ -83,6 +83,7 @@ class Intent(StrEnum):
     GLOSSARY = "glossary"
     STRUCTURE = "structure"
     TOPIC = "topic"
+    MENTIONS = "mentions"
     FOLLOW_ON = "follow_on"
     OUTSIDE = "outside"
     CHITCHAT = "chitchat"

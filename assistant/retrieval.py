@@ -92,6 +92,7 @@ class Retriever:
             if all(w in vocabulary for w in re.findall(r"[a-z]+", term.lower()))
         }
         self._tokens: dict[int, set[str]] = {}
+        self._text_tokens: dict[int, set[str]] = {}
         self._df: dict[str, int] | None = None
 
     def search_text(self, q: Query) -> str:
@@ -222,6 +223,29 @@ class Retriever:
         df = self._document_frequency()
         most = max(RARE_IN, RARE_SHARE * len(self.index.efforts))
         return any(0 < df.get(w, 0) <= most for w in words)
+
+    def mentioning(self, q: Query, mask: np.ndarray | None) -> list[CitedEffort]:
+        """Every effort (within ``mask`` and the question's ministries) whose own text
+        holds all the words the question is about: "which efforts mention INTERPOL"."""
+        words = set(q.own_words or q.topic_words)
+        if not words:
+            return []
+        if q.ministries:
+            by_ministry = self.index.effort_mask(ministries=q.ministries)
+            mask = by_ministry if mask is None else mask & by_ministry
+        rows = range(len(self.index.efforts)) if mask is None else np.flatnonzero(mask)
+        out = []
+        for row in rows:
+            e = self.index.efforts[int(row)]
+            if words <= self._text_words(int(row)):
+                out.append(e)
+        return out
+
+    def _text_words(self, position: int) -> set[str]:
+        words = self._text_tokens.get(position)
+        if words is None:
+            words = self._text_tokens[position] = set(tokenize(self.index.efforts[position].text))
+        return words
 
     def _words(self, position: int) -> set[str]:
         words = self._tokens.get(position)

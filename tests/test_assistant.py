@@ -317,6 +317,18 @@ def test_a_phrase_the_reports_hold_is_answered_by_the_efforts_holding_it(
     assert "child welfare officers" in answer.text.split("\n")[0]
 
 
+@pytest.mark.parametrize("term", ["SNS", "guardians", "child welfare officers"])
+def test_which_efforts_mention_a_term_lists_every_effort_holding_it(
+    multi: Assistant, term: str
+) -> None:
+    holding = [
+        e.id for *_, e in multi.corpus.efforts() if re.search(rf"\b{term}\b", e.text, re.I)
+    ]
+    answer = multi.ask(f"Which efforts mention {term}?")
+    assert sorted(cited(answer)) == sorted(holding)
+    assert f"{len(holding)} effort" in answer.text
+
+
 def test_section_the_plan_lacks_is_said_to_be_missing(bot: Assistant) -> None:
     answer = bot.ask("What was done under section 9?")
     assert "no section 9" in answer.text

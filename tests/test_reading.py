@@ -136,6 +136,10 @@ PHRASINGS: dict[Intent, list[str]] = {
         "support for children who were harmed",
         "How does the government help parents talk to their kids?",
     ],
+    Intent.MENTIONS: [
+        "Which efforts mention the Internet Hotline Center?",
+        "where do the reports talk about age verification",
+    ],
     Intent.OUTSIDE: [
         "Did the crackdowns actually reduce crime?",
         "What is the punishment for child prostitution?",
