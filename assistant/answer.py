@@ -19,6 +19,7 @@ from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
 from assistant.compound import FACT_INTENTS, joined, read_two_asks
 from assistant.conversation import Context, FollowUp, follow_up
+from assistant.facts_names import explained_in
 from assistant.intents import Intent
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
@@ -124,7 +125,13 @@ def _mentions(a: Answerer, t: Turn) -> Answer:
 
 
 def _glossary(a: Answerer, t: Turn) -> Answer:
-    return a.compose.glossary(t.query)
+    q = t.query
+    if q.term not in a.compose.terms:  # "what does ura-aka mean": a term an effort explains
+        for e in a.index.efforts:
+            found = explained_in(e.text, q.topic)
+            if found is not None:
+                return a.compose.explained(q, e, *found)
+    return a.compose.glossary(q)
 
 
 def _structure(a: Answerer, t: Turn) -> Answer:

@@ -279,8 +279,17 @@ class Composer:
             listed = ", ".join(self.terms)
             text = f"“{term}” is not in the reports' list of abbreviations; they list {listed}."
             return self.answer(q, text, "glossary", abstained=True)
-        text = f"**{term}** stands for the **{full}** (from the reports' list of abbreviations)."
+        # "What do DA and CFA stand for?": every abbreviation the question names
+        asked = [term, *(w for w in q.topic.split() if w in self.terms), *q.ministries]
+        known = [t for t in dict.fromkeys(asked) if t in self.terms]
+        lines = [f"**{t}** stands for the **{self.terms[t]}**" for t in known]
+        text = "; ".join(lines) + " (from the reports' list of abbreviations)."
         return self.answer(q, text, "glossary")
+
+    def explained(self, q: Query, effort: CitedEffort, phrase: str, gloss: str) -> Answer:
+        """A term the reports explain where they use it: “ura-aka” (secret SNS accounts)."""
+        text = f"The report explains “{phrase}” as “{gloss}” [1].\n\n> {effort.text} [1]"
+        return self.answer(q, text, "glossary", [effort])
 
     def structure(self, q: Query, efforts: Sequence[CitedEffort] = ()) -> Answer:
         """The reports' sections; with a section named or measures asked, their measures,

@@ -297,7 +297,8 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
     if unit in ("years", "months", "weeks", "days", "hours"):
         return span.kind == "duration" and span.noun is not None and stem(span.noun) == stem(unit)
     if span.kind != "number":
-        return span.kind == "times" and unit == "times"
+        # "how many views": "viewed about 190,000 times" counts them
+        return span.kind == "times" and (unit == "times" or stem(unit.lower()) in span.lead)
     wanted = _kin(stem(unit.lower()))
     own = _kin(stem(span.noun)) if span.noun else ""
     if wanted == own or wanted in {_kin(w) for w in _own_words(span)}:

@@ -18,6 +18,7 @@ from corpus.parser import MONTHS
 
 __all__ = [
     "audiences",
+    "explained_in",
     "is_place",
     "listed",
     "named",
@@ -297,3 +298,21 @@ def named_after(text: str, noun: str) -> str | None:
         re.I,
     )
     return m.group(1) if m else None
+
+
+def explained_in(text: str, phrase: str) -> tuple[str, str] | None:
+    """A term and the words an effort explains it with in brackets: '"ura-aka" (secret
+    SNS accounts)' → ("ura-aka", "secret SNS accounts"); None if ``text`` has none.
+
+    Example:
+        >>> explained_in('the use of "ura-aka" (secret SNS accounts), and', "ura-aka")
+        ('ura-aka', 'secret SNS accounts')
+    """
+    if len(phrase) < 2:
+        return None
+    m = re.search(
+        rf"[\"“]?({re.escape(phrase)})[\"”]?\s*\(([^()]{{3,80}})\)", text, re.I
+    )
+    if m is None or re.fullmatch(r"[\d\s,–-]+|.*\b(?:19|20)\d\d\b.*", m.group(2)):
+        return None  # "(189)", "(July 2019)": a number or a date, not an explanation
+    return m.group(1), m.group(2)

@@ -163,6 +163,12 @@ def test_glossary_question_gives_the_full_name_from_the_plan(
     assert answer.citations == ()
 
 
+def test_a_glossary_question_naming_two_abbreviations_gives_both(bot: Assistant) -> None:
+    answer = bot.ask("What do METI and MOFA stand for?")
+    assert "Ministry of Economy, Trade and Industry" in answer.text
+    assert "Ministry of Foreign Affairs" in answer.text
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -128,6 +128,8 @@ def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
         (SURVEY, "percent", None),
         ("confirmed that 94.7% of them were deleted", "percent", "94.7%"),
         ("with 14 companies participating", "firms", "14 companies"),
+        ("posted online and viewed about 190,000 times", "views", "about 190,000 times"),
+        ("posted online and viewed about 190,000 times", "downloads", None),
     ],
 )
 def test_a_figure_is_given_only_when_its_type_fits_the_question(
