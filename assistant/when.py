@@ -321,6 +321,16 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         or (re.search(r"\band\b", between) and re.search(r"\bbetween\b", head[-20:], re.I))
     ):
         return _month_range(min(months), max(months))
+    if len(set(months)) >= 2 and _AFTER.search(head[-25:]) and _BEFORE.search(between):
+        # "after November 2017 but before February 2018": the months in between
+        lo, hi = min(months), max(months)
+        from_lo = bool(re.search(r"\b(since|from|starting|beginning)\b", head[-25:], re.I))
+        to_hi = bool(re.search(r"\b(until|till|up to|by)\b", between, re.I))
+        return [
+            mo
+            for mo in _month_range(lo, hi)
+            if lo < mo < hi or (from_lo and mo == lo) or (to_hi and mo == hi)
+        ]
     if _AFTER.search(head[-25:]) and not _BEFORE.search(head[-12:]):
         pivot = max(months)
         inclusive = bool(re.search(r"\b(since|from|starting|beginning)\b", head[-25:], re.I))

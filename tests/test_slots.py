@@ -178,6 +178,10 @@ Q4_2020 = ("2020-10", "2020-11", "2020-12")
         ),
         ("in march and april", (2019,), (), (), (), ("2019-04", "2020-03")),
         ("which efforts are dated May?", (2018, 2019), (), (), (), ("2018-05", "2019-05")),
+        (
+            "after November 2017 but before February 2018",
+            (2017,), (), (), (), ("2017-12", "2018-01"),
+        ),
     ],
 )  # fmt: skip
 def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
