@@ -92,6 +92,9 @@ _SAME_NOUN = {
     "prison": "inmat",
     "parole": "probation",
     "probat": "probation",
+    "centr": "center",  # British and American spellings count the same thing
+    "programm": "program",
+    "counsellor": "counselor",
     "attende": "particip",
     "copi": "copi",
     "offic": "offic",
@@ -123,6 +126,7 @@ _AGES = re.compile(
 )
 
 
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z-]+s)\b(?=[^.;]*$)", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
 )
@@ -160,6 +164,12 @@ def figures(text: str) -> list[FactSpan]:
             noun_words.append(w)
         percent = bool(m.group(2))
         noun = noun_words[-1].lower() if noun_words else None
+        if noun is None and not percent:
+            # "the number of centers with a lawyer increased to 52": 52 centers
+            counted = list(_NUMBER_OF.finditer(text[max(0, m.start() - 120) : m.start()]))
+            if counted:
+                noun = counted[-1].group(1).lower()
+                noun_words = [counted[-1].group(1)]
         kind: FactKind = "number"
         if percent:
             kind, noun = "percent", None

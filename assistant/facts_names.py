@@ -175,13 +175,23 @@ def audiences(text: str) -> list[FactSpan]:
     # Quoted names and brackets are blanked (same length) so "to" inside them is not read.
     plain = re.sub(r'"[^"]*"|“[^”]*”|\([^)]*\)', lambda m: " " * len(m.group(0)), text)
     for m in _TRIGGER.finditer(plain):
-        rest = plain[m.end() :]
-        end = _PHRASE_END.search(rest)
-        phrase = rest[: end.start()] if end else rest
-        nouns = list(_NOUN.finditer(phrase))
-        if nouns:
-            span = text[m.end() : m.end() + nouns[-1].end()].strip(" ,")
-            out.append(FactSpan("name", span, None, frozenset()))
+        # "distributed the card on how to respond … to about 210,000 teachers": the first
+        # "to" that leads to people or bodies
+        starts = [m.end()]
+        if m.group(0).rstrip().lower().endswith("to"):
+            sentence_end = plain.find(".", m.end())
+            stop = sentence_end if sentence_end > 0 else len(plain)
+            starts += [t.end() for t in re.finditer(r"\bto\s+", plain[m.end() : stop])]
+            starts = [starts[0]] + [m.end() + s for s in starts[1:]]
+        for start in starts:
+            rest = plain[start:]
+            end = _PHRASE_END.search(rest)
+            phrase = rest[: end.start()] if end else rest
+            nouns = list(_NOUN.finditer(phrase))
+            if nouns:
+                span = text[start : start + nouns[-1].end()].strip(" ,")
+                out.append(FactSpan("name", span, None, frozenset()))
+                break
     return out
 
 

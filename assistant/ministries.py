@@ -292,9 +292,12 @@ _MINISTRY_LIKE = re.compile(
 
 def _ministry_like(text: str) -> list[tuple[int, int, str]]:
     """ "Ministry of X" / "X ministry" phrases, for names that match no known ministry
-    ("ministry or agency" names none: "or" is a function word, not a name)."""
+    ("ministry or agency" names none: "or" is a function word, not a name; "fake agency
+    recruiters" neither: a body's own name is capitalised)."""
     out = []
     for m in _MINISTRY_LIKE.finditer(text):
+        if m.group(2) and not m.group(2)[:1].isupper():
+            continue
         named = (m.group(1) or m.group(2) or "").lower()
         words = [w for w in re.findall(r"[a-z]+", named) if w not in _GENERIC]
         if any(w in _ABROAD for w in words):

@@ -76,6 +76,14 @@ def test_a_figure_of_persons_counts_staff_only_when_it_is_about_the_topic() -> N
     assert pick_figure(spans, "staff", frozenset({"school", "counsellor"})) is None
 
 
+def test_who_got_something_is_read_past_a_to_that_leads_nowhere() -> None:
+    text = (
+        'Distributed the card "When a Child Tells You" on how to respond to a disclosure '
+        "to about 210,000 nursery school teachers."
+    )
+    assert [s.text for s in audiences(text)] == ["about 210,000 nursery school teachers"]
+
+
 def test_who_got_something_is_read_past_a_figure_with_a_decimal_point() -> None:
     text = "Distributed about 1.2 million copies to first-year junior high school students."
     assert [s.text for s in audiences(text)] == ["first-year junior high school students"]
@@ -129,6 +137,7 @@ def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
         ("confirmed that 94.7% of them were deleted", "percent", "94.7%"),
         ("with 14 companies participating", "firms", "14 companies"),
         ("posted online and viewed about 190,000 times", "views", "about 190,000 times"),
+        ("the number of centers with a lawyer increased to 52.", "centres", "52 centers"),
         ("posted online and viewed about 190,000 times", "downloads", None),
     ],
 )

@@ -111,7 +111,12 @@ def test_a_ministry_no_report_has_is_reported_as_unknown(
 
 
 @pytest.mark.parametrize(
-    "question", ["Did Japan give money to a UN agency?", "what does a foreign ministry do"]
+    "question",
+    [
+        "Did Japan give money to a UN agency?",
+        "what does a foreign ministry do",
+        "flyers warning about fake agency recruiters",  # a body's own name is capitalised
+    ],
 )
 def test_a_body_abroad_is_no_ministry_the_reports_lack(
     resolver: MinistryResolver, question: str
