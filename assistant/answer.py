@@ -106,6 +106,9 @@ def _fact(a: Answerer, t: Turn) -> Answer:
 
 def _topic(a: Answerer, t: Turn) -> Answer:
     q = t.query
+    named = a.retriever.named_phrase(q, t.mask) if not t.scoped else []
+    if named:  # "anything on the Internet Hotline Center?": every effort that names it
+        return a.facts.mentions(q, named, t.filters)
     found = a.retriever.retrieve(q, t.mask, scoped=t.scoped)
     if found.efforts:
         return a.facts.matches(q, found, t.filters)

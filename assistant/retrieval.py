@@ -44,6 +44,8 @@ NARROWED_DISCOUNT = 0.1
 # Matches this close to the abstention line are offered as "closest", not as the answer.
 WEAK_MARGIN = 0.1
 LEXICAL_DEPTH = 20
+# A name the question gives word for word answers by the efforts holding it when few do.
+NAMED_AT_MOST = 6
 # A word in at most this many efforts (or this share of them) is distinctive on its own.
 RARE_IN = 2
 RARE_SHARE = 0.03
@@ -240,6 +242,18 @@ class Retriever:
             if words <= self._text_words(int(row)):
                 out.append(e)
         return out
+
+    def named_phrase(self, q: Query, mask: np.ndarray | None) -> list[CitedEffort]:
+        """The efforts holding, word for word, a name the question is about: its topic
+        of two or more words, capitalised as a name ("the Internet Hotline Center",
+        "One-Stop Support Centers"), held by a few efforts. Empty when there is none."""
+        words = q.topic.split()
+        if len(words) < 2 or len(q.own_words) < 2 or not any(w[:1].isupper() for w in words):
+            return []
+        phrase = q.topic.lower()
+        found = self.mentioning(q, mask)
+        held = [e for e in found if _whole_word_at(e.text.lower(), phrase) >= 0]
+        return held if 0 < len(held) <= NAMED_AT_MOST else []
 
     def _text_words(self, position: int) -> set[str]:
         words = self._text_tokens.get(position)

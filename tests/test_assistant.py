@@ -335,6 +335,13 @@ def test_which_efforts_mention_a_term_lists_every_effort_holding_it(
     assert f"{len(holding)} effort" in answer.text
 
 
+def test_a_name_given_word_for_word_is_answered_by_the_efforts_that_name_it(
+    multi: Assistant,
+) -> None:
+    holding = [e.id for *_, e in multi.corpus.efforts() if "Internet Hotline Center" in e.text]
+    assert cited(multi.ask("anything on the Internet Hotline Center?")) == holding
+
+
 def test_section_the_plan_lacks_is_said_to_be_missing(bot: Assistant) -> None:
     answer = bot.ask("What was done under section 9?")
     assert "no section 9" in answer.text
