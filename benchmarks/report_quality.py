@@ -27,11 +27,13 @@ def render_quality(s: dict[str, Any], out: list[str]) -> None:
         "matches, every `answer_contains` string is in the answer's own statements (quoted "
         "source lines excluded), and no stated figure or name is missing from the cited "
         f"efforts. Dev: {n['dev']} questions developed on; held-out: {n['heldout']} questions "
-        "written from the reports before the redesign, and held-out 2: "
+        "written from the reports before the redesign; held-out 2: "
         f"{n.get('heldout2', 0)} questions with an unseen invented FY2024 report written "
-        "after it, both by helpers who saw no code, never tuned on.\n"
+        f"after it; held-out 3: {n.get('heldout3', 0)} questions with an unseen invented "
+        "FY2026 report written a session later; all by helpers who saw no code, never "
+        "tuned on.\n"
     )
-    splits = [s for s in ("dev", "heldout", "heldout2") if s in n]
+    splits = [s for s in ("dev", "heldout", "heldout2", "heldout3") if s in n]
     rows = []
     for name, label in PIPELINES:
         a = p.get(name)
