@@ -23,7 +23,10 @@ _AUX = frozenset(
 _VERBS = frozenset(
     "took take takes came come went go attend attended got get received receive made make "
     "joined join participated took part saw see ran run held hold gave give left stayed "
-    "are were was is did do does have has had".split()
+    "are were was is did do does have has had sent send sends met meet won win brought "
+    "bring paid pay sold sell told tell said say found find kept keep lost lose spent spend "
+    "taught teach wrote write spoke speak chose choose became become reach reached pass "
+    "passed use used call called contact contacted visit visited complete completed".split()
 )
 _UNIT_CUE = re.compile(
     r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of|"
@@ -128,7 +131,7 @@ _NOT_NAMES = frozenset(
 NAME_KINDS = frozenset(
     "conference campaign law act event symposium forum meeting programme program project "
     "plan guidebook guide hotline material leaflet poster video service course network "
-    "system website app".split()
+    "system website app ordinance regulation guideline".split()
 )
 _WHICH_KIND = re.compile(
     rf"\b(?:which|what)\s+(?:[a-z]+\s+)?({'|'.join(sorted(NAME_KINDS))})\b(?!\s+(?:of|is|was)\b)",

@@ -337,6 +337,9 @@ class FactWriter:
 
     def _place(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         spans = places(e.text)
+        if q.unit:  # "in which prefectures": a place that says it is prefectures first
+            kind = stem(q.unit.lower())
+            spans = [s for s in spans if kind in _stems_of(s.text)] + spans
         return None if not spans else f"The report gives the place as {spans[0].text}"
 
     def _section(self, q: Query, e: CitedEffort, first: bool) -> str:

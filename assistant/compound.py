@@ -66,6 +66,23 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         )
         return TwoAsks(first, second, True)
     first = reader.read(parts[0])
+    if (
+        not first.own_words
+        and query.own_words
+        and refine(first, scoped=False).intent in FACT_INTENTS
+    ):
+        # "How many cases, and how many persons were cleared in the JK business crackdown?":
+        # the effort is found by what the whole question is about
+        first = first.model_copy(
+            update={
+                "topic": query.topic,
+                "topic_words": query.topic_words,
+                "report_words": query.report_words,
+                "own_words": query.own_words,
+                "time": first.time if first.time.any else query.time,
+                "ministries": first.ministries or query.ministries,
+            }
+        )
     rest = [parts[1]]
     while len(rest) < MAX_ASKS - 1 and (split := two_asks(rest[-1], min_words=1)):
         rest[-1:] = list(split)  # "How many copies, to which pupils, and who made it?"

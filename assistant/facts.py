@@ -208,7 +208,7 @@ _MONTH_WORDS = "|".join(
     + [rf"{n}\." for n in MONTHS if len(n) <= 4 and n != "may"]
 )
 _DATE = re.compile(
-    rf"\b(?:from\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?"
+    rf"\b(?:from\s+)?(?:\d{{1,2}}\s*(?:to|-|–)\s*)?(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?"
     rf"(?:\s*(?:to|-|–)\s*(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?|\d{{1,2}}))?"
     rf",?\s+(?:19|20)\d\d",
     re.I,

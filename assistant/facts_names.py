@@ -200,7 +200,9 @@ def is_place(noun: str) -> bool:
     return noun.lower() in _PLACE_NOUNS or noun.lower() + "s" in _PLACE_NOUNS
 
 
-_NAMED_PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)\b")
+_NAMED_PLACE = re.compile(
+    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z]+(?:(?:\s+|,\s*|\s+and\s+)[A-Z][A-Za-z]+)*)\b"
+)  # "in Osaka", "in Hiroshima and Okayama Prefectures"
 # A named event is what happened, not where: "at the WeProtect Global Alliance Summit in
 # Bangkok" took place in Bangkok.
 _EVENT_ENDS = frozenset("summit meeting conference forum symposium month campaign week".split())
@@ -220,7 +222,7 @@ def places(text: str) -> list[FactSpan]:
         FactSpan("place", "nationwide", None, frozenset())
         for _ in re.finditer(r"\bnationwide\b", text)
     ][:1]
-    return out
+    return list({s.text: s for s in out}.values())
 
 
 # What kind of name a question asks for, and the words such names contain.
@@ -232,6 +234,7 @@ _NAME_CLASSES = {
     "campaign": ("campaign", "month"),
     "hotline": ("hotline", "line", "center", "service"),
     "plan": ("plan", "programme", "program", "strategy", "system"),
+    "ordinance": ("ordinance", "regulation", "act", "law"),
     "programme": ("programme", "program", "project", "plan"),
     "program": ("programme", "program", "project", "plan"),
     "guidebook": ("guidebook", "guide", "booklet", "book"),

@@ -154,6 +154,7 @@ def test_a_figure_is_given_only_when_its_type_fits_the_question(
         ("on 38 FM radio stations (Oct. 2018).", "Oct. 2018"),
         ("on the website (2 November 2018).", "2 November 2018"),
         ("(January–February 2019)", "January–February 2019"),
+        ("in the first week (from 1 to 7 August 2017).", "from 1 to 7 August 2017"),
     ],
 )
 def test_a_date_is_read_however_the_report_writes_it(text: str, date: str) -> None:
@@ -208,6 +209,14 @@ def test_who_an_effort_was_for_is_read_up_to_the_last_noun_naming_people(
 
 def test_an_effort_that_names_no_audience_has_none() -> None:
     assert audiences("Held the Public Symposium (July 2019).") == []
+
+
+def test_named_places_joined_by_and_are_one_place() -> None:
+    text = "held lessons at 18 schools in Hiroshima and Okayama Prefectures (January 2018)."
+    assert [s.text for s in places(text)] == [
+        "at 18 schools",
+        "in Hiroshima and Okayama Prefectures",
+    ]
 
 
 def test_places_are_where_something_was_done() -> None:

@@ -314,6 +314,15 @@ def test_two_nouns_counted_with_one_question_word_are_two_counts(
     assert counted_apart(question) == parts
 
 
+def test_a_first_ask_without_a_topic_finds_its_effort_by_the_whole_question(
+    reader: Reader,
+) -> None:
+    question = reader.read("How many cases, and how many persons did the SNS crackdown clear?")
+    asks = read_two_asks(reader, question)
+    assert asks is not None and asks.first.unit == "cases"
+    assert "crackdown" in asks.first.own_words
+
+
 def test_every_ask_of_a_question_is_read_each_on_its_own(reader: Reader) -> None:
     question = reader.read("How many copies were handed out, to which pupils, and who made it?")
     asks = read_two_asks(reader, question)
