@@ -9,6 +9,7 @@ question), look the row up, select, write, and check the facts it states before 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from assistant.compose_facts import FactWriter
 from assistant.compound import FACT_INTENTS, joined, read_two_asks
 from assistant.conversation import Context, FollowUp, follow_up
 from assistant.facts_names import explained_in
-from assistant.intents import Intent
+from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
 from assistant.question import clean_question
@@ -110,6 +111,10 @@ def _topic(a: Answerer, t: Turn) -> Answer:
     if named:  # "anything on the Internet Hotline Center?": every effort that names it
         return a.facts.mentions(q, named, t.filters)
     found = a.retriever.retrieve(q, t.mask, scoped=t.scoped)
+    if found.efforts and q.yes_no and _asks_an_effect(q, found.efforts[0]):
+        # "Did the model project reduce how often children retell their story?": what an
+        # effort achieved is a judgement the reports do not make, unless the effort says so
+        return a.facts.not_given(q, "a judgement of its effect", found.efforts, t.filters)
     if found.efforts:
         return a.facts.matches(q, found, t.filters)
     if t.mask is not None and (q.ministries or q.time.any or t.filters != AppliedFilters()):
@@ -118,6 +123,20 @@ def _topic(a: Answerer, t: Turn) -> Answer:
     if t.mask is not None:
         return a.facts.nothing_matches(q, t.filters, within="the previous answer's efforts")
     return a.facts.out_of_scope(q)
+
+
+# Verbs that ask what an effort achieved rather than what was done (stems).
+_EFFECTS = frozenset(
+    stem(w)
+    for w in "reduce reduced decrease decreased curb improve improved succeed effective".split()
+)
+
+
+def _asks_an_effect(q: Query, e: CitedEffort) -> bool:
+    """Whether a yes-or-no question asks for an effect the effort does not state."""
+    words = set(re.findall(r"[a-z]+", q.text.lower()))
+    asked = {stem(w) for w in words} & _EFFECTS
+    return bool(asked) and not asked & {stem(w) for w in re.findall(r"[a-z]+", e.text.lower())}
 
 
 def _mentions(a: Answerer, t: Turn) -> Answer:

@@ -334,6 +334,14 @@ def test_a_fact_of_one_numbered_event_does_not_answer_for_another(bot: Assistant
     assert not held.abstained and "January 2020" in claims(held)
 
 
+def test_whether_an_effort_had_an_effect_is_not_answered_from_what_was_done(
+    bot: Assistant,
+) -> None:
+    answer = bot.ask("Did the leaflet about criminal incidents reduce crime?")
+    assert answer.abstained and "judgement of its effect" in answer.text
+    assert not answer.text.startswith("Yes")
+
+
 def _answer(text: str, cited: str) -> Answer:
     citation = Citation(
         number=1, effort_id="fy2019-1.2.1", text=cited, ministries=("NPA",),
