@@ -23,7 +23,7 @@ from assistant.conversation import Context, FollowUp, follow_up
 from assistant.facts_names import explained_in
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
-from assistant.query import Query
+from assistant.query import Query, TimeScope
 from assistant.question import clean_question
 from assistant.reader import Reader
 from assistant.refine import refine
@@ -276,7 +276,16 @@ class Answerer:
         q = refine(turn.query, scoped=turn.scope is not None)
         if q.unknown_ministries and not q.ministries:
             return self.facts.unknown_ministry(q)
-        if q.time.uncovered and not q.time.fiscal_years and q.time.months is None:
+        if q.time.uncovered and set(q.time.uncovered) <= self.reader.named_years:
+            # "the English version of the FY2017 report": a year the efforts name, not a
+            # time to filter by
+            q = q.model_copy(update={"time": TimeScope()})
+        if (
+            q.time.uncovered
+            and not q.time.fiscal_years
+            and q.time.months is None
+            and q.intent is not Intent.OUTSIDE  # "how did South Korea respond in 2024?"
+        ):
             if q.topic_words and not q.ministries and not self.retriever.on_topic(q):
                 return self.facts.out_of_scope(q)
             return self.facts.year_not_covered(q)

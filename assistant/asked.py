@@ -26,7 +26,8 @@ _VERBS = frozenset(
     "are were was is did do does have has had sent send sends met meet won win brought "
     "bring paid pay sold sell told tell said say found find kept keep lost lose spent spend "
     "taught teach wrote write spoke speak chose choose became become reach reached pass "
-    "passed use used call called contact contacted visit visited complete completed".split()
+    "passed use used call called contact contacted visit visited complete completed "
+    "already still now actually really currently yet ever also".split()
 )
 _UNIT_CUE = re.compile(
     r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of|"

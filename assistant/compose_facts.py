@@ -297,6 +297,8 @@ class FactWriter:
         span = pick_figure(spans, q.unit, _topic(q), own_noun_only=not first, total=total)
         if span is None or _one_group_of_a_total(q, e.text, span.text):
             return None
+        if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):
+            return None  # "how many of the consultations were about …": not the whole
         return f"The report gives {span.text}"
 
     def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
@@ -321,6 +323,8 @@ class FactWriter:
         elif q.names and q.names != "number":
             # "which companies …": only a name that says it is one of them will do
             spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
+            if not spans:
+                return None  # "which cinemas showed the video?" is not answered by its title
         if q.unit not in (None, "number") and first:
             # "what kind of support bases": a name holding "bases", else the words the
             # best effort puts before "bases"
@@ -353,7 +357,9 @@ _MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
 def _name_after(text: str, q: Query) -> str | None:
     """The quoted name an effort gives right after a noun the question names ("the
     checklist "Signs to Notice""), unless the question states it already."""
-    for noun in [w for w in (q.names, q.unit) if w] + q.topic.split():
+    # names of a kind asked for ("which cinemas") are named after that kind only
+    nouns = [q.names] if q.names else [w for w in (q.unit,) if w] + q.topic.split()
+    for noun in nouns:
         name = named_after(text, noun)
         if name is not None and name.lower() not in q.text.lower():
             return name
@@ -393,6 +399,7 @@ _GROUP_ENDS = frozenset(
 )
 
 
+_PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
 _TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)
 
 

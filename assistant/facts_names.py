@@ -201,7 +201,7 @@ def is_place(noun: str) -> bool:
 
 
 _NAMED_PLACE = re.compile(
-    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z]+(?:(?:\s+|,\s*|\s+and\s+)[A-Z][A-Za-z]+)*)\b"
+    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z-]+(?:(?:\s+|,\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\b"
 )  # "in Osaka", "in Hiroshima and Okayama Prefectures"
 # A named event is what happened, not where: "at the WeProtect Global Alliance Summit in
 # Bangkok" took place in Bangkok.

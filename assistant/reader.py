@@ -96,6 +96,10 @@ class Reader:
     def __init__(self, corpus: Corpus, efforts: Sequence[CitedEffort]) -> None:
         self.years = corpus.fiscal_years
         self.dated = frozenset(d for e in efforts for d in e.dates)
+        # Fiscal years the efforts name in their text ("the FY2017 efforts report")
+        self.named_years = frozenset(
+            int(y) for e in efforts for y in re.findall(r"\bFY\s?((?:19|20)\d\d)\b", e.text)
+        )
         self.titles = list(
             dict.fromkeys((s.number, s.title) for plan in corpus.plans for s in plan.sections)
         )

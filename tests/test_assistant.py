@@ -761,6 +761,7 @@ def test_paraphrased_question_finds_the_school_guidebook(real_bot: Assistant) ->
         "Who won the World Cup?",
         "What is the capital of France?",
         "Who is the current Prime Minister of Japan?",  # "Japan" matches every effort
+        "How did South Korea respond to deepfake images in 2024?",  # not "no 2024 report"
     ],
 )
 def test_question_the_plan_does_not_cover_is_declined(real_bot: Assistant, question: str) -> None:

@@ -10,6 +10,7 @@ shown.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -217,6 +218,32 @@ def test_named_places_joined_by_and_are_one_place() -> None:
         "at 18 schools",
         "in Hiroshima and Okayama Prefectures",
     ]
+
+
+def test_a_named_conference_is_no_place_even_with_a_hyphen_in_its_name() -> None:
+    text = "Presented efforts at the Asia-Pacific Regional Conference on Ending Violence."
+    assert places(text) == []
+
+
+def test_a_part_of_a_counted_whole_is_not_the_whole(bot: Assistant) -> None:
+    answer = bot.ask("How many of the representatives at the 4th meeting were from private groups?")
+    assert answer.abstained and "220" not in claims(answer)
+
+
+def test_a_report_a_year_names_is_a_topic_and_names_of_a_kind_are_not_another_name(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "fy2018.txt"
+    report.write_text(
+        "FY2018 Efforts on the Plan\n1. Follow-up\nO Publicity\n"
+        '· Published an English version of the FY2017 efforts report (2 November 2018). [CAS]\n'
+        '· Screened the video "Your Selfie, Their Weapon" at 24 cinemas (July 2018). [NPA]\n',
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    dated = bot.ask("When was the English version of the FY2017 report published?")
+    assert "2 November 2018" in claims(dated)
+    assert bot.ask("Which cinemas showed the selfie video?").abstained
 
 
 def test_places_are_where_something_was_done() -> None:

@@ -274,6 +274,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("How much did it cost?", "money"),
         ("How much did Japan contribute to the project?", "money"),
         ("how many foreign embassies sent people to the meeting?", "embassies"),
+        ("how many municipalities already have a support base?", "municipalities"),
         ("How many child abuse prevention hub hospitals are there?", "hospitals"),
         ("How many recommendations did the interim report on the study make?", "recommendations"),
         ("How old were the young people surveyed?", "age"),
