@@ -65,6 +65,7 @@ from index.lexical import STOPWORDS, tokenize
 __all__ = ["Reader"]
 
 HOME_COUNTRY = "Japan"
+_BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
 # A measure is named by its title only where the question points at a part of the plan
 # ("what falls under …", "the … section"); otherwise its words are a topic ("who is in
 # charge of the guidance on repeat sexual offenses").
@@ -168,7 +169,7 @@ class Reader:
         content = self._without_chatter(text)
         if not content:
             return Query(text=text, intent=Intent.CHITCHAT)
-        text = content
+        text = self._without_glosses(content)
         slots = self._slots(text)
         # What is asked is read from the question itself, not from a statement leading
         # into it ("MOJ evaluated its guidance - what did the evaluation conclude?").
@@ -261,6 +262,16 @@ class Reader:
         spans["number"] = numbers(text, [s for v in spans.values() for s in v])
         spans["title"] = titles(text, [s for v in spans.values() for s in v])
         return _Slots(mentions, time, number, spans, at, measure_title)
+
+    def _without_glosses(self, text: str) -> str:
+        """``text`` without a bracket that only names again a ministry the question names
+        ("how much did gaimusho give (外務省)?"): a gloss, not something asked."""
+        for m in reversed(list(_BRACKETED.finditer(text))):
+            inside = self.ministries.find(m.group(1)).ministries
+            rest = text[: m.start()] + text[m.end() :]
+            if inside and set(inside) <= set(self.ministries.find(rest).ministries):
+                text = rest.strip()
+        return text
 
     def _without_chatter(self, text: str) -> str:
         """``text`` without the greetings before it and the remarks after it.

@@ -83,6 +83,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "Which ministry is behind the SOS Mini Letter?",
         "whose job was the campaign against violence against women",
         "Which agency distributed the card listing the hotline?",
+        "who handed out the SOS Mini Letter?",
     ],
     Intent.AUDIENCE: [
         "Who was the poster about intimate images aimed at?",
@@ -108,6 +109,7 @@ PHRASINGS: dict[Intent, list[str]] = {
     Intent.NAME: [
         "What is the new hotline called?",
         "Which other landmarks besides the tower were lit up?",
+        "what did the health ministry rename the hotline to?",
         "What's the name of the poster campaign's event?",
         "Which act do the crackdowns enforce?",
     ],
@@ -383,6 +385,14 @@ def test_a_country_is_outside_the_reports_unless_a_japanese_effort_went_there(
     reader: Reader, question: str, countries: tuple[str, ...]
 ) -> None:
     assert reader.read(question).countries == countries
+
+
+def test_a_bracket_naming_again_a_ministry_the_question_names_is_dropped(
+    reader: Reader,
+) -> None:
+    q = reader.read("what did monkasho do about schools? (文部科学省)")
+    assert q.ministries == ("MEXT",) and "(" not in q.text
+    assert reader.read("What did MEXT do (in FY2019)?").time.fiscal_years == (2019,)
 
 
 def test_a_noun_phrase_with_its_links_is_one_topic_in_a_shape() -> None:
