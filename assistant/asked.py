@@ -121,6 +121,12 @@ _ASKED_NAMES = re.compile(
     r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",
     re.I,
 )
+# "which five online service operators": a count says the names of that many are asked.
+_WHICH_COUNTED = re.compile(
+    r"\bwhich(?:\s+(?:were|are)\s+the)?\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,3}?([a-z]+s)\b",
+    re.I,
+)
 _NOT_NAMES = frozenset(
     "ministries agencies departments bodies organisations organizations offices efforts "
     "measures sections pillars years months things ones activities initiatives steps "
@@ -153,6 +159,9 @@ def asked_names(text: str) -> str | None:
     m = _WHICH_KIND.search(text) or _CALLED.search(text)
     if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
         return m.group(1).lower()
+    m = _WHICH_COUNTED.search(text)
+    if m and m.group(1).lower() not in _NOT_NAMES - {"countries", "departments", "offices"}:
+        return m.group(1).lower()  # "which six Southeast Asian countries", "which five … operators"
     for m in _ASKED_NAMES.finditer(text):
         if m.group(1):
             word = m.group(1).lower()

@@ -549,6 +549,9 @@ def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
         ("At which international conference did MOFA speak?", "conference"),
         ("Which agency runs the LINE service?", None),  # "runs" is what the agency does
         ("Which were the 17 operators of community sites?", "operators"),
+        ("Which five online service operators joined?", "operators"),
+        ("Which six Southeast Asian countries does it cover?", "countries"),
+        ("which two ministries worked together?", None),
         ("which parts of the body are private?", None),
         ("Which efforts did MEXT do?", None),
         ("What did MEXT do?", None),
