@@ -255,7 +255,8 @@ def two_asks(text: str, *, min_words: int = 3) -> tuple[str, str] | None:
         first, second = text[: m.start()].strip(), text[m.end() :].strip()
         # "joint training in feb, how many attended" and "of the inmates who took it, how
         # many reoffended" ask once: the first part must itself open asking
-        asks = _OPENS_ASKING.match(first) or question_part(first)  # "In FY2025, how many …"
+        # "In FY2025, how many …"; "Cure Time 24h since when? also how many …"
+        asks = _OPENS_ASKING.match(first) or question_part(first) or _ENDS_ASKING.search(first)
         if asks and len(first.split()) >= min_words and second.split():
             return first, second
     return None
@@ -268,6 +269,7 @@ _OPENS_ASKING = re.compile(
     r"should)\b",
     re.I,
 )
+_ENDS_ASKING = re.compile(rf"\b{QUESTION_WORDS}\s*[?]?\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]|[.?!])\s+")
 
 

@@ -284,6 +284,10 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
             "By roughly how many staff will officers grow, and over how long?",
             ("By roughly how many staff will officers grow", "over how long?"),
         ),
+        (
+            "Cure Time 24h since when? also how many consults",
+            ("Cure Time 24h since when", "how many consults"),
+        ),
         ("What did MEXT and the NPA do?", None),
         ("joint training in feb 2021, how many attended?", None),  # the first part asks nothing
         ("Of the inmates who took the programme, how many reoffended?", None),
