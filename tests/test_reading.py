@@ -286,7 +286,7 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
         ),
         (
             "Cure Time 24h since when? also how many consults",
-            ("Cure Time 24h since when", "how many consults"),
+            ("Cure Time 24h since when", "also how many consults"),
         ),
         ("What did MEXT and the NPA do?", None),
         ("joint training in feb 2021, how many attended?", None),  # the first part asks nothing
