@@ -27,7 +27,8 @@ _VERBS = frozenset(
     "bring paid pay sold sell told tell said say found find kept keep lost lose spent spend "
     "taught teach wrote write spoke speak chose choose became become reach reached pass "
     "passed use used call called contact contacted visit visited complete completed "
-    "already still now actually really currently yet ever also".split()
+    "already still now actually really currently yet ever also and or but how what when "
+    "where which who".split()
 )
 _UNIT_CUE = re.compile(
     r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of|"
@@ -94,6 +95,8 @@ def unit(text: str) -> str | None:
         return "age"
     if _SHARE.search(text):
         return "percent"
+    if re.search(r"\bhow\s+much\s+(?:money|cash|funding|funds)\b", text, re.I):
+        return "money"
     m = _UNIT_CUE.search(text)
     head = _head(m.group(1)) if m else None
     if m and not plan_noun(head or ""):

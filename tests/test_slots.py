@@ -275,6 +275,8 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("How much did Japan contribute to the project?", "money"),
         ("how many foreign embassies sent people to the meeting?", "embassies"),
         ("how many municipalities already have a support base?", "municipalities"),
+        ("how much money gaimusho give to unicef?", "money"),
+        ("how many consultations and how did it compare?", "consultations"),
         ("How many child abuse prevention hub hospitals are there?", "hospitals"),
         ("How many recommendations did the interim report on the study make?", "recommendations"),
         ("How old were the young people surveyed?", "age"),
