@@ -7,7 +7,7 @@ from pathlib import Path
 
 from assistant.answer import Answerer
 from assistant.models import Answer, Context, QuestionError
-from assistant.question import MAX_QUESTION_CHARS
+from assistant.question import MAX_QUESTION_CHARS, clean_question
 from corpus.loader import load_corpus
 from corpus.models import Corpus, Plan
 from index.embedder import Embedder, MiniLMEmbedder
@@ -116,12 +116,13 @@ class Assistant:
         Raises:
             QuestionError: an empty query, ``k`` < 1, an unknown ministry or fiscal year.
         """
-        if not isinstance(query, str) or not query.strip():
+        text, _, problem = clean_question(query)  # control characters, lone surrogates
+        if problem is not None or not text.strip():
             raise QuestionError("the search query is empty; type a few words to search for")
         if k < 1:
             raise QuestionError(f"k must be at least 1, got {k}")
         return self.index.search(
-            query[:MAX_QUESTION_CHARS],
+            text,
             k,
             ministries=self.check_ministries(ministries) or None,
             fiscal_years=self.check_years(fiscal_years) or None,

@@ -105,6 +105,14 @@ def test_parse_of_a_file_that_is_not_a_plan_is_an_error(
 # -- ask ---------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("question", ["", "   ", "?!"])
+def test_ask_without_words_says_what_to_type_and_exits_with_a_usage_error(
+    prebuilt: Path, capsys: pytest.CaptureFixture[str], question: str
+) -> None:
+    assert main(["ask", question]) == 2
+    assert "Please" in capsys.readouterr().out  # what to type instead
+
+
 def test_ask_json_is_the_answer_with_its_citations(
     prebuilt: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -189,6 +197,13 @@ def test_search_for_nothing_is_an_error(
     captured = capsys.readouterr()
     assert captured.err.startswith("Error: the search query is empty")
     assert "Traceback" not in captured.err
+
+
+def test_search_with_a_lone_surrogate_searches_the_rest(
+    prebuilt: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "\udcff symposium"]) == 0
+    assert "fy2019-1.1.1" in capsys.readouterr().out
 
 
 def test_search_with_an_unknown_ministry_lists_the_known_ones(

@@ -201,8 +201,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise PlanqaError('no question given; run `planqa ask "What did MEXT do in 2019?"`')
     bot = _load(args)
     if args.question is not None:
-        _print_answer(bot.ask(args.question), as_json=args.json)
-        return 0
+        answer = bot.ask(args.question)
+        _print_answer(answer, as_json=args.json)
+        return 2 if answer.kind == "invalid" else 0  # `ask ""` is a usage error
     print("planqa: ask about the plan's efforts (empty line or Ctrl-D to quit).")
     context = None
     while True:
