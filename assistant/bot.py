@@ -116,8 +116,8 @@ class Assistant:
         Raises:
             QuestionError: an empty query, ``k`` < 1, an unknown ministry or fiscal year.
         """
-        text, _, problem = clean_question(query)  # control characters, lone surrogates
-        if problem is not None or not text.strip():
+        text, _, _ = clean_question(query)  # control characters, lone surrogates
+        if not text.strip():
             raise QuestionError("the search query is empty; type a few words to search for")
         if k < 1:
             raise QuestionError(f"k must be at least 1, got {k}")
