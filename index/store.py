@@ -253,7 +253,11 @@ def load_index(
         raise StaleIndex(f"{folder} was written by another faiss version")
     for name, digest in manifest.files.items():
         path = folder / name
-        if not path.is_file() or _sha256(path) != digest:
+        try:
+            matches = _sha256(path) == digest
+        except OSError:  # gone or replaced while another process rebuilds the folder
+            matches = False
+        if not matches:
             raise StaleIndex(f"{path} is missing or does not match its checksum")
     import faiss
 

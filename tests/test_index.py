@@ -336,6 +336,22 @@ def test_index_of_another_dimension_is_refused(bundled_corpus: Corpus, index_roo
         load_index(folder, FakeEmbedder())
 
 
+def test_a_file_vanishing_while_its_checksum_is_read_makes_the_index_stale(
+    bundled_corpus: Corpus, index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = save_index(
+        build_index(bundled_corpus, FakeEmbedder()), index_folder(bundled_corpus, index_root)
+    )
+    import index.store
+
+    def vanished(path: Path) -> str:
+        raise FileNotFoundError(path)  # another process replaced the folder meanwhile
+
+    monkeypatch.setattr(index.store, "_sha256", vanished)
+    with pytest.raises(StaleIndex, match="missing or does not match"):
+        load_index(folder, FakeEmbedder())
+
+
 def test_missing_index_folder_is_stale(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
     with pytest.raises(StaleIndex, match=r"nothing-here has no manifest\.json"):
         load_index(tmp_path / "nothing-here", fake_embedder)
