@@ -304,3 +304,25 @@ def test_eval_lists_dev_failures_but_only_counts_held_out_ones(
     out = capsys.readouterr().out
     assert "1 held-out questions failed" in out
     assert "What does MEXT stand for?" not in out
+
+
+# -- serve -------------------------------------------------------------------------------
+
+
+def test_serve_refuses_a_port_out_of_range_before_loading_anything(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["serve", "--port", "99999"]) == 1
+    err = capsys.readouterr().err
+    assert "--port 99999 is not a port" in err and "Traceback" not in err
+
+
+def test_serve_refuses_a_busy_port_naming_it(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    assert f"cannot serve on 127.0.0.1:{port}" in capsys.readouterr().err

@@ -281,6 +281,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not sep or not user or not password:
             raise PlanqaError("--auth must look like USER:PASS")
         auth = (user, password)
+    _check_port(args.host, args.port)  # before the model loads, not 25 s later
     bot = _load(args)
     serve(
         bot,
@@ -290,6 +291,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         index_root=args.index_dir or default_index_root(),
     )
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port out of range or already in use, naming it and what to do."""
+    import socket
+
+    if not 1 <= port <= 65535:
+        raise PlanqaError(f"--port {port} is not a port; use a number from 1 to 65535 (e.g. 7860)")
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise PlanqaError(
+                f"cannot serve on {host}:{port} ({exc.strerror or exc}); stop what uses it "
+                "or choose another --port"
+            ) from None
 
 
 COMMANDS = {
