@@ -273,6 +273,16 @@ def test_index_says_what_it_built_and_how_long_it_took(
     assert capsys.readouterr().out.startswith("index is current, loaded: 11 efforts")
 
 
+def test_index_json_says_what_was_built_where(
+    index_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("index.MiniLMEmbedder", FakeEmbedder)
+    assert main(["index", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["built"] is True and result["efforts"] == 11 and result["fiscal_years"] == [2019]
+    assert Path(result["folder"]).parent == index_dir
+
+
 def test_index_of_a_current_index_loads_it_without_building(
     prebuilt: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build (or check) the index for a corpus")
     _add_corpus_options(p)
     p.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = sub.add_parser("search", help="retrieve matching measures and efforts")
     p.add_argument("query")
@@ -167,6 +168,17 @@ def cmd_index(args: argparse.Namespace) -> int:
         progress=sys.stderr.isatty(),
     )
     took = time.perf_counter() - started
+    if args.json:
+        result = {
+            "built": built,
+            "folder": str(index_folder(corpus, args.index_dir)),
+            "fiscal_years": list(corpus.fiscal_years),
+            "efforts": len(idx.efforts),
+            "documents": len(idx.chunks),
+            "seconds": round(took, 2),
+        }
+        print(json.dumps(result, indent=2))
+        return 0
     what = "built" if built else "index is current, loaded"
     print(
         f"{what}: {len(idx.efforts)} efforts in {len(idx.chunks)} documents "
