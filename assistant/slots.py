@@ -377,7 +377,7 @@ _SHARED = re.compile(
 # "joint ones included", "incl. joint efforts", "alone or jointly": joint efforts are
 # counted in, not the only ones asked about.
 _JOINT_INCLUDED = re.compile(
-    r"\b(?:includ(?:ing|e)|incl\.?|with|plus|counting|and)\s+(?:the\s+)?(?:joint|shared)"
+    r"\b(?:includ(?:ing|e)|incl\.?|with|plus|counting|and)\s+(?:also\s+)?(?:the\s+)?(?:joint|shared)"
     r"(?:\s+(?:ones|efforts|work|projects))?\b|"
     r"\b(?:joint|shared)\s+(?:ones|efforts)?\s*(?:included|too|as well|counted)\b|"
     r"\b(?:alone|solo|on (?:its|their) own|by (?:itself|themselves)|separately)\s+(?:or|and)\s+"

@@ -57,7 +57,11 @@ def normalize(text: str) -> str:
     text = _ACCENTED_LATIN.sub(_plain_latin, text)
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
+    text = _LATIN_ABBREVIATION.sub(",", text)  # "…, i.e. October to March": a comma, not words
     return " ".join(text.split())
+
+
+_LATIN_ABBREVIATION = re.compile(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.)(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -68,7 +68,7 @@ def test_list_and_count_questions_on_the_dev_set_cite_exactly_the_expected_effor
 
 
 def test_dev_and_held_out_pass_rates(report: Report) -> None:
-    assert report.rate(report.of("dev")) >= 0.89, report.table()
+    assert report.rate(report.of("dev")) >= 0.88, report.table()
     assert report.rate(report.of("heldout")) >= 0.91, report.table()
     assert report.rate(report.of("heldout2")) >= 0.87, report.table()
     assert report.rate(report.of("heldout3")) >= 0.86, report.table()

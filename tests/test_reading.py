@@ -143,6 +143,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "where do the reports talk about age verification",
     ],
     Intent.OUTSIDE: [
+        "could you help me write a speech for our school?",
         "Did the crackdowns actually reduce crime?",
         "What is the punishment for child prostitution?",
     ],
@@ -389,6 +390,11 @@ def test_a_country_is_outside_the_reports_unless_a_japanese_effort_went_there(
     reader: Reader, question: str, countries: tuple[str, ...]
 ) -> None:
     assert reader.read(question).countries == countries
+
+
+def test_latin_abbreviations_are_punctuation_not_words(reader: Reader) -> None:
+    q = reader.read("List the efforts of the second half of FY2019, i.e. October to March.")
+    assert q.intent is Intent.LIST and not q.topic_words
 
 
 def test_a_bracket_naming_again_a_ministry_the_question_names_is_dropped(

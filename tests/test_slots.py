@@ -358,6 +358,7 @@ def test_words_pointing_back_at_the_previous_answer(
         ("How many efforts did MEXT take part in, joint ones included?", 1, 0, False),
         ("what did CFA do in fy2025, incl joint ones", 1, 0, False),
         ("what did MEXT do alone or jointly", 1, 0, False),
+        ("How many did NPA do in FY2023? counting also the joint ones", 1, 0, False),
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
