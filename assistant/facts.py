@@ -92,6 +92,7 @@ _SAME_NOUN = {
     "prison": "inmat",
     "parole": "probation",
     "probat": "probation",
+    "parent": "guardian",  # the reports' guardians are the parents people ask about
     "centr": "center",  # British and American spellings count the same thing
     "programm": "program",
     "counsellor": "counselor",

@@ -350,7 +350,11 @@ def yes_no(text: str) -> bool:
     """Whether the question asks if something is so: it opens with an auxiliary verb ("did
     the police brief firms on what they see?"), unless it politely asks a wh-question
     ("do you know who ran it?")."""
+    text = _LEADING_MARKER.sub("", text)  # "ok and is it free to call?"
     return bool(_YES_NO.match(text)) and not _INDIRECT.match(text)
+
+
+_LEADING_MARKER = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|and|but|also|then|well)[,\s]+)+", re.I)
 
 
 _MANY = re.compile(

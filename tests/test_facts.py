@@ -139,6 +139,7 @@ def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
         ("with 14 companies participating", "firms", "14 companies"),
         ("posted online and viewed about 190,000 times", "views", "about 190,000 times"),
         ("the number of centers with a lawyer increased to 52.", "centres", "52 centers"),
+        ("attended by about 1,800 guardians (October 2020)", "parents", "about 1,800 guardians"),
         ("posted online and viewed about 190,000 times", "downloads", None),
     ],
 )

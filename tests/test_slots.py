@@ -474,6 +474,8 @@ def test_words_that_are_not_slips_are_left_alone(speller: Speller, word: str) ->
     [
         ("Did MEXT publish a guidebook?", True),
         ("and is there a hotline", True),
+        ("ok and is it free to call", True),  # a discourse marker before the auxiliary
+        ("so what did MEXT do", False),
         ("Do you know who ran the symposium?", False),  # asks who
         ("can you tell me when it was held", False),
         ("did the police brief firms on what kinds of grooming they see?", True),
