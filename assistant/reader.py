@@ -26,14 +26,13 @@ from dataclasses import dataclass
 from assistant.asked import asked_names, name_of, quantity_of, unit
 from assistant.intents import SLOT_TOKENS, Intent, intent_model, shape, stem, token_spans
 from assistant.ministries import Mentions, MinistryResolver, name_table
+from assistant.parts import asks_measures, measure, section, titled
 from assistant.query import Query, TimeScope
 from assistant.slots import (
     Span,
     asides,
     asks_dated,
-    asks_measures,
     countries,
-    measure,
     ministry_count,
     ministry_count_spans,
     names_the_plan,
@@ -42,9 +41,7 @@ from assistant.slots import (
     plan_noun,
     rank,
     refers_back,
-    section,
     terms,
-    titled,
     titles,
     yes_no,
 )

@@ -1,5 +1,5 @@
-"""Small slot readers: section, abbreviation, unit of a number, ordinal, reference back,
-how many ministries, and foreign countries.
+"""Small slot readers: abbreviation, unit of a number, ordinal, reference back, how many
+ministries, and foreign countries (sections and measures are read in ``parts.py``).
 
 Each reads one kind of thing from the (normalised) question and returns it with the
 character spans it used, so the question's shape can mask them. Ministries and time
@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
 
-from assistant.intents import stem
+from assistant.parts import NUM, NUMBER_WORDS, ORD, Span
 from assistant.text import function_words
 
 __all__ = [
@@ -25,7 +24,6 @@ __all__ = [
     "numbers",
     "ordinal",
     "refers_back",
-    "section",
     "terms",
     "titles",
     "asks_dated",
@@ -35,151 +33,7 @@ __all__ = [
     "rank",
     "yes_no",
     "asides",
-    "measure",
-    "titled",
-    "asks_measures",
 ]
-
-Span = tuple[int, int]
-K = TypeVar("K")
-
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "5th": 5,
-    "6th": 6,
-    "last": -1,
-}
-# "section III": Roman numerals from two to nine ("section i should read" is no section).
-_ROMAN = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), start=1)}
-_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0,3}|ix)"
-_ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
-_PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading)"
-_SECTION = re.compile(
-    rf"\b{_PART}\s*(?:no\.?|number|#)?\s*{_NUM}\b|\bthe\s+{_ORD}\s+{_PART}\b", re.I
-)
-
-
-def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, list[Span]]:
-    """A section named by number ("pillar 5", "the fifth section") or by (most of) its title."""
-    m = _SECTION.search(text)
-    if m:
-        word = (m.group(1) or m.group(2)).lower()
-        number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word) or _ROMAN[word]
-        return number, [m.span()]
-    found = titled(text, titles)
-    return (found[0], [found[2]]) if found else (None, [])
-
-
-def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] | None:
-    """The part of the plan ``text`` names by (most of) its title: (key, share of the
-    title's words named, span), or None. A few words name it after a cue ("the pillar
-    about protecting child victims"): two or more, more than any other title shares."""
-    words = {stem(w) for w in _words(text)} - _SMALL
-    scored = []
-    for key, title in titles:
-        title_words = {stem(w) for w in _words(title)} - _SMALL
-        if len(title_words) >= 3:
-            common = len(words & title_words)
-            scored.append((common / len(title_words), common, key, title_words))
-    if not scored:
-        return None
-    scored.sort(key=lambda t: (-t[0], -t[1]))
-    share, shared, key, title_words = scored[0]
-    cued = _NAMED_PART.search(text) is not None
-    runner_up = max((t[1] for t in scored[1:]), default=0)
-    if share >= 0.75 or (cued and shared >= 2 and shared > runner_up):
-        span = _cover(text, title_words)
-        if span is not None:
-            return key, share, span
-    return None
-
-
-# "measure 3.2", "§3.2", "item 3.2": a measure by its section and its place in it.
-_MEASURE_NUMBER = re.compile(
-    r"\b(?:measures?|section|pillar|item|no\.?|number)\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
-    r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])",
-    re.I,
-)
-# "the second measure" (of a section named elsewhere in the question)
-_MEASURE_ORDINAL = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last)\s+measure\b",
-    re.I,
-)
-_ORDINAL_NUMBER = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "last": -1,
-}  # fmt: skip
-
-
-def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | None, list[Span]]:
-    """A measure named by number: "measure 3.2", or "the second measure" of the section
-    the question names (-1: its last measure).
-
-    Example:
-        >>> measure("What is under measure 3.2?", None)
-        ((3, 2), [(14, 25)])
-    """
-    m = _MEASURE_NUMBER.search(text)
-    if m:
-        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        return (int(first), int(second)), [m.span()]
-    m = _MEASURE_ORDINAL.search(text)
-    if m and section_number is not None:
-        return (section_number, _ORDINAL_NUMBER[m.group(1).lower()]), [m.span()]
-    return None, []
-
-
-_MEASURES_ASKED = re.compile(r"\bmeasures\b(?!\s*\d)", re.I)
-_EFFORTS_ASKED = re.compile(r"\b(?:efforts?|initiatives?|activities|projects)\b", re.I)
-
-
-def asks_measures(text: str) -> bool:
-    """Whether the question asks for the measures themselves ("which measures are under
-    pillar 3?"), not for the efforts listed under them."""
-    return bool(_MEASURES_ASKED.search(text)) and not _EFFORTS_ASKED.search(text)
-
-
-_NAMED_PART = re.compile(
-    r"\b(?:section|pillar|part|area|heading|chapter|measure|bit|passage)\s+(?:about|on|for|"
-    r"titled|called|named|covering|dealing\s+with|concerning|regarding)\b",
-    re.I,
-)
-
-
-_SMALL = frozenset("of and the for to a an in on by with that".split())
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+", text.lower())
-
-
-def _cover(text: str, words: set[str]) -> Span | None:
-    """The span from the first to the last of ``words`` (stems) in ``text``."""
-    hits = [m.span() for m in re.finditer(r"[A-Za-z]+", text) if stem(m.group(0).lower()) in words]
-    return (hits[0][0], hits[-1][1]) if hits else None
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}s?\b")
@@ -239,7 +93,7 @@ def numbers(text: str, taken: Iterable[Span]) -> list[Span]:
     ]
 
 
-_ORD_OR_LAST = _ORD[:-1] + "|last)"
+_ORD_OR_LAST = ORD[:-1] + "|last)"
 _ORDINAL = re.compile(
     rf"\b(?:the\s+)?{_ORD_OR_LAST}\s+(?:one|effort|item|result|citation|source|bullet)\b|"
     r"(?:number|no\.?|#|item|citation|source|effort)\s*\[?(\d{1,2})\]?(?![\d.,])|^\s*\[(\d{1,2})\]",
@@ -253,7 +107,7 @@ def ordinal(text: str) -> tuple[int | None, list[Span]]:
     if not m:
         return None, []
     if m.group(1):
-        return _NUMBER_WORDS[m.group(1).lower()], [m.span()]
+        return NUMBER_WORDS[m.group(1).lower()], [m.span()]
     return int(m.group(2) or m.group(3)), [m.span()]
 
 
@@ -298,7 +152,7 @@ def plan_part(word: str) -> bool:
 def plan_noun(word: str) -> bool:
     """Whether ``word`` names a part of the plan itself ("efforts", "reports"), or counts
     them in words ("the two reports")."""
-    return plan_part(word) or word.lower() in _NUMBER_WORDS
+    return plan_part(word) or word.lower() in NUMBER_WORDS
 
 
 def names_the_plan(text: str) -> bool:
@@ -358,7 +212,7 @@ _LEADING_MARKER = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|and|but|also|then|well)[,\
 
 
 _MANY = re.compile(
-    rf"\b(?:all\s+)?{_NUM}\s+(?:or\s+more\s+)?(?:different\s+)?(?:ministr(?:y|ies)|agenc(?:y|ies))\b|"
+    rf"\b(?:all\s+)?{NUM}\s+(?:or\s+more\s+)?(?:different\s+)?(?:ministr(?:y|ies)|agenc(?:y|ies))\b|"
     r"\b(more than one|multiple|several|two or more|(?<!how\s)many|various)\s+"
     r"(?:ministr(?:y|ies)|agenc(?:y|ies))\b",
     re.I,
@@ -413,7 +267,7 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
     at_least = 0
     if m:
         word = (m.group(1) or "").lower()
-        at_least = 2 if not word else (int(word) if word.isdigit() else _NUMBER_WORDS[word])
+        at_least = 2 if not word else (int(word) if word.isdigit() else NUMBER_WORDS[word])
         at_least = max(2, at_least)
     if named < 2 and _SHARED.search(text):
         at_least = max(at_least, 2)

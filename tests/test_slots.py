@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant import asked, slots
+from assistant import asked, parts, slots
 from assistant.ministries import MinistryResolver
 from assistant.text import Speller, normalize
 from assistant.when import fiscal_months, read_time
@@ -369,14 +369,14 @@ def test_how_many_ministries_an_effort_must_have(
 
 def test_sections_are_read_by_number_word_or_title() -> None:
     titles = [(4, "Prompt protection of and appropriate support for child victims")]
-    assert slots.section("what was done under pillar 5?", titles)[0] == 5
-    assert slots.section("the fifth section", titles)[0] == 5
+    assert parts.section("what was done under pillar 5?", titles)[0] == 5
+    assert parts.section("the fifth section", titles)[0] == 5
     question = "What falls under 'Prompt protection and support for child victims'?"
-    assert slots.section(question, titles)[0] == 4
-    assert slots.section("What did MEXT do?", titles)[0] is None
-    assert slots.section("what is in section III", titles)[0] == 3
-    assert slots.section("sec 4?", titles)[0] == 4
-    assert slots.section("which section i should read", titles)[0] is None
+    assert parts.section(question, titles)[0] == 4
+    assert parts.section("What did MEXT do?", titles)[0] is None
+    assert parts.section("what is in section III", titles)[0] == 3
+    assert parts.section("sec 4?", titles)[0] == 4
+    assert parts.section("which section i should read", titles)[0] is None
 
 
 @pytest.mark.parametrize(
@@ -393,7 +393,7 @@ def test_sections_are_read_by_number_word_or_title() -> None:
 def test_a_measure_is_named_by_its_number_or_its_place_in_a_section(
     question: str, section: int | None, expected: tuple[int, int] | None
 ) -> None:
-    assert slots.measure(question, section)[0] == expected
+    assert parts.measure(question, section)[0] == expected
 
 
 def test_a_section_is_named_by_some_of_its_title_words_after_section_about() -> None:
@@ -402,10 +402,10 @@ def test_a_section_is_named_by_some_of_its_title_words_after_section_about() -> 
         (4, "Prompt protection of and appropriate support for child victims"),
     ]
     question = "What falls under the pillar about protecting and supporting child victims?"
-    assert slots.section(question, titles)[0] == 4
-    assert slots.section("the section on public awareness", titles)[0] == 1
+    assert parts.section(question, titles)[0] == 4
+    assert parts.section("the section on public awareness", titles)[0] == 1
     # without "section about", a few shared words are a topic, not a section
-    assert slots.section("What did MEXT do for child victims?", titles)[0] is None
+    assert parts.section("What did MEXT do for child victims?", titles)[0] is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,157 @@
+"""Readers of the plan's own parts in a question: a section by number or title, a
+measure by number, place or title, and whether the measures themselves are asked for.
+
+Each returns what it read with the character spans it used, so the question's shape can
+mask them (like the readers in ``slots.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+from assistant.intents import stem
+
+__all__ = ["NUM", "NUMBER_WORDS", "ORD", "Span", "asks_measures", "measure", "section", "titled"]
+
+Span = tuple[int, int]
+K = TypeVar("K")
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "last": -1,
+}
+# "section III": Roman numerals from two to nine ("section i should read" is no section).
+_ROMAN = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), start=1)}
+NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0,3}|ix)"
+ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
+_PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading)"
+_SECTION = re.compile(
+    rf"\b{_PART}\s*(?:no\.?|number|#)?\s*{NUM}\b|\bthe\s+{ORD}\s+{_PART}\b", re.I
+)
+
+
+def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, list[Span]]:
+    """A section named by number ("pillar 5", "the fifth section") or by (most of) its title."""
+    m = _SECTION.search(text)
+    if m:
+        word = (m.group(1) or m.group(2)).lower()
+        number = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or _ROMAN[word]
+        return number, [m.span()]
+    found = titled(text, titles)
+    return (found[0], [found[2]]) if found else (None, [])
+
+
+def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] | None:
+    """The part of the plan ``text`` names by (most of) its title: (key, share of the
+    title's words named, span), or None. A few words name it after a cue ("the pillar
+    about protecting child victims"): two or more, more than any other title shares."""
+    words = {stem(w) for w in _words(text)} - _SMALL
+    scored = []
+    for key, title in titles:
+        title_words = {stem(w) for w in _words(title)} - _SMALL
+        if len(title_words) >= 3:
+            common = len(words & title_words)
+            scored.append((common / len(title_words), common, key, title_words))
+    if not scored:
+        return None
+    scored.sort(key=lambda t: (-t[0], -t[1]))
+    share, shared, key, title_words = scored[0]
+    cued = _NAMED_PART.search(text) is not None
+    runner_up = max((t[1] for t in scored[1:]), default=0)
+    if share >= 0.75 or (cued and shared >= 2 and shared > runner_up):
+        span = _cover(text, title_words)
+        if span is not None:
+            return key, share, span
+    return None
+
+
+# "measure 3.2", "§3.2", "item 3.2": a measure by its section and its place in it.
+_MEASURE_NUMBER = re.compile(
+    r"\b(?:measures?|section|pillar|item|no\.?|number)\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
+    r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])",
+    re.I,
+)
+# "the second measure" (of a section named elsewhere in the question)
+_MEASURE_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last)\s+measure\b",
+    re.I,
+)
+_ORDINAL_NUMBER = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "last": -1,
+}  # fmt: skip
+
+
+def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | None, list[Span]]:
+    """A measure named by number: "measure 3.2", or "the second measure" of the section
+    the question names (-1: its last measure).
+
+    Example:
+        >>> measure("What is under measure 3.2?", None)
+        ((3, 2), [(14, 25)])
+    """
+    m = _MEASURE_NUMBER.search(text)
+    if m:
+        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return (int(first), int(second)), [m.span()]
+    m = _MEASURE_ORDINAL.search(text)
+    if m and section_number is not None:
+        return (section_number, _ORDINAL_NUMBER[m.group(1).lower()]), [m.span()]
+    return None, []
+
+
+_MEASURES_ASKED = re.compile(r"\bmeasures\b(?!\s*\d)", re.I)
+_EFFORTS_ASKED = re.compile(r"\b(?:efforts?|initiatives?|activities|projects)\b", re.I)
+
+
+def asks_measures(text: str) -> bool:
+    """Whether the question asks for the measures themselves ("which measures are under
+    pillar 3?"), not for the efforts listed under them."""
+    return bool(_MEASURES_ASKED.search(text)) and not _EFFORTS_ASKED.search(text)
+
+
+_NAMED_PART = re.compile(
+    r"\b(?:section|pillar|part|area|heading|chapter|measure|bit|passage)\s+(?:about|on|for|"
+    r"titled|called|named|covering|dealing\s+with|concerning|regarding)\b",
+    re.I,
+)
+
+
+_SMALL = frozenset("of and the for to a an in on by with that".split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def _cover(text: str, words: set[str]) -> Span | None:
+    """The span from the first to the last of ``words`` (stems) in ``text``."""
+    hits = [m.span() for m in re.finditer(r"[A-Za-z]+", text) if stem(m.group(0).lower()) in words]
+    return (hits[0][0], hits[-1][1]) if hits else None
