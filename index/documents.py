@@ -7,13 +7,14 @@ that answers it. Both kinds point back to the efforts they hold, so any hit can 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from corpus.models import Corpus
 
-__all__ = ["CitedEffort", "Chunk", "build_chunks"]
+__all__ = ["CitedEffort", "Chunk", "build_chunks", "scored_by_words"]
 
 
 class _Frozen(BaseModel):
@@ -44,13 +45,15 @@ class Chunk(_Frozen):
     """One indexed document: a whole measure, or a single effort.
 
     Attributes:
-        kind: ``measure`` for a measure chunk, ``effort`` for a single-effort document.
+        kind: ``measure`` for a measure chunk, ``effort`` for a single-effort document
+            (with its ministries and headings), ``text`` for the effort's own words alone:
+            a second view of the same effort, so headings cannot drown a short effort.
         key: ``fy2019-4.1`` for a measure, the effort id for an effort.
         text: What is embedded and searched.
         efforts: Positions (into the index's effort table) of the efforts it holds.
     """
 
-    kind: Literal["measure", "effort"]
+    kind: Literal["measure", "effort", "text"]
     key: str
     fiscal_year: int
     section: int
@@ -62,6 +65,12 @@ class Chunk(_Frozen):
 def _attribution(ministries: tuple[str, ...], glossary: dict[str, str]) -> str:
     names = [f"{m} ({glossary[m]})" if m in glossary else m for m in ministries]
     return "; ".join(names)
+
+
+def scored_by_words(chunks: Sequence[Chunk]) -> list[str]:
+    """The texts BM25 indexes, in chunk order: every chunk but the "text" views, which
+    repeat their effort's words and would only skew word statistics."""
+    return [c.text for c in chunks if c.kind != "text"]
 
 
 def build_chunks(corpus: Corpus) -> tuple[list[CitedEffort], list[Chunk]]:
@@ -106,6 +115,17 @@ def build_chunks(corpus: Corpus) -> tuple[list[CitedEffort], list[Chunk]]:
                             section=section.number,
                             measure=measure.number,
                             text=f"{effort.text} [{by}] ({header})",
+                            efforts=(position,),
+                        )
+                    )
+                    chunks.append(
+                        Chunk(
+                            kind="text",
+                            key=effort.id,
+                            fiscal_year=plan.fiscal_year,
+                            section=section.number,
+                            measure=measure.number,
+                            text=effort.text,
                             efforts=(position,),
                         )
                     )

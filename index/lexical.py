@@ -89,7 +89,11 @@ class Lexical:
     @classmethod
     def load(cls, folder: Path, size: int) -> Lexical:
         """A BM25 index whose (checksummed) files are read when first searched."""
-        json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        if not isinstance(params, dict) or params.get("num_docs") != size:
+            raise ValueError(
+                f"the BM25 index holds {params.get('num_docs')!r} documents, not {size}"
+            )
         for array in folder.glob("*.npy"):
             # Reads the header only: a damaged file fails here, at load, not mid-question.
             np.load(array, mmap_mode="r", allow_pickle=False)

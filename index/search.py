@@ -117,6 +117,19 @@ class SearchIndex:
         self._chunk_ptr = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
         self._chunk_members = np.array([p for c in self.chunks for p in c.efforts], dtype=np.int64)
         self._chunk_is_measure = np.array([c.kind == "measure" for c in self.chunks])
+        # An effort's "text" view is folded into its effort document: the document ranks
+        # by the better cosine of the two, and BM25 holds the document only.
+        effort_chunk = {c.key: i for i, c in enumerate(self.chunks) if c.kind == "effort"}
+        self._folds_into = np.array(
+            [
+                effort_chunk.get(c.key, i) if c.kind == "text" else i
+                for i, c in enumerate(self.chunks)
+            ],
+            dtype=np.int64,
+        )
+        self._scored_by_words = np.array(
+            [i for i, c in enumerate(self.chunks) if c.kind != "text"], dtype=np.int64
+        )
         self._measure_chunk = {
             (c.fiscal_year, c.section, c.measure): i
             for i, c in enumerate(self.chunks)
@@ -209,25 +222,35 @@ class SearchIndex:
         # The dense ranking runs in every mode: its cosine is what abstention is judged on.
         qv = self.embed_query(query) if vector is None else vector
         ids, sims = self._dense(qv, depth, allowed)
-        dense_rank: list[int] = ids.tolist()
-        cosine: dict[int, float] = dict(zip(dense_rank, sims.tolist(), strict=True))
+        # Ranked on the better view; judged (abstention) on the document's own cosine.
+        best: dict[int, float] = {}
+        cosine: dict[int, float] = {}
+        folded = self._folds_into[ids].tolist()
+        for i, j, sim in zip(ids.tolist(), folded, sims.tolist(), strict=True):
+            best[j] = max(sim, best.get(j, -1.0))
+            if i == j:
+                cosine[j] = sim
+        for j in best.keys() - cosine.keys():
+            cosine[j] = float(np.dot(self.vectors.reconstruct(int(j)), qv[0]))
+        dense_rank = sorted(best, key=lambda i: (-best[i], i))
         lex_rank: list[int] = []
         lex_scores: dict[int, float] = {}
         if mode != "dense":
-            scores = self.lexical.scores(query)
+            scores = np.zeros(n, dtype=np.float32)
+            scores[self._scored_by_words] = self.lexical.scores(query)
             if chunk_mask is not None:
                 scores = np.where(chunk_mask, scores, 0.0)
             top = _top(scores, depth)
             lex_rank = [int(i) for i in top if scores[i] > 0]
             lex_scores = {i: float(scores[i]) for i in lex_rank}
         if mode == "dense":
-            fused = [(i, cosine[i]) for i in dense_rank]
+            fused = [(i, best[i]) for i in dense_rank]
         elif mode == "bm25":
             fused = [(i, lex_scores[i]) for i in lex_rank]
         elif fusion == "rrf":
             fused = _rrf(dense_rank, lex_rank)
         else:
-            fused = _convex(cosine, lex_scores, alpha)
+            fused = _convex(best, lex_scores, alpha)
         missing = [i for i, _ in fused if i not in cosine]
         if missing:
             for i in missing:

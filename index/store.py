@@ -32,7 +32,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from corpus.models import Corpus
-from index.documents import Chunk, CitedEffort, build_chunks
+from index.documents import Chunk, CitedEffort, build_chunks, scored_by_words
 from index.embedder import Embedder
 from index.errors import IndexError_, StaleIndex
 from index.lexical import Lexical
@@ -53,7 +53,7 @@ __all__ = [
 
 log = logging.getLogger("planqa")
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: each effort also indexed by its own words (chunk kind "text")
 # Above this many documents the exact index gives way to HNSW (see benchmarks/ for the
 # measured recall cost); below it an exact search is already well under a millisecond.
 HNSW_THRESHOLD = 50_000
@@ -169,7 +169,7 @@ def build_index(corpus: Corpus, embedder: Embedder, *, progress: bool = False) -
         efforts=efforts,
         chunks=chunks,
         vectors=_vector_index(vectors, embedder.dimension),
-        lexical=Lexical.build([c.text for c in chunks]),
+        lexical=Lexical.build(scored_by_words(chunks)),
         embedder=embedder,
         glossary=corpus.glossary,
         fiscal_years=corpus.fiscal_years,
@@ -264,7 +264,7 @@ def load_index(
     try:
         vectors = faiss.read_index(str(folder / "vectors.faiss"))
         meta = _Metadata.model_validate_json((folder / "chunks.json").read_bytes())
-        lexical = Lexical.load(folder / "bm25", len(meta.chunks))
+        lexical = Lexical.load(folder / "bm25", len(scored_by_words(meta.chunks)))
     except (RuntimeError, ValidationError, ValueError, OSError, KeyError) as exc:
         raise StaleIndex(f"{folder} could not be read ({type(exc).__name__}: {exc})") from None
     if isinstance(vectors, faiss.IndexHNSW):

@@ -28,6 +28,7 @@ from index import (
     open_index,
     save_index,
 )
+from index.lexical import Lexical
 from tests.conftest import EVALSET, REPO_ROOT, FakeEmbedder
 
 REPORTS = EVALSET / "reports"
@@ -107,8 +108,44 @@ def test_measure_with_only_notes_gets_no_chunk(tmp_path: Path) -> None:
     _, chunks = build_chunks(load_corpus(path))
     assert [(c.kind, c.key) for c in chunks] == [
         ("effort", "fy2020-1.1.1"),
+        ("text", "fy2020-1.1.1"),
         ("measure", "fy2020-1.1"),
     ]
+
+
+def test_each_effort_is_also_indexed_by_its_own_words_alone(bundled_corpus: Corpus) -> None:
+    efforts, chunks = build_chunks(bundled_corpus)
+    views = [c for c in chunks if c.kind == "text"]
+    assert [c.key for c in views] == [e.id for e in efforts]
+    assert [c.text for c in views] == [e.text for e in efforts]
+
+
+def test_an_effort_ranks_by_its_better_view_but_is_judged_on_its_own_document(
+    bundled_corpus: Corpus, fake_embedder: FakeEmbedder
+) -> None:
+    index = build_index(bundled_corpus, fake_embedder)
+    effort = next(e for e in index.efforts if e.id == "fy2019-4.1.1")
+    matches = index.rank_efforts(effort.text, mode="dense")
+    assert index.efforts[matches[0].position].id == "fy2019-4.1.1"
+    assert matches[0].score == pytest.approx(1.0, abs=1e-5)  # its own words, word for word
+    assert matches[0].similarity < 0.99  # the document with ministries and headings
+    positions = [m.position for m in matches]
+    assert len(positions) == len(set(positions))  # one entry per effort, never one per view
+
+
+def test_a_bm25_index_of_another_size_is_refused_when_loaded(tmp_path: Path) -> None:
+    Lexical.build(["a poster contest", "a hotline", "a seminar"]).save(tmp_path)
+    assert Lexical.load(tmp_path, 3).scores("hotline").tolist()[1] > 0
+    with pytest.raises(ValueError, match="holds 3 documents, not 4"):
+        Lexical.load(tmp_path, 4)
+
+
+def test_the_text_view_is_never_a_separate_lexical_hit(
+    bundled_corpus: Corpus, fake_embedder: FakeEmbedder
+) -> None:
+    index = build_index(bundled_corpus, fake_embedder)
+    fused, _ = index.rank_chunks("toll-free hotline", mode="bm25")
+    assert fused and all(index.chunks[i].kind != "text" for i, _ in fused)
 
 
 # -- filters -----------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def test_manifest_records_model_corpus_and_versions(
     assert created.tzinfo is not None
     assert before <= created <= datetime.now(UTC) + timedelta(seconds=1)
     assert manifest["efforts"] == 11
-    assert manifest["chunks"] == 21
+    assert manifest["chunks"] == 32  # 11 efforts, each also by its own words, 10 measures
 
 
 def test_real_index_reloads_with_the_same_answer(
