@@ -95,6 +95,8 @@ def unit(text: str) -> str | None:
         return "age"
     if _SHARE.search(text):
         return "percent"
+    if re.search(r"\bhow\s+(?:often|frequently)\b", text, re.I):
+        return "times"  # "how often was it accessed": a number of times
     if re.search(r"\bhow\s+much\s+(?:money|cash|funding|funds)\b", text, re.I):
         return "money"
     m = _UNIT_CUE.search(text)

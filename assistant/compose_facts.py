@@ -291,6 +291,8 @@ class FactWriter:
         given = set(re.findall(r"\d[\d,.]*", q.text))
         if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
             return None  # "how many of the 948 persons were convicted?": a part of a given whole
+        if not q.unit and _OF_A_GIVEN_WHOLE.search(q.text):
+            return None  # "of the 1,102 persons …, how many were convicted?": the same
         spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
         # Beyond the best-matching effort only a figure of the very noun asked will do.
         total = bool(_TOTAL.search(q.text))
@@ -399,6 +401,7 @@ _GROUP_ENDS = frozenset(
 )
 
 
+_OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
 _TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)
 

@@ -231,6 +231,11 @@ def test_a_part_of_a_counted_whole_is_not_the_whole(bot: Assistant) -> None:
     assert answer.abstained and "220" not in claims(answer)
 
 
+def test_a_part_of_a_whole_the_question_states_is_not_that_whole(bot: Assistant) -> None:
+    answer = bot.ask("Of the 220 people at the 4th meeting, how many spoke?")
+    assert answer.abstained and "220" not in claims(answer)
+
+
 def test_a_report_a_year_names_is_a_topic_and_names_of_a_kind_are_not_another_name(
     tmp_path: Path,
 ) -> None:

@@ -268,6 +268,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("how many companies took part", "companies"),
         ("By how many persons were officers increased?", "persons"),
         ("How long did the campaign run?", "duration"),
+        ("how often was the video watched", "times"),
         ("Over what period?", "duration"),
         ("What share of the items were deleted?", "percent"),
         ("what percent of minors use filtering", "percent"),
