@@ -244,7 +244,7 @@ LEADING_PREPOSITIONS = (
 # question word ("…, and which meeting was it", "… and when did it start", "…, and
 # across how many prefectures").
 _SECOND_ASK = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+[-–—]\s+|\?\s+(?:and\s+)?)"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+[-–—]+\s+|\?\s+(?:and\s+)?)"
     r"(?=(?:(?:roughly|approximately|about|exactly|also|then)\s+)?"
     rf"(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b)",
     re.I,
@@ -260,7 +260,12 @@ def two_asks(text: str, *, min_words: int = 3) -> tuple[str, str] | None:
         # "joint training in feb, how many attended" and "of the inmates who took it, how
         # many reoffended" ask once: the first part must itself open asking
         # "In FY2025, how many …"; "Cure Time 24h since when? also how many …"
-        asks = _OPENS_ASKING.match(first) or question_part(first) or _ENDS_ASKING.search(first)
+        asks = (
+            _OPENS_ASKING.match(first)
+            or question_part(first)
+            or _ENDS_ASKING.search(first)
+            or _ASKS_IN_PLACE.search(first)  # "MIC lit up which tower? and how many …"
+        )
         if asks and len(first.split()) >= min_words and second.split():
             return first, second
     return None
@@ -273,8 +278,14 @@ _OPENS_ASKING = re.compile(
     r"should)\b",
     re.I,
 )
+# A question word inside the part, not opening it: "to how many countries did it go".
+_ASKS_IN_PLACE = re.compile(
+    r"\bhow\s+(?:many|much|long|often)\b|\b(?:which|what)\s+(?!(?:was|were|is|are|has|had|"
+    r"have|did|does|do)\b)[a-z]+",
+    re.I,
+)
 _ENDS_ASKING = re.compile(rf"\b{QUESTION_WORDS}\s*[?]?\s*$", re.I)
-_CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]|[.?!])\s+")
+_CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]+|[.?!])\s+")
 
 
 def question_part(text: str) -> str | None:

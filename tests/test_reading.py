@@ -289,7 +289,20 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
             "Cure Time 24h since when? also how many consults",
             ("Cure Time 24h since when", "also how many consults"),
         ),
+        (
+            "To how many countries did MOFA send the summary, and when?",
+            ("To how many countries did MOFA send the summary", "when?"),
+        ),
+        (
+            "CAO lit up which tower in purple? and how many other landmarks",
+            ("CAO lit up which tower in purple", "how many other landmarks"),
+        ),
+        (
+            "MEXT leaflet -- who is it for and how many copies went out",
+            ("MEXT leaflet -- who is it for", "how many copies went out"),
+        ),
         ("What did MEXT and the NPA do?", None),
+        ("Tokyo Tower was lit up? which landmarks else?", None),  # the first part asks nothing
         ("joint training in feb 2021, how many attended?", None),  # the first part asks nothing
         ("Of the inmates who took the programme, how many reoffended?", None),
     ],
