@@ -283,6 +283,12 @@ class Reader:
             text = text[m.start() :]
         clauses = self._clauses(text)
         several = len(clauses) > 1
+        if several:
+            # "Is there a summer symposium? I want to know when.": the remark asks
+            start, end = clauses[-1]
+            asked = _INDIRECT_ASK.search(text[start:end])
+            if asked and start > 0:
+                return self._without_chatter(f"{text[:start].rstrip()} {asked.group(1)}")
         first, last = 0, len(clauses)
         while first < last and self._chatter(text[slice(*clauses[first])], several=several):
             first += 1
@@ -438,6 +444,12 @@ SURE_CHATTER = 0.8
 # How many texts' slots a reader remembers (a question reads its clauses more than once).
 SLOT_CACHE = 512
 # Where a clause may end: a comma, colon or semicolon before more words.
+# A remark that asks indirectly: "I want to know when.", "please tell me how many came".
+_INDIRECT_ASK = re.compile(
+    r"\b(?:know|tell\s+(?:me|us)|wondering|wonder|find\s+out)\s+"
+    rf"((?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b[^.!?]*)",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
 _QUESTION_WORD = re.compile(
     rf"\b(?:and\s+)?(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b", re.I

@@ -516,3 +516,16 @@ def test_every_trailing_remark_of_the_stability_check_is_dropped(
 @pytest.mark.parametrize("greeting", GREETINGS)
 def test_every_greeting_of_the_stability_check_is_dropped(reader: Reader, greeting: str) -> None:
     assert reader.read(f"{greeting} What did MEXT do?").text.lower() == "what did mext do?"
+
+
+@pytest.mark.parametrize(
+    "remark", ["I want to know when.", "Please tell me when", "I'm wondering when it was."]
+)
+def test_a_trailing_remark_that_asks_indirectly_is_a_second_ask(
+    reader: Reader, remark: str
+) -> None:
+    question = reader.read(f"Was there a symposium in summer? {remark}")
+    asks = read_two_asks(reader, question)
+    assert asks is not None and asks.same_effort
+    assert asks.second.intent is Intent.WHEN
+    assert "symposium" in asks.first.own_words
