@@ -140,7 +140,7 @@ class FactWriter:
 
     def nothing_matches(self, q: Query, filters: AppliedFilters, *, within: str) -> Answer:
         text = f"None of {within} {self.c.scope(q.time)} is about that, as far as the reports say."
-        return self.c.answer(q, text, "topic", (), filters)
+        return self.c.answer(q, text, "topic", (), filters, abstained=True)
 
     # -- topic answers ---------------------------------------------------------------------
 

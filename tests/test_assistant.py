@@ -466,6 +466,12 @@ def test_abstaining_answer_cites_nothing(bot: Assistant) -> None:
     assert markers(answer.text) == set()
 
 
+def test_a_topic_none_of_the_filtered_efforts_is_about_is_an_abstention(bot: Assistant) -> None:
+    answer = bot.ask("what did MOJ do about the weather in july 2019?")
+    assert answer.abstained and answer.citations == ()
+    assert "None of Ministry of Justice (MOJ)'s efforts" in answer.text
+
+
 def test_citation_carries_where_the_effort_is_and_who_did_it(bot: Assistant) -> None:
     answer = bot.ask("What did MEXT do in 2019?")
     seminars, _, guidebook = answer.citations
