@@ -49,6 +49,7 @@ from assistant.text import (
     LEADING_PREPOSITIONS,
     QUESTION_WORDS,
     Speller,
+    asked_sentence,
     function_words,
     normalize,
     question_part,
@@ -170,7 +171,7 @@ class Reader:
         slots = self._slots(text)
         # What is asked is read from the question itself, not from a statement leading
         # into it ("MOJ evaluated its guidance - what did the evaluation conclude?").
-        asked = question_part(text)
+        asked = question_part(text) or asked_sentence(text)
         asked_slots = self._slots(asked) if asked else slots
         shape = self.shape(asked or text, asked_slots)
         if asked_slots.time.spans:

@@ -288,6 +288,19 @@ _ENDS_ASKING = re.compile(rf"\b{QUESTION_WORDS}\s*[?]?\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]+|[.?!])\s+")
 
 
+_QUESTION_WORD_IN = re.compile(rf"\b{QUESTION_WORDS}", re.I)
+
+
+def asked_sentence(text: str) -> str | None:
+    """The question a statement follows: "wat is CAA? its in the list at the bottom" →
+    "wat is CAA?". None when nothing follows the question, or what follows asks too."""
+    m = re.match(r"^(.*?\?)\s+(\S.*)$", text, re.S)
+    rest = "" if m is None else m.group(2)
+    if m is None or "?" in rest or _OPENS_ASKING.match(rest) or _QUESTION_WORD_IN.search(rest):
+        return None  # "… worth it? whats ur opinion" asks again
+    return m.group(1)
+
+
 def question_part(text: str) -> str | None:
     """The question a statement leads into, when the text opens with the statement: "MOJ
     evaluated its guidance - what did the evaluation conclude?" → "what did the

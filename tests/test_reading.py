@@ -26,7 +26,7 @@ from assistant.intents import (
 )
 from assistant.reader import Reader
 from assistant.refine import RULES, Rule, refine
-from assistant.text import question_part, two_asks
+from assistant.text import asked_sentence, question_part, two_asks
 from assistant.variants import GREETINGS, TRAILERS
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
@@ -366,6 +366,24 @@ def test_every_ask_of_a_question_is_read_each_on_its_own(reader: Reader) -> None
 )
 def test_the_question_a_statement_leads_into_is_found(text: str, question: str | None) -> None:
     assert question_part(text) == question
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("wat is CAA? its in the list at the bottom", "wat is CAA?"),
+        ("Were towers lit up? I heard it on TV.", "Were towers lit up?"),
+        ("was the chat worth it? whats ur opinion", None),  # the second part asks too
+        ("When was it? And where?", None),
+        ("When was the symposium held?", None),
+    ],
+)
+def test_the_question_a_statement_follows_is_found(text: str, question: str | None) -> None:
+    assert asked_sentence(text) == question
+
+
+def test_a_statement_after_the_question_does_not_change_what_is_asked(reader: Reader) -> None:
+    assert reader.read("what is MEXT? it is in the list at the bottom").intent is Intent.GLOSSARY
 
 
 def test_what_is_asked_is_read_from_the_question_not_the_statement_before_it(
