@@ -197,6 +197,14 @@ class FactWriter:
     def fact(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:
         """A fact of the kind the intent asks for, from the first effort that gives one."""
         writer = self._writers()[q.intent]
+        if len(efforts) > 1 and _EACH.search(q.text):
+            # "how many people took part in each of those?": every effort's own figure
+            given = [(e, lead) for e in efforts if (lead := writer(q, e, True)) is not None]
+            if len(given) > 1:
+                leads = "\n".join(f"- {lead} [{n}]." for n, (_, lead) in enumerate(given, 1))
+                quotes = "\n\n".join(_quote(e, n) for n, (e, _) in enumerate(given, 1))
+                cited = [e for e, _ in given]
+                return self.c.answer(q, f"{leads}\n\n{quotes}", q.intent.value, cited, filters)  # type: ignore[arg-type]
         for n, e in enumerate(efforts):
             lead = writer(q, e, n == 0)
             if lead is not None:
@@ -401,6 +409,8 @@ _GROUP_ENDS = frozenset(
 )
 
 
+# The question asks the same fact of several efforts: "… in each of those?"
+_EACH = re.compile(r"\b(?:each|every\s+one|respectively)\b", re.I)
 _OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
 _TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)

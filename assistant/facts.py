@@ -73,7 +73,11 @@ UNITS: dict[str, frozenset[str]] = {
         "staff teachers investigators inmates probationers students pupils guardians "
         "children parents members workers experts prosecutors victims offenders users "
         "minors adults girls boys individuals volunteers caseworkers counsellors "
-        "counselors employees".split()
+        "counselors employees nurses doctors physicians lawyers attorneys judges detectives "
+        "psychologists therapists instructors lecturers trainers speakers panelists "
+        "supervisors managers leaders directors specialists professionals practitioners "
+        "administrators coordinators caregivers carers juveniles teenagers youths delegates "
+        "suspects respondents trainees".split()
     ),
     "duration": frozenset("year years month months week weeks day days hour hours".split()),
     "money": frozenset("yen dollars dollar euros budget".split()),

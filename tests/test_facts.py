@@ -491,3 +491,20 @@ def test_facts_of_an_effort_asked_in_other_ways(bot: Assistant, question: str, s
     assert stated in claims(answer)
     assert unsupported(answer, bot.glossary) == []
 
+
+
+def test_a_fact_asked_of_each_effort_is_given_for_each(tmp_path: Path) -> None:
+    report = tmp_path / "fy2018.txt"
+    report.write_text(
+        "FY2018 Efforts on the Plan\n1. Training\nO Training of staff\n"
+        "· Held training for about 1,900 public health nurses on noticing abuse. [MHLW]\n"
+        "· Held the first training for about 620 supervisors of caseworkers. [MHLW]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    listed = bot.ask("What did MHLW do?")
+    answer = bot.ask("How many people took part in each of those?", context=listed.context)
+    assert {"1,900 public health nurses", "620 supervisors"} <= set(
+        re.findall(r"\d[\d,]* [a-z ]*(?:nurses|supervisors)", claims(answer))
+    )
+    assert len(answer.citations) == 2
