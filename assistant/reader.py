@@ -52,6 +52,7 @@ from assistant.text import (
     asked_sentence,
     function_words,
     normalize,
+    opens_asking,
     question_part,
     sentence_spans,
 )
@@ -280,7 +281,9 @@ class Reader:
         """
         # "hey there when was it": a greeting run into the question, with no comma
         m = _QUESTION_WORD.search(text)
-        if m and m.start() > 0 and self._greeting(text[: m.start()]):
+        before = text[: m.start()] if m else ""
+        if m and m.start() > 0 and self._greeting(before) and not opens_asking(before):
+            # ("is there a class where …" opens asking: no greeting)
             text = text[m.start() :]
         clauses = self._clauses(text)
         several = len(clauses) > 1

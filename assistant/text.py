@@ -291,6 +291,11 @@ _CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]+|[.?!])\s+")
 _QUESTION_WORD_IN = re.compile(rf"\b{QUESTION_WORDS}", re.I)
 
 
+def opens_asking(text: str) -> bool:
+    """Whether ``text`` opens as a question does: "is there a class …", "when was it"."""
+    return _OPENS_ASKING.match(text) is not None
+
+
 def asked_sentence(text: str) -> str | None:
     """The question a statement follows: "wat is CAA? its in the list at the bottom" →
     "wat is CAA?". None when nothing follows the question, or what follows asks too."""

@@ -547,3 +547,9 @@ def test_a_trailing_remark_that_asks_indirectly_is_a_second_ask(
     assert asks is not None and asks.same_effort
     assert asks.second.intent is Intent.WHEN
     assert "symposium" in asks.first.own_words
+
+
+def test_a_question_opening_with_chatter_words_is_not_a_greeting(reader: Reader) -> None:
+    question = reader.read("is there a class where pupils learn about online safety")
+    assert question.yes_no and question.intent is not Intent.WHERE
+    assert reader.read("hey there when was it").intent is Intent.WHEN  # a greeting, dropped
