@@ -105,6 +105,9 @@ _SAME_NOUN = {
     "offic": "offic",
     "staff": "staff",
     "cop": "polic",
+    "clinic": "hospit",
+    "url": "address",  # web addresses
+    "attorney": "lawyer",
 }
 
 

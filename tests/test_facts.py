@@ -141,6 +141,9 @@ def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
         ("the number of centers with a lawyer increased to 52.", "centres", "52 centers"),
         ("attended by about 1,800 guardians (October 2020)", "parents", "about 1,800 guardians"),
         ("posted online and viewed about 190,000 times", "downloads", None),
+        ("bringing the total to 57 hospitals in 41 prefectures", "clinics", "57 hospitals"),
+        ("the blocking list held about 1,250 addresses", "urls", "about 1,250 addresses"),
+        ("with 57 hospitals in 41 prefectures", "schools", None),
     ],
 )
 def test_a_figure_is_given_only_when_its_type_fits_the_question(
