@@ -172,7 +172,11 @@ class Reader:
         slots = self._slots(text)
         # What is asked is read from the question itself, not from a statement leading
         # into it ("MOJ evaluated its guidance - what did the evaluation conclude?").
-        asked = question_part(text) or asked_sentence(text)
+        asked = question_part(text)
+        # A statement after the question ("…2017? writing a timeline for class") says why
+        # it is asked, not what about: the question sentence alone holds the topic.
+        follows = None if asked else asked_sentence(text)
+        asked = asked or follows
         asked_slots = self._slots(asked) if asked else slots
         shape = self.shape(asked or text, asked_slots)
         if asked_slots.time.spans:
@@ -185,7 +189,7 @@ class Reader:
             intent = Intent.TOPIC
         at_least, together = ministry_count(text, len(slots.mentions.ministries))
         back, subset = refers_back(text)
-        topic, words = self._topic(text, slots)
+        topic, words = self._topic(follows, asked_slots) if follows else self._topic(text, slots)
         named = countries(text, HOME_COUNTRY, self.mentioned)
         if slots.mentions.ministries or _HOME.search(text):
             # "did Japan send officers to France?": a Japanese effort abroad, not France's

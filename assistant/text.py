@@ -288,7 +288,7 @@ _ENDS_ASKING = re.compile(rf"\b{QUESTION_WORDS}\s*[?]?\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–—]+|[.?!])\s+")
 
 
-_QUESTION_WORD_IN = re.compile(rf"\b{QUESTION_WORDS}", re.I)
+_QUESTION_WORD_AT = re.compile(rf"\s*{QUESTION_WORDS}", re.I)  # "whats …" too
 
 
 def opens_asking(text: str) -> bool:
@@ -301,7 +301,7 @@ def asked_sentence(text: str) -> str | None:
     "wat is CAA?". None when nothing follows the question, or what follows asks too."""
     m = re.match(r"^(.*?\?)\s+(\S.*)$", text, re.S)
     rest = "" if m is None else m.group(2)
-    if m is None or "?" in rest or _OPENS_ASKING.match(rest) or _QUESTION_WORD_IN.search(rest):
+    if m is None or "?" in rest or _OPENS_ASKING.match(rest) or _QUESTION_WORD_AT.match(rest):
         return None  # "… worth it? whats ur opinion" asks again
     return m.group(1)
 

@@ -374,6 +374,7 @@ def test_the_question_a_statement_leads_into_is_found(text: str, question: str |
         ("wat is CAA? its in the list at the bottom", "wat is CAA?"),
         ("Were towers lit up? I heard it on TV.", "Were towers lit up?"),
         ("was the chat worth it? whats ur opinion", None),  # the second part asks too
+        ("When was it held? trying to see what was on", "When was it held?"),
         ("When was it? And where?", None),
         ("When was the symposium held?", None),
     ],
@@ -553,3 +554,16 @@ def test_a_question_opening_with_chatter_words_is_not_a_greeting(reader: Reader)
     question = reader.read("is there a class where pupils learn about online safety")
     assert question.yes_no and question.intent is not Intent.WHERE
     assert reader.read("hey there when was it").intent is Intent.WHEN  # a greeting, dropped
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happened between june and september 2019? trying to see what was on in the summer",
+        "stuff between may and july 2019? writing a timeline for class",
+    ],
+)
+def test_a_statement_after_the_question_adds_no_topic(reader: Reader, question: str) -> None:
+    query = reader.read(question)
+    assert query.topic_words == ()
+    assert query.time.months and query.time.months[0] in ("2019-05", "2019-06")
