@@ -79,11 +79,17 @@ UNITS: dict[str, frozenset[str]] = {
         "administrators coordinators caregivers carers juveniles teenagers youths delegates "
         "suspects respondents trainees".split()
     ),
+    "places": frozenset(
+        "places locations sites venues offices centers centres schools prefectures "
+        "municipalities cities towns villages stations hospitals facilities branches "
+        "districts regions blocks universities institutions clinics shelters".split()
+    ),
     "duration": frozenset("year years month months week weeks day days hour hours".split()),
     "money": frozenset("yen dollars dollar euros budget".split()),
     "times": frozenset({"times"}),
 }
 _GENERIC_PEOPLE = frozenset("people persons person individuals participants attendees".split())
+_GENERIC_PLACES = frozenset("places locations sites venues".split())
 # Nouns people use for the same thing as the reports' nouns, for matching a unit.
 _SAME_NOUN = {
     "firm": "compani",
@@ -264,7 +270,8 @@ def pick_figure(
         fitting = own if unit else []
     else:
         fitting = own or [s for s in spans if _fits(s, unit)]
-    if unit and unit.lower() not in _GENERIC_PEOPLE and _QUANTITIES.get(unit, unit) not in UNITS:
+    generic = _GENERIC_PEOPLE | _GENERIC_PLACES
+    if unit and unit.lower() not in generic and _QUANTITIES.get(unit, unit) not in UNITS:
         # A figure of a kindred noun ("students" for "children") must also be about the
         # topic: "how many children were victims" is not answered by a leaflet's readers.
         said = _canon(stem(unit.lower()))
@@ -325,6 +332,8 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         return False
     if unit.lower() in _GENERIC_PEOPLE:
         return span.noun is not None and span.noun in UNITS["people"]
+    if unit.lower() in _GENERIC_PLACES:  # "at how many places": "at 8 probation offices"
+        return span.noun is not None and span.noun in UNITS["places"]
     if unit.lower() in UNITS["people"] and span.noun in _GENERIC_PEOPLE:
         return True  # "how many staff": "2,020 persons", if it is about the topic (pick_figure)
     # the unit named just before the figure: "officers (by approximately 2,020 persons)"
