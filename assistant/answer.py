@@ -85,7 +85,7 @@ def _count(a: Answerer, t: Turn) -> Answer:
 def _joint(a: Answerer, t: Turn) -> Answer:
     at_least = max(2, t.query.min_ministries)
     efforts = a.filtered(t, joint=True)
-    return a.compose.joint_list(t.query, efforts, t.filters, at_least)
+    return a.compose.joint_list(t.query, efforts, t.filters, at_least, scoped=t.scoped)
 
 
 def _ministries(a: Answerer, t: Turn) -> Answer:
@@ -385,6 +385,6 @@ class Answerer:
                 "text": text,
                 "notice": notice,
                 "carried": turn.carried,
-                "context": Context.of(turn.query, cited),
+                "context": Context.of(turn.query, cited, scope=turn.scope),
             }
         )

@@ -225,10 +225,17 @@ class Composer:
         return self.listing(q, lead + ":", efforts, "count", filters, focus=q.ministries)
 
     def joint_list(
-        self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters, at_least: int
+        self,
+        q: Query,
+        efforts: Sequence[CitedEffort],
+        filters: AppliedFilters,
+        at_least: int,
+        *,
+        scoped: bool = False,
     ) -> Answer:
+        """Efforts shared between ministries; ``scoped``: among the previous answer's."""
         who = f" involving {self.names(q.ministries)}" if q.ministries else ""
-        scope = self.scope(q.time)
+        scope = "among those efforts" if scoped else self.scope(q.time)
         many = "between ministries" if at_least <= 2 else f"by at least {at_least} ministries"
         n = len(efforts)
         if not efforts:

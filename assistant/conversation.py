@@ -37,6 +37,8 @@ class Context(BaseModel):
         ministries, time, section, measure, measure_title, topic, topic_words, unit: Its
             slots.
         efforts: Ids of the efforts its answer cited, in order.
+        scope: Ids of the efforts it was itself limited to ("which of those …"), if any:
+            "And with MEXT?" asks the same of them.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -52,9 +54,12 @@ class Context(BaseModel):
     topic_words: tuple[str, ...] = ()
     unit: str | None = None
     efforts: tuple[str, ...] = ()
+    scope: tuple[str, ...] | None = None
 
     @classmethod
-    def of(cls, query: Query, efforts: tuple[str, ...]) -> Context:
+    def of(
+        cls, query: Query, efforts: tuple[str, ...], scope: tuple[str, ...] | None = None
+    ) -> Context:
         return cls(
             question=query.text,
             intent=query.intent,
@@ -67,6 +72,7 @@ class Context(BaseModel):
             topic_words=query.topic_words,
             unit=query.unit,
             efforts=efforts,
+            scope=scope,
         )
 
     @property
@@ -173,7 +179,10 @@ def _swap(q: Query, ctx: Context) -> FollowUp:
     if not q.topic_words and ctx.topic_words:
         update.update(topic=ctx.topic, topic_words=ctx.topic_words, unit=q.unit or ctx.unit)
         carried.append(f"“{ctx.topic}”")
-    return FollowUp(q.model_copy(update=update), None, tuple(carried))
+    if ctx.scope:
+        # "Which of those were joint with the NPA?" "And with MEXT?": of the same efforts
+        carried.append(f"the same {len(ctx.scope)} efforts")
+    return FollowUp(q.model_copy(update=update), ctx.scope or None, tuple(carried))
 
 
 def _pick(q: Query, ctx: Context) -> FollowUp:

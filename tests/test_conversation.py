@@ -137,3 +137,13 @@ def test_greetings_and_thanks_keep_the_conversation(bot: Assistant) -> None:
     thanks = bot.ask("thanks!", context=first.context)
     assert thanks.kind == "chitchat" and thanks.citations == ()
     assert cited(bot.ask("And MHLW?", context=thanks.context)) == MHLW_FY2019
+
+
+def test_a_swap_after_a_pick_asks_the_same_of_the_same_efforts(multi: Assistant) -> None:
+    mext = multi.ask("What did MEXT do in FY2023?")
+    with_mic = multi.ask("Which of those were joint with MIC?", context=mext.context)
+    with_npa = multi.ask("And with the NPA?", context=with_mic.context)
+    assert {c.effort_id for c in with_mic.citations} <= {c.effort_id for c in mext.citations}
+    assert with_npa.citations == ()  # none of MEXT's FY2023 efforts is shared with the NPA
+    assert "among those efforts" in with_npa.text
+    assert "the same 3 efforts" in with_npa.text
