@@ -59,6 +59,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev3": ("reports3",),
     "dev4": ("reports4",),
     "dev5": ("reports5",),
+    "dev6": ("reports6",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
