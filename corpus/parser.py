@@ -71,6 +71,10 @@ _LEADING_ATTRIBUTION = re.compile(r"^[\[［【〔]([^\[\]［］【】〔〕]{1,6
 _BARE_TITLE = re.compile(r"^[A-Z][A-Za-z,'’()\- ]{10,150}[A-Za-z)]$")
 # Abbreviations: short, starting with a capital and holding at least two (NPA, MoJ, MHLW).
 _MINISTRY = re.compile(r"^(?=[A-Z](?:[^A-Z]*[A-Z]))[A-Z][A-Za-z0-9&\-]{1,11}$")
+_GLOSSARY_ENTRY = re.compile(
+    r"^([A-Z][A-Za-z0-9&\-]{1,11})\s*(?::|=|–|—|-)\s*([A-Z][^:=()\[\]]{5,80})$"
+)
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
 _GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
 _ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+")
 _ETC = re.compile(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", re.I)
@@ -92,14 +96,20 @@ _MONTH_RANGE = re.compile(
 )
 
 
+# Full-width forms of ASCII ("［ＭＥＸＴ］", "１２") and the ideographic space, as in
+# reports set in Japanese fonts, read as their ASCII letters.
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def normalise_line(line: str) -> str:
-    """Collapse tabs, non-breaking and other odd spaces into one space and strip.
+    """Collapse tabs, non-breaking and other odd spaces into one space, read full-width
+    letters as ASCII, and strip.
 
     Example:
         >>> normalise_line("\\u00a0 Held a\\tseminar ")
         'Held a seminar'
     """
-    return spell_out(_SPACES.sub(" ", line)).strip()
+    return spell_out(_SPACES.sub(" ", line.translate(_FULL_WIDTH))).strip()
 
 
 def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[str, ...] | None:
@@ -186,6 +196,11 @@ def find_dates(text: str) -> tuple[str, ...]:
 
 
 def _glossary_pairs(line: str) -> dict[str, str] | None:
+    """The legend's ``ABBR (Full Name)`` pairs on this line (two or more), or its one
+    ``ABBR: Full Name`` entry (also ``=`` or a dash) when the name is a government body."""
+    single = _GLOSSARY_ENTRY.match(line)
+    if single and _MINISTRY.match(single.group(1)) and _BODY_WORD.search(single.group(2)):
+        return {single.group(1): normalise_line(single.group(2))}
     pairs = [(a, n) for a, n in _GLOSSARY_PAIR.findall(line) if _MINISTRY.match(a)]
     if len(pairs) < 2:
         return None
@@ -223,6 +238,7 @@ class _Builder:
     def __init__(self, source: str, names: dict[str, str]) -> None:
         self.source = source
         self.names = names  # glossary full names (lower case) → abbreviations
+        self.tabular: set[int] = set()  # line numbers of table rows
         self.sections: list[_SectionDraft] = []
         self.glossary: dict[str, str] = {}
         self.plan_notes: list[str] = []
@@ -294,6 +310,8 @@ def parse_plan(text: str, *, source: str) -> Plan:
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
+    tabular = {i for i, raw in enumerate(lines, start=1) if len(_COLUMN_GAP.findall(raw)) >= 2}
     numbered = [(i, normalise_line(raw)) for i, raw in enumerate(lines, start=1)]
     numbered = [(i, line) for i, line in numbered if line]
     if not numbered:
@@ -311,6 +329,7 @@ def parse_plan(text: str, *, source: str) -> Plan:
     names = {full.lower(): abbr for abbr, full in pairs}
     names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
     builder = _Builder(source, names)
+    builder.tabular = tabular
     lines_read = clean_lines(numbered[1:], title=title)
     for k, (line_no, line) in enumerate(lines_read):
         following = lines_read[k + 1][1] if k + 1 < len(lines_read) else ""
@@ -324,11 +343,12 @@ def parse_plan(text: str, *, source: str) -> Plan:
     return _freeze(builder, title=title, fiscal_year=fiscal_year)
 
 
-def _bare_title(builder: _Builder, line: str, following: str) -> bool:
+def _bare_title(builder: _Builder, line_no: int, line: str, following: str) -> bool:
     """A measure title without its "O": it follows an effort of the measure before it
-    and leads into a bulleted effort."""
+    and leads into a bulleted effort (and is no table row)."""
     return (
         builder.open is None
+        and line_no not in builder.tabular
         and bool(builder.sections)
         and bool(builder.sections[-1].measures)
         and bool(builder.sections[-1].measures[-1].efforts)
@@ -357,7 +377,7 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
     measure = _MEASURE.match(line) or (
         _NUMBERED_MEASURE.match(line) if builder.open is None else None
     )
-    if not measure and not attribution and _bare_title(builder, line, following):
+    if not measure and not attribution and _bare_title(builder, line_no, line, following):
         builder.sections[-1].measures.append(_MeasureDraft(title=line))
         builder.heading = builder.sections[-1].measures[-1]
         return

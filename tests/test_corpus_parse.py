@@ -383,6 +383,43 @@ def test_a_pillar_title_wrapped_over_two_lines_is_one_title() -> None:
     assert [m.title for m in section.measures] == ["Training"]
 
 
+def test_full_width_letters_read_as_ascii() -> None:
+    plan = parse_plan(report("・ Trained １２０ school nurses. ［ＭＥＸＴ］"), source="t.txt")
+    effort = only_effort(plan)
+    assert effort.ministries == ("MEXT",) and effort.text == "Trained 120 school nurses."
+
+
+def test_a_table_row_between_efforts_is_a_note_not_a_measure() -> None:
+    plan = parse_plan(
+        report(
+            "· Requested deletion of 6,400 items. [NPA]",
+            "Category          Reported          Deleted          (items)",
+            "· Updated the blocking list. [MIC]",
+        ),
+        source="t.txt",
+    )
+    (measure,) = plan.sections[0].measures
+    assert len(measure.efforts) == 2
+    assert measure.notes == ("Category Reported Deleted (items)",)
+
+
+def test_a_legend_of_one_entry_per_line_is_the_glossary() -> None:
+    plan = parse_plan(
+        report(
+            "· Held a forum. [CAA]",
+            "Abbreviations",
+            "CAA: Consumer Affairs Agency",
+            "MLIT = Ministry of Land, Infrastructure, Transport and Tourism",
+            "NOTE: this is not an entry",
+        ),
+        source="t.txt",
+    )
+    assert plan.glossary == {
+        "CAA": "Consumer Affairs Agency",
+        "MLIT": "Ministry of Land, Infrastructure, Transport and Tourism",
+    }
+
+
 # -- layout noise ------------------------------------------------------------------------------
 
 
