@@ -276,7 +276,11 @@ class Answerer:
         q = refine(turn.query, scoped=turn.scope is not None)
         if q.unknown_ministries and not q.ministries:
             return self.facts.unknown_ministry(q)
-        if q.time.uncovered and set(q.time.uncovered) <= self.reader.named_years:
+        if (
+            q.time.uncovered
+            and set(q.time.uncovered) <= self.reader.named_years
+            and q.topic_words  # "what was done in FY2015?" asks for that year's efforts
+        ):
             # "the English version of the FY2017 report": a year the efforts name, not a
             # time to filter by
             q = q.model_copy(update={"time": TimeScope()})

@@ -255,6 +255,8 @@ def test_a_report_a_year_names_is_a_topic_and_names_of_a_kind_are_not_another_na
     dated = bot.ask("When was the English version of the FY2017 report published?")
     assert "2 November 2018" in claims(dated)
     assert bot.ask("Which cinemas showed the selfie video?").abstained
+    earlier = bot.ask("What efforts were made in FY2017?")  # that year's, not the report's
+    assert earlier.citations == () and "No report for 2017 is loaded" in earlier.text
 
 
 def test_places_are_where_something_was_done() -> None:
