@@ -84,7 +84,9 @@ UNITS: dict[str, frozenset[str]] = {
         "municipalities cities towns villages stations hospitals facilities branches "
         "districts regions blocks universities institutions clinics shelters".split()
     ),
-    "duration": frozenset("year years month months week weeks day days hour hours".split()),
+    "duration": frozenset(
+        "year years month months week weeks day days hour hours minute minutes".split()
+    ),
     "money": frozenset("yen dollars dollar euros budget".split()),
     "times": frozenset({"times"}),
 }
@@ -212,7 +214,7 @@ _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
 # How far before a figure its unit may be named: "officers (by approximately 2,020 …".
 _LEAD_CHARS = 32
 _SPAN_ADJECTIVE = re.compile(
-    rf"(?<![\w.-])(\d+|{_NUMBER_WORDS})-(day|week|month|year|hour)\b", re.I
+    rf"(?<![\w.-])(\d+|{_NUMBER_WORDS})-(day|week|month|year|hour|minute)\b", re.I
 )
 
 
@@ -319,7 +321,7 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         return span.kind in ("number", "percent", "times")
     if unit in ("duration", "percent", "money", "age"):
         return span.kind == unit
-    if unit in ("years", "months", "weeks", "days", "hours"):
+    if unit in ("years", "months", "weeks", "days", "hours", "minutes"):
         return span.kind == "duration" and span.noun is not None and stem(span.noun) == stem(unit)
     if span.kind != "number":
         # "how many views": "viewed about 190,000 times" counts them

@@ -58,6 +58,7 @@ def normalize(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
     text = _LATIN_ABBREVIATION.sub(",", text)  # "…, i.e. October to March": a comma, not words
+    text = re.sub(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])", " and ", text)  # "police + MIC"
     return " ".join(text.split())
 
 

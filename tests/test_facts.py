@@ -146,6 +146,7 @@ def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
         ("with 57 hospitals in 41 prefectures", "schools", None),
         ("a new course at 8 probation offices (January 2026)", "places", "8 probation offices"),
         ("a course attended by about 450 officers", "places", None),
+        ("Released the eight-minute animated video", "duration", "eight-minute"),
     ],
 )
 def test_a_figure_is_given_only_when_its_type_fits_the_question(

@@ -91,6 +91,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "Who attended the joint interview training?",
     ],
     Intent.WHEN: [
+        "the SOS Mini Letter - what day exactly did it go out?",
         "When did the study group publish its report?",
         "what month was the side event",
         "When exactly did the revised treatment program start?",
@@ -146,6 +147,8 @@ PHRASINGS: dict[Intent, list[str]] = {
         "could you help me write a speech for our school?",
         "Did the crackdowns actually reduce crime?",
         "What is the punishment for child prostitution?",
+        "whats the longest prison sentence for owning such images",
+        "Why did some operators refuse to take part?",
     ],
 }
 
@@ -381,6 +384,11 @@ def test_the_question_a_statement_leads_into_is_found(text: str, question: str |
 )
 def test_the_question_a_statement_follows_is_found(text: str, question: str | None) -> None:
     assert asked_sentence(text) == question
+
+
+def test_a_plus_between_names_is_and(reader: Reader) -> None:
+    query = reader.read("police + MIC together - anything?")
+    assert query.ministries == ("NPA", "MIC") and query.all_ministries
 
 
 def test_a_statement_after_the_question_does_not_change_what_is_asked(reader: Reader) -> None:
