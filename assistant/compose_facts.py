@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.asked import NAME_KINDS
 from assistant.compose import Composer, count, fiscal_span, years_phrase
-from assistant.facts import dates, figures, pick_figure
+from assistant.facts import dates, figures, is_part, pick_figure
 from assistant.facts_names import (
     audiences,
     listed,
@@ -297,14 +297,30 @@ class FactWriter:
         # A figure the question already states is not its answer ("how many of the 420
         # landmarks were in Tokyo?").
         given = set(re.findall(r"\d[\d,.]*", q.text))
+        spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
+        parts = [s for s in spans if is_part(s)]
+        if parts and (_PART_OF.search(q.text) or _OF_A_GIVEN_WHOLE.search(q.text)):
+            # "how many of the 22 operators had zoning?": "12 of them had introduced it"
+            same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
+            unit = q.unit if same else None
+            span = pick_figure(parts, unit, _topic(q))
+            return None if span is None else f"The report gives {span.text} ({span.noun})"
         if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
             return None  # "how many of the 948 persons were convicted?": a part of a given whole
         if not q.unit and _OF_A_GIVEN_WHOLE.search(q.text):
             return None  # "of the 1,102 persons …, how many were convicted?": the same
-        spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
         # Beyond the best-matching effort only a figure of the very noun asked will do.
         total = bool(_TOTAL.search(q.text))
-        span = pick_figure(spans, q.unit, _topic(q), own_noun_only=not first, total=total)
+        increase = (
+            True
+            if _ASKS_INCREASE.search(q.text)
+            else False
+            if _ASKS_STANDING.search(q.text)
+            else None
+        )
+        span = pick_figure(
+            spans, q.unit, _topic(q), own_noun_only=not first, total=total, increase=increase
+        )
         if span is None or _one_group_of_a_total(q, e.text, span.text):
             return None
         if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):
@@ -413,6 +429,15 @@ _GROUP_ENDS = frozenset(
 _EACH = re.compile(r"\b(?:each|every\s+one|respectively)\b", re.I)
 _OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
+_ASKS_INCREASE = re.compile(
+    r"\b(?:more|additional|added|extra|new|increased?|grew|grow|rise|rose)\b|\bby\s+how\s+(?:many|much)\b",
+    re.I,
+)
+_ASKS_STANDING = re.compile(
+    r"\b(?:had|have|has|now|exist|altogether|as\s+of)\b|\bare\s+there\b|\bby\s+(?:the\s+end\s+of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
 _TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)
 
 

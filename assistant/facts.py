@@ -19,6 +19,7 @@ from corpus.parser import MONTHS
 
 __all__ = [
     "UNITS",
+    "is_part",
     "FactSpan",
     "dates",
     "figures",
@@ -180,6 +181,11 @@ def figures(text: str) -> list[FactSpan]:
             noun_words.append(w)
         percent = bool(m.group(2))
         noun = noun_words[-1].lower() if noun_words else None
+        part_of = _OF_THEM.match(after)
+        whole = next((s for s in reversed(out) if s.kind == "number" and s.noun), None)
+        if noun is None and part_of and whole and not percent:
+            # "22 operators …; 12 of them had introduced it": 12 operators
+            noun, noun_words = whole.noun, [part_of.group(0).strip()]
         if noun is None and not percent:
             # "the number of centers with a lawyer increased to 52": 52 centers
             counted = list(_NUMBER_OF.finditer(text[max(0, m.start() - 120) : m.start()]))
@@ -211,6 +217,8 @@ def figures(text: str) -> list[FactSpan]:
 
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
+_INCREMENT = re.compile(r"\b(?:more|additional|another|extra|new|added)\b", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 # How far before a figure its unit may be named: "officers (by approximately 2,020 …".
 _LEAD_CHARS = 32
 _SPAN_ADJECTIVE = re.compile(
@@ -246,6 +254,11 @@ def dates(text: str) -> list[FactSpan]:
     return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in found]
 
 
+def is_part(span: FactSpan) -> bool:
+    """Whether the figure counts part of a figure before it ("12 of them")."""
+    return bool(_OF_THEM.search(span.text))
+
+
 def pick_figure(
     spans: list[FactSpan],
     unit: str | None,
@@ -253,6 +266,7 @@ def pick_figure(
     *,
     own_noun_only: bool = False,
     total: bool = False,
+    increase: bool | None = None,
 ) -> FactSpan | None:
     """The figure whose type fits the question's unit, closest to its topic; else None.
 
@@ -260,7 +274,8 @@ def pick_figure(
     that, stand near it ("child welfare officers (by approximately 2,020 persons)"); a
     generic one ("people") takes any figure of people; no unit takes the figure nearest
     the topic. ``total``: the question asks for a total, which a figure led by "total"
-    gives.
+    gives. ``increase``: True when an increase is asked, False when a standing figure is
+    ("how many had one by March"), None when neither.
     """
     if unit == "times":
         # "how many times did it meet": "six meetings" counts the meeting
@@ -289,6 +304,10 @@ def pick_figure(
         return None
     if total:  # "how many in total": "bringing the total to 57", not "12 additional"
         fitting = [s for s in fitting if "total" in s.lead] or fitting
+    if increase is not None:
+        # "how many prefectures had one": the standing figure (31), not the year's "7 more";
+        # "how many more": the increase; neither asked: the figure of what was done
+        fitting = [s for s in fitting if bool(_INCREMENT.search(s.text)) == increase] or fitting
     asked = {_canon(w) for w in topic}
     return max(
         fitting,

@@ -147,6 +147,7 @@ def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
         ("a new course at 8 probation offices (January 2026)", "places", "8 probation offices"),
         ("a course attended by about 450 officers", "places", None),
         ("Released the eight-minute animated video", "duration", "eight-minute"),
+        ("22 operators; 12 of them had introduced it", "operators", "22 operators"),
     ],
 )
 def test_a_figure_is_given_only_when_its_type_fits_the_question(
@@ -235,6 +236,19 @@ def test_a_named_conference_is_no_place_even_with_a_hyphen_in_its_name() -> None
 def test_a_part_of_a_counted_whole_is_not_the_whole(bot: Assistant) -> None:
     answer = bot.ask("How many of the representatives at the 4th meeting were from private groups?")
     assert answer.abstained and "220" not in claims(answer)
+
+
+def test_a_standing_figure_answers_how_many_and_an_increase_answers_how_many_more() -> None:
+    spans = figures("in 7 more prefectures, bringing the total to 31 prefectures")
+    standing = pick_figure(spans, "prefectures", frozenset(), increase=False)
+    added = pick_figure(spans, "prefectures", frozenset(), increase=True)
+    assert (standing.text, added.text) == ("31 prefectures", "7 more prefectures")
+
+
+def test_a_part_of_the_figure_before_it_counts_the_same_things() -> None:
+    text = "Asked 22 operators (users under 18); 12 of them had introduced it."
+    (whole, part) = figures(text)[::2]
+    assert (whole.noun, part.noun, part.text) == ("operators", "operators", "12 of them")
 
 
 def test_a_part_of_a_whole_the_question_states_is_not_that_whole(bot: Assistant) -> None:
