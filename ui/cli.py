@@ -5,7 +5,8 @@
     planqa search QUERY [-k N] [--ministry M ...] [--year Y ...] [--json]
     planqa ask    [QUESTION] [--json]            (no QUESTION on a terminal: a chat session)
     planqa eval   [--questions FILE] [--json]
-    planqa serve  [--host H] [--port P] [--auth USER:PASS]
+    planqa serve  [--host H] [--port P] [--auth-file PATH] [--allow-open]
+                  (password: $PLANQA_AUTH or --auth-file, both holding USER:PASS)
 
 Every command that reads the plan takes ``--corpus`` and ``--index-dir``. Errors print
 ``Error: message`` and exit with status 1; no traceback reaches the user.
@@ -100,9 +101,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_corpus_options(p)
 
     p = sub.add_parser("serve", help="start the web page on http://127.0.0.1:7860")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=7860)
-    p.add_argument("--auth", default=None, help="USER:PASS (or set PLANQA_AUTH)")
+    p.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1: this machine only")
+    p.add_argument("--port", default="7860", help="default 7860")  # checked by _check_port
+    p.add_argument("--auth-file", type=Path, help="a file holding USER:PASS (or PLANQA_AUTH)")
+    p.add_argument("--auth", help="USER:PASS, visible in `ps`: prefer the two above")
+    p.add_argument("--allow-open", action="store_true",
+                   help="serve an open --host without a password, on purpose")
     _add_corpus_options(p)
     return parser
 
@@ -283,34 +287,67 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.limits import check_exposure
+
+    # Everything that can be refused is refused before Gradio and the model load (seconds).
+    auth = _credentials(args)
+    check_exposure(args.host, has_auth=auth is not None, allow_open=args.allow_open)
+    port = _check_port(args.host, args.port)
+
     from index import default_index_root
     from ui.web import serve
 
-    auth_text = args.auth or os.environ.get("PLANQA_AUTH")
-    auth = None
-    if auth_text:
-        user, sep, password = auth_text.partition(":")
-        if not sep or not user or not password:
-            raise PlanqaError("--auth must look like USER:PASS")
-        auth = (user, password)
-    _check_port(args.host, args.port)  # before the model loads, not 25 s later
     bot = _load(args)
     serve(
         bot,
         host=args.host,
-        port=args.port,
+        port=port,
         auth=auth,
+        allow_open=args.allow_open,
         index_root=args.index_dir or default_index_root(),
     )
     return 0
 
 
-def _check_port(host: str, port: int) -> None:
-    """Refuse a port out of range or already in use, naming it and what to do."""
+def _credentials(args: argparse.Namespace) -> tuple[str, str] | None:
+    """USER:PASS from --auth-file, --auth or $PLANQA_AUTH (first given); None if none is."""
+    if args.auth_file is not None and args.auth is not None:
+        raise PlanqaError("give --auth-file or --auth, not both")
+    if args.auth_file is not None:
+        source = f"--auth-file {args.auth_file}"
+        try:
+            text = args.auth_file.read_text(encoding="utf-8").strip()
+            private = args.auth_file.stat().st_mode & 0o077 == 0
+        except (OSError, UnicodeDecodeError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            raise PlanqaError(
+                f"cannot read {source} ({why}); write USER:PASS in it, one line"
+            ) from None
+        if not private:
+            print(f"warning: {args.auth_file} can be read by other users; "
+                  f"run chmod 600 {args.auth_file}", file=sys.stderr)
+    elif args.auth is not None:
+        print("warning: --auth USER:PASS is visible to every user of this machine in `ps`; "
+              "set PLANQA_AUTH or use --auth-file PATH instead", file=sys.stderr)
+        source, text = "--auth", args.auth
+    else:
+        source, text = "PLANQA_AUTH", os.environ.get("PLANQA_AUTH", "")
+        if not text:
+            return None
+    user, sep, password = text.partition(":")
+    if not sep or not user.strip() or not password or "\n" in text:
+        raise PlanqaError(f"{source} must hold USER:PASS (a user name, a colon, a password), "
+                          "one line")
+    return user.strip(), password
+
+
+def _check_port(host: str, text: str) -> int:
+    """The port to serve on; one that is no port or is in use is refused, saying what to do."""
     import socket
 
-    if not 1 <= port <= 65535:
-        raise PlanqaError(f"--port {port} is not a port; use a number from 1 to 65535 (e.g. 7860)")
+    if not text.strip().isdecimal() or not 1 <= int(text) <= 65535:
+        raise PlanqaError(f"--port {text} is not a port; use a number from 1 to 65535 (e.g. 7860)")
+    port = int(text)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -321,6 +358,7 @@ def _check_port(host: str, port: int) -> None:
                 f"cannot serve on {host}:{port} ({exc.strerror or exc}); stop what uses it "
                 "or choose another --port"
             ) from None
+    return port
 
 
 COMMANDS = {

@@ -14,8 +14,8 @@ Example:
 
 from __future__ import annotations
 
-import ipaddress
 import logging
+import math
 import os
 import sys
 from pathlib import Path
@@ -25,10 +25,13 @@ from typing import Any
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 import gradio as gr  # noqa: E402
+from starlette.middleware import Middleware  # noqa: E402
 
 from assistant import Assistant, Context  # noqa: E402
 from corpus.errors import PlanqaError  # noqa: E402
 from index.store import default_index_root  # noqa: E402
+from ui.limits import LoginThrottle, ServerLimits, check_exposure, json_text  # noqa: E402
+from ui.limits import is_loopback as _is_loopback  # noqa: E402
 from ui.render import (  # noqa: E402
     CSS,
     empty_state,
@@ -39,7 +42,7 @@ from ui.render import (  # noqa: E402
     render_plan,
 )
 
-__all__ = ["TITLE", "ask_json", "build_app", "serve"]
+__all__ = ["API_PARAMETERS", "TITLE", "ask_json", "build_app", "serve"]
 
 Chat = list[dict[str, str]]
 
@@ -48,10 +51,32 @@ log = logging.getLogger("planqa")
 TITLE = "planqa — questions on Japan's efforts against child sexual exploitation"
 APOLOGY = "Sorry, something went wrong while answering. Please try again or rephrase."
 EMPTY_QUESTION = "Please type a question about the plan reports, or pick an example question below."
+API_PARAMETERS = {"ask": ("question", "history", "ministries", "fiscal_years")}
+
+
+def _year(value: Any) -> int | None:
+    """A four-digit year from 2019, 2019.0 or "2019"; None for anything else (True, 1e999)."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return value
+    return None
 
 
 def _years(values: Any) -> list[int]:
-    return [int(v) for v in values or []]
+    """Fiscal years from the page or the API; a value that is no year is named in the error."""
+    years = []
+    for value in values or []:
+        year = _year(value)
+        if year is None:
+            raise PlanqaError(
+                f"fiscal_years holds {json_text(value)}, which is not a year; "
+                "send years such as [2019]"
+            )
+        years.append(year)
+    return years
 
 
 State = dict[str, Any] | None
@@ -86,8 +111,8 @@ def respond(
         return chat, "", chat, state, markdown
     chat.append({"role": "user", "content": plain_markdown(question)})
     chosen_ministries = tuple(ministries or ())
-    chosen_years = tuple(_years(fiscal_years))
     try:
+        chosen_years = tuple(_years(fiscal_years))
         answer = bot.ask(question, context=_context(state),
                          ministries=chosen_ministries or None, fiscal_years=chosen_years or None)
     except PlanqaError as error:
@@ -103,6 +128,29 @@ def respond(
     return chat, "", chat, state, markdown
 
 
+def _api_arguments(
+    question: Any, history: Any, ministries: Any, fiscal_years: Any
+) -> tuple[str, list[str], list[str], list[int]]:
+    """The ``/ask`` values checked one by one; the error names the first that is wrong."""
+    if not isinstance(question, str):
+        raise PlanqaError(f"question must be a string, not {json_text(question)}")
+    lists = {"history": history, "ministries": ministries, "fiscal_years": fiscal_years}
+    for name, value in lists.items():
+        if value is not None and not isinstance(value, list):
+            raise PlanqaError(f"{name} must be a list, not {json_text(value)}; send [] for none")
+    for h in history or []:
+        if not isinstance(h, str):
+            raise PlanqaError(
+                f"history must be a list of earlier questions (strings); it holds {json_text(h)}"
+            )
+    for m in ministries or []:
+        if not isinstance(m, str):
+            raise PlanqaError(
+                f"ministries must be a list of abbreviations such as 'NPA'; it holds {json_text(m)}"
+            )
+    return question, history or [], ministries or [], _years(fiscal_years)
+
+
 def ask_json(
     bot: Assistant,
     question: Any,
@@ -110,29 +158,24 @@ def ask_json(
     ministries: Any = None,
     fiscal_years: Any = None,
 ) -> dict[str, Any]:
-    """The ``/ask`` API: an answer as JSON; bad input raises ``gr.Error`` with a message."""
+    """The ``/ask`` API: an answer as JSON; bad input raises ``gr.Error`` with a message.
+
+    A refused request is one line in the log, never a traceback: it is the caller's
+    mistake, and the message tells them which value to fix.
+    """
     try:
-        if not isinstance(question, str):
-            raise PlanqaError("question must be a string")
-        lists = {"history": history, "ministries": ministries, "fiscal_years": fiscal_years}
-        for name, value in lists.items():
-            if value is not None and not isinstance(value, list):
-                raise PlanqaError(f"{name} must be a list")
-        if not all(isinstance(h, str) for h in history or []):
-            raise PlanqaError("history must be a list of earlier questions (strings)")
-        if not all(isinstance(m, str) for m in ministries or []):
-            raise PlanqaError("ministries must be a list of abbreviations such as 'NPA'")
-        try:
-            years = _years(fiscal_years)
-        except (TypeError, ValueError):
-            raise PlanqaError("fiscal_years must be a list of years such as 2019") from None
-        answer = bot.ask(question, history or [], ministries=ministries or None,
+        question, history, ministries, years = _api_arguments(
+            question, history, ministries, fiscal_years
+        )
+        answer = bot.ask(question, history, ministries=ministries or None,
                          fiscal_years=years or None)
     except PlanqaError as error:
-        raise gr.Error(str(error)) from None
+        message = " ".join(str(error).split())
+        log.warning("refused an /ask request: %s", message)
+        raise gr.Error(message, print_exception=False) from None
     except Exception:
         log.exception("API answer failed")
-        raise gr.Error(APOLOGY) from None
+        raise gr.Error(APOLOGY, print_exception=False) from None
     return answer.model_dump(mode="json")
 
 
@@ -241,31 +284,28 @@ def build_app(bot: Assistant) -> gr.Blocks:
     return demo
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def serve(
     bot: Assistant,
     *,
     host: str = "127.0.0.1",
     port: int = 7860,
     auth: tuple[str, str] | None = None,
+    allow_open: bool = False,
     index_root: str | Path | None = None,
 ) -> None:
     """Serve the page until interrupted; the index folder is never served as a file.
 
+    A ``host`` other machines can reach needs ``auth`` (or ``allow_open=True``, said out
+    loud). Every request passes :class:`ui.limits.ServerLimits` first: no uploads, bodies
+    up to 256 KB, failed logins slowed down per client.
+
     Example:
         >>> serve(Assistant.load(), host="127.0.0.1", port=7860)  # doctest: +SKIP
     """
+    check_exposure(host, has_auth=auth is not None, allow_open=allow_open)
     if not _is_loopback(host) and auth is None:
-        print(f"warning: serving on {host} without --auth; anyone who can reach it can use "
-              "planqa (set --auth user:pass or PLANQA_AUTH)", file=sys.stderr)
+        print(f"warning: serving on {host} without a password (--allow-open); anyone who "
+              "can reach it can use planqa", file=sys.stderr)
     bot.warm_up()  # the model loads once, at start, not on the first request
     demo = build_app(bot)
     demo.queue(default_concurrency_limit=4, max_size=64)
@@ -284,7 +324,10 @@ def serve(
         css=CSS,
         theme=theme(),
         footer_links=["api"],
-        # Nothing on the page takes files; keep Gradio's upload route from taking big ones.
+        app_kwargs={"middleware": [Middleware(
+            ServerLimits, throttle=LoginThrottle(), api_parameters=API_PARAMETERS,
+        )]},
+        # ServerLimits refuses every upload; should one slip past, Gradio caps its size.
         max_file_size="1mb",
         quiet=True,  # Gradio's own banner suggests share=True, which planqa never uses
         prevent_thread_lock=True,
