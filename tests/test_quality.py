@@ -47,6 +47,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev3",
         "dev4",
         "dev5",
+        "dev6",
         "unseen",
         "unseen2",
         "unseen3",
