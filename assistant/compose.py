@@ -17,7 +17,12 @@ from assistant.when import fiscal_months, month_name
 from corpus.models import Corpus, Plan
 from index.documents import CitedEffort
 
-__all__ = ["Composer", "short"]
+__all__ = ["MAX_LISTED_EFFORTS", "Composer", "short"]
+
+# A list answer shows at most this many efforts, says how many there are and how to narrow
+# the question; a corpus of many years would otherwise answer "What did MEXT do?" with
+# hundreds of citations.
+MAX_LISTED_EFFORTS = 50
 
 SHORT = 260
 
@@ -126,8 +131,15 @@ class Composer:
         *,
         focus: Sequence[str] = (),
     ) -> Answer:
-        text = f"{lead}\n\n{self.bullets(efforts, focus=focus)}"
-        return self.answer(q, text, kind, efforts, filters)
+        shown = efforts[:MAX_LISTED_EFFORTS]
+        text = f"{lead}\n\n{self.bullets(shown, focus=focus)}"
+        if len(efforts) > len(shown):
+            text += (
+                f"\n\n_Showing the first {len(shown)} of {len(efforts)}. Narrow the question by "
+                "fiscal year (“… in FY2019”), by section (“… under section 3”) or by ministry._"
+            )
+        answer = self.answer(q, text, kind, shown, filters)
+        return answer.model_copy(update={"total": len(efforts)})
 
     # -- lists and counts ----------------------------------------------------------------
 

@@ -114,6 +114,8 @@ class Answer(_Frozen):
         carried: What the answer took from the previous turn ("MEXT", "FY2019"); empty
             when the question was read on its own.
         context: The conversation state to pass to the next ``ask`` (``context=``).
+        total: How many efforts a list answer found; its citations hold at most the
+            first ``MAX_LISTED_EFFORTS`` of them (None for answers that are no list).
     """
 
     question: str
@@ -125,6 +127,7 @@ class Answer(_Frozen):
     notice: str | None = None
     carried: tuple[str, ...] = ()
     context: Context = Context()
+    total: int | None = None
 
     def markdown(self) -> str:
         """The answer followed by its sources, as one Markdown document."""

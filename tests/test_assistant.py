@@ -886,3 +886,22 @@ def test_words_of_the_question_are_found_in_an_effort_as_whole_words_as_written(
     assert literal_terms("sos mini letter 41.2%", text) == ("SOS Mini Letter", "41.2%")
     assert literal_terms("evaluated", text, single=True) == ("Evaluated",)
     assert literal_terms("mini let", text) == ()  # "let" is not "Letter"
+
+
+def test_a_long_list_shows_the_first_ones_says_how_many_and_how_to_narrow(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from assistant.compose import MAX_LISTED_EFFORTS
+    from tests.conftest import FakeEmbedder
+
+    bot = Assistant.load(
+        corpus=corpus_paths("dev3"),  # FY2019 and FY2025: 55 efforts
+        index_dir=tmp_path_factory.mktemp("idx"),
+        embedder=FakeEmbedder(),
+    )
+    answer = bot.ask("list all efforts")
+    assert answer.total == 55 and len(answer.citations) == MAX_LISTED_EFFORTS
+    assert f"first {MAX_LISTED_EFFORTS} of 55" in answer.text and "by fiscal year" in answer.text
+    narrowed = bot.ask("list all efforts in FY2019")
+    assert narrowed.total == len(narrowed.citations) == 11
+    assert "Showing the first" not in narrowed.text
