@@ -22,7 +22,7 @@ __all__ = ["MAX_LISTED_EFFORTS", "Composer", "short"]
 # A list answer shows at most this many efforts, says how many there are and how to narrow
 # the question; a corpus of many years would otherwise answer "What did MEXT do?" with
 # hundreds of citations.
-MAX_LISTED_EFFORTS = 50
+MAX_LISTED_EFFORTS = 100
 
 SHORT = 260
 

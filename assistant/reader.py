@@ -283,12 +283,14 @@ class Reader:
         word that starts a new thought mid-line: "… do It's for a memo"); clauses at either
         end that read as chitchat and name nothing are dropped.
         """
-        # "hey there when was it": a greeting run into the question, with no comma
-        m = _QUESTION_WORD.search(text)
-        before = text[: m.start()] if m else ""
-        if m and m.start() > 0 and self._greeting(before) and not opens_asking(before):
-            # ("is there a class where …" opens asking: no greeting)
-            text = text[m.start() :]
+        # "hey there when was it", "hey there is there a class …": a greeting run into the
+        # question with no comma is its first few words, before the question opens
+        for word in list(re.finditer(r"\S+", text))[1:_GREETING_WORDS + 1]:
+            before, rest = text[: word.start()], text[word.start() :]
+            asks = opens_asking(rest) or _ASKS_FOR.match(rest)
+            if asks and self._greeting(before) and not opens_asking(before):
+                text = rest
+                break
         clauses = self._clauses(text)
         several = len(clauses) > 1
         if several:
@@ -311,7 +313,7 @@ class Reader:
         there", "Hello,"), and nothing a slot reads ("hey there 法務省" names a ministry)."""
         words = {w.lower() for w in re.findall(r"[A-Za-z']+", text)}
         return (
-            bool(words & self.greeting_words)
+            bool((words - function_words()) & self.greeting_words)  # "On what date": none
             and words <= self.greeting_words | function_words()
             and not re.search(r"[^\sA-Za-z',.!?:;-]", text)
             and not _has_slots(self._slots(text))
@@ -452,6 +454,10 @@ SURE_CHATTER = 0.8
 # How many texts' slots a reader remembers (a question reads its clauses more than once).
 SLOT_CACHE = 512
 # Where a clause may end: a comma, colon or semicolon before more words.
+# Words that open a request as a question word does: "hey there anything for toddlers?"
+_ASKS_FOR = re.compile(r"(?:anything|any|something|tell|show|list|give|whats|what's)\b", re.I)
+# At most this many words of greeting run into a question ("hey there hi …").
+_GREETING_WORDS = 4
 # A remark that asks indirectly: "I want to know when.", "please tell me how many came".
 _INDIRECT_ASK = re.compile(
     r"\b(?:know|tell\s+(?:me|us)|wondering|wonder|find\s+out)\s+"

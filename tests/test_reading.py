@@ -562,6 +562,21 @@ def test_a_question_opening_with_chatter_words_is_not_a_greeting(reader: Reader)
     question = reader.read("is there a class where pupils learn about online safety")
     assert question.yes_no and question.intent is not Intent.WHERE
     assert reader.read("hey there when was it").intent is Intent.WHEN  # a greeting, dropped
+    assert reader.read("On what date was the symposium held?").text.startswith("On what")
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("hey there is there a class on safety", "is there a class on safety"),
+        ("hey there anything for toddlers?", "anything for toddlers?"),
+        ("hi what did MEXT do", "what did MEXT do"),
+    ],
+)
+def test_a_greeting_run_into_the_question_is_dropped(
+    reader: Reader, question: str, text: str
+) -> None:
+    assert reader.read(question).text == text
 
 
 @pytest.mark.parametrize(
