@@ -312,8 +312,10 @@ class Reader:
         """Words of the chitchat examples only, besides English function words ("hey
         there", "Hello,"), and nothing a slot reads ("hey there 法務省" names a ministry)."""
         words = {w.lower() for w in re.findall(r"[A-Za-z']+", text)}
+        if re.fullmatch(rf"\s*(?:{LEADING_PREPOSITIONS}\b\s*)+", text, re.I):
+            return False  # "On what date …": a preposition of the question, no greeting
         return (
-            bool((words - function_words()) & self.greeting_words)  # "On what date": none
+            bool(words & self.greeting_words)
             and words <= self.greeting_words | function_words()
             and not re.search(r"[^\sA-Za-z',.!?:;-]", text)
             and not _has_slots(self._slots(text))
