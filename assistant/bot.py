@@ -50,7 +50,7 @@ class Assistant:
             CorpusError: the corpus cannot be read or parsed.
             IndexError_: the index folder cannot be written.
         """
-        loaded = load_corpus(corpus)
+        loaded = load_corpus(corpus, progress=progress)
         root = Path(index_dir).expanduser() if index_dir is not None else None
         index, _ = open_index(
             loaded, embedder or MiniLMEmbedder(), root=root, rebuild=rebuild, progress=progress

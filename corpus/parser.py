@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.errors import CorpusError
+from corpus.integrity import check_one_report, check_unique_effort_ids
 from corpus.layout import clean_lines, spell_out
 from corpus.models import Effort, Measure, Plan, Section
 
@@ -297,7 +298,8 @@ def parse_plan(text: str, *, source: str) -> Plan:
         source: A name for error messages and for ``Plan.source``, usually the file name.
 
     Raises:
-        CorpusError: empty text, no fiscal year in the title, no numbered sections.
+        CorpusError: empty text, no fiscal year in the title, no numbered sections, or
+            more than one report in the text (a second title, a section number used twice).
 
     Example:
         >>> plan = parse_plan(
@@ -340,7 +342,11 @@ def parse_plan(text: str, *, source: str) -> Plan:
             f"no plan sections found in {source} (expected lines like '1. Title'); "
             "is this a plan report?"
         )
-    return _freeze(builder, title=title, fiscal_year=fiscal_year)
+    sections = [(draft.number, draft.line) for draft in builder.sections]
+    check_one_report(numbered, (title_no, title), sections, source=source)
+    plan = _freeze(builder, title=title, fiscal_year=fiscal_year)
+    check_unique_effort_ids(plan)
+    return plan
 
 
 def _bare_title(builder: _Builder, line_no: int, line: str, following: str) -> bool:

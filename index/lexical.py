@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -53,16 +55,26 @@ def tokenize(text: str) -> list[str]:
     return list(_stemmer().stemWords(words))
 
 
-class Lexical:
-    """A BM25 index over documents, saved and loaded as ``bm25s`` files (no pickle).
+# The files bm25s writes (``BM25.save``) and planqa reads back into memory.
+DATA, INDICES, INDPTR = "data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy"
+VOCAB, PARAMS = "vocab.index.json", "params.index.json"
+# What planqa builds (bm25s's defaults); BM25L and BM25+ would need one more array.
+_METHODS = frozenset({"lucene", "robertson", "atire"})
+_BACKENDS = frozenset({"numpy"})
 
-    A loaded index reads its files on first use: questions answered from the effort
+
+class Lexical:
+    """A BM25 index over documents, saved as ``bm25s`` files (no pickle), held in memory.
+
+    A loaded index holds every array and the vocabulary from the moment it is loaded, so
+    the index folder may vanish or change under a running process; only the ``bm25s``
+    retriever around them is made on first use, so questions answered from the effort
     table alone (a ministry's efforts, a month) never pay for importing bm25s and scipy.
     """
 
-    def __init__(self, retriever: Any, size: int, *, folder: Path | None = None) -> None:
+    def __init__(self, retriever: Any, size: int, *, saved: _Saved | None = None) -> None:
         self._retriever = retriever
-        self._folder = folder
+        self._saved = saved
         self._lock = threading.Lock()
         self.size = size
 
@@ -70,10 +82,8 @@ class Lexical:
     def retriever(self) -> Any:
         if self._retriever is None:
             with self._lock:
-                if self._retriever is None:
-                    self._retriever = _bm25s().BM25.load(
-                        str(self._folder), load_corpus=False, allow_pickle=False
-                    )
+                if self._retriever is None and self._saved is not None:
+                    self._retriever = self._saved.retriever()
         return self._retriever
 
     @classmethod
@@ -88,16 +98,26 @@ class Lexical:
 
     @classmethod
     def load(cls, folder: Path, size: int) -> Lexical:
-        """A BM25 index whose (checksummed) files are read when first searched."""
-        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
-        if not isinstance(params, dict) or params.get("num_docs") != size:
-            raise ValueError(
-                f"the BM25 index holds {params.get('num_docs')!r} documents, not {size}"
-            )
-        for array in folder.glob("*.npy"):
-            # Reads the header only: a damaged file fails here, at load, not mid-question.
-            np.load(array, mmap_mode="r", allow_pickle=False)
-        return cls(None, size, folder=folder)
+        """Read a saved BM25 index of ``size`` documents into memory (see :meth:`from_files`).
+
+        Raises:
+            OSError: a file cannot be read.
+            ValueError: a file is damaged or does not fit the others.
+        """
+        names = (DATA, INDICES, INDPTR, VOCAB, PARAMS)
+        return cls.from_files({name: (folder / name).read_bytes() for name in names}, size)
+
+    @classmethod
+    def from_files(cls, files: Mapping[str, bytes], size: int) -> Lexical:
+        """A BM25 index of ``size`` documents from the bytes of its saved files.
+
+        Every array and the vocabulary are parsed and checked against each other here, so
+        a damaged file fails at load (and the index is rebuilt), never mid-question.
+
+        Raises:
+            ValueError: a file is missing, damaged or does not fit the others.
+        """
+        return cls(None, size, saved=_Saved.parse(files, size))
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         """The BM25 score of every document for ``query`` (zeros when no word is known)."""
@@ -106,3 +126,127 @@ class Lexical:
         if not ids:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(retriever.get_scores(ids), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class _Saved:
+    """A saved bm25s index, read and checked, waiting to become a retriever."""
+
+    params: dict[str, Any]
+    vocab: dict[str, int]
+    data: npt.NDArray[Any]
+    indices: npt.NDArray[Any]
+    indptr: npt.NDArray[Any]
+    num_docs: int
+
+    @classmethod
+    def parse(cls, files: Mapping[str, bytes], size: int) -> _Saved:
+        def need(name: str) -> bytes:
+            if name not in files:
+                raise ValueError(f"the BM25 index has no {name}")
+            return files[name]
+
+        params = _json(PARAMS, need(PARAMS))
+        if not isinstance(params, dict):
+            raise ValueError(f"{PARAMS} holds no parameters")
+        num_docs = params.get("num_docs")
+        if num_docs != size or isinstance(num_docs, bool):
+            raise ValueError(f"the BM25 index holds {num_docs!r} documents, not {size}")
+        data, indices, indptr = (_array(name, need(name)) for name in (DATA, INDICES, INDPTR))
+        tokens = len(indptr) - 1
+        if data.dtype.kind != "f" or not np.isfinite(data).all():
+            raise ValueError(f"{DATA} holds no finite scores")
+        if indices.dtype.kind not in "iu" or indptr.dtype.kind not in "iu":
+            raise ValueError(f"{INDICES} and {INDPTR} must hold integers")
+        if len(indices) != len(data) or tokens < 0:
+            raise ValueError(f"{INDICES} and {DATA} differ in length")
+        if indptr[0] != 0 or indptr[-1] != len(data) or (np.diff(indptr) < 0).any():
+            raise ValueError(f"{INDPTR} does not index {DATA}")
+        if len(indices) and (indices.min() < 0 or indices.max() >= size):
+            raise ValueError(f"{INDICES} names documents outside 0..{size - 1}")
+        vocab = _json(VOCAB, need(VOCAB))
+        # bm25s gives the empty token the id after the last column; it never scores.
+        if not isinstance(vocab, dict) or not all(
+            type(i) is int and (0 <= i < tokens or (token == "" and i == tokens))
+            for token, i in vocab.items()
+        ):
+            raise ValueError(f"{VOCAB} is no vocabulary of {tokens} tokens")
+        return cls(_retriever_params(params), vocab, data, indices, indptr, size)
+
+    def retriever(self) -> Any:
+        """The bm25s retriever over these arrays, from memory.
+
+        Sets what ``BM25.load`` (bm25s 0.3) sets after the constructor; the test that a
+        saved index answers as the built one did guards this against a bm25s upgrade.
+        """
+        retriever = _bm25s().BM25(**self.params)
+        retriever.vocab_dict = self.vocab
+        retriever.unique_token_ids_set = set(self.vocab.values())
+        retriever.nonoccurrence_array = None  # lucene, robertson and atire use none
+        retriever.scores = {
+            "data": self.data,
+            "indices": self.indices,
+            "indptr": self.indptr,
+            "num_docs": self.num_docs,
+        }
+        return retriever
+
+
+def _retriever_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The saved parameters bm25s's constructor takes, each checked."""
+    out: dict[str, Any] = {}
+    for key in ("k1", "b", "delta"):
+        value = params.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{PARAMS}: {key} is {value!r}, not a number")
+        out[key] = value
+    method, idf = params.get("method"), params.get("idf_method")
+    if method not in _METHODS or (idf is not None and idf not in _METHODS):
+        raise ValueError(f"{PARAMS}: method {method!r} / {idf!r} is not one planqa builds")
+    backend = params.get("backend", "numpy")
+    if backend not in _BACKENDS:
+        raise ValueError(f"{PARAMS}: backend {backend!r} is not one planqa builds")
+    for key, kinds in (("dtype", "f"), ("int_dtype", "iu")):
+        value = params.get(key)
+        if not isinstance(value, str) or _kind(value) not in kinds:
+            raise ValueError(f"{PARAMS}: {key} {value!r} is no numeric type")
+        out[key] = value
+    return out | {"method": method, "idf_method": idf, "backend": backend}
+
+
+def _kind(dtype: str) -> str:
+    """numpy's kind letter of a dtype name ("f" for "float32"), or "?" for no dtype."""
+    try:
+        return np.dtype(dtype).kind
+    except TypeError:
+        return "?"
+
+
+def _json(name: str, blob: bytes) -> Any:
+    try:
+        return json.loads(blob)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise ValueError(f"{name} is not JSON ({exc})") from None
+
+
+def _array(name: str, blob: bytes) -> npt.NDArray[Any]:
+    """A one-dimensional .npy array whose header agrees with the file's length."""
+    stream = io.BytesIO(blob)
+    try:
+        version = np.lib.format.read_magic(stream)
+        read_header = (
+            np.lib.format.read_array_header_1_0
+            if version == (1, 0)
+            else np.lib.format.read_array_header_2_0
+        )
+        shape, _, dtype = read_header(stream)
+    except (ValueError, TypeError, SyntaxError) as exc:
+        raise ValueError(f"{name} is no .npy array ({exc})") from None
+    if len(shape) != 1 or dtype.hasobject:
+        raise ValueError(f"{name} holds a {shape} {dtype} array, not a list of numbers")
+    # Checked before numpy allocates: a forged header could ask for any size.
+    if stream.tell() + shape[0] * dtype.itemsize != len(blob):
+        raise ValueError(f"{name} is {len(blob)} bytes, not the {shape[0]} values it declares")
+    stream.seek(0)
+    array: npt.NDArray[Any] = np.load(stream, allow_pickle=False)
+    return array

@@ -8,14 +8,18 @@ An index folder (one per corpus, named by the corpus hash) holds::
     bm25/           the bm25s index (numpy arrays and JSON, no pickle)
 
 Writes go to a temporary sibling folder, then one rename; a file lock keeps two
-processes from building the same index at once. Loading checks the manifest and every
-file's checksum before FAISS reads a byte, so a stale, truncated or foreign index is
-rebuilt (with a one-line warning) rather than trusted.
+processes from building the same index at once. Loading checks the manifest, reads every
+file once and checks its checksum before FAISS or bm25s sees a byte, then parses those
+bytes (checking the BM25 arrays against each other too), so a stale, truncated, foreign or
+forged index is rebuilt (with a one-line warning) rather than trusted. A loaded index holds
+all of it in memory and never reads the folder again; a load that fails while another
+process rebuilds the folder tries again under the build lock, after that build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import os
 import shutil
@@ -60,6 +64,9 @@ HNSW_THRESHOLD = 50_000
 HNSW_M = 32
 
 EMBED_BATCH = 256
+
+# The files of an index folder, as the manifest names them.
+VECTORS, CHUNKS, BM25_DIR = "vectors.faiss", "chunks.json", "bm25/"
 
 
 class Manifest(BaseModel):
@@ -120,12 +127,21 @@ def index_folder(corpus: Corpus, root: Path | None = None) -> Path:
     return (root or default_index_root()) / corpus.sha256[:16]
 
 
-def _sha256(path: Path) -> str:
+def _sha256(source: Path | bytes) -> str:
+    """The SHA-256 of a file, or of bytes already read from one."""
+    if isinstance(source, bytes):
+        return hashlib.sha256(source).hexdigest()
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with source.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """A message on one line (faiss's errors span several), cut to ``limit`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _embed_all(embedder: Embedder, texts: list[str], *, progress: bool) -> np.ndarray:
@@ -184,10 +200,10 @@ def save_index(index: SearchIndex, folder: Path, *, corpus_source: str = "") -> 
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     try:
-        faiss.write_index(index.vectors, str(tmp / "vectors.faiss"))
+        faiss.write_index(index.vectors, str(tmp / VECTORS))
         meta = _Metadata(efforts=index.efforts, chunks=index.chunks)
-        (tmp / "chunks.json").write_text(meta.model_dump_json(), encoding="utf-8")
-        index.lexical.save(tmp / "bm25")
+        (tmp / CHUNKS).write_text(meta.model_dump_json(), encoding="utf-8")
+        index.lexical.save(tmp / BM25_DIR)
         files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
         manifest = Manifest(
             format=FORMAT_VERSION,
@@ -228,10 +244,41 @@ def read_manifest(folder: Path) -> Manifest:
         raise StaleIndex(f"{path} is unreadable ({type(exc).__name__})") from None
 
 
+def _read_vectors(data: bytes) -> Any:
+    """A FAISS index from its bytes; a callback reader, unlike ``faiss.deserialize_index``,
+    makes no second copy of them (it is in faiss's module, not in its type stubs)."""
+    import faiss
+
+    reader = faiss.PyCallbackIOReader(io.BytesIO(data).read)  # type: ignore[attr-defined]
+    return faiss.read_index(reader)
+
+
+def _read_checked(folder: Path, manifest: Manifest) -> dict[str, bytes]:
+    """Every file the manifest lists, read once into memory and checked against its checksum."""
+    files: dict[str, bytes] = {}
+    for name, digest in manifest.files.items():
+        path = folder / name
+        try:
+            data = path.read_bytes()
+            matches = _sha256(data) == digest
+        except OSError:  # gone or replaced while another process rebuilds the folder
+            matches = False
+        if not matches:
+            raise StaleIndex(f"{path} is missing or does not match its checksum")
+        files[name] = data
+    missing = [name for name in (VECTORS, CHUNKS) if name not in files]
+    if missing or not any(name.startswith(BM25_DIR) for name in files):
+        raise StaleIndex(f"{folder}/manifest.json lists no {', '.join(missing) or 'bm25 files'}")
+    return files
+
+
 def load_index(
     folder: Path, embedder: Embedder, *, corpus_sha256: str | None = None
 ) -> SearchIndex:
-    """Load an index folder after checking its manifest and checksums.
+    """Load an index folder after checking its manifest and checksums, wholly into memory.
+
+    The index returned reads nothing from the folder again: deleting or damaging the
+    folder afterwards changes nothing until the next load.
 
     Raises:
         StaleIndex: the folder is missing, from another corpus, model, format or version,
@@ -251,22 +298,26 @@ def load_index(
         raise StaleIndex(f"{folder} was built from another version of the corpus")
     if manifest.versions.get("faiss") != _version("faiss-cpu"):
         raise StaleIndex(f"{folder} was written by another faiss version")
-    for name, digest in manifest.files.items():
-        path = folder / name
-        try:
-            matches = _sha256(path) == digest
-        except OSError:  # gone or replaced while another process rebuilds the folder
-            matches = False
-        if not matches:
-            raise StaleIndex(f"{path} is missing or does not match its checksum")
+    files = _read_checked(folder, manifest)
     import faiss
 
     try:
-        vectors = faiss.read_index(str(folder / "vectors.faiss"))
-        meta = _Metadata.model_validate_json((folder / "chunks.json").read_bytes())
-        lexical = Lexical.load(folder / "bm25", len(scored_by_words(meta.chunks)))
-    except (RuntimeError, ValidationError, ValueError, OSError, KeyError) as exc:
-        raise StaleIndex(f"{folder} could not be read ({type(exc).__name__}: {exc})") from None
+        # Parsed from the bytes whose checksums were just checked: a folder replaced by
+        # another process meanwhile cannot mix two builds, and nothing is read later.
+        vectors = _read_vectors(files.pop(VECTORS))
+        meta = _Metadata.model_validate_json(files.pop(CHUNKS))
+        bm25 = {n.removeprefix(BM25_DIR): b for n, b in files.items() if n.startswith(BM25_DIR)}
+        lexical = Lexical.from_files(bm25, len(scored_by_words(meta.chunks)))
+    except (
+        RuntimeError,  # faiss
+        MemoryError,  # a forged size in a header
+        ValidationError,
+        ValueError,
+        TypeError,
+        KeyError,
+    ) as exc:
+        reason = _one_line(f"{type(exc).__name__}: {exc}")
+        raise StaleIndex(f"{folder} could not be read ({reason})") from None
     if isinstance(vectors, faiss.IndexHNSW):
         vectors.hnsw.efSearch = HNSW_EF_SEARCH
     if vectors.ntotal != len(meta.chunks) or vectors.d != embedder.dimension:
@@ -305,19 +356,20 @@ def open_index(
     if not rebuild:
         try:
             return load_index(folder, embedder, corpus_sha256=corpus.sha256), False
-        except StaleIndex as exc:
-            if folder.exists():
-                log.warning("planqa: rebuilding the index: %s", exc)
+        except StaleIndex:
+            pass  # missing, damaged, or being rebuilt by another process: ask again under the lock
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(folder.with_name(folder.name + ".lock")), timeout=600)
         with lock:
             if not rebuild:
-                # Another process may have finished the build while this one waited.
+                # No build runs while this process holds the lock, so what fails now is
+                # really missing or damaged (another process may also have just built it).
                 try:
                     return load_index(folder, embedder, corpus_sha256=corpus.sha256), False
-                except StaleIndex:
-                    pass
+                except StaleIndex as exc:
+                    if folder.exists():
+                        log.warning("planqa: rebuilding the index: %s", _one_line(str(exc)))
             # Holding the lock, any temp folder of this index is left by a killed build.
             for stale in folder.parent.glob(f".{folder.name}.*"):
                 shutil.rmtree(stale, ignore_errors=True)

@@ -1,14 +1,15 @@
 """The ``planqa`` command: thin wrappers that make one library call each and print it.
 
     planqa parse  [PATH] [--json]
-    planqa index  [--corpus PATH] [--index-dir DIR] [--rebuild]
-    planqa search QUERY [-k N] [--ministry M ...] [--year Y ...] [--json]
-    planqa ask    [QUESTION] [--json]            (no QUESTION on a terminal: a chat session)
+    planqa index  [--corpus PATH] [--index-dir DIR] [--rebuild] [--yes]
+    planqa search QUERY [-k N] [--ministry M ...] [--year Y ...] [--json] [--yes]
+    planqa ask    [QUESTION] [--json] [--yes]    (no QUESTION on a terminal: a chat session)
     planqa eval   [--questions FILE] [--json]
-    planqa serve  [--host H] [--port P] [--auth-file PATH] [--allow-open]
+    planqa serve  [--host H] [--port P] [--auth-file PATH] [--allow-open] [--yes]
                   (password: $PLANQA_AUTH or --auth-file, both holding USER:PASS)
 
-Every command that reads the plan takes ``--corpus`` and ``--index-dir``. Errors print
+Every command that reads the plan takes ``--corpus`` and ``--index-dir``; a corpus over
+``corpus.loader.MAX_CORPUS_BYTES`` needs ``--yes`` as well. Errors print
 ``Error: message`` and exit with status 1; no traceback reaches the user.
 """
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
-def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+def _add_corpus_options(parser: argparse.ArgumentParser, *, yes: bool = True) -> None:
     parser.add_argument(
         "--corpus",
         type=Path,
@@ -45,6 +46,10 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="where indexes live (default: $PLANQA_INDEX_DIR or the user cache)",
     )
+    if yes:
+        parser.add_argument(
+            "--yes", action="store_true", help="go on with a corpus over planqa's size limit"
+        )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-stability", action="store_true", help="skip asking every question in variants"
     )
     p.add_argument("--json", action="store_true")
-    _add_corpus_options(p)
+    _add_corpus_options(p, yes=False)
 
     p = sub.add_parser("serve", help="start the web page on http://127.0.0.1:7860")
     p.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1: this machine only")
@@ -111,10 +116,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _large_corpus(args: argparse.Namespace) -> bool:
+    """Whether the corpus is over the size limit; refused then unless --yes was given."""
+    from corpus.loader import check_corpus_size
+
+    return check_corpus_size(args.corpus, confirmed=args.yes)
+
+
 def _load(args: argparse.Namespace, *, progress: bool = True) -> Assistant:
     from assistant import Assistant
 
-    return Assistant.load(args.corpus, args.index_dir, progress=progress and sys.stderr.isatty())
+    # A large corpus, read with --yes, shows its progress on any stderr.
+    shown = _large_corpus(args) or (progress and sys.stderr.isatty())
+    return Assistant.load(args.corpus, args.index_dir, progress=shown)
 
 
 def _print_answer(answer: Answer, *, as_json: bool) -> None:
@@ -162,14 +176,15 @@ def cmd_index(args: argparse.Namespace) -> int:
     from corpus import load_corpus
     from index import MiniLMEmbedder, index_folder, open_index
 
-    corpus = load_corpus(args.corpus)
+    large = _large_corpus(args)
+    corpus = load_corpus(args.corpus, progress=large)
     started = time.perf_counter()
     idx, built = open_index(
         corpus,
         MiniLMEmbedder(),
         root=args.index_dir,
         rebuild=args.rebuild,
-        progress=sys.stderr.isatty(),
+        progress=large or sys.stderr.isatty(),
     )
     took = time.perf_counter() - started
     if args.json:
@@ -293,6 +308,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     auth = _credentials(args)
     check_exposure(args.host, has_auth=auth is not None, allow_open=args.allow_open)
     port = _check_port(args.host, args.port)
+    _large_corpus(args)
 
     from index import default_index_root
     from ui.web import serve
