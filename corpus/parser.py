@@ -22,34 +22,14 @@ from dataclasses import dataclass, field
 
 from corpus.errors import CorpusError
 from corpus.integrity import check_one_report, check_unique_effort_ids
-from corpus.layout import clean_lines, spell_out
+from corpus.layout import clean_lines
+from corpus.lines import MONTHS, find_dates, glossary_pairs, normalise_line, parse_attribution
 from corpus.models import Effort, Measure, Plan, Section
 
-__all__ = ["parse_plan", "parse_attribution", "find_dates", "normalise_line"]
+# MONTHS, find_dates, normalise_line and parse_attribution live in corpus.lines; they are
+# named here too for the modules that import them from the parser.
+__all__ = ["MONTHS", "parse_plan", "parse_attribution", "find_dates", "normalise_line"]
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
 # Bullets, including the private-use glyphs PDF extraction leaves for Symbol and
 # Wingdings bullets (U+F0B7, U+F0A7 …).
 _BULLET = re.compile(r"^(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]\s*)+")
@@ -70,146 +50,8 @@ _LEADING_ATTRIBUTION = re.compile(r"^[\[［【〔]([^\[\]［］【】〔〕]{1,6
 # A measure title printed without its "O": a short capitalised line with no sentence
 # punctuation, quotation marks or figures (captions have those), before a bulleted effort.
 _BARE_TITLE = re.compile(r"^[A-Z][A-Za-z,'’()\- ]{10,150}[A-Za-z)]$")
-# Abbreviations: short, starting with a capital and holding at least two (NPA, MoJ, MHLW).
-_MINISTRY = re.compile(r"^(?=[A-Z](?:[^A-Z]*[A-Z]))[A-Z][A-Za-z0-9&\-]{1,11}$")
-_GLOSSARY_ENTRY = re.compile(
-    r"^([A-Z][A-Za-z0-9&\-]{1,11})\s*(?::|=|–|—|-)\s*([A-Z][^:=()\[\]]{5,80})$"
-)
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
-_GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
-_ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+")
-_ETC = re.compile(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", re.I)
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _FISCAL_YEAR = re.compile(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)((?:19|20)\d\d)\b", re.IGNORECASE)
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEAR = r"((?:19|20)\d\d)"
-# "July 2019", "July 1, 2019", "July 1-3, 2019", "November 12 to 25, 2023", "Sept. 2019"
-_MONTH_YEAR = re.compile(
-    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:\s*(?:[-–~]|to|and|through)\s*\d{{1,2}})?)?,?\s+"
-    rf"{_YEAR}\b",
-    re.IGNORECASE,
-)
-# "October to November 2019", "October and November 2019": the first month takes the year too
-_MONTH_RANGE = re.compile(
-    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?\s*(?:to|through|until|and|-|–|~)\s*"
-    rf"(?:\d{{1,2}}\s+)?({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?,?\s+{_YEAR}\b",
-    re.IGNORECASE,
-)
-
-
-# Full-width forms of ASCII ("［ＭＥＸＴ］", "１２") and the ideographic space, as in
-# reports set in Japanese fonts, read as their ASCII letters.
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-
-def normalise_line(line: str) -> str:
-    """Collapse tabs, non-breaking and other odd spaces into one space, read full-width
-    letters as ASCII, and strip.
-
-    Example:
-        >>> normalise_line("\\u00a0 Held a\\tseminar ")
-        'Held a seminar'
-    """
-    return spell_out(_SPACES.sub(" ", line.translate(_FULL_WIDTH))).strip()
-
-
-def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[str, ...] | None:
-    """Split the inside of ``[...]`` into ministry abbreviations, or None if it is not one.
-
-    Full names from the report's glossary (``names``: lower-case full name → abbreviation)
-    are accepted too and turned into their abbreviations; a trailing "etc." is dropped.
-
-    Example:
-        >>> parse_attribution("MIC, MEXT, and METI")
-        ('MIC', 'MEXT', 'METI')
-        >>> parse_attribution("Cabinet Office and NPA", {"cabinet office": "CAO"})
-        ('CAO', 'NPA')
-    """
-    text = _ETC.sub("", inner.strip())
-    plain = _split_abbreviations(text)
-    if plain is not None:
-        return plain
-    if not names:
-        return _bodies(text)
-    found: list[tuple[int, str]] = []
-    if names:
-        # Full names first: "Ministry of Health, Labour and Welfare" holds the separators.
-        lowered = text.lower()
-        for name in sorted(names, key=len, reverse=True):
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
-                found.append((m.start(), names[name]))
-                lowered = lowered[: m.start()] + "\0" * len(name) + lowered[m.end() :]
-        text = "".join("\0" if lowered[i] == "\0" else ch for i, ch in enumerate(text))
-    parts = _ATTRIBUTION_SPLIT.split(text.replace("\0", " , "))
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if not _MINISTRY.match(part):
-            return _bodies(inner)
-        found.append((text.find(part), part))
-    if not found:
-        return None
-    return tuple(dict.fromkeys(abbr for _, abbr in sorted(found)))
-
-
-# Words that make a name in brackets a government body even when the glossary lacks it.
-_BODY_WORD = re.compile(
-    r"\b(?:ministry|agency|office|secretariat|cabinet|police|bureau|commission|council)\b", re.I
-)
-
-
-def _bodies(inner: str) -> tuple[str, ...] | None:
-    """Government bodies named in full that the glossary does not list ("[Ministry of
-    Justice; Reconstruction Agency]"), kept as written rather than losing the effort."""
-    split = re.split(r"\s*[;；、/／]\s*|\s+and\s+(?=[A-Z])", inner)
-    parts = [p.strip() for p in split if p.strip()]
-    if parts and all(_BODY_WORD.search(p) and p[:1].isupper() for p in parts):
-        return tuple(dict.fromkeys(parts))
-    return None
-
-
-def _split_abbreviations(text: str) -> tuple[str, ...] | None:
-    parts = [p.strip() for p in _ATTRIBUTION_SPLIT.split(text)]
-    names = [p for p in parts if p]
-    if not names or not all(_MINISTRY.match(n) for n in names):
-        return None
-    return tuple(dict.fromkeys(names))
-
-
-def find_dates(text: str) -> tuple[str, ...]:
-    """Every month named with a year in ``text``, as sorted unique ``YYYY-MM`` strings.
-
-    Example:
-        >>> find_dates("held (from October to November 2019) and in January 2020")
-        ('2019-10', '2019-11', '2020-01')
-    """
-    if not _ANY_YEAR.search(text):
-        return ()
-    found: set[str] = set()
-    for match in _MONTH_RANGE.finditer(text):
-        year = int(match.group(3))
-        for name in match.group(1, 2):
-            found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
-    for match in _MONTH_YEAR.finditer(text):
-        found.add(f"{int(match.group(2)):04d}-{MONTHS[match.group(1).lower()]:02d}")
-    return tuple(sorted(found))
-
-
-def _glossary_pairs(line: str) -> dict[str, str] | None:
-    """The legend's ``ABBR (Full Name)`` pairs on this line (two or more), or its one
-    ``ABBR: Full Name`` entry (also ``=`` or a dash) when the name is a government body."""
-    single = _GLOSSARY_ENTRY.match(line)
-    if single and _MINISTRY.match(single.group(1)) and _BODY_WORD.search(single.group(2)):
-        return {single.group(1): normalise_line(single.group(2))}
-    pairs = [(a, n) for a, n in _GLOSSARY_PAIR.findall(line) if _MINISTRY.match(a)]
-    if len(pairs) < 2:
-        return None
-    # A glossary line is mostly pairs: what is left once they are removed is only punctuation.
-    rest = re.sub(r"\band\b", "", _GLOSSARY_PAIR.sub("", line))
-    if len(re.sub(r"[\W_]", "", rest)) > 10:
-        return None
-    return {abbr: normalise_line(name) for abbr, name in pairs}
 
 
 @dataclass
@@ -327,7 +169,7 @@ def parse_plan(text: str, *, source: str) -> Plan:
         )
     fiscal_year = int(year_match.group(1))
     # The glossary may come anywhere, so read it first: attributions may use full names.
-    pairs = [pair for _, line in numbered[1:] for pair in (_glossary_pairs(line) or {}).items()]
+    pairs = [pair for _, line in numbered[1:] for pair in (glossary_pairs(line) or {}).items()]
     names = {full.lower(): abbr for abbr, full in pairs}
     names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
     builder = _Builder(source, names)
@@ -397,7 +239,7 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         builder.sections[-1].measures.append(_MeasureDraft(title=measure.group(1)))
         builder.heading = builder.sections[-1].measures[-1]
         return
-    glossary = _glossary_pairs(line)
+    glossary = glossary_pairs(line)
     if glossary is not None:
         builder.close_effort()
         builder.glossary.update(glossary)
