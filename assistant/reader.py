@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.asked import asked_names, name_of, quantity_of, unit
-from assistant.intents import SLOT_TOKENS, Intent, intent_model, shape, stem, token_spans
+from assistant.chatter import Chatter
+from assistant.intents import Intent, intent_model, shape, token_spans
 from assistant.ministries import Mentions, MinistryResolver, name_table
 from assistant.parts import asks_measures, measure, section, titled
 from assistant.query import Query, TimeScope
@@ -46,15 +46,11 @@ from assistant.slots import (
     yes_no,
 )
 from assistant.text import (
-    LEADING_PREPOSITIONS,
-    QUESTION_WORDS,
     Speller,
     asked_sentence,
     function_words,
     normalize,
-    opens_asking,
     question_part,
-    sentence_spans,
 )
 from assistant.when import TimeRef, fiscal_months, month_name, read_time
 from corpus.models import Corpus
@@ -123,37 +119,10 @@ class Reader:
         self.ministries = MinistryResolver(
             corpus.glossary, attributed, is_word=self.speller.is_common
         )
-        # Words only greetings and remarks use (in two examples or more): dropped from
-        # what is searched.
-        chatter = {
-            word
-            for word, n in Counter(
-                w
-                for e in model.examples
-                if e.intent is Intent.CHITCHAT
-                for w in {t.lower() for t, slot in e.tokens if slot is None}
-            ).items()
-            if n >= 2
-        }
-        other = {
-            t.lower()
-            for e in model.examples
-            if e.intent is not Intent.CHITCHAT
-            for t, slot in e.tokens
-            if slot is None
-        }
-        self.chatter = frozenset(chatter - other - self.vocabulary - function_words())
-        # Every word the chitchat examples use ("hey", "there", "thanks").
-        self.greeting_words = frozenset(
-            t.lower()
-            for e in model.examples
-            if e.intent is Intent.CHITCHAT
-            for t, slot in e.tokens
-            if slot is None
-        )
+        self._chatter = Chatter(model, self.vocabulary, read_clause=self._clause_shape)
+        self.chatter = self._chatter.words  # dropped from what is searched
         # Scaffold words the reports never use, and English function words, say how a
         # question asks, not what it is about.
-        self.english_stems = frozenset(stem(w) for w in function_words())
         self.function_stems = (model.scaffold - self.stems) | frozenset(
             tokenize(" ".join(function_words()))
         )
@@ -165,7 +134,7 @@ class Reader:
     def read(self, question: str) -> Query:
         """The typed reading of one question (already checked to be non-empty text)."""
         text = self.speller.correct(normalize(question))
-        content = self._without_chatter(text)
+        content = self._chatter.strip(text)
         if not content:
             return Query(text=text, intent=Intent.CHITCHAT)
         text = self._without_glosses(content)
@@ -276,91 +245,10 @@ class Reader:
                 text = rest.strip()
         return text
 
-    def _without_chatter(self, text: str) -> str:
-        """``text`` without the greetings before it and the remarks after it.
-
-        The text is cut into clauses (sentences, then commas, colons and a capitalised
-        word that starts a new thought mid-line: "… do It's for a memo"); clauses at either
-        end that read as chitchat and name nothing are dropped.
-        """
-        # "hey there when was it", "hey there is there a class …": a greeting run into the
-        # question with no comma is its first few words, before the question opens
-        for word in list(re.finditer(r"\S+", text))[1:_GREETING_WORDS + 1]:
-            before, rest = text[: word.start()], text[word.start() :]
-            asks = opens_asking(rest) or _ASKS_FOR.match(rest)
-            if asks and self._greeting(before) and not opens_asking(before):
-                text = rest
-                break
-        clauses = self._clauses(text)
-        several = len(clauses) > 1
-        if several:
-            # "Is there a summer symposium? I want to know when.": the remark asks
-            start, end = clauses[-1]
-            asked = _INDIRECT_ASK.search(text[start:end])
-            if asked and start > 0:
-                return self._without_chatter(f"{text[:start].rstrip()} {asked.group(1)}")
-        first, last = 0, len(clauses)
-        while first < last and self._chatter(text[slice(*clauses[first])], several=several):
-            first += 1
-        while last > first and self._chatter(text[slice(*clauses[last - 1])], several=several):
-            last -= 1
-        if first == last:
-            return ""
-        return text[clauses[first][0] : clauses[last - 1][1]].strip(" ,;:")
-
-    def _greeting(self, text: str) -> bool:
-        """Words of the chitchat examples only, besides English function words ("hey
-        there", "Hello,"), and nothing a slot reads ("hey there 法務省" names a ministry)."""
-        words = {w.lower() for w in re.findall(r"[A-Za-z']+", text)}
-        if re.fullmatch(rf"\s*(?:{LEADING_PREPOSITIONS}\b\s*)+", text, re.I):
-            return False  # "On what date …": a preposition of the question, no greeting
-        return (
-            bool(words & self.greeting_words)
-            and words <= self.greeting_words | function_words()
-            and not re.search(r"[^\sA-Za-z',.!?:;-]", text)
-            and not _has_slots(self._slots(text))
-        )
-
-    def _clauses(self, text: str) -> list[tuple[int, int]]:
-        cuts = {0, len(text)}
-        for start, _ in sentence_spans(text):
-            cuts.add(start)
-        for m in _CLAUSE_BREAK.finditer(text):
-            cuts.add(m.end())
-        for m in _NEW_THOUGHT.finditer(text):
-            word = m.group(1).lower().split("'")[0]
-            if word in function_words() or word in self.chatter or word.endswith("ing"):
-                cuts.add(m.start(1))
-        points = sorted(cuts)
-        spans = [(a, b) for a, b in zip(points, points[1:], strict=False)]
-        return [s for s in spans if text[s[0] : s[1]].strip(" ,;:")]
-
-    def _chatter(self, sentence: str, *, several: bool) -> bool:
-        """A greeting or remark around the question: read as chitchat, naming nothing.
-
-        It must also hold no word of the reports and at most one unknown word ("Thanks!",
-        "Good morning." are chatter; "Were famous buildings lit up?" is not), unless it is
-        one of several clauses, the model is sure and its shape holds words of the
-        examples: "Inochi no Anzen Kyoiku?" after "Hi!" is asked about.
-        """
-        slots = self._slots(sentence)
-        if _has_slots(slots):
-            return False
-        shape = self.shape(sentence, slots, chatter=True)
-        prediction = self.model.predict(shape)
-        if prediction.intent is not Intent.CHITCHAT or not self.model.accepts(prediction):
-            return False
-        words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)} - function_words()
-        reports = words & self.vocabulary
-        unknown = {
-            w for w in words - self.vocabulary - self.chatter if stem(w) not in self.model.scaffold
-        }
-        # Sure of one of several clauses, from words chatter uses ("Asking for a school
-        # project", though "project" is a report word), not from its shape alone
-        cues = set(shape.split()) - set(SLOT_TOKENS.values()) - self.english_stems
-        if several and prediction.confidence >= SURE_CHATTER and cues:
-            return True
-        return not reports and len(unknown) <= 1
+    def _clause_shape(self, clause: str) -> str | None:
+        """A clause's shape, chatter words kept; None when it names a slot."""
+        slots = self._slots(clause)
+        return None if _has_slots(slots) else self.shape(clause, slots, chatter=True)
 
     def shape(self, text: str, slots: _Slots, *, chatter: bool = False) -> str:
         """The question with its slots masked, as the intent model reads it.
@@ -450,28 +338,8 @@ class Reader:
         )
 
 
-# A clause the intent model is this sure is chitchat is dropped even if it uses a word of
-# the reports ("Asking for a school project"); a less sure one only if it does not.
-SURE_CHATTER = 0.8
 # How many texts' slots a reader remembers (a question reads its clauses more than once).
 SLOT_CACHE = 512
-# Where a clause may end: a comma, colon or semicolon before more words.
-# Words that open a request as a question word does: "hey there anything for toddlers?"
-_ASKS_FOR = re.compile(r"(?:anything|any|something|tell|show|list|give|whats|what's)\b", re.I)
-# At most this many words of greeting run into a question ("hey there hi …").
-_GREETING_WORDS = 4
-# A remark that asks indirectly: "I want to know when.", "please tell me how many came".
-_INDIRECT_ASK = re.compile(
-    r"\b(?:know|tell\s+(?:me|us)|wondering|wonder|find\s+out)\s+"
-    rf"((?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b[^.!?]*)",
-    re.I,
-)
-_CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
-_QUESTION_WORD = re.compile(
-    rf"\b(?:and\s+)?(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b", re.I
-)
-# A capitalised word after a lower-case one, as in "what did mlit do It's for a memo".
-_NEW_THOUGHT = re.compile(r"(?<=[A-Za-z0-9?])\s+([A-Z][a-z]*(?:'[a-z]+)?)\b")
 _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter".split()
