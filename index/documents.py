@@ -107,27 +107,18 @@ def build_chunks(corpus: Corpus) -> tuple[list[CitedEffort], list[Chunk]]:
                         )
                     )
                     by = _attribution(effort.ministries, plan.glossary)
-                    chunks.append(
+                    views = (("effort", f"{effort.text} [{by}] ({header})"), ("text", effort.text))
+                    chunks.extend(
                         Chunk(
-                            kind="effort",
+                            kind=kind,
                             key=effort.id,
                             fiscal_year=plan.fiscal_year,
                             section=section.number,
                             measure=measure.number,
-                            text=f"{effort.text} [{by}] ({header})",
+                            text=text,
                             efforts=(position,),
                         )
-                    )
-                    chunks.append(
-                        Chunk(
-                            kind="text",
-                            key=effort.id,
-                            fiscal_year=plan.fiscal_year,
-                            section=section.number,
-                            measure=measure.number,
-                            text=effort.text,
-                            efforts=(position,),
-                        )
+                        for kind, text in views
                     )
                     lines.append(f"{effort.text} [{by}]")
                 if not measure.efforts:
