@@ -60,6 +60,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev4": ("reports4",),
     "dev5": ("reports5",),
     "dev6": ("reports6",),
+    "dev7": ("reports7",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
