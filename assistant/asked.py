@@ -75,7 +75,7 @@ _PRONOUNS = frozenset(
 # "how much did Japan contribute": words that make "how much" an amount of money.
 _MONEY_VERBS = re.compile(
     r"\b(?:cost|spen[dt]|budget|money|fund|contribut|donat|grant|pa(?:y|id)\b|cash|yen\b|"
-    r"dollars?\b|invest|financ|subsid)",
+    r"dollars?\b|invest|financ|subsid|g[ai]ve\b|given\b|allocat|award)",
     re.I,
 )
 

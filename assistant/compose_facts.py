@@ -24,6 +24,7 @@ from assistant.facts_names import (
     places,
     quoted,
 )
+from assistant.gazetteer import PLACE_KINDS, places_of_kind
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
@@ -321,6 +322,9 @@ class FactWriter:
         span = pick_figure(
             spans, q.unit, _topic(q), own_noun_only=not first, total=total, increase=increase
         )
+        if span is None and q.unit == "times" and first:
+            # "how often do offenders pretend to be children?": a rate answers it too
+            span = pick_figure(spans, "percent", _topic(q), total=total, increase=increase)
         if span is None or _one_group_of_a_total(q, e.text, span.text):
             return None
         if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):
@@ -339,6 +343,10 @@ class FactWriter:
             items = listed(e.text, q.names)  # "six languages (English, Chinese, …)"
             if items:
                 return f"The report lists them: {items}"
+        kind = _place_kind(q)
+        if kind is not None:  # "for which countries", "which prefecture": gazetteer names
+            found = places_of_kind(e.text, kind)
+            return f"The report names {_joined(found)}" if found else None
         after = _name_after(e.text, q)
         if after is not None:  # "the name of the checklist": the checklist "Signs to Notice"
             return f"The report names it “{after}”"
@@ -366,6 +374,10 @@ class FactWriter:
         return None if span is None else f"The report names it “{span.text}”"
 
     def _place(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        kind = _place_kind(q)
+        if kind is not None:  # "in which city": a city, not "at the training center"
+            found = places_of_kind(e.text, kind)
+            return f"The report gives the {kind} as {_joined(found)}" if found else None
         spans = places(e.text)
         if q.unit:  # "in which prefectures": a place that says it is prefectures first
             kind = stem(q.unit.lower())
@@ -374,6 +386,18 @@ class FactWriter:
 
     def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
         return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
+
+
+def _place_kind(q: Query) -> str | None:
+    """ "city", "prefecture" or "country" when the question asks a place of that kind."""
+    for word in (q.unit, q.names):
+        if word and stem(word.lower()) in PLACE_KINDS:
+            return PLACE_KINDS[stem(word.lower())]
+    return None
+
+
+def _joined(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # Units that count the ministries credited with an effort ("industry bodies" are not).

@@ -86,13 +86,16 @@ def phrases(text: str, head: str) -> list[FactSpan]:
         if stem(word) != target or (word.endswith(("ed", "ing")) and word != head.lower()):
             continue  # "based" is not "bases"
         j = i
+        listing = False  # passed the "and" of "Narita, Haneda and Kansai airports"
         while j > 0:
             prev = words[j - 1].group(0)
             low = prev.lower()
             if low in stop or low.endswith(("ing", "ed")) or low in MONTHS or low.isdigit():
                 break  # a verb, a function word, a date or a figure is not part of a name
-            if text[words[j - 1].end() : words[j].start()].strip():
-                break  # a comma or a bracket ends the phrase
+            gap = text[words[j - 1].end() : words[j].start()].strip()
+            if gap and not (gap == "," and listing and prev[0].isupper()):
+                break  # a comma or a bracket ends the phrase, but for a list of names
+            listing = listing or words[j].group(0) == "and"
             if low == "and" and (j < 2 or words[j - 2].group(0).lower() in stop):
                 break
             j -= 1
@@ -117,7 +120,7 @@ _PLACE_NOUNS = frozenset(
     "areas".split()
 )
 _PLACE = re.compile(
-    r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:"
+    r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:(?-i:[A-Z][\w'’-]*,\s+(?=[A-Z]))|[\w'’-]+\s+){0,5}?(?:"
     + "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
     + r"))\b",
     re.I,

