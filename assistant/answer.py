@@ -228,8 +228,10 @@ class Answerer:
         answer = self._respond(turn, ministries, fiscal_years)
         if asks and asks.same_effort:
             answer = self._also(answer, (asks.second, *asks.more))
-        elif asks:
-            # "…, and how many in FY2025?": the first question again, with the new year
+        elif asks and not (asks.second.intent in FACT_INTENTS and answer.abstained):
+            # "…, and how many in FY2025?": the first question again, with the new year; a
+            # fact of another effort only when the first was found ("of the 4,600 …, how
+            # many …, and how many were passed to the police?" asks of what is not given)
             again = follow_up(asks.second, Context.of(turn.query, ()))
             plain = FollowUp(again.query)  # says nothing of carrying: it is one question
             answer = joined(answer, self._respond(plain, ministries, fiscal_years))

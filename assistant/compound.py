@@ -87,18 +87,36 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     while len(rest) < MAX_ASKS - 1 and (split := two_asks(rest[-1], min_words=1)):
         rest[-1:] = list(split)  # "How many copies, to which pupils, and who made it?"
     facts = [_fact_ask(reader, part) for part in rest]
+    if refine(first, scoped=False).intent is Intent.NUMBER and first.unit:
+        # "How many consultations …, and how many did the CFA's receive?": the noun the
+        # second leaves out is the first's
+        facts = [
+            f.model_copy(update={"intent": Intent.NUMBER, "unit": first.unit})
+            if f.intent is Intent.COUNT and not f.unit
+            else f
+            for f in facts
+        ]
+    if len(facts) == 1 and facts[0].intent in FACT_INTENTS and _swaps(first, facts[0]):
+        # "How many did the CAO's service receive in FY2020, and how many did the CFA's
+        # receive in FY2023?": another ministry or year is another effort, found again
+        return TwoAsks(first, facts[0], same_effort=False)
     if all(f.intent in FACT_INTENTS for f in facts):
         return TwoAsks(first, facts[0], same_effort=True, more=tuple(facts[1:]))
     second = facts[0] if len(facts) == 1 else refine(reader.read(parts[1]), scoped=False)
-    swaps = (
-        (second.ministries and second.ministries != first.ministries)
-        or (second.time.any and second.time != first.time)
-        or (second.section is not None and second.section != first.section)
-    )  # "What did MEXT do? What did MEXT do?" asks once
+    swaps = _swaps(first, second)  # "What did MEXT do? What did MEXT do?" asks once
     if refine(first, scoped=False).intent in FILTER_INTENTS and swaps and not second.topic_words:
         # "…, and how many in FY2025?": the first question with another year
         return TwoAsks(first, second.model_copy(update={"intent": Intent.FOLLOW_ON}), False)
     return None
+
+
+def _swaps(first: Query, second: Query) -> bool:
+    """Whether the second ask names a ministry, a time or a section the first does not."""
+    return bool(
+        (second.ministries and second.ministries != first.ministries)
+        or (second.time.any and second.time != first.time)
+        or (second.section is not None and second.section != first.section)
+    )
 
 
 # At most this many asks are read out of one question.

@@ -147,6 +147,12 @@ RULES: tuple[Rule, ...] = (
         lambda q: Intent.PERIOD if _unit(q) == "duration" else Intent.NUMBER,
     ),
     Rule(
+        "a share, a sum or a duration is no list of efforts: “what proportion of the items "
+        "were deleted in 2020”",
+        lambda q, i, s: i is Intent.LIST and _unit(q) in ("percent", "money", "duration"),
+        lambda q: Intent.PERIOD if _unit(q) == "duration" else Intent.NUMBER,
+    ),
+    Rule(
         "“at which conference …” asks for a name, not a place",
         lambda q, i, s: i is Intent.WHERE and bool(_unit(q)) and not is_place(_unit(q)),
         _to(Intent.NAME),

@@ -91,6 +91,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "Who attended the joint interview training?",
     ],
     Intent.WHEN: [
+        "By what date had the carriers started it?",
         "the SOS Mini Letter - what day exactly did it go out?",
         "When did the study group publish its report?",
         "what month was the side event",
@@ -101,6 +102,8 @@ PHRASINGS: dict[Intent, list[str]] = {
         "For how long was the campaign against violence held?",
     ],
     Intent.NUMBER: [
+        "What proportion of the reported images were removed in 2020?",
+        "how much did the foreign ministry give to UNICEF",
         "How many landmarks were illuminated?",
         "How many guardians went to the filtering seminars?",
         "What percentage of items were deleted in FY2023?",
@@ -590,3 +593,14 @@ def test_a_statement_after_the_question_adds_no_topic(reader: Reader, question: 
     query = reader.read(question)
     assert query.topic_words == ()
     assert query.time.months and query.time.months[0] in ("2019-05", "2019-06")
+
+
+def test_a_second_ask_naming_another_year_or_ministry_is_found_again(reader: Reader) -> None:
+    question = reader.read(
+        "How many consultations did the CAO's service get in FY2020, and how many did the "
+        "CFA's get in FY2023?"
+    )
+    asks = read_two_asks(reader, question)
+    assert asks is not None and not asks.same_effort
+    assert asks.second.intent is Intent.NUMBER and asks.second.unit == "consultations"
+    assert asks.second.ministries == ("CFA",) and asks.second.time.fiscal_years == (2023,)
