@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from corpus.errors import CorpusError
 from corpus.models import Plan
 
-__all__ = ["check_one_report", "check_unique_effort_ids"]
+__all__ = ["check_one_report", "check_unique_effort_ids", "is_title_line", "where"]
 
 Line = tuple[int, str]
 
@@ -25,13 +25,41 @@ _TITLE_LIKE = re.compile(r"^(?:FY\s?|fiscal\s+year\s+)((?:19|20)\d\d)\b.{0,12}\b
 _ATTRIBUTED = re.compile(r"[\]］】〕]\s*[.。]?\s*$")
 
 
+def is_title_line(text: str) -> bool:
+    """True for a line shaped like a report's title: "FY2020 Efforts on ...".
+
+    Example:
+        >>> is_title_line("FY2020 Efforts on the Basic Plan"), is_title_line("1. Awareness")
+        (True, False)
+    """
+    return bool(_TITLE_LIKE.match(text))
+
+
+def where(line_no: int, pages: Sequence[int] = ()) -> str:
+    """Where a line is, for a message: ``line 12``, or ``page 3, line 12`` for text that
+    was extracted from a PDF (``pages`` gives the page of each line, line 1 first).
+
+    Example:
+        >>> where(12), where(2, (1, 3))
+        ('line 12', 'page 3, line 2')
+    """
+    if 0 < line_no <= len(pages):
+        return f"page {pages[line_no - 1]}, line {line_no}"
+    return f"line {line_no}"
+
+
 def _shape(line: str) -> str:
     """A title with its year masked, so another year's copy of it has the same shape."""
     return " ".join(_YEAR.sub("#", line).lower().split())
 
 
 def check_one_report(
-    lines: Sequence[Line], title: Line, sections: Sequence[tuple[int, int]], *, source: str
+    lines: Sequence[Line],
+    title: Line,
+    sections: Sequence[tuple[int, int]],
+    *,
+    source: str,
+    pages: Sequence[int] = (),
 ) -> None:
     """Refuse a file that holds more than one report, or a section number used twice.
 
@@ -40,6 +68,8 @@ def check_one_report(
         title: The first report's title line.
         sections: ``(section number, line number)`` of every section heading read.
         source: The file name, for the message.
+        pages: The page of each line, for text extracted from a PDF: the message then
+            names the pages too.
 
     A second title counts when the section numbers go back after it ("1." after "6.")
     or when it is the first title word for word but for another fiscal year; a running
@@ -69,22 +99,38 @@ def check_one_report(
         if starts_again or another_year:
             titles.append((line_no, text))
     if len(titles) > 1:
-        where = ", ".join(str(n) for n, _ in titles[:-1]) + f" and {titles[-1][0]}"
-        shown = "; ".join(f"line {n}: {_clip(t)!r}" for n, t in titles[:3])
+        at = _listed([n for n, _ in titles])
+        if pages:
+            on = sorted({pages[n - 1] for n, _ in titles if 0 < n <= len(pages)})
+            at += f" (page{'s' if len(on) > 1 else ''} {_listed(on)})"
+        shown = "; ".join(f"{where(n, pages)}: {_clip(t)!r}" for n, t in titles[:3])
         raise CorpusError(
-            f"{source} holds more than one report: titles at lines {where} ({shown}); "
+            f"{source} holds more than one report: titles at lines {at} ({shown}); "
             "split it into one report per file (one fiscal year each) and load the folder"
         )
     first_line: dict[int, int] = {}
     for number, line_no in sections:
         if number in first_line:
+            first, second = first_line[number], line_no
+            at = (
+                f"{where(first, pages)} and {where(second, pages)}"
+                if pages
+                else f"lines {first} and {second}"
+            )
             raise CorpusError(
-                f"{source}: section {number} appears twice, at lines {first_line[number]} and "
-                f"{line_no}; a report numbers each section once, so if the file holds two "
+                f"{source}: section {number} appears twice, at {at}; a report numbers each "
+                "section once, so if the file holds two "
                 "reports (or one twice) split it into one report per file, otherwise fix the "
                 "section number"
             )
         first_line[number] = line_no
+
+
+def _listed(numbers: Sequence[int]) -> str:
+    """``1``, ``1 and 5``, ``1, 5 and 9``."""
+    if len(numbers) == 1:
+        return str(numbers[0])
+    return ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
 
 
 def _clip(text: str, limit: int = 50) -> str:

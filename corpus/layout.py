@@ -2,8 +2,9 @@
 
 The reports are text pulled out of PDFs. Before the parser reads a line's shape, the page
 furniture goes (page numbers, running headers and footers repeated on every page, footnote
-marks), words and brackets the page broke are joined again, and typographic ligatures are
-spelt out.
+marks), words and brackets the page broke are joined again, typographic ligatures are
+spelt out, and a bullet extracted as a letter of its dingbat font ("l Held a forum") is a
+bullet again.
 Pure functions over ``(line number, text)`` pairs: the parser keeps each effort's first
 line number.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["clean_lines", "spell_out"]
+__all__ = ["clean_lines", "is_page_number", "plain_bullet", "spell_out"]
 
 Line = tuple[int, str]
 
@@ -35,6 +36,11 @@ _ATTRIBUTED = re.compile(r"[\]］】〕]\s*[.。]?\s*\S{0,12}$")
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
+# A bullet drawn in a dingbat font (Wingdings, ZapfDingbats) and extracted without its
+# Unicode map comes out as the letter that font code stands for: "l" (a black circle), "n"
+# (a square), "q", "u", "v", "o", "ü" (a tick), "Ø" (an arrowhead), "§" (a small square),
+# "Ÿ". Alone before a capital, a quotation mark or a bracket, no English line starts so.
+_ODD_BULLET = re.compile(r"^[lnoquvüØ§Ÿ]\s+(?=[A-Z\"“‘'\[])")
 # Headings and bulleted lines are the report's own, however often a line repeats.
 _STRUCTURAL = re.compile(r"^(?:[-\u2010-\u2015·•*・●◦▪■➢○〇◯]|O\s|\(?\d{1,2}\s*[.．)])")
 
@@ -47,6 +53,27 @@ def spell_out(line: str) -> str:
         'filtering services'
     """
     return line.translate(_LIGATURES)
+
+
+def plain_bullet(line: str) -> str:
+    """A bullet that PDF extraction gave as a letter of its dingbat font, as ``•``.
+
+    Example:
+        >>> plain_bullet("l Held a forum (July 2019). [CAO]")
+        '• Held a forum (July 2019). [CAO]'
+    """
+    return _ODD_BULLET.sub("• ", line, count=1)
+
+
+def is_page_number(line: str) -> bool:
+    """True for a page number alone on a line ("- 6 -", "Page 6", "6 / 20"), or a running
+    header or footer ending in one ("FY2017 Efforts – page 3").
+
+    Example:
+        >>> is_page_number("- 6 -"), is_page_number("6. Strengthening of the foundation")
+        (True, False)
+    """
+    return bool(_PAGE_NUMBER.search(line))
 
 
 def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
@@ -62,7 +89,7 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
     """
     repeated = Counter(_shape(line) for _, line in lines)
     kept = [
-        (n, _FOOTNOTE_MARK.sub("", line))
+        (n, _FOOTNOTE_MARK.sub("", plain_bullet(line)))
         for n, line in lines
         if not _PAGE_NUMBER.search(line)
         and not (repeated[_shape(line)] >= 2 and _furniture(line))

@@ -1,4 +1,4 @@
-"""Read report files from disk; the only part of ``corpus`` that touches the file system."""
+"""Read report files from disk: text reports here, PDF reports through :mod:`corpus.pdf`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 from corpus.errors import CorpusError
 from corpus.models import Corpus, Plan
 from corpus.parser import parse_plan
+from corpus.pdf import PDF_TEXT_BYTES_PER_PAGE, is_pdf, pdf_page_count, pdf_report_text
 
 __all__ = [
     "BUNDLED_PLAN",
@@ -42,6 +43,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
 )
 _SAVE_AS = "save the report as UTF-8 (or UTF-16 with a byte-order mark) and try again"
+_REPORT_SUFFIXES = (".txt", ".pdf")
 
 
 def read_report(path: Path) -> str:
@@ -49,21 +51,25 @@ def read_report(path: Path) -> str:
 
     The mark says the encoding for certain; without one the text must be UTF-8. Legacy
     encodings (Shift_JIS, cp1252) are refused rather than guessed: a wrong guess would
-    put misspelt names into answers and citations without anyone noticing.
+    put misspelt names into answers and citations without anyone noticing. A ``.pdf``
+    gives the text planqa extracts from it, whose lines are the ones efforts cite.
 
     Raises:
         CorpusError: the file is missing or unreadable, or its bytes are not text in the
-            encoding its mark (or the lack of one) names.
+            encoding its mark (or the lack of one) names; for a PDF, see
+            :func:`corpus.pdf.pdf_report_text`.
 
     Example:
         >>> read_report(BUNDLED_PLAN).splitlines()[0][:14]
         'FY2019 Efforts'
     """
+    if is_pdf(path):
+        return pdf_report_text(path)[0]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise CorpusError(
-            f"{path} does not exist; pass a plan report .txt file or a folder"
+            f"{path} does not exist; pass a plan report (.txt or .pdf) or a folder"
         ) from None
     except OSError as exc:
         raise CorpusError(f"cannot read {path}: {exc.strerror}; check its permissions") from None
@@ -111,11 +117,12 @@ def _utf16_without_bom(data: bytes) -> bool:
 def corpus_files(paths: Path | str | Sequence[Path | str] | None = None) -> list[Path]:
     """The report files a corpus argument names, each once, in the order given.
 
-    A folder gives its ``.txt`` files by name; a file given twice (or a file and its
-    folder) is read once.
+    A folder gives its ``.txt`` and ``.pdf`` files by name; a file given twice (or a file
+    and its folder) is read once.
 
     Raises:
-        CorpusError: a path that does not exist, or a folder without ``.txt`` reports.
+        CorpusError: a path that does not exist, or a folder without ``.txt`` or ``.pdf``
+            reports.
     """
     files: dict[Path, Path] = {}
     for file in (f for p in _as_list(paths) for f in _report_files(Path(p))):
@@ -125,20 +132,36 @@ def corpus_files(paths: Path | str | Sequence[Path | str] | None = None) -> list
 
 def _report_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+        files = sorted(
+            p for p in path.iterdir() if p.suffix.lower() in _REPORT_SUFFIXES and p.is_file()
+        )
         if not files:
-            raise CorpusError(f"{path} holds no .txt reports; put plan report .txt files in it")
+            raise CorpusError(
+                f"{path} holds no .txt reports (nor .pdf ones); put plan report .txt or .pdf "
+                "files in it"
+            )
         return files
     if not path.exists():
-        raise CorpusError(f"{path} does not exist; pass a plan report .txt file or a folder")
+        raise CorpusError(f"{path} does not exist; pass a plan report (.txt or .pdf) or a folder")
     return [path]
 
 
 def _size(file: Path) -> int:
+    """Bytes of report text: a text file's size, or a PDF's pages at 3 KB of text each
+    (a PDF's own size says more about its pictures and fonts than about its text)."""
+    if is_pdf(file):
+        return pdf_page_count(file) * PDF_TEXT_BYTES_PER_PAGE
     try:
         return file.stat().st_size
     except OSError as exc:
         raise CorpusError(f"cannot read {file}: {exc.strerror}; check its permissions") from None
+
+
+def _read(file: Path) -> tuple[str, tuple[int, ...] | None]:
+    """A report's text and, for a PDF, the page of each of its lines."""
+    if is_pdf(file):
+        return pdf_report_text(file)
+    return read_report(file), None
 
 
 def check_corpus_size(
@@ -146,7 +169,8 @@ def check_corpus_size(
 ) -> bool:
     """Whether the corpus is over :data:`MAX_CORPUS_BYTES`; refused then unless ``confirmed``.
 
-    Only the files' sizes are read, so a wrong folder is stopped before anything is parsed.
+    Only the files' sizes are read (and a PDF's page count), so a wrong folder is stopped
+    before anything is parsed.
 
     Raises:
         CorpusError: the corpus is over the limit and not ``confirmed`` (the message says
@@ -178,7 +202,10 @@ def _megabytes(size: int) -> str:
 def load_corpus(
     paths: Path | str | Sequence[Path | str] | None = None, *, progress: bool = False
 ) -> Corpus:
-    """Read and parse one report, a folder of ``.txt`` reports, or several of either.
+    """Read and parse one report, a folder of reports, or several of either.
+
+    A report is a ``.txt`` file or a ``.pdf``; a folder may mix them. A PDF's efforts
+    also carry the page they start on.
 
     Args:
         paths: A file, a folder, or a list of them; None means the bundled FY2019 report.
@@ -197,10 +224,14 @@ def load_corpus(
     files = corpus_files(given)
     digest = hashlib.sha256()
     by_year: dict[int, tuple[Path, Plan]] = {}
-    bar = _progress_bar(sum(_size(f) for f in files)) if progress else None
-    for file in files:
-        text = read_report(file)
-        plan = parse_plan(text, source=file.name)
+    sizes = [_size(f) for f in files] if progress else [0] * len(files)
+    bar = _progress_bar(sum(sizes)) if progress else None
+    for file, size in zip(files, sizes, strict=True):
+        text, pages = _read(file)
+        if pages is None:
+            plan = parse_plan(text, source=file.name)
+        else:  # a PDF: each effort also keeps the page it starts on
+            plan = parse_plan(text, source=file.name, pages=pages)
         if plan.fiscal_year in by_year:
             other = by_year[plan.fiscal_year][0]
             # Two files of one name in two folders are told apart by their paths.
@@ -213,7 +244,7 @@ def load_corpus(
         by_year[plan.fiscal_year] = (file, plan)
         digest.update(file.name.encode() + b"\0" + text.encode() + b"\0")
         if bar is not None:
-            bar.update(_size(file))
+            bar.update(size)
     if bar is not None:
         bar.close()
     source = ", ".join(str(Path(p)) for p in given)

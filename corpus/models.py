@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 
 class _Frozen(BaseModel):
@@ -22,7 +23,10 @@ class Effort(_Frozen):
         fiscal_year: The report's fiscal year.
         section: Number of the section it belongs to.
         measure: 1-based position of its measure within the section.
-        line: 1-based line in the source file where the effort starts.
+        line: 1-based line in the source file where the effort starts; for a PDF, the line
+            in the text planqa extracted from it (``corpus.pdf.pdf_report_text``).
+        page: 1-based page of a PDF report where the effort starts; None for a text report
+            (and then left out of its JSON, which stays as it was before PDFs were read).
     """
 
     id: str
@@ -33,11 +37,21 @@ class Effort(_Frozen):
     section: int
     measure: int
     line: int
+    page: int | None = None
 
     @property
     def is_joint(self) -> bool:
         """True when more than one ministry is credited."""
         return len(self.ministries) > 1
+
+    @model_serializer(mode="wrap")
+    def _without_unknown_page(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # A text report's efforts serialise exactly as before: its golden files, corpus
+        # digest (which names the index) and `planqa parse --json` are unchanged.
+        data = handler(self)
+        if self.page is None and isinstance(data, dict):
+            data.pop("page", None)
+        return data
 
 
 class Measure(_Frozen):

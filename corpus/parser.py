@@ -18,17 +18,25 @@ classifies each line by its shape, never by its wording:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus.errors import CorpusError
-from corpus.integrity import check_one_report, check_unique_effort_ids
-from corpus.layout import clean_lines
+from corpus.integrity import check_one_report, check_unique_effort_ids, where
+from corpus.layout import clean_lines, plain_bullet
 from corpus.lines import MONTHS, find_dates, glossary_pairs, normalise_line, parse_attribution
 from corpus.models import Effort, Measure, Plan, Section
 
 # MONTHS, find_dates, normalise_line and parse_attribution live in corpus.lines; they are
 # named here too for the modules that import them from the parser.
-__all__ = ["MONTHS", "parse_plan", "parse_attribution", "find_dates", "normalise_line"]
+__all__ = [
+    "MONTHS",
+    "parse_plan",
+    "parse_attribution",
+    "find_dates",
+    "normalise_line",
+    "opens_block",
+]
 
 # Bullets, including the private-use glyphs PDF extraction leaves for Symbol and
 # Wingdings bullets (U+F0B7, U+F0A7 …).
@@ -82,6 +90,7 @@ class _Builder:
         self.source = source
         self.names = names  # glossary full names (lower case) → abbreviations
         self.tabular: set[int] = set()  # line numbers of table rows
+        self.pages: tuple[int, ...] = ()  # the page of each line, for text from a PDF
         self.sections: list[_SectionDraft] = []
         self.glossary: dict[str, str] = {}
         self.plan_notes: list[str] = []
@@ -90,6 +99,9 @@ class _Builder:
         self.last_note_start = -2
         # The heading just read, whose title a lower-case next line continues.
         self.heading: _SectionDraft | _MeasureDraft | None = None
+
+    def page(self, line_no: int) -> int | None:
+        return self.pages[line_no - 1] if 0 < line_no <= len(self.pages) else None
 
     def measure(self) -> _MeasureDraft:
         section = self.sections[-1]
@@ -132,12 +144,31 @@ class _Builder:
         return _OpenEffort(line=self.last_note_start, parts=[notes.pop()])
 
 
-def parse_plan(text: str, *, source: str) -> Plan:
+def opens_block(line: str) -> bool:
+    """True when a line's shape opens something new: a section, a measure or a bulleted
+    effort. The PDF text layer never joins such a line to the one before it.
+
+    Example:
+        >>> opens_block("O Campaigns"), opens_block("l Held a forum."), opens_block("and NPA]")
+        (True, True, False)
+    """
+    line = plain_bullet(normalise_line(line))
+    return bool(
+        _SECTION.match(line)
+        or _MEASURE.match(line)
+        or _NUMBERED_MEASURE.match(line)
+        or _BULLET.match(line)
+    )
+
+
+def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) -> Plan:
     """Parse one report's text into a Plan; pure, no file access.
 
     Args:
         text: The whole report as text (any line endings).
         source: A name for error messages and for ``Plan.source``, usually the file name.
+        pages: For text extracted from a PDF, the page each line is on (line 1 first);
+            each effort then carries the page it starts on, and a refusal names pages.
 
     Raises:
         CorpusError: empty text, no fiscal year in the title, no numbered sections, or
@@ -164,7 +195,7 @@ def parse_plan(text: str, *, source: str) -> Plan:
     year_match = _FISCAL_YEAR.search(title)
     if year_match is None:
         raise CorpusError(
-            f"{source}, line {title_no}: the title line has no fiscal year "
+            f"{source}, {where(title_no, pages or ())}: the title line has no fiscal year "
             f"(expected something like 'FY2019 Efforts on ...', found {title[:80]!r})"
         )
     fiscal_year = int(year_match.group(1))
@@ -174,6 +205,7 @@ def parse_plan(text: str, *, source: str) -> Plan:
     names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
     builder = _Builder(source, names)
     builder.tabular = tabular
+    builder.pages = tuple(pages or ())
     lines_read = clean_lines(numbered[1:], title=title)
     for k, (line_no, line) in enumerate(lines_read):
         following = lines_read[k + 1][1] if k + 1 < len(lines_read) else ""
@@ -185,7 +217,7 @@ def parse_plan(text: str, *, source: str) -> Plan:
             "is this a plan report?"
         )
     sections = [(draft.number, draft.line) for draft in builder.sections]
-    check_one_report(numbered, (title_no, title), sections, source=source)
+    check_one_report(numbered, (title_no, title), sections, source=source, pages=builder.pages)
     plan = _freeze(builder, title=title, fiscal_year=fiscal_year)
     check_unique_effort_ids(plan)
     return plan
@@ -233,8 +265,9 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         builder.close_effort()
         if not builder.sections:
             raise CorpusError(
-                f"{builder.source}, line {line_no}: a measure comes before the first numbered "
-                "section (expected a line like '1. Title' first); is this a plan report?"
+                f"{builder.source}, {where(line_no, builder.pages)}: a measure comes before the "
+                "first numbered section (expected a line like '1. Title' first); "
+                "is this a plan report?"
             )
         builder.sections[-1].measures.append(_MeasureDraft(title=measure.group(1)))
         builder.heading = builder.sections[-1].measures[-1]
@@ -260,8 +293,9 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
                 builder.plan_notes.append(body)
                 return
             raise CorpusError(
-                f"{builder.source}, line {line_no}: an effort comes before the first numbered "
-                "section (expected a line like '1. Title' first); is this a plan report?"
+                f"{builder.source}, {where(line_no, builder.pages)}: an effort comes before the "
+                "first numbered section (expected a line like '1. Title' first); "
+                "is this a plan report?"
             )
         reopened = None if bullet else builder.reopen_note_as_effort(line_no)
         builder.open = reopened or _OpenEffort(line=line_no, parts=[])
@@ -290,6 +324,7 @@ def _freeze(builder: _Builder, *, title: str, fiscal_year: int) -> Plan:
                     section=draft.number,
                     measure=m_no,
                     line=line_no,
+                    page=builder.page(line_no),
                 )
                 for e_no, (line_no, text, ministries) in enumerate(measure.efforts, start=1)
             )

@@ -35,6 +35,7 @@ class CitedEffort(_Frozen):
     measure_title: str
     line: int
     source: str
+    page: int | None = None  # for a PDF report, the page the effort starts on
 
     @property
     def is_joint(self) -> bool:
@@ -104,6 +105,7 @@ def build_chunks(corpus: Corpus) -> tuple[list[CitedEffort], list[Chunk]]:
                             measure_title=measure.title,
                             line=effort.line,
                             source=plan.source,
+                            page=effort.page,
                         )
                     )
                     by = _attribution(effort.ministries, plan.glossary)
