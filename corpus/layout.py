@@ -26,13 +26,13 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 # A footnote mark after a word: 'the "Kodomo 110-ban no Ie"*1 along …', 'schools¹'.
-_FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\]])(?:\*\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
-_OPEN_BRACKET = re.compile(r"[\[［【〔][^\]］】〕]{0,80}$")
-_CLOSE_BRACKET = re.compile(r"[\]］】〕]")
+_FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\]])(?:[*※]\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
+_OPEN_BRACKET = re.compile(r"[\[［【〔〈《][^\]］】〕〉》]{0,80}$")
+_CLOSE_BRACKET = re.compile(r"[\]］】〕〉》]")
 # A word the line end broke: "aware-" / "ness".
 _BROKEN_WORD = re.compile(r"[a-z]-$")
 # Lines that carry content even when repeated: efforts end in an attribution.
-_ATTRIBUTED = re.compile(r"[\]］】〕]\s*[.。]?\s*\S{0,12}$")
+_ATTRIBUTED = re.compile(r"[\]］】〕〉》]\s*[.。]?\s*\S{0,12}$")
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )

@@ -49,12 +49,16 @@ _NUMBERED_MEASURE = re.compile(r"^\(\d{1,2}\)\s*([A-Z].*)$")
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
-    r"[\[［【〔]([^\[\]［］【】〔〕]{1,120})[\]］】〕]\s*[.。]?"
+    r"[\[［【〔〈《]([^\[\]［］【】〔〕〈〉《》]{1,120})[\]］】〕〉》]\s*[.。]?"
     r"(?:\s*(?:\*\d*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\((?:see|cf\.?|figure|fig\.?|note)\b[^()]*\)))?\s*[.。]?\s*$",
     re.I,
 )
+# A footnote's own text at the foot of a page: "※1 A prepaid …", "(*1) …", "*1 …", "¹ …".
+_FOOTNOTE_TEXT = re.compile(r"^(?:※\s?\d{1,2}|\(\*\d{1,2}\)|\*\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]+)\s+\S")
 # An attribution before the effort: "[NPA] Held a forum."
-_LEADING_ATTRIBUTION = re.compile(r"^[\[［【〔]([^\[\]［］【】〔〕]{1,60})[\]］】〕]\s+(?=\S)")
+_LEADING_ATTRIBUTION = re.compile(
+    r"^[\[［【〔〈《]([^\[\]［］【】〔〕〈〉《》]{1,60})[\]］】〕〉》]\s+(?=\S)"
+)
 # A measure title printed without its "O": a short capitalised line with no sentence
 # punctuation, quotation marks or figures (captions have those), before a bulleted effort.
 _BARE_TITLE = re.compile(r"^[A-Z][A-Za-z,'’()\- ]{10,150}[A-Za-z)]$")
@@ -134,6 +138,14 @@ class _Builder:
             notes.append(text)
             self.last_note_start = line_no
         self.last_note_line = line_no if joinable else -2
+
+    def aside(self, text: str) -> None:
+        """A note that neither closes the open effort nor joins the lines around it."""
+        if self.sections:
+            self.measure().notes.append(text)
+        else:
+            self.plan_notes.append(text)
+        self.last_note_line = -2
 
     def reopen_note_as_effort(self, line_no: int) -> _OpenEffort | None:
         """An unmarked effort wrapped over lines first looks like a note; take it back."""
@@ -276,6 +288,11 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
     if glossary is not None:
         builder.close_effort()
         builder.glossary.update(glossary)
+        return
+    if _FOOTNOTE_TEXT.match(line):
+        # "※1 A prepaid letter form …" at a page's foot: a note, while the effort the page
+        # break cut stays open for its last words on the next page
+        builder.aside(line)
         return
     bullet = _BULLET.match(line)
     body = line[bullet.end() :] if bullet else line

@@ -518,6 +518,31 @@ def test_unmarked_effort_wrapped_over_three_lines_starts_at_its_first_line() -> 
     assert effort.line == 7
 
 
+@pytest.mark.parametrize("brackets", ["〈〉", "《》"])
+def test_an_attribution_in_angle_brackets_is_an_attribution(brackets: str) -> None:
+    line = f"• Held a forum (July 2019). {brackets[0]}MOJ{brackets[1]}"
+    assert only_effort(parse_plan(report(line), source="t.txt")).ministries == ("MOJ",)
+
+
+def test_a_footnote_at_a_page_foot_is_a_note_and_the_cut_effort_goes_on() -> None:
+    plan = parse_plan(
+        report(
+            '- Distributed "SOS Letter"※1 forms to pupils, and held meetings with',
+            "",
+            "※1 A prepaid letter form a child can write to.",
+            "- 4 -",
+            "",
+            "public prosecutors offices in 20 prefectures (November 2015). [MOJ]",
+        ),
+        source="t.txt",
+    )
+    effort = only_effort(plan)
+    assert effort.text.endswith("meetings with public prosecutors offices in 20 prefectures "
+                                "(November 2015).")
+    assert "※" not in effort.text
+    assert plan.sections[0].measures[0].notes == ("※1 A prepaid letter form a child can write to.",)
+
+
 def test_unattributed_bullet_is_kept_as_a_note() -> None:
     plan = parse_plan(report("· Held a forum with no attribution."), source="t.txt")
     assert plan.effort_count == 0
