@@ -27,6 +27,9 @@ NOT_CONTINUED = frozenset(
     {Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT, Intent.OUTSIDE, Intent.FOLLOW_ON}
 )
 
+# Intents that ask about the reports as a whole: a follow-up only when they point back.
+STANDALONE = frozenset({Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT})
+
 
 class Context(BaseModel):
     """The previous turn, as the next one may use it (JSON-safe, so a page can keep it).
@@ -119,6 +122,10 @@ def follow_up(q: Query, ctx: Context | None) -> FollowUp:
         # "And MHLW?" with nothing before it: ask about what it names.
         return FollowUp(q.model_copy(update={"intent": _standalone(q)}))
     if ctx is None or ctx.empty:
+        return FollowUp(q)
+    if q.intent in STANDALONE and not q.refers_back and q.ordinal is None:
+        # "What does METI stand for?", "What are the pillars?" after a list: about the
+        # reports as a whole, whatever came before
         return FollowUp(q)
     picks = (q.subset or q.ordinal is not None) and bool(ctx.efforts)
     if picks:  # "and which of those were joint with the NPA?" picks, it does not swap

@@ -30,6 +30,8 @@ def then(bot: Assistant, first: str, second: str) -> Answer:
         ("What did MEXT do in FY2019?", "What did MHLW do?", MHLW_FY2019),
         ("When was the symposium held?", "What did MOJ do?", ["fy2019-5.2.1"]),
         ("What did the police do?", "Which efforts were joint?", ["fy2019-2.1.1", "fy2019-2.1.2"]),
+        ("What did MEXT do in FY2019?", "What does METI stand for?", []),
+        ("What did MEXT do in FY2019?", "What are the pillars of the plan?", []),
     ],
 )
 def test_a_self_contained_question_starts_fresh(
