@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import json
 import os
 import socket
 import subprocess
@@ -18,15 +19,28 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import gradio as gr
 import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AppError
 
-from assistant import Answer, Citation
+from assistant import Answer, Assistant, Citation
 from corpus.errors import PlanqaError
-from ui import render, web
+from ui import chat, render, web
+from ui.chat import (
+    Turn,
+    chat_messages,
+    context_of,
+    json_export,
+    markdown_export,
+    restored,
+    saved,
+)
+from ui.legend import Legends
+from ui.plan_view import example_questions
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,12 +132,12 @@ def ask(client: Client, question: str, history: list[str] | None = None,
     return result
 
 
-# -- rendering and errors, without a server ----------------------------------------------
+# -- rendering, without a server ---------------------------------------------------------
 
 
-def _citation(text: str = "Held a <b>symposium</b> (July 2019).") -> Citation:
+def _citation(text: str = "Held a <b>symposium</b> (July 2019).", number: int = 1) -> Citation:
     return Citation(
-        number=1, effort_id="fy2019-1.1.1", text=text, ministries=("CAO",),
+        number=number, effort_id="fy2019-1.1.1", text=text, ministries=("CAO",),
         ministry_names=("Cabinet <Office>",), section=1, section_title="Awareness & more",
         measure=1, measure_title="Public relations", fiscal_year=2019, dates=("2019-07",),
         source="fy2019_efforts.txt", line=7,
@@ -142,19 +156,33 @@ def test_user_text_becomes_markdown_without_html_links_or_images(question: str) 
     assert not shown.startswith(" ")
 
 
-def test_answer_markdown_keeps_markers_and_disarms_html_and_images() -> None:
-    shown = render.answer_markdown("**Yes** <img src=x> ![i](http://h/i.png) [a](http://h) [1]")
+def test_answer_markdown_links_each_marker_to_its_card_and_disarms_html_and_images() -> None:
+    shown = render.answer_markdown("**Yes** <img src=x> ![i](http://h/i.png) [a](http://h) [1]",
+                                   {1: "pq-t3-s1"})
     assert "<img" not in shown and "![" not in shown and "](" not in shown
-    assert '<span class="pq-ref">[1]</span>' in shown
+    assert '<a class="pq-ref" href="#pq-t3-s1"><span class="pq-sr">Source </span>1</a>' in shown
     assert shown.startswith("**Yes**")
 
 
-def test_source_card_escapes_plan_text_and_shows_ministry_and_date() -> None:
-    card = render.source_card(_citation())
+def test_a_marker_no_citation_holds_stays_plain_text() -> None:
+    shown = render.answer_markdown("See [2].", {1: "pq-t1-s1"})
+    assert shown == "See [2]."
+
+
+def test_a_source_card_is_one_line_that_opens_to_the_effort_and_its_source_line() -> None:
+    card = render.source_card(_citation(), turn=3)
+    assert card.startswith('<details class="pq-card" id="pq-t3-s1">') and "\n" not in card
     assert "<b>" not in card and "&lt;b&gt;symposium&lt;/b&gt;" in card
     assert 'title="Cabinet &lt;Office&gt;"' in card
     assert "§1 Awareness &amp; more › Public relations" in card
-    assert "July 2019" in card and "FY2019" in card and "[1]" in card
+    assert "July 2019" in card and "FY2019" in card
+    assert "fy2019_efforts.txt, line 7" in card and "page" not in card
+    assert 'href="#pq-effort-fy2019-1.1.1"' in card
+
+
+def test_a_source_card_shows_the_page_when_the_source_gives_one() -> None:
+    cited: Any = SimpleNamespace(**_citation().model_dump(), page=12)
+    assert "fy2019_efforts.txt, line 7, page 12" in render.source_card(cited)
 
 
 def test_rendered_answer_lists_filters_and_numbered_cards() -> None:
@@ -163,6 +191,35 @@ def test_rendered_answer_lists_filters_and_numbered_cards() -> None:
     shown = render.render_answer(answer, {"CAO": "Cabinet Office"}, ("CAO",), (2019,))
     assert "Your filters: CAO (Cabinet Office); FY2019" in shown
     assert shown.count('class="pq-card"') == 1
+
+
+def test_a_filtered_answer_states_its_filter_once() -> None:
+    answer = Answer(question="q", text="It was held [1].\n\n_Filter applied: CAO, FY2019._",
+                    citations=(_citation(),), kind="when")
+    shown = render.render_answer(answer, {"CAO": "Cabinet Office"}, ("CAO",), (2019,))
+    assert "Filter applied" not in shown
+    assert shown.count("Your filters") == 1
+
+
+def test_a_follow_up_says_what_it_carried_and_links_to_asking_without_it() -> None:
+    answer = Answer(question="And MHLW?", text="_Following up on MEXT, FY2019._\n\nIt [1].",
+                    citations=(_citation(),), kind="list", carried=("MEXT", "FY2019"))
+    shown = render.render_answer(answer, {})
+    assert shown.startswith('<div class="pq-context"><span>Following up on: MEXT, FY2019</span>')
+    assert '<a class="pq-fresh" href="?q=And%20MHLW%3F">' in shown
+    assert "_Following up on" not in shown
+
+
+def test_a_glossary_answer_cites_the_legend_line_of_its_report(bot: Assistant) -> None:
+    answer = bot.ask("What does METI stand for?")
+    shown = chat_messages([Turn(question=answer.question, answer=answer)], bot.glossary,
+                          Legends(bot))[1]["content"]
+    assert 'href="#pq-t1-s0"' in shown and '<details class="pq-card" id="pq-t1-s0">' in shown
+    assert "METI (Ministry of Economy, Trade and Industry)" in shown
+    assert "fy2019_efforts.txt, line 29" in shown
+
+
+# -- a turn of the page, without a server -------------------------------------------------
 
 
 class _Failing:
@@ -177,21 +234,127 @@ class _Failing:
 
 def test_a_planqa_error_is_shown_in_the_chat() -> None:
     bot: Any = _Failing(PlanqaError("no report loaded for FY2030; loaded: FY2019"))
-    chat, box, _, history, _ = web.respond(bot, "What about FY2030?", [], [], [], [])
-    assert "no report loaded for FY2030" in chat[-1]["content"]
-    assert box == "" and history == []
+    turn = web.answer_turn(bot, "What about FY2030?", [], [], None)
+    shown = chat_messages([turn], {}, Legends())
+    assert "no report loaded for FY2030" in shown[-1]["content"]
 
 
 def test_an_unexpected_error_shows_a_short_apology_not_a_traceback() -> None:
     bot: Any = _Failing(RuntimeError("boom /secret/path"))
-    chat, *_ = web.respond(bot, "What did MEXT do?", [], [], [], [])
-    assert chat[-1]["content"] == web.APOLOGY
+    assert web.answer_turn(bot, "What did MEXT do?", [], [], None).error == web.APOLOGY
 
 
-def test_blank_question_gets_a_clear_message_without_asking() -> None:
-    bot: Any = _Failing(AssertionError("must not be asked"))
-    chat, *_ = web.respond(bot, "   ", [], [], [], [])
-    assert chat == [{"role": "assistant", "content": web.EMPTY_QUESTION}]
+def test_an_empty_question_is_refused_at_the_box_and_adds_no_reply(bot: Assistant) -> None:
+    chat, box, ask_button, note, pending = web.ChatPage(bot).typed("   ", [], None)
+    assert chat == gr.skip() and pending == gr.skip() and ask_button == gr.skip()
+    assert web.EMPTY_QUESTION in note and 'role="status"' in note
+
+
+def test_a_question_shows_at_once_with_a_placeholder_and_disables_ask(bot: Assistant) -> None:
+    chat, box, ask_button, _, pending = web.ChatPage(bot).typed("What did MEXT do?", [], None)
+    assert [m["role"] for m in chat] == ["user", "assistant"]
+    assert render.PENDING in chat[-1]["content"]
+    assert box == "" and ask_button.interactive is False
+    assert pending == {"question": "What did MEXT do?", "fresh": False}
+
+
+def test_a_second_question_waits_for_the_first_answer(bot: Assistant) -> None:
+    waiting = {"question": "What did MEXT do?", "fresh": False}
+    chat, _, _, note, pending = web.ChatPage(bot).typed("And MHLW?", [], waiting)
+    assert chat == gr.skip() and pending == gr.skip() and "Still looking" in note
+
+
+def test_ask_again_without_context_drops_what_the_follow_up_took(bot: Assistant) -> None:
+    page = web.ChatPage(bot)
+    _, turns, *_ = page.finish({"question": "What did MEXT do in FY2019?", "fresh": False},
+                               [], [], [])
+    _, turns, *_ = page.finish({"question": "And MHLW?", "fresh": False}, [], [], turns)
+    assert turns[-1].answer.carried
+    _, turns, *_ = page.finish({"question": "And MHLW?", "fresh": True}, [], [], turns)
+    assert turns[-1].answer.carried == ()
+
+
+# -- examples -----------------------------------------------------------------------------
+
+
+def test_examples_are_drawn_from_the_loaded_reports(bot: Assistant, multi: Assistant) -> None:
+    for assistant in (bot, multi):
+        examples = example_questions(assistant)
+        latest = max(assistant.fiscal_years)
+        assert f"FY{latest}" in examples[0]
+        named = {w.strip("?,") for q in examples for w in q.split() if w.isupper()}
+        assert named - {"FY" + str(y) for y in assistant.fiscal_years} <= set(assistant.ministries)
+
+
+def test_every_example_stands_alone_and_is_answered(bot: Assistant) -> None:
+    declined = {"invalid", "not_covered", "no_effort", "outside", "year_not_covered"}
+    for question in example_questions(bot):
+        assert not question.lower().startswith(("and ", "what about", "how about"))
+        answer = bot.ask(question)
+        assert answer.kind not in declined and not answer.abstained, (question, answer.text)
+        assert answer.carried == ()
+
+
+# -- kept in the browser and exported -----------------------------------------------------
+
+
+def _turns(bot: Assistant, *questions: str) -> list[Turn]:
+    turns: list[Turn] = []
+    for question in questions:
+        turns.append(web.answer_turn(bot, question, [], [], context_of(turns)))
+    return turns
+
+
+def test_a_kept_conversation_is_restored_with_its_citations(bot: Assistant) -> None:
+    turns = _turns(bot, "What did MEXT do in FY2019?", "And MHLW?", "What does METI stand for?")
+    kept = json.loads(json.dumps(saved(turns)))
+    assert "Organized awareness-raising" not in json.dumps(kept["turns"][0]["cited"])
+    assert restored(kept, bot) == (turns, 0)
+
+
+def test_the_kept_copy_holds_the_newest_turns_that_fit_its_cap(
+    bot: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    turns = _turns(bot, "What did MEXT do in FY2019?", "What did NPA do in FY2019?")
+    cap = len(json.dumps(saved(turns[1:])["turns"][0], ensure_ascii=False).encode()) + 10
+    monkeypatch.setattr(chat, "MAX_SAVED_BYTES", cap)
+    kept = saved(turns)
+    assert kept["dropped"] == 1
+    assert restored(kept, bot) == (turns[1:], 1)
+
+
+def test_the_kept_copy_fits_the_request_a_reload_sends_it_in() -> None:
+    from ui.limits import MAX_BODY_BYTES
+
+    assert chat.MAX_SAVED_BYTES + 32 * 1024 <= MAX_BODY_BYTES
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [None, "junk", {"version": 99, "turns": []},
+     {"version": 1, "turns": [{"question": 7}]},
+     {"version": 1, "turns": [{"question": "q", "answer": {"kind": "list"}, "cited": [[1, "x"]]}]}],
+)
+def test_an_unreadable_kept_conversation_starts_a_new_one(bot: Assistant, kept: Any) -> None:
+    turns, _ = restored(kept, bot)
+    assert turns == []
+
+
+def test_the_markdown_export_has_every_answer_with_its_numbered_sources(bot: Assistant) -> None:
+    turns = _turns(bot, "What did MEXT do in FY2019?", "What does METI stand for?")
+    text = markdown_export(turns, Legends(bot), title="planqa")
+    assert "## 1. What did MEXT do in FY2019?" in text and "## 2. What does METI stand for?" in text
+    for c in turns[0].answer.citations:
+        assert f"- [{c.number}] {c.text}" in text and f"{c.source}, line {c.line}" in text
+    assert "list of abbreviations: - * NPA (National Police Agency)" in text
+    assert "fy2019_efforts.txt, line 29" in text
+
+
+def test_the_json_export_has_every_answer_as_the_api_gives_it(bot: Assistant) -> None:
+    turns = _turns(bot, "What did MEXT do in FY2019?", "And MHLW?")
+    data = json.loads(json_export(turns))
+    assert [t["question"] for t in data["turns"]] == ["What did MEXT do in FY2019?", "And MHLW?"]
+    assert data["turns"][1]["answer"] == turns[1].answer.model_dump(mode="json")
 
 
 @pytest.mark.parametrize(
@@ -210,6 +373,32 @@ def test_only_loopback_hosts_count_as_local(host: str, loopback: bool) -> None:
 def test_ask_is_the_only_public_endpoint(client: Client) -> None:
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
     assert set(endpoints) == {"/ask"}
+
+
+@pytest.mark.slow
+def test_view_api_names_each_parameter_and_types_the_answer(client: Client) -> None:
+    ask_api = client.view_api(print_info=False, return_format="dict")["named_endpoints"]["/ask"]
+    parameters = ask_api["parameters"]
+    assert [p["parameter_name"] for p in parameters] == list(web.API_PARAMETERS["ask"])
+    assert [p["label"] for p in parameters] == list(web.API_PARAMETERS["ask"])
+    assert all(p["python_type"]["description"] for p in parameters)
+    (returned,) = ask_api["returns"]
+    assert returned["label"] == "answer"
+    citation = returned["type"]["$defs"]["Citation"]["properties"]
+    assert {"number", "effort_id", "source", "line"} <= set(citation)
+    assert returned["python_type"]["type"].startswith("dict(question: str, text: str, citations")
+    shown = client.view_api(print_info=False, return_format="str")
+    assert "predict(question, history, ministries, fiscal_years" in shown and "-> answer" in shown
+
+
+@pytest.mark.slow
+def test_ask_keeps_its_answer_shape_for_existing_clients(client: Client) -> None:
+    answer = ask(client, "What did MEXT do in FY2019?")
+    assert {"question", "text", "citations", "abstained", "kind", "filters", "notice",
+            "carried", "context", "total"} <= set(answer)
+    assert {"number", "effort_id", "text", "ministries", "ministry_names", "section",
+            "section_title", "measure", "measure_title", "fiscal_year", "dates", "source",
+            "line"} <= set(answer["citations"][0])
 
 
 @pytest.mark.slow

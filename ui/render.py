@@ -1,58 +1,48 @@
-"""Turning answers and the plan into safe HTML and Markdown for the web page (no Gradio here).
+"""Turning answers into safe HTML and Markdown for the chat (no Gradio here).
 
 Text from the plan and from the user is always shown as text: it is HTML-escaped before it
 reaches any HTML, and Markdown syntax in it is neutralised before it reaches the chat (so a
 question like ``![x](http://host/x.png)`` neither renders nor loads an image).
+
+An answer is shown as: a line saying what it took from the previous question (with a link
+to ask again without it), the text with each ``[n]`` a link to its source card, the
+filters it was computed under, and one compact card per source, which opens to the whole
+effort, its place in the plan, its source file and line, and a link to it in "Browse the
+plan". Ids are unique on the page: card ``n`` of turn ``t`` is ``pq-t{t}-s{n}``.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections import Counter
+from urllib.parse import quote
 
-from assistant import Answer, Assistant, Citation, month_name
+from assistant import Answer, Citation, month_name
+from ui.legend import Legend
 
 __all__ = [
-    "CSS",
+    "PENDING",
     "answer_markdown",
-    "empty_state",
+    "badges",
+    "card_id",
+    "context_line",
+    "effort_anchor",
     "esc",
-    "example_questions",
-    "ministry_choices",
+    "filters_line",
+    "legend_card",
+    "pending_message",
     "plain_markdown",
     "render_answer",
-    "render_plan",
     "source_card",
 ]
 
-CSS = """
-.pq-card { border: 1px solid var(--border-color-primary); border-radius: 8px;
-  padding: 8px 12px; margin: 8px 0; background: var(--background-fill-secondary); }
-.pq-card-head { font-size: 0.85em; color: var(--body-text-color); opacity: 0.8; }
-.pq-ref { font-weight: 600; color: var(--color-accent); }
-.pq-num { font-weight: 700; color: var(--color-accent); margin-right: 4px; }
-.pq-card-text { margin: 4px 0; }
-.pq-ministries { font-size: 0.85em; margin-top: 2px; }
-.pq-meta { font-size: 0.8em; opacity: 0.75; margin-top: 2px; }
-.pq-badge { display: inline-block; border-radius: 4px; padding: 0 6px; margin-right: 4px;
-  font-size: 0.8em; font-weight: 600; background: var(--color-accent-soft);
-  border: 1px solid var(--border-color-accent); }
-.pq-ministry { display: inline-block; margin-right: 12px; }
-.pq-filters { font-size: 0.85em; opacity: 0.75; margin-top: 6px; }
-.pq-empty { max-width: 640px; margin: 0 auto; padding: 0 16px; text-align: center; }
-.pq-empty p { opacity: 0.85; }
-.pq-sources-title { font-weight: 600; margin-top: 10px; }
-.pq-plan h3 { margin-top: 18px; }
-.pq-plan h4 { margin: 12px 0 4px; font-size: 1em; }
-.pq-plan li { margin: 6px 0; }
-.pq-id { font-family: var(--font-mono); font-size: 0.8em; margin-right: 6px; opacity: 0.75; }
-.pq-note { font-size: 0.85em; font-style: italic; color: var(--body-text-color-subdued); }
-"""
+PENDING = "Looking in the plan…"
 
 # Every character Markdown (CommonMark, GFM) gives a meaning to; a backslash makes it plain.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:$=^])")
 _MARKER = re.compile(r"\[(\d+)\]")
+# What a glossary answer says its source is; it becomes a link to the legend's card.
+_FROM_LEGEND = "(from the reports' list of abbreviations)"
 
 
 # -- escaping -----------------------------------------------------------------------------
@@ -73,16 +63,43 @@ def plain_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
-def answer_markdown(text: str) -> str:
-    """The assistant's Markdown kept (bold, lists), raw HTML, links and images disarmed."""
+def answer_markdown(text: str, cited: dict[int, str] | None = None) -> str:
+    """The assistant's Markdown kept (bold, lists), raw HTML, links and images disarmed.
+
+    Each ``[n]`` whose number is in ``cited`` (number → id of its card) becomes a link to
+    that card; any other stays plain text.
+    """
     # Escaping "<" (and "&") is enough to stop raw HTML; ">" stays for blockquotes.
     safe = text.replace("&", "&amp;").replace("<", "&lt;")
     # No image in any form (inline, reference) and no inline link can form.
     safe = safe.replace("![", "!\\[").replace("](", "]\\(")
-    return _MARKER.sub(r'<span class="pq-ref">[\1]</span>', safe)
+    cards = cited or {}
+
+    def chip(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if number not in cards:
+            return match.group(0)
+        return (f'<a class="pq-ref" href="#{cards[number]}">'
+                f'<span class="pq-sr">Source </span>{number}</a>')
+
+    return _MARKER.sub(chip, safe)
 
 
-# -- rendering ----------------------------------------------------------------------------
+def share_link(question: str) -> str:
+    """A page address that opens the page and asks ``question`` on its own."""
+    return "?q=" + quote(question, safe="")
+
+
+# -- pieces of an answer ------------------------------------------------------------------
+
+
+def card_id(turn: int, number: int) -> str:
+    return f"pq-t{turn}-s{number}"
+
+
+def effort_anchor(effort_id: str) -> str:
+    """The id of an effort's entry in "Browse the plan"."""
+    return f"pq-effort-{effort_id}"
 
 
 def badges(ministries: tuple[str, ...], names: tuple[str, ...]) -> str:
@@ -98,16 +115,46 @@ def badges(ministries: tuple[str, ...], names: tuple[str, ...]) -> str:
     return "".join(parts)
 
 
-def source_card(c: Citation) -> str:
-    """One citation as a card; a single line, so Markdown leaves it as an HTML block."""
-    meta = [f"FY{c.fiscal_year}", *(month_name(d) for d in c.dates), c.effort_id]
+def _where(source: str, line: int, page: object) -> str:
+    """``fy2019_efforts.txt, line 42`` (and the page, when the source gives one)."""
+    where = f"{source}, line {line}"
+    return where if page is None else f"{where}, page {page}"
+
+
+def source_card(c: Citation, turn: int = 1) -> str:
+    """One citation as a compact card: one line that opens to the whole effort.
+
+    A single line of HTML, so Markdown leaves it as an HTML block.
+    """
+    meta = [f"FY{c.fiscal_year}", *(month_name(d) for d in c.dates),
+            _where(c.source, c.line, getattr(c, "page", None))]
     return (
-        f'<div class="pq-card">'
-        f'<div class="pq-card-head"><span class="pq-num">[{c.number}]</span>'
-        f"{esc(f'§{c.section} {c.section_title} › {c.measure_title}')}</div>"
-        f'<div class="pq-card-text">{esc(c.text)}</div>'
+        f'<details class="pq-card" id="{card_id(turn, c.number)}">'
+        f'<summary><span class="pq-num">{c.number}</span>'
+        f'<span class="pq-card-by">{esc(", ".join(c.ministries))}</span>'
+        f'<span class="pq-card-line">{esc(c.text)}</span></summary>'
+        f'<div class="pq-card-body"><p class="pq-card-text">{esc(c.text)}</p>'
+        f'<div class="pq-card-head">{esc(f"§{c.section} {c.section_title} › {c.measure_title}")}'
+        f"</div>"
         f'<div class="pq-ministries">{badges(c.ministries, c.ministry_names)}</div>'
-        f'<div class="pq-meta">{esc(" · ".join(meta))}</div></div>'
+        f'<div class="pq-meta">{esc(" · ".join(meta))} · '
+        f'<a class="pq-goto" href="#{esc(effort_anchor(c.effort_id))}">'
+        f'Show {esc(c.effort_id)} in “Browse the plan”</a></div></div></details>'
+    )
+
+
+def legend_card(legend: Legend, terms: tuple[str, ...], turn: int = 1) -> str:
+    """The reports' list of abbreviations as the source of a glossary answer."""
+    entries = [f"{t} ({legend.entries[t]})" for t in terms if t in legend.entries]
+    shown = "; ".join(entries) or "the list of abbreviations"
+    meta = [f"FY{legend.fiscal_year}", _where(legend.source, legend.line, None)]
+    return (
+        f'<details class="pq-card" id="{card_id(turn, 0)}">'
+        f'<summary><span class="pq-num" aria-hidden="true">≡</span>'
+        f'<span class="pq-card-by">List of abbreviations</span>'
+        f'<span class="pq-card-line">{esc(shown)}</span></summary>'
+        f'<div class="pq-card-body"><p class="pq-card-text">{esc(legend.text)}</p>'
+        f'<div class="pq-meta">{esc(" · ".join(meta))}</div></div></details>'
     )
 
 
@@ -150,7 +197,39 @@ def filters_line(
             ([f"Your filters: {'; '.join(chosen)}"] if chosen else [])
             + ([f"From the question: {'; '.join(asked)}"] if asked else [])
         )
-    return f'<div class="pq-filters">{esc(text)}</div>'
+    return (f'<div class="pq-filters">{esc(text)} · '
+            f'<a class="pq-share" href="{esc(share_link(answer.question))}">'
+            f"Link to this question</a></div>")
+
+
+def context_line(answer: Answer) -> str:
+    """What the answer took from the previous question, and a link to ask without it."""
+    if not answer.carried:
+        return ""
+    return (
+        f'<div class="pq-context"><span>Following up on: {esc(", ".join(answer.carried))}'
+        f'</span> <a class="pq-fresh" href="{esc(share_link(answer.question))}">'
+        f"Ask again without this context</a></div>"
+    )
+
+
+def _own_text(answer: Answer, chosen: tuple[str, ...]) -> str:
+    """The answer's text without the notes the page shows on lines of their own.
+
+    The assistant writes "_Following up on …_" first and "_Filter applied: …_" last; the
+    page states both once, in the context line and the filters line.
+    """
+    text = answer.text
+    if answer.carried:
+        text = text.replace(f"_Following up on {', '.join(answer.carried)}._\n\n", "", 1)
+    if chosen:
+        text = text.removesuffix(f"\n\n_Filter applied: {', '.join(chosen)}._")
+    return text
+
+
+def pending_message() -> str:
+    """The reply shown while an answer is computed."""
+    return f'<p class="pq-pending" role="status">{esc(PENDING)}</p>'
 
 
 def render_answer(
@@ -158,98 +237,30 @@ def render_answer(
     glossary: dict[str, str],
     chosen_ministries: tuple[str, ...] = (),
     chosen_years: tuple[int, ...] = (),
+    *,
+    turn: int = 1,
+    legend: Legend | None = None,
 ) -> str:
-    """An answer as a chat message: the text, the filters it applied, its source cards."""
-    parts = [answer_markdown(answer.text)]
+    """An answer as a chat message: context, linked text, filters, compact source cards.
+
+    ``legend`` is the list of abbreviations a glossary answer rests on: it is shown as the
+    answer's source.
+    """
+    chosen = (*chosen_ministries, *(f"FY{y}" for y in chosen_years))
+    cited = {c.number: card_id(turn, c.number) for c in answer.citations}
+    text = answer_markdown(_own_text(answer, chosen), cited)
+    terms = legend.terms_in(answer.text) if legend is not None else ()
+    if legend is not None and _FROM_LEGEND in text:
+        text = text.replace(_FROM_LEGEND, f'(from the reports’ <a class="pq-legend-ref" '
+                            f'href="#{card_id(turn, 0)}">list of abbreviations</a>)', 1)
+    parts = [p for p in (context_line(answer), text) if p]
     if answer.kind != "invalid":
         parts.append(filters_line(answer, glossary, chosen_ministries, chosen_years))
-    if answer.citations:
-        cards = "".join(source_card(c) for c in answer.citations)
-        parts.append(f'<div class="pq-sources"><div class="pq-sources-title">Sources</div>'
-                     f"{cards}</div>")
+    cards = [source_card(c, turn) for c in answer.citations]
+    if legend is not None:
+        cards.insert(0, legend_card(legend, terms, turn))
+    if cards:
+        count = f" ({len(cards)})" if len(cards) > 1 else ""
+        parts.append(f'<div class="pq-sources"><div class="pq-sources-title">Sources{count}'
+                     f'</div>{"".join(cards)}</div>')
     return "\n\n".join(parts)
-
-
-def render_plan(bot: Assistant, ministry: str | None = None) -> str:
-    """The whole plan, section by section and measure by measure, optionally for one ministry."""
-    glossary = bot.glossary
-    out: list[str] = ['<div class="pq-plan">']
-    shown = 0
-    for plan in bot.plans:
-        out.append(f"<h2>{esc(plan.title)}</h2>")
-        for section in plan.sections:
-            measures = []
-            for measure in section.measures:
-                efforts = [e for e in measure.efforts if not ministry or ministry in e.ministries]
-                if ministry and not efforts:
-                    continue
-                items = []
-                for e in efforts:
-                    names = tuple(glossary.get(m, m) for m in e.ministries)
-                    when = ", ".join(month_name(d) for d in e.dates)
-                    items.append(
-                        f'<li><span class="pq-id">{esc(e.id)}</span>{esc(e.text)}<br>'
-                        f"{badges(e.ministries, names)}"
-                        + (f'<span class="pq-meta">{esc(when)}</span>' if when else "")
-                        + "</li>"
-                    )
-                notes = "".join(f'<p class="pq-note">{esc(n)}</p>' for n in measure.notes)
-                shown += len(efforts)
-                measures.append(f"<h4>{esc(measure.title)}</h4><ul>{''.join(items)}</ul>"
-                                + ("" if ministry else notes))
-            if measures:
-                out.append(f"<h3>{esc(f'{section.number}. {section.title}')}</h3>")
-                out.extend(measures)
-    if ministry and not shown:
-        name = glossary.get(ministry, ministry)
-        out.append(f"<p>No efforts by {esc(name)} ({esc(ministry)}) in the loaded reports.</p>")
-    out.append("</div>")
-    return "".join(out)
-
-
-def ministry_choices(bot: Assistant) -> list[tuple[str, str]]:
-    """Dropdown choices: the full name shown, the abbreviation as the value."""
-    glossary = bot.glossary
-    return [(f"{glossary.get(m, m)} ({m})" if m in glossary else m, m) for m in bot.ministries]
-
-
-def example_questions(bot: Assistant) -> list[str]:
-    """Questions that fit the loaded corpus: its busiest ministries, its years, its terms."""
-    counts = Counter(m for _, _, _, e in bot.corpus.efforts() for m in e.ministries)
-    busiest = [m for m, _ in counts.most_common()]
-    year = max(bot.fiscal_years) if bot.fiscal_years else None
-    examples = []
-    first = "MEXT" if "MEXT" in counts else (busiest[0] if busiest else None)
-    if first:
-        examples.append(f"What did {first} do in FY{year}?" if year else f"What did {first} do?")
-    if any("symposium" in e.text.lower() for _, _, _, e in bot.corpus.efforts()):
-        examples.append("When was the symposium held?")
-    if "NPA" in counts and first != "NPA":
-        examples.append("And the police?")
-    elif len(busiest) > 1:
-        examples.append(f"And {busiest[1]}?")
-    term = "METI" if "METI" in bot.glossary else next(iter(bot.glossary), None)
-    if term:
-        examples.append(f"What does {term} stand for?")
-    examples.append("What are the pillars of the plan?")
-    examples.append("Which efforts were joint efforts of several ministries?")
-    return examples
-
-
-def empty_state(bot: Assistant) -> str:
-    """What the assistant covers and what it does not, shown before the first question."""
-    years = ", ".join(f"FY{y}" for y in bot.fiscal_years) or "none"
-    reports = "; ".join(p.title for p in bot.plans)
-    return (
-        '<div class="pq-empty"><h3>Ask about the loaded reports</h3>'
-        f"<p>{esc(reports)} — fiscal years {esc(years)}, "
-        f"{len(bot.ministries)} ministries and agencies.</p>"
-        "<p>Answers come only from these reports, and every claim cites the effort it rests "
-        "on. planqa gives no opinions, no legal advice, and nothing from outside the "
-        "reports.</p><p>In an emergency, or if a child needs help now, contact the police "
-        "(110) or a child guidance center (189).</p></div>"
-    )
-
-
-# -- callbacks ----------------------------------------------------------------------------
-
