@@ -39,7 +39,10 @@ _UNIT_CUE = re.compile(
 )
 # A figure written with "%" in the question ("the 41.2% figure") is not asked for.
 _SHARE = re.compile(
-    r"\b(?:share|percentage|percent|proportion|rate|fraction|ratio)\b|\bhow\s+much\s+of\b", re.I
+    r"\b(?:percentage|percent|proportion|rate|fraction|ratio)\b|\bhow\s+much\s+of\b|"
+    r"\b(?:what|which|whats|what's)\s+(?:\w+\s+)?share\b|\b(?:the|a)\s+share\b|"
+    r"\bshare\s+of\b",  # a noun: not "the police share notes"
+    re.I,
 )
 _DURATION = re.compile(
     r"\bhow\s+long\b|\b(?:what|which)\s+(?:period|time\s*frame|duration)\b", re.I

@@ -67,6 +67,8 @@ _STOP_NOUN = frozenset(
     "during since until across than per a an the its their through into among via under "
     "over about after before between including such".split()
 )
+# After a comma, the rest of a list of modifiers: "junior high and senior high schools".
+_LISTED = re.compile(r"\s*(?:[a-z-]+ ){0,2}(?:and|or) (?:[a-z-]+ ){0,2}[a-z-]+s\b")
 _AFTER_NOUN = frozenset("nationwide worldwide each per across".split())
 UNITS: dict[str, frozenset[str]] = {
     "people": frozenset(
@@ -92,7 +94,7 @@ UNITS: dict[str, frozenset[str]] = {
     "times": frozenset({"times"}),
 }
 _GENERIC_PEOPLE = frozenset("people persons person individuals participants attendees".split())
-_GENERIC_PLACES = frozenset("places locations sites venues".split())
+_GENERIC_PLACES = frozenset("places locations sites venues areas".split())
 # Nouns people use for the same thing as the reports' nouns, for matching a unit.
 _SAME_NOUN = {
     "firm": "compani",
@@ -170,6 +172,11 @@ def figures(text: str) -> list[FactSpan]:
         for i, w in enumerate(words):
             lower = w.lower()
             after_and = words[i + 1] if i + 1 < len(words) else ""
+            listed = _LISTED.match(after, after.find(",") + 1) if w == "," else None
+            if listed and noun_words and after.find(",") < len(" ".join(noun_words)) + 3:
+                # "2,150 elementary, junior high and senior high schools": one noun phrase
+                noun_words = [after[: listed.end()].strip()]
+                break
             if lower in ("and", "or") and noun_words and after_and[:1].isalpha():
                 if after_and.lower() not in _STOP_NOUN:
                     noun_words.append(w)  # "junior high and high schools"
@@ -180,7 +187,7 @@ def figures(text: str) -> list[FactSpan]:
                 break  # "14 companies participating", "cases involving …"
             noun_words.append(w)
         percent = bool(m.group(2))
-        noun = noun_words[-1].lower() if noun_words else None
+        noun = noun_words[-1].split()[-1].lower() if noun_words else None
         part_of = _OF_THEM.match(after)
         whole = next((s for s in reversed(out) if s.kind == "number" and s.noun), None)
         if noun is None and part_of and whole and not percent:

@@ -590,3 +590,10 @@ def test_a_city_asked_for_is_a_city_not_a_place_of_another_kind(bot2016: Assista
     assert "the city as Tokyo" in claims(answer)
     forum = bot2016.ask("in what city was the Youth Internet Environment Forum?")
     assert "Osaka" in claims(forum)
+
+
+def test_a_figure_counts_the_noun_a_list_of_modifiers_leads_to() -> None:
+    text = "Sent lecturers to about 2,150 elementary, junior high and senior high schools."
+    [span] = figures(text)
+    assert (span.text, span.noun) == ("about 2,150 elementary, junior high and senior high schools",
+                                      "schools")

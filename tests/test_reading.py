@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.asked import unit
 from assistant.compound import counted_apart, read_two_asks
 from assistant.evaluate import default_questions
 from assistant.intents import (
@@ -604,3 +605,14 @@ def test_a_second_ask_naming_another_year_or_ministry_is_found_again(reader: Rea
     assert asks is not None and not asks.same_effort
     assert asks.second.intent is Intent.NUMBER and asks.second.unit == "consultations"
     assert asks.second.ministries == ("CFA",) and asks.second.time.fiscal_years == (2023,)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What share of guardians set up filtering?", "percent"),
+        ("do probation staff and the police share notes on offenders?", None),
+    ],
+)
+def test_share_asks_a_percentage_only_as_a_noun(question: str, asked: str | None) -> None:
+    assert unit(question) == asked
