@@ -115,6 +115,12 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.COUNT),
     ),
     Rule(
+        "an open question with nothing to search for but filters lists what they hold: “did "
+        "the transport ministry do anything?”",
+        lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters and not s,
+        _to(Intent.LIST),
+    ),
+    Rule(
         "a count of something an effort counts is a figure: “how many companies took part”",
         lambda q, i, s: (
             i is Intent.COUNT and _plan_unit(q) is None and bool(_unit(q)) and bool(q.topic_words)

@@ -48,6 +48,7 @@ def intent_of(reader: Reader, question: str) -> Intent:
 
 PHRASINGS: dict[Intent, list[str]] = {
     Intent.LIST: [
+        "did the transport ministry do anything?",
         "What has MOFA been up to?",
         "Tell me about the justice ministry's efforts in FY2019",
         "Show the police's activities",
