@@ -120,7 +120,10 @@ _ANAPHOR = re.compile(
     r"\b(?:those|these)\b(?!\s+(?:who|days)\b)|"
     r"\b(?:this|that)\b(?=\s*(?:[?.!,]|$|one\b|effort|measure|event|thing|meeting|"
     r"programme|program|initiative|campaign|figure|number|hotline|guidebook|seminar|survey|"
-    r"symposium|project|service|was\b|is\b|were\b|happen))",
+    r"symposium|project|service|was\b|is\b|were\b|happen))|"
+    # a demonstrative before the noun that ends the question: "when was that course?"
+    r"\b(?:this|that)\s+(?!(?:is|was|are|were|do|does|did|the|a|an|it|one|about|for|to|of)\b)"
+    r"[a-z-]+(?<!ed)(?<!ing)\s*(?:[?.!]|$)",
     re.I,
 )
 _SUBSET = re.compile(

@@ -338,6 +338,8 @@ def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int
         ("Show efforts that involved both CFA and NPA", False, False),  # relative "that"
         ("Is anything done so kids don't retell their ordeal?", False, False),  # possessive
         ("When was the symposium held?", False, False),
+        ("what dates was that course?", True, False),  # a demonstrative before the last noun
+        ("list the efforts that involved", False, False),
     ],
 )
 def test_words_pointing_back_at_the_previous_answer(
