@@ -305,7 +305,10 @@ class FactWriter:
             same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
             unit = q.unit if same else None
             span = pick_figure(parts, unit, _topic(q))
-            return None if span is None else f"The report gives {span.text} ({span.noun})"
+            if span is None:
+                return None
+            said = re.sub(r"\s+of\s+(?:which|whom)$", "", span.text)  # "96 of which" → "96"
+            return f"The report gives {said} ({span.noun})"
         if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
             return None  # "how many of the 948 persons were convicted?": a part of a given whole
         if not q.unit and _OF_A_GIVEN_WHOLE.search(q.text):

@@ -203,6 +203,9 @@ def _pick(q: Query, ctx: Context) -> FollowUp:
     intent = q.intent
     if intent in (Intent.TOPIC, Intent.FOLLOW_ON) and not q.topic_words:
         intent = Intent.LIST
+    if intent is Intent.COUNT and len(efforts) == 1:
+        # "how many of those were about sexual harm?" after one effort: a figure it gives
+        intent = Intent.NUMBER
     return _within(q.model_copy(update={"intent": intent}), efforts)
 
 

@@ -225,7 +225,7 @@ def figures(text: str) -> list[FactSpan]:
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
 _INCREMENT = re.compile(r"\b(?:more|additional|another|extra|new|added)\b", re.I)
-_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
 # How far before a figure its unit may be named: "officers (by approximately 2,020 …".
 _LEAD_CHARS = 32
 _SPAN_ADJECTIVE = re.compile(

@@ -149,3 +149,11 @@ def test_a_swap_after_a_pick_asks_the_same_of_the_same_efforts(multi: Assistant)
     assert with_npa.citations == ()  # none of MEXT's FY2023 efforts is shared with the NPA
     assert "among those efforts" in with_npa.text
     assert "the same 3 efforts" in with_npa.text
+
+
+def test_how_many_of_those_after_one_effort_asks_a_figure_it_gives(bot: Assistant) -> None:
+    first, then_asked = "What did the MHLW do about the hotline?", "How many of those were free?"
+    answer = then(bot, first, then_asked)
+    # one effort is no list to count: a figure of it, here one it does not give
+    assert answer.kind != "count" and answer.abstained
+    assert cited(answer) == ["fy2019-4.1.1"]

@@ -597,3 +597,11 @@ def test_a_figure_counts_the_noun_a_list_of_modifiers_leads_to() -> None:
     [span] = figures(text)
     assert (span.text, span.noun) == ("about 2,150 elementary, junior high and senior high schools",
                                       "schools")
+
+
+def test_a_part_counted_with_of_which_counts_the_figure_before_it() -> None:
+    spans = figures("received about 17,800 letters, 96 of which concerned sexual harm")
+    assert [(s.text, s.noun) for s in spans] == [
+        ("about 17,800 letters", "letters"),
+        ("96 of which", "letters"),
+    ]
