@@ -250,6 +250,27 @@ def _bare_title(builder: _Builder, line_no: int, line: str, following: str) -> b
     )
 
 
+# "… (March 2016). (CAO)": an attribution in round brackets (full-width in the source).
+_PAREN_ATTRIBUTION = re.compile(
+    r"\(([A-Z][A-Za-z]{1,5}(?:(?:,\s*|\s+and\s+|・)[A-Z][A-Za-z]{1,5})*)\)\s*[.。]?\s*$"
+)
+
+
+def _paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
+    """An attribution in round brackets, only of the legend's abbreviations and not right
+    after the name it abbreviates ("the National Police Agency (NPA)." defines it)."""
+    m = _PAREN_ATTRIBUTION.search(body)
+    if m is None:
+        return None
+    found = parse_attribution(m.group(1))
+    abbreviations = set(names.values())
+    if not found or not set(found) <= abbreviations:
+        return None
+    before = body[: m.start()].rstrip().lower()
+    defined = any(before.endswith(full) for full, abbr in names.items() if abbr in found)
+    return None if defined else m
+
+
 def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") -> None:
     attribution = _ATTRIBUTION.search(line)
     heading, builder.heading = builder.heading, None
@@ -302,7 +323,7 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
     if leading and parse_attribution(leading.group(1), builder.names):
         # "[NPA] Held a forum." reads as "Held a forum. [NPA]"
         body = f"{body[leading.end() :]} [{leading.group(1)}]"
-    attribution = _ATTRIBUTION.search(body)
+    attribution = _ATTRIBUTION.search(body) or _paren_attribution(body, builder.names)
     ministries = parse_attribution(attribution.group(1), builder.names) if attribution else None
     if builder.open is None and (bullet or ministries):
         if not builder.sections:

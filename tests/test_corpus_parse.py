@@ -524,6 +524,16 @@ def test_an_attribution_in_angle_brackets_is_an_attribution(brackets: str) -> No
     assert only_effort(parse_plan(report(line), source="t.txt")).ministries == ("MOJ",)
 
 
+def test_an_attribution_in_round_brackets_is_one_only_of_legend_abbreviations() -> None:
+    legend = ("", "CAO: Cabinet Office", "NPA: National Police Agency")
+    plan = parse_plan(report("• Ran a chat trial (March 2016). （CAO）", *legend), source="t.txt")
+    assert only_effort(plan).ministries == ("CAO",)
+    named = report("• Worked with the National Police Agency (NPA).", *legend)
+    assert parse_plan(named, source="t.txt").effort_count == 0  # "(NPA)" there defines it
+    unknown = report("• Ran a trial with the UN (March 2016). (UN)", *legend)
+    assert parse_plan(unknown, source="t.txt").effort_count == 0  # not in the legend
+
+
 def test_a_footnote_at_a_page_foot_is_a_note_and_the_cut_effort_goes_on() -> None:
     plan = parse_plan(
         report(

@@ -48,6 +48,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev4",
         "dev5",
         "dev6",
+        "dev7",
         "unseen",
         "unseen2",
         "unseen3",
