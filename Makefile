@@ -31,6 +31,7 @@ test: lint
 bench: install
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.ask_bench
+	$(BIN)/python -m benchmarks.cold_start
 	$(BIN)/python -m benchmarks.load_test
 	$(BIN)/python -m benchmarks.pdf_bench
 

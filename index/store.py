@@ -6,6 +6,11 @@ An index folder (one per corpus, named by the corpus hash) holds::
     vectors.faiss   the FAISS index (exact IndexFlatIP, or HNSW for large corpora)
     chunks.json     the effort table and the indexed documents
     bm25/           the bm25s index (numpy arrays and JSON, no pickle)
+    model.onnx      the model exported to ONNX, and its tokenizer.json (real model only;
+                    checked against sentence-transformers before it is written)
+
+and the root beside the folders holds ``embeddings.sqlite3`` (vectors by text hash, so a
+build embeds only new texts) and ``models/`` (the ONNX export the folders link to).
 
 Writes go to a temporary sibling folder, then one rename; a file lock keeps two
 processes from building the same index at once. Loading checks the manifest, reads every
@@ -23,24 +28,37 @@ import io
 import logging
 import os
 import shutil
-import sys
 import tempfile
 import time
-from collections.abc import Iterable
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from corpus.models import Corpus
-from index.documents import Chunk, CitedEffort, build_chunks, scored_by_words
-from index.embedder import Embedder
+from index.documents import build_chunks, scored_by_words
+from index.embed_cache import CACHE_FILE, EmbeddingCache, embed_texts
+from index.embedder import Embedder, MiniLMEmbedder
 from index.errors import IndexError_, StaleIndex
 from index.lexical import Lexical
+from index.manifest import (
+    BM25_DIR,
+    CHUNKS,
+    FORMAT_VERSION,
+    VECTORS,
+    Manifest,
+    Metadata,
+    read_manifest,
+    version,
+    versions,
+)
+from index.onnx_embedder import ONNX_MODEL, ONNX_TOKENIZER, query_embedder
 from index.search import HNSW_EF_SEARCH, SearchIndex
+
+if TYPE_CHECKING:
+    from index.onnx_export import ExportedModel
 
 __all__ = [
     "FORMAT_VERSION",
@@ -57,60 +75,10 @@ __all__ = [
 
 log = logging.getLogger("planqa")
 
-FORMAT_VERSION = 2  # 2: each effort also indexed by its own words (chunk kind "text")
 # Above this many documents the exact index gives way to HNSW (see benchmarks/ for the
 # measured recall cost); below it an exact search is already well under a millisecond.
 HNSW_THRESHOLD = 50_000
 HNSW_M = 32
-
-EMBED_BATCH = 256
-
-# The files of an index folder, as the manifest names them.
-VECTORS, CHUNKS, BM25_DIR = "vectors.faiss", "chunks.json", "bm25/"
-
-
-class Manifest(BaseModel):
-    """What an index folder holds and how it was made."""
-
-    model_config = ConfigDict(frozen=True)
-
-    format: int
-    model: str
-    dimension: int
-    corpus_sha256: str
-    corpus_source: str
-    fiscal_years: tuple[int, ...]
-    glossary: dict[str, str]
-    efforts: int
-    chunks: int
-    faiss_index: str
-    versions: dict[str, str]
-    created: str
-    files: dict[str, str]
-
-
-class _Metadata(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    efforts: list[CitedEffort]
-    chunks: list[Chunk]
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def _versions() -> dict[str, str]:
-    return {
-        "planqa": _version("planqa"),
-        "faiss": _version("faiss-cpu"),
-        "sentence-transformers": _version("sentence-transformers"),
-        "bm25s": _version("bm25s"),
-    }
-
 
 def default_index_root() -> Path:
     """``$PLANQA_INDEX_DIR``, else the per-user cache folder."""
@@ -144,18 +112,6 @@ def _one_line(text: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _embed_all(embedder: Embedder, texts: list[str], *, progress: bool) -> np.ndarray:
-    if not texts:
-        return np.zeros((0, embedder.dimension), dtype=np.float32)
-    batches: Iterable[int] = range(0, len(texts), EMBED_BATCH)
-    if progress and len(texts) > EMBED_BATCH:
-        from tqdm import tqdm
-
-        batches = tqdm(batches, desc="embedding", unit="batch", file=sys.stderr)
-    parts = [embedder.encode(texts[i : i + EMBED_BATCH]) for i in batches]
-    return np.vstack(parts).astype(np.float32)
-
-
 def _vector_index(vectors: np.ndarray, dimension: int) -> Any:
     import faiss
 
@@ -171,8 +127,14 @@ def _vector_index(vectors: np.ndarray, dimension: int) -> Any:
     return index
 
 
-def build_index(corpus: Corpus, embedder: Embedder, *, progress: bool = False) -> SearchIndex:
-    """Chunk, embed and index a corpus in memory.
+def build_index(
+    corpus: Corpus,
+    embedder: Embedder,
+    *,
+    progress: bool = False,
+    cache: EmbeddingCache | None = None,
+) -> SearchIndex:
+    """Chunk, embed and index a corpus in memory; ``cache`` supplies vectors already made.
 
     Example:
         >>> idx = build_index(load_corpus(), FakeEmbedder())  # doctest: +SKIP
@@ -180,7 +142,7 @@ def build_index(corpus: Corpus, embedder: Embedder, *, progress: bool = False) -
         11
     """
     efforts, chunks = build_chunks(corpus)
-    vectors = _embed_all(embedder, [c.text for c in chunks], progress=progress)
+    vectors = embed_texts(embedder, [c.text for c in chunks], cache=cache, progress=progress)
     return SearchIndex(
         efforts=efforts,
         chunks=chunks,
@@ -193,18 +155,31 @@ def build_index(corpus: Corpus, embedder: Embedder, *, progress: bool = False) -
     )
 
 
-def save_index(index: SearchIndex, folder: Path, *, corpus_source: str = "") -> Path:
-    """Write ``index`` to ``folder`` atomically: a temp sibling folder, then a rename."""
+def save_index(
+    index: SearchIndex,
+    folder: Path,
+    *,
+    corpus_source: str = "",
+    onnx: ExportedModel | None = None,
+    onnx_note: str = "",
+) -> Path:
+    """Write ``index`` to ``folder`` atomically: a temp sibling folder, then a rename.
+
+    ``onnx``, a checked export, is linked in (copied where links fail) and recorded.
+    """
     import faiss
 
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     try:
         faiss.write_index(index.vectors, str(tmp / VECTORS))
-        meta = _Metadata(efforts=index.efforts, chunks=index.chunks)
+        meta = Metadata(efforts=index.efforts, chunks=index.chunks)
         (tmp / CHUNKS).write_text(meta.model_dump_json(), encoding="utf-8")
         index.lexical.save(tmp / BM25_DIR)
         files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
+        if onnx is not None:
+            for name in (ONNX_MODEL, ONNX_TOKENIZER):
+                _link(onnx.folder / name, tmp / name)
         manifest = Manifest(
             format=FORMAT_VERSION,
             model=index.embedder.name,
@@ -216,9 +191,11 @@ def save_index(index: SearchIndex, folder: Path, *, corpus_source: str = "") -> 
             efforts=len(index.efforts),
             chunks=len(index.chunks),
             faiss_index=type(index.vectors).__name__,
-            versions=_versions(),
+            versions=versions(),
             created=datetime.now(UTC).isoformat(timespec="seconds"),
             files=files,
+            onnx=onnx.record if onnx is not None else None,
+            onnx_note=onnx_note,
         )
         (tmp / "manifest.json").write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
         old = None
@@ -234,14 +211,12 @@ def save_index(index: SearchIndex, folder: Path, *, corpus_source: str = "") -> 
     return folder
 
 
-def read_manifest(folder: Path) -> Manifest:
-    path = folder / "manifest.json"
+def _link(source: Path, target: Path) -> None:
+    """A hard link (every index folder of a root shares one export), else a copy."""
     try:
-        return Manifest.model_validate_json(path.read_bytes())
-    except FileNotFoundError:
-        raise StaleIndex(f"{folder} has no manifest.json") from None
-    except (ValidationError, ValueError, OSError) as exc:
-        raise StaleIndex(f"{path} is unreadable ({type(exc).__name__})") from None
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _read_vectors(data: bytes) -> Any:
@@ -278,7 +253,9 @@ def load_index(
     """Load an index folder after checking its manifest and checksums, wholly into memory.
 
     The index returned reads nothing from the folder again: deleting or damaging the
-    folder afterwards changes nothing until the next load.
+    folder afterwards changes nothing until the next load. With :class:`MiniLMEmbedder`
+    it embeds queries with the folder's ONNX export when there is one (see
+    :func:`index.onnx_embedder.query_embedder`).
 
     Raises:
         StaleIndex: the folder is missing, from another corpus, model, format or version,
@@ -296,7 +273,7 @@ def load_index(
             raise StaleIndex(f"{folder} was built with {key}={have!r}, not {want!r}")
     if corpus_sha256 is not None and manifest.corpus_sha256 != corpus_sha256:
         raise StaleIndex(f"{folder} was built from another version of the corpus")
-    if manifest.versions.get("faiss") != _version("faiss-cpu"):
+    if manifest.versions.get("faiss") != version("faiss-cpu"):
         raise StaleIndex(f"{folder} was written by another faiss version")
     files = _read_checked(folder, manifest)
     import faiss
@@ -305,7 +282,7 @@ def load_index(
         # Parsed from the bytes whose checksums were just checked: a folder replaced by
         # another process meanwhile cannot mix two builds, and nothing is read later.
         vectors = _read_vectors(files.pop(VECTORS))
-        meta = _Metadata.model_validate_json(files.pop(CHUNKS))
+        meta = Metadata.model_validate_json(files.pop(CHUNKS))
         bm25 = {n.removeprefix(BM25_DIR): b for n, b in files.items() if n.startswith(BM25_DIR)}
         lexical = Lexical.from_files(bm25, len(scored_by_words(meta.chunks)))
     except (
@@ -327,10 +304,23 @@ def load_index(
         chunks=meta.chunks,
         vectors=vectors,
         lexical=lexical,
-        embedder=embedder,
+        embedder=query_embedder(folder, manifest.onnx, embedder, note=manifest.onnx_note),
         glossary=manifest.glossary,
         fiscal_years=manifest.fiscal_years,
         corpus_sha256=manifest.corpus_sha256,
+    )
+
+
+def _checked_export(
+    index: SearchIndex, embedder: Embedder, root: Path, cache: EmbeddingCache | None
+) -> tuple[ExportedModel | None, str]:
+    """The ONNX export for an index of the real model, checked on it; None for other models."""
+    if not isinstance(embedder, MiniLMEmbedder) or not embedder.onnx:
+        return None, ""
+    from index.onnx_export import prepare_onnx
+
+    return prepare_onnx(
+        root, embedder, index, lambda texts: embed_texts(embedder, texts, cache=cache)
     )
 
 
@@ -341,8 +331,13 @@ def open_index(
     root: Path | None = None,
     rebuild: bool = False,
     progress: bool = False,
+    cache: bool | None = None,
 ) -> tuple[SearchIndex, bool]:
     """Load this corpus's index, building (or rebuilding) it first when needed.
+
+    A build takes the vectors of texts it has seen from the root's ``embeddings.sqlite3``
+    and stores the ones it makes (``cache``; by default for the packaged model only, whose
+    embedding is what takes time); ``rebuild`` embeds everything afresh.
 
     Returns:
         The index, and whether it was built in this call.
@@ -374,8 +369,19 @@ def open_index(
             for stale in folder.parent.glob(f".{folder.name}.*"):
                 shutil.rmtree(stale, ignore_errors=True)
             started = time.perf_counter()
-            index = build_index(corpus, embedder, progress=progress)
-            save_index(index, folder, corpus_source=corpus.source)
+            # A forced rebuild embeds everything afresh (and stores it): it is asked for when
+            # something seems off. Any other build takes what the cache holds.
+            keep = isinstance(embedder, MiniLMEmbedder) if cache is None else cache
+            store = EmbeddingCache(folder.parent / CACHE_FILE, read=not rebuild) if keep else None
+            try:
+                index = build_index(corpus, embedder, progress=progress, cache=store)
+                exported, note = _checked_export(index, embedder, folder.parent, store)
+            finally:
+                if store is not None:
+                    store.close()
+            save_index(index, folder, corpus_source=corpus.source, onnx=exported, onnx_note=note)
+            if exported is not None:
+                index.embedder = query_embedder(folder, exported.record, embedder)
             log.info("planqa: built %s in %.1fs", folder, time.perf_counter() - started)
             return index, True
     except Timeout:

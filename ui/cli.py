@@ -1,14 +1,15 @@
 """The ``planqa`` command: thin wrappers that make one library call each and print it.
 
     planqa parse  [PATH] [--json]
-    planqa index  [--corpus PATH] [--index-dir DIR] [--rebuild] [--yes]
+    planqa index  [--corpus PATH] [--index-dir DIR] [--rebuild] [--yes] [--threads N]
     planqa search QUERY [-k N] [--ministry M ...] [--year Y ...] [--json] [--yes]
     planqa ask    [QUESTION] [--json] [--yes]    (no QUESTION on a terminal: a chat session)
     planqa eval   [--questions FILE] [--json]
     planqa serve  [--host H] [--port P] [--auth-file PATH] [--allow-open] [--yes]
                   (password: $PLANQA_AUTH or --auth-file, both holding USER:PASS)
 
-Every command that reads the plan takes ``--corpus`` and ``--index-dir``; a corpus over
+Every command that reads the plan takes ``--corpus``, ``--index-dir`` and ``--threads`` (ONNX
+Runtime threads per question; default ``$PLANQA_THREADS`` or 1); a corpus over
 ``corpus.loader.MAX_CORPUS_BYTES`` needs ``--yes`` as well. Errors print
 ``Error: message`` and exit with status 1; no traceback reaches the user.
 """
@@ -29,8 +30,15 @@ from corpus.errors import PlanqaError
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant
+    from index import MiniLMEmbedder
 
 __all__ = ["main"]
+
+
+def _threads(text: str) -> int:
+    if not text.strip().isdecimal() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of threads; use 1 to 64")
+    return int(text)
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser, *, yes: bool = True) -> None:
@@ -45,6 +53,12 @@ def _add_corpus_options(parser: argparse.ArgumentParser, *, yes: bool = True) ->
         type=Path,
         default=None,
         help="where indexes live (default: $PLANQA_INDEX_DIR or the user cache)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=_threads,
+        default=None,
+        help="ONNX Runtime threads per question (default: $PLANQA_THREADS or 1)",
     )
     if yes:
         parser.add_argument(
@@ -123,12 +137,21 @@ def _large_corpus(args: argparse.Namespace) -> bool:
     return check_corpus_size(args.corpus, confirmed=args.yes)
 
 
+def _embedder(args: argparse.Namespace) -> MiniLMEmbedder:
+    """The packaged model; questions go through its ONNX export when the index holds one."""
+    from index import MiniLMEmbedder
+
+    if args.threads is None:
+        return MiniLMEmbedder()  # $PLANQA_THREADS, else 1
+    return MiniLMEmbedder(threads=args.threads)
+
+
 def _load(args: argparse.Namespace, *, progress: bool = True) -> Assistant:
     from assistant import Assistant
 
     # A large corpus, read with --yes, shows its progress on any stderr.
     shown = _large_corpus(args) or (progress and sys.stderr.isatty())
-    return Assistant.load(args.corpus, args.index_dir, progress=shown)
+    return Assistant.load(args.corpus, args.index_dir, embedder=_embedder(args), progress=shown)
 
 
 def _print_answer(answer: Answer, *, as_json: bool) -> None:
@@ -174,14 +197,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from corpus import load_corpus
-    from index import MiniLMEmbedder, index_folder, open_index
+    from index import index_folder, open_index
 
     large = _large_corpus(args)
     corpus = load_corpus(args.corpus, progress=large)
     started = time.perf_counter()
     idx, built = open_index(
         corpus,
-        MiniLMEmbedder(),
+        _embedder(args),
         root=args.index_dir,
         rebuild=args.rebuild,
         progress=large or sys.stderr.isatty(),
@@ -262,10 +285,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.split:
         questions = [q for q in questions if q.split == args.split]
     bots: dict[str, Assistant] = {}
+    embedder = _embedder(args)
 
     def bot_for(name: str) -> Assistant:
         if name not in bots:
-            bots[name] = Assistant.load(corpus_paths(name, args.corpus), args.index_dir)
+            bots[name] = Assistant.load(
+                corpus_paths(name, args.corpus), args.index_dir, embedder=embedder
+            )
         return bots[name]
 
     report = evaluate(questions, bot_for, with_stability=not args.no_stability)
