@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -63,6 +64,8 @@ class Citation(_Frozen):
     dates: tuple[str, ...]
     source: str
     line: int
+    # The page of a PDF report the effort starts on; None for a text report.
+    page: int | None = None
 
     @classmethod
     def of(cls, number: int, effort: CitedEffort, glossary: dict[str, str]) -> Citation:
@@ -80,14 +83,17 @@ class Citation(_Frozen):
             dates=effort.dates,
             source=effort.source,
             line=effort.line,
+            page=effort.page,
         )
 
     def markdown(self) -> str:
         """The citation as one Markdown line, for copying an answer with its sources."""
         when = f", {', '.join(self.dates)}" if self.dates else ""
+        page = "" if self.page is None else f", {Path(self.source).name} p. {self.page}"
         return (
             f"[{self.number}] {self.text} [{', '.join(self.ministries)}] — FY{self.fiscal_year}, "
-            f"§{self.section} {self.section_title} › {self.measure_title}{when} ({self.effort_id})"
+            f"§{self.section} {self.section_title} › {self.measure_title}{when} "
+            f"({self.effort_id}{page})"
         )
 
 

@@ -495,6 +495,7 @@ def test_citation_carries_where_the_effort_is_and_who_did_it(bot: Assistant) -> 
         "dates": (),
         "source": "fy2019_efforts.txt",
         "line": 19,
+        "page": None,  # a text report has no pages
     }
     assert guidebook.effort_id == "fy2019-6.1.1"
     assert guidebook.section == 6

@@ -252,6 +252,29 @@ def test_a_pdf_corpus_is_indexed_and_its_hits_cite_pages(fy2019_pdf: Path, tmp_p
     assert cited and all(e.source.endswith(".pdf") and e.page in (1, 2) for e in cited)
 
 
+def test_an_answer_from_a_pdf_cites_the_page_of_each_effort(
+    fy2019_pdf: Path, tmp_path: Path
+) -> None:
+    from assistant import Assistant
+
+    bot = Assistant.load([fy2019_pdf], index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    answer = bot.ask("What did MEXT do in FY2019?")
+    assert answer.citations
+    for c in answer.citations:
+        assert c.page in (1, 2)
+        assert c.markdown().endswith(f"({c.effort_id}, {fy2019_pdf.name} p. {c.page})")
+    dumped = json.loads(answer.model_dump_json())
+    assert [c["page"] for c in dumped["citations"]] == [c.page for c in answer.citations]
+
+
+def test_an_answer_from_a_text_report_cites_no_page(tmp_path: Path) -> None:
+    from assistant import Assistant
+
+    bot = Assistant.load(BUNDLED_PLAN, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    c = bot.ask("What did MEXT do in FY2019?").citations[0]
+    assert c.page is None and c.markdown().endswith(f"({c.effort_id})")
+
+
 def test_a_pdfs_size_for_the_corpus_limit_is_counted_by_its_pages(
     fy2019_pdf: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

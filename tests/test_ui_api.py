@@ -19,7 +19,6 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import gradio as gr
@@ -181,7 +180,7 @@ def test_a_source_card_is_one_line_that_opens_to_the_effort_and_its_source_line(
 
 
 def test_a_source_card_shows_the_page_when_the_source_gives_one() -> None:
-    cited: Any = SimpleNamespace(**_citation().model_dump(), page=12)
+    cited = _citation().model_copy(update={"page": 12})
     assert "fy2019_efforts.txt, line 7, page 12" in render.source_card(cited)
 
 

@@ -115,7 +115,7 @@ def badges(ministries: tuple[str, ...], names: tuple[str, ...]) -> str:
     return "".join(parts)
 
 
-def _where(source: str, line: int, page: object) -> str:
+def _where(source: str, line: int, page: int | None) -> str:
     """``fy2019_efforts.txt, line 42`` (and the page, when the source gives one)."""
     where = f"{source}, line {line}"
     return where if page is None else f"{where}, page {page}"
@@ -127,7 +127,7 @@ def source_card(c: Citation, turn: int = 1) -> str:
     A single line of HTML, so Markdown leaves it as an HTML block.
     """
     meta = [f"FY{c.fiscal_year}", *(month_name(d) for d in c.dates),
-            _where(c.source, c.line, getattr(c, "page", None))]
+            _where(c.source, c.line, c.page)]
     return (
         f'<details class="pq-card" id="{card_id(turn, c.number)}">'
         f'<summary><span class="pq-num">{c.number}</span>'
