@@ -61,6 +61,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev5": ("reports5",),
     "dev6": ("reports6",),
     "dev7": ("reports7",),
+    "dev8": ("reports8",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

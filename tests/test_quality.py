@@ -49,6 +49,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev5",
         "dev6",
         "dev7",
+        "dev8",
         "unseen",
         "unseen2",
         "unseen3",
