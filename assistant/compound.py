@@ -17,7 +17,7 @@ from assistant.models import Answer
 from assistant.query import Query
 from assistant.reader import Reader
 from assistant.refine import refine
-from assistant.text import two_asks
+from assistant.text import joined_heads, two_asks
 
 __all__ = ["FACT_INTENTS", "TwoAsks", "joined", "read_two_asks"]
 
@@ -55,7 +55,7 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     """The question's two asks, or None when it asks one thing (or the second part is
     neither a fact of the same effort nor the first question with another slot)."""
     apart = counted_apart(query.text)
-    parts = two_asks(query.text) or apart
+    parts = two_asks(query.text) or joined_heads(query.text) or apart
     if parts is None:
         return None
     if parts == apart:

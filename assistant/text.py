@@ -245,7 +245,7 @@ LEADING_PREPOSITIONS = (
 # question word ("…, and which meeting was it", "… and when did it start", "…, and
 # across how many prefectures").
 _SECOND_ASK = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+[-–—]+\s+|\?\s+(?:and\s+)?)"
+    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|n|&)\s+|\s*;\s*|\s+[-–—]+\s+|\?\s+(?:and\s+)?)"
     r"(?=(?:(?:roughly|approximately|about|exactly|also|then)\s+)?"
     rf"(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b)",
     re.I,
@@ -270,6 +270,30 @@ def two_asks(text: str, *, min_words: int = 3) -> tuple[str, str] | None:
         if asks and len(first.split()) >= min_words and second.split():
             return first, second
     return None
+
+
+_AUXILIARY = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)"
+# "Where and when was it held?", "where and on which dates did …": question words joined
+# before the one clause they both ask about.
+_WH_HEAD = (
+    rf"(?:{LEADING_PREPOSITIONS}\s+)?(?:(?:which|what)\s+(?!{_AUXILIARY}\b)[a-z]+|how\s+(?:many|much|long|often)"
+    r"|who|whom|whose|when|where|why)"
+)
+_JOINED_HEADS = re.compile(
+    rf"^\s*({_WH_HEAD})\s*,?\s+(?:and|&|n)\s+({_WH_HEAD})\s+(\S.*)$", re.I | re.S
+)
+
+
+def joined_heads(text: str) -> tuple[str, str] | None:
+    """Two question words asking one clause, as two questions:
+
+    >>> joined_heads("Where and on which dates was the course held?")
+    ('Where was the course held?', 'on which dates was the course held?')
+    """
+    m = _JOINED_HEADS.match(text)
+    if m is None:
+        return None
+    return f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"
 
 
 _OPENS_ASKING = re.compile(
