@@ -152,6 +152,8 @@ _WHICH_KIND = re.compile(
     rf"\b(?:which|what)\s+(?:[a-z]+\s+)?({'|'.join(sorted(NAME_KINDS))})\b(?!\s+(?:of|is|was)\b)",
     re.I,
 )
+# Which one of a series is asked: "which edition", "what round", "which version".
+_WHICH_ISSUE = re.compile(r"\b(?:which|what)\s+(edition|round|version)s?\b", re.I)
 _CALLED = re.compile(
     r"^\s*what(?:'s|\s+(?:is|was|are|were))\s+the\s+([a-z]+)\b.*\b(?:called|titled|named)"
     r"\s*\??\s*$",
@@ -164,6 +166,9 @@ def asked_names(text: str) -> str | None:
     parts: "which 31 companies took part" → "companies", "what were the 12
     recommendations" → "recommendations", "the phone number" → "number".
     ("What resources exist …" asks what was done, not for names.)"""
+    m = _WHICH_ISSUE.search(text)
+    if m:  # "which edition of the casebook was published": the edition, not the casebook
+        return m.group(1).lower()
     m = _WHICH_KIND.search(text) or _CALLED.search(text)
     if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
         return m.group(1).lower()

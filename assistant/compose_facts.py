@@ -14,7 +14,9 @@ from assistant.asked import NAME_KINDS
 from assistant.compose import Composer, count, fiscal_span, years_phrase
 from assistant.facts import dates, figures, is_part, pick_figure
 from assistant.facts_names import (
+    agent,
     audiences,
+    issue_of,
     listed,
     named,
     named_after,
@@ -260,6 +262,9 @@ class FactWriter:
         return "this"
 
     def _who(self, q: Query, e: CitedEffort, first: bool) -> str:
+        done = agent(e.text, frozenset(q.topic_words)) if first else None
+        if done is not None:  # "who chaired the study group": not a ministry, its chair
+            return f"The report says it was {done[0]} by {done[1]}"
         verb = "was" if len(e.ministries) == 1 else "were"
         return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
 
@@ -342,6 +347,9 @@ class FactWriter:
         # "the old name, before they changed it": asking for the old one names the change
         later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
         asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
+        if q.names in ("edition", "round", "version"):
+            issue = issue_of(e.text, q.names)  # "which edition": "2028 edition"
+            return None if issue is None else f"The report names the {issue}"
         if q.names and q.names not in NAME_KINDS:
             items = listed(e.text, q.names)  # "six languages (English, Chinese, …)"
             if items:
@@ -381,7 +389,10 @@ class FactWriter:
         if kind is not None:  # "in which city": a city, not "at the training center"
             found = places_of_kind(e.text, kind)
             return f"The report gives the {kind} as {_joined(found)}" if found else None
-        spans = places(e.text)
+        # The place of what is asked about: "… in all 47 prefectures, and held a training
+        # course for their staff in Osaka" gives Osaka for where the course was held.
+        topic = _topic(q)
+        spans = sorted(places(e.text), key=lambda s: -len(topic & _lead(e.text, s.text)))
         if q.unit:  # "in which prefectures": a place that says it is prefectures first
             kind = stem(q.unit.lower())
             spans = [s for s in spans if kind in _stems_of(s.text)] + spans
@@ -389,6 +400,12 @@ class FactWriter:
 
     def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
         return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
+
+
+def _lead(text: str, span: str, width: int = 50) -> frozenset[str]:
+    """The stems of the words just before ``span`` in ``text``."""
+    at = text.find(span)
+    return _stems_of(text[max(0, at - width) : max(0, at)])
 
 
 def _place_kind(q: Query) -> str | None:

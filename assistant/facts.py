@@ -23,6 +23,7 @@ __all__ = [
     "FactSpan",
     "dates",
     "figures",
+    "measure_of",
     "pick_figure",
     "stems",
 ]
@@ -186,6 +187,8 @@ def figures(text: str) -> list[FactSpan]:
             if noun_words and (lower.endswith(("ing", "ed")) or lower in _AFTER_NOUN):
                 break  # "14 companies participating", "cases involving …"
             noun_words.append(w)
+            if len(noun_words) == 1 and lower in UNITS["duration"] | UNITS["money"]:
+                break  # a unit is the whole noun: "three minutes long", "45 million yen to"
         percent = bool(m.group(2))
         noun = noun_words[-1].split()[-1].lower() if noun_words else None
         part_of = _OF_THEM.match(after)
@@ -339,6 +342,17 @@ _QUANTITIES = {
     "funding": "money",
     "price": "money",
 }
+
+
+def measure_of(unit: str | None) -> str | None:
+    """The kind of quantity a unit asks for, when it is no count of things: "budget" and
+    "cost" ask a sum ("money"), "weeks" a "duration", "percent" a share."""
+    unit = _QUANTITIES.get((unit or "").lower(), (unit or "").lower())
+    if unit in ("duration", "percent", "money", "age"):
+        return unit
+    if unit in UNITS["money"]:
+        return "money"
+    return "duration" if unit in UNITS["duration"] else None
 
 
 def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:

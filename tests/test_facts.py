@@ -225,7 +225,7 @@ def test_an_effort_that_names_no_audience_has_none() -> None:
 def test_named_places_joined_by_and_are_one_place() -> None:
     text = "held lessons at 18 schools in Hiroshima and Okayama Prefectures (January 2018)."
     assert [s.text for s in places(text)] == [
-        "at 18 schools",
+        "at 18 schools in Hiroshima and Okayama Prefectures",  # the venue, and where it is
         "in Hiroshima and Okayama Prefectures",
     ]
 
