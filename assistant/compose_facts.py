@@ -191,7 +191,9 @@ class FactWriter:
         verb = "mentions" if n == 1 else "mention"
         more = f"; the first {len(shown)}:" if n > len(shown) else ":"
         # the words as the efforts write them ("police" is read as the NPA in the question)
-        said = " and ".join(f"“{t}”" for t in literal_terms(q.topic, efforts[0].text, single=True))
+        held = " … ".join(e.text for e in efforts) if q.alternatives else efforts[0].text
+        terms = literal_terms(q.topic, held, single=True)
+        said = (" or " if q.alternatives else " and ").join(f"“{t}”" for t in terms)
         lead = f"{count(n)} {self.c.scope(q.time)} {verb} {said or 'it'}{more}"
         return self.c.listing(q, lead, shown, "topic", filters)
 

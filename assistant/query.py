@@ -67,6 +67,8 @@ class Query(_Frozen):
         rank: "most" or "fewest" when it asks who did the most or the least.
         own_words: Those of ``topic_words`` that say what it is about, not how it asks
             ("attended" in "how many attended?" asks; "symposium" is about something).
+        alternatives: ``own_words`` cut where the question says "or", when it names two
+            or more things any of which will do ("generative AI or deepfakes").
         ordinal: "the second one" → 2, "the last one" → -1.
         refers_back: Words that point at the previous answer ("it", "those", "of them").
         subset: Asks about the previous answer's efforts ("which of those …").
@@ -95,6 +97,7 @@ class Query(_Frozen):
     topic_words: tuple[str, ...] = ()
     report_words: tuple[str, ...] = ()
     own_words: tuple[str, ...] = ()
+    alternatives: tuple[tuple[str, ...], ...] = ()
     rank: str | None = None
     ordinal: int | None = None
     refers_back: bool = False

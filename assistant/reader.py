@@ -186,6 +186,7 @@ class Reader:
             topic_words=words,
             report_words=tuple(w for w in words if w in self.stems),
             own_words=tuple(w for w in words if w not in self.model.scaffold),
+            alternatives=() if follows else self._alternatives(text, slots),
             rank=rank(text),
             ordinal=ordinal(text)[0],
             refers_back=back,
@@ -266,18 +267,42 @@ class Reader:
     def _topic(self, text: str, slots: _Slots) -> tuple[str, tuple[str, ...]]:
         """What the question is about: its words outside slots, scaffold and chatter."""
         spans = {"many": ministry_count_spans(text), **slots.spans}  # "3 ministries" first
-        kept = [
-            word
-            for word, slot in _tagged(text, spans)
-            if slot in (None, "number", "term", "title")
-            and re.match(r"[A-Za-z\d]", word)
-            and word.lower() not in self.chatter
-            and word.lower() not in STOPWORDS
-            and (slot is not None or not plan_noun(word))  # "the two reports" is no topic
-        ]
+        kept = [word for word, slot in _tagged(text, spans) if self._about(word, slot)]
         words = tuple(w for w in tokenize(" ".join(kept)) if w not in self.function_stems)
         topic = " ".join(w for w in kept if not set(tokenize(w)) <= self.function_stems)
         return topic, words
+
+    def _about(self, word: str, slot: str | None) -> bool:
+        """Whether a word of the question says what it is about."""
+        return (
+            slot in (None, "number", "term", "title")
+            and re.match(r"[A-Za-z\d]", word) is not None
+            and word.lower() not in self.chatter
+            and word.lower() not in STOPWORDS
+            and (slot is not None or not plan_noun(word))  # "the two reports" is no topic
+        )
+
+    def _alternatives(self, text: str, slots: _Slots) -> tuple[tuple[str, ...], ...]:
+        """The things a question names with "or" between them, each as its own words:
+        "which efforts mention generative AI or deepfakes" → (("generat", "ai"),
+        ("deepfak",)). Empty when it names one thing."""
+        spans = {"many": ministry_count_spans(text), **slots.spans}
+        runs: list[list[str]] = [[]]
+        for word, slot in _tagged(text, spans):
+            if slot is None and word.lower() == "or":
+                runs.append([])
+            elif self._about(word, slot):
+                runs[-1].append(word)
+        groups = [
+            tuple(
+                w
+                for w in tokenize(" ".join(run))
+                if w not in self.function_stems and w not in self.model.scaffold
+            )
+            for run in runs
+        ]
+        groups = [g for g in groups if g]
+        return tuple(groups) if len(groups) > 1 else ()
 
     def _term(self, text: str, slots: _Slots) -> str | None:
         if slots.spans["term"]:

@@ -142,7 +142,12 @@ class Retriever:
             threshold = -1.0
         # Within one ministry's efforts, a single word of the question found word for word
         # is evidence enough ("What did MIC do about filtering?").
-        literal = self._literal(q.topic_words, matches[:LEXICAL_DEPTH], single=bool(q.ministries))
+        literal = set().union(
+            *(
+                self._literal(words, matches[:LEXICAL_DEPTH], single=bool(q.ministries))
+                for words in (q.alternatives or (q.topic_words,))  # "AI or deepfakes": either
+            )
+        )
         if best < threshold and not literal:
             return Found(best=best)
         floor = max(threshold, best - KEEP_MARGIN * (MINISTRY_WIDEN if q.ministries else 1.0))
@@ -236,10 +241,12 @@ class Retriever:
             by_ministry = self.index.effort_mask(ministries=q.ministries)
             mask = by_ministry if mask is None else mask & by_ministry
         rows = range(len(self.index.efforts)) if mask is None else np.flatnonzero(mask)
+        # "generative AI or deepfakes": any one of the things named will do
+        wanted = [set(g) for g in q.alternatives] or [words]
         out = []
         for row in rows:
             e = self.index.efforts[int(row)]
-            if words <= self._text_words(int(row)):
+            if any(w <= self._text_words(int(row)) for w in wanted):
                 out.append(e)
         return out
 
