@@ -166,7 +166,10 @@ def _chitchat(a: Answerer, t: Turn) -> Answer:
 
 def _outside(a: Answerer, t: Turn) -> Answer:
     found = a.retriever.retrieve(t.query, t.mask)
-    return a.facts.outside(t.query, found.efforts[:1], t.filters)
+    # The nearest effort is offered only when it is near: a cover letter or a restaurant
+    # has no "closest effort" worth reading.
+    nearest = [] if found.weak else found.efforts[:1]
+    return a.facts.outside(t.query, nearest, t.filters)
 
 
 INTENTS: dict[Intent, IntentRow] = {

@@ -1,0 +1,162 @@
+"""Facts of every kind a question asks for, read with field libraries and the report's own
+phrases: languages from ISO 639, durations written as "three minutes long", the venue a
+place is in, who chaired or hosted something, which edition was published, and asks
+joined before one clause ("where and when …").
+
+The answers come from the invented FY2027 development report (``reports8``), which none
+of these rules were written against in advance of its questions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.claims import claims
+from assistant.facts import figures, measure_of
+from assistant.facts_names import agent, issue_of, places
+from assistant.gazetteer import places_of_kind
+from assistant.intents import stem
+from assistant.text import joined_heads, two_asks
+from corpus import BUNDLED_PLAN
+from tests.conftest import EVALSET, FakeEmbedder
+
+
+@pytest.fixture(scope="module")
+def bot2027(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports8" / "fy2027_efforts.txt"],
+        index_dir=tmp_path_factory.mktemp("idx2027"),
+        embedder=FakeEmbedder(),
+    )
+
+
+def test_languages_are_the_names_iso_639_knows() -> None:
+    text = "Added English, Chinese, Vietnamese and Tagalog support to the chat (May 2027)."
+    assert places_of_kind(text, "language") == ["English", "Chinese", "Vietnamese", "Tagalog"]
+    assert places_of_kind("Held the May Forum in English Bay", "language") == ["English"]
+    assert places_of_kind("Trained 40 Police officers", "language") == []
+
+
+def test_a_unit_right_after_a_figure_is_its_whole_noun() -> None:
+    (videos, length) = figures("Produced five videos, each about three minutes long, for pupils.")
+    assert (videos.noun, length.kind, length.noun) == ("videos", "duration", "minutes")
+    (money,) = figures("Contributed 45 million yen to a UNICEF project.")
+    assert money.kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("unit", "measure"),
+    [("budget", "money"), ("cost", "money"), ("yen", "money"), ("weeks", "duration"),
+     ("percent", "percent"), ("people", None), ("schools", None), (None, None)],
+)
+def test_a_unit_says_when_it_asks_a_sum_a_duration_or_a_share(
+    unit: str | None, measure: str | None
+) -> None:
+    assert measure_of(unit) == measure
+
+
+def test_a_venue_keeps_the_named_place_it_is_in() -> None:
+    text = "Trained 150 investigators at the National Police Academy in Fuchu, Tokyo (June 2027)."
+    assert places(text)[0].text == "at the National Police Academy in Fuchu, Tokyo"
+    assert [s.text for s in places("Held a course at the training center in July 2020.")] == [
+        "at the training center"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "found"),
+    [
+        ("A group chaired by a professor at Keio University; it met four times.", "chaired",
+         ("chaired", "a professor at Keio University")),
+        ("A symposium organized by the NPA and the CAO in July.", "organized",
+         ("organized", "the NPA and the CAO")),
+        ("A group chaired by Dr Sato and held six meetings.", "chaired", ("chaired", "Dr Sato")),
+        ("Increased by 1,000 persons.", "increased", None),  # a figure is no agent
+        ("A group chaired by Dr Sato.", "organized", None),  # another verb
+    ],
+)
+def test_who_did_what_a_verb_says_is_read_from_its_by_phrase(
+    text: str, asked: str, found: tuple[str, str] | None
+) -> None:
+    assert agent(text, frozenset({stem(asked)})) == found
+
+
+def test_which_edition_is_the_qualified_issue_the_effort_names() -> None:
+    text = 'Revised the "Internet Trouble Casebook" (2028 edition) and published it.'
+    assert issue_of(text, "edition") == "2028 edition"
+    assert issue_of("Held the 5th round of talks", "round") == "5th round"
+    assert issue_of(text, "round") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Where and when was the course held?", ("Where was the course held?",
+                                                 "when was the course held?")),
+        ("where and on which dates did they train?", ("where did they train?",
+                                                      "on which dates did they train?")),
+        ("Who and what was it?", None),  # "what was" asks, it names nothing
+        ("where is the hotline and when did it open", None),  # two clauses: two_asks
+    ],
+)
+def test_question_words_joined_before_one_clause_each_ask_it(
+    question: str, parts: tuple[str, str] | None
+) -> None:
+    assert joined_heads(question) == parts
+
+
+def test_an_informal_n_joins_two_asks() -> None:
+    assert two_asks("how many staff got the training n where was it") == (
+        "how many staff got the training",
+        "where was it",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("Which languages were added to Cure Time?", "English, Chinese, Vietnamese"),
+        ("How long is each of the animated videos for elementary school pupils?",
+         "three minutes"),
+        ("In how many cities were briefing sessions on the Japanese DBS held?", "10 cities"),
+        ("Where and on which dates did the 150 investigators receive their digital "
+         "forensics training?", "Fuchu"),
+        ("Where and when was the training course for staff of the One-Stop Support Centers "
+         "held?", "Osaka"),
+        ("who chaired the study group on AI images??", "Keio University"),
+        ("which edition of the Internet Trouble Casebook came out", "2028 edition"),
+    ],
+)
+def test_facts_of_every_kind_are_stated_in_the_answer(
+    bot2027: Assistant, question: str, stated: str
+) -> None:
+    answer = bot2027.ask(question)
+    assert not answer.abstained
+    assert stated in claims(answer)
+
+
+def test_a_budget_is_a_sum_the_reports_do_not_give_not_a_list_of_efforts(
+    bot2027: Assistant,
+) -> None:
+    answer = bot2027.ask("What was the Children and Families Agency's total budget in FY2027?")
+    assert answer.abstained and "budget" in claims(answer)
+    assert len(answer.citations) <= 1
+
+
+def test_things_named_with_or_between_them_are_each_enough(bot2027: Assistant) -> None:
+    answer = bot2027.ask("Which efforts mention generative AI or deepfakes?")
+    assert [c.effort_id for c in answer.citations] == ["fy2027-2.1.2", "fy2027-3.2.3"]
+    assert "“generative AI” or “deepfake”" in answer.text
+
+
+def test_a_question_far_outside_the_reports_is_offered_no_nearest_effort(
+    bot2027: Assistant,
+) -> None:
+    answer = bot2027.ask("hi! can u help me write a cover letter for a job at the foreign office")
+    assert answer.abstained and answer.citations == ()
+
+
+def test_every_single_effort_of_a_year_is_a_list_of_them_all(bot2027: Assistant) -> None:
+    answer = bot2027.ask("give me every single fy2019 effort, all of them please")
+    assert answer.total == 11 and len(answer.citations) == 11
