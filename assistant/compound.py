@@ -96,7 +96,11 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
             else f
             for f in facts
         ]
-    if len(facts) == 1 and facts[0].intent in FACT_INTENTS and _swaps(first, facts[0]):
+    if (
+        len(facts) == 1
+        and facts[0].intent in FACT_INTENTS
+        and (_swaps(first, facts[0]) or _asks_anew(first, facts[0]))
+    ):
         # "How many did the CAO's service receive in FY2020, and how many did the CFA's
         # receive in FY2023?": another ministry or year is another effort, found again
         return TwoAsks(first, facts[0], same_effort=False)
@@ -108,6 +112,21 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         # "…, and how many in FY2025?": the first question with another year
         return TwoAsks(first, second.model_copy(update={"intent": Intent.FOLLOW_ON}), False)
     return None
+
+
+# A second ask about this many things of its own is about another effort.
+OWN_TOPIC_WORDS = 2
+
+
+def _asks_anew(first: Query, second: Query) -> bool:
+    """Whether a second "who" names something else of its own: "Who held the seminar for
+    inspectors, and who sent the notice to medical institutions?" asks of two efforts
+    ("…, and who made it?" asks of the first; so does "…, and how many copies went out
+    to schools?")."""
+    if not (refine(first, scoped=False).intent is second.intent is Intent.WHO):
+        return False  # "…, and how many copies went to schools?" asks of the same effort
+    own = set(second.own_words) - set(first.topic_words)
+    return not second.refers_back and len(own) >= OWN_TOPIC_WORDS
 
 
 def _swaps(first: Query, second: Query) -> bool:

@@ -160,3 +160,15 @@ def test_a_question_far_outside_the_reports_is_offered_no_nearest_effort(
 def test_every_single_effort_of_a_year_is_a_list_of_them_all(bot2027: Assistant) -> None:
     answer = bot2027.ask("give me every single fy2019 effort, all of them please")
     assert answer.total == 11 and len(answer.citations) == 11
+
+
+def test_two_whos_each_naming_their_own_effort_are_two_searches(bot2027: Assistant) -> None:
+    answer = bot2027.ask(
+        "Who held the seminar for labor standards inspectors, and who sent the notice to "
+        "medical institutions?"
+    )
+    assert [c.effort_id for c in answer.citations] == ["fy2027-6.3.3", "fy2027-6.3.2"]
+    # a second ask of another kind stays with the effort the first one found
+    one = bot2027.ask("In which city was the INTERPOL Specialists Group meeting held, and how "
+                      "many investigators were sent?")
+    assert [c.effort_id for c in one.citations] == ["fy2027-1.3.2"]
