@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.claims import unsupported
+from assistant.compare_answer import CompareWriter, Comparisons, compare_follow_up
 from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
 from assistant.compound import FACT_INTENTS, joined, read_two_asks
@@ -164,6 +165,13 @@ def _chitchat(a: Answerer, t: Turn) -> Answer:
     return a.facts.chitchat(t.query)
 
 
+def _compare(a: Answerer, t: Turn) -> Answer:
+    scope = None
+    if t.scoped and t.mask is not None:  # "which of those continued?"
+        scope = tuple(a.index.efforts[int(i)].id for i in np.flatnonzero(t.mask))
+    return a.comparer.answer(t.query, t.filters, scope=scope)
+
+
 def _outside(a: Answerer, t: Turn) -> Answer:
     found = a.retriever.retrieve(t.query, t.mask)
     return a.facts.outside(t.query, found.efforts[:1], t.filters)
@@ -188,6 +196,7 @@ INTENTS: dict[Intent, IntentRow] = {
         IntentRow(Intent.STRUCTURE, _structure, "the reports' sections and fiscal years"),
         IntentRow(Intent.TOPIC, _topic, "the efforts that match, quoted (the safe default)"),
         IntentRow(Intent.MENTIONS, _mentions, "every effort that holds the words, else _topic"),
+        IntentRow(Intent.COMPARE, _compare, "two years' efforts matched: new, continued, stopped"),
         IntentRow(Intent.OUTSIDE, _outside, "what the reports do not give; nearest effort"),
         IntentRow(Intent.CHITCHAT, _chitchat, "what the assistant can do"),
     )
@@ -204,6 +213,8 @@ class Answerer:
         self.compose = Composer(corpus)
         self.facts = FactWriter(self.compose)
         self.retriever = Retriever(index, self.reader)
+        self.comparisons = Comparisons(index)
+        self.comparer = CompareWriter(self.compose, self.comparisons, self.retriever)
         self._position = {e.id: i for i, e in enumerate(index.efforts)}
 
     def answer(
@@ -223,8 +234,11 @@ class Answerer:
         if query.intent is Intent.CHITCHAT:
             answer = self.facts.chitchat(query)
             return answer.model_copy(update={"context": context or Context()})
-        asks = read_two_asks(self.reader, query)
-        turn = follow_up(asks.first if asks else query, context)
+        asks = None if query.intent is Intent.COMPARE else read_two_asks(self.reader, query)
+        if query.intent is Intent.COMPARE:  # across years: its own reading of the conversation
+            turn = compare_follow_up(query, context)
+        else:
+            turn = follow_up(asks.first if asks else query, context)
         answer = self._respond(turn, ministries, fiscal_years)
         if asks and asks.same_effort:
             answer = self._also(answer, (asks.second, *asks.more))
@@ -275,9 +289,13 @@ class Answerer:
     def _respond(
         self, turn: FollowUp, ui_ministries: tuple[str, ...], ui_years: tuple[int, ...]
     ) -> Answer:
-        q = refine(turn.query, scoped=turn.scope is not None)
+        q = turn.query
+        if q.intent is not Intent.COMPARE or q.countries:  # "how does Japan compare with …"
+            q = refine(q, scoped=turn.scope is not None)
         if q.unknown_ministries and not q.ministries:
             return self.facts.unknown_ministry(q)
+        if q.intent is Intent.COMPARE:  # it says itself which years are loaded
+            q = q.model_copy(update={"time": q.time.model_copy(update={"uncovered": ()})})
         if (
             q.time.uncovered
             and set(q.time.uncovered) <= self.reader.named_years

@@ -34,6 +34,7 @@ Kind = Literal[
     "glossary",
     "structure",
     "topic",
+    "compare",
     "outside",
     "chitchat",
     "no_effort",
