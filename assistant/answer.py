@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.claims import unsupported
-from assistant.compare_answer import CompareWriter, Comparisons, compare_follow_up
+from assistant.compare_answer import CompareWriter, Comparisons
+from assistant.compare_read import compare_follow_up
 from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
 from assistant.compound import FACT_INTENTS, joined, read_two_asks
@@ -48,6 +49,7 @@ class Turn:
     mask: np.ndarray | None  # efforts it may use (filters, scope, the caller's filters)
     filters: AppliedFilters
     scoped: bool = False  # limited to the previous answer's efforts
+    scope: tuple[str, ...] | None = None  # their ids
 
 
 @dataclass(frozen=True)
@@ -166,10 +168,7 @@ def _chitchat(a: Answerer, t: Turn) -> Answer:
 
 
 def _compare(a: Answerer, t: Turn) -> Answer:
-    scope = None
-    if t.scoped and t.mask is not None:  # "which of those continued?"
-        scope = tuple(a.index.efforts[int(i)].id for i in np.flatnonzero(t.mask))
-    return a.comparer.answer(t.query, t.filters, scope=scope)
+    return a.comparer.answer(t.query, t.filters, scope=t.scope)
 
 
 def _outside(a: Answerer, t: Turn) -> Answer:
@@ -230,7 +229,9 @@ class Answerer:
             shown = f"_{notice}_\n\n{problem}" if notice else problem
             answer = Answer(question=text, text=shown, kind="invalid", notice=notice)
             return answer.model_copy(update={"context": context or Context()})
-        query = self._shift_year(self.reader.read(text), context)
+        query = self.reader.read(text)
+        if query.intent is not Intent.COMPARE:  # "compared to the year before" is no shift
+            query = self._shift_year(query, context)
         if query.intent is Intent.CHITCHAT:
             answer = self.facts.chitchat(query)
             return answer.model_copy(update={"context": context or Context()})
@@ -324,7 +325,7 @@ class Answerer:
             months=q.time.months or (),
             section=q.section,
         )
-        turn_ = Turn(q, mask, filters, scoped=turn.scope is not None)
+        turn_ = Turn(q, mask, filters, scoped=turn.scope is not None, scope=turn.scope)
         return INTENTS[q.intent].answer(self, turn_)
 
     def _mask(

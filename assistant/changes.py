@@ -33,14 +33,16 @@ ASPECTS: tuple[Aspect, ...] = ("new", "continued", "stopped")
 # Words (regular expressions, whole words) that ask for one side of a comparison; "new"
 # is read apart (:func:`_new_spans`).
 _WORDS: dict[Aspect, str] = {
-    "new": r"newly|brand[- ]new",
+    "new": r"newly|brand[- ]new|add(?=\s+(?:in|during|for|this|since)\b|\s*[?!.,;]|\s*$)",
     "continued": (
-        r"continu(?:e|ed|es|ing|ation)|carried\s+over|kept\s+(?:up|on|going|doing)|"
-        r"keep\s+(?:up|on|going|doing)|still\s+(?:going|running|reported|there|done)"
+        r"continu(?:e|ed|es|ing|ation)|carried\s+over|carr(?:y|ies|ied|ying)\s+on|"
+        r"(?:keep|keeps|kept|keeping)\s+(?:up|on|going|doing)|"
+        r"(?:keep|keeps|kept)\s+(?:on\s+)?[a-z]+ing|"
+        r"still\s+(?:going|running|reported|there|done|in|on)"
     ),
     "stopped": (
-        r"stopped|stop\s+doing|dropped|discontinu(?:e|ed|es|ing|ation)|no\s+longer|"
-        r"ceased|disappeared|vanished|left\s+out\s+of"
+        r"stopped|stop\s+doing|drop(?:s|ped|ping)?|discontinu(?:e|ed|es|ing|ation)|"
+        r"no\s+longer|ceased|disappeared|vanished|gone(?!\s+(?:up|down))|left\s+out\s+of"
     ),
 }
 _CHANGE = {aspect: re.compile(rf"\b(?:{pattern})\b", re.I) for aspect, pattern in _WORDS.items()}
@@ -51,7 +53,8 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\d)?")
 _AFTER_NEW = frozenset(
     "effort efforts activity activities initiative initiatives measure measures item items "
     "one ones thing things work project projects in on at for from this that since under "
-    "compared about to by with and or but is are was were did has have had fy".split()
+    "compared about to by with and or but is are was were did has have had fy there here "
+    "vs versus stuff".split()
 )
 
 
@@ -68,11 +71,12 @@ def _new_spans(text: str) -> list[Span]:
 
 
 # A negation before a continuing verb asks what stopped ("were not continued").
-_NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?$", re.I)
+_NOT = r"(?:\bnot|n't|\bnever|\bno\s+longer|\b(?:did|does|do|was|were|is|are|had|have|has)nt)\b"
+_NEGATED = re.compile(rf"{_NOT}\s+(?:\w+\s+)?$", re.I)
 # "… that it did not do in FY2019", "… but not in FY2022": a year the efforts are absent
 # from; the negation and its verb ("not do") are the slot's words.
 _ABSENT = re.compile(
-    r"(?P<words>(?:\bnot|n't|\bnever|\bno\s+longer)\b(?:\s+[a-z]+){0,3}?)"
+    rf"(?P<words>{_NOT}(?:\s+[a-z]+){{0,3}}?)"
     r"(?:\s+(?:in|during|for|from|by|at))?\s+(?:the\s+)?(?=(?:FY\s?)?(?:19|20)\d\d\b)",
     re.I,
 )

@@ -121,6 +121,9 @@ class YearComparison(_Frozen):
         continued: Pairs, in the later report's order.
         new: Efforts of ``after`` that continue none of ``before``.
         stopped: Efforts of ``before`` that no effort of ``after`` continues.
+        joined: Seen from some ministries (:meth:`only`), pairs only whose later effort is
+            theirs: that effort is among ``new``, with what it continues.
+        left: Pairs only whose earlier effort is theirs: it is among ``stopped``.
         measures: Headings of the later year with the earlier heading of the same measure.
         ministries: The comparison was narrowed to efforts of these ministries (empty: all).
         section: The comparison was narrowed to this section.
@@ -132,6 +135,8 @@ class YearComparison(_Frozen):
     continued: tuple[Pair, ...] = ()
     new: tuple[CitedEffort, ...] = ()
     stopped: tuple[CitedEffort, ...] = ()
+    joined: tuple[Pair, ...] = ()
+    left: tuple[Pair, ...] = ()
     measures: tuple[tuple[str, str], ...] = ()
     ministries: tuple[str, ...] = ()
     section: int | None = None
@@ -144,26 +149,50 @@ class YearComparison(_Frozen):
         self,
         *,
         ministries: Sequence[str] = (),
+        together: bool = False,
         section: int | None = None,
         keep: Callable[[CitedEffort], bool] | None = None,
     ) -> YearComparison:
-        """The comparison narrowed to efforts of any of ``ministries``, of a section, or
-        that ``keep`` admits; a pair stays when either of its efforts is admitted."""
+        """The comparison seen from some ministries (any of them; ``together``: all of
+        them), within a section or the efforts ``keep`` admits (a pair stays when either
+        of its efforts is admitted).
+
+        Seen from a ministry, a pair is continued when it has both efforts; when it has
+        only the later one, that effort is new for it ("what did NPA do in FY2020 that it
+        did not do in FY2019" includes a symposium NPA joined that year), and when only the
+        earlier, that effort is no longer reported for it.
+        """
+        wanted = set(ministries)
+
+        def held(e: CitedEffort) -> bool:
+            have = set(e.ministries)
+            return not wanted or (wanted <= have if together else bool(wanted & have))
 
         def admitted(e: CitedEffort) -> bool:
-            return (
-                (not ministries or bool(set(ministries) & set(e.ministries)))
-                and (section is None or e.section == section)
-                and (keep is None or keep(e))
-            )
+            return (section is None or e.section == section) and (keep is None or keep(e))
 
+        pairs = [p for p in self.continued if admitted(p.before) or admitted(p.after)]
+        both = [p for p in pairs if held(p.before) and held(p.after)]
+        joined = [p for p in pairs if held(p.after) and not held(p.before)]
+        left = [p for p in pairs if held(p.before) and not held(p.after)]
+        # narrowed again (a topic after a ministry): the pairs seen so far stay with theirs
+        joined += [p for p in self.joined if admitted(p.after) and held(p.after)]
+        left += [p for p in self.left if admitted(p.before) and held(p.before)]
+        gained = {p.after.id for p in joined}
+        lost = {p.before.id for p in left}
+        after_order = [p.after for p in self.continued] + list(self.new)
+        after_order.sort(key=lambda e: e.line)
+        before_order = [p.before for p in self.continued] + list(self.stopped)
+        before_order.sort(key=lambda e: e.line)
+        new = {e.id for e in self.new if held(e) and admitted(e)} | gained
+        stopped = {e.id for e in self.stopped if held(e) and admitted(e)} | lost
         return self.model_copy(
             update={
-                "continued": tuple(
-                    p for p in self.continued if admitted(p.before) or admitted(p.after)
-                ),
-                "new": tuple(e for e in self.new if admitted(e)),
-                "stopped": tuple(e for e in self.stopped if admitted(e)),
+                "continued": tuple(both),
+                "joined": tuple(joined),
+                "left": tuple(left),
+                "new": tuple(e for e in after_order if e.id in new),
+                "stopped": tuple(e for e in before_order if e.id in stopped),
                 "ministries": tuple(ministries) or self.ministries,
                 "section": section if section is not None else self.section,
             }
@@ -209,6 +238,17 @@ class YearComparison(_Frozen):
 
     def _earlier_title(self, title: str) -> str | None:
         return next((b for a, b in self.measures if a == title), None)
+
+    def counterpart(self, e: CitedEffort) -> CitedEffort | None:
+        """For a new effort that continues another ministry's, that effort; for one no
+        longer reported that another ministry's continues, the continuing one."""
+        for p in self.joined:
+            if p.after.id == e.id:
+                return p.before
+        for p in self.left:
+            if p.before.id == e.id:
+                return p.after
+        return None
 
     def counts(self) -> tuple[int, int, int]:
         """How many efforts continued, are new and are no longer reported."""

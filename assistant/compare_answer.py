@@ -1,20 +1,16 @@
 """Answering questions across fiscal years from the matched efforts of each year.
 
 "What is new in FY2020?", "Which efforts continued from FY2019?", "Compare MHLW in FY2019
-and FY2020": the years come from the time slot, the side asked (new, continued, no longer
-reported) from the change slot (``changes.py``), the ministries and section from theirs.
-The years are chosen and said:
+and FY2020": the years are chosen as ``compare_read.py`` says, the side asked (new,
+continued, no longer reported) comes from the change slot (``changes.py``), the ministries
+and section from theirs; a topic ("is the guidebook still in the FY2020 report?") narrows
+the comparison to the measures whose efforts match it.
 
-- two or more years named: the earliest against the latest;
-- one year named: against the loaded year before it ("compared with FY2019, the previous
-  loaded report"), or, for the first loaded year or one introduced by "from", "since" or
-  "after", against the loaded year after it;
-- none: the two latest loaded years.
-
-Every listed effort is cited, each pair with both its years; the answer names the rule the
-efforts were matched by (:meth:`assistant.compare.MatchRule.describe`). With one year
-loaded, or a year named that no loaded report covers, it says which years are loaded and
-what would be needed, and abstains.
+Every listed effort is cited with its year, a continued pair as both its efforts; the
+answer names the rule the efforts were matched by (:meth:`MatchRule.describe`) and, when
+the years were not both named, how they were chosen. With one year loaded, or a year named
+that no loaded report covers, it says which years are loaded and what would be needed, and
+abstains. Lists are capped at :data:`MAX_LISTED_EFFORTS` citations, as other lists are.
 """
 
 from __future__ import annotations
@@ -22,27 +18,25 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from assistant.changes import ASPECTS, Aspect
+from assistant.changes import Aspect
 from assistant.compare import RULE, MatchRule, YearComparison, compare_years
+from assistant.compare_read import asked_aspects, choose_years, topic_noise
 from assistant.compose import MAX_LISTED_EFFORTS, Composer, count, short, years_phrase
-from assistant.conversation import Context, FollowUp, follow_up
+from assistant.intents import stem
 from assistant.models import Answer, AppliedFilters, QuestionError
 from assistant.query import Query
 from assistant.retrieval import Retriever
-from assistant.when import read_time
 from index.documents import CitedEffort
 from index.search import SearchIndex
 
-__all__ = ["CompareWriter", "Comparisons", "YearChoice", "choose_years", "compare_follow_up"]
+__all__ = ["CompareWriter", "Comparisons"]
 
-# A year introduced by one of these is where the comparison starts ("continued from FY2019").
-_FROM_YEAR = re.compile(r"\b(?:from|since|after|beyond)\s+(?:the\s+)?(?:FY\s?)?$", re.I)
+_WORD = re.compile(r"[a-z]+")
 _TITLES: dict[Aspect, str] = {
     "new": "**New in FY{after}** (continuing no effort of FY{before}):",
-    "continued": "**Continued from FY{before}** (each FY{after} effort, with the FY{before} "
-    "effort it continues under it):",
+    "continued": "**Continued from FY{before}** (each FY{after} effort, then the FY{before} "
+    "effort it continues):",
     "stopped": "**No longer reported in FY{after}** (FY{before} efforts no FY{after} effort "
     "continues):",
 }
@@ -69,6 +63,7 @@ class Comparisons:
         after: int,
         *,
         ministries: Sequence[str] = (),
+        together: bool = False,
         section: int | None = None,
     ) -> YearComparison:
         """``before`` against ``after`` (either order), narrowed to ministries or a section.
@@ -92,74 +87,7 @@ class Comparisons:
         with self._lock:
             if key not in self._done:
                 self._done[key] = compare_years(self.index, *key, rule=self.rule)
-        return self._done[key].only(ministries=ministries, section=section)
-
-
-@dataclass(frozen=True)
-class YearChoice:
-    """The years a question compares, how they were chosen, or why none can be."""
-
-    before: int = 0
-    after: int = 0
-    how: str = ""  # said in the answer when the years were not both named
-    missing: tuple[int, ...] = ()  # named years no loaded report covers
-
-
-def choose_years(q: Query, loaded: Sequence[int], ui_years: Sequence[int] = ()) -> YearChoice:
-    """The two years ``q`` compares among the ``loaded`` fiscal years (see the module)."""
-    years = sorted(loaded)
-    ref = read_time(q.text, tuple(years))
-    named = [*q.time.fiscal_years, *q.time.uncovered, *ref.fiscal_years, *ref.years]
-    missing = tuple(dict.fromkeys(y for y in named if y not in years))
-    if missing:
-        return YearChoice(missing=missing)
-    asked = sorted(set(q.time.fiscal_years) or set(ui_years) & set(years))
-    if len(asked) >= 2:
-        return YearChoice(asked[0], asked[-1])
-    if len(asked) == 1:
-        year = asked[0]
-        earlier = [y for y in years if y < year]
-        later = [y for y in years if y > year]
-        starts = any(_FROM_YEAR.search(q.text[:start]) for start, _ in ref.spans)
-        if later and (starts or not earlier):
-            return YearChoice(year, later[0], f"compared with FY{later[0]}, the next loaded report")
-        return YearChoice(
-            earlier[-1], year, f"compared with FY{earlier[-1]}, the previous loaded report"
-        )
-    return YearChoice(
-        years[-2], years[-1], f"comparing the two latest loaded reports, {years_phrase(years[-2:])}"
-    )
-
-
-def asked_aspects(q: Query, choice: YearChoice) -> tuple[Aspect, ...]:
-    """The sides of the comparison asked for: the change slot, else what the absent year
-    says ("… that it did not do in FY2019": new in the later year), else all three."""
-    if q.changes:
-        return q.changes
-    if q.absent_year in (choice.before, choice.after):
-        return ("new",) if q.absent_year == choice.before else ("stopped",)
-    return ASPECTS
-
-
-def compare_follow_up(q: Query, ctx: Context | None) -> FollowUp:
-    """A comparison question in its conversation: it stands alone unless it picks from the
-    previous answer ("which of those continued?") or points back at what it was about
-    ("how did their work change?"), which carries the ministries and years it named."""
-    if ctx is None or ctx.empty:
-        return FollowUp(q)
-    if (q.subset or q.ordinal is not None) and ctx.efforts:
-        return follow_up(q, ctx)
-    if not q.refers_back:
-        return FollowUp(q)
-    update: dict[str, object] = {}
-    carried: list[str] = []
-    if not q.ministries and ctx.ministries:
-        update["ministries"] = ctx.ministries
-        carried += ctx.ministries
-    if not q.time.any and ctx.time.fiscal_years:
-        update["time"] = ctx.time
-        carried += [f"FY{y}" for y in ctx.time.fiscal_years]
-    return FollowUp(q.model_copy(update=update), None, tuple(carried))
+        return self._done[key].only(ministries=ministries, together=together, section=section)
 
 
 class CompareWriter:
@@ -169,6 +97,8 @@ class CompareWriter:
         self.c = compose
         self.comparisons = comparisons
         self.retriever = retriever
+        self._by_id = {e.id: e for e in retriever.index.efforts}
+        self._sections = {s.number: s.title for p in compose.corpus.plans for s in p.sections}
 
     def answer(
         self, q: Query, filters: AppliedFilters, *, scope: tuple[str, ...] | None = None
@@ -178,32 +108,52 @@ class CompareWriter:
         loaded = self.comparisons.years
         if len(loaded) < 2:
             return self._one_year(q, loaded)
+        picked = sorted({self._by_id[i].fiscal_year for i in scope or () if i in self._by_id})
         ui_years = [y for y in filters.fiscal_years if y not in q.time.fiscal_years]
-        choice = choose_years(q, loaded, ui_years)
+        choice = choose_years(q, loaded, ui_years=ui_years, picked=picked)
         if choice.missing:
             return self._not_loaded(q, choice.missing, loaded)
-        ministries = filters.ministries
-        comparison = self.comparisons.between(
-            choice.before, choice.after, ministries=ministries, section=q.section
-        )
-        kept = self._topic(q, choice)
+        steps = [
+            self.comparisons.between(
+                before, after, ministries=filters.ministries,
+                together=q.all_ministries, section=q.section,
+            )
+            for before, after in choice.steps
+        ]
+        kept = self._topic(q, choice.before, choice.after)
         if scope is not None:  # "which of those continued?": the previous answer's efforts
             kept = set(scope) if kept is None else kept & set(scope)
         if kept is not None:
             ids = kept
-            comparison = comparison.only(keep=lambda e: e.id in ids)
-        filters = filters.model_copy(
-            update={"ministries": ministries, "fiscal_years": (choice.before, choice.after)}
-        )
-        return self._write(q, comparison, asked_aspects(q, choice), choice.how, filters)
+            steps = [c.only(keep=lambda e: e.id in ids) for c in steps]
+        filters = filters.model_copy(update={"fiscal_years": tuple(sorted(
+            {y for step in choice.steps for y in step}))})
+        notes = [f"_{choice.how[0].upper()}{choice.how[1:]}._"] if choice.how else []
+        notes.append(f"_Efforts {self.comparisons.rule.describe()}._")
+        return self._write(q, steps, asked_aspects(q, choice), notes, filters)
 
-    def _topic(self, q: Query, choice: YearChoice) -> set[str] | None:
-        """Ids of the efforts of either year on the question's topic; None: no topic."""
-        if not q.own_words:
+    def _topic(self, q: Query, before: int, after: int) -> set[str] | None:
+        """Ids of the efforts of the measures on the question's topic (None: no topic, or
+        nothing on it): "is the leaflet still there?" looks at the leaflet's measure."""
+        noise = topic_noise(q, self._sections.get(q.section) if q.section else None)
+        words = tuple(w for w in q.own_words if w in q.report_words and w not in noise)
+        if not words:
             return None
-        mask = self.retriever.index.effort_mask(fiscal_years=(choice.before, choice.after))
-        found = self.retriever.retrieve(q, mask)
-        return {e.id for e in found.efforts}
+        mask = self.retriever.index.effort_mask(fiscal_years=(before, after))
+        topic = " ".join(
+            w for w in q.topic.split() if not {stem(p) for p in _WORD.findall(w.lower())} <= noise
+        )
+        asked = q.model_copy(update={"topic_words": words, "report_words": words,
+                                     "own_words": words, "topic": topic})
+        found = self.retriever.retrieve(asked, mask)
+        measures = {(e.section, e.measure_title) for e in found.efforts}
+        if not measures:
+            return None
+        return {
+            e.id
+            for e in self.retriever.index.efforts
+            if e.fiscal_year in (before, after) and (e.section, e.measure_title) in measures
+        }
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -228,41 +178,34 @@ class CompareWriter:
     def _write(
         self,
         q: Query,
-        comparison: YearComparison,
+        steps: Sequence[YearComparison],
         aspects: Sequence[Aspect],
-        how: str,
+        notes: list[str],
         filters: AppliedFilters,
     ) -> Answer:
-        before, after = comparison.before, comparison.after
-        who = f" of {', '.join(comparison.ministries)}" if comparison.ministries else ""
-        where = f" under section {comparison.section}" if comparison.section is not None else ""
-        notes = [f"_{how[0].upper()}{how[1:]}._"] if how else []
-        notes.append(f"_Efforts {comparison.rule.describe()}._")
-        kept, new, stopped = comparison.counts()
-        named = f", {self.c.names(comparison.ministries)}" if comparison.ministries else ""
-        lead = (
-            f"From FY{before} to FY{after}{named}{where}: {_counted(kept, 'continued')}, "
-            f"{_counted(new, 'new')}, {count(stopped)} no longer reported."
-        )
         efforts: list[CitedEffort] = []
         blocks = []
         total = 0
-        for aspect in aspects:
-            items = self._items(comparison, aspect)
-            total += sum(len(group) for group in items)
-            if not items:
-                blocks.append(_NONE[aspect].format(who=who + where, before=before, after=after))
-                continue
-            shown = []
-            for group in items:
-                if len(efforts) + len(group) > MAX_LISTED_EFFORTS:
-                    break
-                shown += self._lines(group, len(efforts))
-                efforts += group
-            if shown:
-                title = _TITLES[aspect].format(before=before, after=after)
-                blocks.append("\n".join([title, *shown]))
-        text = "\n\n".join([*notes, lead, *blocks])
+        for c in steps:
+            if len(steps) > 1:
+                blocks.append(f"**FY{c.before} → FY{c.after}**")
+            blocks.append(self._lead(c))
+            for aspect in aspects:
+                items = _items(c, aspect)
+                total += sum(len(group) for group in items)
+                if not items:
+                    blocks.append(_none(c, aspect))
+                    continue
+                shown = []
+                for group in items:
+                    if len(efforts) + len(group) > MAX_LISTED_EFFORTS:
+                        break
+                    shown += _lines(group, len(efforts))
+                    efforts += group
+                if shown:
+                    title = _TITLES[aspect].format(before=c.before, after=c.after)
+                    blocks.append("\n".join([title, *shown]))
+        text = "\n\n".join([*notes, *blocks])
         if total > len(efforts):
             text += (
                 f"\n\n_Showing {len(efforts)} of the {total} efforts. Narrow the question by "
@@ -271,25 +214,47 @@ class CompareWriter:
         answer = self.c.answer(q, text, "compare", efforts, filters)
         return answer.model_copy(update={"total": total})
 
-    @staticmethod
-    def _items(c: YearComparison, aspect: Aspect) -> list[list[CitedEffort]]:
-        if aspect == "continued":
-            return [[p.after, p.before] for p in c.continued]
-        return [[e] for e in (c.new if aspect == "new" else c.stopped)]
-
-    @staticmethod
-    def _lines(group: list[CitedEffort], start: int) -> list[str]:
-        """Efforts as list items numbered as their sources; a continued pair's earlier effort
-        follows its later one, marked as what it continues."""
-        lines = []
-        for n, e in enumerate(group, start=start + 1):
-            mark = "↳ continues " if e is not group[0] else ""
-            lines.append(f"{n}. {mark}{short(e.text)} — {_who(e)}; FY{e.fiscal_year} [{n}]")
-        return lines
+    def _lead(self, c: YearComparison) -> str:
+        kept, new, stopped = c.counts()
+        named = f", {self.c.names(c.ministries)}" if c.ministries else ""
+        where = f" under section {c.section}" if c.section is not None else ""
+        return (
+            f"From FY{c.before} ({count(kept + stopped)}) to FY{c.after} "
+            f"({count(kept + new)}){named}{where}: {_counted(kept, 'continued')}, "
+            f"{_counted(new, 'new')}, {count(stopped)} no longer reported."
+        )
 
 
-def _who(e: CitedEffort) -> str:
-    return ", ".join(e.ministries)
+def _none(c: YearComparison, aspect: Aspect) -> str:
+    who = f" of {', '.join(c.ministries)}" if c.ministries else ""
+    where = f" under section {c.section}" if c.section is not None else ""
+    return _NONE[aspect].format(who=who + where, before=c.before, after=c.after)
+
+
+def _items(c: YearComparison, aspect: Aspect) -> list[list[CitedEffort]]:
+    """Each listed effort, with the effort of the other year it goes with, if any: a
+    continued pair, or another ministry's effort a ministry joined or left."""
+    if aspect == "continued":
+        return [[p.after, p.before] for p in c.continued]
+    out = []
+    for e in c.new if aspect == "new" else c.stopped:
+        other = c.counterpart(e)
+        out.append([e] if other is None else [e, other])
+    return out
+
+
+def _lines(group: list[CitedEffort], start: int) -> list[str]:
+    """Efforts as list items numbered as their sources; the effort of the other year a
+    listed one goes with follows it, marked as what it continues or is continued by."""
+    lines = []
+    head = group[0]
+    for n, e in enumerate(group, start=start + 1):
+        mark = ""
+        if e is not head:
+            mark = "↳ continues " if e.fiscal_year < head.fiscal_year else "↳ continued by "
+        who = ", ".join(e.ministries)
+        lines.append(f"{n}. {mark}{short(e.text)} — {who}; FY{e.fiscal_year} [{n}]")
+    return lines
 
 
 def _counted(n: int, adjective: str) -> str:

@@ -133,7 +133,10 @@ def test_the_rule_says_how_efforts_were_matched() -> None:
 
 def test_a_comparison_narrows_to_a_ministry_keeping_pairs_either_side_holds() -> None:
     before = [effort("fy2019-1.1.1", ministries=("CAO",)), effort("fy2019-1.1.2")]
-    after = [effort("fy2020-1.1.1", ministries=("CAO", "NPA")), effort("fy2020-1.1.2", ministries=("MOJ",))]
+    after = [
+        effort("fy2020-1.1.1", ministries=("CAO", "NPA")),
+        effort("fy2020-1.1.2", ministries=("MOJ",)),
+    ]
     v = unit([1, 0], [0, 1])
     c = match_efforts(before, after, v, unit([1, 0], [0.2, 1]), measures=SAME, rule=RULE_05)
     cao = c.only(ministries=["CAO"])
