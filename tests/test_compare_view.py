@@ -9,7 +9,13 @@ from assistant.compare import RULE, Pair, YearComparison
 from assistant.evaluate import corpus_paths
 from index.documents import CitedEffort
 from tests.conftest import FakeEmbedder
-from ui.compare_view import NO_COMPARISON, browse_view, render_comparison, year_pairs
+from ui.compare_view import (
+    NO_COMPARISON,
+    browse_view,
+    comparison_table,
+    render_comparison,
+    year_pairs,
+)
 
 
 def effort(id_: str, text: str, ministries: tuple[str, ...] = ("NPA",)) -> CitedEffort:
@@ -59,3 +65,18 @@ def test_browse_view_is_the_plan_without_years_and_the_comparison_with_them(
     assert "pq-cmp" not in browse_view(bot, None, None)
     both = browse_view(bot, "MOJ", "2019-2020")
     assert "FY2019 → FY2020 · MOJ · " in both and "<table" in both
+
+
+def test_a_ministry_s_view_names_the_other_ministry_s_effort_it_joined() -> None:
+    before = effort("fy2019-1.1.1", "Held a symposium", ("CAO",))
+    after = effort("fy2020-1.1.1", "Held the symposium online", ("CAO", "NPA"))
+    pair = Pair(before=before, after=after, similarity=0.9, same_measure=True)
+    everyone = YearComparison(before=2019, after=2020, rule=RULE, continued=(pair,),
+                              measures=(("Campaigns <b>", "Campaigns <b>"),))
+    npa = everyone.only(ministries=["NPA"])
+    assert npa.new == (after,) and npa.joined == (pair,)
+    table = comparison_table(npa)
+    assert "  new        (fy2019-1.1.1) fy2020-1.1.1" in table
+    assert "[CAO → CAO, NPA]" in table
+    assert "(id): another ministry's effort it continues" in table
+    assert "continues fy2019-1.1.1 of CAO" in render_comparison(npa, {})

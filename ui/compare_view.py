@@ -94,17 +94,25 @@ def comparison_table(c: YearComparison) -> str:
                 f"{p.similarity:.2f}  {_short(p.after.text)} [{who}]"
             )
         for e in row.new:
+            other = c.counterpart(e)
+            was = f"({other.id})" if other else "—"
+            who = _who(other.ministries if other else e.ministries, e.ministries)
             out.append(
-                f"  {'new':10} {'—':<{id_width}}   {e.id:<{id_width}}  {'':>4}  "
-                f"{_short(e.text)} [{', '.join(e.ministries)}]"
+                f"  {'new':10} {was:<{id_width + 2}} {e.id:<{id_width}}  {'':>4}  "
+                f"{_short(e.text)} [{who}]"
             )
         for e in row.stopped:
+            other = c.counterpart(e)
+            then = f"({other.id})" if other else "—"
+            who = _who(e.ministries, other.ministries if other else e.ministries)
             out.append(
-                f"  {'stopped':10} {e.id:<{id_width}}   {'—':<{id_width}}  {'':>4}  "
-                f"{_short(e.text)} [{', '.join(e.ministries)}]"
+                f"  {'stopped':10} {e.id:<{id_width}}   {then:<{id_width}}  {'':>4}  "
+                f"{_short(e.text)} [{who}]"
             )
     out.append("")
     out.append("stopped: no longer reported in the later year. cos: cosine of the two texts.")
+    if c.joined or c.left:
+        out.append("(id): another ministry's effort it continues, or that continues it.")
     return "\n".join(out)
 
 
@@ -129,15 +137,22 @@ _TAGS = {
 }
 
 
-def _cell(e: CitedEffort | None, tag: str, glossary: dict[str, str]) -> str:
+def _cell(
+    e: CitedEffort | None, tag: str, glossary: dict[str, str], other: CitedEffort | None = None
+) -> str:
     if e is None:
         return '<td class="pq-cmp-empty"><span class="pq-sr">none</span></td>'
     names = tuple(glossary.get(m, m) for m in e.ministries)
+    note = ""
+    if other is not None:  # seen from a ministry that joined or left a continued effort
+        verb = "continues" if other.fiscal_year < e.fiscal_year else "continued by"
+        note = (f'<br><span class="pq-meta">{verb} {esc(other.id)} of '
+                f"{esc(', '.join(other.ministries))}</span>")
     return (
         f'<td id="{esc(effort_anchor(e.id))}" tabindex="-1">'
         f'<span class="pq-tag pq-tag-{tag}">{esc(_TAGS[tag])}</span> '
         f'<span class="pq-id">{esc(e.id)}</span>{esc(e.text)}<br>'
-        f"{badges(e.ministries, names)}</td>"
+        f"{badges(e.ministries, names)}{note}</td>"
     )
 
 
@@ -162,8 +177,8 @@ def render_comparison(c: YearComparison, glossary: dict[str, str]) -> str:
         rows += [(e, None, "stopped") for e in row.stopped]
         body = "".join(
             "<tr>"
-            + _cell(before, tag, glossary)
-            + _cell(after, tag, glossary)
+            + _cell(before, tag, glossary, c.counterpart(before) if before else None)
+            + _cell(after, tag, glossary, c.counterpart(after) if after else None)
             + "</tr>"
             for before, after, tag in rows
         )
