@@ -33,12 +33,13 @@ from index.search import SearchIndex
 __all__ = ["CompareWriter", "Comparisons"]
 
 _WORD = re.compile(r"[a-z]+")
+# {of}: " of MEXT" when the comparison is seen from some ministries.
 _TITLES: dict[Aspect, str] = {
-    "new": "**New in FY{after}** (continuing no effort of FY{before}):",
-    "continued": "**Continued from FY{before}** (each FY{after} effort, then the FY{before} "
-    "effort it continues):",
-    "stopped": "**No longer reported in FY{after}** (FY{before} efforts no FY{after} effort "
-    "continues):",
+    "new": "**New in FY{after}**{of} (continuing no FY{before} effort{of}):",
+    "continued": "**Continued from FY{before}**{of} (each FY{after} effort, then the "
+    "FY{before} effort it continues):",
+    "stopped": "**No longer reported in FY{after}**{of} (FY{before} efforts no FY{after} "
+    "effort{of} continues):",
 }
 _NONE: dict[Aspect, str] = {
     "new": "No effort{who} is new in FY{after}.",
@@ -203,7 +204,8 @@ class CompareWriter:
                     shown += _lines(group, len(efforts))
                     efforts += group
                 if shown:
-                    title = _TITLES[aspect].format(before=c.before, after=c.after)
+                    of = f" of {', '.join(c.ministries)}" if c.ministries else ""
+                    title = _TITLES[aspect].format(before=c.before, after=c.after, of=of)
                     blocks.append("\n".join([title, *shown]))
         text = "\n\n".join([*notes, *blocks])
         if total > len(efforts):
