@@ -121,7 +121,7 @@ class CompareWriter:
             )
             for before, after in choice.steps
         ]
-        kept = self._topic(q, choice.before, choice.after)
+        kept = self._topic(q, steps)
         if scope is not None:  # "which of those continued?": the previous answer's efforts
             kept = set(scope) if kept is None else kept & set(scope)
         if kept is not None:
@@ -133,27 +133,30 @@ class CompareWriter:
         notes.append(f"_Efforts {self.comparisons.rule.describe()}._")
         return self._write(q, steps, asked_aspects(q, choice), notes, filters)
 
-    def _topic(self, q: Query, before: int, after: int) -> set[str] | None:
-        """Ids of the efforts of the measures on the question's topic (None: no topic, or
-        nothing on it): "is the leaflet still there?" looks at the leaflet's measure."""
+    def _topic(self, q: Query, steps: Sequence[YearComparison]) -> set[str] | None:
+        """Ids of the efforts under the measures on the question's topic (None: no topic,
+        or nothing on it): "is the leaflet still there?" looks at the leaflet's measure, in
+        each year, under its heading of that year."""
         noise = topic_noise(q, self._sections.get(q.section) if q.section else None)
         words = tuple(w for w in q.own_words if w in q.report_words and w not in noise)
         if not words:
             return None
-        mask = self.retriever.index.effort_mask(fiscal_years=(before, after))
+        years = {y for c in steps for y in (c.before, c.after)}
         topic = " ".join(
             w for w in q.topic.split() if not {stem(p) for p in _WORD.findall(w.lower())} <= noise
         )
         asked = q.model_copy(update={"topic_words": words, "report_words": words,
                                      "own_words": words, "topic": topic})
-        found = self.retriever.retrieve(asked, mask)
-        measures = {(e.section, e.measure_title) for e in found.efforts}
-        if not measures:
+        found = self.retriever.retrieve(asked, self.retriever.index.effort_mask(fiscal_years=years))
+        titles = {e.measure_title for e in found.efforts}
+        if not titles:
             return None
+        for c in [*steps, *reversed(steps)]:  # the same measure under another year's heading
+            titles |= {t for pair in c.measures if titles & set(pair) for t in pair}
         return {
             e.id
             for e in self.retriever.index.efforts
-            if e.fiscal_year in (before, after) and (e.section, e.measure_title) in measures
+            if e.fiscal_year in years and e.measure_title in titles
         }
 
     # -- writing ---------------------------------------------------------------------------

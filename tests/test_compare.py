@@ -234,3 +234,28 @@ def test_the_labels_file_must_be_well_formed(tmp_path: Path) -> None:
 
     with pytest.raises(CorpusError, match=r"is not a comparison label file"):
         load_labels(bad)
+
+
+def test_a_reworded_and_renumbered_measure_is_still_the_same_measure(
+    tmp_path: Path,
+) -> None:
+    """FY2020 here is FY2019 again with section 5's first heading reworded and a new
+    measure put before it, so the crackdowns are measure 5.2, under other words."""
+    from corpus import BUNDLED_PLAN
+
+    text = BUNDLED_PLAN.read_text(encoding="utf-8").replace("FY2019 Efforts", "FY2020 Efforts")
+    text = text.replace(
+        "O Promotion of crackdowns on crimes of child sexual exploitation",
+        "O Training of investigators\n\n· Trained investigators of prefectural police "
+        "departments in analysing seized smartphones (October 2020). [NPA]\n\n"
+        "O Crackdowns on crimes of child sexual exploitation",
+    )
+    (tmp_path / "fy2020_efforts.txt").write_text(text, encoding="utf-8")
+    bot = Assistant.load([BUNDLED_PLAN, tmp_path / "fy2020_efforts.txt"], tmp_path / "idx",
+                         embedder=FakeEmbedder())
+    c = bot.compare(2019, 2020)
+    crackdowns = next(p for p in c.continued if p.before.id == "fy2019-5.1.1")
+    assert crackdowns.after.id == "fy2020-5.2.1" and crackdowns.same_measure
+    assert [e.id for e in c.new] == ["fy2020-5.1.1"]
+    answer = bot.ask("were the crackdowns still going in FY2020?")
+    assert {"fy2019-5.1.1", "fy2020-5.2.1"} <= {x.effort_id for x in answer.citations}
