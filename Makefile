@@ -34,6 +34,7 @@ bench: install
 	$(BIN)/python -m benchmarks.cold_start
 	$(BIN)/python -m benchmarks.load_test
 	$(BIN)/python -m benchmarks.pdf_bench
+	$(BIN)/python -m benchmarks.compare_bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

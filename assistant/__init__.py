@@ -8,6 +8,7 @@ Example:
 """
 
 from assistant.bot import MAX_QUESTION_CHARS, Assistant
+from assistant.compare_models import YearComparison
 from assistant.models import Answer, AppliedFilters, Citation, Context, QuestionError
 from assistant.when import month_name
 
@@ -19,5 +20,6 @@ __all__ = [
     "Citation",
     "Context",
     "QuestionError",
+    "YearComparison",
     "month_name",
 ]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.claims import unsupported
+from assistant.compare_answer import CompareWriter, Comparisons
+from assistant.compare_read import compare_follow_up
 from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
 from assistant.compound import FACT_INTENTS, joined, read_two_asks
@@ -47,6 +49,7 @@ class Turn:
     mask: np.ndarray | None  # efforts it may use (filters, scope, the caller's filters)
     filters: AppliedFilters
     scoped: bool = False  # limited to the previous answer's efforts
+    scope: tuple[str, ...] | None = None  # their ids
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,10 @@ def _chitchat(a: Answerer, t: Turn) -> Answer:
     return a.facts.chitchat(t.query)
 
 
+def _compare(a: Answerer, t: Turn) -> Answer:
+    return a.comparer.answer(t.query, t.filters, scope=t.scope)
+
+
 def _outside(a: Answerer, t: Turn) -> Answer:
     found = a.retriever.retrieve(t.query, t.mask)
     # The nearest effort is offered only when it is near: a cover letter or a restaurant
@@ -191,6 +198,7 @@ INTENTS: dict[Intent, IntentRow] = {
         IntentRow(Intent.STRUCTURE, _structure, "the reports' sections and fiscal years"),
         IntentRow(Intent.TOPIC, _topic, "the efforts that match, quoted (the safe default)"),
         IntentRow(Intent.MENTIONS, _mentions, "every effort that holds the words, else _topic"),
+        IntentRow(Intent.COMPARE, _compare, "two years' efforts matched: new, continued, stopped"),
         IntentRow(Intent.OUTSIDE, _outside, "what the reports do not give; nearest effort"),
         IntentRow(Intent.CHITCHAT, _chitchat, "what the assistant can do"),
     )
@@ -207,6 +215,8 @@ class Answerer:
         self.compose = Composer(corpus)
         self.facts = FactWriter(self.compose)
         self.retriever = Retriever(index, self.reader)
+        self.comparisons = Comparisons(index)
+        self.comparer = CompareWriter(self.compose, self.comparisons, self.retriever)
         self._position = {e.id: i for i, e in enumerate(index.efforts)}
 
     def answer(
@@ -222,12 +232,17 @@ class Answerer:
             shown = f"_{notice}_\n\n{problem}" if notice else problem
             answer = Answer(question=text, text=shown, kind="invalid", notice=notice)
             return answer.model_copy(update={"context": context or Context()})
-        query = self._shift_year(self.reader.read(text), context)
+        query = self.reader.read(text)
+        if query.intent is not Intent.COMPARE:  # "compared to the year before" is no shift
+            query = self._shift_year(query, context)
         if query.intent is Intent.CHITCHAT:
             answer = self.facts.chitchat(query)
             return answer.model_copy(update={"context": context or Context()})
-        asks = read_two_asks(self.reader, query)
-        turn = follow_up(asks.first if asks else query, context)
+        asks = None if query.intent is Intent.COMPARE else read_two_asks(self.reader, query)
+        if query.intent is Intent.COMPARE:  # across years: its own reading of the conversation
+            turn = compare_follow_up(query, context)
+        else:
+            turn = follow_up(asks.first if asks else query, context)
         answer = self._respond(turn, ministries, fiscal_years)
         if asks and asks.same_effort:
             answer = self._also(answer, (asks.second, *asks.more))
@@ -278,9 +293,13 @@ class Answerer:
     def _respond(
         self, turn: FollowUp, ui_ministries: tuple[str, ...], ui_years: tuple[int, ...]
     ) -> Answer:
-        q = refine(turn.query, scoped=turn.scope is not None)
+        q = turn.query
+        if q.intent is not Intent.COMPARE or q.countries:  # "how does Japan compare with …"
+            q = refine(q, scoped=turn.scope is not None)
         if q.unknown_ministries and not q.ministries:
             return self.facts.unknown_ministry(q)
+        if q.intent is Intent.COMPARE:  # it says itself which years are loaded
+            q = q.model_copy(update={"time": q.time.model_copy(update={"uncovered": ()})})
         if (
             q.time.uncovered
             and set(q.time.uncovered) <= self.reader.named_years
@@ -309,7 +328,7 @@ class Answerer:
             months=q.time.months or (),
             section=q.section,
         )
-        turn_ = Turn(q, mask, filters, scoped=turn.scope is not None)
+        turn_ = Turn(q, mask, filters, scoped=turn.scope is not None, scope=turn.scope)
         return INTENTS[q.intent].answer(self, turn_)
 
     def _mask(

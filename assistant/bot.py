@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.answer import Answerer
+from assistant.compare import YearComparison
 from assistant.models import Answer, Context, QuestionError
 from assistant.question import MAX_QUESTION_CHARS, clean_question
 from corpus.loader import load_corpus
@@ -127,6 +128,28 @@ class Assistant:
             ministries=self.check_ministries(ministries) or None,
             fiscal_years=self.check_years(fiscal_years) or None,
             months=months,
+        )
+
+    def compare(
+        self,
+        before: int,
+        after: int,
+        *,
+        ministries: Sequence[str] | None = None,
+        section: int | None = None,
+    ) -> YearComparison:
+        """What continued, what is new and what is no longer reported from ``before`` to
+        ``after`` (two loaded fiscal years), optionally for some ministries or a section.
+
+        Example:
+            >>> bot.compare(2019, 2020, ministries=["MEXT"]).counts()  # doctest: +SKIP
+            (1, 2, 1)
+
+        Raises:
+            QuestionError: a year not loaded, the same year twice, an unknown ministry.
+        """
+        return self._answerer.comparisons.between(
+            before, after, ministries=self.check_ministries(ministries), section=section
         )
 
     def ask(

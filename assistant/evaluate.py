@@ -1,10 +1,12 @@
 """Scoring the assistant on question sets with expected evidence (``planqa eval``).
 
-Four sets ship in ``assistant/evalset/``: ``dev.json``, the questions the reader was
-developed on, and three held-out sets written from the reports alone by helpers who saw no
+Five sets ship in ``assistant/evalset/``: ``dev.json``, the questions the reader was
+developed on, three held-out sets written from the reports alone by helpers who saw no
 code and never used for tuning: ``heldout.json`` (before the reader was redesigned),
 ``heldout2.json`` (with an invented FY2024 report, written later) and ``heldout3.json``
-(with an invented FY2026 report, written later still). Each is a JSON list of
+(with an invented FY2026 report, written later still), and ``compare.json``, questions
+comparing fiscal years on invented FY2020 and FY2021 reports (``COMPARE.md``), also written
+by a helper who saw no code (split ``compare``). Each is a JSON list of
 objects with ``id``, ``corpus`` (a key of :data:`CORPORA`), ``question``, ``history``,
 ``kind``, ``style``, ``expected`` (effort ids), ``exact``, ``abstain`` and
 ``answer_contains``.
@@ -35,6 +37,7 @@ from corpus.loader import BUNDLED_PLAN
 __all__ = [
     "CORPORA",
     "EVALSET",
+    "SHOWN_SPLITS",
     "Outcome",
     "Question",
     "Report",
@@ -65,12 +68,19 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
+    # years compared: the invented FY2020 and FY2021 reports continuing FY2019 (COMPARE.md)
+    "cmp1": ("compare1",),
+    "cmp2": ("compare1", "compare2"),
 }
 # The held-out sets: ``heldout`` written before the redesign of the question side,
 # ``heldout2`` (with the invented FY2024 report) and ``heldout3`` (with the invented FY2026
 # report) written later, also never tuned on.
 HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3")
-SPLITS = ("dev", *HELDOUT_SPLITS)
+# Questions comparing fiscal years (``compare.json``, on the invented comparison reports).
+COMPARE_SPLIT = "compare"
+SPLITS = ("dev", *HELDOUT_SPLITS, COMPARE_SPLIT)
+# The splits whose failures `planqa eval` lists (held-out ones are only counted).
+SHOWN_SPLITS = ("dev", COMPARE_SPLIT)
 
 
 def corpus_paths(name: str, main: Path | None = None) -> list[Path]:
@@ -239,7 +249,7 @@ def load_questions(path: Path, *, split: str | None = None) -> list[Question]:
     """Read a question file; a bad file raises CorpusError naming it."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        name = split or (path.stem if path.stem in HELDOUT_SPLITS else "dev")
+        name = split or (path.stem if path.stem in SPLITS else "dev")
         return [Question.model_validate({**item, "split": name}) for item in raw]
     except FileNotFoundError:
         raise CorpusError(f"{path} does not exist; pass a question file (JSON list)") from None
@@ -250,12 +260,12 @@ def load_questions(path: Path, *, split: str | None = None) -> list[Question]:
 
 
 def default_questions() -> list[Question]:
-    """The dev set and, where present, the held-out sets shipped with the package."""
+    """The dev set and, where present, the held-out and comparison sets of the package."""
     out = load_questions(EVALSET / "dev.json", split="dev")
-    for split in HELDOUT_SPLITS:
-        heldout = EVALSET / f"{split}.json"
-        if heldout.exists():
-            out += load_questions(heldout, split=split)
+    for split in (*HELDOUT_SPLITS, COMPARE_SPLIT):
+        path = EVALSET / f"{split}.json"
+        if path.exists():
+            out += load_questions(path, split=split)
     return out
 
 

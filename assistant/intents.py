@@ -2,7 +2,8 @@
 
 The examples live in ``assistant/data/intents.md`` with their slots marked, in the
 manner of Snips NLU and Rasa NLU. A question reaches the classifier as its *shape*:
-slot values are masked (``MINISTRY``, ``TIME``, ``SECTION``, ``TERM``, ``NUMBER``), words
+slot values are masked (``MINISTRY``, ``TIME``, ``SECTION``, ``TERM``, ``NUMBER``,
+``CHANGE``), words
 of the examples' scaffold vocabulary are kept (stemmed), and every other run of words is
 one ``TOPIC``. The classifier is ridge regression on TF-IDF word uni- and bigrams of
 that shape, solved in closed form (its dual, one small linear system), so it trains in
@@ -62,6 +63,7 @@ SLOT_TOKENS = {
     "number": "NUMBER",
     "topic": "TOPIC",
     "title": "TOPIC",  # a name the question quotes or writes in Title Case, whole
+    "change": "CHANGE",  # across years: "new", "continued", "no longer" (changes.py)
 }
 
 
@@ -84,6 +86,7 @@ class Intent(StrEnum):
     STRUCTURE = "structure"
     TOPIC = "topic"
     MENTIONS = "mentions"
+    COMPARE = "compare"
     FOLLOW_ON = "follow_on"
     OUTSIDE = "outside"
     CHITCHAT = "chitchat"

@@ -35,6 +35,7 @@ Kind = Literal[
     "glossary",
     "structure",
     "topic",
+    "compare",
     "outside",
     "chitchat",
     "no_effort",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.changes import Aspect
 from assistant.intents import Intent
 
 __all__ = ["Query", "TimeScope"]
@@ -76,6 +77,9 @@ class Query(_Frozen):
         yes_no: It asks whether something is so ("Was it ever evaluated?").
         whole: It names what it is about in the plan's own terms ("which *efforts* were
             joint", "how many *ministries*"), so it stands alone without filters.
+        changes: Across years, the sides asked for: "new", "continued", "stopped" (empty:
+            all, or no comparison); ``absent_year`` a year the asked efforts are absent
+            from ("… that it did not do in FY2019").
     """
 
     text: str
@@ -105,6 +109,8 @@ class Query(_Frozen):
     countries: tuple[str, ...] = ()
     yes_no: bool = False
     whole: bool = False
+    changes: tuple[Aspect, ...] = ()
+    absent_year: int | None = None
 
     @property
     def has_filters(self) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.asked import asked_names, name_of, quantity_of, unit
+from assistant.changes import read_changes
 from assistant.chatter import Chatter
 from assistant.intents import Intent, intent_model, shape, token_spans
 from assistant.ministries import Mentions, MinistryResolver, name_table
@@ -164,6 +165,7 @@ class Reader:
             # "did Japan send officers to France?": a Japanese effort abroad, not France's
             named = [c for c in named if not _PLACE_BEFORE.search(text[: c.span[0]])]
         term = self._term(text, slots)
+        changes = read_changes(asked or text, self.years)
         return Query(
             text=self._canonical(text, slots),
             intent=intent,
@@ -194,6 +196,8 @@ class Reader:
             countries=tuple(dict.fromkeys(c.name for c in named)),
             yes_no=yes_no(text),
             whole=names_the_plan(text),
+            changes=changes.aspects,
+            absent_year=changes.absent,
         )
 
     def _slots(self, text: str) -> _Slots:
@@ -226,6 +230,7 @@ class Reader:
             "ministry": list(mentions.spans),
             "time": list(time.spans),
             "section": section_spans + measure_spans,
+            "change": list(read_changes(text).spans),  # "what is new", "which continued"
         }
         spans["section"] += ordinal(text)[1]
         spans["aside"] = asides(text)

@@ -53,7 +53,7 @@ _SERVER = textwrap.dedent(
     if sys.argv[4] == "fake":
         from tests.conftest import FakeEmbedder
         embedder = FakeEmbedder()
-    bot = Assistant.load(index_dir=sys.argv[2], embedder=embedder)
+    bot = Assistant.load(sys.argv[5:] or None, index_dir=sys.argv[2], embedder=embedder)
     serve(bot, host="127.0.0.1", port=int(sys.argv[3]), index_root=sys.argv[2])
     """
 )
@@ -71,9 +71,16 @@ def _tail(path: Path) -> str:
 
 @contextlib.contextmanager
 def running_server(
-    index_dir: Path, *, fake_embedder: bool = False, startup_s: float = 180.0
+    index_dir: Path,
+    *,
+    fake_embedder: bool = False,
+    startup_s: float = 180.0,
+    corpus: tuple[Path, ...] = (),
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Serve planqa from a subprocess on a free loopback port; yields (url, process)."""
+    """Serve planqa from a subprocess on a free loopback port; yields (url, process).
+
+    ``corpus``: the reports to load (default: the bundled FY2019 report).
+    """
     port = free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
            "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1"}
@@ -82,7 +89,7 @@ def running_server(
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "-c", _SERVER, str(REPO_ROOT), str(index_dir), str(port),
-             "fake" if fake_embedder else "real"],
+             "fake" if fake_embedder else "real", *map(str, corpus)],
             cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/"

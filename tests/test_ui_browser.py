@@ -23,6 +23,7 @@ if not CHROMIUM.exists():
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright  # noqa: E402
 
+from assistant.evaluate import corpus_paths  # noqa: E402
 from tests.test_ui_api import running_server  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -407,3 +408,76 @@ def test_ministry_filter_applies_to_the_next_question_and_is_stated_once(page: P
     assert cards.count() >= 1
     for i in range(cards.count()):
         expect(cards.nth(i).locator(".pq-badge", has_text="NPA")).to_have_count(1)
+
+
+# -- two years side by side ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def two_years_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over FY2019 and the invented FY2020 comparison report."""
+    index_dir = tmp_path_factory.mktemp("ui-browser-two") / "indexes"
+    with running_server(index_dir, fake_embedder=True,
+                        corpus=tuple(corpus_paths("cmp1"))) as (url, _):
+        yield url
+
+
+def _side_by_side(page: Page) -> Locator:
+    page.get_by_role("tab", name="Browse the plan").click()
+    page.locator("#pq-browse-years input").click()
+    page.get_by_role("option", name="FY2019 and FY2020 side by side").click()
+    plan = page.locator("#pq-plan")
+    expect(plan.locator("table.pq-cmp").first).to_be_visible()
+    return plan
+
+
+def test_browse_shows_two_years_side_by_side_with_each_effort_marked(
+    browser: Browser, two_years_url: str
+) -> None:
+    page = open_page(browser, two_years_url)
+    plan = _side_by_side(page)
+    expect(plan.locator("h2")).to_contain_text("FY2019 → FY2020 · ")
+    expect(plan).to_contain_text("matched by the similarity of their text")
+    headers = plan.locator("table.pq-cmp").first.locator("th").all_inner_texts()
+    assert headers == ["FY2019", "FY2020"]
+    tags = set(plan.locator(".pq-tag").all_inner_texts())
+    assert tags == {"new", "continued", "no longer reported"}
+    # a continued pair sits on one row: its earlier effort beside its later one
+    row = plan.locator("tr", has=page.locator(".pq-tag-continued")).first
+    cells = row.locator("td").all_inner_texts()
+    assert cells[0].count("fy2019-") == 1 and cells[1].count("fy2020-") == 1
+    for new_row in plan.locator("tr", has=page.locator(".pq-tag-new")).all():
+        assert new_row.locator("td").first.inner_text().strip() in ("", "none")
+    page.context.close()
+
+
+def test_the_side_by_side_view_follows_the_ministry_filter_and_resets(
+    browser: Browser, two_years_url: str
+) -> None:
+    page = open_page(browser, two_years_url)
+    plan = _side_by_side(page)
+    page.locator("#pq-browse-ministry input").click()
+    page.get_by_role("option", name=re.compile(r"Ministry of Justice")).click()
+    expect(plan.locator("h2")).to_contain_text("· MOJ ·")
+    for text in plan.locator("td:not(.pq-cmp-empty)").all_inner_texts():
+        assert "MOJ" in text
+    page.locator("#pq-browse-all").evaluate("(b) => b.click()")
+    expect(plan.locator("table.pq-cmp")).to_have_count(0)
+    expect(plan).to_contain_text("fy2020-1.1.1")
+    page.context.close()
+
+
+def test_a_one_year_corpus_offers_no_side_by_side_view(page: Page) -> None:
+    page.get_by_role("tab", name="Browse the plan").click()
+    expect(page.locator("#pq-browse-years")).to_have_count(0)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_in_the_side_by_side_view(
+    browser: Browser, two_years_url: str, theme: str
+) -> None:
+    page = open_page(browser, f"{two_years_url}?__theme={theme}")
+    _side_by_side(page)
+    found = _serious(page)
+    page.context.close()
+    assert found == []

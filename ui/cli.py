@@ -5,6 +5,7 @@
     planqa search QUERY [-k N] [--ministry M ...] [--year Y ...] [--json] [--yes]
     planqa ask    [QUESTION] [--json] [--yes]    (no QUESTION on a terminal: a chat session)
     planqa eval   [--questions FILE] [--json]
+    planqa compare YEAR YEAR [--ministry M ...] [--json]   (e.g. FY2019 FY2020)
     planqa serve  [--host H] [--port P] [--auth-file PATH] [--allow-open] [--yes]
                   (password: $PLANQA_AUTH or --auth-file, both holding USER:PASS)
 
@@ -66,6 +67,13 @@ def _add_corpus_options(parser: argparse.ArgumentParser, *, yes: bool = True) ->
         )
 
 
+def _fiscal_year(text: str) -> int:
+    digits = text.strip().upper().removeprefix("FY").strip()
+    if not (digits.isdecimal() and len(digits) == 4):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a fiscal year; write FY2019 or 2019")
+    return int(digits)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planqa",
@@ -100,6 +108,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _add_corpus_options(p)
 
+    p = sub.add_parser("compare", help="what continued, is new or stopped between two years")
+    p.add_argument("before", type=_fiscal_year, help="a loaded fiscal year, e.g. FY2019")
+    p.add_argument("after", type=_fiscal_year, help="another loaded fiscal year, e.g. FY2020")
+    p.add_argument(
+        "--ministry", action="append", default=[], help="only efforts of M (repeatable)"
+    )
+    p.add_argument("--json", action="store_true", help="the comparison as JSON")
+    _add_corpus_options(p)
+
     p = sub.add_parser("eval", help="score the assistant on a question set")
     p.add_argument(
         "--questions",
@@ -109,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--split",
-        choices=["dev", "heldout", "heldout2", "heldout3"],
+        choices=["dev", "heldout", "heldout2", "heldout3", "compare"],
         default=None,
         help="one set only",
     )
@@ -277,9 +294,27 @@ def cmd_ask(args: argparse.Namespace) -> int:
         context = answer.context
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from ui.compare_view import comparison_table
+
+    bot = _load(args)
+    comparison = bot.compare(args.before, args.after, ministries=args.ministry or None)
+    if args.json:
+        print(comparison.model_dump_json(indent=2))
+    else:
+        print(comparison_table(comparison))
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant import Assistant
-    from assistant.evaluate import corpus_paths, default_questions, evaluate, load_questions
+    from assistant.evaluate import (
+        SHOWN_SPLITS,
+        corpus_paths,
+        default_questions,
+        evaluate,
+        load_questions,
+    )
 
     questions = load_questions(args.questions) if args.questions else default_questions()
     if args.split:
@@ -300,7 +335,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 0
     print(report.table())
     # Held-out failures are counted in the table, never listed: the sets stay unseen.
-    failed = [o for o in report.outcomes if not o.passed and o.question.split == "dev"]
+    failed = [o for o in report.outcomes if not o.passed and o.question.split in SHOWN_SPLITS]
     hidden = sum(not o.passed for o in report.outcomes) - len(failed)
     if hidden:
         print(
@@ -408,6 +443,7 @@ COMMANDS = {
     "index": cmd_index,
     "search": cmd_search,
     "ask": cmd_ask,
+    "compare": cmd_compare,
     "eval": cmd_eval,
     "serve": cmd_serve,
 }

@@ -39,6 +39,7 @@ from ui.chat import (  # noqa: E402
     restored,
     saved,
 )
+from ui.compare_view import browse_view, year_pairs  # noqa: E402
 from ui.legend import Legends  # noqa: E402
 from ui.limits import LoginThrottle, ServerLimits, check_exposure  # noqa: E402
 from ui.limits import is_loopback as _is_loopback  # noqa: E402
@@ -265,6 +266,10 @@ def build_app(bot: Assistant) -> gr.Blocks:
                     choices=[("All ministries", "")] + ministry_choices(bot), value="",
                     label="Show efforts by", elem_id="pq-browse-ministry",
                 )
+                browse_years = gr.Dropdown(
+                    choices=year_pairs(bot.fiscal_years), value="", label="Years",
+                    elem_id="pq-browse-years", visible=len(bot.fiscal_years) > 1,
+                )
                 browse_all = gr.Button("Show every effort", elem_id="pq-browse-all",
                                        elem_classes=["pq-hidden"])
                 plan_html = gr.HTML(render_plan(bot), js_on_load=None, elem_id="pq-plan")
@@ -294,9 +299,10 @@ def build_app(bot: Assistant) -> gr.Blocks:
         export_json.click(json_export, turns, export_text, **quick).then(
             None, export_text, None,
             js=_download_js("planqa-conversation.json", "application/json"))
-        browse_ministry.change(lambda m: render_plan(bot, m or None), browse_ministry,
-                               plan_html, **private)
-        browse_all.click(lambda: ("", render_plan(bot)), None, [browse_ministry, plan_html],
+        browsed = [browse_ministry, browse_years]
+        gr.on([browse_ministry.change, browse_years.change],
+              lambda m, y: browse_view(bot, m or None, y or None), browsed, plan_html, **private)
+        browse_all.click(lambda: ("", "", render_plan(bot)), None, [*browsed, plan_html],
                          **quick)
         add_ask_api(bot)
     return demo
