@@ -160,6 +160,10 @@ class Reader:
         at_least, together = ministry_count(text, len(slots.mentions.ministries))
         back, subset = refers_back(text)
         topic, words = self._topic(follows, asked_slots) if follows else self._topic(text, slots)
+        if words and set(words) <= self._section_words(slots.section):
+            # "under pillar 4 (prompt protection of … child victims)": the section's own
+            # title, restated, names the section and asks about nothing more
+            topic, words = "", ()
         named = countries(text, HOME_COUNTRY, self.mentioned)
         if slots.mentions.ministries or _HOME.search(text):
             # "did Japan send officers to France?": a Japanese effort abroad, not France's
@@ -276,6 +280,12 @@ class Reader:
         words = tuple(w for w in tokenize(" ".join(kept)) if w not in self.function_stems)
         topic = " ".join(w for w in kept if not set(tokenize(w)) <= self.function_stems)
         return topic, words
+
+    def _section_words(self, section: int | None) -> frozenset[str]:
+        """The stems of a section's titles, in every loaded report."""
+        return frozenset(
+            w for number, title in self.titles if number == section for w in tokenize(title)
+        )
 
     def _about(self, word: str, slot: str | None) -> bool:
         """Whether a word of the question says what it is about."""

@@ -172,3 +172,13 @@ def test_two_whos_each_naming_their_own_effort_are_two_searches(bot2027: Assista
     one = bot2027.ask("In which city was the INTERPOL Specialists Group meeting held, and how "
                       "many investigators were sent?")
     assert [c.effort_id for c in one.citations] == ["fy2027-1.3.2"]
+
+
+def test_a_sections_title_restated_beside_its_number_asks_for_the_whole_section(
+    bot2027: Assistant,
+) -> None:
+    answer = bot2027.ask(
+        "What was done under pillar 4 (prompt protection of and appropriate support for child "
+        "victims) in FY2019?"
+    )
+    assert [c.effort_id for c in answer.citations] == ["fy2019-4.1.1", "fy2019-4.2.1"]
