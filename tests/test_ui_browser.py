@@ -96,14 +96,20 @@ def ask(page: Page, question: str) -> Locator:
     return answered(page, before + 1)
 
 
-def in_view(page: Page, element: Locator) -> bool:
-    """Whether the element's top line is inside the window and inside the chat's box."""
-    return bool(element.evaluate("""(e) => {
+def in_view(page: Page, element: Locator, *, within_ms: int = 5000) -> bool:
+    """Whether the element's top line comes inside the window and inside the chat's box
+    (within ``within_ms``: the page scrolls smoothly, which takes longer on a busy machine)."""
+    script = """(e) => {
         const r = e.getBoundingClientRect();
         const box = document.querySelector('#pq-chat .bubble-wrap') || document.body;
         const b = box.getBoundingClientRect();
         return r.top >= Math.max(0, b.top) - 1 && r.top + 16 <= Math.min(innerHeight, b.bottom);
-    }"""))
+    }"""
+    for _ in range(max(1, within_ms // 100)):
+        if element.evaluate(script):
+            return True
+        page.wait_for_timeout(100)
+    return False
 
 
 # -- answers and their sources ------------------------------------------------------------
