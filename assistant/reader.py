@@ -154,6 +154,13 @@ class Reader:
             # own time, not the statement's
             slots = dataclasses.replace(slots, time=asked_slots.time)
         prediction = self.model.predict(shape)
+        lead = _LEADING_AND.match(asked or text)
+        if prediction.intent is Intent.FOLLOW_ON and lead and not _names_a_slot(asked_slots):
+            # "and where was it?" swaps nothing: it asks what its question words ask
+            rest = (asked or text)[lead.end() :]
+            again = self.model.predict(self.shape(rest, self._slots(rest)))
+            if again.intent is not Intent.FOLLOW_ON and self.model.accepts(again):
+                prediction = again
         intent, confidence = prediction.intent, prediction.confidence
         if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:
             intent = Intent.TOPIC
@@ -408,3 +415,18 @@ def _tagged(text: str, spans: dict[str, list[Span]]) -> list[tuple[str, str | No
         (token, next((kind for kind, ss in spans.items() for s, e in ss if s <= at < e), None))
         for token, at in token_spans(text)
     ]
+
+
+# "and where was it?", "ok and who ran it": a conjunction before a question word.
+_LEADING_AND = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|but)\s*,?\s+)?(?:and|also|then)\s+"
+    r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)",
+    re.I,
+)
+
+
+def _names_a_slot(slots: _Slots) -> bool:
+    """Whether a question names something a follow-on could swap in."""
+    return bool(
+        slots.mentions.ministries or slots.time.spans or slots.section is not None
+    )

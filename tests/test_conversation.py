@@ -157,3 +157,10 @@ def test_how_many_of_those_after_one_effort_asks_a_figure_it_gives(bot: Assistan
     # one effort is no list to count: a figure of it, here one it does not give
     assert answer.kind != "count" and answer.abstained
     assert cited(answer) == ["fy2019-4.1.1"]
+
+
+def test_and_before_a_question_word_asks_anew_of_the_same_effort(bot: Assistant) -> None:
+    # "and who organised it?" swaps nothing into the previous question: it asks who
+    answer = then(bot, "When was the 4th Specialist Group Meeting held?", "and who organised it?")
+    assert [c.effort_id for c in answer.citations] == ["fy2019-1.2.1"]
+    assert answer.kind == "who" and "NPA" in answer.text
