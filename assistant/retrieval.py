@@ -317,7 +317,7 @@ def literal_terms(topic: str, text: str, *, single: bool = False) -> tuple[str, 
             if (j - i >= 2 or digits or (single and len(phrase) >= 4)) and len(phrase) >= 3:
                 at = _whole_word_at(lower, phrase.lower())
                 if at >= 0:
-                    best = (j, text[at : at + len(phrase)])
+                    best = (j, _compound_at(text, at, at + len(phrase)))
                     break
         if best is None:
             i += 1
@@ -325,6 +325,20 @@ def literal_terms(topic: str, text: str, *, single: bool = False) -> tuple[str, 
             found.append(best[1])
             i = best[0]
     return tuple(dict.fromkeys(found))
+
+
+def _compound_at(text: str, start: int, end: int) -> str:
+    """The words at ``start:end`` with any word hyphenated to them: "free" in "toll-free"
+    is written "toll-free", the way the effort says it."""
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        start -= 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalnum():
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return text[start:end]
 
 
 def _whole_word_at(text: str, phrase: str) -> int:

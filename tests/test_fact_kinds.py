@@ -182,3 +182,14 @@ def test_a_sections_title_restated_beside_its_number_asks_for_the_whole_section(
         "victims) in FY2019?"
     )
     assert [c.effort_id for c in answer.citations] == ["fy2019-4.1.1", "fy2019-4.2.1"]
+
+
+def test_a_word_matched_inside_a_hyphenated_compound_is_quoted_whole() -> None:
+    from assistant.retrieval import literal_terms
+
+    assert literal_terms("free call", "made the number toll-free (Dec. 2019)", single=True) == (
+        "toll-free",
+    )
+    assert literal_terms("one stop centers", "opened one-stop centers", single=True) == (
+        "one-stop centers",
+    )
