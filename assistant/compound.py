@@ -106,6 +106,11 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         return TwoAsks(first, facts[0], same_effort=False)
     if all(f.intent in FACT_INTENTS for f in facts):
         return TwoAsks(first, facts[0], same_effort=True, more=tuple(facts[1:]))
+    kept = [f for f in facts if f.intent in FACT_INTENTS]
+    if len(facts) > 1 and kept and refine(first, scoped=False).intent in FACT_INTENTS:
+        # "Which edition was published, in which month, and what new kind of case did it
+        # add?": the facts it can read are answered; the open third part is the quote's
+        return TwoAsks(first, kept[0], same_effort=True, more=tuple(kept[1:]))
     second = facts[0] if len(facts) == 1 else refine(reader.read(parts[1]), scoped=False)
     swaps = _swaps(first, second)  # "What did MEXT do? What did MEXT do?" asks once
     if refine(first, scoped=False).intent in FILTER_INTENTS and swaps and not second.topic_words:

@@ -193,3 +193,11 @@ def test_a_word_matched_inside_a_hyphenated_compound_is_quoted_whole() -> None:
     assert literal_terms("one stop centers", "opened one-stop centers", single=True) == (
         "one-stop centers",
     )
+
+
+def test_the_facts_of_several_asks_are_answered_when_one_ask_is_open(bot2027: Assistant) -> None:
+    answer = bot2027.ask(
+        "Which edition of the Internet Trouble Casebook was published, in which month, and "
+        "what new kind of case did it add?"
+    )
+    assert "2028 edition" in claims(answer) and "March 2028" in claims(answer)
