@@ -45,7 +45,15 @@ from index.onnx_embedder import (
 )
 from index.search import SearchIndex
 
-__all__ = ["MIN_COSINE", "VERIFY_QUESTIONS", "ExportedModel", "agreement", "prepare_onnx"]
+__all__ = [
+    "MIN_COSINE",
+    "VERIFY_QUESTIONS",
+    "ExportedModel",
+    "agreement",
+    "optimise",
+    "prepare_onnx",
+    "trace",
+]
 
 log = logging.getLogger("planqa")
 
@@ -110,8 +118,22 @@ def _max_length(source: Path) -> int:
 def _export(source: Path, folder: Path, max_length: int) -> None:
     """Write ``model.onnx``, ``model.onnx.data`` and ``tokenizer.json`` for the model in
     ``source`` to ``folder``."""
-    import torch
     from tokenizers import Tokenizer
+
+    traced = folder / "traced.onnx"
+    trace(source, traced)
+    optimise(traced, folder)
+    traced.unlink()
+    tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    tokenizer.save(str(folder / ONNX_TOKENIZER))
+
+
+def trace(source: Path, path: Path) -> None:
+    """The model in ``source`` with mean pooling and L2 normalisation, as one ONNX graph
+    (the plain operators torch writes, before onnxruntime fuses them), to ``path``."""
+    import torch
     from transformers import AutoModel
     from transformers.utils import logging as hf_logging
 
@@ -133,28 +155,21 @@ def _export(source: Path, folder: Path, max_length: int) -> None:
 
     example = torch.ones((2, 16), dtype=torch.long)
     axes = {0: "batch", 1: "tokens"}
-    traced = folder / "traced.onnx"
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the legacy exporter's deprecation and tracer notes
         torch.onnx.export(
             Pooled().eval(),
             (example, example),
-            str(traced),
+            str(path),
             input_names=["input_ids", "attention_mask"],
             output_names=["embedding"],
             dynamic_axes={"input_ids": axes, "attention_mask": axes, "embedding": {0: "batch"}},
             opset_version=OPSET,
             dynamo=False,
         )
-    _optimise(traced, folder)
-    traced.unlink()
-    tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-    tokenizer.save(str(folder / ONNX_TOKENIZER))
 
 
-def _optimise(traced: Path, folder: Path) -> None:
+def optimise(traced: Path, folder: Path) -> None:
     """Save ``traced`` as onnxruntime optimises it: ``model.onnx``, weights apart."""
     import onnxruntime as ort  # type: ignore[import-untyped]
 
