@@ -8,12 +8,13 @@ from pathlib import Path
 from assistant.answer import Answerer
 from assistant.compare import YearComparison
 from assistant.models import Answer, Context, QuestionError
+from assistant.prepared import keep_in
 from assistant.question import MAX_QUESTION_CHARS, clean_question
 from corpus.loader import load_corpus
 from corpus.models import Corpus, Plan
 from index.embedder import Embedder, MiniLMEmbedder
 from index.search import Hit, SearchIndex
-from index.store import open_index
+from index.store import default_index_root, open_index
 
 __all__ = ["Assistant", "MAX_QUESTION_CHARS"]
 
@@ -56,6 +57,7 @@ class Assistant:
         index, _ = open_index(
             loaded, embedder or MiniLMEmbedder(), root=root, rebuild=rebuild, progress=progress
         )
+        keep_in(root or default_index_root())  # the intent model and word list, prepared once
         return cls(loaded, index)
 
     def warm_up(self) -> None:

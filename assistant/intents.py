@@ -43,6 +43,7 @@ __all__ = [
     "IntentModel",
     "Prediction",
     "SLOT_TOKENS",
+    "Trained",
     "intent_model",
     "load_examples",
     "stem",
@@ -243,6 +244,10 @@ def features(shape: str) -> list[str]:
     return grams
 
 
+# What training yields: each feature's column, its idf, and the weights (features x intents).
+Trained = tuple[dict[str, int], npt.NDArray[np.float64], npt.NDArray[np.float64]]
+
+
 @dataclass(frozen=True)
 class Prediction:
     """The intent a question most likely has, how sure, and the runner-up."""
@@ -262,6 +267,7 @@ class IntentModel:
         *,
         ridge: float = RIDGE,
         thresholds: dict[Intent, float] | None = None,
+        trained: Trained | None = None,
     ) -> None:
         self.examples = examples
         self.thresholds = thresholds or {intent: CONFIDENCE for intent in Intent}
@@ -269,6 +275,10 @@ class IntentModel:
         self.scaffold = scaffold_of(examples)
         # The examples' own words, which spelling correction must leave alone.
         self.words = frozenset(t.lower() for e in examples for t, _ in e.tokens if t.isalpha())
+        self.ridge = ridge
+        if trained is not None:  # trained on these examples before (assistant.prepared)
+            self.vocab, self.idf, self.weights = trained
+            return
         self.shapes = [shape(list(e.tokens), self.scaffold) for e in examples]
         docs = [Counter(features(s)) for s in self.shapes]
         df = Counter(g for d in docs for g in d)
@@ -281,7 +291,6 @@ class IntentModel:
         labels = np.array([self.intents.index(e.intent) for e in examples])
         Y = np.eye(len(self.intents))[labels]
         K = self.X @ self.X.T
-        self._hat = K @ np.linalg.inv(K + ridge * np.eye(n))
         dual = np.linalg.solve(K + ridge * np.eye(n), Y)
         # The primal weights, one column per intent: a question costs one small product.
         self.weights = np.ascontiguousarray(self.X.T @ dual)
@@ -322,13 +331,20 @@ class IntentModel:
 
     def leave_one_out_accuracy(self) -> float:
         """Share of examples whose intent is predicted with that example held out."""
-        pred = self._hat @ self._Y
-        diag = np.diag(self._hat)[:, None]
+        if "X" not in vars(self):  # read trained: train again to measure
+            return IntentModel(self.examples, ridge=self.ridge).leave_one_out_accuracy()
+        K = self.X @ self.X.T
+        hat = K @ np.linalg.inv(K + self.ridge * np.eye(len(K)))
+        pred = hat @ self._Y
+        diag = np.diag(hat)[:, None]
         loo = (pred - diag * self._Y) / (1.0 - diag)
         return float(np.mean(loo.argmax(axis=1) == self.labels))
 
 
 @lru_cache(maxsize=1)
 def intent_model() -> IntentModel:
-    """The model trained on the shipped examples (once per process, a few milliseconds)."""
-    return IntentModel(load_examples(), thresholds=load_thresholds())
+    """The model trained on the shipped examples, once per process; a process that starts
+    after another trained it reads what that one kept (:mod:`assistant.prepared`)."""
+    from assistant.prepared import prepared_intent_model
+
+    return prepared_intent_model(load_examples(), load_thresholds())

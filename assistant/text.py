@@ -115,21 +115,27 @@ class Speller:
         # Two-letter pieces ("th" of "4th") would pull typos towards themselves.
         self.protected = frozenset(w.lower() for w in protected if len(w) >= 3)
         self._checker: Any = None
+        self._counts: Any = None
         self._protected_list: list[str] | None = None
         self._lock = threading.Lock()
 
     def _words(self) -> Any:
         with self._lock:
             if self._checker is None:
-                from spellchecker import SpellChecker
+                from assistant.prepared import english_checker
 
-                # Distance 1 only: pyspellchecker's distance 2 takes ~0.5 s on a long word.
-                self._checker = SpellChecker(distance=1)
+                self._checker = english_checker()  # for its one-edit candidates
             return self._checker
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in the English word list (0: unknown)."""
-        return int(self._words()[word.lower()])
+        if self._counts is None:
+            # The list's counts alone, kept apart: reading them takes milliseconds, not
+            # the 0.2 s pyspellchecker takes to load the same list.
+            from assistant.prepared import english_counts
+
+            self._counts = english_counts()
+        return int(self._counts[word.lower()])
 
     def is_common(self, word: str) -> bool:
         return self.count(word) >= COMMON_WORD_COUNT

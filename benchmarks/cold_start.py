@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.common import (
+    REPO,
     RESULTS,
     Floor,
     forget_queries,
@@ -48,7 +49,7 @@ from benchmarks.common import (
     timed,
     write_json,
 )
-from benchmarks.context import log, planqa_cmd, run_timed
+from benchmarks.context import checkout_env, log, planqa_cmd, run_timed
 from benchmarks.speed import FLOOR_SCRIPT
 
 OPEN_QUESTION = "How is the government helping teachers notice children who are being abused?"
@@ -66,24 +67,36 @@ RETRIEVING = {"topic", "who", "when", "period", "number", "name", "where", "whic
 SECTIONS = ("cold", "warm", "builds", "agreement")
 
 
-def cold(root: Path, runs: int) -> dict[str, Any]:
-    built = run_timed([*planqa_cmd(), "index", "--index-dir", str(root)])
-    if built["rc"] != 0:
-        raise RuntimeError(f"planqa index failed: {built['stderr'][-2000:]}")
-    commands = {
-        "open_onnx": [*planqa_cmd(), "ask", OPEN_QUESTION, "--index-dir", str(root)],
-        "ministry": [*planqa_cmd(), "ask", MINISTRY_QUESTION, "--index-dir", str(root)],
-        "open_reference": [sys.executable, "-c", REFERENCE_ASK, str(root), OPEN_QUESTION],
-        "floor": [sys.executable, "-c", FLOOR_SCRIPT],
-    }
-    for cmd in commands.values():  # page cache warm-up, untimed
-        run_timed(cmd)
+def cold(root: Path, runs: int, before: Path | None = None) -> dict[str, Any]:
+    """Cold processes beside the floor; with ``before`` (a checkout of an earlier planqa,
+    its own index root) its open and ministry questions too, in the same rounds."""
+    pycache = root.parent / "pycache"
+    here = checkout_env(REPO, pycache)
+    checkouts = {"": (REPO, root, here)}
+    if before is not None:
+        earlier = (before, root.parent / "before-indexes", checkout_env(before, pycache))
+        checkouts["_before"] = earlier
+    commands: dict[str, tuple[list[str], dict[str, str], Path]] = {}
+    for suffix, (checkout, index_root, env) in checkouts.items():
+        built = run_timed([*planqa_cmd(), "index", "--index-dir", str(index_root)], env=env,
+                          cwd=checkout)  # fmt: skip
+        if built["rc"] != 0:
+            raise RuntimeError(f"planqa index failed: {built['stderr'][-2000:]}")
+        for name, question in (("open_onnx", OPEN_QUESTION), ("ministry", MINISTRY_QUESTION)):
+            cmd = [*planqa_cmd(), "ask", question, "--index-dir", str(index_root)]
+            commands[name + suffix] = (cmd, env, checkout)
+    commands["open_reference"] = ([sys.executable, "-c", REFERENCE_ASK, str(root), OPEN_QUESTION],
+                                  here, REPO)  # fmt: skip
+    commands["floor"] = ([sys.executable, "-c", FLOOR_SCRIPT], here, REPO)
+    for cmd, env, cwd in commands.values():  # bytecode and page cache warm-up, untimed
+        run_timed(cmd, env=env, cwd=cwd)
     times: dict[str, list[float]] = {name: [] for name in commands}
     names = list(commands)
     for run in range(runs):
         for k in range(len(names)):  # interleaved, the order rotated each run
             name = names[(k + run) % len(names)]
-            r = run_timed(commands[name])
+            cmd, env, cwd = commands[name]
+            r = run_timed(cmd, env=env, cwd=cwd)
             if r["rc"] != 0:
                 raise RuntimeError(f"{name} failed: {r['stderr'][-2000:]}")
             if name.startswith("open") and GUIDEBOOK not in r["stdout"]:
@@ -92,10 +105,14 @@ def cold(root: Path, runs: int) -> dict[str, Any]:
     ms = {name: stats_ms(t) for name, t in times.items()}
     return {
         "runs": runs,
+        "bytecode": "cached (PYTHONPYCACHEPREFIX, written by the untimed first run)",
+        "before": str(before) if before is not None else None,
         "ms": ms,
-        "ratio_open_onnx": ratio(ms["open_onnx"]["median"], ms["floor"]["median"]),
-        "ratio_ministry": ratio(ms["ministry"]["median"], ms["floor"]["median"]),
-        "ratio_open_reference": ratio(ms["open_reference"]["median"], ms["floor"]["median"]),
+        **{
+            f"ratio_{name}": ratio(ms[name]["median"], ms["floor"]["median"])
+            for name in names
+            if name != "floor"
+        },
     }
 
 
@@ -270,14 +287,18 @@ def agreement(root: Path, with_eval: bool) -> dict[str, Any]:
 
 def _cold_rows(c: dict[str, Any]) -> list[str]:
     ms, floor = c["ms"], f"{c['ms']['floor']['median'] / 1000:.2f} s (floor)"
+    rows = [
+        ("open_onnx", "cold `planqa ask`, open question (ONNX)", "≤ 0.15"),
+        ("ministry", "cold `planqa ask`, ministry question", "no slower"),
+        ("open_onnx_before", f"the open question, before ({c.get('before')})", ""),
+        ("ministry_before", "the ministry question, before", ""),
+        ("open_reference", "cold ask, open question, sentence-transformers", ""),
+    ]
     return [
-        f"| cold `planqa ask`, open question (ONNX) | {ms['open_onnx']['median'] / 1000:.2f} s "
-        f"| {floor} | {c['ratio_open_onnx']} | ≤ 0.15 |",
-        f"| cold `planqa ask`, ministry question | {ms['ministry']['median'] / 1000:.2f} s "
-        f"| {floor} | {c['ratio_ministry']} | |",
-        f"| cold ask, open question, sentence-transformers | "
-        f"{ms['open_reference']['median'] / 1000:.2f} s | {floor} "
-        f"| {c['ratio_open_reference']} | |",
+        f"| {what} | {ms[name]['median'] / 1000:.2f} s | {floor} | {c[f'ratio_{name}']} "
+        f"| {target} |"
+        for name, what, target in rows
+        if name in ms
     ]
 
 
@@ -341,6 +362,13 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated sections to run (default all); the others are kept from the "
         "previous cold_start.json",
     )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        help="a checkout of an earlier planqa (git worktree add DIR COMMIT) whose cold asks "
+        "are timed in the same rounds",
+    )
     parser.add_argument("--worker", nargs=3, metavar=("MODE", "ROOT", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -359,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="planqa-cold-") as tmp:
         root = Path(tmp) / "indexes"
         sections = {
-            "cold": lambda: cold(root, 3 if args.quick else 5),
+            "cold": lambda: cold(root, 3 if args.quick else 5, args.before),
             "warm": lambda: warm(root, 100 if args.quick else 200, 2 if args.quick else 3),
             "builds": lambda: builds(Path(tmp), 2 if args.quick else 4),
             "agreement": lambda: agreement(root, not args.no_eval),

@@ -55,6 +55,15 @@ class Context:
         return self.embedder
 
 
+def checkout_env(checkout: Path, pycache: Path) -> dict[str, str]:
+    """A child's environment with ``checkout`` importable before the installed planqa, and
+    bytecode kept in ``pycache`` (written by a first, untimed run), as an installed planqa
+    has it after its first run; nothing is written into the checkouts or the venv."""
+    env = offline_env(PYTHONPYCACHEPREFIX=str(pycache), PYTHONPATH=str(checkout))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -71,11 +80,20 @@ def planqa_py_cmd() -> list[str]:
 
 
 def run_timed(
-    cmd: list[str], *, env: dict[str, str] | None = None, timeout: float = 600
+    cmd: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    timeout: float = 600,
+    cwd: Path | None = None,
 ) -> dict[str, Any]:
     started = time.perf_counter()
     proc = subprocess.run(
-        cmd, cwd=REPO, env=env or offline_env(), capture_output=True, text=True, timeout=timeout
+        cmd,
+        cwd=cwd or REPO,
+        env=env or offline_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     return {
         "wall_s": time.perf_counter() - started,

@@ -1,20 +1,30 @@
 """all-MiniLM-L6-v2 through ONNX Runtime: the query path, without torch or sentence-transformers.
 
 An index built with :class:`~index.embedder.MiniLMEmbedder` holds ``model.onnx`` (the model
-with mean pooling and L2 normalisation in its graph, exported and checked against
-sentence-transformers by :mod:`index.onnx_export`) and ``tokenizer.json``. Loading the index
-reads the tokenizer and opens the model; the first text to embed reads the model through
-that open file (the same file, whatever has since become of the folder), checks both against
-the manifest's checksums and starts an ONNX Runtime session, so a question answered from the
-plan's structure never pays for any of it. Anything off (onnxruntime missing, a damaged file, a
-session that will not start) logs one notice and hands every text to sentence-transformers
-instead: a question is always answered, only more slowly.
+with mean pooling and L2 normalisation in its graph, exported, optimised by onnxruntime and
+checked against sentence-transformers by :mod:`index.onnx_export`), its weights
+``model.onnx.data`` and ``tokenizer.json``. Loading the index reads the graph and the
+tokenizer (small) and opens the weights (90 MB); the first text to embed checks them against
+the manifest and starts an ONNX Runtime session, so a question answered from the plan's
+structure never pays for any of it. The session maps the weights from the folder when it
+still holds the file opened at load, and otherwise reads them through that open file (the
+same file, whatever has since become of the folder). Anything off (onnxruntime missing, a
+damaged file, a session that will not start) logs one notice and hands every text to
+sentence-transformers instead: a question is always answered, only more slowly.
+
+The weights are checked by their size and modification time against those recorded with
+their SHA-256 when the export was made (and hashed again by every build that links them);
+only when those differ are the 90 MB hashed, about 0.1 s of a cold start otherwise spent on
+every question. A file changed in place with its modification time set back is therefore
+not noticed until the next build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import mmap
+import os
 import threading
 import weakref
 from collections.abc import Sequence
@@ -30,6 +40,7 @@ from index.embedder import Embedder, MiniLMEmbedder
 __all__ = [
     "ONNX_MODEL",
     "ONNX_TOKENIZER",
+    "ONNX_WEIGHTS",
     "OnnxEmbedder",
     "OnnxExport",
     "ReferenceStandIn",
@@ -38,7 +49,7 @@ __all__ = [
 
 log = logging.getLogger("planqa")
 
-ONNX_MODEL, ONNX_TOKENIZER = "model.onnx", "tokenizer.json"
+ONNX_MODEL, ONNX_WEIGHTS, ONNX_TOKENIZER = "model.onnx", "model.onnx.data", "tokenizer.json"
 BATCH_SIZE = 32
 REBUILD_HINT = "run `planqa index --rebuild` to export it again"
 
@@ -48,48 +59,60 @@ class OnnxExport(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    model_sha256: str
+    model_sha256: str  # the graph, model.onnx
     tokenizer_sha256: str
     max_length: int  # tokens; sentence-transformers' max_seq_length, not tokenizer.json's 128
     min_cosine: float  # the lowest cosine to sentence-transformers measured when checked
     checked_texts: int
     exported_with: dict[str, str]
+    # The weights apart from the graph (model.onnx.data; "" when the graph holds them), and
+    # the size and modification time the file had when that checksum was computed.
+    weights_sha256: str = ""
+    weights_bytes: int = 0
+    weights_mtime_ns: int = 0
+    optimized: bool = False  # the graph was saved as onnxruntime optimises it: no second pass
 
 
 class OnnxEmbedder:
     """The exported model run by ONNX Runtime, tokenised by ``tokenizers``; same vectors.
 
     Args:
-        model: The bytes of ``model.onnx``, or the file opened to read them on first use.
+        model: The bytes of ``model.onnx`` (the graph, or the whole model).
         tokenizer: The bytes of ``tokenizer.json``.
         export: The manifest's record of both (checksums, token limit).
         fallback: The reference embedder, used if this one cannot start.
         threads: ONNX Runtime intra-op threads per call.
         source: Where the files came from, for the notice.
+        weights: ``model.onnx.data`` opened, when the graph keeps its weights apart.
+        folder: The folder the files were read from (where a session maps the weights).
 
     Example:
-        >>> emb = OnnxEmbedder(model, tok, export, fallback=MiniLMEmbedder())  # doctest: +SKIP
+        >>> emb = OnnxEmbedder(graph, tok, export, fallback=MiniLMEmbedder(),
+        ...                    weights=opened, folder=folder)  # doctest: +SKIP
         >>> emb.encode(["child abuse hotline"]).shape  # doctest: +SKIP
         (1, 384)
     """
 
     def __init__(
         self,
-        model: bytes | BinaryIO,
+        model: bytes,
         tokenizer: bytes,
         export: OnnxExport,
         *,
         fallback: Embedder,
         threads: int = 1,
         source: str = "the index",
+        weights: BinaryIO | None = None,
+        folder: Path | None = None,
     ) -> None:
-        self._files: tuple[bytes | BinaryIO, bytes] | None = (model, tokenizer)
-        if not isinstance(model, bytes):
-            weakref.finalize(self, model.close)  # never started: the file is let go with it
+        self._files: tuple[bytes, bytes, BinaryIO | None] | None = (model, tokenizer, weights)
+        if weights is not None:
+            weakref.finalize(self, weights.close)  # never started: the file is let go with it
         self.export = export
         self.fallback = fallback
         self.threads = threads
         self.source = source
+        self.folder = folder
         self._session: Any = None
         self._tokenizer: Any = None
         self._failed = False
@@ -111,8 +134,10 @@ class OnnxEmbedder:
     def _start(self) -> bool:
         with self._lock:
             if self._session is None and not self._failed:
+                assert self._files is not None
+                weights = self._files[2]
                 try:
-                    self._session, self._tokenizer = self._open()
+                    self._session, self._tokenizer = self._open(*self._files)
                 except Exception as exc:  # noqa: BLE001 - any failure means: use the fallback
                     self._failed = True
                     reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
@@ -123,38 +148,38 @@ class OnnxEmbedder:
                         reason,
                         "pip install onnxruntime" if isinstance(exc, ImportError) else REBUILD_HINT,
                     )
-                self._files = None  # the session holds its own copy
+                finally:
+                    if weights is not None:
+                        weights.close()  # the session holds the weights now
+                self._files = None
             return self._session is not None
 
-    def _open(self) -> tuple[Any, Any]:
-        assert self._files is not None
-        opened, tokenizer = self._files
-        if isinstance(opened, bytes):
-            model = opened
-        else:
-            with opened:
-                model = opened.read()
-        # Hashing 90 MB takes about 0.1 s; hashlib lets go of the GIL, so the checksums are
-        # computed beside the session's start rather than before it (the cold start counts).
-        digests: dict[str, str] = {}
-        checker = threading.Thread(
-            target=lambda: digests.update(
-                model=hashlib.sha256(model).hexdigest(),
-                tokenizer=hashlib.sha256(tokenizer).hexdigest(),
-            )
-        )
-        checker.start()
-        try:
-            session, tok = self._session_for(model, tokenizer)
-        finally:
-            checker.join()
-        if digests.get("model") != self.export.model_sha256:
+    def _open(self, model: bytes, tokenizer: bytes, weights: BinaryIO | None) -> tuple[Any, Any]:
+        if hashlib.sha256(model).hexdigest() != self.export.model_sha256:
             raise ValueError(f"{ONNX_MODEL} does not match its checksum")
-        if digests.get("tokenizer") != self.export.tokenizer_sha256:
+        if hashlib.sha256(tokenizer).hexdigest() != self.export.tokenizer_sha256:
             raise ValueError(f"{ONNX_TOKENIZER} does not match its checksum")
-        return session, tok
+        if weights is not None:
+            self._check_weights(weights)
+        return self._session_for(model, tokenizer, weights)
 
-    def _session_for(self, model: bytes, tokenizer: bytes) -> tuple[Any, Any]:
+    def _check_weights(self, weights: BinaryIO) -> None:
+        """The weights are those the export recorded: by size and time when both are as
+        recorded with the checksum, else by the checksum itself."""
+        stat = os.fstat(weights.fileno())
+        if (stat.st_size, stat.st_mtime_ns) == (
+            self.export.weights_bytes,
+            self.export.weights_mtime_ns,
+        ):
+            return
+        with mmap.mmap(weights.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            digest = hashlib.sha256(data).hexdigest()
+        if digest != self.export.weights_sha256:
+            raise ValueError(f"{ONNX_WEIGHTS} does not match its checksum")
+
+    def _session_for(
+        self, model: bytes, tokenizer: bytes, weights: BinaryIO | None
+    ) -> tuple[Any, Any]:
         import onnxruntime as ort  # type: ignore[import-untyped]
         from tokenizers import Tokenizer
 
@@ -163,13 +188,37 @@ class OnnxEmbedder:
         # of the batch (tokenizer.json as shipped cuts at 128 and pads everything to 128).
         tok.enable_truncation(self.export.max_length)
         tok.enable_padding(pad_id=0, pad_token="[PAD]")
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = self.threads
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3  # errors only: no optimiser chatter on stderr
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
-        return session, tok
+
+        def options() -> Any:
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3  # errors only: no optimiser chatter on stderr
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            if self.export.optimized:  # optimised once, at export: not again on every start
+                options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+            return options
+
+        providers = ["CPUExecutionProvider"]
+        if weights is None:
+            return ort.InferenceSession(model, options(), providers=providers), tok
+        opened = os.fstat(weights.fileno())
+        if self.folder is not None and _holds(self.folder / ONNX_WEIGHTS, opened):
+            # Mapped from the folder by onnxruntime, not copied: a fifth of the start-up.
+            mapped = options()
+            mapped.add_session_config_entry(
+                "session.model_external_initializers_file_folder_path", str(self.folder)
+            )
+            session = ort.InferenceSession(model, mapped, providers=providers)
+            if _holds(self.folder / ONNX_WEIGHTS, opened):  # not replaced while it was read
+                return session, tok
+        # The folder was deleted or rebuilt since the index was loaded: the weights are
+        # read through the file opened then.
+        weights.seek(0)
+        data = weights.read()
+        given = options()
+        given.add_external_initializers_from_files_in_memory([ONNX_WEIGHTS], [data], [len(data)])
+        return ort.InferenceSession(model, given, providers=providers), tok
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         if not self._start():
@@ -236,9 +285,10 @@ def query_embedder(
         )
     try:
         tokenizer = (folder / ONNX_TOKENIZER).read_bytes()
-        # 90 MB: opened now, read when a question first needs it (an open file keeps its
-        # contents however the folder is replaced or deleted meanwhile).
-        model = (folder / ONNX_MODEL).open("rb")
+        model = (folder / ONNX_MODEL).read_bytes()
+        # 90 MB: opened now, mapped or read when a question first needs them (an open file
+        # keeps its contents however the folder is replaced or deleted meanwhile).
+        weights = (folder / ONNX_WEIGHTS).open("rb") if export.weights_sha256 else None
     except OSError as exc:
         return ReferenceStandIn(
             embedder,
@@ -247,5 +297,20 @@ def query_embedder(
             f"sentence-transformers; {REBUILD_HINT}",
         )
     return OnnxEmbedder(
-        model, tokenizer, export, fallback=embedder, threads=embedder.threads, source=str(folder)
+        model,
+        tokenizer,
+        export,
+        fallback=embedder,
+        threads=embedder.threads,
+        source=str(folder),
+        weights=weights,
+        folder=folder,
     )
+
+
+def _holds(path: Path, opened: os.stat_result) -> bool:
+    """Whether ``path`` is still the file that was opened."""
+    try:
+        return os.path.samestat(os.stat(path), opened)
+    except OSError:
+        return False

@@ -6,8 +6,9 @@ An index folder (one per corpus, named by the corpus hash) holds::
     vectors.faiss   the FAISS index (exact IndexFlatIP, or HNSW for large corpora)
     chunks.json     the effort table and the indexed documents
     bm25/           the bm25s index (numpy arrays and JSON, no pickle)
-    model.onnx      the model exported to ONNX, and its tokenizer.json (real model only;
-                    checked against sentence-transformers before it is written)
+    model.onnx      the model exported to ONNX, its weights (model.onnx.data) and its
+                    tokenizer.json (real model only; checked against sentence-transformers
+                    before it is written)
 
 and the root beside the folders holds ``embeddings.sqlite3`` (vectors by text hash, so a
 build embeds only new texts) and ``models/`` (the ONNX export the folders link to).
@@ -54,7 +55,7 @@ from index.manifest import (
     version,
     versions,
 )
-from index.onnx_embedder import ONNX_MODEL, ONNX_TOKENIZER, query_embedder
+from index.onnx_embedder import ONNX_MODEL, ONNX_TOKENIZER, ONNX_WEIGHTS, query_embedder
 from index.search import HNSW_EF_SEARCH, SearchIndex
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ def save_index(
         index.lexical.save(tmp / BM25_DIR)
         files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
         if onnx is not None:
-            for name in (ONNX_MODEL, ONNX_TOKENIZER):
+            for name in (ONNX_MODEL, ONNX_WEIGHTS, ONNX_TOKENIZER):
                 _link(onnx.folder / name, tmp / name)
         manifest = Manifest(
             format=FORMAT_VERSION,
@@ -212,11 +213,12 @@ def save_index(
 
 
 def _link(source: Path, target: Path) -> None:
-    """A hard link (every index folder of a root shares one export), else a copy."""
+    """A hard link (every index folder of a root shares one export), else a copy with the
+    same modification time (which, with the size, vouches for the weights at query time)."""
     try:
         os.link(source, target)
     except OSError:
-        shutil.copyfile(source, target)
+        shutil.copy2(source, target)
 
 
 def _read_vectors(data: bytes) -> Any:

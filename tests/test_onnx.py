@@ -33,6 +33,7 @@ from index.embedder import threads_from
 from index.manifest import FORMAT_VERSION, read_manifest
 from index.onnx_embedder import (
     ONNX_MODEL,
+    ONNX_WEIGHTS,
     OnnxEmbedder,
     OnnxExport,
     ReferenceStandIn,
@@ -297,6 +298,12 @@ def test_the_manifest_records_a_checked_export_beside_the_files(onnx_root: Path)
     every_document = build_chunks(load_corpus())[1]
     assert manifest.onnx.checked_texts == len(every_document) + len(VERIFY_QUESTIONS)
     assert ONNX_MODEL not in manifest.files  # a damaged export is no reason to rebuild
+    assert manifest.onnx.optimized and manifest.onnx.weights_sha256
+    weights = (index_folder(load_corpus(), onnx_root) / ONNX_WEIGHTS).stat()
+    assert (manifest.onnx.weights_bytes, manifest.onnx.weights_mtime_ns) == (
+        weights.st_size,
+        weights.st_mtime_ns,
+    )
     assert (onnx_root / CACHE_FILE).exists()
 
 
@@ -320,8 +327,9 @@ def test_indexes_of_one_root_share_one_export(
 ) -> None:
     grown = load_corpus([BUNDLED_PLAN, REPORTS])
     open_index(grown, real_embedder, root=onnx_root)
-    first = index_folder(load_corpus(), onnx_root) / ONNX_MODEL
-    assert (index_folder(grown, onnx_root) / ONNX_MODEL).samefile(first)
+    for name in (ONNX_MODEL, ONNX_WEIGHTS):
+        first = index_folder(load_corpus(), onnx_root) / name
+        assert (index_folder(grown, onnx_root) / name).samefile(first)
 
 
 @pytest.mark.slow
@@ -363,6 +371,57 @@ def test_a_damaged_export_is_not_run_and_the_reference_answers(
     assert not built  # the rest of the index is sound: no rebuild
     notices = warnings_in(caplog)
     assert len(notices) == 1 and "does not match its checksum" in notices[0]
+    assert GUIDEBOOK in [e.id for hit in hits for e in hit.efforts]
+
+
+@pytest.mark.slow
+def test_damaged_weights_are_not_run_and_the_reference_answers(
+    onnx_root: Path,
+    real_embedder: MiniLMEmbedder,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    root, folder = _copy(onnx_root, tmp_path)
+    weights = bytearray((folder / ONNX_WEIGHTS).read_bytes())
+    middle = len(weights) // 2  # same size: the time it was written gives it away
+    weights[middle : middle + 64] = bytes(64)
+    (folder / ONNX_WEIGHTS).write_bytes(bytes(weights))
+    with caplog.at_level(logging.WARNING, logger="planqa"):
+        loaded, built = open_index(load_corpus(), real_embedder, root=root)
+        hits = loaded.search(OPEN_QUESTION, k=3)
+    assert not built
+    notices = warnings_in(caplog)
+    assert len(notices) == 1 and f"{ONNX_WEIGHTS} does not match its checksum" in notices[0]
+    assert GUIDEBOOK in [e.id for hit in hits for e in hit.efforts]
+
+
+@pytest.mark.slow
+def test_weights_touched_but_unchanged_are_hashed_and_used(
+    onnx_root: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root, folder = _copy(onnx_root, tmp_path)
+    os.utime(folder / ONNX_WEIGHTS, ns=(0, 0))  # another time than the manifest records
+    loaded, _ = open_index(load_corpus(), MiniLMEmbedder(), root=root)
+    with caplog.at_level(logging.WARNING, logger="planqa"):
+        hits = loaded.search(OPEN_QUESTION, k=3)
+    assert isinstance(loaded.embedder, OnnxEmbedder) and loaded.embedder.active
+    assert warnings_in(caplog) == []
+    assert GUIDEBOOK in [e.id for hit in hits for e in hit.efforts]
+
+
+@pytest.mark.slow
+def test_a_loaded_index_embeds_with_its_export_after_its_folder_is_rebuilt(
+    onnx_root: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root, folder = _copy(onnx_root, tmp_path)
+    loaded, _ = open_index(load_corpus(), MiniLMEmbedder(), root=root)
+    # Another build put other files in its place: the weights opened at load are used.
+    (folder / ONNX_WEIGHTS).unlink()
+    (folder / ONNX_WEIGHTS).write_bytes(b"not the weights")
+    with caplog.at_level(logging.WARNING, logger="planqa"):
+        hits = loaded.search(OPEN_QUESTION, k=3)
+    assert isinstance(loaded.embedder, OnnxEmbedder) and loaded.embedder.active
+    assert warnings_in(caplog) == []
     assert GUIDEBOOK in [e.id for hit in hits for e in hit.efforts]
 
 
@@ -415,11 +474,12 @@ def test_answering_an_open_question_imports_neither_torch_nor_sentence_transform
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("missing", [ONNX_MODEL, ONNX_WEIGHTS])
 def test_a_missing_export_costs_one_notice_and_the_question_is_answered(
-    onnx_root: Path, tmp_path: Path
+    onnx_root: Path, tmp_path: Path, missing: str
 ) -> None:
     root, folder = _copy(onnx_root, tmp_path)
-    (folder / ONNX_MODEL).unlink()
+    (folder / missing).unlink()
     done, report = _planqa(["ask", OPEN_QUESTION, "--index-dir", str(root)])
     assert report.get("status") == 0 and GUIDEBOOK in done.stdout
     notices = done.stderr.strip().splitlines()[:-1]
