@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.ask_bench
 	$(BIN)/python -m benchmarks.cold_start
+	$(BIN)/python -m benchmarks.first_answer
 	$(BIN)/python -m benchmarks.load_test
 	$(BIN)/python -m benchmarks.pdf_bench
 	$(BIN)/python -m benchmarks.compare_bench

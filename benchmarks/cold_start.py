@@ -1,16 +1,19 @@
 """Issue 12: questions through ONNX Runtime, every figure beside a floor from the same run.
 
     python -m benchmarks.cold_start [--quick] [--no-eval] [--only cold,warm,builds,agreement]
+                                    [--before DIR]
 
 1. **Cold** — wall time of new processes, interleaved, median of 5 (3 with ``--quick``):
    ``planqa ask`` on an open question (embeds it through the index's ONNX export), on a
    ministry question (never embeds), and the open question with sentence-transformers for
    the question (planqa before the ONNX path); the floor is a process that imports
    sentence-transformers, loads the packaged model and embeds one sentence. Target: the
-   open question within 0.15x the floor.
-2. **Warm** — one query embedding, ONNX (planqa's default of one thread) against
-   sentence-transformers (torch's default threads, and one thread), over 200 dev questions;
-   and warm ``ask`` on the bundled plan's open dev questions never asked before (query
+   open question within 0.15x the floor. ``--before DIR`` (a checkout of an earlier planqa,
+   ``git worktree add DIR COMMIT``) adds its two questions, on an index of its own. Every
+   process runs with its bytecode cached, written by an untimed first run.
+2. **Warm** — one query embedding, ONNX (planqa's default of one thread, and two threads)
+   against sentence-transformers (torch's default threads, and one thread), over 200 dev
+   questions; and warm ``ask`` on the bundled plan's open dev questions never asked before (query
    cache emptied) with either embedder, beside the floor of ``benchmarks.ask_bench`` (a
    sentence-transformers embedding and an exact FAISS search). Target: within 0.6x. Each of
    these runs in a process of its own, the processes interleaved over 3 rounds.
@@ -116,8 +119,9 @@ def cold(root: Path, runs: int, before: Path | None = None) -> dict[str, Any]:
     }
 
 
-WARM_MODES = ("embed_onnx", "embed_reference", "embed_reference_one_thread", "ask_open_onnx",
-              "ask_open_reference", "floor")  # fmt: skip
+WARM_MODES = ("embed_onnx", "embed_onnx_two_threads", "embed_reference",
+              "embed_reference_one_thread", "ask_open_onnx", "ask_open_reference",
+              "floor")  # fmt: skip
 
 
 def warm_worker(mode: str, root: Path, n: int) -> list[float]:
@@ -136,7 +140,10 @@ def warm_worker(mode: str, root: Path, n: int) -> list[float]:
     reference = mode.endswith("reference") or mode.endswith("one_thread") or mode == "floor"
     if mode.endswith("one_thread"):
         torch.set_num_threads(1)
-    bot = Assistant.load(index_dir=root, embedder=MiniLMEmbedder(onnx=not reference))
+    threads = 2 if mode.endswith("two_threads") else None  # None: planqa's default, 1
+    bot = Assistant.load(
+        index_dir=root, embedder=MiniLMEmbedder(onnx=not reference, threads=threads)
+    )
     if mode.startswith("embed"):
         texts = [q for q in unique_question_texts() if q.strip()][:n]
         embedder = bot.index.embedder
@@ -185,6 +192,9 @@ def warm(root: Path, n: int, rounds: int) -> dict[str, Any]:
         "ratio_embed": ratio(ms["embed_onnx"]["median"], ms["embed_reference"]["median"]),
         "ratio_embed_one_thread": ratio(
             ms["embed_onnx"]["median"], ms["embed_reference_one_thread"]["median"]
+        ),
+        "ratio_onnx_one_to_two_threads": ratio(
+            ms["embed_onnx"]["median"], ms["embed_onnx_two_threads"]["median"]
         ),
         "ratio_ask_open": ratio(ms["ask_open_onnx"]["median"], ms["floor"]["median"]),
         "ratio_ask_open_p95": ratio(ms["ask_open_onnx"]["p95"], ms["floor"]["p95"]),
@@ -311,6 +321,9 @@ def _warm_rows(w: dict[str, Any]) -> list[str]:
         f"| the same, torch on 1 thread | {ms['embed_onnx']['median']:.1f} ms "
         f"| {ms['embed_reference_one_thread']['median']:.1f} ms "
         f"| {w['ratio_embed_one_thread']} | |",
+        f"| threads: ONNX on 1 thread (the default) vs 2 "
+        f"| {ms['embed_onnx']['median']:.1f} ms | {ms['embed_onnx_two_threads']['median']:.1f} ms "
+        f"| {w['ratio_onnx_one_to_two_threads']} | |",
         f"| warm `ask`, {w['open_questions']} open questions never asked before (ONNX) "
         f"| {ms['ask_open_onnx']['median']:.1f} ms | {ms['floor']['median']:.1f} ms (floor: "
         f"sentence-transformers + flat search) | {w['ratio_ask_open']} | ≤ 0.6 |",

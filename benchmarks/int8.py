@@ -26,6 +26,7 @@ of ``benchmarks/results/int8.json`` and prints a summary (Markdown).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import tempfile
@@ -66,7 +67,10 @@ def quantise(
     from onnxruntime.quantization.shape_inference import quant_pre_process
 
     inferred = traced.with_name("inferred.onnx")
-    quant_pre_process(str(traced), str(inferred), skip_optimization=True, skip_symbolic_shape=True)
+    with contextlib.chdir(traced.parent):  # where onnxruntime's tools leave scratch files
+        quant_pre_process(
+            str(traced), str(inferred), skip_optimization=True, skip_symbolic_shape=True
+        )
     graph = onnx.load(str(inferred), load_external_data=False).graph
     weights = {i.name for i in graph.initializer}
     # The dense layers (a MatMul by a weight); attention's products of two activations stay

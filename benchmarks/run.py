@@ -56,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
         help="whole-run time the scale section plans its embedding budget for",
     )
     parser.add_argument(
+        "--embed-budget-min",
+        type=float,
+        default=None,
+        help="minutes the scale section may embed for real before it samples (default 25); "
+        "give it, and --deadline-min, the time a real 100,000-effort build takes",
+    )
+    parser.add_argument(
         "--hnsw-threshold",
         type=int,
         default=None,
@@ -80,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         params.scale_sizes = tuple(int(x) for x in args.scale.split(","))
     if args.deadline_min:
         params.deadline_min = args.deadline_min
+    if args.embed_budget_min:
+        params.embed_budget_min = args.embed_budget_min
 
     previous: dict[str, Any] = {}
     if set(only) != set(SECTIONS) and results_json.exists():
@@ -117,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
                 }
             section["section_s"] = round(time.perf_counter() - t0, 1)
             section["measured_at"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+            if name == "scale":
+                section = _with_earlier_sizes(section, previous.get("scale", {}))
             results["sections"][name] = section
             log(f"{name}: done in {section['section_s']} s")
             results["total_s"] = round(time.time() - started, 1)
@@ -125,6 +136,24 @@ def main(argv: list[str] | None = None) -> int:
             (RESULTS / "report.md").write_text(render(results), encoding="utf-8")
     log(f"wrote {results_json} and {RESULTS / 'report.md'} in {time.time() - started:.0f} s")
     return 0
+
+
+def _with_earlier_sizes(section: dict[str, Any], earlier: dict[str, Any]) -> dict[str, Any]:
+    """A scale run of some sizes (``--scale N``) keeps the rows of the sizes it did not run,
+    each marked with when and with which HNSW settings it was measured."""
+    kept = {
+        size: {
+            "measured_at": earlier.get("measured_at"),
+            "hnsw_params": earlier.get("hnsw_params"),
+            **row,
+        }
+        for size, row in earlier.get("sizes", {}).items()
+        if size not in section.get("sizes", {})
+    }
+    if not kept or "sizes" not in section:
+        return section
+    sizes = kept | section["sizes"]
+    return section | {"sizes": {k: sizes[k] for k in sorted(sizes, key=int)}}
 
 
 if __name__ == "__main__":

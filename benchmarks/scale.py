@@ -77,7 +77,7 @@ def recall_at(approx: Any, exact: Any, queries: np.ndarray, k: int = 10) -> floa
     return round(float(np.mean(hits)), 4)
 
 
-EF_SWEEP = (32, 64, 128, 256, 512, 1024)
+EF_SWEEP = (32, 64, 128, 256, 512, 1024, 2048)
 
 
 def ef_sweep(hnsw: Any, exact: Any, queries: np.ndarray, k: int = 10) -> list[dict[str, Any]]:

@@ -34,9 +34,10 @@ DEFAULT_FUSION: Fusion = "convex"
 DEFAULT_ALPHA = 0.9
 QUERY_CACHE_SIZE = 256
 # Recall@10 against exact search, measured in benchmarks/ (report.md, section 4): on
-# 11,665 real MiniLM vectors efSearch 128 → 0.973, 512 → 0.996; on 116,650 vectors (mostly
-# a Gaussian fitted to real ones) 128 → 0.795, 512 → 0.945 at about 3 ms a query.
-HNSW_EF_SEARCH = 512
+# 11,665 real MiniLM vectors efSearch 128 → 0.973, 512 → 0.996; on 216,650 vectors (100,000
+# efforts; all but 2,000 drawn from a Gaussian fitted to real ones, which is harder to search)
+# with efConstruction 200: 512 → 0.957, 1024 → 0.986 at about 7.5 ms a query.
+HNSW_EF_SEARCH = 1024
 # How much an effort is credited for a match on its whole measure chunk, relative to a
 # match on its own document (measured on the question set: 1.0 is best; see benchmarks/).
 MEASURE_WEIGHT = 1.0
