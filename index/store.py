@@ -351,14 +351,13 @@ def open_index(
     Raises:
         IndexError_: the index folder cannot be created or written.
     """
-    from filelock import FileLock, Timeout
-
     folder = index_folder(corpus, root)
     if not rebuild:
         try:
             return load_index(folder, embedder, corpus_sha256=corpus.sha256), False
         except StaleIndex:
             pass  # missing, damaged, or being rebuilt by another process: ask again under the lock
+    from filelock import FileLock, Timeout  # imported only when the index is not loaded as is
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(folder.with_name(folder.name + ".lock")), timeout=600)
