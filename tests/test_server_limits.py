@@ -179,11 +179,11 @@ def test_the_checked_api_parameters_are_those_of_the_ask_api() -> None:
 
 def _serve_without_loading(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Make ``planqa serve`` record what it would serve instead of loading and serving."""
-    import ui.cli
+    import ui.commands
     import ui.web
 
     served: dict[str, Any] = {}
-    monkeypatch.setattr(ui.cli, "_load", lambda args, **kw: "bot")
+    monkeypatch.setattr(ui.commands, "_load", lambda args, **kw: "bot")
     monkeypatch.setattr(ui.web, "serve", lambda bot, **kw: served.update(kw))
     return served
 
