@@ -31,6 +31,9 @@ _OPEN_BRACKET = re.compile(r"[\[［【〔〈《][^\]］】〕〉》]{0,80}$")
 _CLOSE_BRACKET = re.compile(r"[\]］】〕〉》]")
 # A word the line end broke: "aware-" / "ness".
 _BROKEN_WORD = re.compile(r"[a-z]-$")
+# A figure the line end broke after its thousands separator: "about 1," / "200 schools".
+_BROKEN_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,$")
+_FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
 # Lines that carry content even when repeated: efforts end in an attribution.
 _ATTRIBUTED = re.compile(r"[\]］】〕〉》]\s*[.。]?\s*\S{0,12}$")
 _LIGATURES = str.maketrans(
@@ -80,7 +83,8 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
     """The report's lines without page furniture, with broken brackets and words joined.
 
     A line repeated on several pages (digits aside) that holds no attribution is a
-    running header or footer; so is a copy of the title.
+    running header or footer; so is a copy of the title. A word or a figure the line end
+    broke ("aware-" / "ness", "about 1," / "200 schools") is joined whole.
 
     Example:
         >>> clean_lines([(2, "1. Awareness"), (3, "- 2 -"), (4, "· Held a forum. [MIC,"),
@@ -101,6 +105,8 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
             out[-1] = (out[-1][0], f"{out[-1][1]} {line}")  # "[MIC, MEXT," / "and METI]"
         elif out and _BROKEN_WORD.search(out[-1][1]) and line[:1].islower():
             out[-1] = (out[-1][0], f"{out[-1][1][:-1]}{line}")  # "aware-" / "ness"
+        elif out and _BROKEN_FIGURE.search(out[-1][1]) and _FIGURE_GOES_ON.match(line):
+            out[-1] = (out[-1][0], f"{out[-1][1]}{line}")  # "about 1," / "200 schools"
         else:
             out.append((n, line))
     return out

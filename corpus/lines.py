@@ -65,8 +65,9 @@ _MONTH_RANGE = re.compile(
 
 
 # Full-width forms of ASCII ("［ＭＥＸＴ］", "１２") and the ideographic space, as in
-# reports set in Japanese fonts, read as their ASCII letters.
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# reports set in Japanese fonts, read as their ASCII letters; a soft hyphen
+# ("speciali\u00adzing") is no character at all.
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x00AD: None}
 
 
 def normalise_line(line: str) -> str:

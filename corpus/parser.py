@@ -12,7 +12,8 @@ classifies each line by its shape, never by its wording:
   ``*``, ``・``) opens one, and unmarked lines continue it while it is still open;
 * an unmarked line while no effort is open is a note on the measure (figure text, captions);
 * a page number alone on a line ("- 6 -", "Page 6") is page furniture and is dropped, even
-  inside an effort wrapped over a page break.
+  inside an effort wrapped over a page break; so is the current section's heading printed
+  again at the top of a page.
 """
 
 from __future__ import annotations
@@ -271,6 +272,17 @@ def _paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None
     return None if defined else m
 
 
+def _repeats_heading(builder: _Builder, section: re.Match[str]) -> bool:
+    """Whether a section heading is the current section's own, printed again."""
+    if not builder.sections:
+        return False
+    current = builder.sections[-1]
+    title = " ".join(section.group(2).split()).casefold()
+    return int(section.group(1)) == current.number and " ".join(
+        current.title.split()
+    ).casefold().startswith(title)
+
+
 def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") -> None:
     attribution = _ATTRIBUTION.search(line)
     heading, builder.heading = builder.heading, None
@@ -280,6 +292,8 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         builder.heading = heading
         return
     section = _SECTION.match(line)
+    if section and not attribution and _repeats_heading(builder, section):
+        return  # the section's heading again at the top of a new page: page furniture
     if section and not attribution:
         builder.close_effort()
         builder.sections.append(

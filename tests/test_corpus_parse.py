@@ -359,6 +359,29 @@ def test_a_word_broken_at_the_line_end_is_joined_and_a_ligature_spelt_out() -> N
     assert only_effort(plan).text == "Raised awareness of filtering."
 
 
+def test_a_figure_broken_after_its_thousands_separator_is_joined() -> None:
+    plan = parse_plan(report("· Gave classes at about 1,", "200 schools. [NPA]"), source="t.txt")
+    assert only_effort(plan).text == "Gave classes at about 1,200 schools."
+
+
+def test_a_list_comma_at_the_line_end_is_no_broken_figure() -> None:
+    plan = parse_plan(report("· Held 12 forums in 2019,", "120 in all. [NPA]"), source="t.txt")
+    assert only_effort(plan).text == "Held 12 forums in 2019, 120 in all."
+
+
+def test_a_soft_hyphen_is_no_part_of_the_word() -> None:
+    plan = parse_plan(report("· Set up a team speciali\u00adzing in AI. [NPA]"), source="t.txt")
+    assert only_effort(plan).text == "Set up a team specializing in AI."
+
+
+def test_the_section_heading_repeated_at_a_page_top_opens_no_new_section() -> None:
+    text = report(
+        "· Held a forum. [CAO]", "", "- 5 -", "", "1. Awareness", "", "· Sent leaflets. [NPA]"
+    )
+    (section,) = parse_plan(text, source="t.txt").sections
+    assert [e.text for e in section.measures[0].efforts] == ["Held a forum.", "Sent leaflets."]
+
+
 def test_a_footnote_mark_is_no_part_of_the_effort() -> None:
     line = '· Registered "Kodomo 110-ban no Ie"*1 on routes. [NPA]'
     plan = parse_plan(report(line), source="t.txt")
