@@ -65,6 +65,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev6": ("reports6",),
     "dev7": ("reports7",),
     "dev8": ("reports8",),
+    "dev9": ("reports9",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -51,6 +51,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev6",
         "dev7",
         "dev8",
+        "dev9",
         "unseen",
         "unseen2",
         "unseen3",
