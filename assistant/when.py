@@ -64,6 +64,13 @@ _YEAR_RANGE = re.compile(
     rf"(?<![-\d/]){_YEAR}\s*(?:-|–|~|to|through|and)\s*{_YEAR}(?![-\d/])", re.I
 )
 _YEAR_ALONE = re.compile(rf"(?<![-\d/.,]){_YEAR}(?![-\d/]|,\d)")
+# A report named by its place among the loaded ones: "in the older report", "the latest
+# report" ("previous" and "last" are left alone: before which, the final or the one before?).
+_WHICH_REPORT = re.compile(
+    r"\b(?:(older|earlier|earliest|oldest|first)|(newer|newest|latest|later|most\s+recent|"
+    r"more\s+recent|recent|current))\s+(?:report|plan\s+report|year'?s?\s+report)\b",
+    re.I,
+)
 _HALF = re.compile(r"\b(first|second|latter|last|1st|2nd)\s+half\b", re.I)
 _QUARTER = re.compile(
     r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\b|\bq([1-4])\b", re.I
@@ -226,6 +233,10 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
     for m in _YEAR_ALONE.finditer(text):
         if f.free(*m.span()):
             f.years.append(int(m.group(1)))
+            f.spans.append(m.span())
+    for m in _WHICH_REPORT.finditer(text):
+        if f.free(*m.span()) and len(corpus_years) > 1:
+            f.fiscal.append(min(corpus_years) if m.group(1) else max(corpus_years))
             f.spans.append(m.span())
     _months_alone(text, f, corpus_years)
     months = _restriction(text, f, corpus_years)

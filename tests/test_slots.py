@@ -187,6 +187,10 @@ Q4_2020 = ("2020-10", "2020-11", "2020-12")
             "after November 2017 but before February 2018",
             (2017,), (), (), (), ("2017-12", "2018-01"),
         ),
+        ("in the older report", (2019, 2029), (2019,), (), (), None),
+        ("what does the latest report say", (2019, 2029), (2029,), (), (), None),
+        ("in the older report", (2019,), (), (), (), None),  # one report: no older one
+        ("tell me about the first one", (2019, 2029), (), (), (), None),  # of a list
     ],
 )  # fmt: skip
 def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
