@@ -265,16 +265,22 @@ class Retriever:
     def _text_words(self, position: int) -> set[str]:
         words = self._text_tokens.get(position)
         if words is None:
-            words = self._text_tokens[position] = set(tokenize(self.index.efforts[position].text))
+            words = self._text_tokens[position] = _with_parts(self.index.efforts[position].text)
         return words
 
     def _words(self, position: int) -> set[str]:
         words = self._tokens.get(position)
         if words is None:
             e = self.index.efforts[position]
-            words = set(tokenize(f"{e.text} {e.measure_title}"))
+            words = _with_parts(f"{e.text} {e.measure_title}")
             self._tokens[position] = words
         return words
+
+
+def _with_parts(text: str) -> set[str]:
+    """The text's search tokens, and the parts of its hyphenated ones: "ICPO-Interpol"
+    mentions Interpol."""
+    return set(tokenize(text)) | set(tokenize(text.replace("-", " ")))
 
 
 # Ordinals and codes that name one thing among several: "the 5th meeting", "G20". (Not
