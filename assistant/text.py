@@ -247,13 +247,16 @@ LEADING_PREPOSITIONS = (
     r"(?:in|at|on|for|from|to|by|across|during|over|with|of|under|within|through|into|"
     r"after|before|since|until|among)"
 )
+_ABOUT = r"(?:roughly|approximately|about|around|exactly|also|then)"
 # A second question joined to the first: a coordinator, perhaps a preposition, then a
 # question word ("…, and which meeting was it", "… and when did it start", "…, and
-# across how many prefectures").
+# across how many prefectures"), which a preposition may lead from a few words away
+# ("…, and to hotlines in how many countries", "…, and on the trains of how many …").
 _SECOND_ASK = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|n|&)\s+|\s*;\s*|\s+[-–—]+\s+|\?\s+(?:and\s+)?)"
-    r"(?=(?:(?:roughly|approximately|about|exactly|also|then)\s+)?"
-    rf"(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b)",
+    rf"(?=(?:{_ABOUT}\s+)?(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b"
+    rf"|{LEADING_PREPOSITIONS}\s+(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{0,4}}"
+    rf"(?:{_ABOUT}\s+)?how\s+(?:many|much)\b)",
     re.I,
 )
 

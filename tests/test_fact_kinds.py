@@ -114,6 +114,23 @@ def test_an_informal_n_joins_two_asks() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("How many items were removed, and to hotlines in how many countries did reports go?",
+         ("How many items were removed", "to hotlines in how many countries did reports go?")),
+        ("How long is the video, and to roughly how many schools did its DVD go?",
+         ("How long is the video", "to roughly how many schools did its DVD go?")),
+        ("how many teachers in how many schools", None),  # one clause, no coordinator
+        ("When was it held, and in Tokyo how was it received", None),  # far: counts only
+    ],
+)
+def test_a_second_ask_may_lead_with_a_phrase_before_its_question_word(
+    question: str, parts: tuple[str, str] | None
+) -> None:
+    assert two_asks(question) == parts
+
+
+@pytest.mark.parametrize(
     ("question", "stated"),
     [
         ("Which languages were added to Cure Time?", "English, Chinese, Vietnamese"),
