@@ -55,16 +55,18 @@ _NAME_CUE = re.compile(
     r"\bthe\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:is|was)\s+(?:called|named|titled)\b|"
     r"\b(?:is|was)\s+the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:called|named|titled)\b|"
     r"\b(?:has|have)\s+the\s+((?:[a-z'-]+\s+){0,4}[a-z'-]+)\s+been\s+(?:called|named|titled)\b|"
+    r"\bwhich\s+([a-z'-]+\s+[a-z'-]+)(?=\s*(?:[?.!,]|$))|"  # "during which national month?"
     r"\bwhich\s+([a-z'-]+)\b",
     re.I,
 )
 
 
 def _head(phrase: str) -> str | None:
-    """The last word of a noun phrase, stopping at a verb or a preposition."""
+    """The last word of a noun phrase, stopping at a verb, a preposition or a pronoun
+    opening a clause ("the police film they showed" → "film")."""
     kept: list[str] = []
     for w in phrase.lower().split():
-        if w in _AUX or w in _VERBS or (kept and w.endswith("ed")):
+        if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS)):
             break
         kept.append(w)
     return kept[-1] if kept else None
@@ -199,7 +201,7 @@ _QUALIFIER = re.compile(
 
 _QUANTITY = re.compile(
     r"\bwhat(?:'s|\s+(?:is|was|were|are))\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:total\s+|overall\s+|final\s+)?([a-z'-]+)\b",
+    r"(?:(?:total|overall|final|max|maximum|minimum|average|annual)\s+)?([a-z'-]+)\b",
     re.I,
 )
 
@@ -208,7 +210,7 @@ _QUANTITY = re.compile(
 # asks for a figure even when it reads like an open question.
 QUANTITY_NOUNS = frozenset(
     "budget budgets cost costs spending expenditure funding price fee fees salary salaries "
-    "wage wages turnout attendance".split()
+    "wage wages turnout attendance grant grants subsidy subsidies".split()
 )
 
 
@@ -220,7 +222,8 @@ def quantity_of(text: str, *, known_only: bool = False) -> str | None:
     if known_only:
         # "budget for the CFA campaign?", "what salary will they be paid"
         named = re.search(
-            rf"(?:^|\b(?:the|a|an|its|their|what|which|any|total|annual|average)\s+)"
+            rf"(?:^|\b(?:the|a|an|its|their|what|which|any|total|annual|average|max|maximum|"
+            rf"minimum)\s+)"
             rf"({'|'.join(sorted(QUANTITY_NOUNS))})\b",
             text,
             re.I,
@@ -240,3 +243,29 @@ def name_of(text: str) -> str | None:
         return None
     head = _head(next(g for g in m.groups() if g))
     return None if head in ("ministry", "agency", "section", "pillar") else head
+
+
+# Which end of a span of time is asked: "since when", "from which fiscal year does it
+# start" ask its start; "by when", "until when", "the deadline" its end.
+_START = re.compile(
+    r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:when|what|which)\b|"
+    r"\b(?:start|starts|started|begin|begins|began|commence[sd]?|launch(?:ed|es)?)\b",
+    re.I,
+)
+_END = re.compile(
+    r"\b(?:by|until|till|through)\s+(?:when|what|which)\b|\bdeadline\b|\btarget\s+(?:date|year)\b|"
+    r"\b(?:end|ends|ended|finish|finishes|finished|completed?)\b",
+    re.I,
+)
+
+
+def bound(text: str) -> str | None:
+    """ "start" or "end" when the question asks which end of a span of time, else None.
+
+    >>> bound("and from which fiscal year does it start?"), bound("by when?")
+    ('start', 'end')
+    """
+    start, end = _START.search(text), _END.search(text)
+    if start and end:  # "from when until when": both, as written
+        return None
+    return "start" if start else "end" if end else None

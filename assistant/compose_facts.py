@@ -30,7 +30,7 @@ from assistant.gazetteer import PLACE_KINDS, places_of_kind
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
-from assistant.retrieval import Found, literal_terms
+from assistant.retrieval import Found, literal_terms, synonyms
 from index.documents import CitedEffort
 
 __all__ = ["FactWriter"]
@@ -277,12 +277,20 @@ class FactWriter:
 
     def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         spans = dates(e.text)
-        if not re.search(r"\b(?:fiscal|year)\b", q.text, re.I):
+        if q.bound:  # "by when": "by FY2022", not the date the plan was made
+            spans = [s for s in spans if _BOUND_LEADS[q.bound].match(s.text)] or spans
+        if not q.bound and not re.search(r"\b(?:fiscal|year)\b", q.text, re.I):
             # "starting FY2019" answers "from which fiscal year", not "when did it happen"
             spans = [s for s in spans if not re.search(r"\bFY|fiscal", s.text, re.I)]
+        # "…the plan formulated in December 2018, and by when?": a date the question
+        # gives is not what it asks
+        spans = [s for s in spans if s.text.lower() not in q.text.lower()] or spans
         if not spans:
             return None
-        return f"The report dates it {'; '.join(s.text for s in spans)}, in FY{e.fiscal_year}"
+        said = "; ".join(s.text for s in spans)
+        if all(re.search(r"\bFY|fiscal", s.text, re.I) for s in spans):
+            return f"The report gives {said}"  # "by FY2022": its own fiscal year, not the report's
+        return f"The report dates it {said}, in FY{e.fiscal_year}"
 
     def _period(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         span = pick_figure(figures(e.text), "duration", _topic(q))
@@ -360,7 +368,9 @@ class FactWriter:
         if kind is not None:  # "for which countries", "which prefecture": gazetteer names
             found = places_of_kind(e.text, kind)
             return f"The report names {_joined(found)}" if found else None
-        after = _name_after(e.text, q)
+        # "the title of the film": the reports' own word for it ("video") names it too
+        alias = synonyms().get((q.unit or "").lower())
+        after = _name_after(e.text, q) or (named_after(e.text, alias) if alias else None)
         if after is not None:  # "the name of the checklist": the checklist "Signs to Notice"
             return f"The report names it “{after}”"
         spans = names(e.text)
@@ -375,7 +385,11 @@ class FactWriter:
         if q.unit not in (None, "number") and first:
             # "what kind of support bases": a name holding "bases", else the words the
             # best effort puts before "bases"
-            spans = [s for s in spans if named(s, q.unit)] or phrases(e.text, q.unit) or spans
+            spans = (
+                [s for s in spans if named(s, q.unit) or (alias and named(s, alias))]
+                or phrases(e.text, q.unit)
+                or spans
+            )
         # A name the question already states is not its answer ("which practices came out
         # of the Safer Platforms Roundtable?" is not answered by "Safer Platforms Roundtable").
         stated = _stems_of(q.text)
@@ -402,6 +416,13 @@ class FactWriter:
 
     def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
         return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
+
+
+# How a date phrase that is one end of a span opens: "starting FY2019", "by FY2022".
+_BOUND_LEADS = {
+    "start": re.compile(r"(?:from|since|starting|beginning)\b", re.I),
+    "end": re.compile(r"(?:by|until|till|through)\b", re.I),
+}
 
 
 def _lead(text: str, span: str, width: int = 50) -> frozenset[str]:

@@ -341,6 +341,10 @@ _QUANTITIES = {
     "expenditure": "money",
     "funding": "money",
     "price": "money",
+    "grant": "money",
+    "grants": "money",
+    "subsidy": "money",
+    "subsidies": "money",
 }
 
 

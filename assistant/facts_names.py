@@ -47,6 +47,8 @@ _TITLE = re.compile(
 )
 # A number written in brackets after a name: "Hotline … Centers" (189).
 _CODE = re.compile(r"\((\d{2,6})\)")
+# A number to dial, written as a name: "#8103", "0120-189-783".
+_DIAL = re.compile(r"#?\d[\d -]{1,14}\d")
 
 
 def names(text: str) -> list[FactSpan]:
@@ -54,7 +56,9 @@ def names(text: str) -> list[FactSpan]:
     out = []
     for m in _QUOTED.finditer(text):
         lead = text[max(0, m.start() - 14) : m.start()]
-        out.append(FactSpan("name", m.group(1), None, stems(lead)))
+        # a quoted dialling code ("#8103", "0120-189-783") is a number to call
+        noun = "number" if _DIAL.fullmatch(m.group(1)) else None
+        out.append(FactSpan("name", m.group(1), noun, stems(lead)))
     for m in _CODE.finditer(text):
         lead = text[max(0, m.start() - 60) : m.start()]
         out.append(FactSpan("name", m.group(1), "number", stems(lead)))
@@ -278,8 +282,8 @@ def pick_name(
         spans = [s for s in spans if s.noun == "number"]
         if not spans:
             return None
-    else:
-        spans = [s for s in spans if s.noun != "number"]
+    else:  # a name; failing one, the number to call
+        spans = [s for s in spans if s.noun != "number"] or spans
 
     def score(s: FactSpan) -> float:
         own = stems(s.text)
@@ -350,10 +354,11 @@ def explained_in(text: str, phrase: str) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
-# "chaired by a professor of Keio University, and …": who did what the verb says.
+# "chaired by a professor of Keio University, and …": who did what the verb says ("for"
+# and "to" inside a title go on: "the Minister of State for Policies Related to Children").
 _BY_AGENT = re.compile(
     r"\b([A-Za-z]+)\s+by\s+((?:the\s+|a\s+|an\s+)?[^,.;()\[\]]{2,80}?)"
-    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:to|in|on|for|with|during|under|until)\s"
+    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|with|during|under|until)\s|\s+(?:to|for)\s(?![A-Z])"
     r"|\s+and\s+(?!the\s|a\s|an\s|[A-Z]))"
 )
 

@@ -70,6 +70,8 @@ class Query(_Frozen):
             ("attended" in "how many attended?" asks; "symposium" is about something).
         alternatives: ``own_words`` cut where the question says "or", when it names two
             or more things any of which will do ("generative AI or deepfakes").
+        bound: For a date, which end of a span is asked: "start" ("since when", "from
+            which fiscal year does it start") or "end" ("by when", "the deadline").
         ordinal: "the second one" → 2, "the last one" → -1.
         refers_back: Words that point at the previous answer ("it", "those", "of them").
         subset: Asks about the previous answer's efforts ("which of those …").
@@ -103,6 +105,7 @@ class Query(_Frozen):
     own_words: tuple[str, ...] = ()
     alternatives: tuple[tuple[str, ...], ...] = ()
     rank: str | None = None
+    bound: str | None = None
     ordinal: int | None = None
     refers_back: bool = False
     subset: bool = False

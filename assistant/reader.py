@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.asked import asked_names, name_of, quantity_of, unit
+from assistant.asked import asked_names, bound, name_of, quantity_of, unit
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
 from assistant.intents import Intent, intent_model, shape, token_spans
@@ -30,6 +30,7 @@ from assistant.ministries import Mentions, MinistryResolver, name_table
 from assistant.parts import asks_measures, measure, section, titled
 from assistant.query import Query, TimeScope
 from assistant.slots import (
+    Country,
     Span,
     asides,
     asks_dated,
@@ -73,8 +74,12 @@ _PART_CUE = re.compile(
 _HOME = re.compile(r"\b(?:japan(?:ese)?|tokyo|the government)\b", re.I)
 # A country after one of these is where a Japanese effort went, not who acted.
 _PLACE_BEFORE = re.compile(
-    r"\b(?:to|in|into|at|from|visit(?:ed|ing)?|toward|towards)\s+(?:the\s+)?$", re.I
+    r"\b(?:to|in|into|at|from|visit(?:ed|ing)?|toward|towards|like|such\s+as|including)\s+"
+    r"(?:the\s+)?$",
+    re.I,
 )
+# Between two places of one list: "in Vietnam or the Philippines".
+_LIST_LINK = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,11 @@ class Reader:
         # Fiscal years the efforts name in their text ("the FY2017 efforts report")
         self.named_years = frozenset(
             int(y) for e in efforts for y in re.findall(r"\bFY\s?((?:19|20)\d\d)\b", e.text)
+        )
+        # The words of the plan's own name ("Basic Plan on Measures against Child Sexual
+        # Exploitation"), which every effort is under.
+        self.plan_words = frozenset(
+            w for plan in corpus.plans for w in tokenize(plan.title) if w.isalpha()
         )
         self.titles = list(
             dict.fromkeys((s.number, s.title) for plan in corpus.plans for s in plan.sections)
@@ -171,10 +181,18 @@ class Reader:
             # "under pillar 4 (prompt protection of … child victims)": the section's own
             # title, restated, names the section and asks about nothing more
             topic, words = "", ()
-        named = countries(text, HOME_COUNTRY, self.mentioned)
+        filtered = bool(slots.mentions.ministries or slots.time.spans)
+        if words and set(words) <= self.plan_words and filtered:
+            # "what has CAS done under the basic plan?": every effort is under the plan,
+            # so naming it asks about all of the ministry's (or the year's) efforts
+            topic, words = "", ()
+        # "I am a student from Vietnam. How many schools …?": the asker's country is no
+        # country asked about; only the question's own are
+        source = asked or text
+        named = countries(source, HOME_COUNTRY, self.mentioned)
         if slots.mentions.ministries or _HOME.search(text):
             # "did Japan send officers to France?": a Japanese effort abroad, not France's
-            named = [c for c in named if not _PLACE_BEFORE.search(text[: c.span[0]])]
+            named = _not_places(named, source)
         term = self._term(text, slots)
         changes = read_changes(asked or text, self.years)
         return Query(
@@ -201,6 +219,7 @@ class Reader:
             own_words=tuple(w for w in words if w not in self.model.scaffold),
             alternatives=() if follows else self._alternatives(text, slots),
             rank=rank(text),
+            bound=bound(text),
             ordinal=ordinal(text)[0],
             refers_back=back,
             subset=subset,
@@ -427,6 +446,19 @@ _LEADING_AND = re.compile(
 
 def _names_a_slot(slots: _Slots) -> bool:
     """Whether a question names something a follow-on could swap in."""
-    return bool(
-        slots.mentions.ministries or slots.time.spans or slots.section is not None
-    )
+    return bool(slots.mentions.ministries or slots.time.spans or slots.section is not None)
+
+
+def _not_places(named: list[Country], text: str) -> list[Country]:
+    """The countries a question names that are not where something was done: "in
+    Vietnam or the Philippines" names two places."""
+    kept, end = [], None
+    for c in named:
+        before = text[: c.span[0]]
+        listed = end is not None and _LIST_LINK.match(text[end : c.span[0]])
+        if _PLACE_BEFORE.search(before) or listed:
+            end = c.span[1]
+            continue
+        end = None
+        kept.append(c)
+    return kept

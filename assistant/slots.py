@@ -17,6 +17,7 @@ from assistant.parts import NUM, NUMBER_WORDS, ORD, Span
 from assistant.text import function_words
 
 __all__ = [
+    "Country",
     "Span",
     "countries",
     "country_mentions",

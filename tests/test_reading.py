@@ -429,6 +429,8 @@ def test_joint_efforts_counted_in_are_neither_the_shape_nor_the_topic(reader: Re
         ("What did the NPA do in France?", ()),
         ("What is done in France about grooming?", ("France",)),  # France's own measures
         ("What did France do?", ("France",)),
+        ("I am a student from Vietnam. How many schools did officers visit?", ()),  # the asker's
+        ("Did Japan fund work in places like Vietnam or the Philippines?", ()),  # a list of places
     ],
 )
 def test_a_country_is_outside_the_reports_unless_a_japanese_effort_went_there(

@@ -1,0 +1,121 @@
+"""How a question names what it asks for: which end of a span of time, the thing a name is
+asked of, a sum of money, a number to dial, who chaired something, and which report.
+
+The answers come from the invented FY2029 development report (``reports9``), written blind;
+these readers were changed after its first run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.asked import bound, name_of, quantity_of
+from assistant.claims import claims
+from assistant.facts_names import agent, names
+from assistant.intents import stem
+from corpus import BUNDLED_PLAN
+from tests.conftest import EVALSET, FakeEmbedder
+
+
+@pytest.fixture(scope="module")
+def bot2029(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports9" / "fy2029_efforts.txt"],
+        index_dir=tmp_path_factory.mktemp("idx2029"),
+        embedder=FakeEmbedder(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [
+        ("and by when?", "end"),
+        ("until when does the campaign run?", "end"),
+        ("from which fiscal year does it start?", "start"),
+        ("since when has the chat been open?", "start"),
+        ("when was the meeting held?", None),
+        ("from when until when did it run?", None),  # both ends: the span as written
+    ],
+)
+def test_a_question_may_ask_one_end_of_a_span_of_time(question: str, end: str | None) -> None:
+    assert bound(question) == end
+
+
+def test_by_when_is_answered_with_the_target_year_not_the_date_the_plan_was_made(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports4" / "fy2018_efforts.txt"],
+        index_dir=tmp_path_factory.mktemp("idx2018"),
+        embedder=FakeEmbedder(),
+    )
+    answer = bot.ask(
+        "By how many persons are child welfare officers to be increased under the plan "
+        "formulated in December 2018, and by when?"
+    )
+    assert "by FY2022" in claims(answer) and "2,020" in claims(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("whats the title of the police film they showed in cinemas", "film"),
+        ("The symposium was held during which national month? full name pls", "month"),
+        ("what is the name of the hotline it set up", "hotline"),
+        ("which ministry ran it", None),
+    ],
+)
+def test_a_name_is_asked_of_the_head_of_its_noun_phrase(question: str, noun: str | None) -> None:
+    assert name_of(question) == noun
+
+
+def test_a_maximum_grant_is_a_sum_of_money() -> None:
+    assert quantity_of("what's the max grant per municipality", known_only=True) == "grant"
+
+
+def test_a_quoted_dialling_code_is_a_number_to_call() -> None:
+    (code,) = names('Introduced the nationwide short number "#8103" for police consultation.')
+    assert (code.text, code.noun) == ("#8103", "number")
+
+
+def test_a_title_holding_for_and_to_is_one_agent() -> None:
+    text = "Held the conference, chaired by the Minister of State for Policies Related to Children."
+    assert agent(text, frozenset({stem("chaired")})) == (
+        "chaired",
+        "the Minister of State for Policies Related to Children",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("whats the max grant per municipality for the parenting support programmes, and how "
+         "many municipalities used it", ("2 million yen", "163")),
+        ("The 2019 symposium was held during which national month? full name pls",
+         ("National Month for the Prevention of Juvenile Delinquency and Juvenile Damage",)),
+        ("what's the short phone number for police consultation on sexual crimes?", ("#8103",)),
+    ],
+)  # fmt: skip
+def test_facts_are_stated_in_the_answer(
+    bot2029: Assistant, question: str, stated: tuple[str, ...]
+) -> None:
+    answer = bot2029.ask(question)
+    assert not answer.abstained
+    for fact in stated:
+        assert fact in claims(answer)
+
+
+def test_the_plan_named_beside_a_ministry_asks_for_all_its_efforts(bot2029: Assistant) -> None:
+    answer = bot2029.ask("what has CAS done under the basic plan? any year")
+    assert "No effort" in answer.text and "Cabinet Secretariat (CAS)" in answer.text
+
+
+def test_the_older_report_is_the_earlier_fiscal_year(bot2029: Assistant) -> None:
+    answer = bot2029.ask("which efforts are in the older report?")
+    assert {c.effort_id[:6] for c in answer.citations} == {"fy2019"}
+
+
+def test_a_word_inside_a_hyphenated_name_is_mentioned(bot2029: Assistant) -> None:
+    answer = bot2029.ask("anything mentioning Interpol?")
+    assert [c.effort_id for c in answer.citations] == ["fy2029-5.1.3"]
