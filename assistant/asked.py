@@ -154,6 +154,11 @@ _WHICH_KIND = re.compile(
     rf"\b(?:which|what)\s+(?:[a-z]+\s+)?({'|'.join(sorted(NAME_KINDS))})\b(?!\s+(?:of|is|was)\b)",
     re.I,
 )
+# "the name of the reinforcement plan for …", "the title of the leaflet".
+_NAME_OF = re.compile(
+    r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
+    re.I,
+)
 # Which one of a series is asked: "which edition", "what round", "which version".
 _WHICH_ISSUE = re.compile(r"\b(?:which|what)\s+(edition|round|version)s?\b", re.I)
 _CALLED = re.compile(
@@ -174,6 +179,11 @@ def asked_names(text: str) -> str | None:
     m = _WHICH_KIND.search(text) or _CALLED.search(text)
     if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
         return m.group(1).lower()
+    m = _NAME_OF.search(text)
+    if m:  # "the exact name of the reinforcement plan for …": a plan's name
+        head = _head(m.group(1))
+        if head in NAME_KINDS:
+            return head
     m = _WHICH_COUNTED.search(text)
     if m and m.group(1).lower() not in _NOT_NAMES - {"countries", "departments", "offices"}:
         return m.group(1).lower()  # "which six Southeast Asian countries", "which five … operators"

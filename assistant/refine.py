@@ -198,6 +198,7 @@ RULES: tuple[Rule, ...] = (
             q.names is not None
             and (
                 i in (Intent.WHO, Intent.TOPIC)
+                or (i is Intent.NUMBER and not q.unit)  # "which five companies": it says how many
                 or (i is Intent.JOINT and not q.ministries and q.min_ministries < 2)
                 or (q.names in CONTACTS and i is not Intent.NAME)
                 or (q.names in NAME_KINDS and i is Intent.LIST)

@@ -272,6 +272,7 @@ def two_asks(text: str, *, min_words: int = 3) -> tuple[str, str] | None:
         # "In FY2025, how many …"; "Cure Time 24h since when? also how many …"
         asks = (
             _OPENS_ASKING.match(first)
+            or _FACT_NOUN_ASK.match(first)  # "dates of the workshop, and how many came?"
             or question_part(first)
             or _ENDS_ASKING.search(first)
             or _ASKS_IN_PLACE.search(first)  # "MIC lit up which tower? and how many …"
@@ -316,6 +317,12 @@ _OPENS_ASKING = re.compile(
 _ASKS_IN_PLACE = re.compile(
     r"\bhow\s+(?:many|much|long|often)\b|\b(?:which|what)\s+(?!(?:was|were|is|are|has|had|"
     r"have|did|does|do)\b)[a-z]+",
+    re.I,
+)
+# A question put as the fact's noun: "dates of the workshop", "the venue of the meeting".
+_FACT_NOUN_ASK = re.compile(
+    r"^\s*(?:the\s+)?(?:exact\s+|full\s+|official\s+)?(?:dates?|days?|months?|years?|names?|"
+    r"titles?|venues?|locations?|places?|number|figures?)\s+of\b",
     re.I,
 )
 _ENDS_ASKING = re.compile(rf"\b{QUESTION_WORDS}\s*[?]?\s*$", re.I)

@@ -10,11 +10,15 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.asked import bound, name_of, quantity_of
+from assistant.asked import asked_names, bound, name_of, quantity_of
 from assistant.claims import claims
 from assistant.facts_names import agent, names
-from assistant.intents import stem
-from corpus import BUNDLED_PLAN
+from assistant.intents import Intent, stem
+from assistant.reader import Reader
+from assistant.refine import refine
+from assistant.text import two_asks
+from corpus import BUNDLED_PLAN, load_corpus
+from index.documents import build_chunks
 from tests.conftest import EVALSET, FakeEmbedder
 
 
@@ -119,3 +123,23 @@ def test_the_older_report_is_the_earlier_fiscal_year(bot2029: Assistant) -> None
 def test_a_word_inside_a_hyphenated_name_is_mentioned(bot2029: Assistant) -> None:
     answer = bot2029.ask("anything mentioning Interpol?")
     assert [c.effort_id for c in answer.citations] == ["fy2029-5.1.3"]
+
+
+def test_the_name_of_a_named_kind_of_thing_is_asked_for() -> None:
+    question = "whats the exact name of the reinforcement plan for child abuse prevention?"
+    assert asked_names(question) == "plan"
+    assert asked_names("what is the name of the ministry") is None
+
+
+def test_a_fact_asked_as_its_noun_is_an_ask_of_its_own() -> None:
+    assert two_asks("dates of the workshop for investigators, and how many came?") == (
+        "dates of the workshop for investigators",
+        "how many came?",
+    )
+
+
+def test_which_five_companies_asks_their_names_not_their_number() -> None:
+    corpus = load_corpus([BUNDLED_PLAN, EVALSET / "reports9"])
+    reader = Reader(corpus, build_chunks(corpus)[0])
+    q = reader.read("which five platform companies took part in the age verification demo?")
+    assert refine(q, scoped=False).intent is Intent.NAME
