@@ -26,7 +26,9 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 # A footnote mark after a word: 'the "Kodomo 110-ban no Ie"*1 along …', 'schools¹'.
-_FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\]])(?:[*※]\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
+_FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\].])(?:[*※]\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
+# A second effort run onto the line of the first: "… [NPA and MEXT] • Human rights …".
+_RUN_ON = re.compile(r"(?<=[\]］】〕〉》])\s*[.。]?\s+(?=[·•・●▪➢]\s*\S)")
 _OPEN_BRACKET = re.compile(r"[\[［【〔〈《][^\]］】〕〉》]{0,80}$")
 _CLOSE_BRACKET = re.compile(r"[\]］】〕〉》]")
 # A word the line end broke: "aware-" / "ness".
@@ -93,8 +95,9 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
     """
     repeated = Counter(_shape(line) for _, line in lines)
     kept = [
-        (n, _FOOTNOTE_MARK.sub("", plain_bullet(line)))
+        (n, _FOOTNOTE_MARK.sub("", plain_bullet(part)))
         for n, line in lines
+        for part in _RUN_ON.split(line)
         if not _PAGE_NUMBER.search(line)
         and not (repeated[_shape(line)] >= 2 and _furniture(line))
         and not (title and _shape(line) == _shape(title))

@@ -382,6 +382,18 @@ def test_the_section_heading_repeated_at_a_page_top_opens_no_new_section() -> No
     assert [e.text for e in section.measures[0].efforts] == ["Held a forum.", "Sent leaflets."]
 
 
+def test_two_efforts_run_onto_one_line_are_two_efforts() -> None:
+    line = "· Held a summit. [NPA and MEXT] • Held classes. [MOJ]"
+    plan = parse_plan(report(line), source="t.txt")
+    efforts = [(e.text, e.ministries) for _, _, e in plan.efforts()]
+    assert efforts == [("Held a summit.", ("NPA", "MEXT")), ("Held classes.", ("MOJ",))]
+
+
+def test_a_footnote_mark_after_a_full_stop_is_no_part_of_the_effort() -> None:
+    plan = parse_plan(report("· Deleted 96.4% of them.*1 [NPA]"), source="t.txt")
+    assert only_effort(plan).text == "Deleted 96.4% of them."
+
+
 def test_a_footnote_mark_is_no_part_of_the_effort() -> None:
     line = '· Registered "Kodomo 110-ban no Ie"*1 on routes. [NPA]'
     plan = parse_plan(report(line), source="t.txt")
