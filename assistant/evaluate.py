@@ -66,6 +66,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev7": ("reports7",),
     "dev8": ("reports8",),
     "dev9": ("reports9",),
+    "dev10": ("reports10",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

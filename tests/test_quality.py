@@ -52,6 +52,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev7",
         "dev8",
         "dev9",
+        "dev10",
         "unseen",
         "unseen2",
         "unseen3",
