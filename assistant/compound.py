@@ -86,6 +86,8 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     rest = [parts[1]]
     while len(rest) < MAX_ASKS - 1 and (split := two_asks(rest[-1], min_words=1)):
         rest[-1:] = list(split)  # "How many copies, to which pupils, and who made it?"
+    # "…, and how many officials from how many countries took part?": two counts
+    rest = [each for part in rest for each in (counted_apart(part) or (part,))][: MAX_ASKS - 1]
     facts = [_fact_ask(reader, part) for part in rest]
     if refine(first, scoped=False).intent is Intent.NUMBER and first.unit:
         # "How many consultations …, and how many did the CFA's receive?": the noun the
@@ -151,9 +153,21 @@ _TWO_UNITS = re.compile(
 )
 
 
+# "how many officials from how many countries took part": one count inside another.
+_NESTED_COUNT = re.compile(
+    r"\b(how\s+many\s+[a-z-]+)\s+(?:from|in|at|across|of)\s+(how\s+many\s+[a-z-]+)", re.I
+)
+
+
 def counted_apart(text: str) -> tuple[str, str] | None:
     """ "How many cases and persons did it clear?" as "How many cases did it clear?" and
-    "How many persons did it clear?"; None when one thing is counted."""
+    "How many persons did it clear?"; "how many officials from how many countries took
+    part?" as "how many officials took part?" and "how many countries took part?"; None
+    when one thing is counted."""
+    nested = _NESTED_COUNT.search(text)
+    if nested is not None:
+        before, after = text[: nested.start()], text[nested.end() :]
+        return f"{before}{nested.group(1)}{after}", f"{before}{nested.group(2)}{after}"
     m = _TWO_UNITS.search(text)
     if m is None or not all(_is_plural_noun(w) for w in m.group(2, 3)):
         return None

@@ -55,6 +55,8 @@ RARE_ALONE = 2
 # The word-match share of the fused score when all the question's words are the reports'.
 LEXICAL_SHARE = 0.1
 MAX_CITATIONS = 4
+# ... and within one ministry's efforts, which a person asks about to have them all.
+MAX_MINISTRY_CITATIONS = 6
 # What share of the question's content words an effort must hold to match literally.
 LITERAL_COVERAGE = 0.6
 
@@ -132,7 +134,8 @@ class Retriever:
         matches = self.index.rank_efforts(
             self.search_text(q), effort_mask=mask, alpha=self.dense_share(q)
         )
-        top = matches[:MAX_CITATIONS]
+        most = MAX_MINISTRY_CITATIONS if q.ministries else MAX_CITATIONS
+        top = matches[:most]
         best = max((m.similarity for m in top), default=-1.0)
         # The line drops as far as the question narrowed the efforts: a ministry's few
         # efforts, far; a year of a one-year corpus, not at all.
@@ -159,12 +162,12 @@ class Retriever:
             positions = [p for p in positions if p in literal] + [
                 p for p in positions if p not in literal
             ]
-        efforts = [self.index.efforts[p] for p in positions[:MAX_CITATIONS]]
+        efforts = [self.index.efforts[p] for p in positions[:most]]
         scores = {m.position: m.score for m in matches}
         first = scores.get(positions[0], 0.0) if positions else 0.0
         close = [
             self.index.efforts[p]
-            for p in positions[:MAX_CITATIONS]
+            for p in positions[:most]
             if p in literal or scores.get(p, -1.0) >= first - FACT_MARGIN
         ]
         shown = literal_terms(q.topic, efforts[0].text, single=q.yes_no) if efforts else ()

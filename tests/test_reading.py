@@ -334,6 +334,10 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
         ("how many cases n persons", ("how many cases", "how many persons")),
         ("How many children and young people were surveyed?", None),  # "young" is no count
         ("How many ministries took part?", None),
+        (
+            "how many officials from how many countries took part?",
+            ("how many officials took part?", "how many countries took part?"),
+        ),
     ],
 )
 def test_two_nouns_counted_with_one_question_word_are_two_counts(
