@@ -63,13 +63,20 @@ _NAME_CUE = re.compile(
 
 def _head(phrase: str) -> str | None:
     """The last word of a noun phrase, stopping at a verb, a preposition or a pronoun
-    opening a clause ("the police film they showed" → "film")."""
+    opening a clause ("the police film they showed" → "film"), or a word a determiner
+    follows ("officers staff the unit" → "officers")."""
     kept: list[str] = []
-    for w in phrase.lower().split():
+    words = phrase.lower().split()
+    for w, after in zip(words, [*words[1:], ""], strict=True):
         if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS)):
+            break
+        if kept and after in _DETERMINERS:  # "how many officers staff the unit": a verb
             break
         kept.append(w)
     return kept[-1] if kept else None
+
+
+_DETERMINERS = frozenset("the a an its their this that these those".split())
 
 
 _PRONOUNS = frozenset(
@@ -122,12 +129,12 @@ def unit(text: str) -> str | None:
 # "other", or an adjective ("which five operators", "which recommended practices").
 _MODIFIER = (
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|specific|"
-    r"exact|individual|particular|different|main|new|[a-z]+(?:ed|al|ic|ive|ing|ese|ian))"
+    r"exact|individual|particular|different|main|new|[a-z]+(?:ed|al|ic|ive|ing|ese|ian|ous|ful))"
 )
 _ASKED_NAMES = re.compile(
     r"\b(?:which(?:\s+(?:were|are)\s+the)?|what\s+(?:were|are)\s+the)\s+"
     rf"(?:{_MODIFIER}\s+)?([a-z]+s)\b(?!\s+(?:is|was)\b)|"
-    r"\b(phone|telephone|hotline|contact|fax)\s+(number)s?\b|\b(website|url|web\s+address|"
+    r"\b(phone|telephone|hotline|contact|fax|short|dial(?:l?ing)?|toll-free)\s+(number)s?\b|\b(website|url|web\s+address|"
     r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",
     re.I,
 )
@@ -140,7 +147,8 @@ _WHICH_COUNTED = re.compile(
 _NOT_NAMES = frozenset(
     "ministries agencies departments bodies organisations organizations offices efforts "
     "measures sections pillars years months things ones activities initiatives steps "
-    "actions countries parts types kinds sorts".split()
+    "actions countries parts types kinds sorts dates days times weeks periods numbers "
+    "figures amounts".split()
 )
 
 
@@ -154,6 +162,8 @@ _WHICH_KIND = re.compile(
     rf"\b(?:which|what)\s+(?:[a-z]+\s+)?({'|'.join(sorted(NAME_KINDS))})\b(?!\s+(?:of|is|was)\b)",
     re.I,
 )
+# "what new name did it get", "which title": the name itself is asked.
+_WHAT_NAME = re.compile(r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:name|title)\s+(?!of\b)", re.I)
 # "the name of the reinforcement plan for …", "the title of the leaflet".
 _NAME_OF = re.compile(
     r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
@@ -179,6 +189,8 @@ def asked_names(text: str) -> str | None:
     m = _WHICH_KIND.search(text) or _CALLED.search(text)
     if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
         return m.group(1).lower()
+    if _WHAT_NAME.search(text):  # "what new name did the hotline get?"
+        return "name"
     m = _NAME_OF.search(text)
     if m:  # "the exact name of the reinforcement plan for …": a plan's name
         head = _head(m.group(1))
@@ -233,7 +245,7 @@ def quantity_of(text: str, *, known_only: bool = False) -> str | None:
         # "budget for the CFA campaign?", "what salary will they be paid"
         named = re.search(
             rf"(?:^|\b(?:the|a|an|its|their|what|which|any|total|annual|average|max|maximum|"
-            rf"minimum)\s+)"
+            rf"minimum)\s+(?:(?:fy\s?)?\d{{4}}\s+)?)"
             rf"({'|'.join(sorted(QUANTITY_NOUNS))})\b",
             text,
             re.I,

@@ -359,7 +359,10 @@ class FactWriter:
         asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
         if q.names in ("edition", "round", "version"):
             issue = issue_of(e.text, q.names)  # "which edition": "2028 edition"
-            return None if issue is None else f"The report names the {issue}"
+            if issue is None:
+                return None
+            # "the 2028 edition", but "Version 2.0"
+            return f"The report names {'' if issue[:1].isupper() else 'the '}{issue}"
         if q.names and q.names not in NAME_KINDS:
             items = listed(e.text, q.names)  # "six languages (English, Chinese, …)"
             if items:
@@ -377,7 +380,7 @@ class FactWriter:
         if q.names in NAME_KINDS:
             # "at which conference …": a name that says it is one first ("Act …" for a law)
             spans = [s for s in spans if named(s, q.names)] or spans
-        elif q.names and q.names != "number":
+        elif q.names and q.names not in ("number", "name"):
             # "which companies …": only a name that says it is one of them will do
             spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
             if not spans:

@@ -70,7 +70,11 @@ _STOP_NOUN = frozenset(
 )
 # After a comma, the rest of a list of modifiers: "junior high and senior high schools".
 _LISTED = re.compile(r"\s*(?:[a-z-]+ ){0,2}(?:and|or) (?:[a-z-]+ ){0,2}[a-z-]+s\b")
-_AFTER_NOUN = frozenset("nationwide worldwide each per across".split())
+# Words after a figure's noun, not of it: "14 countries and regions took part".
+_AFTER_NOUN = frozenset(
+    "nationwide worldwide each per across took take came come went go joined attended "
+    "received participated gathered responded answered".split()
+)
 UNITS: dict[str, frozenset[str]] = {
     "people": frozenset(
         "person persons people representatives participants attendees officers officials "
@@ -310,6 +314,10 @@ def pick_figure(
             or said in {_canon(w) for w in s.lead} | _own_words(s)
             or {_canon(w) for w in s.context} & rest
         ]
+    # "how many people were arrested": only a figure of arrests answers it, not the 412
+    # victims an operation identified
+    for event in topic & _COUNTED_EVENTS.keys():
+        fitting = [s for s in fitting if _COUNTED_EVENTS[event] & s.context]
     if not fitting:
         return None
     if total:  # "how many in total": "bringing the total to 57", not "12 additional"
@@ -323,6 +331,21 @@ def pick_figure(
         fitting,
         key=lambda s: (len(_own_words(s) & asked), len(s.context & topic), -spans.index(s)),
     )
+
+
+# Events a figure counts that no other figure stands in for, with the words the reports
+# use for them (stems): an arrest is not a victim (the police "clear" cases, though).
+_COUNTED_EVENTS = {
+    stem(event): frozenset(stem(w) for w in words.split())
+    for event, words in {
+        "arrested": "arrested cleared apprehended detained",
+        "convicted": "convicted",
+        "prosecuted": "prosecuted indicted",
+        "charged": "charged",
+        "detained": "detained arrested",
+        "sentenced": "sentenced",
+    }.items()
+}
 
 
 def _own_words(span: FactSpan) -> set[str]:

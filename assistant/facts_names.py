@@ -210,8 +210,9 @@ def is_place(noun: str) -> bool:
 
 
 _NAMED_PLACE = re.compile(
-    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z-]+(?:(?:\s+|,\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\b"
-)  # "in Osaka", "in Hiroshima and Okayama Prefectures"
+    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z-]+"
+    r"(?:(?:\s+|,\s*|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][A-Za-z-]+)*)\b"
+)  # "in Osaka", "in Hiroshima and Okayama Prefectures", "at the Institute of the Ministry …"
 # A named event is what happened, not where: "at the WeProtect Global Alliance Summit in
 # Bangkok" took place in Bangkok.
 _EVENT_ENDS = frozenset("summit meeting conference forum symposium month campaign week".split())
@@ -375,7 +376,8 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
 
 _ISSUE = re.compile(
     r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth|new|revised|updated|latest|English|Japanese)\s+(?:edition|round|version)\b",
+    r"ninth|tenth|new|revised|updated|latest|English|Japanese)\s+(?:edition|round|version)\b|"
+    r"\b(?:edition|round|version)\s+\d+(?:\.\d+)*\b",  # "Version 2.0"
     re.I,
 )
 
@@ -383,6 +385,6 @@ _ISSUE = re.compile(
 def issue_of(text: str, noun: str) -> str | None:
     """Which one of a series an effort names: "(2028 edition)" → "2028 edition"."""
     for m in _ISSUE.finditer(text):
-        if m.group(0).lower().endswith(noun.lower()):
+        if noun.lower() in m.group(0).lower():
             return m.group(0)
     return None

@@ -159,8 +159,15 @@ RULES: tuple[Rule, ...] = (
         lambda q: Intent.PERIOD if measure_of(q.unit) == "duration" else Intent.NUMBER,
     ),
     Rule(
-        "“at which conference …” asks for a name, not a place",
-        lambda q, i, s: i is Intent.WHERE and bool(_unit(q)) and not is_place(_unit(q)),
+        "“at which conference …” asks for a name, not a place (“… and how long was it?” "
+        "asks a duration beside it)",
+        lambda q, i, s: (
+            i is Intent.WHERE
+            and bool(_unit(q))
+            and not is_place(_unit(q))
+            and measure_of(q.unit) is None
+            and q.unit != "times"
+        ),
         _to(Intent.NAME),
     ),
     Rule(

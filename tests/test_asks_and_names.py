@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.asked import asked_names, bound, name_of, quantity_of
+from assistant.asked import asked_names, bound, name_of, quantity_of, unit
 from assistant.claims import claims
-from assistant.facts_names import agent, names
+from assistant.facts import figures, pick_figure
+from assistant.facts_names import agent, issue_of, names, places
 from assistant.intents import Intent, stem
 from assistant.reader import Reader
 from assistant.refine import refine
@@ -125,6 +126,15 @@ def test_a_word_inside_a_hyphenated_name_is_mentioned(bot2029: Assistant) -> Non
     assert [c.effort_id for c in answer.citations] == ["fy2029-5.1.3"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what's the short number for the centers?", "the phone number of the hotline?",
+     "is there a toll-free number to call?"],
+)
+def test_a_number_to_dial_is_asked_by_name(question: str) -> None:
+    assert asked_names(question) == "number"
+
+
 def test_the_name_of_a_named_kind_of_thing_is_asked_for() -> None:
     question = "whats the exact name of the reinforcement plan for child abuse prevention?"
     assert asked_names(question) == "plan"
@@ -143,3 +153,47 @@ def test_which_five_companies_asks_their_names_not_their_number() -> None:
     reader = Reader(corpus, build_chunks(corpus)[0])
     q = reader.read("which five platform companies took part in the age verification demo?")
     assert refine(q, scoped=False).intent is Intent.NAME
+
+
+def test_a_word_a_determiner_follows_is_a_verb_not_the_unit() -> None:
+    assert unit("How many officers staff the new support unit?") == "officers"
+    assert unit("how many staff the unit has") == "staff"
+
+
+def test_an_issue_may_be_numbered_after_its_noun() -> None:
+    text = 'Published the "Age Verification Guidelines, Version 2.0" (September 2030).'
+    assert issue_of(text, "version") == "Version 2.0"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("between which dates did the office run the spots", None),  # a time, not names
+        ("Which famous buildings were lit up?", "buildings"),  # "famous" only says which
+        ("What new name did the hotline get?", "name"),
+    ],
+)
+def test_what_a_which_question_asks_names_of(question: str, asked: str | None) -> None:
+    assert asked_names(question) == asked
+
+
+def test_a_budget_of_a_fiscal_year_is_a_sum() -> None:
+    assert quantity_of("What was the total FY2030 budget for the plan?", known_only=True) == (
+        "budget"
+    )
+
+
+def test_a_count_of_arrests_is_not_answered_by_a_count_of_victims() -> None:
+    spans = figures("Ran the crackdown from July to August 2030, identifying 412 child victims.")
+    assert pick_figure(spans, "people", frozenset({stem("arrested"), stem("crackdown")})) is None
+    assert pick_figure(spans, "victims", frozenset({stem("identified")})) is not None
+
+
+def test_a_figures_noun_stops_at_the_verb_after_it() -> None:
+    (countries,) = figures("investigators from 14 countries and regions took part.")
+    assert countries.text == "14 countries and regions"
+
+
+def test_a_venue_of_an_institution_keeps_the_place_it_is_in() -> None:
+    venue = "at the Research and Training Institute of the Ministry of Justice in Akishima, Tokyo"
+    assert venue in [s.text for s in places(f"Held a course {venue} (June 2030).")]
