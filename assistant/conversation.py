@@ -130,6 +130,10 @@ def follow_up(q: Query, ctx: Context | None) -> FollowUp:
     picks = (q.subset or q.ordinal is not None) and bool(ctx.efforts)
     if picks:  # "and which of those were joint with the NPA?" picks, it does not swap
         return _pick(q, ctx)
+    if q.intent is Intent.FOLLOW_ON and q.refers_back and q.topic_words and not q.has_filters:
+        # "and did they check whether it worked?": asks about the previous answer's
+        # efforts, swapping nothing in
+        return _inherit(q.model_copy(update={"intent": Intent.TOPIC}), ctx)
     if q.intent is Intent.FOLLOW_ON:
         return _swap(q, ctx)
     if q.refers_back or _lacks_anchor(q):

@@ -193,6 +193,8 @@ def figures(text: str) -> list[FactSpan]:
             noun_words.append(w)
             if len(noun_words) == 1 and lower in UNITS["duration"] | UNITS["money"]:
                 break  # a unit is the whole noun: "three minutes long", "45 million yen to"
+        while noun_words and noun_words[-1].lower() in ("and", "or"):
+            noun_words.pop()  # "21 penal institutions and evaluated …"
         percent = bool(m.group(2))
         noun = noun_words[-1].split()[-1].lower() if noun_words else None
         part_of = _OF_THEM.match(after)

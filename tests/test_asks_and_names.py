@@ -192,6 +192,8 @@ def test_a_count_of_arrests_is_not_answered_by_a_count_of_victims() -> None:
 def test_a_figures_noun_stops_at_the_verb_after_it() -> None:
     (countries,) = figures("investigators from 14 countries and regions took part.")
     assert countries.text == "14 countries and regions"
+    (places_,) = figures("Ran it in 21 penal institutions and evaluated its effects.")
+    assert places_.text == "21 penal institutions"
 
 
 def test_a_venue_of_an_institution_keeps_the_place_it_is_in() -> None:

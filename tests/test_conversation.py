@@ -164,3 +164,9 @@ def test_and_before_a_question_word_asks_anew_of_the_same_effort(bot: Assistant)
     answer = then(bot, "When was the 4th Specialist Group Meeting held?", "and who organised it?")
     assert [c.effort_id for c in answer.citations] == ["fy2019-1.2.1"]
     assert answer.kind == "who" and "NPA" in answer.text
+
+
+def test_a_follow_on_that_swaps_nothing_asks_about_the_previous_answer(bot: Assistant) -> None:
+    # "and did they check whether it worked?" names no ministry or year to swap in
+    answer = then(bot, "what did the justice ministry do in FY2019?", "and did they check it?")
+    assert cited(answer) == ["fy2019-5.2.1"] and not answer.abstained
