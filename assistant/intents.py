@@ -329,6 +329,18 @@ class IntentModel:
             margin=float(s[best] - s[second]),
         )
 
+    def runner_up(self, shape: str) -> Prediction:
+        """The second most likely intent, as a prediction of its own."""
+        s = self.scores(shape)
+        order = np.argsort(-s)
+        second, third = int(order[1]), int(order[2])
+        return Prediction(
+            intent=self.intents[second],
+            confidence=float(s[second]),
+            runner_up=self.intents[third],
+            margin=float(s[second] - s[third]),
+        )
+
     def leave_one_out_accuracy(self) -> float:
         """Share of examples whose intent is predicted with that example held out."""
         if "X" not in vars(self):  # read trained: train again to measure

@@ -171,10 +171,20 @@ class Reader:
             again = self.model.predict(self.shape(rest, self._slots(rest)))
             if again.intent is not Intent.FOLLOW_ON and self.model.accepts(again):
                 prediction = again
+        at_least, together = ministry_count(text, len(slots.mentions.ministries))
+        if prediction.intent is Intent.JOINT and (
+            # "which 31 companies partnered with CFA?": partners that are no ministries
+            asked_names(text) is not None
+            or not _asks_partners(
+                _masked(asked or text, asked_slots.spans["ministry"]),
+                len(slots.mentions.ministries),
+                at_least,
+            )
+        ):
+            prediction = self.model.runner_up(shape)
         intent, confidence = prediction.intent, prediction.confidence
         if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:
             intent = Intent.TOPIC
-        at_least, together = ministry_count(text, len(slots.mentions.ministries))
         back, subset = refers_back(text)
         topic, words = self._topic(follows, asked_slots) if follows else self._topic(text, slots)
         if words and set(words) <= self._section_words(slots.section):
@@ -462,3 +472,37 @@ def _not_places(named: list[Country], text: str) -> list[Country]:
         end = None
         kept.append(c)
     return kept
+
+
+# "with" and what follows it, when that is a thing worked with: "the round table with the
+# SNS companies" (not "work with in FY2017?", "with other ministries").
+_WITH_OBJECT = re.compile(
+    r"\bwith\s+(?:the\s+|a\s+|an\s+)?(?!(?:the|a|an|in|on|at|during|for|over|since|between|from|to|"
+    r"and|or|other|another|ministr\w*|agenc\w*)\b)[a-z]{3,}",
+    re.I,
+)
+
+
+def _masked(text: str, spans: list[Span]) -> str:
+    """``text`` with each span read as a ministry replaced by the word "ministry"."""
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]}ministry{text[end:]}"
+    return text
+
+
+def _asks_partners(text: str, ministries: int, at_least: int) -> bool:
+    """Whether a question the intent model reads as joint says so in its slots: two
+    ministries, a number of them, or one ministry whose partners are asked ("which
+    agencies did MOJ work with?"). "Who chaired the round table with the SNS companies
+    (MIC)?" and "who did Japan work with?" ask something else."""
+    if ministries >= 2 or at_least >= 2 or _OTHER_MINISTRIES.search(text):
+        return True
+    if _WITH_OBJECT.search(text):
+        return False
+    return ministries == 1 or bool(_THEY.search(text))  # "and who did they work with?"
+
+
+_OTHER_MINISTRIES = re.compile(
+    r"\b(?:another|other|more\s+than\s+one|multiple|several)\s+(?:ministr|agenc)", re.I
+)
+_THEY = re.compile(r"\b(?:they|them|it|those|these)\b", re.I)

@@ -159,8 +159,8 @@ RULES: tuple[Rule, ...] = (
         lambda q: Intent.PERIOD if measure_of(q.unit) == "duration" else Intent.NUMBER,
     ),
     Rule(
-        "“at which conference …” asks for a name, not a place (“… and how long was it?” "
-        "asks a duration beside it)",
+        "“at which conference …” asks for a name, not a place (unless the unit is a "
+        "duration asked beside it: where was it held, and how long was it?)",
         lambda q, i, s: (
             i is Intent.WHERE
             and bool(_unit(q))

@@ -421,6 +421,23 @@ def test_how_many_ministries_is_part_of_the_count_not_of_the_topic(reader: Reade
     assert query.topic_words == ()
 
 
+@pytest.mark.parametrize(
+    ("question", "joint"),
+    [
+        ("Which agencies worked with the NPA in FY2020?", True),  # one ministry's partners
+        ("Which agencies did the police work with?", True),
+        ("were any of them done with another ministry?", True),
+        ("who chaired the round table with the SNS companies (総務省)?", False),
+        ("who did Japan work with at the workshop?", False),  # Japan is no ministry
+        ("which 31 companies partnered with the NPA?", False),  # companies are no ministries
+    ],
+)
+def test_a_joint_question_says_so_in_its_slots(reader: Reader, question: str, joint: bool) -> None:
+    # two ministries, a number of them, "other ministries", or one ministry's partners;
+    # "with the SNS companies" names what was worked with, it asks nothing about ministries
+    assert (intent_of(reader, question) is Intent.JOINT) == joint
+
+
 def test_joint_efforts_counted_in_are_neither_the_shape_nor_the_topic(reader: Reader) -> None:
     q = reader.read("How many efforts did MEXT take part in, joint ones included?")
     assert (q.intent, q.min_ministries, q.topic_words) == (Intent.COUNT, 0, ())
