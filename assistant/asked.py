@@ -169,6 +169,8 @@ _NAME_OF = re.compile(
     r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
     re.I,
 )
+# "Which number was the Specialist Group Meeting?": its place in a series ("4th").
+_WHICH_NUMBER = re.compile(r"\b(?:which|what)\s+number\s+(?:was|is|were|are)\s+the\b", re.I)
 # Which one of a series is asked: "which edition", "what round", "which version".
 _WHICH_ISSUE = re.compile(r"\b(?:which|what)\s+(edition|round|version)s?\b", re.I)
 _CALLED = re.compile(
@@ -186,6 +188,8 @@ def asked_names(text: str) -> str | None:
     m = _WHICH_ISSUE.search(text)
     if m:  # "which edition of the casebook was published": the edition, not the casebook
         return m.group(1).lower()
+    if _WHICH_NUMBER.search(text):  # "which number was the meeting": the 4th
+        return "ordinal"
     m = _WHICH_KIND.search(text) or _CALLED.search(text)
     if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
         return m.group(1).lower()

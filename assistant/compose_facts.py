@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.asked import NAME_KINDS
 from assistant.compose import Composer, count, fiscal_span, years_phrase
-from assistant.facts import dates, figures, is_part, pick_figure
+from assistant.facts import clock_times, dates, figures, is_part, pick_figure
 from assistant.facts_names import (
     agent,
     audiences,
@@ -250,6 +250,8 @@ class FactWriter:
             return f"how long it ran {about}".strip()
         if q.intent is Intent.NUMBER:
             return self._unit_phrase(q)
+        if q.names == "hours":
+            return "the hours"
         if q.intent is Intent.NAME and q.names and q.names.endswith("s") and q.names not in (
             "number",
             "address",
@@ -357,6 +359,12 @@ class FactWriter:
         # "the old name, before they changed it": asking for the old one names the change
         later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
         asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
+        if q.names == "hours":  # "the opening hours": the times of day it gives
+            times = clock_times(e.text)
+            return f"The report gives {'; '.join(t.text for t in times)}" if times else None
+        if q.names == "ordinal":  # "which number was the meeting": the name that counts it
+            counted = [s for s in names(e.text) if re.match(r"\d+(?:st|nd|rd|th)\b", s.text)]
+            return f"The report names it “{counted[0].text}”" if counted else None
         if q.names in ("edition", "round", "version"):
             issue = issue_of(e.text, q.names)  # "which edition": "2028 edition"
             if issue is None:

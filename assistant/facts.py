@@ -270,6 +270,19 @@ def dates(text: str) -> list[FactSpan]:
     return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in found]
 
 
+# A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00".
+_CLOCK = re.compile(
+    r"\b(?:from\s+)?\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?"
+    r"(?:\s*(?:to|-|–|until)\s*\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?)?",
+    re.I,
+)
+
+
+def clock_times(text: str) -> list[FactSpan]:
+    """Times of day as written: "from 14:00 to 23:00"."""
+    return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in _CLOCK.finditer(text)]
+
+
 def is_part(span: FactSpan) -> bool:
     """Whether the figure counts part of a figure before it ("12 of them")."""
     return bool(_OF_THEM.search(span.text))

@@ -12,7 +12,7 @@ import pytest
 from assistant import Assistant
 from assistant.asked import asked_names, bound, name_of, quantity_of, unit
 from assistant.claims import claims
-from assistant.facts import figures, pick_figure
+from assistant.facts import clock_times, figures, pick_figure
 from assistant.facts_names import agent, issue_of, names, places
 from assistant.intents import Intent, stem
 from assistant.reader import Reader
@@ -171,6 +171,7 @@ def test_an_issue_may_be_numbered_after_its_noun() -> None:
         ("between which dates did the office run the spots", None),  # a time, not names
         ("Which famous buildings were lit up?", "buildings"),  # "famous" only says which
         ("What new name did the hotline get?", "name"),
+        ("Which number was the Specialist Group Meeting in FY2019?", "ordinal"),
     ],
 )
 def test_what_a_which_question_asks_names_of(question: str, asked: str | None) -> None:
@@ -199,3 +200,9 @@ def test_a_figures_noun_stops_at_the_verb_after_it() -> None:
 def test_a_venue_of_an_institution_keeps_the_place_it_is_in() -> None:
     venue = "at the Research and Training Institute of the Ministry of Justice in Akishima, Tokyo"
     assert venue in [s.text for s in places(f"Held a course {venue} (June 2030).")]
+
+
+def test_opening_hours_are_the_times_of_day_an_effort_gives() -> None:
+    text = "from July 2030, the opening hours were extended to 9 hours a day (from 14:00 to 23:00)."
+    assert [t.text for t in clock_times(text)] == ["from 14:00 to 23:00"]
+    assert asked_names("What are the opening hours of the chat?") == "hours"
