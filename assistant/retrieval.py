@@ -255,15 +255,21 @@ class Retriever:
 
     def named_phrase(self, q: Query, mask: np.ndarray | None) -> list[CitedEffort]:
         """The efforts holding, word for word, a name the question is about: its topic
-        of two or more words, capitalised as a name ("the Internet Hotline Center",
-        "One-Stop Support Centers"), held by a few efforts. Empty when there is none."""
+        of two or more words, capitalised as a name in the question or in the reports
+        ("the Internet Hotline Center", "One-Stop Support Centers"), held by a few
+        efforts. Empty when there is none."""
         words = q.topic.split()
-        if len(words) < 2 or len(q.own_words) < 2 or not any(w[:1].isupper() for w in words):
+        if len(words) < 2 or len(q.own_words) < 2:
             return []
         phrase = q.topic.lower()
         found = self.mentioning(q, mask)
         held = [e for e in found if _whole_word_at(e.text.lower(), phrase) >= 0]
-        return held if 0 < len(held) <= NAMED_AT_MOST else []
+        # a name as the report writes it ("the Internet Hotline Center"), however the
+        # question is typed ("anything about the internet hotline center")
+        named = any(w[:1].isupper() for w in words) or all(
+            e.text[_whole_word_at(e.text.lower(), phrase)].isupper() for e in held
+        )
+        return held if named and 0 < len(held) <= NAMED_AT_MOST else []
 
     def _text_words(self, position: int) -> set[str]:
         words = self._text_tokens.get(position)

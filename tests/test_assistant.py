@@ -340,6 +340,8 @@ def test_a_name_given_word_for_word_is_answered_by_the_efforts_that_name_it(
 ) -> None:
     holding = [e.id for *_, e in multi.corpus.efforts() if "Internet Hotline Center" in e.text]
     assert cited(multi.ask("anything on the Internet Hotline Center?")) == holding
+    # a name the reports capitalise, typed in lower case
+    assert cited(multi.ask("anything on the internet hotline center?")) == holding
 
 
 def test_section_the_plan_lacks_is_said_to_be_missing(bot: Assistant) -> None:
