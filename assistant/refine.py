@@ -44,6 +44,13 @@ PLAN_UNITS = {
 }
 # Names a question may ask for that are numbers or addresses rather than titles.
 CONTACTS = frozenset({"number", "website", "url", "web address", "email address"})
+# Things a ministry does that are efforts themselves: "which trainings did MHLW hold" asks
+# for those efforts, not for names.
+_ACTIVITIES = frozenset(
+    "trainings seminars sessions campaigns events surveys meetings workshops courses "
+    "projects programmes programs classes lectures symposiums symposia forums conferences "
+    "studies trials inspections crackdowns".split()
+)
 UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT})
 
 
@@ -199,10 +206,19 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.AUDIENCE),
     ),
     Rule(
+        "a ministry's trainings, seminars or campaigns are its efforts, listed, not names: "
+        "“which seminars did MIC run”",
+        lambda q, i, s: (
+            i is Intent.NAME and bool(q.ministries) and (q.names or "") in _ACTIVITIES
+        ),
+        _to(Intent.TOPIC),
+    ),
+    Rule(
         "names asked for are a name question: “which 31 companies took part”, “what is the "
         "hotline's phone number”",
         lambda q, i, s: (
             q.names is not None
+            and not (q.ministries and q.names in _ACTIVITIES)
             and (
                 i in (Intent.WHO, Intent.TOPIC)
                 or (i is Intent.NUMBER and not q.unit)  # "which five companies": it says how many
