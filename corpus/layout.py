@@ -85,7 +85,7 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
     """The report's lines without page furniture, with broken brackets and words joined.
 
     A line repeated on several pages (digits aside) that holds no attribution is a
-    running header or footer; so is a copy of the title. A word or a figure the line end
+    running header or footer; so is the title again, even reworded. A word or a figure the line end
     broke ("aware-" / "ness", "about 1," / "200 schools") is joined whole.
 
     Example:
@@ -100,7 +100,7 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         for part in _RUN_ON.split(line)
         if not _PAGE_NUMBER.search(line)
         and not (repeated[_shape(line)] >= 2 and _furniture(line))
-        and not (title and _shape(line) == _shape(title))
+        and not (title and _retitled(line, title))
     ]
     out: list[Line] = []
     for n, line in kept:
@@ -117,6 +117,20 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
 
 def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", line.lower())
+
+
+def _retitled(line: str, title: str) -> bool:
+    """Whether a line is the report's title again, maybe reworded as a running header or
+    footer ("Basic Plan on … – FY2031 Efforts  - 3 -", "Efforts on the Basic Plan … (FY2031)"):
+    the title's words, in any order, with nothing to attribute."""
+    if _ATTRIBUTED.search(line):
+        return False
+    words, titled = _title_words(line), _title_words(title)
+    return len(titled) >= 4 and len(words ^ titled) <= 1
+
+
+def _title_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower())) - {"fy", "the", "page"}
 
 
 def _furniture(line: str) -> bool:

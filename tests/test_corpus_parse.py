@@ -354,6 +354,14 @@ def test_a_running_header_repeated_on_every_page_is_dropped_even_inside_an_effor
     assert plan.sections[0].measures[0].notes == ()
 
 
+def test_the_title_reworded_as_a_running_header_is_dropped_even_inside_an_effort() -> None:
+    title = 'FY2020 Efforts on the "Basic Plan on Measures against Child Sexual Exploitation"'
+    header = "Efforts on the Basic Plan on Measures against Child Sexual Exploitation (FY2020)"
+    lines = ("· Held a forum for", "- 6 -", header, "guardians. [CAO]")
+    plan = parse_plan(report(*lines, title=title), source="t.txt")
+    assert only_effort(plan).text == "Held a forum for guardians."
+
+
 def test_a_word_broken_at_the_line_end_is_joined_and_a_ligature_spelt_out() -> None:
     plan = parse_plan(report("· Raised aware-", "ness of ﬁltering. [MIC]"), source="t.txt")
     assert only_effort(plan).text == "Raised awareness of filtering."
