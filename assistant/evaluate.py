@@ -67,6 +67,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev8": ("reports8",),
     "dev9": ("reports9",),
     "dev10": ("reports10",),
+    "dev11": ("reports11",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -53,6 +53,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev8",
         "dev9",
         "dev10",
+        "dev11",
         "unseen",
         "unseen2",
         "unseen3",
