@@ -32,6 +32,7 @@ from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
 from assistant.retrieval import Found, literal_terms, synonyms
 from index.documents import CitedEffort
+from index.lexical import tokenize
 
 __all__ = ["FactWriter"]
 
@@ -339,12 +340,21 @@ class FactWriter:
             if _ASKS_STANDING.search(q.text)
             else None
         )
+        worded = frozenset(tokenize(q.text))  # its content words, function words aside
         span = pick_figure(
-            spans, q.unit, _topic(q), own_noun_only=not first, total=total, increase=increase
+            spans,
+            q.unit,
+            _topic(q),
+            own_noun_only=not first,
+            total=total,
+            increase=increase,
+            worded=worded,
         )
         if span is None and q.unit == "times" and first:
             # "how often do offenders pretend to be children?": a rate answers it too
-            span = pick_figure(spans, "percent", _topic(q), total=total, increase=increase)
+            span = pick_figure(
+                spans, "percent", _topic(q), total=total, increase=increase, worded=worded
+            )
         if span is None or _one_group_of_a_total(q, e.text, span.text):
             return None
         if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):

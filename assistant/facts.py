@@ -16,6 +16,7 @@ from typing import Literal
 
 from assistant.intents import stem
 from corpus.parser import MONTHS
+from index.lexical import tokenize
 
 __all__ = [
     "UNITS",
@@ -44,6 +45,9 @@ class FactSpan:
         context: Stems of the words around it, to match a question's topic.
         lead: Stems of the few words just before it ("officers (by approximately" for
             "2,020 persons"), which may name what a generic figure counts.
+        near: Stems of the words after it, up to the next figure or clause: what tells
+            apart two figures of one kind ("44.7% at the time of contract and 36.1% six
+            months later").
     """
 
     kind: FactKind
@@ -51,6 +55,7 @@ class FactSpan:
     noun: str | None
     context: frozenset[str]
     lead: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
 
 
 _NUMBER_WORDS = (
@@ -160,7 +165,8 @@ def figures(text: str) -> list[FactSpan]:
     """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
     ("4th") are left out."""
     out = [FactSpan("age", m.group(0), None, stems(text)) for m in _AGES.finditer(text)]
-    for m in _FIGURE.finditer(text):
+    found = list(_FIGURE.finditer(text))
+    for at, m in enumerate(found):
         value = m.group(1)
         if re.fullmatch(r"(19|20)\d\d", value):
             continue
@@ -225,11 +231,23 @@ def figures(text: str) -> list[FactSpan]:
             phrase = f"{phrase} {' '.join(noun_words)}"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
-        out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead)))
+        out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead), _near(text, found, at)))
     for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         out.append(FactSpan("duration", m.group(0), m.group(2).lower(), stems(window)))
     return out
+
+
+def _near(text: str, found: list[re.Match[str]], at: int) -> frozenset[str]:
+    """The stems of the words after a figure, up to the next figure of its kind (a share
+    or a count; or 80 characters), not across a semicolon."""
+    m = found[at]
+    end = m.end() + 80
+    for later in found[at + 1 :]:
+        if bool(later.group(2)) == bool(m.group(2)):  # "44.7% … and 36.1%", not "six months"
+            end = min(end, later.start())
+            break
+    return frozenset(tokenize(text[m.end() : end].split(";", 1)[0]))
 
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
@@ -296,6 +314,7 @@ def pick_figure(
     own_noun_only: bool = False,
     total: bool = False,
     increase: bool | None = None,
+    worded: frozenset[str] = frozenset(),
 ) -> FactSpan | None:
     """The figure whose type fits the question's unit, closest to its topic; else None.
 
@@ -304,7 +323,8 @@ def pick_figure(
     generic one ("people") takes any figure of people; no unit takes the figure nearest
     the topic. ``total``: the question asks for a total, which a figure led by "total"
     gives. ``increase``: True when an increase is asked, False when a standing figure is
-    ("how many had one by March"), None when neither.
+    ("how many had one by March"), None when neither. ``worded``: stems of every word the
+    question says, to tell apart two figures of one kind by the words after each.
     """
     if unit == "times":
         # "how many times did it meet": "six meetings" counts the meeting
@@ -344,7 +364,12 @@ def pick_figure(
     asked = {_canon(w) for w in topic}
     return max(
         fitting,
-        key=lambda s: (len(_own_words(s) & asked), len(s.context & topic), -spans.index(s)),
+        key=lambda s: (
+            len(_own_words(s) & asked),
+            len(s.near & (topic | worded)),  # "six months after": "… and 36.1% six months later"
+            len(s.context & topic),
+            -spans.index(s),
+        ),
     )
 
 

@@ -206,3 +206,12 @@ def test_opening_hours_are_the_times_of_day_an_effort_gives() -> None:
     text = "from July 2030, the opening hours were extended to 9 hours a day (from 14:00 to 23:00)."
     assert [t.text for t in clock_times(text)] == ["from 14:00 to 23:00"]
     assert asked_names("What are the opening hours of the chat?") == "hours"
+
+
+def test_two_shares_of_one_effort_are_told_apart_by_the_words_after_each() -> None:
+    text = "the usage rate was 44.7% at the time of contract and 36.1% six months later."
+    spans = figures(text)
+    asked = frozenset({stem("usage"), stem("rate")})
+    later = pick_figure(spans, "percent", asked, worded=frozenset({"six", "month", "after"}))
+    first = pick_figure(spans, "percent", asked, worded=frozenset({"time", "contract"}))
+    assert (later and later.text, first and first.text) == ("36.1%", "44.7%")
