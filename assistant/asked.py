@@ -163,7 +163,12 @@ _WHICH_KIND = re.compile(
     re.I,
 )
 # "what new name did it get", "which title": the name itself is asked.
-_WHAT_NAME = re.compile(r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:name|title)\s+(?!of\b)", re.I)
+_WHAT_NAME = re.compile(
+    r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:name|title)\s+(?!of\b)|"
+    r"\b(?:the|its|their)\s+(?:(?:exact|full|official|new|old|current|proper)\s+){1,2}"
+    r"(?:name|title)\b(?!\s+of\b)",  # "… need the exact new name"
+    re.I,
+)
 # "the name of the reinforcement plan for …", "the title of the leaflet".
 _NAME_OF = re.compile(
     r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",

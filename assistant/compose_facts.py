@@ -401,6 +401,9 @@ class FactWriter:
         elif q.names and q.names not in ("number", "name"):
             # "which companies …": only a name that says it is one of them will do
             spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
+            if not spans and _CALLED.search(q.text):
+                # "what are the bases … called?": "child and family general support bases"
+                spans = phrases(e.text, q.names)
             if not spans:
                 return None  # "which cinemas showed the video?" is not answered by its title
         if q.unit not in (None, "number") and first:
@@ -478,6 +481,9 @@ def _name_after(text: str, q: Query) -> str | None:
         if name is not None and name.lower() not in q.text.lower():
             return name
     return None
+
+
+_CALLED = re.compile(r"\b(?:called|named|titled|known\s+as)\b", re.I)
 
 
 def _stems_of(text: str) -> frozenset[str]:

@@ -100,6 +100,8 @@ def test_a_title_holding_for_and_to_is_one_agent() -> None:
         ("The 2019 symposium was held during which national month? full name pls",
          ("National Month for the Prevention of Juvenile Delinquency and Juvenile Damage",)),
         ("what's the short phone number for police consultation on sexual crimes?", ("#8103",)),
+        ("in 2019 what are the bases MHLW wanted in every municipality called?",
+         ("child and family general support bases",)),
     ],
 )  # fmt: skip
 def test_facts_are_stated_in_the_answer(
@@ -172,6 +174,8 @@ def test_an_issue_may_be_numbered_after_its_noun() -> None:
         ("Which famous buildings were lit up?", "buildings"),  # "famous" only says which
         ("What new name did the hotline get?", "name"),
         ("Which number was the Specialist Group Meeting in FY2019?", "ordinal"),
+        ("what did they rename the hotline to? need the exact new name", "name"),
+        ("did they change the name of the hotline?", "hotline"),  # the name of a named kind
     ],
 )
 def test_what_a_which_question_asks_names_of(question: str, asked: str | None) -> None:
