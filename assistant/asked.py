@@ -12,7 +12,16 @@ import re
 
 from assistant.slots import plan_noun, plan_part
 
-__all__ = ["NAME_KINDS", "QUANTITY_NOUNS", "asked_names", "name_of", "quantity_of", "unit"]
+__all__ = [
+    "MONEY_WORDS",
+    "NAME_KINDS",
+    "QUANTITY_NOUNS",
+    "asked_names",
+    "bound",
+    "name_of",
+    "quantity_of",
+    "unit",
+]
 
 
 _AUX = frozenset(
@@ -85,7 +94,7 @@ _PRONOUNS = frozenset(
 
 
 # "how much did Japan contribute": words that make "how much" an amount of money.
-_MONEY_VERBS = re.compile(
+MONEY_WORDS = re.compile(
     r"\b(?:cost|spen[dt]|budget|money|fund|contribut|donat|grant|pa(?:y|id)\b|cash|yen\b|"
     r"dollars?\b|invest|financ|subsid|g[ai]ve\b|given\b|allocat|award)",
     re.I,
@@ -121,7 +130,7 @@ def unit(text: str) -> str | None:
     if head and head not in _PRONOUNS:  # "how many of them" names no unit
         return head
     if re.search(r"\bhow\s+much\b", text, re.I):
-        return "money" if _MONEY_VERBS.search(text) else None
+        return "money" if MONEY_WORDS.search(text) else None
     return None
 
 
@@ -174,6 +183,8 @@ _NAME_OF = re.compile(
     r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
     re.I,
 )
+# "what hours is the chat open", "the opening hours": times of day are asked.
+_HOURS = re.compile(r"\b(?:what|which)\s+hours\b|\b(?:opening|business|office)\s+hours\b", re.I)
 # "Which number was the Specialist Group Meeting?": its place in a series ("4th").
 _WHICH_NUMBER = re.compile(r"\b(?:which|what)\s+number\s+(?:was|is|were|are)\s+the\b", re.I)
 # Which one of a series is asked: "which edition", "what round", "which version".
@@ -195,6 +206,8 @@ def asked_names(text: str) -> str | None:
         return m.group(1).lower()
     if _WHICH_NUMBER.search(text):  # "which number was the meeting": the 4th
         return "ordinal"
+    if _HOURS.search(text):  # "what hours is it open": the times of day
+        return "hours"
     m = _WHICH_KIND.search(text) or _CALLED.search(text)
     if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
         return m.group(1).lower()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.asked import MONEY_WORDS
 from assistant.intents import Intent
 from assistant.models import Answer
 from assistant.query import Query
@@ -88,7 +89,7 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         rest[-1:] = list(split)  # "How many copies, to which pupils, and who made it?"
     # "…, and how many officials from how many countries took part?": two counts
     rest = [each for part in rest for each in (counted_apart(part) or (part,))][: MAX_ASKS - 1]
-    facts = [_fact_ask(reader, part) for part in rest]
+    facts = [_fact_ask(reader, part, query.text) for part in rest]
     if refine(first, scoped=False).intent is Intent.NUMBER and first.unit:
         # "How many consultations …, and how many did the CFA's receive?": the noun the
         # second leaves out is the first's
@@ -159,6 +160,9 @@ _NESTED_COUNT = re.compile(
 )
 
 
+_HOW_MUCH = re.compile(r"\bhow\s+much\b(?!\s+of\b)", re.I)
+
+
 def counted_apart(text: str) -> tuple[str, str] | None:
     """ "How many cases and persons did it clear?" as "How many cases did it clear?" and
     "How many persons did it clear?"; "how many officials from how many countries took
@@ -183,8 +187,11 @@ def _is_plural_noun(word: str) -> bool:
     return w in ("people", "staff", "children") or (w.endswith("s") and not w.endswith("ss"))
 
 
-def _fact_ask(reader: Reader, text: str) -> Query:
+def _fact_ask(reader: Reader, text: str, whole: str) -> Query:
     ask = refine(reader.read(text), scoped=False)
+    if not ask.unit and _HOW_MUCH.search(text) and MONEY_WORDS.search(whole):
+        # "how many NPOs got the grants, and how much was it in total?": a sum of money
+        ask = ask.model_copy(update={"intent": Intent.NUMBER, "unit": "money"})
     if ask.intent is Intent.COUNT and ask.refers_back:
         # "…, and how many of them?" counts what the first part asked about
         ask = ask.model_copy(update={"intent": Intent.NUMBER})

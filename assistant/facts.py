@@ -288,12 +288,9 @@ def dates(text: str) -> list[FactSpan]:
     return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in found]
 
 
-# A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00".
-_CLOCK = re.compile(
-    r"\b(?:from\s+)?\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?"
-    r"(?:\s*(?:to|-|–|until)\s*\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?)?",
-    re.I,
-)
+# A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00", "5 p.m. to 11 p.m.".
+_HOUR = r"\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+_CLOCK = re.compile(rf"\b(?:from\s+)?{_HOUR}(?:\s*(?:to|-|–|until)\s*{_HOUR})?", re.I)
 
 
 def clock_times(text: str) -> list[FactSpan]:

@@ -32,6 +32,33 @@ def bot2029(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     )
 
 
+@pytest.fixture(scope="module")
+def bot2031(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports11" / "fy2031_efforts.txt"],
+        index_dir=tmp_path_factory.mktemp("idx2031"),
+        embedder=FakeEmbedder(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("how many NPOs got the shelter grants, and how much was it in total?",
+         ("44 NPOs", "150 million yen")),  # "how much" of grants: a sum of money
+        ("Kodomo SOS Chat: what hours is it open?", ("from 5 p.m. to 11 p.m.",)),
+        ("the Public-Private Council: how many member orgs does it have?",
+         ("32 member organizations",)),
+    ],
+)  # fmt: skip
+def test_facts_of_the_fy2031_report_are_stated(
+    bot2031: Assistant, question: str, stated: tuple[str, ...]
+) -> None:
+    answer = bot2031.ask(question)
+    for fact in stated:
+        assert fact in claims(answer)
+
+
 @pytest.mark.parametrize(
     ("question", "end"),
     [
