@@ -326,13 +326,15 @@ class Country:
 
 def countries(text: str, home: str, mentioned: frozenset[str]) -> list[Country]:
     """Countries (pycountry's names and a few common short forms) other than ``home`` that
-    the reports never mention ("What is the US doing?"): the reports cover Japan only."""
+    the reports never mention ("What is the US doing?"), or that the question gives as
+    the owner of something ("Thailand's law"): the reports cover Japan's measures only."""
     names = _country_names()
     out = []
     for m in _country_pattern().finditer(text):
         key = m.group(0).lower()
         country = names.get(key)
-        if country is None or country == home or key in mentioned:
+        owner = text[m.end() : m.end() + 2] in ("'s", "’s")
+        if country is None or country == home or (key in mentioned and not owner):
             continue
         out.append(Country(country, m.span()))
     return out
