@@ -40,6 +40,9 @@ class Context:
     started: float
     embedder: Any = None
     hnsw_threshold: int | None = None
+    # The scale section's corpora and indexes (with their embedding cache) are kept here,
+    # not in ``root``, so that a stopped 100,000-effort build resumes; None: in ``root``.
+    scale_root: Path | None = None
     real_vector_files: list[Path] = field(default_factory=list)
 
     @property

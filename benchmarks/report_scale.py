@@ -73,7 +73,18 @@ def render_scale(s: dict[str, Any], out: list[str]) -> None:
                 f"({v['embed_rate_per_s']}/s), ETA for all {fmt(v['embed_all_eta_s'] / 60)} min, "
                 f"budget {fmt(v['budget_s'] / 60)} min. "
             )
-            if v["mode"] == "real":
+            if v["mode"] == "real" and v.get("embed_sessions"):
+                line += (
+                    f"All {v['real_vectors']:,} vectors are real MiniLM vectors, kept in a "
+                    f"persistent embedding cache (`--scale-root`) over "
+                    f"{len(v['embed_sessions'])} session(s)"
+                    f"{' (resumed)' if v.get('resumed') else ''}; the build time is measured "
+                    f"({v['index_build_s']} s: embedding {fmt(v['embed_all_sessions_s'])} s "
+                    f"of {v['embedded_all_sessions']:,} documents in all sessions, parse "
+                    f"{v['parse_s']} s, the rest {v['build_without_embedding_s']} s, save "
+                    f"{v['save_s']} s). "
+                )
+            elif v["mode"] == "real":
                 line += (
                     f"All {v['real_vectors']:,} vectors are real MiniLM vectors; the build "
                     f"time is measured ({v['build_measured_s']} s: parse {v['parse_s']} s, "

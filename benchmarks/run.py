@@ -63,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
         "give it, and --deadline-min, the time a real 100,000-effort build takes",
     )
     parser.add_argument(
+        "--scale-root",
+        type=Path,
+        default=None,
+        help="keep the scale section's synthetic corpora and indexes in this folder, with "
+        "their embedding cache, so that a rerun resumes a stopped build (not deleted)",
+    )
+    parser.add_argument(
         "--hnsw-threshold",
         type=int,
         default=None,
@@ -103,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="planqa-bench-") as tmp:
         ctx = Context(params=params, quick=args.quick, root=Path(tmp), started=started)
         ctx.hnsw_threshold = args.hnsw_threshold
+        ctx.scale_root = args.scale_root
         functions: dict[str, Callable[[Context], dict[str, Any]]] = {
             "warm": section_warm,
             "cold": section_cold,

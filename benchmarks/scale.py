@@ -112,10 +112,12 @@ def scale_one(ctx: Context, n: int, later: list[int]) -> dict[str, Any]:
     from benchmarks.workers import fit_gaussian, sample_gaussian
     from corpus.synth import write_corpus
     from index import load_index
+    from index.embed_cache import CACHE_FILE
 
     emb = ctx.emb()
-    corpus_dir = ctx.root / f"synth-{n}"
-    index_root = ctx.root / f"scale-index-{n}"
+    base = ctx.scale_root or ctx.root
+    corpus_dir = base / f"synth-{n}"
+    index_root = base / f"scale-index-{n}"
     t_write, paths = timed(lambda: write_corpus(corpus_dir, efforts=n, seed=0))
     reserve = sum(8 * 60 if m >= 50_000 else 3 * 60 for m in later)
     remaining = ctx.deadline - time.time()
@@ -141,9 +143,13 @@ def scale_one(ctx: Context, n: int, later: list[int]) -> dict[str, Any]:
         cmd += ["--fit-vectors", str(path)]
     if ctx.hnsw_threshold is not None:
         cmd += ["--hnsw-threshold", str(ctx.hnsw_threshold)]
+    if ctx.scale_root is not None:
+        cmd += ["--embed-cache", str(index_root / CACHE_FILE)]
     log(f"scale {n:,}: building in a child process (embedding budget {budget / 60:.1f} min)")
     started = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=REPO, env=offline_env(), timeout=90 * 60)
+    # The embedding budget plus an hour for the rest (HNSW on 200,000 vectors takes minutes).
+    timeout = max(90 * 60, budget + 60 * 60)
+    proc = subprocess.run(cmd, cwd=REPO, env=offline_env(), timeout=timeout)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise RuntimeError(f"build worker for {n} efforts exited with {proc.returncode}")
@@ -220,8 +226,9 @@ def scale_one(ctx: Context, n: int, later: list[int]) -> dict[str, Any]:
     res["query"]["ratio_median"] = ratio(
         res["query"]["search_ms"]["median"], res["query"]["floor_ms"]["median"]
     )
-    shutil.rmtree(index_root, ignore_errors=True)
-    shutil.rmtree(corpus_dir, ignore_errors=True)
+    if ctx.scale_root is None:
+        shutil.rmtree(index_root, ignore_errors=True)
+        shutil.rmtree(corpus_dir, ignore_errors=True)
     return res
 
 

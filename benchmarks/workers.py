@@ -1,6 +1,7 @@
 """Child processes of ``benchmarks.run``: an index build measured on its own, and a build to kill.
 
     python -m benchmarks.workers build --corpus DIR --root DIR --out FILE [--budget-s S]
+        [--embed-cache FILE]
     python -m benchmarks.workers rebuild --corpus DIR --root DIR --pause-at embed|save
 
 ``build`` runs in its own process so that its peak RSS is the build's alone. It first embeds
@@ -12,6 +13,12 @@ Gaussian fitted to real MiniLM vectors (mean and full covariance, then L2-normal
 rest of the build (parsing, chunking, BM25, FAISS, saving) is real, and the build time with the
 real model is estimated as measured build − substitute time + ETA. The JSON it writes says
 which of the two happened.
+
+With ``--embed-cache`` (index's ``embeddings.sqlite3``) a build embedding for real keeps every
+batch it embeds there, so a build that was interrupted resumes: the probe and the ETA cover
+only the documents the cache lacks, and each session's embedding time and count are kept
+beside the cache (``embed-sessions.json``, rewritten after every batch) so that the build's
+total embedding time can be given. Substitute vectors never enter the cache.
 
 ``rebuild`` starts a forced rebuild of an index that already exists and prints a marker when
 it is embedding (``embed``) or about to write the BM25 files into its temporary folder
@@ -26,7 +33,8 @@ import random
 import resource
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +44,7 @@ import numpy.typing as npt
 from benchmarks import common  # noqa: F401  (sets the offline environment first)
 from corpus import load_corpus
 from index import MODEL_NAME, MiniLMEmbedder, build_chunks, build_index, index_folder, save_index
+from index.embed_cache import EmbeddingCache, text_key
 
 
 def fit_gaussian(vectors: npt.NDArray[np.float32]) -> tuple[np.ndarray, np.ndarray]:
@@ -73,8 +82,10 @@ class BenchEmbedder:
         fit: tuple[np.ndarray, np.ndarray] | None,
         total: int,
         seed: int = 0,
+        on_batch: Callable[[BenchEmbedder], None] | None = None,
     ) -> None:
         self.real = real
+        self.on_batch = on_batch
         self.cache = cache
         self.fit = fit
         self.total = total
@@ -109,6 +120,8 @@ class BenchEmbedder:
                 self.substitute_s += time.perf_counter() - started
                 self.substitute_count += len(missing)
         self.done += len(texts)
+        if self.on_batch is not None:
+            self.on_batch(self)
         now = time.perf_counter()
         if self.fit is None and now - self._last_print > 30:
             self._last_print = now
@@ -133,6 +146,32 @@ def _disk(folder: Path) -> dict[str, int]:
     return sizes
 
 
+class Sessions:
+    """The embedding sessions of one resumable build: ``[{started, documents, embed_s}]``."""
+
+    def __init__(self, path: Path, *, fresh: bool) -> None:
+        self.path = path
+        earlier = [] if fresh or not path.exists() else json.loads(path.read_text())
+        self.earlier: list[dict[str, Any]] = earlier
+        self.now = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "documents": 0, "embed_s": 0.0}
+
+    def update(self, documents: int, embed_s: float) -> None:
+        self.now.update(documents=documents, embed_s=round(embed_s, 1))
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps([*self.earlier, self.now], indent=1), encoding="utf-8")
+        tmp.replace(self.path)
+
+    def total(self) -> tuple[int, float]:
+        every = [*self.earlier, self.now]
+        return sum(int(s["documents"]) for s in every), sum(float(s["embed_s"]) for s in every)
+
+
+def _record_session(
+    sessions: Sessions, probe_documents: int, probe_s: float, embedder: BenchEmbedder
+) -> None:
+    sessions.update(probe_documents + embedder.real_count, probe_s + embedder.real_s)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     result: dict[str, Any] = {}
     if args.hnsw_threshold is not None:
@@ -152,12 +191,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     texts = list(dict.fromkeys(c.text for c in chunks))
     result.update(efforts=len(efforts), documents=len(chunks), unique_documents=len(texts))
 
-    probe = random.Random(args.seed).sample(texts, min(args.probe, len(texts)))
+    store = None
+    todo = texts
+    if args.embed_cache is not None:
+        args.embed_cache.parent.mkdir(parents=True, exist_ok=True)
+        store = EmbeddingCache(args.embed_cache)
+        held = store.lookup(MODEL_NAME, real.dimension, [text_key(x) for x in texts])
+        todo = [x for x in texts if text_key(x) not in held]
+        result["cached_at_start"] = len(texts) - len(todo)
+        del held
+    # The probe embeds documents the build still needs, so its work is not wasted on a resume.
+    pool = todo or texts
+    probe = random.Random(args.seed).sample(pool, min(args.probe, len(pool)))
     t = time.perf_counter()
     probe_vectors = real.encode(probe)
     probe_s = time.perf_counter() - t
     rate = len(probe) / probe_s
-    eta_s = probe_s + (len(texts) - len(probe)) / rate
+    probe_needed = len(probe) if todo else 0
+    eta_s = probe_s + (len(todo) - probe_needed) / rate
     result.update(
         probe_documents=len(probe),
         probe_s=round(probe_s, 2),
@@ -181,11 +232,25 @@ def cmd_build(args: argparse.Namespace) -> int:
         fit_rows = np.vstack(fit_source)
         fit = fit_gaussian(fit_rows)
         result["substitute_fit_rows"] = int(len(fit_rows))
+    sessions: Sessions | None = None
+    on_batch: Callable[[BenchEmbedder], None] | None = None
+    needed_probe_s = probe_s if todo else 0.0  # a probe of cached texts is no build work
+    if store is not None and real_all:
+        # A cache that held none of this corpus starts a new count of sessions.
+        sessions = Sessions(
+            Path(args.embed_cache).with_name("embed-sessions.json"),
+            fresh=result["cached_at_start"] == 0,
+        )
+        on_batch = partial(_record_session, sessions, probe_needed, needed_probe_s)
+
     cache = dict(zip(probe, probe_vectors, strict=True))
-    embedder = BenchEmbedder(real, cache, fit, total=len(chunks), seed=args.seed)
+    embedder = BenchEmbedder(real, cache, fit, total=len(todo), seed=args.seed, on_batch=on_batch)
 
     t = time.perf_counter()
-    idx = build_index(corpus, embedder)
+    # Substitute vectors carry the real model's name: they must never reach the cache.
+    idx = build_index(corpus, embedder, cache=store if real_all else None)
+    if store is not None:
+        store.close()
     build_s = time.perf_counter() - t
     folder = index_folder(corpus, args.root)
     t = time.perf_counter()
@@ -200,7 +265,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         substitute_s=round(embedder.substitute_s, 3),
         build_without_embedding_s=round(build_s - embed_in_build_s, 2),
         save_s=round(save_s, 2),
-        real_vectors=embedder.cached_count + embedder.real_count,
+        real_vectors=result.get("cached_at_start", 0) + embedder.cached_count + embedder.real_count,
         substitute_vectors=embedder.substitute_count,
         faiss_index=type(idx.vectors).__name__,
         folder=str(folder),
@@ -209,7 +274,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     # The index build as `planqa index` does it, model already loaded: parse, chunk, embed,
     # BM25, FAISS, save. Real when every vector was real, else estimated from the ETA.
     without_embedding = result["parse_s"] + (build_s - embed_in_build_s) + save_s
-    if real_all:
+    if sessions is not None:
+        _record_session(sessions, probe_needed, needed_probe_s, embedder)
+        documents, embed_s = sessions.total()
+        result.update(
+            resumed=result["cached_at_start"] > 0,
+            embed_sessions=[*sessions.earlier, sessions.now],
+            embedded_all_sessions=documents,
+            embed_all_sessions_s=round(embed_s, 1),
+        )
+        # The build's work: every session's embedding, plus this session's rest.
+        result["index_build_s"] = round(without_embedding + embed_s, 1)
+        result["index_build_estimated"] = False
+    elif real_all:
         result["index_build_s"] = round(without_embedding + probe_s + embedder.real_s, 1)
         result["index_build_estimated"] = False
     else:
@@ -264,6 +341,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--probe", type=int, default=2000)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--fit-vectors", type=Path, action="append", default=[])
+    p.add_argument(
+        "--embed-cache", type=Path, default=None, help="keep real vectors here, to resume"
+    )
     p.add_argument(
         "--hnsw-threshold", type=int, default=None, help="override, to test the HNSW path"
     )
