@@ -319,26 +319,21 @@ class IntentModel:
         return prediction.confidence >= CONFIDENCE and prediction.margin >= CLEAR_MARGIN
 
     def predict(self, shape: str) -> Prediction:
-        s = self.scores(shape)
-        order = np.argsort(-s)
-        best, second = int(order[0]), int(order[1])
-        return Prediction(
-            intent=self.intents[best],
-            confidence=float(s[best]),
-            runner_up=self.intents[second],
-            margin=float(s[best] - s[second]),
-        )
+        return self._ranked(shape, 0)
 
     def runner_up(self, shape: str) -> Prediction:
         """The second most likely intent, as a prediction of its own."""
+        return self._ranked(shape, 1)
+
+    def _ranked(self, shape: str, place: int) -> Prediction:
         s = self.scores(shape)
         order = np.argsort(-s)
-        second, third = int(order[1]), int(order[2])
+        chosen, next_ = int(order[place]), int(order[place + 1])
         return Prediction(
-            intent=self.intents[second],
-            confidence=float(s[second]),
-            runner_up=self.intents[third],
-            margin=float(s[second] - s[third]),
+            intent=self.intents[chosen],
+            confidence=float(s[chosen]),
+            runner_up=self.intents[next_],
+            margin=float(s[chosen] - s[next_]),
         )
 
     def leave_one_out_accuracy(self) -> float:

@@ -42,24 +42,6 @@ def bot2031(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 @pytest.mark.parametrize(
-    ("question", "stated"),
-    [
-        ("how many NPOs got the shelter grants, and how much was it in total?",
-         ("44 NPOs", "150 million yen")),  # "how much" of grants: a sum of money
-        ("Kodomo SOS Chat: what hours is it open?", ("from 5 p.m. to 11 p.m.",)),
-        ("the Public-Private Council: how many member orgs does it have?",
-         ("32 member organizations",)),
-    ],
-)  # fmt: skip
-def test_facts_of_the_fy2031_report_are_stated(
-    bot2031: Assistant, question: str, stated: tuple[str, ...]
-) -> None:
-    answer = bot2031.ask(question)
-    for fact in stated:
-        assert fact in claims(answer)
-
-
-@pytest.mark.parametrize(
     ("question", "end"),
     [
         ("and by when?", "end"),
@@ -119,22 +101,33 @@ def test_a_title_holding_for_and_to_is_one_agent() -> None:
     )
 
 
+@pytest.fixture(scope="module")
+def bots(bot2029: Assistant, bot2031: Assistant) -> dict[int, Assistant]:
+    return {2029: bot2029, 2031: bot2031}
+
+
 @pytest.mark.parametrize(
-    ("question", "stated"),
+    ("year", "question", "stated"),
     [
-        ("whats the max grant per municipality for the parenting support programmes, and how "
-         "many municipalities used it", ("2 million yen", "163")),
-        ("The 2019 symposium was held during which national month? full name pls",
+        (2029, "whats the max grant per municipality for the parenting support programmes, and "
+         "how many municipalities used it", ("2 million yen", "163")),
+        (2029, "The 2019 symposium was held during which national month? full name pls",
          ("National Month for the Prevention of Juvenile Delinquency and Juvenile Damage",)),
-        ("what's the short phone number for police consultation on sexual crimes?", ("#8103",)),
-        ("in 2019 what are the bases MHLW wanted in every municipality called?",
+        (2029, "what's the short phone number for police consultation on sexual crimes?",
+         ("#8103",)),
+        (2029, "in 2019 what are the bases MHLW wanted in every municipality called?",
          ("child and family general support bases",)),
+        (2031, "how many NPOs got the shelter grants, and how much was it in total?",
+         ("44 NPOs", "150 million yen")),  # "how much" of grants: a sum of money
+        (2031, "Kodomo SOS Chat: what hours is it open?", ("from 5 p.m. to 11 p.m.",)),
+        (2031, "the Public-Private Council: how many member orgs does it have?",
+         ("32 member organizations",)),
     ],
 )  # fmt: skip
 def test_facts_are_stated_in_the_answer(
-    bot2029: Assistant, question: str, stated: tuple[str, ...]
+    bots: dict[int, Assistant], year: int, question: str, stated: tuple[str, ...]
 ) -> None:
-    answer = bot2029.ask(question)
+    answer = bots[year].ask(question)
     assert not answer.abstained
     for fact in stated:
         assert fact in claims(answer)
