@@ -76,6 +76,14 @@ def _measure_mask(at: tuple[int, int], efforts: Sequence[CitedEffort]) -> np.nda
     return np.array([e.section == section and e.measure == w for e, w in pairs])
 
 
+# "the study group", "the new hotline": a thing named with "the", two or three words.
+_THE_THING = re.compile(r"\bthe\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2})\b")
+
+
+def _whole_words_in(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+
+
 def _list(a: Answerer, t: Turn) -> Answer:
     return a.compose.efforts_list(t.query, a.filtered(t), t.filters)
 
@@ -243,6 +251,7 @@ class Answerer:
             turn = compare_follow_up(query, context)
         else:
             turn = follow_up(asks.first if asks else query, context)
+            turn = self._definite(turn, context)
         answer = self._respond(turn, ministries, fiscal_years)
         if asks and asks.same_effort:
             answer = self._also(answer, (asks.second, *asks.more))
@@ -289,6 +298,22 @@ class Answerer:
             return answer
         said = "\n\n".join(dict.fromkeys(extras))  # two asks the effort answers alike: once
         return answer.model_copy(update={"text": f"{lead}\n\n{said}\n\n{rest}".rstrip()})
+
+    def _definite(self, turn: FollowUp, context: Context | None) -> FollowUp:
+        """A fresh-looking question that names, with "the", a thing only one of the
+        previous answer's efforts holds ("how many meetings did the study group hold?"
+        after a list that has one study group) asks about that effort."""
+        q = turn.query
+        if turn.scope is not None or context is None or not context.efforts or q.has_filters:
+            return turn
+        shown = [e for e in self.index.efforts if e.id in context.efforts]
+        for m in _THE_THING.finditer(q.text.lower()):
+            words = m.group(1).split()
+            for phrase in (" ".join(words[:n]) for n in range(len(words), 1, -1)):
+                held = [e.id for e in shown if _whole_words_in(e.text.lower(), phrase)]
+                if len(held) == 1:  # "the study group hold": "study group"
+                    return FollowUp(q, tuple(held), ("the previous answer's effort",))
+        return turn
 
     def _respond(
         self, turn: FollowUp, ui_ministries: tuple[str, ...], ui_years: tuple[int, ...]

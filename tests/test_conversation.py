@@ -170,3 +170,12 @@ def test_a_follow_on_that_swaps_nothing_asks_about_the_previous_answer(bot: Assi
     # "and did they check whether it worked?" names no ministry or year to swap in
     answer = then(bot, "what did the justice ministry do in FY2019?", "and did they check it?")
     assert cited(answer) == ["fy2019-5.2.1"] and not answer.abstained
+
+
+def test_a_thing_named_with_the_that_one_listed_effort_holds_is_asked_of_it(
+    bot: Assistant,
+) -> None:
+    # "the specialist group" after a list holding one Specialist Group Meeting: that effort
+    answer = then(bot, "What did the police do in FY2019?", "when did the specialist group meet?")
+    assert cited(answer) == ["fy2019-1.2.1"]
+    assert "previous answer" in answer.text
