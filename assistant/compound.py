@@ -119,6 +119,11 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     if refine(first, scoped=False).intent in FILTER_INTENTS and swaps and not second.topic_words:
         # "…, and how many in FY2025?": the first question with another year
         return TwoAsks(first, second.model_copy(update={"intent": Intent.FOLLOW_ON}), False)
+    if refine(first, scoped=False).intent is Intent.STRUCTURE and second.section is not None:
+        # "How many sections does the report have, and what is section 4 called?": the
+        # outline, then the section, each answered
+        time = second.time if second.time.any else first.time
+        return TwoAsks(first, second.model_copy(update={"time": time}), same_effort=False)
     return None
 
 

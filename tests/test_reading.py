@@ -355,6 +355,13 @@ def test_a_first_ask_without_a_topic_finds_its_effort_by_the_whole_question(
     assert "crackdown" in asks.first.own_words
 
 
+def test_the_outline_and_a_section_asked_together_are_two_asks(reader: Reader) -> None:
+    question = reader.read("How many sections does the FY2019 report have, and what is section 4?")
+    asks = read_two_asks(reader, question)
+    assert asks is not None and not asks.same_effort
+    assert asks.second.section == 4 and asks.second.time.fiscal_years == (2019,)
+
+
 def test_every_ask_of_a_question_is_read_each_on_its_own(reader: Reader) -> None:
     question = reader.read("How many copies were handed out, to which pupils, and who made it?")
     asks = read_two_asks(reader, question)
