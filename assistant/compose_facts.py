@@ -341,6 +341,9 @@ class FactWriter:
             else None
         )
         worded = frozenset(tokenize(q.text))  # its content words, function words aside
+        if _ASKS_EARLIER.search(q.text):
+            # "what was it last time?": the figure it rose or fell from ("up from 58.9%")
+            spans = [s for s in spans if "from" in s.lead] or spans
         span = pick_figure(
             spans,
             q.unit,
@@ -523,6 +526,9 @@ _GROUP_ENDS = frozenset(
 _EACH = re.compile(r"\b(?:each|every\s+one|respectively)\b", re.I)
 _OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
+_ASKS_EARLIER = re.compile(
+    r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one)\b", re.I
+)
 _ASKS_INCREASE = re.compile(
     r"\b(?:more|additional|added|extra|new|increased?|grew|grow|rise|rose)\b|\bby\s+how\s+(?:many|much)\b",
     re.I,

@@ -90,6 +90,15 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     # "…, and how many officials from how many countries took part?": two counts
     rest = [each for part in rest for each in (counted_apart(part) or (part,))][: MAX_ASKS - 1]
     facts = [_fact_ask(reader, part, query.text) for part in rest]
+    asked_first = refine(first, scoped=False)
+    if asked_first.intent in FACT_INTENTS:
+        # "…, and what was it last time?": the first fact again, of another moment
+        facts = [
+            f.model_copy(update={"intent": asked_first.intent, "unit": first.unit})
+            if f.intent in (Intent.FOLLOW_ON, Intent.TOPIC) and f.refers_back and not f.own_words
+            else f
+            for f in facts
+        ]
     if refine(first, scoped=False).intent is Intent.NUMBER and first.unit:
         # "How many consultations …, and how many did the CFA's receive?": the noun the
         # second leaves out is the first's

@@ -120,6 +120,8 @@ def bots(bot2029: Assistant, bot2031: Assistant) -> dict[int, Assistant]:
         (2031, "how many NPOs got the shelter grants, and how much was it in total?",
          ("44 NPOs", "150 million yen")),  # "how much" of grants: a sum of money
         (2031, "Kodomo SOS Chat: what hours is it open?", ("from 5 p.m. to 11 p.m.",)),
+        (2031, "in the public awareness survey, what % knew that asking a minor for sexual "
+         "images is a crime? and what was it last time?", ("71.4%", "58.9%")),
         (2031, "the Public-Private Council: how many member orgs does it have?",
          ("32 member organizations",)),
     ],
