@@ -404,9 +404,14 @@ class FactWriter:
         elif q.names and q.names not in ("number", "name"):
             # "which companies …": only a name that says it is one of them will do
             spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
-            if not spans and _CALLED.search(q.text):
-                # "what are the bases … called?": "child and family general support bases"
-                spans = phrases(e.text, q.names)
+            if not spans:
+                # "at which airports": "Narita, Haneda and Kansai airports"; "what are the
+                # bases … called?": "child and family general support bases"
+                headed = phrases(e.text, q.names)
+                called = _CALLED.search(q.text)
+                spans = [
+                    s for s in headed if called or any(w[:1].isupper() for w in s.text.split())
+                ]
             if not spans:
                 return None  # "which cinemas showed the video?" is not answered by its title
         if q.unit not in (None, "number") and first:
