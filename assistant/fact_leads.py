@@ -1,0 +1,336 @@
+"""The sentence that states one fact of one effort, for each kind of fact asked.
+
+Each writer receives the :class:`Query` and the effort, and states only a typed span of
+the effort's text (``facts.py``, ``facts_names.py``) or returns None when the effort does
+not give that kind of fact; :class:`~assistant.compose_facts.FactWriter` then says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.asked import NAME_KINDS
+from assistant.compose import Composer
+from assistant.facts import clock_times, dates, figures, is_part, pick_figure
+from assistant.facts_names import (
+    agent,
+    audiences,
+    issue_of,
+    listed,
+    named,
+    named_after,
+    names,
+    phrases,
+    pick_name,
+    places,
+    quoted,
+)
+from assistant.gazetteer import PLACE_KINDS, places_of_kind
+from assistant.intents import Intent, stem
+from assistant.query import Query
+from assistant.retrieval import synonyms
+from index.documents import CitedEffort
+from index.lexical import tokenize
+
+__all__ = ["Leads"]
+
+
+class Leads:
+    """The fact writers of one corpus, by intent."""
+
+    def __init__(self, compose: Composer) -> None:
+        self.c = compose
+
+    def writers(self) -> dict[Intent, Callable[[Query, CitedEffort, bool], str | None]]:
+        return {
+            Intent.WHO: self._who,
+            Intent.AUDIENCE: self._audience,
+            Intent.WHEN: self._when,
+            Intent.PERIOD: self._period,
+            Intent.NUMBER: self._number,
+            Intent.NAME: self._name,
+            Intent.WHERE: self._place,
+            Intent.WHICH_SECTION: self._section,
+        }
+
+    def _who(self, q: Query, e: CitedEffort, first: bool) -> str:
+        done = agent(e.text, frozenset(q.topic_words)) if first else None
+        if done is not None:  # "who chaired the study group": not a ministry, its chair
+            return f"The report says it was {done[0]} by {done[1]}"
+        verb = "was" if len(e.ministries) == 1 else "were"
+        return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
+
+    def _audience(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        # Only the best-matching effort: another one's audience answers another question.
+        spans = audiences(e.text) if first else []
+        return None if not spans else f"The report names who it was for: {spans[0].text}"
+
+    def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        spans = dates(e.text)
+        if q.bound:  # "by when": "by FY2022", not the date the plan was made
+            spans = [s for s in spans if _BOUND_LEADS[q.bound].match(s.text)] or spans
+        if not q.bound and not re.search(r"\b(?:fiscal|year)\b", q.text, re.I):
+            # "starting FY2019" answers "from which fiscal year", not "when did it happen"
+            spans = [s for s in spans if not re.search(r"\bFY|fiscal", s.text, re.I)]
+        # "…the plan formulated in December 2018, and by when?": a date the question
+        # gives is not what it asks
+        spans = [s for s in spans if s.text.lower() not in q.text.lower()] or spans
+        if not spans:
+            return None
+        said = "; ".join(s.text for s in spans)
+        if all(re.search(r"\bFY|fiscal", s.text, re.I) for s in spans):
+            return f"The report gives {said}"  # "by FY2022": its own fiscal year, not the report's
+        return f"The report dates it {said}, in FY{e.fiscal_year}"
+
+    def _period(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        span = pick_figure(figures(e.text), "duration", _topic(q))
+        if span is not None:
+            return f"The report gives the period as {span.text}"
+        when = [s for s in dates(e.text) if s.text.lower().startswith("from")]
+        return f"The report gives the period as {when[0].text}" if when else None
+
+    def _number(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        if (q.unit or "").lower() in _MINISTRY_UNITS:
+            # "how many ministries were behind the review": those the effort credits
+            if not first:
+                return None
+            n = len(e.ministries)
+            counted = "ministry or agency is" if n == 1 else "ministries and agencies are"
+            return f"{n} {counted} credited with it: {self.c.names(e.ministries)}"
+        return self._figure(q, e, first)
+
+    def _figure(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        # A figure the question already states is not its answer ("how many of the 420
+        # landmarks were in Tokyo?").
+        given = set(re.findall(r"\d[\d,.]*", q.text))
+        spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
+        parts = [s for s in spans if is_part(s)]
+        if parts and (_PART_OF.search(q.text) or _OF_A_GIVEN_WHOLE.search(q.text)):
+            # "how many of the 22 operators had zoning?": "12 of them had introduced it"
+            same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
+            unit = q.unit if same else None
+            span = pick_figure(parts, unit, _topic(q))
+            if span is None:
+                return None
+            said = re.sub(r"\s+of\s+(?:which|whom)$", "", span.text)  # "96 of which" → "96"
+            return f"The report gives {said} ({span.noun})"
+        if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
+            return None  # "how many of the 948 persons were convicted?": a part of a given whole
+        if not q.unit and _OF_A_GIVEN_WHOLE.search(q.text):
+            return None  # "of the 1,102 persons …, how many were convicted?": the same
+        # Beyond the best-matching effort only a figure of the very noun asked will do.
+        total = bool(_TOTAL.search(q.text))
+        increase = (
+            True
+            if _ASKS_INCREASE.search(q.text)
+            else False
+            if _ASKS_STANDING.search(q.text)
+            else None
+        )
+        worded = frozenset(tokenize(q.text))  # its content words, function words aside
+        if _ASKS_EARLIER.search(q.text):
+            # "what was it last time?": the figure it rose or fell from ("up from 58.9%")
+            spans = [s for s in spans if "from" in s.lead] or spans
+        span = pick_figure(
+            spans,
+            q.unit,
+            _topic(q),
+            own_noun_only=not first,
+            total=total,
+            increase=increase,
+            worded=worded,
+        )
+        if span is None and q.unit == "times" and first:
+            # "how often do offenders pretend to be children?": a rate answers it too
+            span = pick_figure(
+                spans, "percent", _topic(q), total=total, increase=increase, worded=worded
+            )
+        if span is None or _one_group_of_a_total(q, e.text, span.text):
+            return None
+        if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):
+            return None  # "how many of the consultations were about …": not the whole
+        return f"The report gives {span.text}"
+
+    def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        # "not the old name, the new one": a negated cue does not count
+        said = re.sub(r"\b(?:not|n't)\s+(?:the\s+|its\s+)?\w+", " ", q.text.lower())
+        words = {stem(w) for w in re.findall(r"[a-z']+", said)}
+        earlier = bool(words & {"old", "previous", "former", "origin", "befor"})
+        # "the old name, before they changed it": asking for the old one names the change
+        later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
+        asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
+        if q.names == "hours":  # "the opening hours": the times of day it gives
+            times = clock_times(e.text)
+            return f"The report gives {'; '.join(t.text for t in times)}" if times else None
+        if q.names == "ordinal":  # "which number was the meeting": the name that counts it
+            counted = [s for s in names(e.text) if re.match(r"\d+(?:st|nd|rd|th)\b", s.text)]
+            return f"The report names it “{counted[0].text}”" if counted else None
+        if q.names in ("edition", "round", "version"):
+            issue = issue_of(e.text, q.names)  # "which edition": "2028 edition"
+            if issue is None:
+                return None
+            # "the 2028 edition", but "Version 2.0"
+            return f"The report names {'' if issue[:1].isupper() else 'the '}{issue}"
+        if q.names and q.names not in NAME_KINDS:
+            items = listed(e.text, q.names)  # "six languages (English, Chinese, …)"
+            if items:
+                return f"The report lists them: {items}"
+        kind = _place_kind(q)
+        if kind is not None:  # "for which countries", "which prefecture": gazetteer names
+            found = places_of_kind(e.text, kind)
+            return f"The report names {_joined(found)}" if found else None
+        # "the title of the film": the reports' own word for it ("video") names it too
+        alias = synonyms().get((q.unit or "").lower())
+        after = _name_after(e.text, q) or (named_after(e.text, alias) if alias else None)
+        if after is not None:  # "the name of the checklist": the checklist "Signs to Notice"
+            return f"The report names it “{after}”"
+        spans = names(e.text)
+        if q.names in NAME_KINDS:
+            # "at which conference …": a name that says it is one first ("Act …" for a law)
+            spans = [s for s in spans if named(s, q.names)] or spans
+        elif q.names and q.names not in ("number", "name"):
+            # "which companies …": only a name that says it is one of them will do
+            spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
+            if not spans:
+                # "at which airports": "Narita, Haneda and Kansai airports"; "what are the
+                # bases … called?": "child and family general support bases"
+                headed = phrases(e.text, q.names)
+                called = _CALLED.search(q.text)
+                spans = [
+                    s for s in headed if called or any(w[:1].isupper() for w in s.text.split())
+                ]
+            if not spans:
+                return None  # "which cinemas showed the video?" is not answered by its title
+        if q.unit not in (None, "number") and first:
+            # "what kind of support bases": a name holding "bases", else the words the
+            # best effort puts before "bases"
+            spans = (
+                [s for s in spans if named(s, q.unit) or (alias and named(s, alias))]
+                or phrases(e.text, q.unit)
+                or spans
+            )
+        # A name the question already states is not its answer ("which practices came out
+        # of the Safer Platforms Roundtable?" is not answered by "Safer Platforms Roundtable").
+        stated = _stems_of(q.text)
+        spans = [s for s in spans if not _stems_of(s.text) <= stated]
+        span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
+        quoted_names = [s for s in spans if s.text in quoted(e.text)]
+        if span is None and first and len(quoted_names) == 1 and not q.unit and not q.own_words:
+            span = quoted_names[0]  # "what's it called?" of an effort that quotes one name
+        return None if span is None else f"The report names it “{span.text}”"
+
+    def _place(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        kind = _place_kind(q)
+        if kind is not None:  # "in which city": a city, not "at the training center"
+            found = places_of_kind(e.text, kind)
+            return f"The report gives the {kind} as {_joined(found)}" if found else None
+        # The place of what is asked about: "… in all 47 prefectures, and held a training
+        # course for their staff in Osaka" gives Osaka for where the course was held.
+        topic = _topic(q)
+        spans = sorted(places(e.text), key=lambda s: -len(topic & _lead(e.text, s.text)))
+        if q.unit:  # "in which prefectures": a place that says it is prefectures first
+            kind = stem(q.unit.lower())
+            spans = [s for s in spans if kind in _stems_of(s.text)] + spans
+        return None if not spans else f"The report gives the place as {spans[0].text}"
+
+    def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
+        return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
+
+
+# How a date phrase that is one end of a span opens: "starting FY2019", "by FY2022".
+_BOUND_LEADS = {
+    "start": re.compile(r"(?:from|since|starting|beginning)\b", re.I),
+    "end": re.compile(r"(?:by|until|till|through)\b", re.I),
+}
+
+
+def _lead(text: str, span: str, width: int = 50) -> frozenset[str]:
+    """The stems of the words just before ``span`` in ``text``."""
+    at = text.find(span)
+    return _stems_of(text[max(0, at - width) : max(0, at)])
+
+
+def _place_kind(q: Query) -> str | None:
+    """ "city", "prefecture" or "country" when the question asks a place of that kind."""
+    for word in (q.unit, q.names):
+        if word and stem(word.lower()) in PLACE_KINDS:
+            return PLACE_KINDS[stem(word.lower())]
+    return None
+
+
+def _joined(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# Units that count the ministries credited with an effort ("industry bodies" are not).
+_MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
+
+
+def _name_after(text: str, q: Query) -> str | None:
+    """The quoted name an effort gives right after a noun the question names ("the
+    checklist "Signs to Notice""), unless the question states it already."""
+    # names of a kind asked for ("which cinemas") are named after that kind only
+    nouns = [q.names] if q.names else [w for w in (q.unit,) if w] + q.topic.split()
+    for noun in nouns:
+        name = named_after(text, noun)
+        if name is not None and name.lower() not in q.text.lower():
+            return name
+    return None
+
+
+_CALLED = re.compile(r"\b(?:called|named|titled|known\s+as)\b", re.I)
+
+
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[\w']+", text.lower()))
+
+
+def _one_group_of_a_total(q: Query, text: str, figure: str) -> bool:
+    """Whether the question counts one group ("representatives from foreign
+    institutions") of a figure the effort gives for several ("about 220 representatives
+    from relevant ministries, foreign institutions, private groups, and others")."""
+    if not q.unit:
+        return False
+    unit = re.escape(q.unit)
+    asked = re.search(rf"\b{unit}\s+from\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", q.text, re.I)
+    at = text.find(figure)
+    if asked is None or at < 0:
+        return False
+    groups = re.match(r"\s*from\s+([^.;()]+)", text[at + len(figure) :])
+    if groups is None or not re.search(r",|\band\b", groups.group(1)):
+        return False
+    words = []
+    for w in asked.group(1).lower().split():
+        if w in _GROUP_ENDS:
+            break
+        words.append(w)
+    wanted = _stems_of(" ".join(words)) - _stems_of("the a an")
+    return bool(wanted) and wanted <= _stems_of(groups.group(1))
+
+
+# Words that end the group a question names after its unit ("… from X were at …").
+_GROUP_ENDS = frozenset(
+    "were was are is did do does attended came took at in on to for during who that which".split()
+)
+
+
+_OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
+_PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
+_ASKS_EARLIER = re.compile(
+    r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one)\b", re.I
+)
+_ASKS_INCREASE = re.compile(
+    r"\b(?:more|additional|added|extra|new|increased?|grew|grow|rise|rose)\b|\bby\s+how\s+(?:many|much)\b",
+    re.I,
+)
+_ASKS_STANDING = re.compile(
+    r"\b(?:had|have|has|now|exist|altogether|as\s+of)\b|\bare\s+there\b|\bby\s+(?:the\s+end\s+of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+_TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)
+
+
+def _topic(q: Query) -> frozenset[str]:
+    return frozenset(stem(w) for w in q.topic.lower().split()) | frozenset(q.topic_words)
