@@ -68,6 +68,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev9": ("reports9",),
     "dev10": ("reports10",),
     "dev11": ("reports11",),
+    "dev12": ("reports12",),
+    "dev13": ("reports13",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
