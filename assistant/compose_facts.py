@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.compose import Composer, count, fiscal_span, years_phrase
+from assistant.compose import Composer, count, fiscal_span, restate, years_phrase
 from assistant.fact_leads import Leads
 from assistant.intents import Intent
 from assistant.models import Answer, AppliedFilters
@@ -150,23 +150,26 @@ class FactWriter:
         if len(efforts) == 1:
             e = efforts[0]
             who = self.c.names(e.ministries)
+            said = restate(e, who)
             if found.literal:
-                said = "Yes: the report" if q.yes_no and found.covered else "The report"
-                lead = f"{said} mentions {terms} in this FY{e.fiscal_year} effort of {who} [1]:"
-            else:
-                lead = f"In FY{e.fiscal_year}, {who} [1]:"
-            return self.c.answer(q, f"{lead}\n\n{_quote(e)}", "topic", efforts, filters)
+                yes = "Yes: the report" if q.yes_no and found.covered else "The report"
+                said = f"{yes} mentions {terms} in this effort. {said}"
+            return self.c.answer(q, f"{said} [1].\n\n{_quote(e)}", "topic", efforts, filters)
         if found.literal and len(mentioning) > 1:
             lead = f"The reports mention {terms} in these efforts:"
             # a phrase, or words found together, is what was asked about; one word
             # ("meeting") may be incidental, so efforts close in meaning stay
             phrase = len(found.literal) > 1 or " " in found.literal[0]
             efforts = mentioning + ([] if phrase else [e for e in efforts if e not in mentioning])
+            others = f"The reports also mention {terms} in:" if phrase else "Also related:"
         elif q.ministries:
             lead = f"These efforts by {self.c.names(q.ministries)} match:"
+            others = f"Other efforts by {self.c.names(q.ministries)} that match:"
         else:
             lead = "The reports list these related efforts:"
-        return self.c.listing(q, lead, efforts, "topic", filters)
+            others = "Also related:"
+        # the best match is said as the answer; the others follow as a list
+        return self.c.listing(q, lead, efforts, "topic", filters, stated=others)
 
     def mentions(
         self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters
