@@ -163,7 +163,8 @@ class Chatter:
         if prediction.intent is not Intent.CHITCHAT or not self.model.accepts(prediction):
             return False
         words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)} - function_words()
-        reports = words & self.vocabulary
+        # "hotlines??" asks about the reports' "hotline"
+        reports = {w for w in words if _singulars(w) & self.vocabulary}
         unknown = {
             w for w in words - self.vocabulary - self.words if stem(w) not in self.model.scaffold
         }
@@ -173,3 +174,13 @@ class Chatter:
         if several and prediction.confidence >= SURE_CHATTER and cues:
             return True
         return not reports and len(unknown) <= 1
+
+
+def _singulars(word: str) -> set[str]:
+    """The word and what it may be the plural of: "hotlines", "hotline"; "bodies", "body"."""
+    out = {word}
+    if word.endswith("s") and len(word) > 3 and word.isalpha():
+        out |= {word[:-1], word[:-2]}
+    if word.endswith("ies"):
+        out.add(word[:-3] + "y")
+    return out

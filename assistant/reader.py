@@ -51,6 +51,7 @@ from assistant.text import (
     Speller,
     asked_sentence,
     function_words,
+    known_words,
     normalize,
     question_part,
 )
@@ -125,7 +126,9 @@ class Reader:
             for name in entry.get(kind, ())
             for w in name.lower().split()
         }
-        self.speller = Speller(self.vocabulary | model.words | other_names | _MONTH_WORDS)
+        self.speller = Speller(
+            self.vocabulary | model.words | other_names | _MONTH_WORDS | known_words()
+        )
         attributed = tuple(sorted({m for e in efforts for m in e.ministries}))
         self.ministries = MinistryResolver(
             corpus.glossary, attributed, is_word=self.speller.is_common

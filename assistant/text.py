@@ -73,6 +73,14 @@ def shorthand() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Everyday words the English word list lacks (``assistant/data/known_words.txt``):
+    spelling correction leaves them alone."""
+    lines = (DATA / "known_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """English function words (``assistant/data/function_words.txt``)."""
     lines = (DATA / "function_words.txt").read_text(encoding="utf-8").splitlines()
