@@ -16,6 +16,7 @@ from assistant.facts import clock_times, dates, figures, is_part, pick_figure
 from assistant.facts_names import (
     agent,
     audiences,
+    contacts,
     issue_of,
     listed,
     named,
@@ -166,6 +167,14 @@ class Leads:
         if q.names == "ordinal":  # "which number was the meeting": the name that counts it
             counted = [s for s in names(e.text) if re.match(r"\d+(?:st|nd|rd|th)\b", s.text)]
             return f"The report names it “{counted[0].text}”" if counted else None
+        if q.names in _ADDRESSES:  # "what's the url": the address the effort gives
+            noun = "email" if "mail" in q.names else "address"
+            found = [s.text for s in contacts(e.text) if s.noun == noun]
+            return f"The report gives {_joined(found)}" if found else None
+        if q.names == "number":  # "the phone number": the one number to call it gives
+            dial = {s.text for s in names(e.text) if s.noun == "number"}
+            if len(dial) == 1:
+                return f"The report gives the number {dial.pop()}"
         if q.names in ("edition", "round", "version"):
             issue = issue_of(e.text, q.names)  # "which edition": "2028 edition"
             if issue is None:
@@ -279,6 +288,8 @@ def _name_after(text: str, q: Query) -> str | None:
     return None
 
 
+# The names of an address a question may ask for (asked.py reads them).
+_ADDRESSES = frozenset({"website", "url", "web address", "email address"})
 _CALLED = re.compile(r"\b(?:called|named|titled|known\s+as)\b", re.I)
 
 

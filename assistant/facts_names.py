@@ -19,6 +19,7 @@ from corpus.parser import MONTHS
 __all__ = [
     "agent",
     "audiences",
+    "contacts",
     "issue_of",
     "explained_in",
     "is_place",
@@ -49,6 +50,27 @@ _TITLE = re.compile(
 _CODE = re.compile(r"\((\d{2,6})\)")
 # A number to dial, written as a name: "#8103", "0120-189-783".
 _DIAL = re.compile(r"#?\d[\d -]{1,14}\d")
+# ... and one written anywhere: a short code or a Japanese phone number.
+_PHONE = re.compile(r"(?<![\w#.,-])(#\d{3,5}|0\d{1,4}-\d{1,4}-\d{3,4})(?![\w-])")
+# A web address: "https://www.kodomo-mamoru.go.jp", "www.example.org/help".
+_WEB = re.compile(
+    r"(?<![\w@/.-])((?:https?://)?(?:[a-z0-9-]+\.)+(?:jp|com|org|net|int|info|gov)\b(?:/[\w./%-]*)?)",
+    re.I,
+)
+_EMAIL = re.compile(r"(?<![\w.-])([\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I)
+
+
+def contacts(text: str) -> list[FactSpan]:
+    """Numbers to call and web and e-mail addresses, wherever the effort writes them."""
+    out = []
+    for pattern, noun in ((_PHONE, "number"), (_WEB, "address"), (_EMAIL, "email")):
+        for m in pattern.finditer(text):
+            value = m.group(1).rstrip(".")
+            if noun == "address" and "@" in text[max(0, m.start() - 1) : m.start()]:
+                continue
+            lead = text[max(0, m.start() - 40) : m.start()]
+            out.append(FactSpan("name", value, noun, stems(lead)))
+    return out
 
 
 def names(text: str) -> list[FactSpan]:
@@ -62,6 +84,8 @@ def names(text: str) -> list[FactSpan]:
     for m in _CODE.finditer(text):
         lead = text[max(0, m.start() - 60) : m.start()]
         out.append(FactSpan("name", m.group(1), "number", stems(lead)))
+    held = {s.text for s in out}
+    out += [s for s in contacts(text) if s.noun == "number" and s.text not in held]
     quoted = " ".join(m.group(1) for m in _QUOTED.finditer(text))
     for m in _TITLE.finditer(text):
         name = m.group(1)
