@@ -151,6 +151,8 @@ class Leads:
             return None
         if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):
             return None  # "how many of the consultations were about …": not the whole
+        if span.text.isalpha():  # "twice"
+            return f"The report says it happened {span.text.lower()}"
         return f"The report gives {span.text}"
 
     def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:

@@ -90,7 +90,10 @@ UNITS: dict[str, frozenset[str]] = {
         "psychologists therapists instructors lecturers trainers speakers panelists "
         "supervisors managers leaders directors specialists professionals practitioners "
         "administrators coordinators caregivers carers juveniles teenagers youths delegates "
-        "suspects respondents trainees".split()
+        "suspects respondents trainees candidates applicants graduates recipients viewers "
+        "callers residents citizens visitors spectators learners readers customers clients "
+        "patients survivors entrants contestants finalists researchers engineers officers "
+        "representatives guests moderators mentors advisers advisors".split()
     ),
     "places": frozenset(
         "places locations sites venues offices centers centres schools prefectures "
@@ -235,7 +238,15 @@ def figures(text: str) -> list[FactSpan]:
     for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         out.append(FactSpan("duration", m.group(0), m.group(2).lower(), stems(window)))
+    for m in _HOW_OFTEN.finditer(text):  # "held twice (July and March)": two times
+        window = text[max(0, m.start() - 90) : m.end() + 60]
+        lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
+        out.append(FactSpan("times", m.group(0), "times", stems(window), stems(lead)))
     return out
+
+
+# How often, in one word: "met twice".
+_HOW_OFTEN = re.compile(r"\b(?:once|twice|thrice)\b", re.I)
 
 
 def _near(text: str, found: list[re.Match[str]], at: int) -> frozenset[str]:

@@ -51,6 +51,19 @@ def test_figures_know_what_they_count() -> None:
     assert ("duration", "over four years", "years") in spans
 
 
+def test_how_often_in_one_word_is_a_count_of_times() -> None:
+    spans = figures("Held the council twice (July 2032 and March 2033) to follow up.")
+    assert [(s.kind, s.text) for s in spans] == [("times", "twice")]
+    assert pick_figure(spans, "times", frozenset({"council", "meet"})) == spans[0]
+
+
+@pytest.mark.parametrize("noun", ["candidates", "applicants", "graduates", "callers"])
+def test_people_asked_for_are_counted_by_any_noun_for_people(noun: str) -> None:
+    spans = figures(f"Held the first examination (February 2034), which 1,874 {noun} passed.")
+    picked = pick_figure(spans, "persons", frozenset({"pass", "examin"}))
+    assert picked is not None and picked.text == f"1,874 {noun}"
+
+
 def test_a_total_is_the_figure_the_report_calls_the_total() -> None:
     spans = figures(
         "Designated 12 additional hospitals as hub hospitals, bringing the total to 57 "
