@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.facts import UNITS
 from assistant.slots import plan_noun, plan_part
 
 __all__ = [
@@ -313,3 +314,30 @@ def bound(text: str) -> str | None:
     if start and end:  # "from when until when": both, as written
         return None
     return "start" if start else "end" if end else None
+
+
+# The parts people play that a question asks the holder of ("who was the speaker"), with
+# every noun for people a figure may count (facts.UNITS).
+_ROLES = frozenset(
+    "speaker speakers narrator actor actress voice host hosts presenter presenters moderator "
+    "chair chairperson chairman chairwoman lecturer lecturers instructor organizer organiser "
+    "keynote guest guests ambassador ambassadors winner winners author authors director head "
+    "leader coordinator facilitator panelist panelists panellist panellists spokesperson "
+    "mascot celebrity celebrities star singer artist illustrator designer".split()
+)
+_WHO_WAS = re.compile(
+    r"\bwho\s+(?:was|were|is|are)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))"
+    r"(?=\s+(?:at|of|in|on|behind|from|with|during|featured)\b|\s*[?.!,]|\s*$)",
+    re.I,
+)
+
+
+def asked_role(text: str) -> str | None:
+    """The part a person played that a question asks the holder of: "who was the voice
+    actor in the ad" → "voice actor"; "who was the leaflet for" asks no role."""
+    m = _WHO_WAS.search(text)
+    if m is None:
+        return None
+    head = m.group(2).lower()
+    people = UNITS["people"] | {w[:-1] for w in UNITS["people"] if w.endswith("s")}
+    return m.group(1).lower() if head in _ROLES or head in people else None

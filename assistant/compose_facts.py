@@ -243,6 +243,8 @@ class FactWriter:
             return f"where it took place {about}".strip()
         if q.intent is Intent.AUDIENCE:
             return "who it was for"
+        if q.intent is Intent.WHO and q.role:
+            return f"who the {q.role} {'were' if q.role.endswith('s') else 'was'}"
         return "this"
 
 

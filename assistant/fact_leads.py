@@ -17,6 +17,7 @@ from assistant.facts_names import (
     agent,
     audiences,
     contacts,
+    holder_of,
     issue_of,
     listed,
     named,
@@ -55,7 +56,10 @@ class Leads:
             Intent.WHICH_SECTION: self._section,
         }
 
-    def _who(self, q: Query, e: CitedEffort, first: bool) -> str:
+    def _who(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        if q.role is not None:  # "who was the voice actor": the person, never a ministry
+            holder = holder_of(e.text, q.role) if first else None
+            return None if holder is None else f"The report names the {q.role}: {holder}"
         done = agent(e.text, frozenset(q.topic_words)) if first else None
         if done is not None:  # "who chaired the study group": not a ministry, its chair
             return f"The report says it was {done[0]} by {done[1]}"

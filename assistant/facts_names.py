@@ -20,6 +20,7 @@ __all__ = [
     "agent",
     "audiences",
     "contacts",
+    "holder_of",
     "issue_of",
     "explained_in",
     "is_place",
@@ -412,3 +413,16 @@ def issue_of(text: str, noun: str) -> str | None:
         if noun.lower() in m.group(0).lower():
             return m.group(0)
     return None
+
+
+_PERSON = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+
+
+def holder_of(text: str, role: str) -> str | None:
+    """The person ``text`` names in a part: "featuring the voice actor Sora Kitamine" →
+    "Sora Kitamine" for "voice actor"; "the speakers" also reads "speaker A and B"."""
+    head = role.split()[-1].rstrip("s")
+    m = re.search(
+        rf"(?i:\b{re.escape(head)}s?),?\s+({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)", text
+    )
+    return m.group(1) if m else None

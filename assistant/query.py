@@ -72,6 +72,8 @@ class Query(_Frozen):
             or more things any of which will do ("generative AI or deepfakes").
         bound: For a date, which end of a span is asked: "start" ("since when", "from
             which fiscal year does it start") or "end" ("by when", "the deadline").
+        role: A person the question asks for by the part they played: "who was the voice
+            actor in the ad" → "voice actor"; the answer is the name the effort gives.
         ordinal: "the second one" → 2, "the last one" → -1.
         refers_back: Words that point at the previous answer ("it", "those", "of them").
         subset: Asks about the previous answer's efforts ("which of those …").
@@ -106,6 +108,7 @@ class Query(_Frozen):
     alternatives: tuple[tuple[str, ...], ...] = ()
     rank: str | None = None
     bound: str | None = None
+    role: str | None = None
     ordinal: int | None = None
     refers_back: bool = False
     subset: bool = False

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.asked import asked_names, bound, name_of, quantity_of, unit
+from assistant.asked import asked_names, asked_role, bound, name_of, quantity_of, unit
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
 from assistant.intents import Intent, intent_model, shape, token_spans
@@ -226,6 +226,7 @@ class Reader:
             or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None)
             or quantity_of(text, known_only=intent is not Intent.NUMBER),
             names=asked_names(text),
+            role=asked_role(text),
             topic=topic,
             topic_words=words,
             report_words=tuple(w for w in words if w in self.stems),

@@ -278,6 +278,15 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.MINISTRIES),
     ),
     Rule(
+        "a person asked for by the part they played is named by the effort: “who was the "
+        "speaker at the symposium”",
+        lambda q, i, s: (
+            q.role is not None
+            and i in (Intent.AUDIENCE, Intent.WHO, Intent.NAME, Intent.TOPIC)
+        ),
+        _to(Intent.WHO),
+    ),
+    Rule(
         "another country's measures are outside the reports: “what is the US doing”",
         lambda q, i, s: (
             bool(q.countries) and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT)

@@ -1,0 +1,62 @@
+"""A person asked for by the part they played ("who was the speaker") is the name the
+effort gives in that part, never the ministry that did the effort."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.asked import asked_role
+from assistant.claims import claims
+from assistant.facts_names import holder_of
+from corpus import BUNDLED_PLAN
+from tests.conftest import EVALSET, FakeEmbedder
+
+
+@pytest.fixture(scope="module")
+def bot2033(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports13" / "fy2033_efforts.txt"],
+        index_dir=tmp_path_factory.mktemp("idx2033"),
+        embedder=FakeEmbedder(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("who was the voice actor in the ad?", "voice actor"),
+        ("Who were the speakers at the symposium", "speakers"),
+        ("who was the keynote speaker", "keynote speaker"),
+        ("who was the chair of the study group?", "chair"),
+        ("who were the lecturers at the seminar", "lecturers"),
+        # who something was for or went to, and people who hold an office, are no part played
+        ("who was the leaflet for?", None),
+        ("who was the poster sent to", None),
+        ("who is the current Prime Minister of Japan?", None),
+    ],
+)
+def test_a_role_is_a_noun_for_a_person_after_who_was_the(question: str, role: str | None) -> None:
+    assert asked_role(question) == role
+
+
+def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
+    text = "Broadcast an ad featuring the voice actor Sora Kitamine on video platforms."
+    assert holder_of(text, "voice actor") == "Sora Kitamine"
+    assert holder_of("with speakers Hana Sato and Prof. Ken Ito of Kyoto", "speakers") == (
+        "Hana Sato and Prof. Ken Ito"
+    )
+    assert holder_of("Held the symposium at the Nagoya Congress Center.", "speakers") is None
+
+
+def test_who_played_a_part_is_answered_by_name(bot2033: Assistant) -> None:
+    answer = bot2033.ask("who was the voice actor in the PSA about sending intimate images?")
+    assert not answer.abstained
+    assert "Sora Kitamine" in claims(answer)
+
+
+def test_a_part_the_effort_names_no_one_in_is_not_given(bot2033: Assistant) -> None:
+    answer = bot2033.ask("who were the speakers at the public symposium in fy2033?")
+    assert answer.abstained
+    assert "who the speakers were" in answer.text
+    assert "responsible" not in claims(answer)  # not the ministry that held it
