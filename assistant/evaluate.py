@@ -70,6 +70,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev11": ("reports11",),
     "dev12": ("reports12",),
     "dev13": ("reports13",),
+    "dev14": ("reports14",),
+    "dev15": ("reports15",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
