@@ -449,6 +449,9 @@ def speller() -> Speller:
         ("when was the hotlne made toll-free", "when was the hotline made toll-free"),
         ("Adn MHLW?", "and MHLW?"),
         ("gimme every effort fo 2025", "give me every effort for 2025"),
+        # a contraction typed without its apostrophe is not another word ("want", "give")
+        ("wasnt there a symposium", "wasn't there a symposium"),
+        ("ive heard theyre running one", "I've heard they're running one"),
     ],
 )
 def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, meant: str) -> None:
