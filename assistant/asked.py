@@ -27,7 +27,8 @@ __all__ = [
 
 _AUX = frozenset(
     "were was did do does are is have has had will would could can been be got get "
-    "in of for at on by to from with during under about over the a an".split()
+    "in of for at on by to from with during under about over the a an as per since until "
+    "across after before between including like than via into through within among".split()
 )
 # Verbs that end the noun after "how many" ("how many companies took part").
 _VERBS = frozenset(

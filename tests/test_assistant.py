@@ -107,7 +107,13 @@ def test_ministry_question_cites_exactly_its_efforts_and_says_which_were_joint(
 
 
 @pytest.mark.parametrize(
-    "question", ["What did MOFA do?", "What did the foreign ministry do?", "What did CAS do?"]
+    "question",
+    [
+        "What did MOFA do?",
+        "What did the foreign ministry do?",
+        "What did CAS do?",
+        "whats CAS in the legend",  # the legend is the plan's own part, not a topic
+    ],
 )
 def test_glossary_ministry_without_efforts_says_no_effort_and_cites_nothing(
     bot: Assistant, question: str

@@ -294,6 +294,9 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("how old were the children in the survey?", "age"),
         ("Is there a pilot that lets websites confirm how old you are?", None),
         ("In the 2025 report, how many measures sit under section 4?", "measures"),
+        # a preposition ends the noun: "as of March" is a time, not what is counted
+        ("in how many municipalities as of march 2035?", "municipalities"),
+        ("how many schools per prefecture took part", "schools"),
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
@@ -451,6 +454,7 @@ def speller() -> Speller:
         ("gimme every effort fo 2025", "give me every effort for 2025"),
         # a contraction typed without its apostrophe is not another word ("want", "give")
         ("wasnt there a symposium", "wasn't there a symposium"),
+        ("how many police depts", "how many police departments"),
         ("ive heard theyre running one", "I've heard they're running one"),
     ],
 )
