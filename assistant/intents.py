@@ -167,9 +167,12 @@ def shape(tokens: list[tuple[str, str | None]], scaffold: frozenset[str]) -> str
     scaffold, else ``TOPIC``. Two times joined by "and"/"to" are one time.
     """
     out: list[str] = []
-    for word, slot in tokens:
+    for at, (word, slot) in enumerate(tokens):
         if slot == "aside":  # "joint ones included" says what is counted in, not what is asked
             continue
+        after = tokens[at + 1][0].lower() if at + 1 < len(tokens) else None
+        if out and out[-1] == "TOPIC" and word.lower() in _RELATIVE and after not in _ASKING:
+            continue  # "the forum where firms meet": part of what is asked about
         if (slot is None or slot == "topic") and stem(word.lower()) in scaffold:
             out.append(stem(word.lower()))
             continue
@@ -183,6 +186,14 @@ def shape(tokens: list[tuple[str, str | None]], scaffold: frozenset[str]) -> str
     return " ".join(_join_topics(out))
 
 
+# "Where" right after a noun opens a relative clause ("the forum where firms meet"), not a
+# question; "tell me where it was" keeps it.
+_RELATIVE = frozenset({"where"})
+# ... unless a verb comes next, asking: "the symposium, where was it held?"
+_ASKING = frozenset(
+    {None, "was", "is", "are", "were", "did", "does", "do", "can", "could", "will", "would",
+     "has", "have", "had", "should", "exactly"}
+)
 # Words that join two topic runs into one noun phrase: "the evaluation of the guidance in
 # penal institutions" is one thing asked about, however many words link its parts.
 _NOUN_LINKS = frozenset("of the a an in on against and".split())

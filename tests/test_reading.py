@@ -402,6 +402,23 @@ def test_the_question_a_statement_follows_is_found(text: str, question: str | No
     assert asked_sentence(text) == question
 
 
+@pytest.mark.parametrize(
+    ("words", "asks_where"),
+    [
+        ("did the police brief the forum where social media firms meet", False),
+        ("the symposium where was it held", True),
+        ("tell me where the symposium was held", True),
+        ("the symposium where", True),
+    ],
+)
+def test_where_after_a_noun_opens_a_clause_unless_a_verb_asks(
+    words: str, asks_where: bool
+) -> None:
+    model = intent_model()
+    tokens: list[tuple[str, str | None]] = [(w, None) for w in words.split()]
+    assert ("where" in shape(tokens, model.scaffold).split()) is asks_where
+
+
 def test_a_plus_between_names_is_and(reader: Reader) -> None:
     query = reader.read("police + MIC together - anything?")
     assert query.ministries == ("NPA", "MIC") and query.all_ministries
