@@ -78,6 +78,8 @@ def _head(phrase: str) -> str | None:
     follows ("officers staff the unit" → "officers")."""
     kept: list[str] = []
     words = phrase.lower().split()
+    if len(words) > 1 and words[0].endswith("ed") and words[1] in _PARTICLES:
+        return None  # "how many showed up", "turned out": a verb, no noun
     for w, after in zip(words, [*words[1:], ""], strict=True):
         if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS)):
             break
@@ -85,6 +87,9 @@ def _head(phrase: str) -> str | None:
             break
         kept.append(w)
     return kept[-1] if kept else None
+
+
+_PARTICLES = frozenset("up out in on off down over along back".split())
 
 
 _DETERMINERS = frozenset("the a an its their this that these those".split())
@@ -98,7 +103,7 @@ _PRONOUNS = frozenset(
 # "how much did Japan contribute": words that make "how much" an amount of money.
 MONEY_WORDS = re.compile(
     r"\b(?:cost|spen[dt]|budget|money|fund|contribut|donat|grant|pa(?:y|id)\b|cash|yen\b|"
-    r"dollars?\b|invest|financ|subsid|g[ai]ve\b|given\b|allocat|award)",
+    r"dollars?\b|invest(?!igat)|financ|subsid|g[ai]ve\b|given\b|allocat|award)",
     re.I,
 )
 
@@ -133,6 +138,8 @@ def unit(text: str) -> str | None:
         return head
     if re.search(r"\bhow\s+much\b", text, re.I):
         return "money" if MONEY_WORDS.search(text) else None
+    if re.search(r"\bhow\s+(?:big|large|high)\b", text, re.I) and MONEY_WORDS.search(text):
+        return "money"  # "how big were the subsidies (yen)?"
     return None
 
 

@@ -183,6 +183,10 @@ class Leads:
                 return f"The report gives the number {dial.pop()}"
         if q.names in ("edition", "round", "version"):
             issue = issue_of(e.text, q.names)  # "which edition": "2028 edition"
+            counted = [s for s in names(e.text) if re.match(r"\d+(?:st|nd|rd|th)\b", s.text)]
+            if issue is None and counted and q.names != "version":
+                # "which edition was the meeting": the one the name counts ("4th …")
+                return f"The report names it “{counted[0].text}”"
             if issue is None:
                 return None
             # "the 2028 edition", but "Version 2.0"

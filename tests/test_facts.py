@@ -618,3 +618,18 @@ def test_a_part_counted_with_of_which_counts_the_figure_before_it() -> None:
         ("about 17,800 letters", "letters"),
         ("96 of which", "letters"),
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the specialist group meeting in january 2020 - which edition was it?",
+        "which round of the specialist group meeting was held in January 2020?",
+    ],
+)
+def test_which_edition_of_a_meeting_is_the_ordinal_its_name_counts(
+    bot: Assistant, question: str
+) -> None:
+    answer = bot.ask(question)
+    assert not answer.abstained
+    assert "4th Specialist Group Meeting" in claims(answer)

@@ -297,6 +297,9 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         # a preposition ends the noun: "as of March" is a time, not what is counted
         ("in how many municipalities as of march 2035?", "municipalities"),
         ("how many schools per prefecture took part", "schools"),
+        ("was there a meeting of experts? how many showed up", None),  # a verb, no noun
+        ("how big were the subsidies to the centres (yen)?", "money"),
+        ("how big is the new team (number of investigators)?", "investigators"),
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
