@@ -247,7 +247,10 @@ class Leads:
         # The place of what is asked about: "… in all 47 prefectures, and held a training
         # course for their staff in Osaka" gives Osaka for where the course was held.
         topic = _topic(q)
-        spans = sorted(places(e.text), key=lambda s: -len(topic & _lead(e.text, s.text)))
+        # "where was the Asia-Pacific Conference held?" is not answered by its own name
+        stated = _stems_of(q.text)
+        spans = [s for s in places(e.text) if not _stems_of(s.text) - {"at", "in", "the"} <= stated]
+        spans = sorted(spans, key=lambda s: -len(topic & _lead(e.text, s.text)))
         if q.unit:  # "in which prefectures": a place that says it is prefectures first
             kind = stem(q.unit.lower())
             spans = [s for s in spans if kind in _stems_of(s.text)] + spans

@@ -262,16 +262,25 @@ def places(text: str) -> list[FactSpan]:
         FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
         for m in _PLACE.finditer(text)
     ]
+    named_events: list[FactSpan] = []
     for m in _NAMED_PLACE.finditer(text):
         first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
         last = m.group(1).split()[-1].lower()
-        if first not in _NOT_PLACES and not first.startswith("fy") and last not in _EVENT_ENDS:
-            out.append(FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset()))
+        if first in _NOT_PLACES or first.startswith("fy"):
+            continue
+        span = FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
+        (named_events if last in _EVENT_ENDS else out).append(span)
     out += [
         FactSpan("place", "nationwide", None, frozenset())
         for _ in re.finditer(r"\bnationwide\b", text)
     ][:1]
-    return list({s.text: s for s in out}.values())
+    # 'Held the "Youth Symposium" at the Tokyo International Forum': when the event is named
+    # in quotes, a name after it that ends like an event's is its venue (with no other place)
+    first_quote = _QUOTED.search(text)
+    venues = [
+        s for s in named_events if first_quote and text.find(s.text) > first_quote.end()
+    ]
+    return list({s.text: s for s in out or venues}.values())
 
 
 # What kind of name a question asks for, and the words such names contain.

@@ -633,3 +633,16 @@ def test_which_edition_of_a_meeting_is_the_ordinal_its_name_counts(
     answer = bot.ask(question)
     assert not answer.abstained
     assert "4th Specialist Group Meeting" in claims(answer)
+
+
+def test_a_venue_named_like_an_event_is_the_place_when_there_is_no_other() -> None:
+    held = 'Held the "Youth Symposium" at the Tokyo International Forum (July 2035).'
+    assert [s.text for s in places(held)] == ["at the Tokyo International Forum"]
+    # an event with a place of its own took place there
+    abroad = "Took part in the WeProtect Global Alliance Summit in Bangkok."
+    assert [s.text for s in places(abroad)] == ["in Bangkok"]
+
+
+def test_where_something_was_held_is_not_answered_by_its_own_name(bot: Assistant) -> None:
+    answer = bot.ask("where was the Conference for Development of Internet Use Environment held?")
+    assert "at the Conference" not in claims(answer)
