@@ -255,12 +255,16 @@ def _where_in(text: str, end: int) -> str:
     return m.group(0)
 
 
+_TOGETHER = re.compile(r"(?:one|a\s+single|the\s+same)\s+(?:place|location|site|venue)", re.I)
+
+
 def places(text: str) -> list[FactSpan]:
     """Where something was done: "in penal institutions", "at 5 international airports",
     "in Osaka"."""
     out = [
         FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
         for m in _PLACE.finditer(text)
+        if not _TOGETHER.fullmatch(m.group(1))  # "provided in one place": together, nowhere
     ]
     named_events: list[FactSpan] = []
     for m in _NAMED_PLACE.finditer(text):

@@ -298,8 +298,9 @@ _WH_HEAD = (
     r"|who|whom|whose|when|where|why)"
 )
 _JOINED_HEADS = re.compile(
-    rf"^\s*({_WH_HEAD})\s*,?\s+(?:and|&|n)\s+({_WH_HEAD})\s+(\S.*)$", re.I | re.S
-)
+    rf"^\s*(?:(?:and|so|ok|okay|also)\s+)?({_WH_HEAD})\s*,?\s+(?:and|&|n)\s+({_WH_HEAD})\s+(\S.*)$",
+    re.I | re.S,
+)  # "and when and where did it open?" after an answer
 
 
 def joined_heads(text: str) -> tuple[str, str] | None:

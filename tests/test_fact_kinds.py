@@ -98,6 +98,8 @@ def test_which_edition_is_the_qualified_issue_the_effort_names() -> None:
                                                       "on which dates did they train?")),
         ("Who and what was it?", None),  # "what was" asks, it names nothing
         ("where is the hotline and when did it open", None),  # two clauses: two_asks
+        # a follow-up's own "and" before them
+        ("and when and where did it open?", ("when did it open?", "where did it open?")),
     ],
 )
 def test_question_words_joined_before_one_clause_each_ask_it(

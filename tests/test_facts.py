@@ -646,3 +646,8 @@ def test_a_venue_named_like_an_event_is_the_place_when_there_is_no_other() -> No
 def test_where_something_was_held_is_not_answered_by_its_own_name(bot: Assistant) -> None:
     answer = bot.ask("where was the Conference for Development of Internet Use Environment held?")
     assert "at the Conference" not in claims(answer)
+
+
+def test_in_one_place_says_together_not_where() -> None:
+    text = "Opened a model centre in Sapporo (February 2034), where help is given in one place."
+    assert [s.text for s in places(text)] == ["in Sapporo"]
