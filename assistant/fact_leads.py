@@ -60,9 +60,12 @@ class Leads:
         if q.role is not None:  # "who was the voice actor": the person, never a ministry
             holder = holder_of(e.text, q.role) if first else None
             return None if holder is None else f"The report names the {q.role}: {holder}"
-        done = agent(e.text, frozenset(q.topic_words)) if first else None
+        # the verb asked about may be a word of the question's frame ("who organised it")
+        verbs = frozenset(q.topic_words) | _stems_of(q.text) | set(_CO_VERB.findall(q.text))
+        done = agent(e.text, verbs) if first else None
         if done is not None:  # "who chaired the study group": not a ministry, its chair
-            return f"The report says it was {done[0]} by {done[1]}"
+            by = "" if done[0].endswith(" with") else " by"  # "co-organized with …"
+            return f"The report says it was {done[0]}{by} {done[1]}"
         verb = "was" if len(e.ministries) == 1 else "were"
         return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
 
@@ -301,6 +304,8 @@ def _name_after(text: str, q: Query) -> str | None:
     return None
 
 
+# "who co-organised it": a partner, written "co-organized with …"
+_CO_VERB = re.compile(r"\bco-[a-z]+", re.I)
 # The names of an address a question may ask for (asked.py reads them).
 _ADDRESSES = frozenset({"website", "url", "web address", "email address"})
 _CALLED = re.compile(r"\b(?:called|named|titled|known\s+as)\b", re.I)

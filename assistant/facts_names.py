@@ -405,11 +405,25 @@ _BY_AGENT = re.compile(
 def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     """The verb and its agent when ``text`` says who did one of ``verbs`` (stems):
     "who chaired the group" of "a group chaired by a professor of Keio University, met
-    six times" → ("chaired", "a professor of Keio University")."""
+    six times" → ("chaired", "a professor of Keio University"); "who co-organised it" of
+    "co-organized with the Royal Thai Police" → ("co-organized with", "the Royal Thai
+    Police")."""
     for m in _BY_AGENT.finditer(text):
         if stem(m.group(1).lower()) in verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
             return m.group(1), m.group(2).strip()
+    # "co-organised" and "co-organized" alike: the first letters after "co-"
+    joint = {v[3:7] for v in verbs if v.startswith("co-")}
+    for m in _CO_AGENT.finditer(text):
+        if m.group(1).lower()[3:7] in joint:
+            return f"{m.group(1)} with", m.group(2).strip()
     return None
+
+
+_CO_AGENT = re.compile(
+    r"\b(co-[a-z]+)\b,?(?:\s+[^\s,.;]+){0,6}?\s+with\s+((?:the\s+)?[A-Z][^,.;()\[\]]{2,80}?)"
+    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|during|to|for)\s)",
+    re.I,
+)
 
 
 _ISSUE = re.compile(

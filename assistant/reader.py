@@ -317,7 +317,12 @@ class Reader:
         """What the question is about: its words outside slots, scaffold and chatter."""
         spans = {"many": ministry_count_spans(text), **slots.spans}  # "3 ministries" first
         kept = [word for word, slot in _tagged(text, spans) if self._about(word, slot)]
-        words = tuple(w for w in tokenize(" ".join(kept)) if w not in self.function_stems)
+        # "consultation-only" is about consultation: a hyphenated word and its parts
+        joined = " ".join(kept)
+        whole_and_parts = f"{joined} {joined.replace('-', ' ')}" if "-" in joined else joined
+        words = tuple(
+            dict.fromkeys(w for w in tokenize(whole_and_parts) if w not in self.function_stems)
+        )
         topic = " ".join(w for w in kept if not set(tokenize(w)) <= self.function_stems)
         return topic, words
 

@@ -157,6 +157,10 @@ class Speller:
         expanded = shorthand().get(lower)
         if expanded is not None:
             return expanded
+        if "-" in token.strip("-") and lower not in self.protected:
+            # "co-organised", "one-stop": each part on its own, the hyphen kept (the
+            # whole word is rarely a word of the list or of the reports)
+            return "-".join(self.word(part) if part else part for part in token.split("-"))
         if (
             len(token) < 3
             or lower in self.protected

@@ -98,6 +98,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "When did the study group publish its report?",
         "what month was the side event",
         "When exactly did the revised treatment program start?",
+        "and since when?",  # a follow-up asking the start, not swapping a time
     ],
     Intent.PERIOD: [
         "How long does the plan to add child welfare officers run?",
@@ -417,6 +418,11 @@ def test_where_after_a_noun_opens_a_clause_unless_a_verb_asks(
     model = intent_model()
     tokens: list[tuple[str, str | None]] = [(w, None) for w in words.split()]
     assert ("where" in shape(tokens, model.scaffold).split()) is asks_where
+
+
+def test_a_hyphenated_word_is_about_its_parts_too(reader: Reader) -> None:
+    words = reader.read("whats the consultation-only hotline called").topic_words
+    assert "consult" in words and "hotlin" in words
 
 
 def test_a_plus_between_names_is_and(reader: Reader) -> None:

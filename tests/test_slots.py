@@ -486,6 +486,15 @@ def test_words_that_are_not_slips_are_left_alone(speller: Speller, word: str) ->
     assert speller.correct(word) == word
 
 
+def test_a_hyphenated_word_is_corrected_part_by_part() -> None:
+    speller = Speller({"organised", "centre", "learning"})
+    # the whole is no word of the list, but it is not a slip for its last part
+    assert speller.correct("who co-organised the one-stop centre") == (
+        "who co-organised the one-stop centre"
+    )
+    assert speller.correct("e-lerning for teachers") == "e-learning for teachers"
+
+
 @pytest.mark.parametrize(
     ("question", "asks_if"),
     [
