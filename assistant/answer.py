@@ -25,6 +25,7 @@ from assistant.conversation import Context, FollowUp, follow_up
 from assistant.facts_names import explained_in
 from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
+from assistant.offtopic import OffTopic
 from assistant.query import Query, TimeScope
 from assistant.question import clean_question
 from assistant.reader import Reader
@@ -106,6 +107,8 @@ def _ministries(a: Answerer, t: Turn) -> Answer:
 
 def _fact(a: Answerer, t: Turn) -> Answer:
     found = a.retriever.retrieve(t.query, t.mask, scoped=t.scoped)
+    if found.off_topic:
+        return a.facts.out_of_scope(t.query)
     if not found.efforts:
         return a.facts.not_given(t.query, a.facts.missing(t.query, []), [], t.filters)
     marks = identifiers(t.query.topic)
@@ -128,6 +131,8 @@ def _topic(a: Answerer, t: Turn) -> Answer:
         return a.facts.not_given(q, "a judgement of its effect", found.efforts, t.filters)
     if found.efforts:
         return a.facts.matches(q, found, t.filters)
+    if found.off_topic:
+        return a.facts.out_of_scope(q)
     if t.mask is not None and (q.ministries or q.time.any or t.filters != AppliedFilters()):
         within = f"{a.compose.names(q.ministries)}'s efforts" if q.ministries else "the efforts"
         return a.facts.nothing_matches(q, t.filters, within=within)
@@ -222,7 +227,8 @@ class Answerer:
         self.reader = Reader(corpus, index.efforts)
         self.compose = Composer(corpus)
         self.facts = FactWriter(self.compose)
-        self.retriever = Retriever(index, self.reader)
+        offtopic = OffTopic.packaged(index.embedder)
+        self.retriever = Retriever(index, self.reader, offtopic=offtopic)
         self.comparisons = Comparisons(index)
         self.comparer = CompareWriter(self.compose, self.comparisons, self.retriever)
         self._position = {e.id: i for i, e in enumerate(index.efforts)}

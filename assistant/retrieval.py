@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.offtopic import OffTopic
 from assistant.query import Query
 from assistant.reader import Reader
 from index.documents import CitedEffort
@@ -59,6 +60,14 @@ MAX_CITATIONS = 4
 MAX_MINISTRY_CITATIONS = 6
 # What share of the question's content words an effort must hold to match literally.
 LITERAL_COVERAGE = 0.6
+# A question the reports match only weakly (the "closest efforts" hedge) that is nearer to
+# an everyday request (assistant/offtopic.py) than to any effort by this much is about
+# something else: "what's the weather in Tokyo tomorrow". On the dev set's 35 hedged
+# answers, 0.25 separates 8 such requests from the questions the reports do answer (the
+# nearest of which is at 0.24); applied to all questions, not only hedged ones, it also
+# refused questions the reports answer in everyday words.
+OFF_TOPIC_MARGIN = 0.25
+OFF_TOPIC_BELOW = 0.45
 
 
 @lru_cache(maxsize=1)
@@ -81,14 +90,24 @@ class Found:
     # Whether the first effort holds every topic word of the question: only then does a
     # yes-or-no question get a "Yes" ("Did the training reduce abuse?" does not).
     covered: bool = False
+    # Nothing found because the question is about something else (OffTopic).
+    off_topic: bool = False
 
 
 class Retriever:
     """Searches one index for a :class:`Query`."""
 
-    def __init__(self, index: SearchIndex, reader: Reader, *, expand: bool = True) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        reader: Reader,
+        *,
+        expand: bool = True,
+        offtopic: OffTopic | None = None,
+    ) -> None:
         self.index = index
         self.expand = expand
+        self.offtopic = offtopic
         vocabulary = reader.vocabulary
         self._terms = {
             phrase: term
@@ -158,6 +177,10 @@ class Retriever:
         ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
         positions = [p for p in ranked if p in semantic | literal]
         weak = not literal and not scoped and best < threshold + WEAK_MARGIN
+        if weak and not q.ministries and self.everyday(q):
+            # a weak match of an everyday request ("what's the weather in Tokyo tomorrow")
+            # is no closest effort to offer: the question is about something else
+            return Found(best=best, off_topic=True)
         if literal and best < threshold + KEEP_MARGIN:
             positions = [p for p in positions if p in literal] + [
                 p for p in positions if p not in literal
@@ -173,6 +196,17 @@ class Retriever:
         shown = literal_terms(q.topic, efforts[0].text, single=q.yes_no) if efforts else ()
         covered = bool(positions) and set(q.topic_words) <= self._words(positions[0])
         return Found(efforts, close or efforts[:1], weak, best, shown, covered)
+
+    def everyday(self, q: Query) -> bool:
+        """Whether the question is an everyday request rather than one about the reports:
+        much nearer to one (:data:`OFF_TOPIC_MARGIN`) than to any effort of any year."""
+        if self.offtopic is None:
+            return False
+        text = self.search_text(q)
+        best = self.index.nearest_similarity(text)
+        if best >= OFF_TOPIC_BELOW:
+            return False
+        return self.offtopic.nearest(self.index.embed_query(text)) - best >= OFF_TOPIC_MARGIN
 
     def dense_share(self, q: Query) -> float:
         """The dense share of the fused score. A word match counts as far as the matched

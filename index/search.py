@@ -201,6 +201,13 @@ class SearchIndex:
         keep = ids[0] >= 0
         return ids[0][keep].astype(np.int64), scores[0][keep]
 
+    def nearest_similarity(self, query: str) -> float:
+        """The best dense cosine between ``query`` and any document, no filter applied."""
+        if not self.chunks:
+            return -1.0
+        _, sims = self._dense(self.embed_query(query), 1, None)
+        return float(sims[0]) if sims.size else -1.0
+
     def rank_chunks(
         self,
         query: str,

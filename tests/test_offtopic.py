@@ -1,0 +1,88 @@
+"""A question the reports match only weakly, and that is much nearer to an everyday request
+than to any effort, is out of scope: no "closest effort" is offered for the weather.
+
+The bank of everyday requests (CLINC150, ``assistant/data/offtopic``) ships embedded with
+the product's model; it applies to that model only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from assistant import Assistant
+from assistant.offtopic import BANK, OffTopic
+from assistant.reader import Reader
+from assistant.refine import refine
+from assistant.retrieval import Retriever
+from index.embedder import MODEL_NAME
+from tests.conftest import FakeEmbedder
+
+
+@dataclass(frozen=True)
+class NamedOnly:
+    """An embedder's identity without its model: enough to choose a bank."""
+
+    name: str
+    dimension: int
+
+    def encode(self, texts: object) -> np.ndarray:
+        raise AssertionError("choosing a bank embeds nothing")
+
+
+def test_the_shipped_bank_is_what_its_manifest_says() -> None:
+    manifest = json.loads((BANK / "manifest.json").read_text(encoding="utf-8"))
+    lines = (BANK / "utterances.txt").read_text(encoding="utf-8").splitlines()
+    vectors = np.load(BANK / "vectors.npy")
+    assert manifest["model"] == MODEL_NAME and manifest["dimension"] == 384
+    assert manifest["count"] == len(lines) == vectors.shape[0] == 16_200
+    assert vectors.shape[1] == 384 and vectors.dtype == np.int8
+    for name, key in (("utterances.txt", "utterances_sha256"), ("vectors.npy", "vectors_sha256")):
+        assert hashlib.sha256((BANK / name).read_bytes()).hexdigest() == manifest[key]
+
+
+def test_the_bank_applies_only_to_the_model_it_was_embedded_with() -> None:
+    assert OffTopic.packaged(FakeEmbedder()) is None
+    assert OffTopic.packaged(NamedOnly(MODEL_NAME, 256)) is None
+    bank = OffTopic.packaged(NamedOnly(MODEL_NAME, 384))
+    assert bank is not None
+    row = bank._rows()[7]  # a unit vector: its cosine with itself is 1, give or take int8
+    assert bank.nearest(row) == pytest.approx(1.0, abs=0.01)
+
+
+def test_nearest_is_the_best_cosine_to_any_everyday_request() -> None:
+    bank = OffTopic(np.eye(3, dtype=np.float32))
+    assert bank.nearest(np.array([0.6, 0.8, 0.0], dtype=np.float32)) == pytest.approx(0.8)
+    assert OffTopic(np.zeros((0, 3), dtype=np.float32)).nearest(np.ones(3)) == -1.0
+
+
+def _retrievers(bot: Assistant, question: str) -> tuple[Retriever, Retriever, Reader]:
+    reader = Reader(bot.corpus, bot.index.efforts)
+    everyday = OffTopic(FakeEmbedder().encode([question]))  # the request itself is everyday
+    return Retriever(bot.index, reader), Retriever(bot.index, reader, offtopic=everyday), reader
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["tell me a good ramen place near the station", "recommend a hotel for the conference"],
+)
+def test_a_weak_match_of_an_everyday_request_is_no_closest_effort(
+    bot: Assistant, question: str
+) -> None:
+    plain, judged, reader = _retrievers(bot, question)
+    query = refine(reader.read(question), False)
+    hedged = plain.retrieve(query, None)
+    assert hedged.weak and hedged.efforts  # without the bank: "the closest efforts are …"
+    found = judged.retrieve(query, None)
+    assert found.off_topic and not found.efforts
+
+
+def test_a_good_match_is_never_judged_everyday(bot: Assistant) -> None:
+    question = "what time is it in Osaka now"  # matched well enough to be no hedge
+    _, judged, reader = _retrievers(bot, question)
+    found = judged.retrieve(refine(reader.read(question), False), None)
+    assert not found.off_topic and not found.weak
