@@ -72,6 +72,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev13": ("reports13",),
     "dev14": ("reports14",),
     "dev15": ("reports15",),
+    "dev16": ("reports16",),
+    "dev17": ("reports17",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
