@@ -101,7 +101,8 @@ UNITS: dict[str, frozenset[str]] = {
         "districts regions blocks universities institutions clinics shelters".split()
     ),
     "duration": frozenset(
-        "year years month months week weeks day days hour hours minute minutes".split()
+        "year years month months week weeks day days hour hours minute minutes second "
+        "seconds".split()
     ),
     "money": frozenset("yen dollars dollar euros budget".split()),
     "times": frozenset({"times"}),
@@ -183,6 +184,10 @@ def figures(text: str) -> list[FactSpan]:
         after = text[m.end() : m.end() + 80]
         words = re.findall(r"[A-Za-z][A-Za-z-]*|[,.;:()]", after)
         noun_words: list[str] = []
+        doers = None
+        if words and words[0].lower() in _PEOPLE_VERBS:
+            doers = words[0]  # "about 3,100 watched the stream": 3,100 people
+            words = []
         for i, w in enumerate(words):
             lower = w.lower()
             after_and = words[i + 1] if i + 1 < len(words) else ""
@@ -217,6 +222,8 @@ def figures(text: str) -> list[FactSpan]:
             if counted:
                 noun = counted[-1].group(1).lower()
                 noun_words = [counted[-1].group(1)]
+        if doers is not None and not percent:
+            noun, noun_words = "people", [doers]
         kind: FactKind = "number"
         if percent:
             kind, noun = "percent", None
@@ -245,6 +252,11 @@ def figures(text: str) -> list[FactSpan]:
     return out
 
 
+# A figure of people written with no noun, only what they did: "3,100 watched online".
+_PEOPLE_VERBS = frozenset(
+    "watched attended joined participated registered visited signed enrolled applied "
+    "passed completed responded answered took came".split()
+)
 # How often, in one word: "met twice".
 _HOW_OFTEN = re.compile(r"\b(?:once|twice|thrice)\b", re.I)
 
@@ -267,7 +279,7 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
 # How far before a figure its unit may be named: "officers (by approximately 2,020 …".
 _LEAD_CHARS = 32
 _SPAN_ADJECTIVE = re.compile(
-    rf"(?<![\w.-])(\d+|{_NUMBER_WORDS})-(day|week|month|year|hour|minute)\b", re.I
+    rf"(?<![\w.-])(\d+|{_NUMBER_WORDS})-(day|week|month|year|hour|minute|second)\b", re.I
 )
 
 

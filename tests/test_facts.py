@@ -651,3 +651,20 @@ def test_where_something_was_held_is_not_answered_by_its_own_name(bot: Assistant
 def test_in_one_place_says_together_not_where() -> None:
     text = "Opened a model centre in Sapporo (February 2034), where help is given in one place."
     assert [s.text for s in places(text)] == ["in Sapporo"]
+
+
+def test_a_figure_of_people_may_be_written_with_only_what_they_did() -> None:
+    spans = figures("About 480 people attended and about 3,100 watched the online stream.")
+    assert [(s.text, s.noun) for s in spans] == [
+        ("About 480 people", "people"),
+        ("about 3,100 watched", "people"),
+    ]
+    topic, worded = frozenset({"watch", "onlin"}), frozenset({"watch"})
+    stream = pick_figure(spans, "people", topic, worded=worded)
+    assert stream is not None and stream.text == "about 3,100 watched"
+
+
+def test_a_length_in_seconds_is_a_duration() -> None:
+    spans = figures("Broadcast a 30-second spot on 14 stations.")
+    (spot,) = [s for s in spans if s.kind == "duration"]
+    assert spot.text == "30-second"
