@@ -396,7 +396,7 @@ def explained_in(text: str, phrase: str) -> tuple[str, str] | None:
 # "chaired by a professor of Keio University, and …": who did what the verb says ("for"
 # and "to" inside a title go on: "the Minister of State for Policies Related to Children").
 _BY_AGENT = re.compile(
-    r"\b([A-Za-z]+)\s+by\s+((?:the\s+|a\s+|an\s+)?[^,.;()\[\]]{2,80}?)"
+    r"\b([A-Za-z]+)\s+by\s+((?:the\s+|a\s+|an\s+)?[^,.;()\[\]]{2,120}?)"
     r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|with|during|under|until)\s|\s+(?:to|for)\s(?![A-Z])"
     r"|\s+and\s+(?!the\s|a\s|an\s|[A-Z]))"
 )
@@ -408,6 +408,7 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     six times" → ("chaired", "a professor of Keio University"); "who co-organised it" of
     "co-organized with the Royal Thai Police" → ("co-organized with", "the Royal Thai
     Police")."""
+    text = _TITLE_DOT.sub(r"\1", text)  # "chaired by Dr. Ryo Tsukamoto": no full stop
     for m in _BY_AGENT.finditer(text):
         if stem(m.group(1).lower()) in verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
             return m.group(1), m.group(2).strip()
@@ -419,6 +420,7 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+_TITLE_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])")
 _CO_AGENT = re.compile(
     r"\b(co-[a-z]+)\b,?(?:\s+[^\s,.;]+){0,6}?\s+with\s+((?:the\s+)?[A-Z][^,.;()\[\]]{2,80}?)"
     r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|during|to|for)\s)",

@@ -79,6 +79,11 @@ def test_a_venue_keeps_the_named_place_it_is_in() -> None:
          "co-organised", ("co-organized with", "the Royal Thai Police")),
         ("Co-hosted, with the Government of Thailand, a meeting.", "co-hosted",
          ("Co-hosted with", "the Government of Thailand")),
+        # a title's full stop is no end of the agent, nor is a long institution's name
+        ("A panel chaired by Dr. Ryo Tsukamoto of the National Institute of Population and "
+         "Social Security Research, four times.", "chaired",
+         ("chaired", "Dr Ryo Tsukamoto of the National Institute of Population and Social "
+          "Security Research")),
     ],
 )
 def test_who_did_what_a_verb_says_is_read_from_its_by_phrase(
