@@ -331,7 +331,7 @@ _ROLES = frozenset(
     "chair chairperson chairman chairwoman lecturer lecturers instructor organizer organiser "
     "keynote guest guests ambassador ambassadors winner winners author authors director head "
     "leader coordinator facilitator panelist panelists panellist panellists spokesperson "
-    "mascot celebrity celebrities star singer artist illustrator designer".split()
+    "mascot celebrity celebrities star singer artist artists illustrator designer".split()
 )
 _WHO_WAS = re.compile(
     r"\bwho\s+(?:was|were|is|are)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))"
@@ -340,12 +340,17 @@ _WHO_WAS = re.compile(
 )
 
 
+def asked_names_people(noun: str) -> bool:
+    """Whether a noun asked for names a person's part ("artist", "speaker", "chair")."""
+    head = noun.lower().split()[-1]
+    people = UNITS["people"] | {w[:-1] for w in UNITS["people"] if w.endswith("s")}
+    return head in _ROLES or head.rstrip("s") in _ROLES or head in people
+
+
 def asked_role(text: str) -> str | None:
     """The part a person played that a question asks the holder of: "who was the voice
     actor in the ad" → "voice actor"; "who was the leaflet for" asks no role."""
     m = _WHO_WAS.search(text)
     if m is None:
         return None
-    head = m.group(2).lower()
-    people = UNITS["people"] | {w[:-1] for w in UNITS["people"] if w.endswith("s")}
-    return m.group(1).lower() if head in _ROLES or head in people else None
+    return m.group(1).lower() if asked_names_people(m.group(2)) else None

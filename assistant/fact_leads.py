@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.asked import NAME_KINDS
+from assistant.asked import NAME_KINDS, asked_names_people
 from assistant.compose import Composer
 from assistant.facts import clock_times, dates, figures, is_part, pick_figure
 from assistant.facts_names import (
@@ -202,6 +202,18 @@ class Leads:
         if kind is not None:  # "for which countries", "which prefecture": gazetteer names
             found = places_of_kind(e.text, kind)
             return f"The report names {_joined(found)}" if found else None
+        asked_noun = q.unit or q.names
+        if asked_noun and stem(asked_noun.lower()) in _WARDS:
+            # "in which ward": the named place the effort gives ("in Setagaya, Tokyo")
+            found_in = [s.text for s in places(e.text) if re.search(r"[A-Z]", s.text)]
+            # a locality ("in Setagaya, Tokyo") before a venue ("at the National Center")
+            named_places = sorted(found_in, key=lambda p: not re.match(r"in\s+[A-Z]", p))
+            return f"The report gives the place as {named_places[0]}" if named_places else None
+        if asked_noun and asked_names_people(asked_noun):
+            # "which manga artist was on the posters": the person named in that part
+            holder = holder_of(e.text, asked_noun)
+            if holder is not None:
+                return f"The report names the {asked_noun}: {holder}"
         # "the title of the film": the reports' own word for it ("video") names it too
         alias = synonyms().get((q.unit or "").lower())
         after = _name_after(e.text, q) or (named_after(e.text, alias) if alias else None)
@@ -304,6 +316,8 @@ def _name_after(text: str, q: Query) -> str | None:
     return None
 
 
+# Places below a city that the gazetteer does not know: "in which ward".
+_WARDS = frozenset(stem(w) for w in "ward district neighbourhood neighborhood area".split())
 # "who co-organised it": a partner, written "co-organized with …"
 _CO_VERB = re.compile(r"\bco-[a-z]+", re.I)
 # The names of an address a question may ask for (asked.py reads them).

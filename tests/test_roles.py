@@ -1,5 +1,7 @@
-"""A person asked for by the part they played ("who was the speaker") is the name the
-effort gives in that part, never the ministry that did the effort."""
+"""A person asked for by the part they played ("who was the speaker", "which manga
+artist") is the name the effort gives in that part, never the ministry that did the effort;
+a place asked for by a kind the gazetteer does not know ("which ward") is the locality the
+effort names."""
 
 from __future__ import annotations
 
@@ -11,6 +13,15 @@ from assistant.claims import claims
 from assistant.facts_names import holder_of
 from corpus import BUNDLED_PLAN
 from tests.conftest import EVALSET, FakeEmbedder
+
+
+@pytest.fixture(scope="module")
+def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(
+        [BUNDLED_PLAN, EVALSET / "reports16" / "fy2036_efforts.txt"],
+        index_dir=tmp_path_factory.mktemp("idx2036"),
+        embedder=FakeEmbedder(),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +71,13 @@ def test_a_part_the_effort_names_no_one_in_is_not_given(bot2033: Assistant) -> N
     assert answer.abstained
     assert "who the speakers were" in answer.text
     assert "responsible" not in claims(answer)  # not the ministry that held it
+
+
+def test_which_person_of_a_kind_is_the_name_after_that_part(bot2036: Assistant) -> None:
+    answer = bot2036.ask("which manga artist was on the no means no online too posters?")
+    assert "Rin Takasago" in claims(answer)
+
+
+def test_which_ward_is_the_locality_not_the_venue(bot2036: Assistant) -> None:
+    answer = bot2036.ask("in which ward is the Child Trauma Care Center?")
+    assert "in Setagaya, Tokyo" in claims(answer)
