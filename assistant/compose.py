@@ -338,6 +338,17 @@ class Composer:
         known = [t for t in dict.fromkeys(asked) if t in self.terms]
         lines = [f"**{t}** stands for the **{self.terms[t]}**" for t in known]
         text = "; ".join(lines) + " (from the reports' list of abbreviations)."
+        credited = {
+            m
+            for plan in self.corpus.plans
+            for section in plan.sections
+            for measure in section.measures
+            for effort in measure.efforts
+            for m in effort.ministries
+        }
+        idle = [t for t in known if t not in credited]
+        if idle:  # "what is CAS?" of a ministry the legend lists but no effort credits
+            text += f" No effort in the loaded reports is attributed to {' or '.join(idle)}."
         return self.answer(q, text, "glossary")
 
     def explained(self, q: Query, effort: CitedEffort, phrase: str, gloss: str) -> Answer:

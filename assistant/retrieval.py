@@ -177,7 +177,7 @@ class Retriever:
         ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
         positions = [p for p in ranked if p in semantic | literal]
         weak = not literal and not scoped and best < threshold + WEAK_MARGIN
-        if weak and not q.ministries and self.everyday(q):
+        if weak and not q.has_filters and self.everyday(q):  # "june 2037 events?" is no request
             # a weak match of an everyday request ("what's the weather in Tokyo tomorrow")
             # is no closest effort to offer: the question is about something else
             return Found(best=best, off_topic=True)

@@ -144,7 +144,7 @@ def refers_back(text: str) -> tuple[bool, bool]:
 
 _PLAN_NOUN = re.compile(
     r"\b(efforts?|measures?|activities|initiatives|ministries|agencies|sections?|pillars?|"
-    r"reports?|plan|glossary|legend|abbreviations?|everything|all)\b",
+    r"reports?|plan|glossary|legend|abbreviations?|events|happenings|everything|all)\b",
     re.I,
 )
 

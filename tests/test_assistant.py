@@ -125,6 +125,13 @@ def test_glossary_ministry_without_efforts_says_no_effort_and_cites_nothing(
     assert not answer.abstained
 
 
+def test_what_an_abbreviation_stands_for_says_too_when_it_did_nothing(bot: Assistant) -> None:
+    idle = bot.ask("what is CAS?")
+    assert "Cabinet Secretariat" in idle.text and "No effort" in idle.text
+    busy = bot.ask("what does MEXT stand for?")
+    assert "No effort" not in busy.text
+
+
 def test_ministry_outside_the_reports_is_declined_naming_the_known_ones(bot: Assistant) -> None:
     answer = bot.ask("What did the Ministry of Defense do?")
     assert answer.abstained

@@ -420,6 +420,11 @@ def test_where_after_a_noun_opens_a_clause_unless_a_verb_asks(
     assert ("where" in shape(tokens, model.scaffold).split()) is asks_where
 
 
+def test_events_of_a_month_are_its_efforts_not_a_topic(reader: Reader) -> None:
+    query = reader.read("june 2020 events?")
+    assert query.time.months == ("2020-06",) and query.topic_words == ()
+
+
 def test_a_hyphenated_word_is_about_its_parts_too(reader: Reader) -> None:
     words = reader.read("whats the consultation-only hotline called").topic_words
     assert "consult" in words and "hotlin" in words

@@ -458,6 +458,7 @@ def speller() -> Speller:
         # a contraction typed without its apostrophe is not another word ("want", "give")
         ("wasnt there a symposium", "wasn't there a symposium"),
         ("how many police depts", "how many police departments"),
+        ("how many warning msgs", "how many warning messages"),
         ("ive heard theyre running one", "I've heard they're running one"),
     ],
 )
