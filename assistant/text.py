@@ -59,6 +59,8 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
     text = _LATIN_ABBREVIATION.sub(",", text)  # "…, i.e. October to March": a comma, not words
     text = re.sub(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])", " and ", text)  # "police + MIC"
+    # "please teach me what …": a learner's "tell me" (Japanese 教えて, oshiete)
+    text = re.sub(r"\bteach\s+me\b", "tell me", text, flags=re.I)
     return " ".join(text.split())
 
 

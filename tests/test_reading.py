@@ -430,6 +430,12 @@ def test_a_hyphenated_word_is_about_its_parts_too(reader: Reader) -> None:
     assert "consult" in words and "hotlin" in words
 
 
+def test_a_learners_teach_me_is_tell_me(reader: Reader) -> None:
+    query = reader.read("please teach me what police and MIC did together")
+    assert query.ministries == ("NPA", "MIC") and query.all_ministries
+    assert query.topic_words == ()
+
+
 def test_a_plus_between_names_is_and(reader: Reader) -> None:
     query = reader.read("police + MIC together - anything?")
     assert query.ministries == ("NPA", "MIC") and query.all_ministries
