@@ -157,15 +157,16 @@ class Composer:
         *,
         focus: Sequence[str] = (),
         stated: str | None = None,
+        opening: str = "",
     ) -> Answer:
         """``lead`` and the efforts as a numbered list. ``stated``: the first effort is the
-        answer, said in a sentence of its own (:func:`restate`), and ``lead`` introduces
-        the others, numbered from 2."""
+        answer, said in a sentence of its own (:func:`restate`) after ``opening``, and
+        ``stated`` introduces the others, numbered from 2."""
         shown = efforts[:MAX_LISTED_EFFORTS]
         if stated is not None and len(shown) > 1:
             first = restate(shown[0], self.names(shown[0].ministries))
             others = self.bullets(shown[1:], focus=focus, start=2)
-            text = f"{first} [1].\n\n{stated}\n\n{others}"
+            text = f"{opening}{first} [1].\n\n{stated}\n\n{others}"
         else:
             text = f"{lead}\n\n{self.bullets(shown, focus=focus)}"
         if len(efforts) > len(shown):

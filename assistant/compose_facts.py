@@ -137,12 +137,16 @@ class FactWriter:
         """Efforts that answer an open question, quoted; a name or figure of the question
         found word for word narrows the answer to the efforts that hold it."""
         efforts = found.efforts
-        if found.weak:
-            noun = "effort is" if len(efforts) == 1 else "efforts are"
+        if found.weak:  # the closest effort, said as such, and any others as close
+            e = efforts[0]
+            opening = f"{HEDGE} effort is this one: "
             if len(efforts) == 1:
-                text = f"{HEDGE} {noun} [1]:\n\n{_quote(efforts[0])}"
-                return self.c.answer(q, text, "topic", efforts, filters)
-            return self.c.listing(q, f"{HEDGE} {noun}:", efforts, "topic", filters)
+                said = f"{opening}{restate(e, self.c.names(e.ministries))} [1]."
+                return self.c.answer(q, f"{said}\n\n{_quote(e)}", "topic", efforts, filters)
+            return self.c.listing(
+                q, f"{HEDGE} efforts are:", efforts, "topic", filters,
+                stated="Also close:", opening=opening,
+            )
         terms = " and ".join(f"“{t}”" for t in found.literal)
         mentioning = [e for e in efforts if all(t.lower() in e.text.lower() for t in found.literal)]
         if found.literal and len(mentioning) == 1:
