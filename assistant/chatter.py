@@ -164,7 +164,10 @@ class Chatter:
             return False
         words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)} - function_words()
         # "hotlines??" asks about the reports' "hotline"
-        reports = {w for w in words if _singulars(w) & self.vocabulary}
+        # a greeting's own words do not count, even when a report uses them ("good
+        # practices", "assistant officers"): "Good morning." stays a greeting
+        own = words - self.greeting_words - _ADDRESSING
+        reports = {w for w in own if _singulars(w) & self.vocabulary}
         unknown = {
             w for w in words - self.vocabulary - self.words if stem(w) not in self.model.scaffold
         }
@@ -174,6 +177,11 @@ class Chatter:
         if several and prediction.confidence >= SURE_CHATTER and cues:
             return True
         return not reports and len(unknown) <= 1
+
+
+# Words that address the listener in a salutation ("Dear assistant,", "hi bot"): a
+# report's "assistant officers" does not make "Dear assistant," a question.
+_ADDRESSING = frozenset("dear assistant bot chatbot sir madam team everyone".split())
 
 
 def _singulars(word: str) -> set[str]:

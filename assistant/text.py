@@ -61,9 +61,19 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])", " and ", text)  # "police + MIC"
     # "please teach me what …": a learner's "tell me" (Japanese 教えて, oshiete)
     text = re.sub(r"\bteach\s+me\b", "tell me", text, flags=re.I)
+    # "efforts form both reports": the commonest slip of "from" is a real word, so spelling
+    # leaves it; it is a noun only after a determiner or a modifier ("the consent form"), a
+    # verb before an object ("to form a panel")
+    text = _FORM.sub(lambda m: m.group(1) + ("From" if m.group(2) == "Form" else "from"), text)
     return " ".join(text.split())
 
 
+_FORM = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthis )(?<!\bthat )(?<!\beach )(?<!\bany )"
+    r"(?<!\bwhich )(?<!\bwhat )(?<!\bto )(?<!\bapplication )(?<!\bconsent )(?<!\bonline )"
+    r"(?<!\bweb )(?<!\bentry )(?<!\bcontact )(?<!\breport )(?<!\bpaper )(?<!\bsame )"
+    r"(?<!\bnew )(?<!\bsurvey )(?<!\border )(\b)(form|Form)\b(?!\s+(?:a|an|the|new|of)\b)",
+)
 _LATIN_ABBREVIATION = re.compile(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.)(?!\w)", re.I)
 
 

@@ -27,7 +27,7 @@ from assistant.intents import (
 )
 from assistant.reader import Reader
 from assistant.refine import RULES, Rule, refine
-from assistant.text import asked_sentence, question_part, two_asks
+from assistant.text import asked_sentence, normalize, question_part, two_asks
 from assistant.variants import GREETINGS, TRAILERS
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
@@ -428,6 +428,29 @@ def test_events_of_a_month_are_its_efforts_not_a_topic(reader: Reader) -> None:
 def test_a_hyphenated_word_is_about_its_parts_too(reader: Reader) -> None:
     words = reader.read("whats the consultation-only hotline called").topic_words
     assert "consult" in words and "hotlin" in words
+
+
+def test_a_greeting_is_dropped_even_when_a_report_uses_its_words() -> None:
+    # a report of "assistant officers" and "good practices"
+    corpus = load_corpus([BUNDLED_PLAN, EVALSET / "reports13" / "fy2033_efforts.txt"])
+    efforts, _ = build_chunks(corpus)
+    reader = Reader(corpus, efforts)
+    for greeting in ("Dear assistant,", "Good morning."):
+        query = reader.read(f"{greeting} what did MEXT and the police do together?")
+        assert query.text == "what did MEXT and NPA do together?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("efforts form both reports", "efforts from both reports"),
+        ("anything form march 2034?", "anything from march 2034?"),
+        ("fill in the consent form", "fill in the consent form"),
+        ("they will form a panel", "they will form a panel"),
+    ],
+)
+def test_form_is_read_as_from_unless_it_is_a_noun_or_a_verb(typed: str, read: str) -> None:
+    assert normalize(typed) == read
 
 
 def test_a_learners_teach_me_is_tell_me(reader: Reader) -> None:
