@@ -119,6 +119,23 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=FakeEmbedder())
 
 
+def blind_report_bot(tmp_path_factory: pytest.TempPathFactory, folder: str) -> Assistant:
+    """FY2019 plus one invented blind report of the question sets (``reports13`` …), with
+    the fake embedder."""
+    (report,) = sorted((EVALSET / folder).glob("fy*_efforts.txt"))
+    return Assistant.load(
+        [BUNDLED_PLAN, report],
+        index_dir=tmp_path_factory.mktemp(folder),
+        embedder=FakeEmbedder(),
+    )
+
+
+@pytest.fixture(scope="session")
+def bot2033(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """FY2019 plus the invented FY2033 report (``reports13``)."""
+    return blind_report_bot(tmp_path_factory, "reports13")
+
+
 @pytest.fixture(scope="session")
 def multi(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """FY2019 plus the invented FY2020 and FY2023 reports, with the fake embedder."""

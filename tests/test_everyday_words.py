@@ -17,7 +17,7 @@ from assistant.intents import Intent
 from assistant.reader import Reader
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
-from tests.conftest import EVALSET, FakeEmbedder
+from tests.conftest import EVALSET
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +25,6 @@ def reader() -> Reader:
     corpus = load_corpus([BUNDLED_PLAN, EVALSET / "reports"])
     efforts, _ = build_chunks(corpus)
     return Reader(corpus, efforts)
-
-
-@pytest.fixture(scope="module")
-def bot2033(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(
-        [BUNDLED_PLAN, EVALSET / "reports13" / "fy2033_efforts.txt"],
-        index_dir=tmp_path_factory.mktemp("idx2033"),
-        embedder=FakeEmbedder(),
-    )
 
 
 @pytest.mark.parametrize(

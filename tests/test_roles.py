@@ -11,26 +11,12 @@ from assistant import Assistant
 from assistant.asked import asked_role
 from assistant.claims import claims
 from assistant.facts_names import holder_of
-from corpus import BUNDLED_PLAN
-from tests.conftest import EVALSET, FakeEmbedder
+from tests.conftest import blind_report_bot
 
 
 @pytest.fixture(scope="module")
 def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(
-        [BUNDLED_PLAN, EVALSET / "reports16" / "fy2036_efforts.txt"],
-        index_dir=tmp_path_factory.mktemp("idx2036"),
-        embedder=FakeEmbedder(),
-    )
-
-
-@pytest.fixture(scope="module")
-def bot2033(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(
-        [BUNDLED_PLAN, EVALSET / "reports13" / "fy2033_efforts.txt"],
-        index_dir=tmp_path_factory.mktemp("idx2033"),
-        embedder=FakeEmbedder(),
-    )
+    return blind_report_bot(tmp_path_factory, "reports16")
 
 
 @pytest.mark.parametrize(
