@@ -325,7 +325,8 @@ class Answerer:
         self, turn: FollowUp, ui_ministries: tuple[str, ...], ui_years: tuple[int, ...]
     ) -> Answer:
         q = turn.query
-        if q.intent is not Intent.COMPARE or q.countries:  # "how does Japan compare with …"
+        # "how does Japan compare with …"; "which languages were newly added": names
+        if q.intent is not Intent.COMPARE or q.countries or q.names:
             q = refine(q, scoped=turn.scope is not None)
         if q.unknown_ministries and not q.ministries:
             return self.facts.unknown_ministry(q)

@@ -156,6 +156,12 @@ _ASKED_NAMES = re.compile(
     r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",
     re.I,
 )
+# A number to call, asked as the number of a line: "number for the consultation line".
+_NUMBER_TO_CALL = re.compile(
+    r"\bnumber\s+(?:for|to\s+call\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?"
+    r"(?:line|hotline|helpline|desk|service|chat|centers?|centres?)\b",
+    re.I,
+)
 # "which five online service operators": a count says the names of that many are asked.
 _WHICH_COUNTED = re.compile(
     r"\bwhich(?:\s+(?:were|are)\s+the)?\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|"
@@ -227,6 +233,8 @@ def asked_names(text: str) -> str | None:
         head = _head(m.group(1))
         if head in NAME_KINDS:
             return head
+    if _NUMBER_TO_CALL.search(text):  # "number for the youth consultation line pls"
+        return "number"
     m = _WHICH_COUNTED.search(text)
     if m and m.group(1).lower() not in _NOT_NAMES - {"countries", "departments", "offices"}:
         return m.group(1).lower()  # "which six Southeast Asian countries", "which five … operators"

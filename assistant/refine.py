@@ -224,6 +224,9 @@ RULES: tuple[Rule, ...] = (
                 or (i is Intent.NUMBER and not q.unit)  # "which five companies": it says how many
                 or (i is Intent.JOINT and not q.ministries and q.min_ministries < 2)
                 or (q.names in CONTACTS and i is not Intent.NAME)
+                # "which languages were newly added to the website": one effort's names,
+                # not what is new between years
+                or (i is Intent.COMPARE and not q.time.fiscal_years and not q.whole)
                 or (q.names in NAME_KINDS and i is Intent.LIST)
             )
         ),

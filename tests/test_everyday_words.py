@@ -80,3 +80,11 @@ def test_a_number_or_address_asked_for_is_stated(
     answer = bot2033.ask(question)
     assert not answer.abstained
     assert fact in claims(answer)
+
+
+def test_which_names_were_newly_added_asks_the_effort_not_a_comparison_of_years(
+    bot2033: Assistant,
+) -> None:
+    answer = bot2033.ask("which languages were newly added to the Kodomo Safety Net portal?")
+    assert answer.kind == "name"
+    assert "Vietnamese" in claims(answer)

@@ -587,6 +587,9 @@ def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
         ("which parts of the body are private?", None),
         ("Which efforts did MEXT do?", None),
         ("What did MEXT do?", None),
+        # the number of a line is one to call; the number of calls is a count
+        ("number for the youth consultation line pls", "number"),
+        ("the number of calls to the hotline", None),
     ],
 )
 def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
