@@ -123,10 +123,10 @@ def phrases(text: str, head: str) -> list[FactSpan]:
             low = prev.lower()
             if low in stop or low.endswith(("ing", "ed")) or low in MONTHS or low.isdigit():
                 break  # a verb, a function word, a date or a figure is not part of a name
+            listing = listing or words[j].group(0) == "and"  # "Haneda, and Kansai": too
             gap = text[words[j - 1].end() : words[j].start()].strip()
             if gap and not (gap == "," and listing and prev[0].isupper()):
                 break  # a comma or a bracket ends the phrase, but for a list of names
-            listing = listing or words[j].group(0) == "and"
             if low == "and" and (j < 2 or words[j - 2].group(0).lower() in stop):
                 break
             j -= 1

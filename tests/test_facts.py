@@ -550,6 +550,8 @@ def test_a_fact_asked_of_each_effort_is_given_for_each(tmp_path: Path) -> None:
 def test_a_list_of_names_before_their_common_noun_is_one_phrase() -> None:
     text = "distributed 30,000 leaflets at Narita, Haneda and Kansai airports in summer"
     assert [s.text for s in phrases(text, "airports")] == ["Narita, Haneda and Kansai airports"]
+    oxford = "travelers departing from Narita, Haneda, and Kansai airports, with ECPAT"
+    assert [s.text for s in phrases(oxford, "airports")] == ["Narita, Haneda, and Kansai airports"]
     at = "at Narita, Haneda and Kansai airports"
     assert [s.text for s in places(f"leaflets {at} in summer")][0] == at
     contest = "a contest on SNS, with entries from 118 schools, and a ceremony in Kobe"
