@@ -281,6 +281,18 @@ RULES: tuple[Rule, ...] = (
         _to(Intent.MINISTRIES),
     ),
     Rule(
+        "a share or a count of something an effort counts is a figure, even when the "
+        "question says what changed: “what share was gone within 7 days”",
+        lambda q, i, s: (
+            i is Intent.COMPARE
+            and bool(q.unit)
+            and _plan_unit(q) is None
+            and not q.time.fiscal_years
+            and not q.whole
+        ),
+        _to(Intent.NUMBER),
+    ),
+    Rule(
         "a person asked for by the part they played is named by the effort: “who was the "
         "speaker at the symposium”",
         lambda q, i, s: (
