@@ -26,7 +26,8 @@ __all__ = [
 
 
 _AUX = frozenset(
-    "were was did do does are is have has had will would could can been be got get "
+    "were was did do does are is have has had will would could can been be got get must "
+    "should shall may might "
     "in of for at on by to from with during under about over the a an as per since until "
     "across after before between including like than via into through within among".split()
 )

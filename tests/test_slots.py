@@ -300,6 +300,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("was there a meeting of experts? how many showed up", None),  # a verb, no noun
         ("how big were the subsidies to the centres (yen)?", "money"),
         ("how big is the new team (number of investigators)?", "investigators"),
+        ("within how many hours must they take it down", "hours"),  # a modal is no noun
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
