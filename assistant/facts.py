@@ -133,6 +133,8 @@ _SAME_NOUN = {
     "clinic": "hospit",
     "url": "address",  # web addresses
     "attorney": "lawyer",
+    "check": "confirm",  # record checks are the reports' "confirmations"
+    "shrink": "counselor",
 }
 
 

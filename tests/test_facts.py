@@ -670,3 +670,9 @@ def test_a_length_in_seconds_is_a_duration() -> None:
     spans = figures("Broadcast a 30-second spot on 14 stations.")
     (spot,) = [s for s in spans if s.kind == "duration"]
     assert spot.text == "30-second"
+
+
+def test_a_noun_people_use_counts_the_reports_noun_for_the_same_thing() -> None:
+    text = "Ran the record check system; about 1.9 million confirmations were made in FY2034."
+    picked = pick_figure(figures(text), "checks", frozenset({"check", "dbs"}))
+    assert picked is not None and picked.text == "about 1.9 million confirmations"
