@@ -20,25 +20,17 @@ from assistant.refine import refine
 from assistant.text import two_asks
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
-from tests.conftest import EVALSET, FakeEmbedder
+from tests.conftest import EVALSET, FakeEmbedder, blind_report_bot
 
 
 @pytest.fixture(scope="module")
 def bot2029(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(
-        [BUNDLED_PLAN, EVALSET / "reports9" / "fy2029_efforts.txt"],
-        index_dir=tmp_path_factory.mktemp("idx2029"),
-        embedder=FakeEmbedder(),
-    )
+    return blind_report_bot(tmp_path_factory, "reports9")
 
 
 @pytest.fixture(scope="module")
 def bot2031(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(
-        [BUNDLED_PLAN, EVALSET / "reports11" / "fy2031_efforts.txt"],
-        index_dir=tmp_path_factory.mktemp("idx2031"),
-        embedder=FakeEmbedder(),
-    )
+    return blind_report_bot(tmp_path_factory, "reports11")
 
 
 @pytest.mark.parametrize(

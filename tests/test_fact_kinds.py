@@ -18,17 +18,12 @@ from assistant.facts_names import agent, issue_of, places
 from assistant.gazetteer import places_of_kind
 from assistant.intents import stem
 from assistant.text import joined_heads, two_asks
-from corpus import BUNDLED_PLAN
-from tests.conftest import EVALSET, FakeEmbedder
+from tests.conftest import blind_report_bot
 
 
 @pytest.fixture(scope="module")
 def bot2027(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(
-        [BUNDLED_PLAN, EVALSET / "reports8" / "fy2027_efforts.txt"],
-        index_dir=tmp_path_factory.mktemp("idx2027"),
-        embedder=FakeEmbedder(),
-    )
+    return blind_report_bot(tmp_path_factory, "reports8")
 
 
 def test_languages_are_the_names_iso_639_knows() -> None:

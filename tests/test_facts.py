@@ -21,7 +21,7 @@ from assistant.facts_names import audiences, listed, named_after, names, phrases
 from assistant.gazetteer import places_of_kind
 from assistant.slots import country_mentions
 from corpus import BUNDLED_PLAN
-from tests.conftest import EVALSET, FakeEmbedder
+from tests.conftest import EVALSET, FakeEmbedder, blind_report_bot
 
 MEETING = (
     "Organized the 4th Specialist Group Meeting on Child Sexual Exploitation (January 2020) "
@@ -584,11 +584,7 @@ def test_countries_are_named_as_the_effort_writes_them() -> None:
 
 @pytest.fixture(scope="module")
 def bot2016(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant.load(
-        [BUNDLED_PLAN, EVALSET / "reports6" / "fy2016_efforts.txt"],
-        index_dir=tmp_path_factory.mktemp("idx2016"),
-        embedder=FakeEmbedder(),
-    )
+    return blind_report_bot(tmp_path_factory, "reports6")
 
 
 def test_which_countries_and_which_airports_are_answered_with_the_names_given(
