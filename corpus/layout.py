@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["clean_lines", "is_page_number", "plain_bullet", "spell_out"]
+__all__ = ["clean_lines", "is_page_number", "plain_bullet", "rejoin", "spell_out"]
 
 Line = tuple[int, str]
 
@@ -33,6 +33,10 @@ _OPEN_BRACKET = re.compile(r"[\[［【〔〈《][^\]］】〕〉》]{0,80}$")
 _CLOSE_BRACKET = re.compile(r"[\]］】〕〉》]")
 # A word the line end broke: "aware-" / "ness".
 _BROKEN_WORD = re.compile(r"[a-z]-$")
+# A web address the line end broke after a "/", "." or "-": the next line goes on with
+# more of it ("child-exploitation/fy2038-report)"), not with a word.
+_BROKEN_URL = re.compile(r"(?:https?://|www\.)[^\s()]*[/.\-_]$")
+_URL_GOES_ON = re.compile(r"[\w~%=&#-]*[/.?=#][\w./~%?=&#-]*(?=[\s).,;]|$)|[\w-]+(?=\))")
 # A figure the line end broke after its thousands separator: "about 1," / "200 schools".
 _BROKEN_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,$")
 _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
@@ -86,7 +90,8 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
 
     A line repeated on several pages (digits aside) that holds no attribution is a
     running header or footer; so is the title again, even reworded. A word or a figure the line end
-    broke ("aware-" / "ness", "about 1," / "200 schools") is joined whole.
+    broke ("aware-" / "ness", "about 1," / "200 schools", "https://x.jp/en/" / "report")
+    is joined whole.
 
     Example:
         >>> clean_lines([(2, "1. Awareness"), (3, "- 2 -"), (4, "· Held a forum. [MIC,"),
@@ -106,13 +111,27 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
     for n, line in kept:
         if out and _OPEN_BRACKET.search(out[-1][1]) and _CLOSE_BRACKET.search(line):
             out[-1] = (out[-1][0], f"{out[-1][1]} {line}")  # "[MIC, MEXT," / "and METI]"
-        elif out and _BROKEN_WORD.search(out[-1][1]) and line[:1].islower():
-            out[-1] = (out[-1][0], f"{out[-1][1][:-1]}{line}")  # "aware-" / "ness"
-        elif out and _BROKEN_FIGURE.search(out[-1][1]) and _FIGURE_GOES_ON.match(line):
-            out[-1] = (out[-1][0], f"{out[-1][1]}{line}")  # "about 1," / "200 schools"
+        elif out and (whole := rejoin(out[-1][1], line)) is not None:
+            out[-1] = (out[-1][0], whole)
         else:
             out.append((n, line))
     return out
+
+
+def rejoin(before: str, line: str) -> str | None:
+    """The two lines as one when the end of ``before`` broke a word, a figure or a web
+    address that ``line`` goes on with; else None.
+
+    >>> rejoin("aware-", "ness"), rejoin("about 1,", "200 schools"), rejoin("it", "ends")
+    ('awareness', 'about 1,200 schools', None)
+    """
+    if _BROKEN_URL.search(before) and _URL_GOES_ON.match(line):
+        return before + line  # "https://x.jp/en/" / "report)"
+    if _BROKEN_WORD.search(before) and line[:1].islower():
+        return before[:-1] + line  # "aware-" / "ness"
+    if _BROKEN_FIGURE.search(before) and _FIGURE_GOES_ON.match(line):
+        return before + line  # "about 1," / "200 schools"
+    return None
 
 
 def _shape(line: str) -> str:

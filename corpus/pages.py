@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from corpus.integrity import is_title_line
-from corpus.layout import is_page_number
+from corpus.layout import is_page_number, rejoin
 from corpus.parser import opens_block
 
 __all__ = ["PdfLine", "PdfPage", "report_lines", "report_text"]
@@ -220,6 +220,5 @@ def _continues(
 
 
 def _join(text: str, more: str) -> str:
-    if _BROKEN_WORD.search(text) and more[:1].islower():
-        return text[:-1] + more  # "organi-" + "zed"
-    return f"{text} {more}"
+    whole = rejoin(text, more)  # "organi-" + "zed", "https://x.jp/en/" + "report"
+    return f"{text} {more}" if whole is None else whole

@@ -372,6 +372,24 @@ def test_a_figure_broken_after_its_thousands_separator_is_joined() -> None:
     assert only_effort(plan).text == "Gave classes at about 1,200 schools."
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "text"),
+    [
+        ("· Posted it (https://www.cfa.go.jp/en/", "child-exploitation/fy38-report) in May. [CFA]",
+         "Posted it (https://www.cfa.go.jp/en/child-exploitation/fy38-report) in May."),
+        ("· Opened www.example.go.", "jp/kids for guardians. [CFA]",
+         "Opened www.example.go.jp/kids for guardians."),
+        # a whole address at the line end: the next line is words again
+        ("· Opened www.example.go.jp/", "for guardians. [CFA]",
+         "Opened www.example.go.jp/ for guardians."),
+    ],
+)  # fmt: skip
+def test_a_web_address_broken_at_the_line_end_is_joined_without_a_space(
+    first: str, second: str, text: str
+) -> None:
+    assert only_effort(parse_plan(report(first, second), source="t.txt")).text == text
+
+
 def test_a_list_comma_at_the_line_end_is_no_broken_figure() -> None:
     plan = parse_plan(report("· Held 12 forums in 2019,", "120 in all. [NPA]"), source="t.txt")
     assert only_effort(plan).text == "Held 12 forums in 2019, 120 in all."
