@@ -55,7 +55,7 @@ from assistant.text import (
     normalize,
     question_part,
 )
-from assistant.when import TimeRef, fiscal_months, month_name, read_time
+from assistant.when import TimeRef, fiscal_months, month_name, read_time, that_time
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.lexical import STOPWORDS, tokenize
@@ -161,10 +161,15 @@ class Reader:
         follows = None if asked else asked_sentence(text)
         asked = asked or follows
         asked_slots = self._slots(asked) if asked else slots
+        if asked and slots.time.spans and not asked_slots.time.spans and that_time(asked):
+            # "September 2038 - what was done that month?": the month the lead names
+            spans = {**asked_slots.spans, "time": that_time(asked)}
+            asked_slots = dataclasses.replace(asked_slots, spans=spans)
         shape = self.shape(asked or text, asked_slots)
-        if asked_slots.time.spans:
+        if asked_slots.time.spans and (_has_year(asked_slots.time) or not _has_year(slots.time)):
             # "DA is in the 2025 glossary, but what did it do in FY2019?": the question's
-            # own time, not the statement's
+            # own time, not the statement's; but "in the 2019 report, what happened after
+            # October?" asks months of the year the lead names
             slots = dataclasses.replace(slots, time=asked_slots.time)
         prediction = self.model.predict(shape)
         lead = _LEADING_AND.match(asked or text)
@@ -188,7 +193,7 @@ class Reader:
         intent, confidence = prediction.intent, prediction.confidence
         if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:
             intent = Intent.TOPIC
-        back, subset = refers_back(text)
+        back, subset = refers_back(_blanked(text, slots.spans["time"]))
         topic, words = self._topic(follows, asked_slots) if follows else self._topic(text, slots)
         if words and set(words) <= self._section_words(slots.section):
             # "under pillar 4 (prompt protection of … child victims)": the section's own
@@ -436,6 +441,10 @@ def _span_of(year: int) -> str:
     return f"{month_name(months[0])} – {month_name(months[-1])}"
 
 
+def _has_year(time: TimeRef) -> bool:
+    return bool(time.fiscal_years or time.years or time.calendar_years)
+
+
 def _has_slots(slots: _Slots) -> bool:
     return bool(
         slots.mentions.ministries
@@ -490,6 +499,13 @@ _WITH_OBJECT = re.compile(
     r"and|or|other|another|ministr\w*|agenc\w*)\b)[a-z]{3,}",
     re.I,
 )
+
+
+def _blanked(text: str, spans: list[Span]) -> str:
+    """``text`` without its ``spans``: "that month" after "September 2038" is the time."""
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]}{text[end:]}"
+    return text
 
 
 def _masked(text: str, spans: list[Span]) -> str:

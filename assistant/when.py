@@ -26,6 +26,7 @@ __all__ = [
     "month_name",
     "read_time",
     "relative_year",
+    "that_time",
 ]
 
 _MONTH_ANY = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -108,6 +109,18 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<on2>following|next|subsequent)\s+(?:fiscal\s+)?year\b",
     re.I,
 )
+# Japanese dates: 2038年9月 (a month), 2038年度 (a fiscal year), 2038年 (a calendar year),
+# and years of the Reiwa era (令和元年度 = FY2019; 元 is its first year).
+_JA_DATE = re.compile(
+    r"(?:((?:19|20)\d\d)|令和\s*(元|\d{1,2}))\s*年\s*(?:(度)|(\d{1,2})\s*月)?"
+)
+REIWA_FIRST_YEAR = 2019
+_THAT_TIME = re.compile(r"\b(?:that|this|the\s+same)\s+(?:fiscal\s+)?(?:month|year)\b", re.I)
+_YEAR_BOUND = re.compile(
+    rf"\b(?:before|prior\s+to|earlier\s+than)\s+(?:the\s+(?:start|beginning)\s+of\s+)?"
+    rf"{_YEAR}\b(?!\s*[-/])",
+    re.I,
+)
 _AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.I)
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
 
@@ -185,6 +198,7 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         ('2019-11', '2019-12', '2020-01', '2020-02', '2020-03')
     """
     f = _Found()
+    _japanese(text, f)
     for m in _FY.finditer(text):
         year = m.group(1) or m.group(3)
         f.fiscal.append(int(year) if year else 2000 + int(m.group(2)))
@@ -239,6 +253,10 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
             f.fiscal.append(min(corpus_years) if m.group(1) else max(corpus_years))
             f.spans.append(m.span())
     _months_alone(text, f, corpus_years)
+    if f.spans:
+        # "September 2038 - what was done that month?": the time just named, not a
+        # reference back to an earlier answer
+        f.spans += [span for span in that_time(text) if f.free(*span)]
     months = _restriction(text, f, corpus_years)
     return TimeRef(
         fiscal_years=tuple(dict.fromkeys(f.fiscal)),
@@ -247,6 +265,26 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         months=None if months is None else tuple(months),
         spans=tuple(sorted(f.spans)),
     )
+
+
+def that_time(text: str) -> list[tuple[int, int]]:
+    """Spans of "that month", "this year": the time a question has just named."""
+    return [m.span() for m in _THAT_TIME.finditer(text)]
+
+
+def _japanese(text: str, f: _Found) -> None:
+    for m in _JA_DATE.finditer(text):
+        era = m.group(2)
+        year = int(m.group(1)) if m.group(1) else REIWA_FIRST_YEAR - 1 + (
+            1 if era == "元" else int(era)
+        )
+        if m.group(3):
+            f.fiscal.append(year)
+        elif m.group(4) and 1 <= int(m.group(4)) <= 12:
+            f.named.append((m.start(), f"{year:04d}-{int(m.group(4)):02d}"))
+        else:
+            f.calendar.append(year)
+        f.spans.append(m.span())
 
 
 def relative_year(text: str) -> tuple[int, int, int] | None:
@@ -305,6 +343,19 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
     """The months the question restricts to, with quarters, halves and before/after."""
     scope_years = _scope(f, corpus_years)
     part = _QUARTER.search(text) or _HALF.search(text)
+    if part and f.calendar and not f.fiscal:
+        # "the second half of calendar 2019": July to December
+        f.spans.append(part.span())
+        size = 3 if part.re is _QUARTER else 6
+        if part.re is _QUARTER:
+            index = int(part.group(2)) - 1 if part.group(2) else _QUARTER_NO[part.group(1).lower()]
+        else:
+            index = 0 if part.group(1).lower() in ("first", "1st") else 1
+        return [
+            f"{y:04d}-{m:02d}"
+            for y in f.calendar
+            for m in range(1 + size * index, 1 + size * (index + 1))
+        ]
     if part and (f.fiscal or f.years or len(corpus_years) == 1):
         f.spans.append(part.span())
         if part.re is _QUARTER:
@@ -346,6 +397,11 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         pivot = max(months)
         inclusive = bool(re.search(r"\b(since|from|starting|beginning)\b", head[-25:], re.I))
         pool = _extend(scope, pivot)
+        # "after October 2039 but before 2040": a year the months stop short of
+        bound = _YEAR_BOUND.search(text, f.named[-1][0])
+        if bound and int(bound.group(1)) in f.years and f"{bound.group(1)}-01" > pivot:
+            f.years.remove(int(bound.group(1)))
+            pool = _month_range(pivot, f"{int(bound.group(1)) - 1}-12")
         return [mo for mo in pool if mo > pivot or (inclusive and mo == pivot)]
     if _BEFORE.search(head[-25:]):
         pivot = min(months)

@@ -425,6 +425,22 @@ def test_events_of_a_month_are_its_efforts_not_a_topic(reader: Reader) -> None:
     assert query.time.months == ("2020-06",) and query.topic_words == ()
 
 
+def test_the_month_a_question_names_is_that_month_not_a_reference_back(reader: Reader) -> None:
+    query = reader.read("September 2020 - what was done that month?")
+    assert query.intent is Intent.LIST
+    assert query.time.months == ("2020-09",) and not query.refers_back
+
+
+def test_a_year_the_lead_names_bounds_the_months_the_question_asks(reader: Reader) -> None:
+    query = reader.read("in the 2019 report, what happened after october 2019?")
+    assert query.time.fiscal_years == (2019,)
+    assert query.time.months == ("2019-11", "2019-12", "2020-01", "2020-02", "2020-03")
+
+
+def test_an_informal_ministry_name_may_be_shortened(reader: Reader) -> None:
+    assert reader.read("econ ministry in 2020 - what did they do?").ministries == ("METI",)
+
+
 def test_a_hyphenated_word_is_about_its_parts_too(reader: Reader) -> None:
     words = reader.read("whats the consultation-only hotline called").topic_words
     assert "consult" in words and "hotlin" in words

@@ -187,6 +187,18 @@ Q4_2020 = ("2020-10", "2020-11", "2020-12")
             "after November 2017 but before February 2018",
             (2017,), (), (), (), ("2017-12", "2018-01"),
         ),
+        (
+            "anything after october 2039 but before 2040?",
+            (2019, 2039), (), (), (), ("2039-11", "2039-12"),
+        ),
+        ("the second half of calendar 2019", (2019,), (), (2019,), (), CALENDAR_2019[6:]),
+        ("first quarter of calendar 2019", (2019,), (), (2019,), (), CALENDAR_2019[:3]),
+        # Japanese dates: a month, a fiscal year (年度), a calendar year, the Reiwa era
+        ("2038年9月の取り組み", (2038,), (), (), (), ("2038-09",)),
+        ("2028年度の取り組み", (2019,), (2028,), (), (), None),
+        ("令和元年度", (2019,), (2019,), (), (), None),
+        ("令和3年度", (2019,), (2021,), (), (), None),
+        ("2019年", (2019,), (), (2019,), (), CALENDAR_2019),
         ("in the older report", (2019, 2029), (2019,), (), (), None),
         ("what does the latest report say", (2019, 2029), (2029,), (), (), None),
         ("in the older report", (2019,), (), (), (), None),  # one report: no older one
