@@ -343,8 +343,10 @@ _ROLES = frozenset(
     "mascot celebrity celebrities star singer artist artists illustrator designer".split()
 )
 _WHO_WAS = re.compile(
-    r"\bwho\s+(?:was|were|is|are)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))"
-    r"(?=\s+(?:at|of|in|on|behind|from|with|during|featured)\b|\s*[?.!,]|\s*$)",
+    r"\bwho\s+(?:(?:was|were|is|are)(?:\s+(?:the|a|an))?|(?:gave|delivered|did|made)\s+the)"
+    r"\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))"
+    r"(?=\s+(?:at|of|in|on|behind|from|with|during|featured|for|lecture|speech|address|talk)\b"
+    r"|\s*[?.!,]|\s*$)",
     re.I,
 )
 

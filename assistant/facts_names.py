@@ -450,8 +450,16 @@ _PERSON = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+
 def holder_of(text: str, role: str) -> str | None:
     """The person ``text`` names in a part: "featuring the voice actor Sora Kitamine" →
     "Sora Kitamine" for "voice actor"; "the speakers" also reads "speaker A and B"."""
-    head = role.split()[-1].rstrip("s")
+    head = re.escape(role.split()[-1].rstrip("s"))
     m = re.search(
-        rf"(?i:\b{re.escape(head)}s?),?\s+({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)", text
+        rf"(?i:\b{head}s?)(?:,|\s+(?i:was|were|is))?\s+"
+        rf"({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)",
+        text,
+    ) or re.search(
+        # "Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
+        # "Dr. Naoko Ishibashi served as lecturer"
+        rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?)?,?\s+(?i:gave|delivered|"
+        rf"served\s+as|acted\s+as|was|as)\s+(?i:the\s+|an?\s+)?(?i:{head})",
+        text,
     )
     return m.group(1) if m else None

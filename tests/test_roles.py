@@ -28,6 +28,8 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("who was the chair of the study group?", "chair"),
         ("who were the lecturers at the seminar", "lecturers"),
         # who something was for or went to, and people who hold an office, are no part played
+        ("who was lecturer for the online seminars", "lecturer"),
+        ("who gave the keynote lecture at the symposium", "keynote"),
         ("who was the leaflet for?", None),
         ("who was the poster sent to", None),
         ("who is the current Prime Minister of Japan?", None),
@@ -44,6 +46,23 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
         "Hana Sato and Prof. Ken Ito"
     )
     assert holder_of("Held the symposium at the Nagoya Congress Center.", "speakers") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "holder"),
+    [
+        ("the lecturer was Dr. Emma Lindqvist of Linköping University", "lecturer",
+         "Dr. Emma Lindqvist"),
+        ("a psychologist, Dr. Naoko Ishibashi served as lecturer.", "lecturer",
+         "Dr. Naoko Ishibashi"),
+        ("and Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
+         "keynote", "Professor Haruka Minegishi"),
+    ],
+)  # fmt: skip
+def test_the_holder_may_be_written_before_the_part_or_after_was(
+    text: str, role: str, holder: str
+) -> None:
+    assert holder_of(text, role) == holder
 
 
 def test_who_played_a_part_is_answered_by_name(bot2033: Assistant) -> None:
