@@ -111,12 +111,33 @@ def _fact(a: Answerer, t: Turn) -> Answer:
         return a.facts.out_of_scope(t.query)
     if not found.efforts:
         return a.facts.not_given(t.query, a.facts.missing(t.query, []), [], t.filters)
+    if not t.scoped and _of_the_whole_plan(a, t.query):
+        # "the total budget for the whole basic plan": no effort's sum is the plan's
+        whole = "the plan" if t.query.whole else "a ministry or a year"
+        return a.facts.not_given(t.query, f"a figure for {whole} as a whole", [], t.filters)
     marks = identifiers(t.query.topic)
     efforts = [e for e in found.facts if holds_identifiers(e, marks)]
     if not efforts:  # "when was the 5th meeting?" when the reports hold the 4th
         named = " ".join(f"“{m}”" for m in marks)
         return a.facts.not_given(t.query, f"anything on {named}", found.efforts, t.filters)
     return a.facts.fact(t.query, efforts, t.filters)
+
+
+# Words that say a figure is of everything at once ("the total budget for the whole plan").
+_WHOLE_WORDS = frozenset(stem(w) for w in "total whole overall entire all".split())
+_BUDGETS = frozenset("budget budgets spending expenditure funding".split())
+
+
+def _of_the_whole_plan(a: Answerer, q: Query) -> bool:
+    """Whether a figure is asked of the plan itself, or a sum of a ministry's or a year's
+    whole ("the CFA's total budget for FY2038"), not of anything done under them."""
+    if q.intent is not Intent.NUMBER or not q.unit:
+        return False
+    own = set(q.topic_words) - {stem(q.unit)}
+    if q.whole:
+        return bool(own) and own <= a.reader.plan_words | _WHOLE_WORDS
+    # a budget asked of nothing but a ministry or a year: theirs as a whole
+    return q.unit.lower() in _BUDGETS and own <= _WHOLE_WORDS and q.has_filters
 
 
 def _topic(a: Answerer, t: Turn) -> Answer:

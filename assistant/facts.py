@@ -444,8 +444,15 @@ def measure_of(unit: str | None) -> str | None:
     return "duration" if unit in UNITS["duration"] else None
 
 
+_CURRENCIES = frozenset("yen dollars dollar euros".split())
+
+
 def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
     unit = _QUANTITIES.get(unit or "", unit)
+    if unit in UNITS["money"] and span.kind == "money":
+        # a currency asks any sum; "what was the budget" one the effort calls so ("a budget
+        # of 48 million yen"), not any sum it gives
+        return unit in _CURRENCIES or stem(unit) in span.lead | span.near
     if unit is None:
         return span.kind in ("number", "percent", "times")
     if unit in ("duration", "percent", "money", "age"):

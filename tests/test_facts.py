@@ -482,6 +482,13 @@ def test_a_span_adjective_is_a_duration_and_a_currency_sign_makes_money() -> Non
     assert ("money", "US$1.5 million") in [(f.kind, f.text) for f in grant]
 
 
+@pytest.mark.parametrize("unit", ["budget", "yen", "money", "cost"])
+def test_a_budget_or_a_currency_asked_is_answered_by_a_sum_of_money(unit: str) -> None:
+    campaign = figures("Ran it for six weeks with a budget of 48 million yen, shown 37 times.")
+    found = pick_figure(campaign, unit, frozenset({"campaign"}))
+    assert found is not None and found.text == "48 million yen"
+
+
 def test_a_generic_figure_counts_the_noun_named_just_before_it_not_one_further_away() -> None:
     officers = "increasing child welfare officers (by approximately 2,020 persons) over four years"
     assert pick_figure(figures(officers), "officers", frozenset()) is not None
@@ -672,3 +679,23 @@ def test_a_noun_people_use_counts_the_reports_noun_for_the_same_thing() -> None:
     text = "Ran the record check system; about 1.9 million confirmations were made in FY2034."
     picked = pick_figure(figures(text), "checks", frozenset({"check", "dbs"}))
     assert picked is not None and picked.text == "about 1.9 million confirmations"
+
+
+@pytest.fixture(scope="module")
+def bot2034(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return blind_report_bot(tmp_path_factory, "reports14")
+
+
+def test_a_budget_is_the_sum_an_effort_calls_its_budget(bot2034: Assistant) -> None:
+    answer = bot2034.ask("what was the budget for the school counselors in FY2034?")
+    assert "9.8 billion yen" in claims(answer) and not answer.abstained
+
+
+def test_a_figure_of_the_whole_plan_is_no_sum_one_effort_gives(bot2034: Assistant) -> None:
+    answer = bot2034.ask("what was the total budget for the whole basic plan in FY2034?")
+    assert answer.abstained and "9.8 billion" not in claims(answer)
+
+
+def test_a_ministrys_total_budget_is_no_sum_one_effort_gives(bot2034: Assistant) -> None:
+    answer = bot2034.ask("what was MEXT's total budget for FY2034?")
+    assert answer.abstained and "9.8 billion" not in claims(answer)
