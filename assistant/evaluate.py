@@ -74,6 +74,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev15": ("reports15",),
     "dev16": ("reports16",),
     "dev17": ("reports17",),
+    "dev18": ("reports18",),
+    "dev19": ("reports19",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
