@@ -367,12 +367,15 @@ def named_after(text: str, noun: str) -> str | None:
     if len(noun) < 4 or noun.lower() in ("number", "name", "title"):
         return None
     m = re.search(
-        rf"\b{re.escape(noun.rstrip('s'))}s?\s+(?:called\s+|titled\s+|named\s+|entitled\s+)?"
+        rf"\b{re.escape(noun.rstrip('s'))}s?"
+        # who it is for, set off by a comma: 'a flyer for guardians, "Talking with …"'
+        r"(?:\s+(?:for|on|about)\s+[\w-]+(?:\s+[\w-]+){0,2},)?"
+        r"\s+(?:called\s+|titled\s+|named\s+|entitled\s+)?"
         r"[\"“]([^\"”]{3,120})[\"”]",
         text,
         re.I,
     )
-    return m.group(1) if m else None
+    return m.group(1).rstrip(",.;: ") if m else None
 
 
 def explained_in(text: str, phrase: str) -> tuple[str, str] | None:
@@ -409,9 +412,13 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     "co-organized with the Royal Thai Police" → ("co-organized with", "the Royal Thai
     Police")."""
     text = _TITLE_DOT.sub(r"\1", text)  # "chaired by Dr. Ryo Tsukamoto": no full stop
+    verbs = verbs | {v for kin in _KIN_VERBS if verbs & kin for v in kin}
     for m in _BY_AGENT.finditer(text):
         if stem(m.group(1).lower()) in verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
-            return m.group(1), m.group(2).strip()
+            who = m.group(2).strip()
+            if who.count("“") > who.count("”"):
+                who += "”"  # 'by the NPO “Kodomo no Mori.”': the name's closing quote
+            return m.group(1), who
     # "co-organised" and "co-organized" alike: the first letters after "co-"
     joint = {v[3:7] for v in verbs if v.startswith("co-")}
     for m in _CO_AGENT.finditer(text):
@@ -420,6 +427,11 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+# Verbs that ask the same of an agent: "who runs it" of "operated by the NPO …".
+_KIN_VERBS = (
+    frozenset(stem(w) for w in "run operate manage administer".split()),
+    frozenset(stem(w) for w in "organize organise host".split()),
+)
 _TITLE_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])")
 _CO_AGENT = re.compile(
     r"\b(co-[a-z]+)\b,?(?:\s+[^\s,.;]+){0,6}?\s+with\s+((?:the\s+)?[A-Z][^,.;()\[\]]{2,80}?)"

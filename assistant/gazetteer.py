@@ -75,6 +75,9 @@ def _languages() -> frozenset[str]:
     return frozenset(names)
 
 
+_QUOTED = re.compile(r"[\"“][^\"”]{1,120}[\"”]")
+
+
 def _named(text: str, known: frozenset[str]) -> list[str]:
     """The capitalised words of ``text`` (or their leading or trailing part) in
     ``known``, as the text writes them, each once; months and abbreviations are no
@@ -106,8 +109,12 @@ def places_of_kind(text: str, kind: str) -> list[str]:
     """
     if kind == "country":
         return country_mentions(text)
-    if kind == "prefecture":
-        return _named(text, _prefectures())
     if kind == "language":
         return _named(text, _languages())
-    return [n for n in _named(text, _cities()) if n not in country_mentions(n)]
+    # A quoted name is a thing's name: the NPO "Kodomo no Mori" is no town of Mori, unless
+    # the effort names no place but in quotes ("the Osaka Forum").
+    plain = _QUOTED.sub(" ", text)
+    if kind == "prefecture":
+        return _named(plain, _prefectures()) or _named(text, _prefectures())
+    cities = _named(plain, _cities()) or _named(text, _cities())
+    return [n for n in cities if n not in country_mentions(n)]

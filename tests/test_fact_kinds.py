@@ -67,6 +67,9 @@ def test_a_venue_keeps_the_named_place_it_is_in() -> None:
         ("A symposium organized by the NPA and the CAO in July.", "organized",
          ("organized", "the NPA and the CAO")),
         ("A group chaired by Dr Sato and held six meetings.", "chaired", ("chaired", "Dr Sato")),
+        # a verb of the same doing: "who runs it" of "operated by"; a quoted name whole
+        ("The center is operated by the NPO “Kodomo no Mori.” [CFA]", "runs",
+         ("operated", "the NPO “Kodomo no Mori”")),
         ("Increased by 1,000 persons.", "increased", None),  # a figure is no agent
         ("A group chaired by Dr Sato.", "organized", None),  # another verb
         # a partner: "co-organised" asked, "co-organized with" written

@@ -123,6 +123,9 @@ def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
     text = 'Distributed the checklist "Signs to Notice" to about 30,000 schools.'
     assert named_after(text, "checklist") == "Signs to Notice"
     assert named_after(text, "schools") is None
+    # who it is for may stand between, and the comma inside the quotes is no part of it
+    flyer = 'Produced a flyer for guardians, "Talking with Your Child about Safety," in May.'
+    assert named_after(flyer, "flyer") == "Talking with Your Child about Safety"
 
 
 def test_what_something_has_been_called_since_a_change_is_its_new_name(bot: Assistant) -> None:
@@ -699,3 +702,9 @@ def test_a_figure_of_the_whole_plan_is_no_sum_one_effort_gives(bot2034: Assistan
 def test_a_ministrys_total_budget_is_no_sum_one_effort_gives(bot2034: Assistant) -> None:
     answer = bot2034.ask("what was MEXT's total budget for FY2034?")
     assert answer.abstained and "9.8 billion" not in claims(answer)
+
+
+def test_a_town_inside_a_quoted_name_is_no_place_when_the_effort_names_one() -> None:
+    opened = 'Opened a center in Kobe City; it is run by the NPO "Kodomo no Mori." [CFA]'
+    assert places_of_kind(opened, "city") == ["Kobe"]
+    assert places_of_kind('Held the "Osaka Forum" in June.', "city") == ["Osaka"]
