@@ -113,8 +113,9 @@ def _fact(a: Answerer, t: Turn) -> Answer:
         return a.facts.not_given(t.query, a.facts.missing(t.query, []), [], t.filters)
     if not t.scoped and _of_the_whole_plan(a, t.query):
         # "the total budget for the whole basic plan": no effort's sum is the plan's
-        whole = "the plan" if t.query.whole else "a ministry or a year"
-        return a.facts.not_given(t.query, f"a figure for {whole} as a whole", [], t.filters)
+        whole = "the plan as a whole" if t.query.whole else "a ministry or a year"
+        asked = f"total {t.query.unit}" if t.query.unit else "figure"
+        return a.facts.not_given(t.query, f"a {asked} of {whole}", [], t.filters)
     marks = identifiers(t.query.topic)
     efforts = [e for e in found.facts if holds_identifiers(e, marks)]
     if not efforts:  # "when was the 5th meeting?" when the reports hold the 4th

@@ -19,6 +19,7 @@ __all__ = [
     "QUANTITY_NOUNS",
     "asked_names",
     "bound",
+    "counts",
     "name_of",
     "quantity_of",
     "unit",
@@ -107,6 +108,11 @@ MONEY_WORDS = re.compile(
     r"dollars?\b|invest(?!igat)|financ|subsid|g[ai]ve\b|given\b|allocat|award)",
     re.I,
 )
+
+
+def counts(text: str) -> bool:
+    """Whether the question asks a count or an amount ("how many", "number of")."""
+    return _UNIT_CUE.search(text) is not None
 
 
 def unit(text: str) -> str | None:

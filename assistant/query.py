@@ -60,6 +60,8 @@ class Query(_Frozen):
         term: The abbreviation asked about (glossary questions).
         unit: What a number is asked of ("people", "years", "companies"), or for a name
             question what the name is of ("law", "hotline"), if said.
+        counted: ``unit`` is what a count is asked of ("at how many venues"), not what a
+            name or a place is asked of ("at which venue").
         names: Things whose names (or numbers) are asked for that are not ministries:
             "which companies …" → "companies", "the hotline's phone number" → "number".
         topic: The words that say what it is about (slots and scaffold removed).
@@ -100,6 +102,7 @@ class Query(_Frozen):
     measures: bool = False
     term: str | None = None
     unit: str | None = None
+    counted: bool = False
     names: str | None = None
     topic: str = ""
     topic_words: tuple[str, ...] = ()

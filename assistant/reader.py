@@ -22,7 +22,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.asked import asked_names, asked_role, bound, name_of, quantity_of, unit
+from assistant.asked import (
+    asked_names,
+    asked_role,
+    bound,
+    counts,
+    name_of,
+    quantity_of,
+    unit,
+)
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
 from assistant.intents import Intent, intent_model, shape, token_spans
@@ -230,6 +238,7 @@ class Reader:
             unit=unit(text)
             or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None)
             or quantity_of(text, known_only=intent is not Intent.NUMBER),
+            counted=counts(text),
             names=asked_names(text),
             role=asked_role(text),
             topic=topic,

@@ -166,6 +166,11 @@ RULES: tuple[Rule, ...] = (
         lambda q: Intent.PERIOD if measure_of(q.unit) == "duration" else Intent.NUMBER,
     ),
     Rule(
+        "a count of places is a figure, not a place: “at how many venues was the forum held”",
+        lambda q, i, s: i is Intent.WHERE and q.counted and is_place(_unit(q)),
+        _to(Intent.NUMBER),
+    ),
+    Rule(
         "“at which conference …” asks for a name, not a place (unless the unit is a "
         "duration asked beside it: where was it held, and how long was it?)",
         lambda q, i, s: (
