@@ -59,6 +59,10 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
     text = _LATIN_ABBREVIATION.sub(",", text)  # "…, i.e. October to March": a comma, not words
     text = re.sub(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])", " and ", text)  # "police + MIC"
+    # chat shorthand written with a slash: "24/7" is no figure asked, "w/" is "with"
+    text = re.sub(r"(?<![\d/])24\s*/\s*7(?![\d/])", "around the clock", text)
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.I)
+    text = re.sub(r"(?<![\w/])w/(?=\s|[A-Za-z])", "with ", text, flags=re.I)
     # "please teach me what …": a learner's "tell me" (Japanese 教えて, oshiete)
     text = re.sub(r"\bteach\s+me\b", "tell me", text, flags=re.I)
     # "efforts form both reports": the commonest slip of "from" is a real word, so spelling

@@ -15,6 +15,7 @@ from assistant.claims import claims
 from assistant.facts_names import contacts
 from assistant.intents import Intent
 from assistant.reader import Reader
+from assistant.text import normalize
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
 from tests.conftest import EVALSET
@@ -88,3 +89,22 @@ def test_which_names_were_newly_added_asks_the_effort_not_a_comparison_of_years(
     answer = bot2033.ask("which languages were newly added to the Kodomo Safety Net portal?")
     assert answer.kind == "name"
     assert "Vietnamese" in claims(answer)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("from what date did it run 24/7?", "from what date did it run around the clock?"),
+        ("what happens w/ offenders", "what happens with offenders"),
+        ("checked w/o a warrant", "checked without a warrant"),
+        # a month and a web address keep their slashes
+        ("in 2019/07", "in 2019/07"),
+        ("see https://x.jp/w/index", "see https://x.jp/w/index"),
+    ],
+)
+def test_shorthand_written_with_a_slash_is_read_as_its_words(typed: str, read: str) -> None:
+    assert normalize(typed) == read
+
+
+def test_a_second_ask_written_in_shorthand_is_still_a_fact(reader: Reader) -> None:
+    assert reader.read("from what date did it run 24/7?").intent is Intent.WHEN
