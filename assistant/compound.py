@@ -152,11 +152,25 @@ def _asks_anew(first: Query, second: Query) -> bool:
 
 
 def _swaps(first: Query, second: Query) -> bool:
-    """Whether the second ask names a ministry, a time or a section the first does not."""
+    """Whether the second ask names a ministry, a time or a section the first does not
+    ("…, and in how many police departments?" counts departments: no ministry named)."""
     return bool(
-        (second.ministries and second.ministries != first.ministries)
+        (
+            second.ministries
+            and second.ministries != first.ministries
+            and not _counts_of_ministry(second)
+        )
         or (second.time.any and second.time != first.time)
         or (second.section is not None and second.section != first.section)
+    )
+
+
+def _counts_of_ministry(q: Query) -> bool:
+    """Whether a ministry is named only as what the counted noun belongs to: "how many
+    police departments" (read "how many NPA departments")."""
+    unit = re.escape(q.unit or "")
+    return bool(unit) and q.counted and all(
+        re.search(rf"\b{re.escape(m)}\s+{unit}\b", q.text) for m in q.ministries
     )
 
 

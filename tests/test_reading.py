@@ -363,6 +363,12 @@ def test_the_outline_and_a_section_asked_together_are_two_asks(reader: Reader) -
     assert asks.second.section == 4 and asks.second.time.fiscal_years == (2019,)
 
 
+def test_a_ministry_naming_only_what_is_counted_asks_of_the_same_effort(reader: Reader) -> None:
+    question = reader.read("who trialled the AI tool, and in how many police departments?")
+    asks = read_two_asks(reader, question)
+    assert asks is not None and asks.same_effort and asks.second.unit == "departments"
+
+
 def test_every_ask_of_a_question_is_read_each_on_its_own(reader: Reader) -> None:
     question = reader.read("How many copies were handed out, to which pupils, and who made it?")
     asks = read_two_asks(reader, question)
