@@ -208,7 +208,9 @@ _NAME_OF = re.compile(
 # "what hours is the chat open", "the opening hours": times of day are asked.
 _HOURS = re.compile(r"\b(?:what|which)\s+hours\b|\b(?:opening|business|office)\s+hours\b", re.I)
 # "Which number was the Specialist Group Meeting?": its place in a series ("4th").
-_WHICH_NUMBER = re.compile(r"\b(?:which|what)\s+number\s+(?:was|is|were|are)\s+the\b", re.I)
+_WHICH_NUMBER = re.compile(
+    r"\b(?:which|what)\s+number\s+(?:\([^()]{0,30}\)\s*)?(?:was|is|were|are)\s+the\b", re.I
+)
 # Which one of a series is asked: "which edition", "what round", "which version".
 _WHICH_ISSUE = re.compile(r"\b(?:which|what)\s+(edition|round|version)s?\b", re.I)
 _CALLED = re.compile(
