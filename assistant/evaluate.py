@@ -76,6 +76,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev17": ("reports17",),
     "dev18": ("reports18",),
     "dev19": ("reports19",),
+    "dev20": ("reports20",),
+    "dev21": ("reports21",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
