@@ -41,7 +41,10 @@ __all__ = [
 
 # Bullets, including the private-use glyphs PDF extraction leaves for Symbol and
 # Wingdings bullets (U+F0B7, U+F0A7 …).
-_BULLET = re.compile(r"^(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]\s*)+")
+# An item number in brackets ("(1) Opened …") is a bullet too.
+_BULLET = re.compile(
+    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]|\(\d{1,2}\)(?=\s))\s*)+"
+)
 _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
 _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")

@@ -390,6 +390,15 @@ def test_a_web_address_broken_at_the_line_end_is_joined_without_a_space(
     assert only_effort(parse_plan(report(first, second), source="t.txt")).text == text
 
 
+def test_an_item_number_in_brackets_is_a_bullet() -> None:
+    plan = parse_plan(report("(1) Opened a hotline. [CFA]", "(2) Held a forum. [NPA]"), source="t")
+    efforts = [e for s in plan.sections for m in s.measures for e in m.efforts]
+    assert [(e.text, e.ministries) for e in efforts] == [
+        ("Opened a hotline.", ("CFA",)),
+        ("Held a forum.", ("NPA",)),
+    ]
+
+
 def test_a_list_comma_at_the_line_end_is_no_broken_figure() -> None:
     plan = parse_plan(report("· Held 12 forums in 2019,", "120 in all. [NPA]"), source="t.txt")
     assert only_effort(plan).text == "Held 12 forums in 2019, 120 in all."
