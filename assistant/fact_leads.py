@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.asked import NAME_KINDS, asked_names_people
 from assistant.compose import Composer
-from assistant.facts import clock_times, dates, figures, is_part, pick_figure
+from assistant.facts import clock_times, dates, figures, is_part
 from assistant.facts_names import (
     agent,
     audiences,
@@ -28,6 +28,7 @@ from assistant.facts_names import (
     places,
     quoted,
 )
+from assistant.facts_pick import pick_figure
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
 from assistant.intents import Intent, stem
 from assistant.query import Query

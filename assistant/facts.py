@@ -1,11 +1,11 @@
-"""Typed spans of an effort's text, and picking the one a question asks for.
+"""Typed spans of an effort's text: figures, dates and times of day.
 
 An effort's text holds figures ("about 220 representatives", "94.7%", "over four years")
 and dates ("(July 2019)", "(from October to November 2020)"); its names, audiences and
 places are read by :mod:`assistant.facts_names`. A fact answer may state only such a span
-of a cited effort, and only when its type fits the question: a number of *people* for
-"how many people", of *years* for "how long". When no span fits, the answer says the
-report does not give it.
+of a cited effort, and only when its type fits the question (:mod:`assistant.facts_pick`
+picks the figure): a number of *people* for "how many people", of *years* for "how long".
+When no span fits, the answer says the report does not give it.
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ __all__ = [
     "UNITS",
     "is_part",
     "FactSpan",
+    "clock_times",
     "dates",
     "figures",
-    "measure_of",
-    "pick_figure",
     "stems",
 ]
 
@@ -107,53 +106,11 @@ UNITS: dict[str, frozenset[str]] = {
     "money": frozenset("yen dollars dollar euros budget".split()),
     "times": frozenset({"times"}),
 }
-_GENERIC_PEOPLE = frozenset("people persons person individuals participants attendees".split())
-_GENERIC_PLACES = frozenset("places locations sites venues areas".split())
-# Nouns people use for the same thing as the reports' nouns, for matching a unit.
-_SAME_NOUN = {
-    "firm": "compani",
-    "busi": "compani",
-    "corpor": "compani",
-    "kid": "child",
-    "children": "child",
-    "minor": "child",
-    "youngster": "child",
-    "prison": "inmat",
-    "parole": "probation",
-    "probat": "probation",
-    "parent": "guardian",  # the reports' guardians are the parents people ask about
-    "centr": "center",  # British and American spellings count the same thing
-    "programm": "program",
-    "counsellor": "counselor",
-    "attende": "particip",
-    "copi": "copi",
-    "offic": "offic",
-    "staff": "staff",
-    "cop": "polic",
-    "clinic": "hospit",
-    "url": "address",  # web addresses
-    "attorney": "lawyer",
-    "check": "confirm",  # record checks are the reports' "confirmations"
-    "shrink": "counselor",
-}
 
 
 def stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
-
-# Nouns for a kind of what a question counts: the reports' pupils and students are the
-# children a question asks about, but only a figure about its topic answers it.
-_KINDRED = {"student": "child", "pupil": "child"}
-
-
-def _canon(noun_stem: str) -> str:
-    return _SAME_NOUN.get(noun_stem, noun_stem)
-
-
-def _kin(noun_stem: str) -> str:
-    canon = _canon(noun_stem)
-    return _KINDRED.get(canon, canon)
 
 
 _AGES = re.compile(
@@ -276,7 +233,6 @@ def _near(text: str, found: list[re.Match[str]], at: int) -> frozenset[str]:
 
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
-_INCREMENT = re.compile(r"\b(?:more|additional|another|extra|new|added)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
 # How far before a figure its unit may be named: "officers (by approximately 2,020 …".
 _LEAD_CHARS = 32
@@ -326,153 +282,3 @@ def clock_times(text: str) -> list[FactSpan]:
 def is_part(span: FactSpan) -> bool:
     """Whether the figure counts part of a figure before it ("12 of them")."""
     return bool(_OF_THEM.search(span.text))
-
-
-def pick_figure(
-    spans: list[FactSpan],
-    unit: str | None,
-    topic: frozenset[str],
-    *,
-    own_noun_only: bool = False,
-    total: bool = False,
-    increase: bool | None = None,
-    worded: frozenset[str] = frozenset(),
-) -> FactSpan | None:
-    """The figure whose type fits the question's unit, closest to its topic; else None.
-
-    A specific unit ("victims", "companies") must be the figure's own noun or, failing
-    that, stand near it ("child welfare officers (by approximately 2,020 persons)"); a
-    generic one ("people") takes any figure of people; no unit takes the figure nearest
-    the topic. ``total``: the question asks for a total, which a figure led by "total"
-    gives. ``increase``: True when an increase is asked, False when a standing figure is
-    ("how many had one by March"), None when neither. ``worded``: stems of every word the
-    question says, to tell apart two figures of one kind by the words after each.
-    """
-    if unit == "times":
-        # "how many times did it meet": "six meetings" counts the meeting
-        counted = [s for s in spans if s.kind == "number" and s.noun and stem(s.noun) in topic]
-        spans = [s for s in spans if s.kind == "times"] + counted
-        unit = None
-    own = [s for s in spans if _fits(s, unit, own_noun=True)]
-    if own_noun_only and unit not in ("duration", "percent", "money", "age"):
-        fitting = own if unit else []
-    else:
-        fitting = own or [s for s in spans if _fits(s, unit)]
-    generic = _GENERIC_PEOPLE | _GENERIC_PLACES
-    if unit and unit.lower() not in generic and _QUANTITIES.get(unit, unit) not in UNITS:
-        # A figure of a kindred noun ("students" for "children") must also be about the
-        # topic: "how many children were victims" is not answered by a leaflet's readers.
-        said = _canon(stem(unit.lower()))
-        rest = {_canon(w) for w in topic} - {said}
-        fitting = [
-            s
-            for s in fitting
-            if s.kind != "number"
-            or said in {_canon(w) for w in s.lead} | _own_words(s)
-            or {_canon(w) for w in s.context} & rest
-        ]
-    # "how many people were arrested": only a figure of arrests answers it, not the 412
-    # victims an operation identified
-    for event in topic & _COUNTED_EVENTS.keys():
-        fitting = [s for s in fitting if _COUNTED_EVENTS[event] & s.context]
-    if not fitting:
-        return None
-    if total:  # "how many in total": "bringing the total to 57", not "12 additional"
-        fitting = [s for s in fitting if "total" in s.lead] or fitting
-    if increase is not None:
-        # "how many prefectures had one": the standing figure (31), not the year's "7 more";
-        # "how many more": the increase; neither asked: the figure of what was done
-        fitting = [s for s in fitting if bool(_INCREMENT.search(s.text)) == increase] or fitting
-    asked = {_canon(w) for w in topic}
-    return max(
-        fitting,
-        key=lambda s: (
-            len(_own_words(s) & asked),
-            len(s.near & (topic | worded)),  # "six months after": "… and 36.1% six months later"
-            len(s.context & topic),
-            -spans.index(s),
-        ),
-    )
-
-
-# Events a figure counts that no other figure stands in for, with the words the reports
-# use for them (stems): an arrest is not a victim (the police "clear" cases, though).
-_COUNTED_EVENTS = {
-    stem(event): frozenset(stem(w) for w in words.split())
-    for event, words in {
-        "arrested": "arrested cleared apprehended detained",
-        "convicted": "convicted",
-        "prosecuted": "prosecuted indicted",
-        "charged": "charged",
-        "detained": "detained arrested",
-        "sentenced": "sentenced",
-    }.items()
-}
-
-
-def _own_words(span: FactSpan) -> set[str]:
-    """The figure's own noun phrase, as canonical stems ("business operators")."""
-    return {_canon(stem(w)) for w in re.findall(r"[a-z]+", span.text.lower())}
-
-
-# Quantities named by what they measure: "the turnout" is a number of people.
-_QUANTITIES = {
-    "turnout": "people",
-    "attendance": "people",
-    "participation": "people",
-    "cost": "money",
-    "costs": "money",
-    "spending": "money",
-    "expenditure": "money",
-    "funding": "money",
-    "price": "money",
-    "grant": "money",
-    "grants": "money",
-    "subsidy": "money",
-    "subsidies": "money",
-}
-
-
-def measure_of(unit: str | None) -> str | None:
-    """The kind of quantity a unit asks for, when it is no count of things: "budget" and
-    "cost" ask a sum ("money"), "weeks" a "duration", "percent" a share."""
-    unit = _QUANTITIES.get((unit or "").lower(), (unit or "").lower())
-    if unit in ("duration", "percent", "money", "age"):
-        return unit
-    if unit in UNITS["money"]:
-        return "money"
-    return "duration" if unit in UNITS["duration"] else None
-
-
-_CURRENCIES = frozenset("yen dollars dollar euros".split())
-
-
-def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
-    unit = _QUANTITIES.get(unit or "", unit)
-    if unit in UNITS["money"] and span.kind == "money":
-        # a currency asks any sum; "what was the budget" one the effort calls so ("a budget
-        # of 48 million yen"), not any sum it gives
-        return unit in _CURRENCIES or stem(unit) in span.lead | span.near
-    if unit is None:
-        return span.kind in ("number", "percent", "times")
-    if unit in ("duration", "percent", "money", "age"):
-        return span.kind == unit
-    if unit in ("years", "months", "weeks", "days", "hours", "minutes"):
-        return span.kind == "duration" and span.noun is not None and stem(span.noun) == stem(unit)
-    if span.kind != "number":
-        # "how many views": "viewed about 190,000 times" counts them
-        return span.kind == "times" and (unit == "times" or stem(unit.lower()) in span.lead)
-    wanted = _kin(stem(unit.lower()))
-    own = _kin(stem(span.noun)) if span.noun else ""
-    if wanted == own or wanted in {_kin(w) for w in _own_words(span)}:
-        return True  # "business" of "business operators"
-    if own_noun:
-        return False
-    if unit.lower() in _GENERIC_PEOPLE:
-        return span.noun is not None and span.noun in UNITS["people"]
-    if unit.lower() in _GENERIC_PLACES:  # "at how many places": "at 8 probation offices"
-        return span.noun is not None and span.noun in UNITS["places"]
-    if unit.lower() in UNITS["people"] and span.noun in _GENERIC_PEOPLE:
-        return True  # "how many staff": "2,020 persons", if it is about the topic (pick_figure)
-    # the unit named just before the figure: "officers (by approximately 2,020 persons)"
-    return wanted in {_canon(s) for s in span.lead} and span.noun in UNITS["people"]

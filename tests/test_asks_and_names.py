@@ -12,8 +12,9 @@ import pytest
 from assistant import Assistant
 from assistant.asked import asked_names, bound, name_of, quantity_of, unit
 from assistant.claims import claims
-from assistant.facts import clock_times, figures, pick_figure
+from assistant.facts import clock_times, figures
 from assistant.facts_names import agent, issue_of, names, places
+from assistant.facts_pick import pick_figure
 from assistant.intents import Intent, stem
 from assistant.reader import Reader
 from assistant.refine import refine

@@ -13,8 +13,9 @@ import pytest
 
 from assistant import Assistant
 from assistant.claims import claims
-from assistant.facts import figures, measure_of
+from assistant.facts import figures
 from assistant.facts_names import agent, issue_of, places
+from assistant.facts_pick import measure_of
 from assistant.gazetteer import places_of_kind
 from assistant.intents import stem
 from assistant.text import joined_heads, two_asks
