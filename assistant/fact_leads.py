@@ -1,8 +1,9 @@
 """The sentence that states one fact of one effort, for each kind of fact asked.
 
 Each writer receives the :class:`Query` and the effort, and states only a typed span of
-the effort's text (``facts.py``, ``facts_names.py``) or returns None when the effort does
-not give that kind of fact; :class:`~assistant.compose_facts.FactWriter` then says so.
+the effort's text (``facts.py``, ``facts_names.py``, ``facts_places.py``,
+``facts_people.py``) or returns None when the effort does not give that kind of fact;
+:class:`~assistant.compose_facts.FactWriter` then says so.
 """
 
 from __future__ import annotations
@@ -14,10 +15,7 @@ from assistant.asked import NAME_KINDS, asked_names_people
 from assistant.compose import Composer
 from assistant.facts import clock_times, dates, figures, is_part
 from assistant.facts_names import (
-    agent,
-    audiences,
     contacts,
-    holder_of,
     issue_of,
     listed,
     named,
@@ -25,10 +23,11 @@ from assistant.facts_names import (
     names,
     phrases,
     pick_name,
-    places,
     quoted,
 )
+from assistant.facts_people import agent, audiences, holder_of
 from assistant.facts_pick import pick_figure
+from assistant.facts_places import places
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
 from assistant.intents import Intent, stem
 from assistant.query import Query

@@ -1,8 +1,9 @@
 """Typed spans of an effort's text: figures, dates and times of day.
 
 An effort's text holds figures ("about 220 representatives", "94.7%", "over four years")
-and dates ("(July 2019)", "(from October to November 2020)"); its names, audiences and
-places are read by :mod:`assistant.facts_names`. A fact answer may state only such a span
+and dates ("(July 2019)", "(from October to November 2020)"); its names, places and
+people are read by :mod:`assistant.facts_names`, :mod:`assistant.facts_places` and
+:mod:`assistant.facts_people`. A fact answer may state only such a span
 of a cited effort, and only when its type fits the question (:mod:`assistant.facts_pick`
 picks the figure): a number of *people* for "how many people", of *years* for "how long".
 When no span fits, the answer says the report does not give it.

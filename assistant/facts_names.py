@@ -1,46 +1,45 @@
-"""Names, audiences and places in an effort's text, and picking the name a question asks.
+"""Names in an effort's text, and picking the name a question asks.
 
 Names are quoted ("Don't Look Away"), Title Case ("Act Against Child Prostitution and
 Child Pornography") or a noun with the words that qualify it ("child and family general
-support bases"); an audience is who an effort went to ("to the boards of education");
-a place is where it was done ("at 5 international airports"). Like the figures and dates
-of :mod:`assistant.facts`, each is a typed span of the effort's own text.
+support bases"); numbers to call and web and e-mail addresses are names too, and so are
+the items an effort lists and which one of a series it names ("2028 edition"). Like the
+figures and dates of :mod:`assistant.facts`, each is a typed span of the effort's own
+text; places are read by :mod:`assistant.facts_places`, and audiences, agents and the
+holders of roles by :mod:`assistant.facts_people`.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.facts import UNITS, FactSpan, stems
+from assistant.facts import FactSpan, stems
 from assistant.intents import stem
 from assistant.text import function_words
 from corpus.parser import MONTHS
 
 __all__ = [
-    "agent",
-    "audiences",
+    "QUOTED",
     "contacts",
-    "holder_of",
     "issue_of",
     "explained_in",
-    "is_place",
     "listed",
     "named",
     "named_after",
     "names",
     "phrases",
     "pick_name",
-    "places",
     "quoted",
 ]
 
 
-_QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
+# A name in quotation marks (facts_places reads where the first one ends).
+QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
 
 
 def quoted(text: str) -> set[str]:
     """The names ``text`` puts in quotation marks."""
-    return {m.group(1) for m in _QUOTED.finditer(text)}
+    return {m.group(1) for m in QUOTED.finditer(text)}
 
 
 _CONNECT = r"(?:of|and|for|the|on|against|in|to|concerning|with|a|an|that|from)"
@@ -77,7 +76,7 @@ def contacts(text: str) -> list[FactSpan]:
 def names(text: str) -> list[FactSpan]:
     """Quoted names and Title Case names, each with the words just before it."""
     out = []
-    for m in _QUOTED.finditer(text):
+    for m in QUOTED.finditer(text):
         lead = text[max(0, m.start() - 14) : m.start()]
         # a quoted dialling code ("#8103", "0120-189-783") is a number to call
         noun = "number" if _DIAL.fullmatch(m.group(1)) else None
@@ -87,7 +86,7 @@ def names(text: str) -> list[FactSpan]:
         out.append(FactSpan("name", m.group(1), "number", stems(lead)))
     held = {s.text for s in out}
     out += [s for s in contacts(text) if s.noun == "number" and s.text not in held]
-    quoted = " ".join(m.group(1) for m in _QUOTED.finditer(text))
+    quoted = " ".join(m.group(1) for m in QUOTED.finditer(text))
     for m in _TITLE.finditer(text):
         name = m.group(1)
         if name in quoted or m.start() == 0 or len(name.split()) < 2:
@@ -141,150 +140,6 @@ def phrases(text: str, head: str) -> list[FactSpan]:
         lead = text[max(0, words[j].start() - 14) : words[j].start()]
         out.append(FactSpan("name", text[words[j].start() : end], None, stems(lead)))
     return out
-
-
-_PLACE_NOUNS = frozenset(
-    "institutions institution airports airport stations station schools school centers "
-    "centres center centre prefectures prefecture municipalities venues offices office "
-    "websites website vehicles facilities hospitals courts prisons nationwide country "
-    "venue city cities town towns place places location locations region regions area "
-    "areas".split()
-)
-_PLACE = re.compile(
-    r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:(?-i:[A-Z][\w'’-]*,\s+(?=[A-Z]))|[\w'’-]+\s+){0,5}?(?:"
-    + "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
-    + r"))\b",
-    re.I,
-)
-
-
-# Who an effort was for or went to: people and the bodies that serve them.
-_AUDIENCE_NOUNS = "|".join(
-    sorted(
-        UNITS["people"]
-        | {
-            "schools",
-            "boards",
-            "municipalities",
-            "operators",
-            "companies",
-            "carriers",
-            "associations",
-            "bodies",
-            "administrators",
-            "centers",
-            "centres",
-            "governments",
-            "prefectures",
-            "travellers",
-            "travelers",
-            "retailers",
-            "agencies",
-            "groups",
-        },
-        key=len,
-        reverse=True,
-    )
-)
-_NOUN = re.compile(rf"\b(?:{_AUDIENCE_NOUNS})\b(?:\s+of\s+[\w'-]+)?", re.I)
-_TRIGGER = re.compile(
-    r"\b(?:(?:distributed|sent|provided|gave|given|delivered|handed out)\b"
-    r"(?:[^.;()\"“”]|(?<=\d)\.(?=\d))*?\bto|"  # "distributed about 1.2 million copies to"
-    r"for|attended by|covering)\s+",
-    re.I,
-)
-# Where the phrase naming an audience ends: punctuation that closes it, a preposition
-# that starts another phrase, or a verb.
-_PHRASE_END = re.compile(
-    r"\.(?!\d)|[;()]|\s(?:on|in|at|by|with|from|about|during|so|which|who|that|to)\s|"
-    r"\s(?:\w+ed|\w+ing|sent|gave|made|held|set)\b",
-    re.I,
-)
-
-
-def audiences(text: str) -> list[FactSpan]:
-    """Who an effort was for or went to: "to the boards of education, etc.", "for
-    guardians", "attended by about 600 participants"."""
-    out = []
-    # Quoted names and brackets are blanked (same length) so "to" inside them is not read.
-    plain = re.sub(r'"[^"]*"|“[^”]*”|\([^)]*\)', lambda m: " " * len(m.group(0)), text)
-    for m in _TRIGGER.finditer(plain):
-        # "distributed the card on how to respond … to about 210,000 teachers": the first
-        # "to" that leads to people or bodies
-        starts = [m.end()]
-        if m.group(0).rstrip().lower().endswith("to"):
-            sentence_end = plain.find(".", m.end())
-            stop = sentence_end if sentence_end > 0 else len(plain)
-            starts += [t.end() for t in re.finditer(r"\bto\s+", plain[m.end() : stop])]
-            starts = [starts[0]] + [m.end() + s for s in starts[1:]]
-        for start in starts:
-            rest = plain[start:]
-            end = _PHRASE_END.search(rest)
-            phrase = rest[: end.start()] if end else rest
-            nouns = list(_NOUN.finditer(phrase))
-            if nouns:
-                span = text[start : start + nouns[-1].end()].strip(" ,")
-                out.append(FactSpan("name", span, None, frozenset()))
-                break
-    return out
-
-
-def is_place(noun: str) -> bool:
-    """Whether a noun names a kind of place ("airports", "prefecture", "venue")."""
-    return noun.lower() in _PLACE_NOUNS or noun.lower() + "s" in _PLACE_NOUNS
-
-
-_NAMED_PLACE = re.compile(
-    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z-]+"
-    r"(?:(?:\s+|,\s*|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][A-Za-z-]+)*)\b"
-)  # "in Osaka", "in Hiroshima and Okayama Prefectures", "at the Institute of the Ministry …"
-# A named event is what happened, not where: "at the WeProtect Global Alliance Summit in
-# Bangkok" took place in Bangkok.
-_EVENT_ENDS = frozenset("summit meeting conference forum symposium month campaign week".split())
-_NOT_PLACES = frozenset(MONTHS) | {"fy", "japan", "japanese"}
-
-
-# "at the National Police Academy in Fuchu, Tokyo": the named place a venue is in.
-_IN_NAMED = re.compile(r"\s+in\s+[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w'’-]*)*")
-
-
-def _where_in(text: str, end: int) -> str:
-    m = _IN_NAMED.match(text, end)
-    if m is None or m.group(0).split()[1].lower() in _NOT_PLACES:
-        return ""
-    return m.group(0)
-
-
-_TOGETHER = re.compile(r"(?:one|a\s+single|the\s+same)\s+(?:place|location|site|venue)", re.I)
-
-
-def places(text: str) -> list[FactSpan]:
-    """Where something was done: "in penal institutions", "at 5 international airports",
-    "in Osaka"."""
-    out = [
-        FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
-        for m in _PLACE.finditer(text)
-        if not _TOGETHER.fullmatch(m.group(1))  # "provided in one place": together, nowhere
-    ]
-    named_events: list[FactSpan] = []
-    for m in _NAMED_PLACE.finditer(text):
-        first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
-        last = m.group(1).split()[-1].lower()
-        if first in _NOT_PLACES or first.startswith("fy"):
-            continue
-        span = FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
-        (named_events if last in _EVENT_ENDS else out).append(span)
-    out += [
-        FactSpan("place", "nationwide", None, frozenset())
-        for _ in re.finditer(r"\bnationwide\b", text)
-    ][:1]
-    # 'Held the "Youth Symposium" at the Tokyo International Forum': when the event is named
-    # in quotes, a name after it that ends like an event's is its venue (with no other place)
-    first_quote = _QUOTED.search(text)
-    venues = [
-        s for s in named_events if first_quote and text.find(s.text) > first_quote.end()
-    ]
-    return list({s.text: s for s in out or venues}.values())
 
 
 # What kind of name a question asks for, and the words such names contain.
@@ -396,50 +251,6 @@ def explained_in(text: str, phrase: str) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
-# "chaired by a professor of Keio University, and …": who did what the verb says ("for"
-# and "to" inside a title go on: "the Minister of State for Policies Related to Children").
-_BY_AGENT = re.compile(
-    r"\b([A-Za-z]+)\s+by\s+((?:the\s+|a\s+|an\s+)?[^,.;()\[\]]{2,120}?)"
-    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|with|during|under|until)\s|\s+(?:to|for)\s(?![A-Z])"
-    r"|\s+and\s+(?!the\s|a\s|an\s|[A-Z]))"
-)
-
-
-def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
-    """The verb and its agent when ``text`` says who did one of ``verbs`` (stems):
-    "who chaired the group" of "a group chaired by a professor of Keio University, met
-    six times" → ("chaired", "a professor of Keio University"); "who co-organised it" of
-    "co-organized with the Royal Thai Police" → ("co-organized with", "the Royal Thai
-    Police")."""
-    text = _TITLE_DOT.sub(r"\1", text)  # "chaired by Dr. Ryo Tsukamoto": no full stop
-    verbs = verbs | {v for kin in _KIN_VERBS if verbs & kin for v in kin}
-    for m in _BY_AGENT.finditer(text):
-        if stem(m.group(1).lower()) in verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
-            who = m.group(2).strip()
-            if who.count("“") > who.count("”"):
-                who += "”"  # 'by the NPO “Kodomo no Mori.”': the name's closing quote
-            return m.group(1), who
-    # "co-organised" and "co-organized" alike: the first letters after "co-"
-    joint = {v[3:7] for v in verbs if v.startswith("co-")}
-    for m in _CO_AGENT.finditer(text):
-        if m.group(1).lower()[3:7] in joint:
-            return f"{m.group(1)} with", m.group(2).strip()
-    return None
-
-
-# Verbs that ask the same of an agent: "who runs it" of "operated by the NPO …".
-_KIN_VERBS = (
-    frozenset(stem(w) for w in "run operate manage administer".split()),
-    frozenset(stem(w) for w in "organize organise host".split()),
-)
-_TITLE_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])")
-_CO_AGENT = re.compile(
-    r"\b(co-[a-z]+)\b,?(?:\s+[^\s,.;]+){0,6}?\s+with\s+((?:the\s+)?[A-Z][^,.;()\[\]]{2,80}?)"
-    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|during|to|for)\s)",
-    re.I,
-)
-
-
 _ISSUE = re.compile(
     r"\b(?:\d{4}|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
     r"ninth|tenth|new|revised|updated|latest|English|Japanese)\s+(?:edition|round|version)\b|"
@@ -454,24 +265,3 @@ def issue_of(text: str, noun: str) -> str | None:
         if noun.lower() in m.group(0).lower():
             return m.group(0)
     return None
-
-
-_PERSON = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
-
-
-def holder_of(text: str, role: str) -> str | None:
-    """The person ``text`` names in a part: "featuring the voice actor Sora Kitamine" →
-    "Sora Kitamine" for "voice actor"; "the speakers" also reads "speaker A and B"."""
-    head = re.escape(role.split()[-1].rstrip("s"))
-    m = re.search(
-        rf"(?i:\b{head}s?)(?:,|\s+(?i:was|were|is))?\s+"
-        rf"({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)",
-        text,
-    ) or re.search(
-        # "Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
-        # "Dr. Naoko Ishibashi served as lecturer"
-        rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?)?,?\s+(?i:gave|delivered|"
-        rf"served\s+as|acted\s+as|was|as)\s+(?i:the\s+|an?\s+)?(?i:{head})",
-        text,
-    )
-    return m.group(1) if m else None

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from assistant.asked import NAME_KINDS
 from assistant.facts import UNITS
-from assistant.facts_names import is_place
 from assistant.facts_pick import measure_of
+from assistant.facts_places import is_place
 from assistant.intents import Intent, stem
 from assistant.query import Query
 

@@ -13,8 +13,10 @@ from assistant import Assistant
 from assistant.asked import asked_names, bound, name_of, quantity_of, unit
 from assistant.claims import claims
 from assistant.facts import clock_times, figures
-from assistant.facts_names import agent, issue_of, names, places
+from assistant.facts_names import issue_of, names
+from assistant.facts_people import agent
 from assistant.facts_pick import pick_figure
+from assistant.facts_places import places
 from assistant.intents import Intent, stem
 from assistant.reader import Reader
 from assistant.refine import refine

@@ -14,8 +14,10 @@ import pytest
 from assistant import Assistant
 from assistant.claims import claims
 from assistant.facts import figures
-from assistant.facts_names import agent, issue_of, places
+from assistant.facts_names import issue_of
+from assistant.facts_people import agent
 from assistant.facts_pick import measure_of
+from assistant.facts_places import places
 from assistant.gazetteer import places_of_kind
 from assistant.intents import stem
 from assistant.text import joined_heads, two_asks

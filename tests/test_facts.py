@@ -17,8 +17,10 @@ import pytest
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
 from assistant.facts import dates, figures
-from assistant.facts_names import audiences, listed, named_after, names, phrases, pick_name, places
+from assistant.facts_names import listed, named_after, names, phrases, pick_name
+from assistant.facts_people import audiences
 from assistant.facts_pick import pick_figure
+from assistant.facts_places import places
 from assistant.gazetteer import places_of_kind
 from assistant.slots import country_mentions
 from corpus import BUNDLED_PLAN

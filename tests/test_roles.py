@@ -10,7 +10,7 @@ import pytest
 from assistant import Assistant
 from assistant.asked import asked_role
 from assistant.claims import claims
-from assistant.facts_names import holder_of
+from assistant.facts_people import holder_of
 from tests.conftest import blind_report_bot
 
 

@@ -1,0 +1,152 @@
+"""People and bodies in an effort's text: whom it went to, who did it, who held a part.
+
+An audience is who an effort was for or went to ("to the boards of education"); an agent
+is who did what a verb says ("chaired by a professor of Keio University"); a role's
+holder is the person named in it ("featuring the voice actor Sora Kitamine"). Like the
+names of :mod:`assistant.facts_names`, each is read from the effort's own text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts import UNITS, FactSpan
+from assistant.intents import stem
+
+__all__ = ["agent", "audiences", "holder_of"]
+
+
+# Who an effort was for or went to: people and the bodies that serve them.
+_AUDIENCE_NOUNS = "|".join(
+    sorted(
+        UNITS["people"]
+        | {
+            "schools",
+            "boards",
+            "municipalities",
+            "operators",
+            "companies",
+            "carriers",
+            "associations",
+            "bodies",
+            "administrators",
+            "centers",
+            "centres",
+            "governments",
+            "prefectures",
+            "travellers",
+            "travelers",
+            "retailers",
+            "agencies",
+            "groups",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_NOUN = re.compile(rf"\b(?:{_AUDIENCE_NOUNS})\b(?:\s+of\s+[\w'-]+)?", re.I)
+_TRIGGER = re.compile(
+    r"\b(?:(?:distributed|sent|provided|gave|given|delivered|handed out)\b"
+    r"(?:[^.;()\"“”]|(?<=\d)\.(?=\d))*?\bto|"  # "distributed about 1.2 million copies to"
+    r"for|attended by|covering)\s+",
+    re.I,
+)
+# Where the phrase naming an audience ends: punctuation that closes it, a preposition
+# that starts another phrase, or a verb.
+_PHRASE_END = re.compile(
+    r"\.(?!\d)|[;()]|\s(?:on|in|at|by|with|from|about|during|so|which|who|that|to)\s|"
+    r"\s(?:\w+ed|\w+ing|sent|gave|made|held|set)\b",
+    re.I,
+)
+
+
+def audiences(text: str) -> list[FactSpan]:
+    """Who an effort was for or went to: "to the boards of education, etc.", "for
+    guardians", "attended by about 600 participants"."""
+    out = []
+    # Quoted names and brackets are blanked (same length) so "to" inside them is not read.
+    plain = re.sub(r'"[^"]*"|“[^”]*”|\([^)]*\)', lambda m: " " * len(m.group(0)), text)
+    for m in _TRIGGER.finditer(plain):
+        # "distributed the card on how to respond … to about 210,000 teachers": the first
+        # "to" that leads to people or bodies
+        starts = [m.end()]
+        if m.group(0).rstrip().lower().endswith("to"):
+            sentence_end = plain.find(".", m.end())
+            stop = sentence_end if sentence_end > 0 else len(plain)
+            starts += [t.end() for t in re.finditer(r"\bto\s+", plain[m.end() : stop])]
+            starts = [starts[0]] + [m.end() + s for s in starts[1:]]
+        for start in starts:
+            rest = plain[start:]
+            end = _PHRASE_END.search(rest)
+            phrase = rest[: end.start()] if end else rest
+            nouns = list(_NOUN.finditer(phrase))
+            if nouns:
+                span = text[start : start + nouns[-1].end()].strip(" ,")
+                out.append(FactSpan("name", span, None, frozenset()))
+                break
+    return out
+
+
+# "chaired by a professor of Keio University, and …": who did what the verb says ("for"
+# and "to" inside a title go on: "the Minister of State for Policies Related to Children").
+_BY_AGENT = re.compile(
+    r"\b([A-Za-z]+)\s+by\s+((?:the\s+|a\s+|an\s+)?[^,.;()\[\]]{2,120}?)"
+    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|with|during|under|until)\s|\s+(?:to|for)\s(?![A-Z])"
+    r"|\s+and\s+(?!the\s|a\s|an\s|[A-Z]))"
+)
+
+
+def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
+    """The verb and its agent when ``text`` says who did one of ``verbs`` (stems):
+    "who chaired the group" of "a group chaired by a professor of Keio University, met
+    six times" → ("chaired", "a professor of Keio University"); "who co-organised it" of
+    "co-organized with the Royal Thai Police" → ("co-organized with", "the Royal Thai
+    Police")."""
+    text = _TITLE_DOT.sub(r"\1", text)  # "chaired by Dr. Ryo Tsukamoto": no full stop
+    verbs = verbs | {v for kin in _KIN_VERBS if verbs & kin for v in kin}
+    for m in _BY_AGENT.finditer(text):
+        if stem(m.group(1).lower()) in verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
+            who = m.group(2).strip()
+            if who.count("“") > who.count("”"):
+                who += "”"  # 'by the NPO “Kodomo no Mori.”': the name's closing quote
+            return m.group(1), who
+    # "co-organised" and "co-organized" alike: the first letters after "co-"
+    joint = {v[3:7] for v in verbs if v.startswith("co-")}
+    for m in _CO_AGENT.finditer(text):
+        if m.group(1).lower()[3:7] in joint:
+            return f"{m.group(1)} with", m.group(2).strip()
+    return None
+
+
+# Verbs that ask the same of an agent: "who runs it" of "operated by the NPO …".
+_KIN_VERBS = (
+    frozenset(stem(w) for w in "run operate manage administer".split()),
+    frozenset(stem(w) for w in "organize organise host".split()),
+)
+_TITLE_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])")
+_CO_AGENT = re.compile(
+    r"\b(co-[a-z]+)\b,?(?:\s+[^\s,.;]+){0,6}?\s+with\s+((?:the\s+)?[A-Z][^,.;()\[\]]{2,80}?)"
+    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|during|to|for)\s)",
+    re.I,
+)
+
+
+_PERSON = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+
+
+def holder_of(text: str, role: str) -> str | None:
+    """The person ``text`` names in a part: "featuring the voice actor Sora Kitamine" →
+    "Sora Kitamine" for "voice actor"; "the speakers" also reads "speaker A and B"."""
+    head = re.escape(role.split()[-1].rstrip("s"))
+    m = re.search(
+        rf"(?i:\b{head}s?)(?:,|\s+(?i:was|were|is))?\s+"
+        rf"({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)",
+        text,
+    ) or re.search(
+        # "Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
+        # "Dr. Naoko Ishibashi served as lecturer"
+        rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?)?,?\s+(?i:gave|delivered|"
+        rf"served\s+as|acted\s+as|was|as)\s+(?i:the\s+|an?\s+)?(?i:{head})",
+        text,
+    )
+    return m.group(1) if m else None

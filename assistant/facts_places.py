@@ -1,0 +1,90 @@
+"""Places in an effort's text: where it was done.
+
+A place is a preposition and a noun of places ("in penal institutions", "at 5
+international airports"), with the named place a venue is in ("at the National Police
+Academy in Fuchu, Tokyo"), or a place named in Title Case ("in Osaka"). Like the names of
+:mod:`assistant.facts_names`, each is a typed span of the effort's own text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts import FactSpan
+from assistant.facts_names import QUOTED
+from corpus.parser import MONTHS
+
+__all__ = ["is_place", "places"]
+
+
+_PLACE_NOUNS = frozenset(
+    "institutions institution airports airport stations station schools school centers "
+    "centres center centre prefectures prefecture municipalities venues offices office "
+    "websites website vehicles facilities hospitals courts prisons nationwide country "
+    "venue city cities town towns place places location locations region regions area "
+    "areas".split()
+)
+_PLACE = re.compile(
+    r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:(?-i:[A-Z][\w'’-]*,\s+(?=[A-Z]))|[\w'’-]+\s+){0,5}?(?:"
+    + "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
+    + r"))\b",
+    re.I,
+)
+
+
+def is_place(noun: str) -> bool:
+    """Whether a noun names a kind of place ("airports", "prefecture", "venue")."""
+    return noun.lower() in _PLACE_NOUNS or noun.lower() + "s" in _PLACE_NOUNS
+
+
+_NAMED_PLACE = re.compile(
+    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z-]+"
+    r"(?:(?:\s+|,\s*|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][A-Za-z-]+)*)\b"
+)  # "in Osaka", "in Hiroshima and Okayama Prefectures", "at the Institute of the Ministry …"
+# A named event is what happened, not where: "at the WeProtect Global Alliance Summit in
+# Bangkok" took place in Bangkok.
+_EVENT_ENDS = frozenset("summit meeting conference forum symposium month campaign week".split())
+_NOT_PLACES = frozenset(MONTHS) | {"fy", "japan", "japanese"}
+
+
+# "at the National Police Academy in Fuchu, Tokyo": the named place a venue is in.
+_IN_NAMED = re.compile(r"\s+in\s+[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w'’-]*)*")
+
+
+def _where_in(text: str, end: int) -> str:
+    m = _IN_NAMED.match(text, end)
+    if m is None or m.group(0).split()[1].lower() in _NOT_PLACES:
+        return ""
+    return m.group(0)
+
+
+_TOGETHER = re.compile(r"(?:one|a\s+single|the\s+same)\s+(?:place|location|site|venue)", re.I)
+
+
+def places(text: str) -> list[FactSpan]:
+    """Where something was done: "in penal institutions", "at 5 international airports",
+    "in Osaka"."""
+    out = [
+        FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
+        for m in _PLACE.finditer(text)
+        if not _TOGETHER.fullmatch(m.group(1))  # "provided in one place": together, nowhere
+    ]
+    named_events: list[FactSpan] = []
+    for m in _NAMED_PLACE.finditer(text):
+        first = m.group(1).split()[-1 if m.group(1).startswith("the ") else 0].lower()
+        last = m.group(1).split()[-1].lower()
+        if first in _NOT_PLACES or first.startswith("fy"):
+            continue
+        span = FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
+        (named_events if last in _EVENT_ENDS else out).append(span)
+    out += [
+        FactSpan("place", "nationwide", None, frozenset())
+        for _ in re.finditer(r"\bnationwide\b", text)
+    ][:1]
+    # 'Held the "Youth Symposium" at the Tokyo International Forum': when the event is named
+    # in quotes, a name after it that ends like an event's is its venue (with no other place)
+    first_quote = QUOTED.search(text)
+    venues = [
+        s for s in named_events if first_quote and text.find(s.text) > first_quote.end()
+    ]
+    return list({s.text: s for s in out or venues}.values())
