@@ -5,11 +5,14 @@ The steps, each a small tested piece:
 1. normalise the text and correct ordinary misspellings (``text.py``);
 2. split it into sentences and drop those the intent model reads as greetings or
    remarks ("Hi!", "It's for a memo to my team."), unless they carry a slot;
-3. read the slots: ministries (``ministries.py``), time (``when.py``), section,
-   abbreviation, figures, ordinal, references back, countries (``slots.py``);
+3. read the slots (``slot_reader.py``): ministries (``ministries.py``), time
+   (``when.py``), section, abbreviation, figures, ordinal, references back, countries
+   (``slots.py``);
 4. mask them to get the question's shape and classify it (``intents.py``); below the
-   confidence line the safe default, :attr:`Intent.TOPIC`, is used;
-5. resolve the time against the loaded reports, and keep the topic words.
+   confidence line the safe default, :attr:`Intent.TOPIC`, is used, and a joint reading
+   stands only when the slots name partners (``actors.py``);
+5. resolve the time against the loaded reports (``time_scope.py``), keep the countries
+   asked about rather than gone to (``actors.py``), and keep the topic words.
 
 Everything here works from the question's shape and the loaded reports (glossary,
 sections, fiscal years, vocabulary), never from the wording of particular questions.
@@ -20,8 +23,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from assistant.actors import asks_partners, not_places
 from assistant.asked import (
     asked_names,
     asked_role,
@@ -34,25 +37,21 @@ from assistant.asked import (
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
 from assistant.intents import Intent, intent_model, shape, token_spans
-from assistant.ministries import Mentions, MinistryResolver, name_table
-from assistant.parts import asks_measures, measure, section, titled
-from assistant.query import Query, TimeScope
+from assistant.ministries import MinistryResolver, name_table
+from assistant.parts import asks_measures
+from assistant.query import Query
+from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots
 from assistant.slots import (
-    Country,
     Span,
-    asides,
     asks_dated,
     countries,
     ministry_count,
     ministry_count_spans,
     names_the_plan,
-    numbers,
     ordinal,
     plan_noun,
     rank,
     refers_back,
-    terms,
-    titles,
     yes_no,
 )
 from assistant.text import (
@@ -63,42 +62,16 @@ from assistant.text import (
     normalize,
     question_part,
 )
-from assistant.when import TimeRef, fiscal_months, month_name, read_time, that_time
+from assistant.time_scope import time_scope
+from assistant.when import TimeRef, that_time
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.lexical import STOPWORDS, tokenize
 
 __all__ = ["Reader"]
 
-HOME_COUNTRY = "Japan"
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
-# A measure is named by its title only where the question points at a part of the plan
-# ("what falls under …", "the … section"); otherwise its words are a topic ("who is in
-# charge of the guidance on repeat sexual offenses").
-_PART_CUE = re.compile(
-    r"\b(?:measures?|sections?|pillars?|parts?|bits?|headings?|chapters?|items?|under|"
-    r"titled|called|heading)\b|[\"“”]",
-    re.I,
-)
 _HOME = re.compile(r"\b(?:japan(?:ese)?|tokyo|the government)\b", re.I)
-# A country after one of these is where a Japanese effort went, not who acted.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:to|in|into|at|from|visit(?:ed|ing)?|toward|towards|like|such\s+as|including)\s+"
-    r"(?:the\s+)?$",
-    re.I,
-)
-# Between two places of one list: "in Vietnam or the Philippines".
-_LIST_LINK = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?$", re.I)
-
-
-@dataclass(frozen=True)
-class _Slots:
-    mentions: Mentions
-    time: TimeRef
-    section: int | None
-    spans: dict[str, list[Span]]
-    measure: tuple[int, int] | None = None
-    measure_title: str | None = None
 
 
 class Reader:
@@ -119,7 +92,7 @@ class Reader:
         self.titles = list(
             dict.fromkeys((s.number, s.title) for plan in corpus.plans for s in plan.sections)
         )
-        self.measure_titles = [(t, t) for t in dict.fromkeys(e.measure_title for e in efforts)]
+        measure_titles = [(t, t) for t in dict.fromkeys(e.measure_title for e in efforts)]
         texts = [e.text for e in efforts] + [e.measure_title for e in efforts]
         texts += [t for _, t in self.titles] + list(corpus.glossary.values())
         texts += list(corpus.glossary) + [m for e in efforts for m in e.ministries]
@@ -149,7 +122,14 @@ class Reader:
             tokenize(" ".join(function_words()))
         )
         self.mentioned = frozenset(w for w in self.vocabulary)
-        self._read_slots: dict[str, _Slots] = {}
+        self.slots = SlotReader(
+            self.ministries,
+            years=self.years,
+            titles=self.titles,
+            measure_titles=measure_titles,
+            vocabulary=self.vocabulary,
+            mentioned=self.mentioned,
+        )
 
     # -- reading -------------------------------------------------------------------------
 
@@ -160,7 +140,7 @@ class Reader:
         if not content:
             return Query(text=text, intent=Intent.CHITCHAT)
         text = self._without_glosses(content)
-        slots = self._slots(text)
+        slots = self.slots.read(text)
         # What is asked is read from the question itself, not from a statement leading
         # into it ("MOJ evaluated its guidance - what did the evaluation conclude?").
         asked = question_part(text)
@@ -168,7 +148,7 @@ class Reader:
         # it is asked, not what about: the question sentence alone holds the topic.
         follows = None if asked else asked_sentence(text)
         asked = asked or follows
-        asked_slots = self._slots(asked) if asked else slots
+        asked_slots = self.slots.read(asked) if asked else slots
         if asked and slots.time.spans and not asked_slots.time.spans and that_time(asked):
             # "September 2038 - what was done that month?": the month the lead names
             spans = {**asked_slots.spans, "time": that_time(asked)}
@@ -184,15 +164,16 @@ class Reader:
         if prediction.intent is Intent.FOLLOW_ON and lead and not _names_a_slot(asked_slots):
             # "and where was it?" swaps nothing: it asks what its question words ask
             rest = (asked or text)[lead.end() :]
-            again = self.model.predict(self.shape(rest, self._slots(rest)))
+            again = self.model.predict(self.shape(rest, self.slots.read(rest)))
             if again.intent is not Intent.FOLLOW_ON and self.model.accepts(again):
                 prediction = again
         at_least, together = ministry_count(text, len(slots.mentions.ministries))
         if prediction.intent is Intent.JOINT and (
             # "which 31 companies partnered with CFA?": partners that are no ministries
             asked_names(text) is not None
-            or not _asks_partners(
-                _masked(asked or text, asked_slots.spans["ministry"]),
+            or not asks_partners(
+                asked or text,
+                asked_slots.spans["ministry"],
                 len(slots.mentions.ministries),
                 at_least,
             )
@@ -218,7 +199,7 @@ class Reader:
         named = countries(source, HOME_COUNTRY, self.mentioned)
         if slots.mentions.ministries or _HOME.search(text):
             # "did Japan send officers to France?": a Japanese effort abroad, not France's
-            named = _not_places(named, source)
+            named = not_places(named, source)
         term = self._term(text, slots)
         changes = read_changes(asked or text, self.years)
         return Query(
@@ -229,7 +210,7 @@ class Reader:
             unknown_ministries=slots.mentions.unknown,
             all_ministries=together and len(slots.mentions.ministries) > 1,
             min_ministries=at_least,
-            time=self._scope(slots.time, dated=asks_dated(text)),
+            time=time_scope(slots.time, self.years, self.dated, dated=asks_dated(text)),
             section=slots.section,
             measure=slots.measure,
             measure_title=slots.measure_title,
@@ -258,47 +239,6 @@ class Reader:
             absent_year=changes.absent,
         )
 
-    def _slots(self, text: str) -> _Slots:
-        """The slots of ``text``, remembered: a question's clauses and parts are read
-        more than once (to tell chatter apart, then as the question)."""
-        cached = self._read_slots.get(text)
-        if cached is None:
-            if len(self._read_slots) >= SLOT_CACHE:
-                self._read_slots.clear()
-            cached = self._read_slots[text] = self._read(text)
-        return cached
-
-    def _read(self, text: str) -> _Slots:
-        mentions = self.ministries.find(text)
-        time = read_time(text, self.years)
-        number, section_spans = section(text, self.titles)
-        at, measure_spans = measure(text, number)
-        measure_title = None
-        cued = _PART_CUE.search(text) is not None
-        by_title = titled(text, self.measure_titles) if at is None and cued else None
-        if by_title is not None:
-            # "the follow-up of the basic plan section" names a measure, unless the same
-            # words name a section better
-            by_section = titled(text, self.titles)
-            if by_section is None or by_title[1] > by_section[1]:
-                measure_title, measure_spans = by_title[0], [by_title[2]]
-                if by_section is not None and by_section[0] == number:
-                    number, section_spans = None, []
-        spans: dict[str, list[Span]] = {
-            "ministry": list(mentions.spans),
-            "time": list(time.spans),
-            "section": section_spans + measure_spans,
-            "change": list(read_changes(text).spans),  # "what is new", "which continued"
-        }
-        spans["section"] += ordinal(text)[1]
-        spans["aside"] = asides(text)
-        # A country's short name ("US") is a place, not an abbreviation to look up.
-        named = [c.span for c in countries(text, HOME_COUNTRY, self.mentioned)]
-        spans["term"] = terms(text, self.vocabulary, spans["ministry"] + named)
-        spans["number"] = numbers(text, [s for v in spans.values() for s in v])
-        spans["title"] = titles(text, [s for v in spans.values() for s in v])
-        return _Slots(mentions, time, number, spans, at, measure_title)
-
     def _without_glosses(self, text: str) -> str:
         """``text`` without a bracket that only names again a ministry the question names
         ("how much did gaimusho give (外務省)?"): a gloss, not something asked."""
@@ -311,10 +251,10 @@ class Reader:
 
     def _clause_shape(self, clause: str) -> str | None:
         """A clause's shape, chatter words kept; None when it names a slot."""
-        slots = self._slots(clause)
+        slots = self.slots.read(clause)
         return None if _has_slots(slots) else self.shape(clause, slots, chatter=True)
 
-    def shape(self, text: str, slots: _Slots, *, chatter: bool = False) -> str:
+    def shape(self, text: str, slots: Slots, *, chatter: bool = False) -> str:
         """The question with its slots masked, as the intent model reads it.
 
         Chatter words ("hey", "thx") say nothing of what a question asks and are left out,
@@ -327,7 +267,7 @@ class Reader:
         ]
         return shape(tokens, self.model.scaffold)
 
-    def _topic(self, text: str, slots: _Slots) -> tuple[str, tuple[str, ...]]:
+    def _topic(self, text: str, slots: Slots) -> tuple[str, tuple[str, ...]]:
         """What the question is about: its words outside slots, scaffold and chatter."""
         spans = {"many": ministry_count_spans(text), **slots.spans}  # "3 ministries" first
         kept = [word for word, slot in _tagged(text, spans) if self._about(word, slot)]
@@ -356,7 +296,7 @@ class Reader:
             and (slot is not None or not plan_noun(word))  # "the two reports" is no topic
         )
 
-    def _alternatives(self, text: str, slots: _Slots) -> tuple[tuple[str, ...], ...]:
+    def _alternatives(self, text: str, slots: Slots) -> tuple[tuple[str, ...], ...]:
         """The things a question names with "or" between them, each as its own words:
         "which efforts mention generative AI or deepfakes" → (("generat", "ai"),
         ("deepfak",)). Empty when it names one thing."""
@@ -378,7 +318,7 @@ class Reader:
         groups = [g for g in groups if g]
         return tuple(groups) if len(groups) > 1 else ()
 
-    def _term(self, text: str, slots: _Slots) -> str | None:
+    def _term(self, text: str, slots: Slots) -> str | None:
         if slots.spans["term"]:
             start, end = slots.spans["term"][0]
             return text[start:end].rstrip("s") if text[start:end].endswith("s") else text[start:end]
@@ -386,7 +326,7 @@ class Reader:
             return slots.mentions.ministries[0]
         return None
 
-    def _canonical(self, text: str, slots: _Slots) -> str:
+    def _canonical(self, text: str, slots: Slots) -> str:
         """The question as searched: chatter words dropped, ministries by abbreviation."""
         out, last = [], 0
         for start, end in sorted(slots.mentions.spans):
@@ -399,62 +339,18 @@ class Reader:
         kept = [w for w in words if w.lower().strip("?!.,;:") not in self.chatter]
         return " ".join(kept) or text
 
-    def _scope(self, ref: TimeRef, *, dated: bool = False) -> TimeScope:
-        """Fiscal years and months to restrict to, with a bare year resolved and said.
 
-        ``dated``: the question asks for efforts that give a date at all ("which efforts
-        are dated?"), so with no month named, every month an effort names counts.
-        """
-        loaded = set(self.years)
-        fiscal = [y for y in ref.fiscal_years if y in loaded]
-        uncovered = [y for y in ref.fiscal_years if y not in loaded]
-        months: list[str] | None = list(ref.months) if ref.months is not None else None
-        readings = []
-        for y in ref.years:
-            if y in loaded:
-                fiscal.append(y)
-                readings.append(f"{y} is read as the fiscal year FY{y} ({_span_of(y)})")
-                continue
-            calendar = [f"{y:04d}-{m:02d}" for m in range(1, 13)]
-            if any(d in self.dated for d in calendar):
-                # No report for that fiscal year, but efforts dated in the calendar year.
-                if months is None:
-                    months = calendar
-                readings.append(f"no FY{y} report is loaded, so {y} is read as calendar {y}")
-            else:
-                uncovered.append(y)
-        for y in ref.calendar_years:
-            readings.append(f"read as calendar year {y} (January – December {y})")
-        if dated and months is None:
-            months = sorted(self.dated)
-        if months is not None and fiscal and ref.months is None:
-            months = [m for m in months if any(m in fiscal_months(f) for f in fiscal)]
-        return TimeScope(
-            fiscal_years=tuple(dict.fromkeys(fiscal)),
-            months=tuple(months) if months is not None else None,
-            uncovered=tuple(dict.fromkeys(uncovered)),
-            reading="; ".join(readings),
-        )
-
-
-# How many texts' slots a reader remembers (a question reads its clauses more than once).
-SLOT_CACHE = 512
 _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter".split()
 )
 
 
-def _span_of(year: int) -> str:
-    months = fiscal_months(year)
-    return f"{month_name(months[0])} – {month_name(months[-1])}"
-
-
 def _has_year(time: TimeRef) -> bool:
     return bool(time.fiscal_years or time.years or time.calendar_years)
 
 
-def _has_slots(slots: _Slots) -> bool:
+def _has_slots(slots: Slots) -> bool:
     return bool(
         slots.mentions.ministries
         or slots.mentions.unknown
@@ -481,33 +377,9 @@ _LEADING_AND = re.compile(
 )
 
 
-def _names_a_slot(slots: _Slots) -> bool:
+def _names_a_slot(slots: Slots) -> bool:
     """Whether a question names something a follow-on could swap in."""
     return bool(slots.mentions.ministries or slots.time.spans or slots.section is not None)
-
-
-def _not_places(named: list[Country], text: str) -> list[Country]:
-    """The countries a question names that are not where something was done: "in
-    Vietnam or the Philippines" names two places."""
-    kept, end = [], None
-    for c in named:
-        before = text[: c.span[0]]
-        listed = end is not None and _LIST_LINK.match(text[end : c.span[0]])
-        if _PLACE_BEFORE.search(before) or listed:
-            end = c.span[1]
-            continue
-        end = None
-        kept.append(c)
-    return kept
-
-
-# "with" and what follows it, when that is a thing worked with: "the round table with the
-# SNS companies" (not "work with in FY2017?", "with other ministries").
-_WITH_OBJECT = re.compile(
-    r"\bwith\s+(?:the\s+|a\s+|an\s+)?(?!(?:the|a|an|in|on|at|during|for|over|since|between|from|to|"
-    r"and|or|other|another|ministr\w*|agenc\w*)\b)[a-z]{3,}",
-    re.I,
-)
 
 
 def _blanked(text: str, spans: list[Span]) -> str:
@@ -515,28 +387,3 @@ def _blanked(text: str, spans: list[Span]) -> str:
     for start, end in sorted(spans, reverse=True):
         text = f"{text[:start]}{text[end:]}"
     return text
-
-
-def _masked(text: str, spans: list[Span]) -> str:
-    """``text`` with each span read as a ministry replaced by the word "ministry"."""
-    for start, end in sorted(spans, reverse=True):
-        text = f"{text[:start]}ministry{text[end:]}"
-    return text
-
-
-def _asks_partners(text: str, ministries: int, at_least: int) -> bool:
-    """Whether a question the intent model reads as joint says so in its slots: two
-    ministries, a number of them, or one ministry whose partners are asked ("which
-    agencies did MOJ work with?"). "Who chaired the round table with the SNS companies
-    (MIC)?" and "who did Japan work with?" ask something else."""
-    if ministries >= 2 or at_least >= 2 or _OTHER_MINISTRIES.search(text):
-        return True
-    if _WITH_OBJECT.search(text):
-        return False
-    return ministries == 1 or bool(_THEY.search(text))  # "and who did they work with?"
-
-
-_OTHER_MINISTRIES = re.compile(
-    r"\b(?:another|other|more\s+than\s+one|multiple|several)\s+(?:ministr|agenc)", re.I
-)
-_THEY = re.compile(r"\b(?:they|them|it|those|these)\b", re.I)

@@ -1,0 +1,111 @@
+"""Reading every slot of a question's text against one corpus.
+
+The small slot readers (``ministries.py``, ``when.py``, ``parts.py``, ``slots.py``) each
+find one kind of slot; :class:`SlotReader` runs them all over a text, against the loaded
+reports' glossary, fiscal years, section and measure titles and vocabulary, and gives
+the :class:`Slots` that :class:`~assistant.reader.Reader` masks to get a question's shape
+and reads its filters from. A question's clauses and parts are read more than once, so
+the readings are remembered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.changes import read_changes
+from assistant.ministries import Mentions, MinistryResolver
+from assistant.parts import measure, section, titled
+from assistant.slots import Span, asides, countries, numbers, ordinal, terms, titles
+from assistant.when import TimeRef, read_time
+
+__all__ = ["HOME_COUNTRY", "SlotReader", "Slots"]
+
+# The country whose measures the reports cover: any other a question names is asked about.
+HOME_COUNTRY = "Japan"
+# How many texts' slots a reader remembers (a question reads its clauses more than once).
+SLOT_CACHE = 512
+# A measure is named by its title only where the question points at a part of the plan
+# ("what falls under …", "the … section"); otherwise its words are a topic ("who is in
+# charge of the guidance on repeat sexual offenses").
+_PART_CUE = re.compile(
+    r"\b(?:measures?|sections?|pillars?|parts?|bits?|headings?|chapters?|items?|under|"
+    r"titled|called|heading)\b|[\"“”]",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Slots:
+    """The slots of one text: the ministries and time it names, the section or measure,
+    and the character spans of every slot, by kind, for masking them out."""
+
+    mentions: Mentions
+    time: TimeRef
+    section: int | None
+    spans: dict[str, list[Span]]
+    measure: tuple[int, int] | None = None
+    measure_title: str | None = None
+
+
+class SlotReader:
+    """Reads the slots of texts against one corpus (its glossary, years, titles, words)."""
+
+    def __init__(
+        self,
+        ministries: MinistryResolver,
+        *,
+        years: tuple[int, ...],
+        titles: list[tuple[int, str]],
+        measure_titles: list[tuple[str, str]],
+        vocabulary: frozenset[str],
+        mentioned: frozenset[str],
+    ) -> None:
+        self.ministries = ministries
+        self.years = years
+        self.titles = titles
+        self.measure_titles = measure_titles
+        self.vocabulary = vocabulary
+        self.mentioned = mentioned
+        self._read_slots: dict[str, Slots] = {}
+
+    def read(self, text: str) -> Slots:
+        """The slots of ``text``, remembered: a question's clauses and parts are read
+        more than once (to tell chatter apart, then as the question)."""
+        cached = self._read_slots.get(text)
+        if cached is None:
+            if len(self._read_slots) >= SLOT_CACHE:
+                self._read_slots.clear()
+            cached = self._read_slots[text] = self._read(text)
+        return cached
+
+    def _read(self, text: str) -> Slots:
+        mentions = self.ministries.find(text)
+        time = read_time(text, self.years)
+        number, section_spans = section(text, self.titles)
+        at, measure_spans = measure(text, number)
+        measure_title = None
+        cued = _PART_CUE.search(text) is not None
+        by_title = titled(text, self.measure_titles) if at is None and cued else None
+        if by_title is not None:
+            # "the follow-up of the basic plan section" names a measure, unless the same
+            # words name a section better
+            by_section = titled(text, self.titles)
+            if by_section is None or by_title[1] > by_section[1]:
+                measure_title, measure_spans = by_title[0], [by_title[2]]
+                if by_section is not None and by_section[0] == number:
+                    number, section_spans = None, []
+        spans: dict[str, list[Span]] = {
+            "ministry": list(mentions.spans),
+            "time": list(time.spans),
+            "section": section_spans + measure_spans,
+            "change": list(read_changes(text).spans),  # "what is new", "which continued"
+        }
+        spans["section"] += ordinal(text)[1]
+        spans["aside"] = asides(text)
+        # A country's short name ("US") is a place, not an abbreviation to look up.
+        named = [c.span for c in countries(text, HOME_COUNTRY, self.mentioned)]
+        spans["term"] = terms(text, self.vocabulary, spans["ministry"] + named)
+        spans["number"] = numbers(text, [s for v in spans.values() for s in v])
+        spans["title"] = titles(text, [s for v in spans.values() for s in v])
+        return Slots(mentions, time, number, spans, at, measure_title)

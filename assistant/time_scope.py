@@ -1,0 +1,66 @@
+"""A question's time, resolved against the loaded reports.
+
+The time reader (:mod:`assistant.when`) says what a question names; which reports that
+covers is decided here. A bare year is the fiscal year of a loaded report ("2019" is
+FY2019, April 2019 – March 2020), else the calendar year when efforts are dated in it,
+else a year no report covers; the :class:`~assistant.query.TimeScope` says which reading
+was taken, so the answer can say it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from assistant.query import TimeScope
+from assistant.when import TimeRef, fiscal_months, month_name
+
+__all__ = ["time_scope"]
+
+
+def time_scope(
+    ref: TimeRef, years: Sequence[int], dated_months: Collection[str], *, dated: bool = False
+) -> TimeScope:
+    """Fiscal years and months to restrict to, with a bare year resolved and said.
+
+    Args:
+        ref: What the question says about time.
+        years: The fiscal years of the loaded reports.
+        dated_months: The ``YYYY-MM`` months the loaded efforts name.
+        dated: The question asks for efforts that give a date at all ("which efforts are
+            dated?"), so with no month named, every month an effort names counts.
+    """
+    loaded = set(years)
+    fiscal = [y for y in ref.fiscal_years if y in loaded]
+    uncovered = [y for y in ref.fiscal_years if y not in loaded]
+    months: list[str] | None = list(ref.months) if ref.months is not None else None
+    readings = []
+    for y in ref.years:
+        if y in loaded:
+            fiscal.append(y)
+            readings.append(f"{y} is read as the fiscal year FY{y} ({_span_of(y)})")
+            continue
+        calendar = [f"{y:04d}-{m:02d}" for m in range(1, 13)]
+        if any(d in dated_months for d in calendar):
+            # No report for that fiscal year, but efforts dated in the calendar year.
+            if months is None:
+                months = calendar
+            readings.append(f"no FY{y} report is loaded, so {y} is read as calendar {y}")
+        else:
+            uncovered.append(y)
+    for y in ref.calendar_years:
+        readings.append(f"read as calendar year {y} (January – December {y})")
+    if dated and months is None:
+        months = sorted(dated_months)
+    if months is not None and fiscal and ref.months is None:
+        months = [m for m in months if any(m in fiscal_months(f) for f in fiscal)]
+    return TimeScope(
+        fiscal_years=tuple(dict.fromkeys(fiscal)),
+        months=tuple(months) if months is not None else None,
+        uncovered=tuple(dict.fromkeys(uncovered)),
+        reading="; ".join(readings),
+    )
+
+
+def _span_of(year: int) -> str:
+    months = fiscal_months(year)
+    return f"{month_name(months[0])} – {month_name(months[-1])}"
