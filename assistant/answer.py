@@ -20,6 +20,7 @@ from assistant.compare_answer import CompareWriter, Comparisons
 from assistant.compare_read import compare_follow_up
 from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
+from assistant.compose_plan import PlanWriter
 from assistant.compound import FACT_INTENTS, joined, read_two_asks
 from assistant.conversation import Context, FollowUp, follow_up
 from assistant.facts_names import explained_in
@@ -190,12 +191,12 @@ def _glossary(a: Answerer, t: Turn) -> Answer:
         for e in a.index.efforts:
             found = explained_in(e.text, q.topic)
             if found is not None:
-                return a.compose.explained(q, e, *found)
-    return a.compose.glossary(q)
+                return a.plan.explained(q, e, *found)
+    return a.plan.glossary(q)
 
 
 def _structure(a: Answerer, t: Turn) -> Answer:
-    return a.compose.structure(t.query, a.filtered(t))
+    return a.plan.structure(t.query, a.filtered(t))
 
 
 def _chitchat(a: Answerer, t: Turn) -> Answer:
@@ -249,6 +250,7 @@ class Answerer:
         self.reader = Reader(corpus, index.efforts)
         self.compose = Composer(corpus)
         self.facts = FactWriter(self.compose)
+        self.plan = PlanWriter(self.compose)
         offtopic = OffTopic.packaged(index.embedder)
         self.retriever = Retriever(index, self.reader, offtopic=offtopic)
         self.comparisons = Comparisons(index)
