@@ -1,4 +1,5 @@
-"""The wheel ships every file the question sets read (``planqa eval`` from an install)."""
+"""The wheel ships every data file the package reads: the question sets (``planqa eval`` from an
+install) and the vocabulary of the synthetic reports."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import fnmatch
 import tomllib
 
 from assistant.evaluate import CORPORA
+from corpus.synth_words import VOCABULARY_FILE
 from tests.conftest import EVALSET, REPO_ROOT
 
 
@@ -23,3 +25,10 @@ def test_every_evaluation_file_matches_a_package_data_pattern() -> None:
     for folders in CORPORA.values():
         for folder in folders:
             assert any(p.startswith(f"evalset/{folder}/") for p in shipped), folder
+
+
+def test_the_synthetic_reports_vocabulary_matches_a_package_data_pattern() -> None:
+    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["corpus"]
+    shipped = VOCABULARY_FILE.relative_to(REPO_ROOT / "corpus").as_posix()
+    assert any(fnmatch.fnmatch(shipped, pat) for pat in patterns), shipped
