@@ -206,7 +206,11 @@ _NAME_OF = re.compile(
     re.I,
 )
 # "what hours is the chat open", "the opening hours": times of day are asked.
-_HOURS = re.compile(r"\b(?:what|which)\s+hours\b|\b(?:opening|business|office)\s+hours\b", re.I)
+_HOURS = re.compile(
+    r"\b(?:what|which)\s+hours\b|\b(?:opening|business|office)\s+hours\b|"
+    r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.]{0,40}\b(?:open|close|start|end)s?\b",
+    re.I,
+)
 # "Which number was the Specialist Group Meeting?": its place in a series ("4th").
 _WHICH_NUMBER = re.compile(
     r"\b(?:which|what)\s+number\s+(?:\([^()]{0,30}\)\s*)?(?:was|is|were|are)\s+the\b", re.I
@@ -351,8 +355,8 @@ _ROLES = frozenset(
     "mascot celebrity celebrities star singer artist artists illustrator designer".split()
 )
 _WHO_WAS = re.compile(
-    r"\bwho\s+(?:(?:was|were|is|are)(?:\s+(?:the|a|an))?|(?:gave|delivered|did|made)\s+the)"
-    r"\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))"
+    r"\bwho(?:(?:'s|\s+(?:was|were|is|are))(?:\s+(?:the|a|an))?|\s+(?:gave|delivered|did|made)"
+    r"\s+the)\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))"
     r"(?=\s+(?:at|of|in|on|behind|from|with|during|featured|for|lecture|speech|address|talk)\b"
     r"|\s*[?.!,]|\s*$)",
     re.I,

@@ -148,5 +148,21 @@ def holder_of(text: str, role: str) -> str | None:
         rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?)?,?\s+(?i:gave|delivered|"
         rf"served\s+as|acted\s+as|was|as)\s+(?i:the\s+|an?\s+)?(?i:{head})",
         text,
+    ) or re.search(
+        # "the keynote speech was given by Professor …", "a keynote by Dr. Nora Lindqvist"
+        rf"(?i:\b{head}s?)(?:\s+[a-z]+){{0,2}}?\s+(?:(?:was|were)\s+)?(?:given\s+|"
+        rf"delivered\s+|presented\s+)?by\s+(?:[a-z]+\s+){{0,2}}({_PERSON})",
+        text,
     )
+    if m is None and head in _TALKERS:
+        # a lecturer, speaker or instructor is who gave the talk: "workshops … given by
+        # child psychologist Dr. Sayaka Imamura"
+        m = re.search(
+            rf"\b(?:given|delivered|led|taught|presented)\s+by\s+(?:[a-z]+\s+){{0,2}}({_PERSON})",
+            text,
+        )
     return m.group(1) if m else None
+
+
+# Parts whose holder is whoever gave the talk, named or not.
+_TALKERS = frozenset("lecturer speaker keynote instructor presenter".split())

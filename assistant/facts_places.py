@@ -87,4 +87,6 @@ def places(text: str) -> list[FactSpan]:
     venues = [
         s for s in named_events if first_quote and text.find(s.text) > first_quote.end()
     ]
-    return list({s.text: s for s in out or venues}.values())
+    found = list({s.text: s for s in out or venues}.values())
+    # "at the Nagoya City" is a piece of "at the Nagoya City Science Museum": the whole
+    return [s for s in found if not any(t.text.startswith(s.text) and s is not t for t in found)]

@@ -221,7 +221,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "names asked for are a name question: “which 31 companies took part”, “what is the "
-        "hotline's phone number”",
+        "hotline's phone number”, “what time does the chat desk open”",
         lambda q, i, s: (
             q.names is not None
             and not (q.ministries and q.names in _ACTIVITIES)
@@ -229,7 +229,7 @@ RULES: tuple[Rule, ...] = (
                 i in (Intent.WHO, Intent.TOPIC)
                 or (i is Intent.NUMBER and not q.unit)  # "which five companies": it says how many
                 or (i is Intent.JOINT and not q.ministries and q.min_ministries < 2)
-                or (q.names in CONTACTS and i is not Intent.NAME)
+                or ((q.names in CONTACTS or q.names == "hours") and i is not Intent.NAME)
                 # "which languages were newly added to the website": one effort's names,
                 # not what is new between years
                 or (i is Intent.COMPARE and not q.time.fiscal_years and not q.whole)

@@ -711,3 +711,8 @@ def test_a_town_inside_a_quoted_name_is_no_place_when_the_effort_names_one() -> 
     opened = 'Opened a center in Kobe City; it is run by the NPO "Kodomo no Mori." [CFA]'
     assert places_of_kind(opened, "city") == ["Kobe"]
     assert places_of_kind('Held the "Osaka Forum" in June.', "city") == ["Osaka"]
+
+
+def test_a_place_is_the_whole_venue_not_a_piece_of_its_name() -> None:
+    final = 'Held the final of the "Quiz" at the Nagoya City Science Museum on August 22.'
+    assert [p.text for p in places(final)] == ["at the Nagoya City Science Museum"]

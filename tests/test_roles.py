@@ -29,6 +29,7 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("who were the lecturers at the seminar", "lecturers"),
         # who something was for or went to, and people who hold an office, are no part played
         ("who was lecturer for the online seminars", "lecturer"),
+        ("hey! who's the voice actor on the tv spot?", "voice actor"),
         ("who gave the keynote lecture at the symposium", "keynote"),
         ("who was the leaflet for?", None),
         ("who was the poster sent to", None),
@@ -57,9 +58,15 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
          "Dr. Naoko Ishibashi"),
         ("and Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
          "keynote", "Professor Haruka Minegishi"),
+        ("the keynote speech was given by Dr. Ren Aoki, a professor", "keynote", "Dr. Ren Aoki"),
+        ("with 430 participants and a keynote by Dr. Nora Lind of Umea", "keynote",
+         "Dr. Nora Lind"),
+        # whoever gave the talk is its lecturer, when the effort names no part
+        ("workshops for guardians given by child psychologist Dr. Sayaka Imamura", "lecturer",
+         "Dr. Sayaka Imamura"),
     ],
 )  # fmt: skip
-def test_the_holder_may_be_written_before_the_part_or_after_was(
+def test_the_holder_may_be_written_before_the_part_after_was_or_after_by(
     text: str, role: str, holder: str
 ) -> None:
     assert holder_of(text, role) == holder
