@@ -63,6 +63,14 @@ _MONTH_RANGE = re.compile(
     re.IGNORECASE,
 )
 
+# "May, August, and November 2040": each month of the list takes the year (written as
+# names, capitalised: "it may, and …" lists nothing)
+_MONTH_CAPITALISED = "|".join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))
+_MONTH_LIST = re.compile(
+    rf"\b((?:(?:{_MONTH_CAPITALISED})\.?(?:,\s*(?:and\s+)?|\s+and\s+))+)"
+    rf"({_MONTH_CAPITALISED})\.?,?\s+{_YEAR}\b"
+)
+
 
 # Full-width forms of ASCII ("［ＭＥＸＴ］", "１２") and the ideographic space, as in
 # reports set in Japanese fonts, read as their ASCII letters; a soft hyphen
@@ -151,6 +159,8 @@ def find_dates(text: str) -> tuple[str, ...]:
     Example:
         >>> find_dates("held (from October to November 2019) and in January 2020")
         ('2019-10', '2019-11', '2020-01')
+        >>> find_dates("met four times (May, August, and November 2040, and February 2041)")
+        ('2040-05', '2040-08', '2040-11', '2041-02')
     """
     if not _ANY_YEAR.search(text):
         return ()
@@ -161,6 +171,10 @@ def find_dates(text: str) -> tuple[str, ...]:
             found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
     for match in _MONTH_YEAR.finditer(text):
         found.add(f"{int(match.group(2)):04d}-{MONTHS[match.group(1).lower()]:02d}")
+    for match in _MONTH_LIST.finditer(text):
+        year = int(match.group(3))
+        for name in re.findall(_MONTH_CAPITALISED, match.group(1)):
+            found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
     return tuple(sorted(found))
 
 
