@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from assistant.compose import Composer, count, fiscal_span, restate, years_phrase
 from assistant.fact_leads import Leads
 from assistant.intents import Intent
+from assistant.literal import literal_terms
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
-from assistant.retrieval import Found, literal_terms
+from assistant.retrieval import Found
 from index.documents import CitedEffort
 
 __all__ = ["FactWriter"]

@@ -18,9 +18,9 @@ import numpy as np
 
 from assistant.facts_names import explained_in
 from assistant.intents import Intent, stem
+from assistant.literal import holds_identifiers, identifiers
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
-from assistant.retrieval import holds_identifiers, identifiers
 from index.documents import CitedEffort
 
 if TYPE_CHECKING:

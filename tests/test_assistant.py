@@ -27,8 +27,9 @@ from hypothesis import strategies as st
 
 from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
 from assistant.evaluate import corpus_paths
+from assistant.literal import literal_terms
 from assistant.reader import Reader
-from assistant.retrieval import LEXICAL_SHARE, Retriever, literal_terms
+from assistant.retrieval import LEXICAL_SHARE, Retriever
 from index import MiniLMEmbedder
 
 ALL_FY2019 = [

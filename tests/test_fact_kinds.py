@@ -215,7 +215,7 @@ def test_a_sections_title_restated_beside_its_number_asks_for_the_whole_section(
 
 
 def test_a_word_matched_inside_a_hyphenated_compound_is_quoted_whole() -> None:
-    from assistant.retrieval import literal_terms
+    from assistant.literal import literal_terms
 
     assert literal_terms("free call", "made the number toll-free (Dec. 2019)", single=True) == (
         "toll-free",
