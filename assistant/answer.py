@@ -21,7 +21,7 @@ from assistant.compose import Composer
 from assistant.compose_facts import FactWriter
 from assistant.compose_plan import PlanWriter
 from assistant.compound import FACT_INTENTS, joined, read_two_asks
-from assistant.conversation import Context, FollowUp, follow_up
+from assistant.conversation import Context, FollowUp, follow_up, relative_year
 from assistant.intent_table import INTENTS, Turn
 from assistant.intents import Intent
 from assistant.models import Answer, AppliedFilters
@@ -31,7 +31,6 @@ from assistant.question import clean_question
 from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import Retriever
-from assistant.when import relative_year
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.search import SearchIndex

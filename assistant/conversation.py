@@ -10,6 +10,7 @@ what that was, so the answer can show it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -18,7 +19,7 @@ from assistant.intents import Intent, stem
 from assistant.query import Query, TimeScope
 from assistant.when import fiscal_year_of
 
-__all__ = ["Context", "FollowUp", "follow_up"]
+__all__ = ["Context", "FollowUp", "follow_up", "relative_year"]
 
 # Intents answered from filters (ministries, time, section); the rest need a topic.
 FILTER_INTENTS = frozenset({Intent.LIST, Intent.COUNT, Intent.JOINT, Intent.MINISTRIES})
@@ -248,3 +249,27 @@ def _years_of(time: TimeScope) -> tuple[int, ...]:
 
 def _in_years(month: str, years: tuple[int, ...]) -> bool:
     return fiscal_year_of(month) in years
+
+
+# A year named relative to the one before it in a conversation ("and the year before?").
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:the|a|one)\s+(?:fiscal\s+)?year\s+(?P<back>before|earlier|prior)\b|"
+    r"\b(?:the|a|one)\s+(?:fiscal\s+)?year\s+(?P<on>after|later)\b|"
+    r"\b(?:the\s+)?(?P<back2>previous|prior|preceding)\s+(?:fiscal\s+)?year\b|"
+    r"\b(?:the\s+)?(?P<on2>following|next|subsequent)\s+(?:fiscal\s+)?year\b",
+    re.I,
+)
+
+
+def relative_year(text: str) -> tuple[int, int, int] | None:
+    """A year named relative to another: (shift, start, end) of the phrase, or None.
+
+    Example:
+        >>> relative_year("And the year before?")
+        (-1, 4, 19)
+    """
+    m = _RELATIVE_YEAR.search(text)
+    if m is None:
+        return None
+    shift = -1 if m.group("back") or m.group("back2") else 1
+    return shift, m.start(), m.end()

@@ -17,6 +17,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from assistant.when_japanese import japanese_dates
 from corpus.parser import MONTHS
 
 __all__ = [
@@ -25,7 +26,6 @@ __all__ = [
     "fiscal_year_of",
     "month_name",
     "read_time",
-    "relative_year",
     "that_time",
 ]
 
@@ -101,20 +101,6 @@ _SEASON_MONTHS = {
     "fall": (9, 10, 11),
     "winter": (12, 13, 14),
 }
-# A year named relative to the one before it in a conversation ("and the year before?").
-_RELATIVE_YEAR = re.compile(
-    r"\b(?:the|a|one)\s+(?:fiscal\s+)?year\s+(?P<back>before|earlier|prior)\b|"
-    r"\b(?:the|a|one)\s+(?:fiscal\s+)?year\s+(?P<on>after|later)\b|"
-    r"\b(?:the\s+)?(?P<back2>previous|prior|preceding)\s+(?:fiscal\s+)?year\b|"
-    r"\b(?:the\s+)?(?P<on2>following|next|subsequent)\s+(?:fiscal\s+)?year\b",
-    re.I,
-)
-# Japanese dates: 2038年9月 (a month), 2038年度 (a fiscal year), 2038年 (a calendar year),
-# and years of the Reiwa era (令和元年度 = FY2019; 元 is its first year).
-_JA_DATE = re.compile(
-    r"(?:((?:19|20)\d\d)|令和\s*(元|\d{1,2}))\s*年\s*(?:(度)|(\d{1,2})\s*月)?"
-)
-REIWA_FIRST_YEAR = 2019
 _THAT_TIME = re.compile(r"\b(?:that|this|the\s+same)\s+(?:fiscal\s+)?(?:month|year)\b", re.I)
 _YEAR_BOUND = re.compile(
     rf"\b(?:before|prior\s+to|earlier\s+than)\s+(?:the\s+(?:start|beginning)\s+of\s+)?"
@@ -273,32 +259,14 @@ def that_time(text: str) -> list[tuple[int, int]]:
 
 
 def _japanese(text: str, f: _Found) -> None:
-    for m in _JA_DATE.finditer(text):
-        era = m.group(2)
-        year = int(m.group(1)) if m.group(1) else REIWA_FIRST_YEAR - 1 + (
-            1 if era == "元" else int(era)
-        )
-        if m.group(3):
-            f.fiscal.append(year)
-        elif m.group(4) and 1 <= int(m.group(4)) <= 12:
-            f.named.append((m.start(), f"{year:04d}-{int(m.group(4)):02d}"))
+    for date in japanese_dates(text):
+        if date.kind == "fiscal":
+            f.fiscal.append(date.year)
+        elif date.kind == "month":
+            f.named.append((date.span[0], f"{date.year:04d}-{date.month:02d}"))
         else:
-            f.calendar.append(year)
-        f.spans.append(m.span())
-
-
-def relative_year(text: str) -> tuple[int, int, int] | None:
-    """A year named relative to another: (shift, start, end) of the phrase, or None.
-
-    Example:
-        >>> relative_year("And the year before?")
-        (-1, 4, 19)
-    """
-    m = _RELATIVE_YEAR.search(text)
-    if m is None:
-        return None
-    shift = -1 if m.group("back") or m.group("back2") else 1
-    return shift, m.start(), m.end()
+            f.calendar.append(date.year)
+        f.spans.append(date.span)
 
 
 def _range_is_months(m: re.Match[str]) -> bool:
