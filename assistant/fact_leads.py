@@ -92,7 +92,12 @@ class Leads:
         return f"The report dates it {said}, in FY{e.fiscal_year}"
 
     def _period(self, q: Query, e: CitedEffort, first: bool) -> str | None:
-        span = pick_figure(figures(e.text), "duration", _topic(q))
+        spans = figures(e.text)
+        if _FOR_HOW_LONG.search(q.text):
+            # "for how long was the ad on air": how long it ran ("for six weeks"), not the
+            # length of the thing itself ("a 30-second announcement")
+            spans = [s for s in spans if not _LENGTH_OF_A_THING.fullmatch(s.text)] or spans
+        span = pick_figure(spans, "duration", _topic(q))
         if span is not None:
             return f"The report gives the period as {span.text}"
         when = [s for s in dates(e.text) if s.text.lower().startswith("from")]
@@ -316,6 +321,13 @@ def _name_after(text: str, q: Query) -> str | None:
     return None
 
 
+# A question of how long something went on, and a duration that is the length of a clip
+# or a spot ("a 30-second announcement"), not of its run (a "three-day course" lasts so).
+_FOR_HOW_LONG = re.compile(
+    r"\bfor\s+how\s+long\b|\bhow\s+long\b.*\b(?:on\s+air|run|ran|broadcast|shown)\b",
+    re.I,
+)
+_LENGTH_OF_A_THING = re.compile(r"[\w.]+-(?:second|minute)")
 # Places below a city that the gazetteer does not know: "in which ward".
 _WARDS = frozenset(stem(w) for w in "ward district neighbourhood neighborhood area".split())
 # "who co-organised it": a partner, written "co-organized with …"

@@ -716,3 +716,15 @@ def test_a_town_inside_a_quoted_name_is_no_place_when_the_effort_names_one() -> 
 def test_a_place_is_the_whole_venue_not_a_piece_of_its_name() -> None:
     final = 'Held the final of the "Quiz" at the Nagoya City Science Museum on August 22.'
     assert [p.text for p in places(final)] == ["at the Nagoya City Science Museum"]
+
+
+@pytest.fixture(scope="module")
+def bot2041(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return blind_report_bot(tmp_path_factory, "reports21")
+
+
+def test_how_long_something_ran_is_not_the_length_of_the_thing(bot2041: Assistant) -> None:
+    ran = bot2041.ask("for how long was the Stop, Think, Tell Someone announcement on air?")
+    assert "six weeks" in claims(ran) and "30-second" not in claims(ran)
+    spot = bot2041.ask("how long was the Stop, Think, Tell Someone announcement?")
+    assert "30-second" in claims(spot)
