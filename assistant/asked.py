@@ -134,6 +134,10 @@ def unit(text: str) -> str | None:
         return "times"  # "how often was it accessed": a number of times
     if re.search(r"\bhow\s+much\s+(?:money|cash|funding|funds)\b", text, re.I):
         return "money"
+    if re.search(r"\b(?:max|maximum|upper\s+limit|most)\b", text, re.I) and re.search(
+        r"\b(?:subsid|grant|fund|pa(?:y|id)\b|yen\b|money|cash)", text, re.I
+    ):
+        return "money"  # "what's the max a town could get from the subsidy": up to a sum
     m = _UNIT_CUE.search(text)
     head = _head(m.group(1)) if m else None
     if m and not plan_noun(head or ""):

@@ -313,6 +313,8 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("how big were the subsidies to the centres (yen)?", "money"),
         ("how big is the new team (number of investigators)?", "investigators"),
         ("within how many hours must they take it down", "hours"),  # a modal is no noun
+        ("whats the max a town could get from the subsidy?", "money"),  # "up to 3 million yen"
+        ("what was the maximum number of teams?", "teams"),  # a count, not a sum
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
