@@ -192,6 +192,7 @@ def test_an_issue_may_be_numbered_after_its_noun() -> None:
         ("What new name did the hotline get?", "name"),
         ("Which number was the Specialist Group Meeting in FY2019?", "ordinal"),
         ("which number (1st, 2nd...) was the group meeting?", "ordinal"),
+        ("which hotel chains took part in the training?", "chains"),
         ("what time does the consultation desk open in the morning?", "hours"),
         ("what did they rename the hotline to? need the exact new name", "name"),
         ("did they change the name of the hotline?", "hotline"),  # the name of a named kind
