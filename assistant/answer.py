@@ -61,6 +61,19 @@ def _whole_words_in(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
+_FIGURE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?%?(?![\w,])")
+
+
+def _figures_in(text: str) -> set[str]:
+    """The figures a sentence states ("about 11,000 letters" → {"11,000"})."""
+    return set(_FIGURE.findall(re.sub(r"\[\d+\]", "", text)))
+
+
+def _without_figures(text: str, figures: set[str]) -> str:
+    """``text`` with the given figures blanked, so that another is read."""
+    return _FIGURE.sub(lambda m: "…" if m.group(0) in figures else m.group(0), text)
+
+
 class Answerer:
     """Answers questions over one corpus and its index."""
 
@@ -135,12 +148,19 @@ class Answerer:
         if answer.abstained or answer.kind not in ALSO_KINDS or not answer.citations:
             return answer
         extras = []
+        # "how many letters went out, and how many were answered?": a second figure asked
+        # is another figure than the one already stated
+        stated = _figures_in(answer.text.partition("\n\n")[0]) if answer.kind == "number" else set()
         for ask in more:
             for c in answer.citations:
                 e = self.index.efforts[self._position[c.effort_id]]
+                if ask.intent is Intent.NUMBER and stated:
+                    e = e.model_copy(update={"text": _without_figures(e.text, stated)})
                 lead = self.facts.also(ask, e, missing=len(answer.citations) == 1)
                 if lead is not None:
                     extras.append(f"{lead} [{c.number}].")
+                    if ask.intent is Intent.NUMBER:
+                        stated |= _figures_in(lead)
                     break
         lead, _, rest = answer.text.partition("\n\n")
         extras = [x for x in extras if x not in lead]  # said already: "… 490 inmates" twice

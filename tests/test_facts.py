@@ -728,3 +728,11 @@ def test_how_long_something_ran_is_not_the_length_of_the_thing(bot2041: Assistan
     assert "six weeks" in claims(ran) and "30-second" not in claims(ran)
     spot = bot2041.ask("how long was the Stop, Think, Tell Someone announcement?")
     assert "30-second" in claims(spot)
+
+
+def test_a_second_figure_asked_of_one_effort_is_another_figure(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports4")
+    answer = bot.ask("How many SOS Mini Letters went out in FY2018 and how many were answered?")
+    assert "6.8 million" in claims(answer) and "11,000" in claims(answer)
