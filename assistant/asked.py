@@ -368,6 +368,9 @@ _WHO_WAS = re.compile(
 )
 
 
+_WHO_WON = re.compile(r"\bwho\s+(?:won|wins|has\s+won|took\s+(?:first|the\s+prize))\b", re.I)
+
+
 def asked_names_people(noun: str) -> bool:
     """Whether a noun asked for names a person's part ("artist", "speaker", "chair")."""
     head = noun.lower().split()[-1]
@@ -377,7 +380,10 @@ def asked_names_people(noun: str) -> bool:
 
 def asked_role(text: str) -> str | None:
     """The part a person played that a question asks the holder of: "who was the voice
-    actor in the ad" → "voice actor"; "who was the leaflet for" asks no role."""
+    actor in the ad" → "voice actor"; "who won the contest" → "winner"; "who was the
+    leaflet for" asks no role."""
+    if _WHO_WON.search(text):
+        return "winner"  # not who organised it
     m = _WHO_WAS.search(text)
     if m is None:
         return None

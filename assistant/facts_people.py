@@ -154,6 +154,9 @@ def holder_of(text: str, role: str) -> str | None:
         rf"delivered\s+|presented\s+)?by\s+(?:[a-z]+\s+){{0,2}}({_PERSON})",
         text,
     )
+    if m is None and head == "winner":
+        # "the team from Tottori Prefectural Hinode High School won the Minister's Award"
+        m = re.search(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+won\b", text)
     if m is None and head in _TALKERS:
         # a lecturer, speaker or instructor is who gave the talk: "workshops … given by
         # child psychologist Dr. Sayaka Imamura"

@@ -30,6 +30,7 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         # who something was for or went to, and people who hold an office, are no part played
         ("who was lecturer for the online seminars", "lecturer"),
         ("hey! who's the voice actor on the tv spot?", "voice actor"),
+        ("who won the hackathon?", "winner"),  # the winner, not who organised it
         ("who gave the keynote lecture at the symposium", "keynote"),
         ("who was the leaflet for?", None),
         ("who was the poster sent to", None),
@@ -61,6 +62,8 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
         ("the keynote speech was given by Dr. Ren Aoki, a professor", "keynote", "Dr. Ren Aoki"),
         ("with 430 participants and a keynote by Dr. Nora Lind of Umea", "keynote",
          "Dr. Nora Lind"),
+        ("the team from Tottori Prefectural Hinode High School won the Minister's Award",
+         "winner", "Tottori Prefectural Hinode High School"),
         # whoever gave the talk is its lecturer, when the effort names no part
         ("workshops for guardians given by child psychologist Dr. Sayaka Imamura", "lecturer",
          "Dr. Sayaka Imamura"),
