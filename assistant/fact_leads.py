@@ -236,8 +236,13 @@ class Leads:
                 # bases … called?": "child and family general support bases"
                 headed = phrases(e.text, q.names)
                 called = _CALLED.search(q.text)
+                # a capital other than the noun's own: "two major SNS" names none
+                noun = q.names.lower()
                 spans = [
-                    s for s in headed if called or any(w[:1].isupper() for w in s.text.split())
+                    s
+                    for s in headed
+                    if called
+                    or any(w[:1].isupper() and w.lower() != noun for w in s.text.split())
                 ]
             if not spans:
                 return None  # "which cinemas showed the video?" is not answered by its title

@@ -736,3 +736,11 @@ def test_a_second_figure_asked_of_one_effort_is_another_figure(
     bot = blind_report_bot(tmp_path_factory, "reports4")
     answer = bot.ask("How many SOS Mini Letters went out in FY2018 and how many were answered?")
     assert "6.8 million" in claims(answer) and "11,000" in claims(answer)
+
+
+def test_a_counted_phrase_is_no_name_of_what_it_counts(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports12")
+    answer = bot.ask("which two SNS were used in the grooming detection trial?")
+    assert answer.abstained and "two major SNS" not in claims(answer)
