@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.claims import unsupported
+from assistant.claims import stated_figures, unsupported, without_figures
 from assistant.compare_answer import CompareWriter, Comparisons
 from assistant.compare_read import compare_follow_up
 from assistant.compose import Composer
@@ -59,19 +59,6 @@ _THE_THING = re.compile(r"\bthe\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2})\b")
 
 def _whole_words_in(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
-
-
-_FIGURE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?%?(?![\w,])")
-
-
-def _figures_in(text: str) -> set[str]:
-    """The figures a sentence states ("about 11,000 letters" → {"11,000"})."""
-    return set(_FIGURE.findall(re.sub(r"\[\d+\]", "", text)))
-
-
-def _without_figures(text: str, figures: set[str]) -> str:
-    """``text`` with the given figures blanked, so that another is read."""
-    return _FIGURE.sub(lambda m: "…" if m.group(0) in figures else m.group(0), text)
 
 
 class Answerer:
@@ -150,17 +137,18 @@ class Answerer:
         extras = []
         # "how many letters went out, and how many were answered?": a second figure asked
         # is another figure than the one already stated
-        stated = _figures_in(answer.text.partition("\n\n")[0]) if answer.kind == "number" else set()
+        first = answer.text.partition("\n\n")[0]
+        stated = stated_figures(first) if answer.kind == "number" else set()
         for ask in more:
             for c in answer.citations:
                 e = self.index.efforts[self._position[c.effort_id]]
                 if ask.intent is Intent.NUMBER and stated:
-                    e = e.model_copy(update={"text": _without_figures(e.text, stated)})
+                    e = e.model_copy(update={"text": without_figures(e.text, stated)})
                 lead = self.facts.also(ask, e, missing=len(answer.citations) == 1)
                 if lead is not None:
                     extras.append(f"{lead} [{c.number}].")
                     if ask.intent is Intent.NUMBER:
-                        stated |= _figures_in(lead)
+                        stated |= stated_figures(lead)
                     break
         lead, _, rest = answer.text.partition("\n\n")
         extras = [x for x in extras if x not in lead]  # said already: "… 490 inmates" twice

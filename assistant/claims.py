@@ -12,7 +12,7 @@ import re
 
 from assistant.models import Answer
 
-__all__ = ["claims", "unsupported"]
+__all__ = ["claims", "stated_figures", "unsupported", "without_figures"]
 
 # A note on how the question was read ("_Following up on MEXT._"), not a claim.
 _NOTE = re.compile(r"^_[^_].*_$")
@@ -39,6 +39,17 @@ _COUNTED = re.compile(
     re.I,
 )
 _NAME = re.compile(r"“([^”]{3,200})”")
+
+
+def stated_figures(text: str) -> set[str]:
+    """The figures a statement gives, ``[n]`` markers aside: "about 11,000 letters [1]" →
+    {"11,000"}."""
+    return {m.group(0) for m in _NUMBER.finditer(re.sub(r"\[\d+\]", "", text))}
+
+
+def without_figures(text: str, figures: set[str]) -> str:
+    """``text`` with the given figures blanked, so that another is read."""
+    return _NUMBER.sub(lambda m: "…" if m.group(0) in figures else m.group(0), text)
 
 
 def unsupported(answer: Answer, glossary: dict[str, str] | None = None) -> list[str]:
