@@ -65,6 +65,10 @@ class Query(_Frozen):
         names: Things whose names (or numbers) are asked for that are not ministries:
             "which companies …" → "companies", "the hotline's phone number" → "number".
         topic: The words that say what it is about (slots and scaffold removed).
+        about: The question's sentence without what filters it (ministries, times,
+            sections), as the sentence embedding reads best: "since 2019, can people ring
+            the line for free" → "can people ring the line for free". Empty when it asks
+            about nothing beyond its filters.
         topic_words: ``topic`` as stemmed search tokens.
         report_words: Those of ``topic_words`` the loaded reports use.
         rank: "most" or "fewest" when it asks who did the most or the least.
@@ -105,6 +109,7 @@ class Query(_Frozen):
     counted: bool = False
     names: str | None = None
     topic: str = ""
+    about: str = ""
     topic_words: tuple[str, ...] = ()
     report_words: tuple[str, ...] = ()
     own_words: tuple[str, ...] = ()

@@ -40,7 +40,7 @@ from assistant.intents import Intent, intent_model, shape, token_spans
 from assistant.ministries import MinistryResolver, name_table
 from assistant.parts import asks_measures
 from assistant.query import Query
-from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots
+from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots, unfiltered
 from assistant.slots import (
     Span,
     asks_dated,
@@ -223,6 +223,9 @@ class Reader:
             names=asked_names(text),
             role=asked_role(text),
             topic=topic,
+            about=unfiltered(follows or text, asked_slots if follows else slots, self.chatter)
+            if topic
+            else "",
             topic_words=words,
             report_words=tuple(w for w in words if w in self.stems),
             own_words=tuple(w for w in words if w not in self.model.scaffold),

@@ -1,8 +1,9 @@
 """Finding the efforts an open or fact question is about, or deciding there are none.
 
-The question is searched as understood (``Query.text``; its topic alone when a ministry
-or a time already narrows the efforts), with the reports' own terms added for everyday
-words the reports do not use (``data/synonyms.json``: "social media" → "SNS"). A match
+The question is searched as understood (``Query.text``; when a ministry or a time already
+narrows the efforts, its sentence without them, ``Query.about``), with the reports' own
+terms added for everyday words the reports do not use (``data/synonyms.json``: "social
+media" → "SNS"). A match
 below the abstention line is no answer; names and figures the question shares with an
 effort word for word count as evidence even when the sentence embedding is unsure.
 """
@@ -120,8 +121,8 @@ class Retriever:
         self._df: dict[str, int] | None = None
 
     def search_text(self, q: Query) -> str:
-        """What is searched: the question (or its topic within filters) plus report terms."""
-        text = q.topic if (q.ministries or q.time.any) and q.topic else q.text
+        """What is searched: the question (without its filters) plus report terms."""
+        text = (q.about or q.topic) if (q.ministries or q.time.any) and q.topic else q.text
         text = text.rstrip(" ?!.")  # "…selfies?" and "…selfies" search alike
         # Every effort is Japan's: the name tells efforts apart no more than "the" does, and
         # in an embedding it pulls "the Prime Minister of Japan" towards "Japan's measures".

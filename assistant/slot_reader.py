@@ -19,7 +19,7 @@ from assistant.parts import measure, section, titled
 from assistant.slots import Span, asides, countries, numbers, ordinal, terms, titles
 from assistant.when import TimeRef, read_time
 
-__all__ = ["HOME_COUNTRY", "SlotReader", "Slots"]
+__all__ = ["HOME_COUNTRY", "SlotReader", "Slots", "unfiltered"]
 
 # The country whose measures the reports cover: any other a question names is asked about.
 HOME_COUNTRY = "Japan"
@@ -46,6 +46,26 @@ class Slots:
     spans: dict[str, list[Span]]
     measure: tuple[int, int] | None = None
     measure_title: str | None = None
+
+
+# Words that lead into a filter and mean nothing once it is gone ("during FY2022").
+_ORPHANED = re.compile(
+    r"\b(?:in|during|since|for|from|by|of|at|on|to|the|after|before|until|under|within)"
+    r"(?:\s|\0)*\0",
+    re.IGNORECASE,
+)
+
+
+def unfiltered(text: str, slots: Slots, dropped: frozenset[str] = frozenset()) -> str:
+    """The sentence without what filters it (ministries, times, sections, asides), nor a
+    word that only led into one, nor the ``dropped`` words (chatter): "what did MOJ do
+    about sex offenders in 2018" → "what did do about sex offenders"."""
+    spans = [s for kind in ("ministry", "time", "section", "aside") for s in slots.spans[kind]]
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]}\0{text[end:]}"
+    words = _ORPHANED.sub(" ", text).replace("\0", " ").split()
+    kept = " ".join(w for w in words if w.lower().strip("?!.,;:") not in dropped)
+    return re.sub(r"\s+([?!.,;:])", r"\1", kept).strip(" ,;:-–—")
 
 
 class SlotReader:

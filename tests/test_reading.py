@@ -244,6 +244,33 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
     assert "when" not in query.topic_words
 
 
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        (
+            "since fy2019, can people ring the line for kids without paying?",
+            "can people ring the line for kids without paying?",
+        ),
+        (
+            "what did the justice ministry do about sex offenders in 2019",
+            "what did do about sex offenders",
+        ),
+        ("hi! MEXT in 2019: anything on teachers?", "anything on teachers?"),
+    ],
+)
+def test_a_filtered_question_is_searched_as_its_sentence_without_the_filters(
+    reader: Reader, question: str, about: str
+) -> None:
+    # a sentence embeds better than its content words ("people ring line kids paying")
+    assert reader.read(question).about == about
+
+
+def test_a_question_about_nothing_but_its_filters_has_no_sentence_to_search(
+    reader: Reader,
+) -> None:
+    assert reader.read("What did MEXT do in 2019?").about == ""
+
+
 def test_a_bare_year_with_a_report_is_that_fiscal_year_and_says_so(reader: Reader) -> None:
     query = reader.read("What did MEXT do in 2019?")
     assert query.time.fiscal_years == (2019,)
