@@ -845,6 +845,10 @@ def test_a_word_match_weighs_as_far_as_the_word_is_rare_in_the_reports(bot: Assi
     assert rare == pytest.approx(1.0 - LEXICAL_SHARE)
     assert rare < common < 1.0
     assert everyday == 1.0  # no word of the reports: matched by meaning alone
+    # the same rare word among everyday ones is weaker evidence: the words the reports
+    # do not use say what the question means
+    mostly_everyday = dense_share("did grannies knit mittens while attending the symposium")
+    assert rare < mostly_everyday < 1.0
 
 
 def test_a_word_few_efforts_use_finds_every_effort_that_uses_it(bot: Assistant) -> None:
