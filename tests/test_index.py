@@ -29,6 +29,7 @@ from index import (
     save_index,
 )
 from index.lexical import Lexical
+from index.search import MEASURE_WEIGHT
 from tests.conftest import EVALSET, REPO_ROOT, FakeEmbedder
 
 REPORTS = EVALSET / "reports"
@@ -131,6 +132,20 @@ def test_an_effort_ranks_by_its_better_view_but_is_judged_on_its_own_document(
     assert matches[0].similarity < 0.99  # the document with ministries and headings
     positions = [m.position for m in matches]
     assert len(positions) == len(set(positions))  # one entry per effort, never one per view
+
+
+def test_a_match_on_a_whole_measure_credits_its_efforts_less_than_their_own_match(
+    bundled_corpus: Corpus, fake_embedder: FakeEmbedder
+) -> None:
+    index = build_index(bundled_corpus, fake_embedder)
+    measure = next(c for c in index.chunks if c.kind == "measure" and len(c.efforts) > 1)
+    matches = index.rank_efforts(measure.text, mode="dense")
+    credited = [m for m in matches if m.position in measure.efforts]
+    # the measure's own text, word for word: every effort under it is credited alike,
+    # below a full match, though judged on that match's cosine
+    assert {round(m.score, 5) for m in credited} == {round(MEASURE_WEIGHT, 5)}
+    assert MEASURE_WEIGHT < 1.0
+    assert all(m.similarity == pytest.approx(1.0, abs=1e-5) for m in credited)
 
 
 def test_a_bm25_index_of_another_size_is_refused_when_loaded(tmp_path: Path) -> None:
