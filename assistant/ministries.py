@@ -103,10 +103,12 @@ class MinistryResolver:
         extra: tuple[str, ...] = (),
         *,
         is_word: Callable[[str], bool] | None = None,
+        is_known: Callable[[str], bool] | None = None,
     ) -> None:
         self.glossary = dict(glossary)
         self.known = tuple(dict.fromkeys([*glossary, *extra]))
-        self._is_word = is_word or (lambda _w: False)
+        self._is_word = is_word or (lambda _w: False)  # too common to be an abbreviation
+        self._is_known = is_known or (lambda _w: False)  # an English word, not a slip
         self._abbr = {a.lower(): a for a in self.known}
         table = name_table()
         # (lower phrase, abbreviation or None when no loaded report has that ministry)
@@ -196,6 +198,13 @@ class MinistryResolver:
                 return near[0]
         return None
 
+    def _another_word(self, window: str, phrase: str) -> bool:
+        """Whether the window shares no word with the name and is a word of its own:
+        "policy" is no slip for "police"; "polise" is one, and so is "heath" in "Ministry
+        of Heath", where the rest of the name is typed."""
+        typed, name = set(window.split()), set(phrase.split())
+        return not typed & name and any(self._is_known(w) for w in typed)
+
     def _fuzzy_phrases(
         self, text: str, words: list[tuple[int, int, str]]
     ) -> list[tuple[int, int, str | None]]:
@@ -214,7 +223,11 @@ class MinistryResolver:
             col = int(scores[row].argmax())
             score = float(scores[row, col])
             phrase = self._phrases[col]
-            if score >= _cutoff(phrase) and _same_edges(texts[row], phrase):
+            if (
+                score >= _cutoff(phrase)
+                and _same_edges(texts[row], phrase)
+                and not self._another_word(texts[row], phrase)
+            ):
                 start, end = words[i][0], words[j - 1][1]
                 hits.append((score, j - i, start, end, self._owners[col]))
             elif j - i >= 3 and (owner := self._reordered.get(_content(texts[row]))):

@@ -112,7 +112,10 @@ class Reader:
         )
         attributed = tuple(sorted({m for e in efforts for m in e.ministries}))
         self.ministries = MinistryResolver(
-            corpus.glossary, attributed, is_word=self.speller.is_common
+            corpus.glossary,
+            attributed,
+            is_word=self.speller.is_common,
+            is_known=self.speller.is_known,
         )
         self._chatter = Chatter(model, self.vocabulary, read_clause=self._clause_shape)
         self.chatter = self._chatter.words  # dropped from what is searched

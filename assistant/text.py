@@ -164,6 +164,10 @@ class Speller:
     def is_common(self, word: str) -> bool:
         return self.count(word) >= COMMON_WORD_COUNT
 
+    def is_known(self, word: str) -> bool:
+        """An English word too frequent to be a slip for another ("policy", "policies")."""
+        return self.count(word) >= RARE_WORD_COUNT
+
     def correct(self, text: str) -> str:
         """``text`` with shorthand expanded and misspelled ordinary words corrected."""
         return WORD.sub(lambda m: self.word(m.group(0)), text)

@@ -95,6 +95,22 @@ def test_words_that_only_look_like_ministry_names_are_not_ministries(
 
 
 @pytest.mark.parametrize(
+    ("text", "ministries"),
+    [
+        ("what % had a written child protection policy", ()),  # not "police"
+        ("which new policies were adopted", ()),
+        ("what did the polise do", ("NPA",)),  # a slip: no English word
+        ("What did the Ministry of Heath do?", ("MHLW",)),  # the rest of the name is typed
+    ],
+)
+def test_an_english_word_spelt_right_is_no_slip_for_a_ministry_name(
+    text: str, ministries: tuple[str, ...]
+) -> None:
+    resolver = MinistryResolver(FY2019_GLOSSARY, is_known=Speller(()).is_known)
+    assert resolver.find(text).ministries == ministries
+
+
+@pytest.mark.parametrize(
     ("question", "unknown"),
     [
         ("What did the Ministry of Defense do?", "Ministry of Defense"),
