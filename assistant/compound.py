@@ -95,7 +95,7 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         # "…, and what was it last time?": the first fact again, of another moment
         facts = [
             f.model_copy(update={"intent": asked_first.intent, "unit": first.unit})
-            if f.intent in (Intent.FOLLOW_ON, Intent.TOPIC) and f.refers_back and not f.own_words
+            if f.intent in (Intent.FOLLOW_ON, Intent.TOPIC) and _another_occasion(f, first)
             else f
             for f in facts
         ]
@@ -213,6 +213,21 @@ def counted_apart(text: str) -> tuple[str, str] | None:
 def _is_plural_noun(word: str) -> bool:
     w = word.lower()
     return w in ("people", "staff", "children") or (w.endswith("s") and not w.endswith("ss"))
+
+
+# Words that make a thing already asked about another occasion of it: "the previous
+# survey", "the prior year", "the earlier edition" (stems).
+_OCCASION = frozenset({"previous", "prior", "earlier", "preced", "former", "last"})
+
+
+def _another_occasion(ask: Query, first: Query) -> bool:
+    """Whether the ask names nothing but the first ask's thing, perhaps at another
+    occasion: "…, and what was it last time?", "…, and what was the figure in the
+    previous survey?" after "what % of the companies in the survey had a policy"."""
+    new = set(ask.own_words) - set(first.topic_words) - _OCCASION
+    if new:
+        return False
+    return ask.refers_back if not ask.own_words else bool(set(ask.own_words) & _OCCASION)
 
 
 def _fact_ask(reader: Reader, text: str, whole: str) -> Query:

@@ -117,6 +117,9 @@ def bots(bot2029: Assistant, bot2031: Assistant) -> dict[int, Assistant]:
         (2031, "Kodomo SOS Chat: what hours is it open?", ("from 5 p.m. to 11 p.m.",)),
         (2031, "in the public awareness survey, what % knew that asking a minor for sexual "
          "images is a crime? and what was it last time?", ("71.4%", "58.9%")),
+        (2031, "in the public awareness survey, what % knew that asking a minor for sexual "
+         "images is a crime, and what was the figure in the previous survey?",
+         ("71.4%", "58.9%")),  # the first fact again, of another occasion
         (2031, "the Public-Private Council: how many member orgs does it have?",
          ("32 member organizations",)),
     ],
