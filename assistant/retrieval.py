@@ -171,11 +171,13 @@ class Retriever:
         threshold = ABSTAIN_BELOW - NARROWED_DISCOUNT * narrowed
         if scoped:
             threshold = -1.0
-        # Within one ministry's efforts, a single word of the question found word for word
-        # is evidence enough ("What did MIC do about filtering?").
+        # Within one ministry's efforts, or the previous answer's, a single word of the
+        # question found word for word is evidence enough ("What did MIC do about
+        # filtering?", "which of those were about SNS?").
+        single = bool(q.ministries) or scoped
         literal = set().union(
             *(
-                self._literal(words, matches[:LEXICAL_DEPTH], single=bool(q.ministries))
+                self._literal(words, matches[:LEXICAL_DEPTH], single=single)
                 for words in (q.alternatives or (q.topic_words,))  # "AI or deepfakes": either
             )
         )
@@ -183,6 +185,8 @@ class Retriever:
             return Found(best=best)
         floor = max(threshold, best - KEEP_MARGIN * (MINISTRY_WIDEN if q.ministries else 1.0))
         semantic = {m.position for m in top if m.similarity >= floor and best >= threshold}
+        if scoped and literal:
+            semantic = set()  # "which of those happened in prisons?": the ones that say so
         ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
         positions = [p for p in ranked if p in semantic | literal]
         weak = not literal and not scoped and best < threshold + WEAK_MARGIN

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Answer, Assistant, Context
+from tests.conftest import blind_report_bot
 
 MEXT_FY2019 = ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"]
 MHLW_FY2019 = ["fy2019-4.1.1", "fy2019-6.2.1"]
@@ -72,6 +73,16 @@ def test_an_elliptical_follow_up_carries_the_previous_turn(
     assert cited(answer) == expected
     assert answer.carried
     assert "Following up on" in answer.text
+
+
+def test_among_the_previous_efforts_those_that_say_the_word_are_the_answer(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # FY2019 and FY2039: "SNS" is in many efforts, so it is no rare word of the reports,
+    # but among the police's FY2019 efforts it tells the two that say it
+    bot = blind_report_bot(tmp_path_factory, "reports19")
+    answer = then(bot, "what did the police do in FY2019?", "which of those were about SNS?")
+    assert set(cited(answer)) == {"fy2019-3.1.1", "fy2019-4.2.1"}
 
 
 def test_the_answer_says_what_it_carried_over(bot: Assistant) -> None:
