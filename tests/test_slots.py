@@ -95,6 +95,14 @@ def test_words_that_only_look_like_ministry_names_are_not_ministries(
 
 
 @pytest.mark.parametrize(
+    "name", ["kids agency", "the kids' agency", "こども家庭庁", "kodomo katei cho"]
+)
+def test_the_children_and_families_agency_goes_by_its_everyday_names(name: str) -> None:
+    resolver = MinistryResolver({"CFA": "Children and Families Agency"})
+    assert resolver.find(f"what did {name} do in march?").ministries == ("CFA",)
+
+
+@pytest.mark.parametrize(
     ("text", "ministries"),
     [
         ("what % had a written child protection policy", ()),  # not "police"
