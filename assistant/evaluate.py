@@ -78,6 +78,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev19": ("reports19",),
     "dev20": ("reports20",),
     "dev21": ("reports21",),
+    "dev22": ("reports22",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

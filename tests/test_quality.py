@@ -64,6 +64,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev19",
         "dev20",
         "dev21",
+        "dev22",
         "unseen",
         "unseen2",
         "unseen3",
