@@ -3,9 +3,9 @@
 The question is searched as understood (``Query.text``; when a ministry or a time already
 narrows the efforts, its sentence without them, ``Query.about``), with the reports' own
 terms added for everyday words the reports do not use (``data/synonyms.json``: "social
-media" → "SNS"). A match
-below the abstention line is no answer; names and figures the question shares with an
-effort word for word count as evidence even when the sentence embedding is unsure.
+media" → "SNS"). A match below the abstention line is no answer; names and figures the
+question shares with an effort word for word count as evidence even when the sentence
+embedding is unsure.
 """
 
 from __future__ import annotations
@@ -224,9 +224,11 @@ class Retriever:
     def dense_share(self, q: Query) -> float:
         """The dense share of the fused score. A word match counts as far as the matched
         word is rare in the reports: "symposium" (one effort) is evidence, "abuse" (half
-        of them) hardly, and a question in everyday words is matched by meaning alone."""
+        of them) hardly; and as far as the question's own words are the reports': one
+        such word among everyday ones is a coincidence, and a question in everyday words
+        is matched by meaning alone."""
         n = len(self.index.efforts)
-        if n < 2 or not q.report_words or not q.topic_words:
+        if n < 2 or not q.report_words:
             return 1.0
         df = self._document_frequency()
         rarest = max(
