@@ -79,6 +79,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev20": ("reports20",),
     "dev21": ("reports21",),
     "dev22": ("reports22",),
+    "dev23": ("reports23",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

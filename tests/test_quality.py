@@ -65,6 +65,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev20",
         "dev21",
         "dev22",
+        "dev23",
         "unseen",
         "unseen2",
         "unseen3",
