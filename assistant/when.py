@@ -13,11 +13,18 @@ Example:
 
 from __future__ import annotations
 
-import calendar
+import itertools
 import re
 from dataclasses import dataclass
 
 from assistant.when_japanese import japanese_dates
+from assistant.when_months import (
+    fiscal_months,
+    fiscal_year_of,
+    month_name,
+    month_range,
+    months_of,
+)
 from corpus.parser import MONTHS
 
 __all__ = [
@@ -111,26 +118,6 @@ _AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
 
 
-def fiscal_months(year: int) -> list[str]:
-    """The twelve months of fiscal year ``year``: April ``year`` to March ``year + 1``.
-
-    Example:
-        >>> fiscal_months(2019)[0], fiscal_months(2019)[-1]
-        ('2019-04', '2020-03')
-    """
-    return [f"{year + (m < 4):04d}-{m:02d}" for m in [*range(4, 13), 1, 2, 3]]
-
-
-def fiscal_year_of(month: str) -> int:
-    year, mon = int(month[:4]), int(month[5:7])
-    return year if mon >= 4 else year - 1
-
-
-def month_name(month: str) -> str:
-    """``2019-07`` → ``July 2019``."""
-    return f"{calendar.month_name[int(month[5:7])]} {month[:4]}"
-
-
 @dataclass(frozen=True)
 class TimeRef:
     """What a question says about time.
@@ -184,6 +171,7 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         ('2019-11', '2019-12', '2020-01', '2020-02', '2020-03')
     """
     f = _Found()
+    yearless: list[tuple[int, str, tuple[int, ...], int]] = []
     _japanese(text, f)
     for m in _FY.finditer(text):
         year = m.group(1) or m.group(3)
@@ -197,11 +185,7 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         if not f.free(*m.span()) or not _range_is_months(m):
             continue
         first, last = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()]
-        years = [int(m.group(3))] if m.group(3) else None
-        for end_year in years or [y + (last < 4) for y in _scope(f, corpus_years)]:
-            start_year = end_year - (first > last)
-            for month in _month_range(f"{start_year}-{first:02d}", f"{end_year}-{last:02d}"):
-                f.named.append((m.start(), month))
+        yearless.append((m.start(), "range", (first, last), int(m.group(3) or 0)))
         f.spans.append(m.span())
         f.ranged = True
     for m in _MONTH_YEAR.finditer(text):
@@ -220,10 +204,8 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
             continue
         if not m.group(2) and not _SEASON_CONTEXT.search(text[: m.start()]):
             continue
-        years = [int(m.group(2))] if m.group(2) else None
-        for year in years or _scope(f, corpus_years):
-            for mon in _SEASON_MONTHS[m.group(1).lower()]:
-                f.named.append((m.start(), f"{year + (mon > 12):04d}-{(mon - 1) % 12 + 1:02d}"))
+        season = tuple(_SEASON_MONTHS[m.group(1).lower()])
+        yearless.append((m.start(), "season", season, int(m.group(2) or 0)))
         f.spans.append(m.span())
     for m in _YEAR_RANGE.finditer(text):
         if f.free(*m.span()):
@@ -238,6 +220,11 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         if f.free(*m.span()) and len(corpus_years) > 1:
             f.fiscal.append(min(corpus_years) if m.group(1) else max(corpus_years))
             f.spans.append(m.span())
+    # a range or season without a year takes the years named anywhere in the question:
+    # "from july to august in 2043" is read once every year is known
+    for start, kind, numbers, year in sorted(yearless, key=lambda y: not y[3]):
+        f.named += [(start, mo) for mo in months_of(kind, numbers, year, _scope(f, corpus_years))]
+    _restated(text, f)
     _months_alone(text, f, corpus_years)
     if f.spans:
         # "September 2038 - what was done that month?": the time just named, not a
@@ -278,8 +265,22 @@ def _range_is_months(m: re.Match[str]) -> bool:
 
 
 def _scope(f: _Found, corpus_years: tuple[int, ...]) -> list[int]:
-    """The fiscal years a month named without a year falls in."""
-    return f.fiscal or f.years or f.calendar or list(corpus_years)
+    """The fiscal years a month named without a year falls in: those the question names,
+    else those of the months it dates ("summer 2043, july to august"), else the reports'."""
+    dated = sorted({fiscal_year_of(mo) for _, mo in f.named})
+    return f.fiscal or f.years or f.calendar or dated or list(corpus_years)
+
+
+def _restated(text: str, f: _Found) -> None:
+    """A time in brackets right after another restates it more closely: "summer 2043
+    (july to august)" keeps the months both name."""
+    for (a0, a1), (b0, b1) in itertools.pairwise(sorted(f.spans)):
+        if not (re.fullmatch(r"\s*\(\s*", text[a1:b0]) and re.match(r"\s*\)", text[b1:])):
+            continue
+        outer = {mo for pos, mo in f.named if a0 <= pos < a1}
+        inner = {mo for pos, mo in f.named if b0 <= pos < b1}
+        if outer & inner:
+            f.named = [(pos, mo) for pos, mo in f.named if mo in inner or not a0 <= pos < a1]
 
 
 def _months_alone(text: str, f: _Found, corpus_years: tuple[int, ...]) -> None:
@@ -350,7 +351,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         re.search(r"\b(to|until|till|through|thru)\b|[-–~]", between)
         or (re.search(r"\band\b", between) and re.search(r"\bbetween\b", head[-20:], re.I))
     ):
-        return _month_range(min(months), max(months))
+        return month_range(min(months), max(months))
     if len(set(months)) >= 2 and _AFTER.search(head[-25:]) and _BEFORE.search(between):
         # "after November 2017 but before February 2018": the months in between
         lo, hi = min(months), max(months)
@@ -358,7 +359,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         to_hi = bool(re.search(r"\b(until|till|up to|by)\b", between, re.I))
         return [
             mo
-            for mo in _month_range(lo, hi)
+            for mo in month_range(lo, hi)
             if lo < mo < hi or (from_lo and mo == lo) or (to_hi and mo == hi)
         ]
     if _AFTER.search(head[-25:]) and not _BEFORE.search(head[-12:]):
@@ -369,7 +370,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         bound = _YEAR_BOUND.search(text, f.named[-1][0])
         if bound and int(bound.group(1)) in f.years and f"{bound.group(1)}-01" > pivot:
             f.years.remove(int(bound.group(1)))
-            pool = _month_range(pivot, f"{int(bound.group(1)) - 1}-12")
+            pool = month_range(pivot, f"{int(bound.group(1)) - 1}-12")
         return [mo for mo in pool if mo > pivot or (inclusive and mo == pivot)]
     if _BEFORE.search(head[-25:]):
         pivot = min(months)
@@ -382,14 +383,3 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
 def _extend(pool: list[str], pivot: str) -> list[str]:
     """The scope's months, widened to the fiscal year of the pivot month if needed."""
     return sorted(set(pool) | set(fiscal_months(fiscal_year_of(pivot))))
-
-
-def _month_range(lo: str, hi: str) -> list[str]:
-    out: list[str] = []
-    year, mon = int(lo[:4]), int(lo[5:7])
-    while f"{year:04d}-{mon:02d}" <= hi and len(out) < 240:
-        out.append(f"{year:04d}-{mon:02d}")
-        mon += 1
-        if mon == 13:
-            year, mon = year + 1, 1
-    return out

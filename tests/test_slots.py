@@ -159,6 +159,7 @@ def test_any_text_resolves_to_known_ministries_only(text: str) -> None:
 
 CALENDAR_2019 = tuple(f"2019-{m:02d}" for m in range(1, 13))
 Q4_2020 = ("2020-10", "2020-11", "2020-12")
+SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
 
 
 @pytest.mark.parametrize(
@@ -184,6 +185,12 @@ Q4_2020 = ("2020-10", "2020-11", "2020-12")
         ("dec 2019 to feb 2020", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
         ("in the summer", (2019,), (), (), (), ("2019-06", "2019-07", "2019-08")),
         ("winter 2019", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
+        # a range or season without a year takes the year the question names elsewhere
+        ("from jul to aug in 2043", (2019, 2043), (), (), (2043,), ("2043-07", "2043-08")),
+        ("in 2043, over the summer", (2019, 2043), (), (), (2043,), SUMMER_2043),
+        ("summer 2043, jul to aug", (2019, 2043), (), (), (), SUMMER_2043),
+        # a time in brackets restates the one before it more closely
+        ("in summer 2043 (jul to aug)", (2019, 2043), (), (), (), SUMMER_2043[1:]),
         ("first half of FY2019", (2019,), (2019,), (), (), tuple(fiscal_months(2019)[:6])),
         ("second half of FY2019", (2019,), (2019,), (), (), tuple(fiscal_months(2019)[6:])),
         ("last quarter of FY2023", (2019,), (2023,), (), (), ("2024-01", "2024-02", "2024-03")),
