@@ -144,6 +144,9 @@ PHRASINGS: dict[Intent, list[str]] = {
         "Is anything done about grooming in online games?",
         "support for children who were harmed",
         "How does the government help parents talk to their kids?",
+        # people convicted are asked about, not a conviction count
+        "what help do people convicted of molesting get in prison",
+        "can a nursery check if a new hire was ever convicted of abuse",
     ],
     Intent.MENTIONS: [
         "Which efforts mention the Internet Hotline Center?",
