@@ -23,6 +23,7 @@ from assistant.literal import literal_terms, whole_word_at
 from assistant.offtopic import OffTopic
 from assistant.query import Query
 from assistant.reader import Reader
+from assistant.text import function_words
 from index.documents import CitedEffort
 from index.lexical import tokenize
 from index.search import EffortMatch, SearchIndex
@@ -160,7 +161,10 @@ class Retriever:
             efforts = [self.index.efforts[int(p)] for p in np.flatnonzero(mask)]
             return Found(efforts[:MAX_CITATIONS], efforts[:MAX_CITATIONS], False, 1.0)
         matches = self.index.rank_efforts(
-            self.search_text(q), effort_mask=mask, alpha=self.dense_share(q)
+            self.search_text(q),
+            effort_mask=mask,
+            alpha=self.dense_share(q),
+            skip_words=function_words(),  # words that say how it asks, not what about
         )
         most = MAX_MINISTRY_CITATIONS if q.ministries else MAX_CITATIONS
         top = matches[:most]
@@ -249,7 +253,9 @@ class Retriever:
 
     def on_topic(self, q: Query) -> bool:
         """Whether anything in the reports is close to the question at all."""
-        matches = self.index.rank_efforts(self.search_text(q), depth=10, alpha=self.dense_share(q))
+        matches = self.index.rank_efforts(
+            self.search_text(q), depth=10, alpha=self.dense_share(q), skip_words=function_words()
+        )
         return bool(matches) and max(m.similarity for m in matches[:5]) >= ABSTAIN_BELOW
 
     def _literal(

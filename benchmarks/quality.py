@@ -61,18 +61,23 @@ def section_quality(ctx: Context) -> dict[str, Any]:
 
         return ranked
 
-    # planqa as shipped, its ranking forced to one mode, and without the synonym table
-    for mode in ("hybrid", "bm25", "dense", "no_synonyms"):
+    # planqa as shipped, its ranking forced to one mode, without the synonym table, and
+    # without the word-level re-ranking (index.tokens)
+    tokens = {name: bot.index.tokens for name, bot in bots.items()}
+    for mode in ("hybrid", "bm25", "dense", "no_synonyms", "no_word_rerank"):
         for bot in bots.values():
             if mode in ("bm25", "dense"):
                 bot.index.rank_efforts = force(bot.index, mode)  # type: ignore[method-assign]
             bot._answerer.retriever.expand = mode != "no_synonyms"
+            if mode == "no_word_rerank":
+                bot.index.tokens = None
         try:
             report = evaluate(questions, bots.__getitem__, with_stability=mode == "hybrid")
         finally:
-            for bot in bots.values():
+            for name, bot in bots.items():
                 bot.index.__dict__.pop("rank_efforts", None)
                 bot._answerer.retriever.expand = True
+                bot.index.tokens = tokens[name]
         entry: dict[str, Any] = {
             split: round(report.rate(report.of(split)), 4) for split in SPLITS
         }

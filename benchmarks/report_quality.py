@@ -10,6 +10,7 @@ from benchmarks.quality import NAIVE_KEY, NAIVE_WINDOW, RETRIEVAL_KINDS
 PIPELINES = (
     ("hybrid", "planqa (hybrid ranking, synonym table)"),
     ("no_synonyms", "planqa without the synonym table"),
+    ("no_word_rerank", "planqa without the word-level re-ranking"),
     ("bm25", "ranking forced to BM25 only"),
     ("dense", "ranking forced to dense only"),
 )

@@ -130,3 +130,23 @@ class MiniLMEmbedder:
             show_progress_bar=self.show_progress and len(texts) > self.batch_size,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_with_tokens(
+        self, texts: Sequence[str]
+    ) -> tuple[npt.NDArray[np.float32], list[tuple[npt.NDArray[np.float32], tuple[str, ...]]]]:
+        """The sentence vectors and each text's unit token vectors with its word pieces,
+        without [CLS] and [SEP] (see :mod:`index.tokens`), from one pass."""
+        model = self._load()
+        outputs = model.encode(list(texts), batch_size=self.batch_size, output_value=None)
+        sentences = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        tokens = []
+        for row, out in enumerate(outputs):
+            v = out["sentence_embedding"].float().numpy()
+            sentences[row] = v / max(float(np.linalg.norm(v)), 1e-12)
+            length = int(out["attention_mask"].sum())
+            ids = out["input_ids"][1 : length - 1].tolist()
+            hidden = out["token_embeddings"][1 : length - 1].float().numpy()
+            norms = np.maximum(np.linalg.norm(hidden, axis=1, keepdims=True), 1e-12)
+            pieces = tuple(model.tokenizer.convert_ids_to_tokens(ids))
+            tokens.append((np.ascontiguousarray(hidden / norms, dtype=np.float32), pieces))
+        return sentences, tokens

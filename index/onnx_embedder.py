@@ -233,8 +233,48 @@ class OnnxEmbedder:
                 "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
                 "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
             }
-            out[rows] = self._session.run(None, feed)[0]
+            out[rows] = self._session.run(["embedding"], feed)[0]
         return out
+
+    def encode_with_tokens(
+        self, texts: Sequence[str]
+    ) -> tuple[npt.NDArray[np.float32], list[tuple[npt.NDArray[np.float32], tuple[str, ...]]]]:
+        """The sentence vectors and each text's unit token vectors with its word pieces,
+        without [CLS] and [SEP] (see :mod:`index.tokens`), from one pass."""
+        if not self._start() or not self._has_tokens():
+            return _with_tokens(self.fallback, texts)
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        tokens: list[tuple[npt.NDArray[np.float32], tuple[str, ...]]] = []
+        for start in range(0, len(texts), BATCH_SIZE):
+            encodings = self._tokenizer.encode_batch(list(texts[start : start + BATCH_SIZE]))
+            feed = {
+                "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+                "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            }
+            pooled, hidden = self._session.run(["embedding", "tokens"], feed)
+            vectors[start : start + len(encodings)] = pooled
+            for row, e in enumerate(encodings):
+                length = sum(e.attention_mask)
+                rows = hidden[row, 1 : length - 1].astype(np.float32)
+                rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+                tokens.append((rows, tuple(e.tokens[1 : length - 1])))
+        return vectors, tokens
+
+    def _has_tokens(self) -> bool:
+        """Whether the export gives token vectors (an export made before it did does not)."""
+        return any(o.name == "tokens" for o in self._session.get_outputs())
+
+
+def _with_tokens(
+    embedder: Embedder, texts: Sequence[str]
+) -> tuple[npt.NDArray[np.float32], list[tuple[npt.NDArray[np.float32], tuple[str, ...]]]]:
+    method = getattr(embedder, "encode_with_tokens", None)
+    if method is None:  # no token vectors: the search ranks without them
+        return embedder.encode(texts), []
+    result: tuple[
+        npt.NDArray[np.float32], list[tuple[npt.NDArray[np.float32], tuple[str, ...]]]
+    ] = method(texts)
+    return result
 
 
 class ReferenceStandIn:
@@ -258,10 +298,19 @@ class ReferenceStandIn:
         return self.embedder.dimension
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self._tell()
+        return self.embedder.encode(texts)
+
+    def encode_with_tokens(
+        self, texts: Sequence[str]
+    ) -> tuple[npt.NDArray[np.float32], list[tuple[npt.NDArray[np.float32], tuple[str, ...]]]]:
+        self._tell()
+        return _with_tokens(self.embedder, texts)
+
+    def _tell(self) -> None:
         if not self._told.is_set():
             self._told.set()
             log.warning("%s", self.notice)
-        return self.embedder.encode(texts)
 
 
 def query_embedder(

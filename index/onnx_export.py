@@ -58,8 +58,8 @@ __all__ = [
 log = logging.getLogger("planqa")
 
 # Change when the graph below changes: every root exports anew. 2: optimised by onnxruntime,
-# weights apart.
-EXPORT_RECIPE = "2"
+# weights apart; 3: the token vectors as a second output (index.tokens).
+EXPORT_RECIPE = "3"
 OPSET = 17
 MIN_COSINE = 0.999
 VERIFY_DOCUMENTS = 32  # a larger index is checked on its longest and an even spread
@@ -132,7 +132,8 @@ def _export(source: Path, folder: Path, max_length: int) -> None:
 
 def trace(source: Path, path: Path) -> None:
     """The model in ``source`` with mean pooling and L2 normalisation, as one ONNX graph
-    (the plain operators torch writes, before onnxruntime fuses them), to ``path``."""
+    (the plain operators torch writes, before onnxruntime fuses them), to ``path``; its
+    second output is the token vectors the sentence vector is pooled from."""
     import torch
     from transformers import AutoModel
     from transformers.utils import logging as hf_logging
@@ -141,17 +142,20 @@ def trace(source: Path, path: Path) -> None:
     bert = AutoModel.from_pretrained(str(source), attn_implementation="eager").eval()
 
     class Pooled(torch.nn.Module):
-        """The model, then sentence-transformers' mean pooling and L2 normalisation."""
+        """The model, then sentence-transformers' mean pooling and L2 normalisation; and
+        the token vectors themselves."""
 
         def __init__(self) -> None:
             super().__init__()
             self.bert = bert
 
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        def forward(
+            self, input_ids: torch.Tensor, attention_mask: torch.Tensor
+        ) -> tuple[torch.Tensor, torch.Tensor]:
             hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
+            return torch.nn.functional.normalize(pooled, p=2.0, dim=1), hidden
 
     example = torch.ones((2, 16), dtype=torch.long)
     axes = {0: "batch", 1: "tokens"}
@@ -162,8 +166,13 @@ def trace(source: Path, path: Path) -> None:
             (example, example),
             str(path),
             input_names=["input_ids", "attention_mask"],
-            output_names=["embedding"],
-            dynamic_axes={"input_ids": axes, "attention_mask": axes, "embedding": {0: "batch"}},
+            output_names=["embedding", "tokens"],
+            dynamic_axes={
+                "input_ids": axes,
+                "attention_mask": axes,
+                "embedding": {0: "batch"},
+                "tokens": axes,
+            },
             opset_version=OPSET,
             dynamo=False,
         )

@@ -6,6 +6,7 @@ An index folder (one per corpus, named by the corpus hash) holds::
     vectors.faiss   the FAISS index (exact IndexFlatIP, or HNSW for large corpora)
     chunks.json     the effort table and the indexed documents
     bm25/           the bm25s index (numpy arrays and JSON, no pickle)
+    tokens.npy      each effort's token vectors, float16, and token_offsets.npy (index.tokens)
     model.onnx      the model exported to ONNX, its weights (model.onnx.data) and its
                     tokenizer.json (real model only; checked against sentence-transformers
                     before it is written)
@@ -57,6 +58,7 @@ from index.manifest import (
 )
 from index.onnx_embedder import ONNX_MODEL, ONNX_TOKENIZER, ONNX_WEIGHTS, query_embedder
 from index.search import HNSW_EF_SEARCH, SearchIndex
+from index.tokens import EffortTokens, effort_tokens
 
 if TYPE_CHECKING:
     from index.onnx_export import ExportedModel
@@ -157,6 +159,7 @@ def build_index(
         glossary=corpus.glossary,
         fiscal_years=corpus.fiscal_years,
         corpus_sha256=corpus.sha256,
+        tokens=effort_tokens(embedder, [e.text for e in efforts], embedder.dimension),
     )
 
 
@@ -181,6 +184,8 @@ def save_index(
         meta = Metadata(efforts=index.efforts, chunks=index.chunks)
         (tmp / CHUNKS).write_text(meta.model_dump_json(), encoding="utf-8")
         index.lexical.save(tmp / BM25_DIR)
+        for name, data in (index.tokens.to_files() if index.tokens else {}).items():
+            (tmp / name).write_bytes(data)
         files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
         if onnx is not None:
             for name in (ONNX_MODEL, ONNX_WEIGHTS, ONNX_TOKENIZER):
@@ -289,6 +294,7 @@ def load_index(
         # another process meanwhile cannot mix two builds, and nothing is read later.
         vectors = _read_vectors(files.pop(VECTORS))
         meta = Metadata.model_validate_json(files.pop(CHUNKS))
+        tokens = EffortTokens.from_files(files)
         bm25 = {n.removeprefix(BM25_DIR): b for n, b in files.items() if n.startswith(BM25_DIR)}
         lexical = Lexical.from_files(bm25, len(scored_by_words(meta.chunks)))
     except (
@@ -305,6 +311,8 @@ def load_index(
         vectors.hnsw.efSearch = HNSW_EF_SEARCH
     if vectors.ntotal != len(meta.chunks) or vectors.d != embedder.dimension:
         raise StaleIndex(f"{folder}: vectors do not match the documents")
+    if tokens is not None and not tokens.valid(len(meta.efforts), embedder.dimension):
+        raise StaleIndex(f"{folder}: token vectors do not match the efforts")
     return SearchIndex(
         efforts=meta.efforts,
         chunks=meta.chunks,
@@ -314,6 +322,7 @@ def load_index(
         glossary=manifest.glossary,
         fiscal_years=manifest.fiscal_years,
         corpus_sha256=manifest.corpus_sha256,
+        tokens=tokens,
     )
 
 

@@ -344,6 +344,24 @@ def test_the_export_embeds_as_sentence_transformers_does_at_any_length(
 
 
 @pytest.mark.slow
+def test_the_export_gives_the_token_vectors_sentence_transformers_gives(
+    onnx_root: Path, real_embedder: MiniLMEmbedder
+) -> None:
+    folder = index_folder(load_corpus(), onnx_root)
+    onnx = query_embedder(folder, read_manifest(folder).onnx, real_embedder)
+    assert isinstance(onnx, OnnxEmbedder)
+    texts = ["Was the toll-free stalking hotline renamed?", _long_text(400)]
+    vectors, tokens = onnx.encode_with_tokens(texts)
+    reference_vectors, reference_tokens = real_embedder.encode_with_tokens(texts)
+    assert agreement(vectors, reference_vectors).min() >= MIN_COSINE
+    for (rows, pieces), (reference_rows, reference_pieces) in zip(
+        tokens, reference_tokens, strict=True
+    ):
+        assert pieces == reference_pieces and "[CLS]" not in pieces
+        assert agreement(rows, reference_rows).min() >= MIN_COSINE
+
+
+@pytest.mark.slow
 def test_indexes_of_one_root_share_one_export(
     onnx_root: Path, real_embedder: MiniLMEmbedder
 ) -> None:
