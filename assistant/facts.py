@@ -64,7 +64,7 @@ _NUMBER_WORDS = (
 )
 _FIGURE = re.compile(
     r"(?:(?:about|approximately|around|some|over|more than|nearly|almost|up to|at least)\s+)?"
-    rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUMBER_WORDS})(?![\w-])"
+    rf"(?<![\w.#-])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUMBER_WORDS})(?![\w-])"
     r"(\s*(?:%|percent|per cent))?(\s+(?:million|thousand|billion))?",
     re.I,
 )

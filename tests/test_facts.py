@@ -54,6 +54,11 @@ def test_figures_know_what_they_count() -> None:
     assert ("duration", "over four years", "years") in spans
 
 
+def test_a_number_dialled_is_no_figure() -> None:
+    spans = figures('Set up the "#8777 Kids Police Line", which took 1,200 calls (#8891 too).')
+    assert [s.text for s in spans] == ["1,200 calls"]
+
+
 def test_how_often_in_one_word_is_a_count_of_times() -> None:
     spans = figures("Held the council twice (July 2032 and March 2033) to follow up.")
     assert [(s.kind, s.text) for s in spans] == [("times", "twice")]
