@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "MAX_TOKEN_EFFORTS",
     "RERANK_DEPTH",
     "TOKEN_WEIGHT",
     "EffortTokens",
@@ -44,6 +45,11 @@ __all__ = [
 # End to end, of 3,952 dev questions: 3,642 without, 3,651 at 1.0, 3,648 at 2.0.
 RERANK_DEPTH = 10
 TOKEN_WEIGHT = 1.0
+# Above this many efforts an index keeps no token vectors and ranks by the fused score
+# alone: at about 50 tokens an effort they take some 38 KB each in float16 (190 MB here;
+# twenty years of reports hold about 2,000 efforts), and embedding them again costs a
+# build about half as long as its first pass.
+MAX_TOKEN_EFFORTS = 5_000
 
 # Unit token vectors of one text (rows) and its word pieces ("stalk", "##ing").
 TokenRows = tuple[npt.NDArray[np.float32], tuple[str, ...]]
@@ -153,8 +159,9 @@ class EffortTokens:
 
 
 def effort_tokens(embedder: object, texts: Sequence[str], dimension: int) -> EffortTokens | None:
-    """The token vectors of the efforts' texts, if ``embedder`` gives them."""
-    if not isinstance(embedder, TokenEmbedder):
+    """The token vectors of the efforts' texts, if ``embedder`` gives them and there are
+    not more than :data:`MAX_TOKEN_EFFORTS`."""
+    if not isinstance(embedder, TokenEmbedder) or len(texts) > MAX_TOKEN_EFFORTS:
         return None
     _, tokens = embedder.encode_with_tokens(texts)
     if len(tokens) != len(texts):

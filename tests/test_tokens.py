@@ -97,6 +97,16 @@ def test_without_token_vectors_the_ranking_is_the_fused_one(bundled_corpus: Corp
     ]  # a keyword ranking is never re-ordered
 
 
+def test_a_very_large_index_keeps_no_token_vectors_and_ranks_by_the_fused_score(
+    bundled_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("index.tokens.MAX_TOKEN_EFFORTS", 10)
+    index = build_index(bundled_corpus, SameSentences())
+    assert len(index.efforts) > 10 and index.tokens is None
+    matches = index.rank_efforts("toll-free hotline name changed", mode="dense")
+    assert matches[0].position == 0  # every effort alike as a sentence: the first stays first
+
+
 def test_token_vectors_are_saved_with_the_index_and_loaded_back(
     bundled_corpus: Corpus, tmp_path: Path
 ) -> None:
