@@ -110,6 +110,11 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
             if who.count("“") > who.count("”"):
                 who += "”"  # 'by the NPO “Kodomo no Mori.”': the name's closing quote
             return m.group(1), who
+    # a titled person as the subject: "Ms. Maria Santos of the ASEAN Secretariat
+    # delivered the opening address", "Mr. Kenji Arakawa, chair of …, coordinated it"
+    for m in _PERSON_DID.finditer(text):
+        if stem(m.group(2).lower()) in verbs:
+            return m.group(2), m.group(1)
     # "co-organised" and "co-organized" alike: the first letters after "co-"
     joint = {v[3:7] for v in verbs if v.startswith("co-")}
     for m in _CO_AGENT.finditer(text):
@@ -132,6 +137,12 @@ _CO_AGENT = re.compile(
 
 
 _PERSON = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+# What a person is, set off by commas after the name: ", attorney at law,".
+_APPOSITIVE = r",\s+[^,;.()]{1,80}?,"
+_PERSON_DID = re.compile(
+    r"((?:Dr|Prof|Professor|Mr|Ms|Mrs)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+    rf"(?:\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?\s+([a-z]+ed)\b"
+)
 
 
 def holder_of(text: str, role: str) -> str | None:
@@ -145,7 +156,7 @@ def holder_of(text: str, role: str) -> str | None:
     ) or re.search(
         # "Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
         # "Dr. Naoko Ishibashi served as lecturer"
-        rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?)?,?\s+(?i:gave|delivered|"
+        rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?,?\s+(?i:gave|delivered|"
         rf"served\s+as|acted\s+as|was|as)\s+(?i:the\s+|an?\s+)?(?i:{head})",
         text,
     ) or re.search(

@@ -10,7 +10,8 @@ import pytest
 from assistant import Assistant
 from assistant.asked import asked_role
 from assistant.claims import claims
-from assistant.facts_people import holder_of
+from assistant.facts_people import agent, holder_of
+from assistant.intents import stem
 from tests.conftest import blind_report_bot
 
 
@@ -67,6 +68,8 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
         # whoever gave the talk is its lecturer, when the effort names no part
         ("workshops for guardians given by child psychologist Dr. Sayaka Imamura", "lecturer",
          "Dr. Sayaka Imamura"),
+        # what the person is, set off by commas between the name and the part
+        ("a seminar with Mr. Ren Ueda, attorney at law, as lecturer", "lecturer", "Mr. Ren Ueda"),
     ],
 )  # fmt: skip
 def test_the_holder_may_be_written_before_the_part_after_was_or_after_by(
@@ -96,3 +99,25 @@ def test_which_person_of_a_kind_is_the_name_after_that_part(bot2036: Assistant) 
 def test_which_ward_is_the_locality_not_the_venue(bot2036: Assistant) -> None:
     answer = bot2036.ask("in which ward is the Child Trauma Care Center?")
     assert "in Setagaya, Tokyo" in claims(answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "who"),
+    [
+        ("and Ms. Aya Mori of the ASEAN Secretariat delivered the opening address",
+         "delivered", "Ms Aya Mori"),
+        ("Mr. Jun Oda, chair of the bar association's committee, coordinated the panel",
+         "coordinated", "Mr Jun Oda"),
+        ("a study group chaired by Dr. Ryo Tsukamoto, met six times", "chaired",
+         "Dr Ryo Tsukamoto"),
+    ],
+)  # fmt: skip
+def test_who_did_it_is_the_titled_person_who_did_it_or_by_whom_it_was_done(
+    text: str, verb: str, who: str
+) -> None:
+    assert agent(text, frozenset({stem(verb)})) == (verb, who)
+
+
+def test_a_capitalised_name_that_is_no_person_is_no_one_who_did_it() -> None:
+    text = "the Internet Hotline Center received 9,850 reports"
+    assert agent(text, frozenset({stem("received")})) is None
