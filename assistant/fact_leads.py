@@ -385,7 +385,8 @@ _ASKS_INCREASE = re.compile(
     re.I,
 )
 _ASKS_STANDING = re.compile(
-    r"\b(?:had|have|has|now|exist|altogether|as\s+of)\b|\bare\s+there\b|\bby\s+(?:the\s+end\s+of\s+)?"
+    r"\b(?:had|have|has|now|exist|altogether|as\s+of)\b|\b(?:are|were)\s+there\b|"
+    r"\bby\s+(?:the\s+end\s+of\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.I,
 )

@@ -48,6 +48,8 @@ class FactSpan:
         near: Stems of the words after it, up to the next figure or clause: what tells
             apart two figures of one kind ("44.7% at the time of contract and 36.1% six
             months later").
+        change: The figure is the size of a change, not a standing count ("increasing
+            the number of officers by approximately 2,020 persons").
     """
 
     kind: FactKind
@@ -56,6 +58,7 @@ class FactSpan:
     context: frozenset[str]
     lead: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()
+    change: bool = False
 
 
 _NUMBER_WORDS = (
@@ -201,7 +204,9 @@ def figures(text: str) -> list[FactSpan]:
             phrase = f"{phrase} {' '.join(noun_words)}"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
-        out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead), _near(text, found, at)))
+        change = bool(_CHANGED_BY.search(text[max(0, m.start() - 120) : m.start()]))
+        near = _near(text, found, at)
+        out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead), near, change))
     for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         out.append(FactSpan("duration", m.group(0), m.group(2).lower(), stems(window)))
@@ -212,6 +217,12 @@ def figures(text: str) -> list[FactSpan]:
     return out
 
 
+# A figure that is the size of a change: "increasing the number of officers by 2,020".
+_CHANGED_BY = re.compile(
+    r"\b(?:increas|rais|expand|grow|grew|boost|add|reduc|decreas|cut)\w*\b[^.;]{0,80}\bby\s+"
+    r"(?:about\s+|approximately\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
+    re.I,
+)
 # A figure of people written with no noun, only what they did: "3,100 watched online".
 _PEOPLE_VERBS = frozenset(
     "watched attended joined participated registered visited signed enrolled applied "

@@ -118,7 +118,14 @@ def pick_figure(
     if increase is not None:
         # "how many prefectures had one": the standing figure (31), not the year's "7 more";
         # "how many more": the increase; neither asked: the figure of what was done
-        fitting = [s for s in fitting if bool(_INCREMENT.search(s.text)) == increase] or fitting
+        if increase is False:
+            # "how many officers were there": "increased by 2,020" is no standing count
+            fitting = [s for s in fitting if not s.change]
+            if not fitting:
+                return None
+        fitting = [
+            s for s in fitting if bool(_INCREMENT.search(s.text) or s.change) == increase
+        ] or fitting
     asked = {_canon(w) for w in topic}
     return max(
         fitting,

@@ -54,6 +54,18 @@ def test_figures_know_what_they_count() -> None:
     assert ("duration", "over four years", "years") in spans
 
 
+def test_a_figure_a_count_grew_by_is_no_standing_count() -> None:
+    text = (
+        "Increased the number of child welfare officers by approximately 2,020 persons; "
+        "the number of centers with a lawyer increased to 52."
+    )
+    grew, centers = figures(text)
+    assert grew.change and not centers.change
+    assert pick_figure([grew], "officers", frozenset({"offic"}), increase=False) is None
+    assert pick_figure([grew], "officers", frozenset({"offic"}), increase=True) == grew
+    assert pick_figure([centers], "centers", frozenset({"center"}), increase=False) == centers
+
+
 def test_a_number_dialled_is_no_figure() -> None:
     spans = figures('Set up the "#8777 Kids Police Line", which took 1,200 calls (#8891 too).')
     assert [s.text for s in spans] == ["1,200 calls"]
