@@ -230,8 +230,13 @@ class MinistryResolver:
             ):
                 start, end = words[i][0], words[j - 1][1]
                 hits.append((score, j - i, start, end, self._owners[col]))
-            elif j - i >= 3 and (owner := self._reordered.get(_content(texts[row]))):
-                # "the Agency for Children and Families": the name's words, reordered
+            elif (
+                j - i >= 3
+                and (owner := self._reordered.get(_content(texts[row])))
+                and _once_each(texts[row])
+            ):
+                # "the Agency for Children and Families": the name's words, reordered (each
+                # once: "the cabinet secretariat and the cabinet office" names two)
                 hits.append((100.0, j - i, words[i][0], words[j - 1][1], owner))
         hits.sort(key=lambda h: (-h[0], -h[1], h[2]))
         chosen: list[tuple[int, int, str | None]] = []
@@ -247,6 +252,12 @@ _LINKS = frozenset("of for and the on in to a an".split())
 def _content(phrase: str) -> frozenset[str]:
     """A plain name's words besides the words that link them ("of", "and", "the")."""
     return frozenset(phrase.split()) - _LINKS
+
+
+def _once_each(phrase: str) -> bool:
+    """Whether no word of a name besides its links comes twice in ``phrase``."""
+    words = [w for w in phrase.split() if w not in _LINKS]
+    return len(words) == len(set(words))
 
 
 def _plain(text: str) -> str:

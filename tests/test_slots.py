@@ -615,6 +615,13 @@ def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
     assert resolver.find(text).ministries == ("MEXT", "CFA")
 
 
+def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None:
+    glossary = {**FY2019_GLOSSARY, "CAS": "Cabinet Secretariat"}
+    resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
+    text = "what did each of the cabinet secretariat and the cabinet office do in fy2040?"
+    assert resolver.find(text).ministries == ("CAS", "CAO")
+
+
 @pytest.mark.parametrize(
     ("question", "names"),
     [
