@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -169,7 +169,7 @@ class MinistryResolver:
                         end += 2  # "こども家庭庁's efforts": the possessive is the name's
                     take(at, end, owner)
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
-        for start, end, owner in self._fuzzy_phrases(text, words):
+        for start, end, owner in self._fuzzy_phrases(text, words, blocked=list(spans)):
             if free(start, end):
                 take(start, end, owner)
         for start, end, word in words:
@@ -206,15 +206,25 @@ class MinistryResolver:
         return not typed & name and any(self._is_known(w) for w in typed)
 
     def _fuzzy_phrases(
-        self, text: str, words: list[tuple[int, int, str]]
+        self,
+        text: str,
+        words: list[tuple[int, int, str]],
+        *,
+        blocked: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[int, int, str | None]]:
-        """Word windows that match a known name closely enough, best first, no overlaps."""
+        """Word windows that match a known name closely enough, best first, no overlaps;
+        none reaches over a name already found (``blocked``: "of 内閣官房 and the Consumer
+        Affairs Agency" is two names)."""
         if not words or not self._phrases:
             return []
         windows: list[tuple[int, int]] = []
         for size in range(1, 8):
             for i in range(len(words) - size + 1):
-                windows.append((i, i + size))
+                start, end = words[i][0], words[i + size - 1][1]
+                if all(end <= s or start >= e for s, e in blocked):
+                    windows.append((i, i + size))
+        if not windows:
+            return []
         plain = [_plain(w[2]) for w in words]
         texts = [" ".join(p for p in plain[i:j] if p) for i, j in windows]
         scores = process.cdist(texts, self._phrases, scorer=fuzz.ratio, workers=1)

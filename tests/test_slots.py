@@ -615,6 +615,13 @@ def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
     assert resolver.find(text).ministries == ("MEXT", "CFA")
 
 
+def test_a_name_in_english_after_one_in_japanese_is_a_second_ministry() -> None:
+    glossary = {**FY2019_GLOSSARY, "CAS": "Cabinet Secretariat", "CAA": "Consumer Affairs Agency"}
+    resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
+    text = "What did each of 内閣官房 and the Consumer Affairs Agency do in FY2017?"
+    assert resolver.find(text).ministries == ("CAS", "CAA")
+
+
 def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None:
     glossary = {**FY2019_GLOSSARY, "CAS": "Cabinet Secretariat"}
     resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
