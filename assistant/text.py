@@ -58,7 +58,7 @@ def normalize(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
     text = _LATIN_ABBREVIATION.sub(",", text)  # "…, i.e. October to March": a comma, not words
-    text = re.sub(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])", " and ", text)  # "police + MIC"
+    text = re.sub(r"(?<=[^\W\d_])\s*\+\s*(?=[^\W\d_])", " and ", text)  # "police + 総務省"
     # chat shorthand written with a slash: "24/7" is no figure asked, "w/" is "with"
     text = re.sub(r"(?<![\d/])24\s*/\s*7(?![\d/])", "around the clock", text)
     text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.I)

@@ -505,6 +505,18 @@ def test_form_is_read_as_from_unless_it_is_a_noun_or_a_verb(typed: str, read: st
     assert normalize(typed) == read
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("NPA + MIC together", "NPA and MIC together"),
+        ("警察庁 + 総務省 together", "警察庁 and 総務省 together"),
+        ("2 + 2", "2 + 2"),  # a sum, not two names
+    ],
+)
+def test_a_plus_between_names_in_any_script_is_and(typed: str, read: str) -> None:
+    assert normalize(typed) == read
+
+
 def test_a_learners_teach_me_is_tell_me(reader: Reader) -> None:
     query = reader.read("please teach me what police and MIC did together")
     assert query.ministries == ("NPA", "MIC") and query.all_ministries
