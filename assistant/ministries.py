@@ -228,7 +228,7 @@ class MinistryResolver:
         plain = [_plain(w[2]) for w in words]
         texts = [" ".join(p for p in plain[i:j] if p) for i, j in windows]
         scores = process.cdist(texts, self._phrases, scorer=fuzz.ratio, workers=1)
-        hits: list[tuple[float, int, int, int, str | None]] = []
+        hits: list[tuple[float, bool, int, int, int, str | None]] = []
         for row, (i, j) in enumerate(windows):
             col = int(scores[row].argmax())
             score = float(scores[row, col])
@@ -239,18 +239,23 @@ class MinistryResolver:
                 and not self._another_word(texts[row], phrase)
             ):
                 start, end = words[i][0], words[j - 1][1]
-                hits.append((score, j - i, start, end, self._owners[col]))
+                if i > 0 and plain[i - 1] == "the" and plain[i] != "the" and self._owners[col]:
+                    start = words[i - 1][0]  # "the justice ministry": the article goes with it
+                hits.append((score, False, j - i, start, end, self._owners[col]))
             elif (
                 j - i >= 3
                 and (owner := self._reordered.get(_content(texts[row])))
                 and _once_each(texts[row])
+                and _bounded(texts[row])
             ):
                 # "the Agency for Children and Families": the name's words, reordered (each
                 # once: "the cabinet secretariat and the cabinet office" names two)
-                hits.append((100.0, j - i, words[i][0], words[j - 1][1], owner))
-        hits.sort(key=lambda h: (-h[0], -h[1], h[2]))
+                # (after the names as written: "secretariat and the cabinet" is no name
+                # where "cabinet secretariat" is one)
+                hits.append((100.0, True, j - i, words[i][0], words[j - 1][1], owner))
+        hits.sort(key=lambda h: (-h[0], h[1], -h[2], h[3]))
         chosen: list[tuple[int, int, str | None]] = []
-        for _, _, start, end, owner in hits:
+        for _, _, _, start, end, owner in hits:
             if all(end <= s or start >= e for s, e, _ in chosen):
                 chosen.append((start, end, owner))
         return chosen
@@ -262,6 +267,13 @@ _LINKS = frozenset("of for and the on in to a an".split())
 def _content(phrase: str) -> frozenset[str]:
     """A plain name's words besides the words that link them ("of", "and", "the")."""
     return frozenset(phrase.split()) - _LINKS
+
+
+def _bounded(phrase: str) -> bool:
+    """Whether a reordered name starts and ends with its own words ("the" may lead): "in to
+    the justice ministry" is the name "justice ministry" and two words before it."""
+    words = phrase.split()
+    return words[0] not in _LINKS - {"the"} and words[-1] not in _LINKS
 
 
 def _once_each(phrase: str) -> bool:

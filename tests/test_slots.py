@@ -622,6 +622,14 @@ def test_a_name_in_english_after_one_in_japanese_is_a_second_ministry() -> None:
     assert resolver.find(text).ministries == ("CAS", "CAA")
 
 
+def test_a_name_as_written_is_cut_without_the_words_before_it() -> None:
+    resolver = MinistryResolver(FY2019_GLOSSARY, is_word=lambda w: w in COMMON)
+    text = "can a youngster write in to the justice ministry when treated unfairly?"
+    mentions = resolver.find(text)
+    assert mentions.ministries == ("MOJ",)
+    assert [text[a:b] for a, b in mentions.spans] == ["the justice ministry"]
+
+
 def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None:
     glossary = {**FY2019_GLOSSARY, "CAS": "Cabinet Secretariat"}
     resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
