@@ -133,12 +133,19 @@ _SUBSET = re.compile(
     re.I,
 )
 _DUMMY_IT = re.compile(r"\b(?:is|was)\s+it\s+(?:true|possible|illegal|legal)\b", re.I)
+# "its" with nothing before it but the words of asking has no owner in the question:
+# "what was its old name?" points back; "did the police publish its guide?" does not.
+_ITS = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|what|who|whom|where|when|how|which|was|is|were|are|did|does|"
+    r"do|much|many|long|often|exactly)\s+)*its\b",
+    re.I,
+)
 
 
 def refers_back(text: str) -> tuple[bool, bool]:
     """(points back at something, picks from the previous answer's efforts)."""
     subset = bool(_SUBSET.search(text))
-    anaphor = bool(_ANAPHOR.search(text)) and not _DUMMY_IT.search(text)
+    anaphor = bool(_ANAPHOR.search(text) or _ITS.search(text)) and not _DUMMY_IT.search(text)
     return anaphor or subset, subset
 
 

@@ -396,6 +396,8 @@ def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int
         ("When was the symposium held?", False, False),
         ("what dates was that course?", True, False),  # a demonstrative before the last noun
         ("list the efforts that involved", False, False),
+        ("what was its old name?", True, False),  # "its" owned by nothing in the question
+        ("did the police publish its guide?", False, False),  # "its" is the police's
     ],
 )
 def test_words_pointing_back_at_the_previous_answer(
