@@ -6,7 +6,8 @@ An index folder (one per corpus, named by the corpus hash) holds::
     vectors.faiss   the FAISS index (exact IndexFlatIP, or HNSW for large corpora)
     chunks.json     the effort table and the indexed documents
     bm25/           the bm25s index (numpy arrays and JSON, no pickle)
-    tokens.npy      each effort's token vectors, float16, and token_offsets.npy (index.tokens)
+    tokens.npy      each effort's token vectors, float16, with token_offsets.npy and
+                    token_df.json (how many efforts hold each word piece; index.tokens)
     model.onnx      the model exported to ONNX, its weights (model.onnx.data) and its
                     tokenizer.json (real model only; checked against sentence-transformers
                     before it is written)

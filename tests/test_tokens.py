@@ -3,6 +3,9 @@ the question is met by some word of the effort (BERTScore recall, ``index.tokens
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +16,9 @@ import pytest
 
 from corpus import Corpus
 from index import build_index, load_index, save_index
+from index.errors import StaleIndex
 from index.tokens import (
+    IDF_FLOOR,
     RERANK_DEPTH,
     TOKEN_WEIGHT,
     EffortTokens,
@@ -77,6 +82,20 @@ def test_the_effort_meeting_most_question_words_keeps_its_score_the_others_lose(
     assert rescored(rows("what", "did"), tokens, [0, 1], skip={"what", "did"}) == [0.0, 0.0]
 
 
+def test_a_word_few_efforts_hold_weighs_more_than_words_most_hold() -> None:
+    efforts = [("seminar", "teachers", "online"), ("sextortion", "online")]
+    efforts += [("seminar", "teachers")] * 5
+    vectors = [rows(*words)[0] for words in efforts]
+    question = rows("seminar", "teachers", "sextortion")
+    by_rarity = EffortTokens.of(vectors, dimension=64, pieces=efforts)
+    assert rescored(question, by_rarity, [0, 1], skip=())[1] == 0.0  # "sextortion" decides
+    unweighted = EffortTokens.of(vectors, dimension=64)
+    assert rescored(question, unweighted, [0, 1], skip=())[0] == 0.0  # two words of three
+    assert by_rarity.weights(["seminar", "sextortion"]).tolist() == pytest.approx(
+        [IDF_FLOOR, math.log(8 / 2)]
+    )
+
+
 def test_efforts_alike_as_sentences_are_told_apart_by_their_words(
     bundled_corpus: Corpus,
 ) -> None:
@@ -117,4 +136,25 @@ def test_token_vectors_are_saved_with_the_index_and_loaded_back(
     assert loaded.tokens is not None
     assert np.array_equal(loaded.tokens.vectors, built.tokens.vectors)
     assert np.array_equal(loaded.tokens.offsets, built.tokens.offsets)
+    assert loaded.tokens.df == built.tokens.df and built.tokens.df["hotline"] >= 1
     assert (tmp_path / "index" / "tokens.npy").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "garbage"),
+    [
+        ("token_df.json", b'["not", "a", "table"]'),
+        ("token_offsets.npy", b"not an array"),
+    ],
+)
+def test_damaged_token_files_under_a_matching_checksum_make_the_index_stale(
+    bundled_corpus: Corpus, tmp_path: Path, name: str, garbage: bytes
+) -> None:
+    embedder = WordEmbedder()
+    folder = save_index(build_index(bundled_corpus, embedder), tmp_path / "index")
+    (folder / name).write_bytes(garbage)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"][name] = hashlib.sha256(garbage).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(StaleIndex):
+        load_index(folder, embedder)
