@@ -292,6 +292,14 @@ def _copy(onnx_root: Path, tmp_path: Path) -> tuple[Path, Path]:
     return root, root / folder.name
 
 
+def _bundled_export(onnx_root: Path, real_embedder: MiniLMEmbedder) -> OnnxEmbedder:
+    """The ONNX embedder of the bundled plan's real index."""
+    folder = index_folder(load_corpus(), onnx_root)
+    onnx = query_embedder(folder, read_manifest(folder).onnx, real_embedder)
+    assert isinstance(onnx, OnnxEmbedder)
+    return onnx
+
+
 def _long_text(words: int) -> str:
     text = " ".join(sorted(documents(load_corpus()), key=len))
     return " ".join(text.split()[:words])
@@ -333,9 +341,7 @@ def test_the_manifest_records_a_checked_export_beside_the_files(onnx_root: Path)
 def test_the_export_embeds_as_sentence_transformers_does_at_any_length(
     onnx_root: Path, real_embedder: MiniLMEmbedder
 ) -> None:
-    folder = index_folder(load_corpus(), onnx_root)
-    onnx = query_embedder(folder, read_manifest(folder).onnx, real_embedder)
-    assert isinstance(onnx, OnnxEmbedder)
+    onnx = _bundled_export(onnx_root, real_embedder)
     # Past 128 tokens (tokenizer.json's own limit) and past 256 (sentence-transformers').
     long_texts = [_long_text(words) for words in (150, 400)]
     texts = [*sorted(documents(load_corpus())), *VERIFY_QUESTIONS, *long_texts]
@@ -347,9 +353,7 @@ def test_the_export_embeds_as_sentence_transformers_does_at_any_length(
 def test_the_export_gives_the_token_vectors_sentence_transformers_gives(
     onnx_root: Path, real_embedder: MiniLMEmbedder
 ) -> None:
-    folder = index_folder(load_corpus(), onnx_root)
-    onnx = query_embedder(folder, read_manifest(folder).onnx, real_embedder)
-    assert isinstance(onnx, OnnxEmbedder)
+    onnx = _bundled_export(onnx_root, real_embedder)
     texts = ["Was the toll-free stalking hotline renamed?", _long_text(400)]
     vectors, tokens = onnx.encode_with_tokens(texts)
     reference_vectors, reference_tokens = real_embedder.encode_with_tokens(texts)
