@@ -38,7 +38,6 @@ __all__ = [
     "TokenEmbedder",
     "TokenRows",
     "content_mask",
-    "content_rows",
     "effort_tokens",
     "rescored",
     "token_recall",
@@ -73,12 +72,6 @@ class TokenEmbedder(Protocol):
     def encode_with_tokens(
         self, texts: Sequence[str]
     ) -> tuple[npt.NDArray[np.float32], list[TokenRows]]: ...
-
-
-def content_rows(tokens: TokenRows, skip: Collection[str]) -> npt.NDArray[np.float32]:
-    """The rows of a question's content words (see :func:`content_mask`)."""
-    vectors, pieces = tokens
-    return vectors[content_mask(pieces, skip)]
 
 
 def content_mask(pieces: Sequence[str], skip: Collection[str]) -> npt.NDArray[np.bool_]:
