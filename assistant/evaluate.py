@@ -80,6 +80,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev21": ("reports21",),
     "dev22": ("reports22",),
     "dev23": ("reports23",),
+    "dev24": ("reports24",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -66,6 +66,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev21",
         "dev22",
         "dev23",
+        "dev24",
         "unseen",
         "unseen2",
         "unseen3",
