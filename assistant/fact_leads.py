@@ -144,7 +144,9 @@ class Leads:
         worded = frozenset(tokenize(q.text))  # its content words, function words aside
         if _ASKS_EARLIER.search(q.text):
             # "what was it last time?": the figure it rose or fell from ("up from 58.9%")
-            spans = [s for s in spans if "from" in s.lead] or spans
+            spans = [s for s in spans if s.earlier or "from" in s.lead] or spans
+        else:  # "the usage rate rose to 51.7% from 46.2%": the rate is 51.7%
+            spans = [s for s in spans if not s.earlier] or spans
         span = pick_figure(
             spans,
             q.unit,
@@ -380,8 +382,12 @@ _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b
 _ASKS_EARLIER = re.compile(
     r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one)\b", re.I
 )
+# A change asked for, up or down: "how many more", "were they adding", "go up by".
 _ASKS_INCREASE = re.compile(
-    r"\b(?:more|additional|added|extra|new|increased?|grew|grow|rise|rose)\b|\bby\s+how\s+(?:many|much)\b",
+    r"\b(?:more|additional|extra|new|add(?:ed|ing|s)?|increas\w*|gr[eo]w\w*|ris(?:e|es|ing)|rose|"
+    r"rais\w*|expand\w*|boost\w*|climb\w*|jump\w*|decreas\w*|reduc\w*|drop\w*|fall|fell|"
+    r"declin\w*)\b|\b(?:go|goes|going|gone|went|up|down)\s+(?:up|down|by)\b|"
+    r"\bby\s+how\s+(?:many|much)\b",
     re.I,
 )
 _ASKS_STANDING = re.compile(

@@ -50,6 +50,8 @@ class FactSpan:
             months later").
         change: The figure is the size of a change, not a standing count ("increasing
             the number of officers by approximately 2,020 persons").
+        earlier: The figure is the value something rose or fell from ("rose to 51.7%
+            from 46.2%"), not the one it reached.
     """
 
     kind: FactKind
@@ -59,6 +61,7 @@ class FactSpan:
     lead: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()
     change: bool = False
+    earlier: bool = False
 
 
 _NUMBER_WORDS = (
@@ -204,9 +207,11 @@ def figures(text: str) -> list[FactSpan]:
             phrase = f"{phrase} {' '.join(noun_words)}"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
-        change = bool(_CHANGED_BY.search(text[max(0, m.start() - 120) : m.start()]))
+        before = text[max(0, m.start() - 120) : m.start()]
+        change = bool(_CHANGED_BY.search(before) or _CHANGE_OF.search(before))
+        earlier = _earlier(text, m, before)
         near = _near(text, found, at)
-        out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead), near, change))
+        out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead), near, change, earlier))
     for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         out.append(FactSpan("duration", m.group(0), m.group(2).lower(), stems(window)))
@@ -223,6 +228,32 @@ _CHANGED_BY = re.compile(
     r"(?:about\s+|approximately\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
     re.I,
 )
+# A figure that is the size of a change, named as one: "an increase of 18% over".
+_CHANGE_OF = re.compile(
+    r"\b(?:increase|rise|growth|jump|decrease|drop|fall|decline|reduction)\s+of\s+"
+    r"(?:about\s+|approximately\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
+    re.I,
+)
+# The value a figure moved from: "up from 46.2%", "rose to 51.7% from 46.2%", "from 40 to".
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|around\s+)?$", re.I)
+_MOVED_FROM = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell|increased|decreased|grew)\s+from|"
+    r"compared\s+(?:with|to))\s+(?:about\s+|approximately\s+|around\s+)?$|"
+    r"\bto\s+(?:about\s+|approximately\s+|around\s+)?[\d.,]+\s*(?:%|\w+)?\s+from\s+"
+    r"(?:about\s+|approximately\s+|around\s+)?$",
+    re.I,
+)
+_TO_FIGURE = re.compile(r"^\s*(?:\w+\s+){0,2}to\s+(?:about\s+|approximately\s+|around\s+)?\d")
+
+
+def _earlier(text: str, m: re.Match[str], before: str) -> bool:
+    """Whether the figure at ``m`` is the value something moved from: "up from 46.2%",
+    "rose to 51.7% from 46.2%", "from 40 to 52" (not "officers from 40 countries")."""
+    if _MOVED_FROM.search(before):
+        return True
+    return bool(_FROM.search(before) and _TO_FIGURE.match(text[m.end() : m.end() + 40]))
+
+
 # A figure of people written with no noun, only what they did: "3,100 watched online".
 _PEOPLE_VERBS = frozenset(
     "watched attended joined participated registered visited signed enrolled applied "

@@ -115,14 +115,15 @@ def pick_figure(
         return None
     if total:  # "how many in total": "bringing the total to 57", not "12 additional"
         fitting = [s for s in fitting if "total" in s.lead] or fitting
+    if increase is not True:
+        # "how many officers were there", "what is the rate": "increased by 2,020" and
+        # "an increase of 18%" are no standing figure
+        fitting = [s for s in fitting if not s.change]
+        if not fitting:
+            return None
     if increase is not None:
         # "how many prefectures had one": the standing figure (31), not the year's "7 more";
         # "how many more": the increase; neither asked: the figure of what was done
-        if increase is False:
-            # "how many officers were there": "increased by 2,020" is no standing count
-            fitting = [s for s in fitting if not s.change]
-            if not fitting:
-                return None
         fitting = [
             s for s in fitting if bool(_INCREMENT.search(s.text) or s.change) == increase
         ] or fitting

@@ -66,6 +66,32 @@ def test_a_figure_a_count_grew_by_is_no_standing_count() -> None:
     assert pick_figure([centers], "centers", frozenset({"center"}), increase=False) == centers
 
 
+def test_a_change_named_as_one_answers_only_a_question_about_a_change() -> None:
+    (rise,) = figures("Cleared 412 cases, an increase of 18% over the previous year.")[1:]
+    assert rise.change
+    assert pick_figure([rise], "percent", frozenset({"convict", "rate"})) is None
+    assert pick_figure([rise], "percent", frozenset({"rise"}), increase=True) == rise
+
+
+@pytest.mark.parametrize(
+    ("text", "reached", "moved_from"),
+    [
+        ("the usage rate rose to 51.7% from 46.2% in the previous survey", "51.7%", "46.2%"),
+        ("the usage rate was 51.7%, up from 46.2%", "51.7%", "46.2%"),
+    ],
+)
+def test_the_value_a_figure_moved_from_is_told_from_the_one_it_reached(
+    text: str, reached: str, moved_from: str
+) -> None:
+    spans = {s.text: s for s in figures(text)}
+    assert spans[moved_from].earlier and not spans[reached].earlier
+
+
+def test_a_figure_from_somewhere_is_no_earlier_value() -> None:
+    (countries,) = figures("officers from 40 countries attended")
+    assert not countries.earlier
+
+
 def test_a_number_dialled_is_no_figure() -> None:
     spans = figures('Set up the "#8777 Kids Police Line", which took 1,200 calls (#8891 too).')
     assert [s.text for s in spans] == ["1,200 calls"]
@@ -108,8 +134,9 @@ def test_a_kindred_noun_is_counted_only_by_a_figure_about_the_topic() -> None:
 def test_a_figure_of_persons_counts_staff_only_when_it_is_about_the_topic() -> None:
     spans = figures(OFFICERS)
     officers = frozenset({"child", "welfar", "offic", "grow"})
-    assert pick_figure(spans, "staff", officers).text == "approximately 2,020 persons"
-    assert pick_figure(spans, "staff", frozenset({"school", "counsellor"})) is None
+    grow = {"increase": True}  # the 2,020 persons are a growth: asked as one
+    assert pick_figure(spans, "staff", officers, **grow).text == "approximately 2,020 persons"
+    assert pick_figure(spans, "staff", frozenset({"school", "counsellor"}), **grow) is None
 
 
 def test_who_got_something_is_read_past_a_to_that_leads_nowhere() -> None:
@@ -167,7 +194,7 @@ def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
         (MEETING, "representatives", "about 220 representatives"),
         (MEETING, "victims", None),  # a statistic the effort does not give
         (MEETING, "arrests", None),
-        (OFFICERS, "officers", "approximately 2,020 persons"),  # named just before it
+        (OFFICERS, "officers", None),  # a growth, and no growth asked (see above)
         (OFFICERS, "duration", "over four years"),
         (OFFICERS, "years", "over four years"),
         (OFFICERS, "money", None),
@@ -514,7 +541,7 @@ def test_a_budget_or_a_currency_asked_is_answered_by_a_sum_of_money(unit: str) -
 
 def test_a_generic_figure_counts_the_noun_named_just_before_it_not_one_further_away() -> None:
     officers = "increasing child welfare officers (by approximately 2,020 persons) over four years"
-    assert pick_figure(figures(officers), "officers", frozenset()) is not None
+    assert pick_figure(figures(officers), "officers", frozenset(), increase=True) is not None
     crackdown = (
         "Conducted a crackdown on the sexual exploitation of children via SNS, and cleared "
         "1,487 cases involving 1,102 persons."
