@@ -134,18 +134,24 @@ _SUBSET = re.compile(
 )
 _DUMMY_IT = re.compile(r"\b(?:is|was)\s+it\s+(?:true|possible|illegal|legal)\b", re.I)
 # "its" with nothing before it but the words of asking has no owner in the question:
-# "what was its old name?" points back; "did the police publish its guide?" does not.
-_ITS = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|what|who|whom|where|when|how|which|was|is|were|are|did|does|"
-    r"do|much|many|long|often|exactly)\s+)*its\b",
-    re.I,
-)
+# "what was its old name?", "what's its number" point back; "did the police publish its
+# guide?" does not.
+_ITS = re.compile(r"\bits\b", re.I)
+
+
+def _ownerless_its(text: str) -> bool:
+    m = _ITS.search(text)
+    if m is None:
+        return False
+    before = re.findall(r"[a-z]+", text[: m.start()].lower())
+    # a contraction's "s" ("what's") and a word of asking are no owner
+    return all(w == "s" or w in function_words() or w == "exactly" for w in before)
 
 
 def refers_back(text: str) -> tuple[bool, bool]:
     """(points back at something, picks from the previous answer's efforts)."""
     subset = bool(_SUBSET.search(text))
-    anaphor = bool(_ANAPHOR.search(text) or _ITS.search(text)) and not _DUMMY_IT.search(text)
+    anaphor = bool(_ANAPHOR.search(text) or _ownerless_its(text)) and not _DUMMY_IT.search(text)
     return anaphor or subset, subset
 
 

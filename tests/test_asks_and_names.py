@@ -151,7 +151,7 @@ def test_a_word_inside_a_hyphenated_name_is_mentioned(bot2029: Assistant) -> Non
 @pytest.mark.parametrize(
     "question",
     ["what's the short number for the centers?", "the phone number of the hotline?",
-     "is there a toll-free number to call?"],
+     "is there a toll-free number to call?", "whats the toll free number of the desk"],
 )
 def test_a_number_to_dial_is_asked_by_name(question: str) -> None:
     assert asked_names(question) == "number"

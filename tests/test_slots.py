@@ -397,6 +397,7 @@ def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int
         ("what dates was that course?", True, False),  # a demonstrative before the last noun
         ("list the efforts that involved", False, False),
         ("what was its old name?", True, False),  # "its" owned by nothing in the question
+        ("what's its phone number", True, False),
         ("did the police publish its guide?", False, False),  # "its" is the police's
     ],
 )
