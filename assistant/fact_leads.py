@@ -25,7 +25,7 @@ from assistant.facts_names import (
     pick_name,
     quoted,
 )
-from assistant.facts_people import agent, audiences, holder_of
+from assistant.facts_people import agent, audiences, holder_of, invited
 from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
@@ -62,6 +62,9 @@ class Leads:
             return None if holder is None else f"The report names the {q.role}: {holder}"
         # the verb asked about may be a word of the question's frame ("who organised it")
         verbs = frozenset(q.topic_words) | _stems_of(q.text) | set(_CO_VERB.findall(q.text))
+        brought = invited(e.text, verbs) if first else None
+        if brought is not None:  # "who gave the lecture": the person invited to lecture
+            return f"The report says {brought[1]} was invited to {brought[0]}"
         done = agent(e.text, verbs) if first else None
         if done is not None:  # "who chaired the study group": not a ministry, its chair
             by = "" if done[0].endswith(" with") else " by"  # "co-organized with …"

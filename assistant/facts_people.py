@@ -145,6 +145,24 @@ _PERSON_DID = re.compile(
 )
 
 
+# Someone brought in to do a thing: "Invited Professor Haruka Ishizuka of Minamisawa
+# University, a specialist in …, to lecture on …".
+_INVITED = re.compile(
+    rf"\b(?:[Ii]nvited|[Aa]sked|[Cc]ommissioned|[Ee]ngaged)\s+({_PERSON})"
+    rf"(?:\s+(?:of|from)\s+[^,;.()]{{1,60}}?)?(?:{_APPOSITIVE})?,?\s+to\s+([a-z]+)\b"
+)
+
+
+def invited(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
+    """The person ``text`` says was brought in to do one of ``verbs`` (stems), and the
+    verb: "who gave the lecture" of "Invited Professor Haruka Ishizuka …, to lecture on
+    …" → ("lecture", "Professor Haruka Ishizuka")."""
+    for m in _INVITED.finditer(_TITLE_DOT.sub(r"\1", text)):
+        if stem(m.group(2)) in verbs:
+            return m.group(2), m.group(1)
+    return None
+
+
 def holder_of(text: str, role: str) -> str | None:
     """The person ``text`` names in a part: "featuring the voice actor Sora Kitamine" →
     "Sora Kitamine" for "voice actor"; "the speakers" also reads "speaker A and B"."""
@@ -175,8 +193,12 @@ def holder_of(text: str, role: str) -> str | None:
             rf"\b(?:given|delivered|led|taught|presented)\s+by\s+(?:[a-z]+\s+){{0,2}}({_PERSON})",
             text,
         )
+    if m is None and head in _TALKERS:  # "Invited Dr. Aoki … to lecture on …"
+        brought = invited(text, _TALKS)
+        return brought[1] if brought else None
     return m.group(1) if m else None
 
 
-# Parts whose holder is whoever gave the talk, named or not.
+# Parts whose holder is whoever gave the talk, named or not, and the verbs of talks.
 _TALKERS = frozenset("lecturer speaker keynote instructor presenter".split())
+_TALKS = frozenset(stem(w) for w in "lecture speak talk present teach instruct give".split())

@@ -10,7 +10,7 @@ import pytest
 from assistant import Assistant
 from assistant.asked import asked_role
 from assistant.claims import claims
-from assistant.facts_people import agent, holder_of
+from assistant.facts_people import agent, holder_of, invited
 from assistant.intents import stem
 from tests.conftest import blind_report_bot
 
@@ -121,3 +121,19 @@ def test_who_did_it_is_the_titled_person_who_did_it_or_by_whom_it_was_done(
 def test_a_capitalised_name_that_is_no_person_is_no_one_who_did_it() -> None:
     text = "the Internet Hotline Center received 9,850 reports"
     assert agent(text, frozenset({stem("received")})) is None
+
+
+INVITED = (
+    "Invited Professor Haruka Ishizuka of Minamisawa University, a specialist in adolescent "
+    'psychology, to lecture on "How Offenders Approach Children Online" at the forum.'
+)
+
+
+def test_who_gave_a_talk_is_the_person_invited_to_give_it() -> None:
+    assert invited(INVITED, frozenset({stem("lecture")})) == (
+        "lecture",
+        "Professor Haruka Ishizuka",
+    )
+    assert invited(INVITED, frozenset({stem("chair")})) is None  # invited for something else
+    assert holder_of(INVITED, "lecturer") == "Professor Haruka Ishizuka"
+    assert invited("Invited 40 companies to join the council.", frozenset({"join"})) is None
