@@ -189,7 +189,10 @@ class Leads:
         if q.names in _ADDRESSES:  # "what's the url": the address the effort gives
             noun = "email" if "mail" in q.names else "address"
             found = [s.text for s in contacts(e.text) if s.noun == noun]
-            return f"The report gives {_joined(found)}" if found else None
+            if found:
+                return f"The report gives {_joined(found)}"
+            if not _NAME_ASKED.search(q.text):
+                return None  # else "the name of the website": the name it gives below
         if q.names == "number":  # "the phone number": the one number to call it gives
             dial = {s.text for s in names(e.text) if s.noun == "number"}
             if len(dial) == 1:
@@ -345,6 +348,7 @@ _CO_VERB = re.compile(r"\bco-[a-z]+", re.I)
 # The names of an address a question may ask for (asked.py reads them).
 _ADDRESSES = frozenset({"website", "url", "web address", "email address"})
 _CALLED = re.compile(r"\b(?:called|named|titled|known\s+as)\b", re.I)
+_NAME_ASKED = re.compile(r"\b(?:name|title)\b|\b(?:called|named|titled)\b", re.I)
 
 
 def _stems_of(text: str) -> frozenset[str]:

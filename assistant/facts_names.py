@@ -222,7 +222,8 @@ def named_after(text: str, noun: str) -> str | None:
     if len(noun) < 4 or noun.lower() in ("number", "name", "title"):
         return None
     m = re.search(
-        rf"\b{re.escape(noun.rstrip('s'))}s?"
+        # the noun may end a compound: "the learning site" is the learning website
+        rf"\b(?:[a-z]+-?)?{re.escape(noun.rstrip('s'))}s?"
         # who it is for, set off by a comma: 'a flyer for guardians, "Talking with …"'
         r"(?:\s+(?:for|on|about)\s+[\w-]+(?:\s+[\w-]+){0,2},)?"
         r"\s+(?:called\s+|titled\s+|named\s+|entitled\s+)?"
