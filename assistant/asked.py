@@ -198,11 +198,14 @@ _WHICH_KIND = re.compile(
     rf"\b(?:which|what)\s+(?:[a-z]+\s+)?({'|'.join(sorted(NAME_KINDS))})\b(?!\s+(?:of|is|was)\b)",
     re.I,
 )
+# Words for a name that is a phrase: "what slogan was used", "the campaign's motto".
+_PHRASE_NAMES = r"(?:slogan|motto|catchphrase|catch\s+phrase|tagline|watchword)s?"
 # "what new name did it get", "which title": the name itself is asked.
 _WHAT_NAME = re.compile(
-    r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:name|title)\s+(?!of\b)|"
+    rf"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:name|title|{_PHRASE_NAMES})\s+(?!of\b)|"
     r"\b(?:the|its|their)\s+(?:(?:exact|full|official|new|old|current|proper)\s+){1,2}"
-    r"(?:name|title)\b(?!\s+of\b)",  # "… need the exact new name"
+    r"(?:name|title)\b(?!\s+of\b)|"  # "… need the exact new name"
+    rf"\b{_PHRASE_NAMES}\b",
     re.I,
 )
 # "the name of the reinforcement plan for …", "the title of the leaflet".

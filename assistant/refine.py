@@ -228,6 +228,7 @@ RULES: tuple[Rule, ...] = (
             and (
                 i in (Intent.WHO, Intent.TOPIC)
                 or (i is Intent.NUMBER and not q.unit)  # "which five companies": it says how many
+                or (i is Intent.NUMBER and q.names == "name")  # "what was the slogan of …"
                 or (i is Intent.JOINT and not q.ministries and q.min_ministries < 2)
                 or ((q.names in CONTACTS or q.names == "hours") and i is not Intent.NAME)
                 # "which languages were newly added to the website": one effort's names,

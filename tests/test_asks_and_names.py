@@ -163,6 +163,14 @@ def test_the_name_of_a_named_kind_of_thing_is_asked_for() -> None:
     assert asked_names("what is the name of the ministry") is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What slogan was used in the TV ad?", "what was the slogan of the ad", "the drive's motto?"],
+)
+def test_a_slogan_or_motto_is_a_name_asked_for(question: str) -> None:
+    assert asked_names(question) == "name"
+
+
 def test_a_fact_asked_as_its_noun_is_an_ask_of_its_own() -> None:
     assert two_asks("dates of the workshop for investigators, and how many came?") == (
         "dates of the workshop for investigators",
