@@ -69,8 +69,10 @@ _MONTH_ALONE = re.compile(
 # After a preposition, a lower-case "may" is the month when nothing verb-like follows.
 _MAY_MONTH = re.compile(r"\s*(?:[?.!,;]|$|and\b|or\b|to\b|\d)")
 _YEAR_RANGE = re.compile(
-    rf"(?<![-\d/]){_YEAR}\s*(?:-|–|~|to|through|and)\s*{_YEAR}(?![-\d/])", re.I
+    rf"(?<![-\d/]){_YEAR}\s*(-|–|~|to|through|and)\s*{_YEAR}(?![-\d/])", re.I
 )
+# "2019 and 2044" is two years; "between 2019 and 2021" is a range.
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+years\s+)?$", re.I)
 _YEAR_ALONE = re.compile(rf"(?<![-\d/.,]){_YEAR}(?![-\d/]|,\d)")
 # A report named by its place among the loaded ones: "in the older report", "the latest
 # report" ("previous" and "last" are left alone: before which, the final or the one before?).
@@ -208,8 +210,9 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         yearless.append((m.start(), "season", season, int(m.group(2) or 0)))
         f.spans.append(m.span())
     for m in _YEAR_RANGE.finditer(text):
-        if f.free(*m.span()):
-            first, last = sorted((int(m.group(1)), int(m.group(2))))
+        two = m.group(2).lower() == "and" and not _BETWEEN.search(text[: m.start()])
+        if f.free(*m.span()) and not two:
+            first, last = sorted((int(m.group(1)), int(m.group(3))))
             f.years.extend(range(first, min(last, first + 20) + 1))
             f.spans.append(m.span())
     for m in _YEAR_ALONE.finditer(text):
