@@ -173,6 +173,9 @@ def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
     # who it is for may stand between, and the comma inside the quotes is no part of it
     flyer = 'Produced a flyer for guardians, "Talking with Your Child about Safety," in May.'
     assert named_after(flyer, "flyer") == "Talking with Your Child about Safety"
+    # the noun asked may end a compound: the learning site is the learning website
+    site = 'Created the learning website "Digital Citizenship Lab" for pupils.'
+    assert named_after(site, "site") == "Digital Citizenship Lab"
 
 
 def test_what_something_has_been_called_since_a_change_is_its_new_name(bot: Assistant) -> None:
