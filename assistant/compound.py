@@ -82,6 +82,8 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
                 "own_words": query.own_words,
                 "time": first.time if first.time.any else query.time,
                 "ministries": first.ministries or query.ministries,
+                # "how many ppl came and who chaired it?": "it" is the previous answer's
+                "refers_back": first.refers_back or query.refers_back,
             }
         )
     rest = [parts[1]]

@@ -226,7 +226,9 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
     carried: list[str] = []
     if q.intent in FILTER_INTENTS:
         carried = _carry_filters(q, ctx, update)
-        if not update and ctx.efforts and not q.has_filters:
+        if ctx.efforts and not q.has_filters and (not update or q.intent is Intent.MINISTRIES):
+            # "which ministry did that?": who did the efforts just given, not who was
+            # active in the months they were asked for
             return _within(q, ctx.efforts)
         return FollowUp(q.model_copy(update=update), None, tuple(carried))
     if ctx.efforts:

@@ -69,7 +69,11 @@ def _joint(a: Answerer, t: Turn) -> Answer:
 
 def _ministries(a: Answerer, t: Turn) -> Answer:
     q = t.query.model_copy(update={"ministries": ()})
-    return a.compose.ministries_overview(q, a.filtered(Turn(q, t.mask, t.filters)), t.filters)
+    efforts = a.filtered(Turn(q, t.mask, t.filters))
+    if t.scoped and len(efforts) == 1:
+        # "which ministry did that?" of the one effort just given: who was responsible
+        return a.facts.fact(q.model_copy(update={"intent": Intent.WHO}), efforts, t.filters)
+    return a.compose.ministries_overview(q, efforts, t.filters)
 
 
 def _fact(a: Answerer, t: Turn) -> Answer:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Answer, Assistant, Context
+from assistant.claims import claims
 from tests.conftest import blind_report_bot
 
 MEXT_FY2019 = ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"]
@@ -94,6 +95,22 @@ def test_the_answer_says_what_it_carried_over(bot: Assistant) -> None:
 def test_who_ran_it_names_the_ministry_of_the_previous_answer(bot: Assistant) -> None:
     answer = then(bot, "When was the symposium held?", "Which ministry organized it?")
     assert "CAO" in answer.text
+
+
+def test_which_ministry_did_that_asks_who_did_the_effort_just_given(bot: Assistant) -> None:
+    first = "what happened to the child abuse hotline in december 2019?"
+    answer = then(bot, first, "which ministry did that?")
+    assert [c.effort_id for c in answer.citations] == ["fy2019-4.1.1"]
+    assert "Ministry of Health, Labour and Welfare (MHLW) was responsible" in claims(answer)
+
+
+def test_a_figure_asked_with_a_second_ask_that_points_back_is_of_the_same_effort(
+    bot: Assistant,
+) -> None:
+    first = "tell me about the specialist group meeting"
+    answer = then(bot, first, "how many people came and who organized it?")
+    assert [c.effort_id for c in answer.citations] == ["fy2019-1.2.1"]
+    assert "about 220 representatives" in claims(answer)
 
 
 def test_a_month_follow_up_keeps_the_year_of_the_previous_question(multi: Assistant) -> None:
