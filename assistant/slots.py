@@ -124,7 +124,9 @@ _ANAPHOR = re.compile(
     r"symposium|project|service|was\b|is\b|were\b|happen))|"
     # a demonstrative before the noun that ends the question: "when was that course?"
     r"\b(?:this|that)\s+(?!(?:is|was|are|were|do|does|did|the|a|an|it|one|about|for|to|of)\b)"
-    r"[a-z-]+(?<!ed)(?<!ing)\s*(?:[?.!]|$)",
+    r"[a-z-]+(?<!ed)(?<!ing)\s*(?:[?.!]|$)|"
+    # a place pointed back at: "who gave the talk there?" ("were there?" only exists)
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\bthere\s*(?:[?.!]|$)",
     re.I,
 )
 _SUBSET = re.compile(

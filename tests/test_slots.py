@@ -400,6 +400,8 @@ def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int
         ("list the efforts that involved", False, False),
         ("what was its old name?", True, False),  # "its" owned by nothing in the question
         ("what's its phone number", True, False),
+        ("who gave the talk there?", True, False),  # a place pointed back at
+        ("how many people were there?", False, False),  # "there" that only exists
         ("did the police publish its guide?", False, False),  # "its" is the police's
     ],
 )
