@@ -25,7 +25,7 @@ from assistant.facts_names import (
     pick_name,
     quoted,
 )
-from assistant.facts_people import agent, audiences, holder_of, invited
+from assistant.facts_people import agent, audiences, holder_of, invited, talk_by
 from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
@@ -65,6 +65,9 @@ class Leads:
         brought = invited(e.text, verbs) if first else None
         if brought is not None:  # "who gave the lecture": the person invited to lecture
             return f"The report says {brought[1]} was invited to {brought[0]}"
+        talk = talk_by(e.text, verbs) if first else None
+        if talk is not None:  # "who gave the talk": "a talk on … by the YouTuber …"
+            return f"The report says the {talk[0]} was given by {talk[1]}"
         done = agent(e.text, verbs) if first else None
         if done is not None:  # "who chaired the study group": not a ministry, its chair
             by = "" if done[0].endswith(" with") else " by"  # "co-organized with …"

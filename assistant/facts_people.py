@@ -163,6 +163,24 @@ def invited(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+# A talk and who gave it: "featured a talk on sextortion scams by the YouTuber "Mocchi"".
+_TALK_BY = re.compile(
+    r"\b(talk|lecture|speech|presentation|keynote|address)\s+(?:(?:on|about)\s+[^,.;()\[\]]{1,60}?\s+)?"
+    r"by\s+((?:the\s+|a\s+|an\s+)?[^,.;()\[\]]{2,80}?)(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|at|during)\s)",
+    re.I,
+)
+
+
+def talk_by(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
+    """A talk the question asks about (``verbs``: its stems) and who gave it: "who gave
+    the talk" of "featured a talk on scams by the YouTuber "Mocchi"" → ("talk", "the
+    YouTuber "Mocchi"")."""
+    for m in _TALK_BY.finditer(_TITLE_DOT.sub(r"\1", text)):
+        if stem(m.group(1).lower()) in verbs:
+            return m.group(1).lower(), m.group(2).strip()
+    return None
+
+
 def holder_of(text: str, role: str) -> str | None:
     """The person ``text`` names in a part: "featuring the voice actor Sora Kitamine" →
     "Sora Kitamine" for "voice actor"; "the speakers" also reads "speaker A and B"."""

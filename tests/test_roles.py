@@ -10,7 +10,7 @@ import pytest
 from assistant import Assistant
 from assistant.asked import asked_role
 from assistant.claims import claims
-from assistant.facts_people import agent, holder_of, invited
+from assistant.facts_people import agent, holder_of, invited, talk_by
 from assistant.intents import stem
 from tests.conftest import blind_report_bot
 
@@ -137,3 +137,9 @@ def test_who_gave_a_talk_is_the_person_invited_to_give_it() -> None:
     assert invited(INVITED, frozenset({stem("chair")})) is None  # invited for something else
     assert holder_of(INVITED, "lecturer") == "Professor Haruka Ishizuka"
     assert invited("Invited 40 companies to join the council.", frozenset({"join"})) is None
+
+
+def test_who_gave_a_talk_is_who_the_talk_was_by() -> None:
+    text = 'featured a talk on sextortion scams by the YouTuber "Mocchi".'
+    assert talk_by(text, frozenset({stem("talk")})) == ("talk", 'the YouTuber "Mocchi"')
+    assert talk_by(text, frozenset({stem("chair")})) is None
