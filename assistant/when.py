@@ -118,6 +118,11 @@ _YEAR_BOUND = re.compile(
 )
 _AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.I)
 _BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
+# What may stand between "after" or "before" and the month it bounds: "after the end of",
+# "since early"; not a clause ("after they renamed it in December 2019" is no range).
+_FILLER = re.compile(
+    r"(?:[\s,-]|\b(?:the|end|start|beginning|middle|mid|of|in|on|early|late|month)\b)*", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -286,6 +291,18 @@ def _restated(text: str, f: _Found) -> None:
             f.named = [(pos, mo) for pos, mo in f.named if mo in inner or not a0 <= pos < a1]
 
 
+def _bounding(head: str) -> str:
+    """The words just before the first month, from an "after" or "before" that bounds
+    it ("after the end of" October), or all of them when none does."""
+    tail = head[-25:]
+    bounds = [*_AFTER.finditer(tail), *_BEFORE.finditer(tail)]
+    for m in sorted(bounds, key=lambda m: -m.start()):
+        if not _FILLER.fullmatch(tail[m.end() :]):
+            return head[: len(head) - len(tail) + m.start()]  # "after they renamed it in"
+        break
+    return head
+
+
 def _months_alone(text: str, f: _Found, corpus_years: tuple[int, ...]) -> None:
     explicit = list(f.named)
     for m in _MONTH_ALONE.finditer(text):
@@ -345,7 +362,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         return None
     f.named.sort()
     months = [mo for _, mo in f.named]
-    head = text[: f.named[0][0]]
+    head = _bounding(text[: f.named[0][0]])
     between = text[f.named[0][0] : f.named[-1][0]]
     scope = sorted({mo for fy in scope_years for mo in fiscal_months(fy)})
     if f.ranged:
