@@ -205,9 +205,20 @@ class Speller:
         known = [
             w
             for w in self._words().edit_distance_1(lower)
-            if self.count(w) >= RARE_WORD_COUNT and _likely_slip(lower, w)
+            if (self.is_known(w) or (len(w) >= len(lower) and self._known_form(w)))
+            and _likely_slip(lower, w)
         ]
         return max(known, key=self.count) if known else token
+
+    def _known_form(self, word: str) -> bool:
+        """A form of a known word that the list counts less often ("downloads" of
+        "download"): a slip's correction when a letter was dropped ("downlods"), not when
+        one was added ("sexting" is no "sexing")."""
+        return self.count(word) > 0 and any(
+            self.is_known(word[: -len(ending)])
+            for ending in ("s", "es", "d", "ed", "ing")
+            if word.endswith(ending) and len(word) - len(ending) >= 3
+        )
 
     def _british(self, word: str) -> bool:
         """A British spelling of a known word ("organise", "colour", "centre",
