@@ -214,6 +214,8 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
         ),
         ("in march and april", (2019,), (), (), (), ("2019-04", "2020-03")),
         ("in 2019 and 2044", (2019, 2044), (), (), (2019, 2044), None),  # two years
+        # "after" that opens a clause bounds no month
+        ("the name after they renamed it in december 2019", (2019,), (), (), (), ("2019-12",)),
         ("between 2019 and 2021", (2019,), (), (), (2019, 2020, 2021), None),  # a range
         ("which efforts are dated May?", (2018, 2019), (), (), (), ("2018-05", "2019-05")),
         (
@@ -513,6 +515,8 @@ def speller() -> Speller:
         ("how many police depts", "how many police departments"),
         ("how many warning msgs", "how many warning messages"),
         ("ive heard theyre running one", "I've heard they're running one"),
+        # a form the word list counts less often than its base word
+        ("how many downlods", "how many downloads"),
     ],
 )
 def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, meant: str) -> None:
