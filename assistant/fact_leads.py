@@ -81,6 +81,12 @@ class Leads:
         return None if not spans else f"The report names who it was for: {spans[0].text}"
 
     def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        named = _NAMED_TIME.search(q.text)
+        if named:  # "during which national month": the month's name, not its date
+            unit = named.group(1).lower()
+            called = [s.text for s in names(e.text) if unit in s.text.lower().split()]
+            if called:
+                return f"The report names it “{called[0]}”"
         spans = dates(e.text)
         if q.bound:  # "by when": "by FY2022", not the date the plan was made
             spans = [s for s in spans if _BOUND_LEADS[q.bound].match(s.text)] or spans
@@ -351,6 +357,12 @@ _CO_VERB = re.compile(r"\bco-[a-z]+", re.I)
 # The names of an address a question may ask for (asked.py reads them).
 _ADDRESSES = frozenset({"website", "url", "web address", "email address"})
 _CALLED = re.compile(r"\b(?:called|named|titled|known\s+as)\b", re.I)
+# A time asked by its name: "during which national month", "in which awareness week".
+_NAMED_TIME = re.compile(
+    r"\b(?:during|in|for|within)\s+(?:which|what)\s+(?:[a-z-]+\s+){1,3}?"
+    r"(month|week|day|period|season|campaign)\b",
+    re.I,
+)
 _NAME_ASKED = re.compile(r"\b(?:name|title)\b|\b(?:called|named|titled)\b", re.I)
 
 

@@ -178,6 +178,12 @@ def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
     assert named_after(site, "site") == "Digital Citizenship Lab"
 
 
+def test_a_time_asked_by_its_name_is_answered_with_the_name(bot: Assistant) -> None:
+    answer = bot.ask("During which national month was the symposium held?")
+    assert "National Month for the Prevention of Juvenile Delinquency" in claims(answer)
+    assert "July 2019" in claims(bot.ask("In which month was the symposium held?"))
+
+
 def test_what_something_has_been_called_since_a_change_is_its_new_name(bot: Assistant) -> None:
     answer = bot.ask("What has the child abuse hotline been called since December 2019?")
     assert "Child Abuse Hotline Connected to Child Guidance Centers" in claims(answer)
