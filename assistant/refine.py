@@ -9,6 +9,7 @@ rules apply in order, each seeing the intent the earlier ones left.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -53,6 +54,19 @@ _ACTIVITIES = frozenset(
     "studies trials inspections crackdowns".split()
 )
 UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT})
+
+
+# A question word inside a yes/no question that asks no figure of its own ...
+_EMBEDDED_ASK = re.compile(
+    r"\b(?:what|which|where|who|whom|when)\b|\bhow\b(?!\s+(?:many|much|often|long|far|big))",
+    re.I,
+)
+# ... unless the question asks whether something tells it: "did they say who chaired it?"
+_TOLD_ASK = re.compile(
+    r"\b(?:say|said|says|tell|told|tells|mention(?:ed|s)?|know|knew|give|gave|state[sd]?|"
+    r"report(?:ed|s)?|name[sd]?)\s+(?:\w+\s+){0,2}?(?:what|which|where|who|whom|when|how)\b",
+    re.I,
+)
 
 
 def _unit(q: Query) -> str:
@@ -279,6 +293,18 @@ RULES: tuple[Rule, ...] = (
         "audience: “can kids post a note to somebody about their worries”",
         lambda q, i, s: (
             i in (Intent.AUDIENCE, Intent.WHERE, Intent.NAME) and q.yes_no and not _unit(q)
+        ),
+        _to(Intent.TOPIC),
+    ),
+    Rule(
+        "a yes/no question whose question word opens a clause inside it asks whether "
+        "something was done: “did anyone send a flyer showing how crooks trick kids?”, “did "
+        "the cops brief web firms on what kinds of crimes they see?”",
+        lambda q, i, s: (
+            i in (Intent.AUDIENCE, Intent.WHERE, Intent.NAME, Intent.NUMBER, Intent.WHO)
+            and q.yes_no
+            and bool(_EMBEDDED_ASK.search(q.text))
+            and not _TOLD_ASK.search(q.text)
         ),
         _to(Intent.TOPIC),
     ),

@@ -225,10 +225,16 @@ def yes_no(text: str) -> bool:
     the police brief firms on what they see?"), unless it politely asks a wh-question
     ("do you know who ran it?")."""
     text = _LEADING_MARKER.sub("", text)  # "ok and is it free to call?"
+    text = _LEADING_YEAR.sub("", text)  # "In 2019, did the cops brief web firms …?"
     return bool(_YES_NO.match(text)) and not _INDIRECT.match(text)
 
 
 _LEADING_MARKER = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|and|but|also|then|well)[,\s]+)+", re.I)
+_LEADING_YEAR = re.compile(
+    r"^\s*(?:(?:in|during|for)\s+)?(?:the\s+)?(?:fy\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d\b"
+    r"(?:\s+report)?\s*[,:–-]?\s*",
+    re.I,
+)
 
 
 _MANY = re.compile(

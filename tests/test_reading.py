@@ -147,6 +147,9 @@ PHRASINGS: dict[Intent, list[str]] = {
         # people convicted are asked about, not a conviction count
         "what help do people convicted of molesting get in prison",
         "can a nursery check if a new hire was ever convicted of abuse",
+        # a yes/no question with a question word inside a clause of its own
+        "did anyone hand out a leaflet showing how scammers fool children?",
+        "In FY2019, did the police brief companies on what kinds of grooming they see?",
     ],
     Intent.MENTIONS: [
         "Which efforts mention the Internet Hotline Center?",

@@ -563,6 +563,7 @@ def test_a_hyphenated_word_is_corrected_part_by_part() -> None:
         ("Do you know who ran the symposium?", False),  # asks who
         ("can you tell me when it was held", False),
         ("did the police brief firms on what kinds of grooming they see?", True),
+        ("In 2019, did the police brief firms?", True),  # a year before the auxiliary
         ("When was it?", False),
     ],
 )
