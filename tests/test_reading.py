@@ -147,9 +147,6 @@ PHRASINGS: dict[Intent, list[str]] = {
         # people convicted are asked about, not a conviction count
         "what help do people convicted of molesting get in prison",
         "can a nursery check if a new hire was ever convicted of abuse",
-        # a yes/no question with a question word inside a clause of its own
-        "did anyone hand out a leaflet showing how scammers fool children?",
-        "In FY2019, did the police brief companies on what kinds of grooming they see?",
     ],
     Intent.MENTIONS: [
         "Which efforts mention the Internet Hotline Center?",
@@ -677,6 +674,22 @@ def test_each_refining_rule_does_what_its_reason_says_for_its_example(
 ) -> None:
     query = reader.read(example)
     assert refine(query, scoped=False).intent == rule.then(query), rule.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "read_as", "answered_as"),
+    [
+        ("did anyone send a flyer showing how crooks trick kids?", Intent.NUMBER, Intent.TOPIC),
+        ("In 2019, did the cops brief firms on what kinds of crimes …?", Intent.NAME, Intent.TOPIC),
+        ("did they say who chaired the meeting?", Intent.WHO, Intent.WHO),  # asks who
+        ("were more than 200 people there?", Intent.NUMBER, Intent.NUMBER),  # no clause
+    ],
+)
+def test_a_question_word_inside_a_yes_no_question_asks_no_fact_of_its_own(
+    reader: Reader, question: str, read_as: Intent, answered_as: Intent
+) -> None:
+    query = reader.read(question).model_copy(update={"intent": read_as})
+    assert refine(query, scoped=False).intent == answered_as
 
 
 def test_a_possessive_after_a_japanese_name_belongs_to_the_name(reader: Reader) -> None:
