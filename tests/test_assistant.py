@@ -29,6 +29,7 @@ from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
 from assistant.evaluate import corpus_paths
 from assistant.literal import literal_terms
 from assistant.reader import Reader
+from assistant.refine import refine
 from assistant.retrieval import LEXICAL_SHARE, Retriever
 from index import MiniLMEmbedder
 
@@ -927,3 +928,24 @@ def test_a_long_list_shows_the_first_ones_says_how_many_and_how_to_narrow(
     narrowed = bot.ask("list all efforts in FY2019")
     assert narrowed.total == len(narrowed.citations) == 11
     assert "Showing the first" not in narrowed.text
+
+
+def test_a_question_matched_by_meaning_alone_offers_more_neighbours_than_a_word_match(
+    real_bot: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.retrieval as retrieval
+
+    reader = Reader(real_bot.corpus, real_bot.index.efforts)
+    retriever = Retriever(real_bot.index, reader)
+
+    def found(question: str) -> list[str]:
+        query = refine(reader.read(question), scoped=False)
+        return [e.id for e in retriever.retrieve(query, None).efforts]
+
+    paraphrase = "did mums and dads get tips on keeping little ones safe on their phones?"
+    literal = "anything about the symposium?"
+    monkeypatch.setattr(retrieval, "MEANING_MARGIN", 0.0)
+    narrow, by_word = found(paraphrase), found(literal)
+    monkeypatch.setattr(retrieval, "MEANING_MARGIN", 1.0)
+    assert len(found(paraphrase)) > len(narrow)
+    assert found(literal) == by_word  # a word found as written keeps the narrow band
