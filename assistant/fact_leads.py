@@ -146,6 +146,11 @@ class Leads:
             return None  # "of the 1,102 persons …, how many were convicted?": the same
         # Beyond the best-matching effort only a figure of the very noun asked will do.
         total = bool(_TOTAL.search(q.text))
+        # "the total number of child victims in Japan": a national figure, which only a
+        # figure given as one answers, not the 412 victims one operation identified
+        national = (total or bool(_NATIONAL_FIGURE.search(q.text))) and bool(
+            _NATIONAL.search(q.text)
+        )
         increase = (
             True
             if _ASKS_INCREASE.search(q.text)
@@ -168,6 +173,8 @@ class Leads:
             increase=increase,
             worded=worded,
         )
+        if span is not None and national and not span.lead & _WHOLE_COUNTRY:
+            span = None
         if span is None and q.unit == "times" and first:
             # "how often do offenders pretend to be children?": a rate answers it too
             span = pick_figure(
@@ -419,6 +426,14 @@ _ASKS_STANDING = re.compile(
     re.I,
 )
 _TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)
+# A figure asked of the whole country, and the words that give a figure as one.
+_NATIONAL = re.compile(
+    r"\b(?:nationwide|nation-wide|nationally|national|country-?wide|in\s+japan|across\s+"
+    r"(?:the\s+)?(?:country|japan|nation)|(?:the\s+)?whole\s+(?:country|of\s+japan))\b",
+    re.I,
+)
+_NATIONAL_FIGURE = re.compile(r"\bnational\s+(?:figure|total|number|statistics?|count)\b", re.I)
+_WHOLE_COUNTRY = frozenset(stem(w) for w in "total nationwide national".split())
 
 
 def _topic(q: Query) -> frozenset[str]:

@@ -16,6 +16,7 @@ import pytest
 
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
+from assistant.evaluate import corpus_paths
 from assistant.facts import dates, figures
 from assistant.facts_names import listed, named_after, names, phrases, pick_name
 from assistant.facts_people import audiences
@@ -24,6 +25,7 @@ from assistant.facts_places import places
 from assistant.gazetteer import places_of_kind
 from assistant.slots import country_mentions
 from corpus import BUNDLED_PLAN
+from index.embedder import MiniLMEmbedder
 from tests.conftest import EVALSET, FakeEmbedder, blind_report_bot
 
 MEETING = (
@@ -797,3 +799,16 @@ def test_a_counted_phrase_is_no_name_of_what_it_counts(
     bot = blind_report_bot(tmp_path_factory, "reports12")
     answer = bot.ask("which two SNS were used in the grooming detection trial?")
     assert answer.abstained and "two major SNS" not in claims(answer)
+
+
+def test_a_national_total_is_not_answered_with_one_operations_figure(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
+) -> None:
+    bot = Assistant.load(
+        corpus_paths("dev14"), tmp_path_factory.mktemp("idx"), embedder=real_embedder
+    )
+    interpol = bot.ask("how many child victims in japan were identified via INTERPOL's database?")
+    assert "37 child victims" in claims(interpol)
+    asked = "how many kids in total were victims of exploitation in japan? national figure"
+    national = bot.ask(asked)
+    assert "37" not in claims(national)
