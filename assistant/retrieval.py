@@ -204,10 +204,12 @@ class Retriever:
         ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
         positions = [p for p in ranked if p in semantic | literal]
         weak = not literal and not scoped and best < threshold + WEAK_MARGIN
-        if not literal and not scoped and not q.has_filters and self.everyday(q):
+        if not literal and not scoped and q.topic_words and not q.ministries and self.everyday(q):
             # an everyday request ("what's the weather in Tokyo tomorrow", "how do I renew
-            # my driver's license") has no closest effort to offer: it is about something
-            # else ("june 2037 events?" has a filter: no request)
+            # my driver's license", "the weather in nagoya in july") has no closest effort
+            # to offer: it is about something else. A question with nothing but a time
+            # ("june 2037 events?") or that names a ministry ("what did METI do about AI")
+            # asks about the reports.
             return Found(best=best, off_topic=True)
         if literal and best < threshold + KEEP_MARGIN:
             positions = [p for p in positions if p in literal] + [
