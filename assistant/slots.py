@@ -331,12 +331,16 @@ def _country_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern[str]:
     """One pattern for every name: a short form that is also an English word ("US") in
-    capitals only, not "us"; others ("uk", "peru") in any case. "US$" is a currency."""
+    capitals only, not "us", unless "the" stands before it ("the us"); others ("uk",
+    "peru") in any case. "US$" is a currency."""
     names = sorted(_country_names(), key=len, reverse=True)
     words = function_words()
     short = [re.escape(n.upper()) for n in names if len(n) <= 4 and n in words]
     long = [re.escape(n) for n in names if len(n) > 4 or n not in words]
-    return re.compile(rf"(?<![\w.])(?:(?i:{'|'.join(long)})|{'|'.join(short)})(?![\w$])")
+    the = "|".join(s.lower() for s in short)
+    return re.compile(
+        rf"(?<![\w.])(?:(?i:{'|'.join(long)})|{'|'.join(short)}|(?<=[Tt]he )(?:{the}))(?![\w$])"
+    )
 
 
 @dataclass(frozen=True)

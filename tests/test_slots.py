@@ -482,6 +482,7 @@ def test_a_section_is_named_by_some_of_its_title_words_after_section_about() -> 
         ("What is the US doing about this?", ("United States",)),
         ("What do South Korea and France do?", ("Korea", "France")),
         ("tell us about it", ()),  # "us" the pronoun
+        ("what is the us doing about sextortion", ("United States",)),  # "the us": the country
         ("What did Japan do?", ()),
         ("what did the uk do about grooming", ("United Kingdom",)),  # no word but the country
     ],
