@@ -43,6 +43,14 @@ _CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
 _NEW_THOUGHT = re.compile(r"(?<=[A-Za-z0-9?])\s+([A-Z][a-z]*(?:'[a-z]+)?)\b")
 
 
+# Words that greet and nothing else, with the few that may follow them.
+_SALUTATION = re.compile(
+    r"^\s*(?:hey|hi|hello|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"(?:\s+(?:there|all|everyone|everybody|folks|team))?(?![\w'-])[\s,!.:;-]*",
+    re.I,
+)
+
+
 class Chatter:
     """The greeting and remark words of the intent examples, and what they drop.
 
@@ -104,6 +112,12 @@ class Chatter:
             if asks and self._greeting(before) and not opens_asking(before):
                 text = rest
                 break
+        else:
+            # "hey there grooming", "hi MIC and filtering in fy2015?": a salutation run
+            # into whatever follows it
+            hello = _SALUTATION.match(text)
+            if hello and text[hello.end() :].strip():
+                text = text[hello.end() :]
         clauses = self._clauses(text)
         several = len(clauses) > 1
         if several:
