@@ -92,7 +92,20 @@ def _fact(a: Answerer, t: Turn) -> Answer:
     if not efforts:  # "when was the 5th meeting?" when the reports hold the 4th
         named = " ".join(f"“{m}”" for m in marks)
         return a.facts.not_given(t.query, f"anything on {named}", found.efforts, t.filters)
-    return a.facts.fact(t.query, efforts, t.filters)
+    answer = a.facts.fact(t.query, efforts, t.filters)
+    if answer.abstained and t.query.intent is Intent.WHERE and _WHERE_TO_TURN.match(t.query.text):
+        # "where can parents learn to block bad sites?" asks what there is to turn to: an
+        # effort that offers it answers, with no venue to give
+        return _topic(a, t)
+    return answer
+
+
+# A place asked as somewhere to turn to: "where can moms and dads learn …", "where do I go".
+_WHERE_TO_TURN = re.compile(
+    r"^\W*where\s+(?:can|could|should|do|does|would|might|may)\s+(?:\w+\s+){1,4}?"
+    r"(?:find|learn|get|go|turn|look|read|see|download|ask|access)\b",
+    re.I,
+)
 
 
 # Words that say a figure is of everything at once ("the total budget for the whole plan").

@@ -949,3 +949,13 @@ def test_a_question_matched_by_meaning_alone_offers_more_neighbours_than_a_word_
     monkeypatch.setattr(retrieval, "MEANING_MARGIN", 1.0)
     assert len(found(paraphrase)) > len(narrow)
     assert found(literal) == by_word  # a word found as written keeps the narrow band
+
+
+def test_where_to_turn_for_something_is_answered_by_the_effort_that_offers_it(
+    real_bot: Assistant,
+) -> None:
+    answer = real_bot.ask("where can teachers find guidance on abuse cases?")
+    assert not answer.abstained
+    assert "fy2019-6.1.1" in [c.effort_id for c in answer.citations]
+    venue = real_bot.ask("where was the symposium held?")  # a venue the effort does not give
+    assert venue.abstained
