@@ -151,6 +151,7 @@ PHRASINGS: dict[Intent, list[str]] = {
     Intent.MENTIONS: [
         "Which efforts mention the Internet Hotline Center?",
         "where do the reports talk about age verification",
+        "search the two reports for 'filtering'",
     ],
     Intent.OUTSIDE: [
         "could you help me write a speech for our school?",
