@@ -117,7 +117,7 @@ def ordinal(text: str) -> tuple[int | None, list[Span]]:
 # class of English, not phrasings). "that" and "this" count as pronouns only, not as the
 # relative "efforts that involved …"; possessives ("their ordeal") do not point back.
 _ANAPHOR = re.compile(
-    r"\b(?:it|they|them|the same|above-mentioned|mentioned above)\b(?!\s+(?:who|days)\b)|"
+    r"\b(?:it|they|them|theirs|the same|above-mentioned|mentioned above)\b(?!\s+(?:who|days)\b)|"
     r"\b(?:those|these)\b(?!\s+(?:who|days)\b)|"
     r"\b(?:this|that)\b(?=\s*(?:[?.!,]|$|one\b|effort|measure|event|thing|meeting|"
     r"programme|program|initiative|campaign|figure|number|hotline|guidebook|seminar|survey|"
@@ -184,7 +184,8 @@ def names_the_plan(text: str) -> bool:
 
 _DATED = re.compile(
     r"\b(?:are|is|were|was)\s+dated\b|\bdated\s+(?:with|by)\b|\b(?:have|has|had|give|gives|"
-    r"gave|with|carry|carries|carried|show|shows|showed)\s+(?:a\s+|an\s+|any\s+)?"
+    r"gave|with|carry|carries|carried|show|shows|showed|name|names|named|mention|mentions|"
+    r"mentioned|state|states|stated)\s+(?:a\s+|an\s+|any\s+)?"
     r"(?:specific\s+|exact\s+)?(?:date|month)s?\b",
     re.I,
 )

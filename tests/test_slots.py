@@ -403,6 +403,7 @@ def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int
         ("what was its old name?", True, False),  # "its" owned by nothing in the question
         ("what's its phone number", True, False),
         ("who gave the talk there?", True, False),  # a place pointed back at
+        ("anything of theirs dated march 2019?", True, False),
         ("how many people were there?", False, False),  # "there" that only exists
         ("did the police publish its guide?", False, False),  # "its" is the police's
     ],
@@ -675,3 +676,16 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
 )
 def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
     assert asked.asked_names(question) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "dated"),
+    [
+        ("which efforts are dated?", True),
+        ("Which of those name a month?", True),
+        ("which of them mention a date", True),
+        ("what was the name of the month it was held in?", False),
+    ],
+)
+def test_a_question_may_ask_for_the_efforts_that_give_a_date(question: str, dated: bool) -> None:
+    assert slots.asks_dated(question) is dated
