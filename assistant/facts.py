@@ -134,11 +134,16 @@ _MONTH_BEFORE = re.compile(
 def figures(text: str) -> list[FactSpan]:
     """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
     ("4th") are left out."""
+    from assistant.facts_table import table_cells  # it builds on this module
+
     out = [FactSpan("age", m.group(0), None, stems(text)) for m in _AGES.finditer(text)]
+    cells, table = table_cells(text)  # a flattened table: its cells, not its run of numbers
     found = list(_FIGURE.finditer(text))
     for at, m in enumerate(found):
         value = m.group(1)
         if re.fullmatch(r"(19|20)\d\d", value):
+            continue
+        if table and table[0] <= m.start() < table[1]:
             continue
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"\b(aged?|ages)\s*$", before) or re.search(r"\d\s*(to|-|–)\s*$", before):
@@ -212,6 +217,7 @@ def figures(text: str) -> list[FactSpan]:
         earlier = _earlier(text, m, before)
         near = _near(text, found, at)
         out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead), near, change, earlier))
+    out += cells
     for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         out.append(FactSpan("duration", m.group(0), m.group(2).lower(), stems(window)))

@@ -812,3 +812,25 @@ def test_a_national_total_is_not_answered_with_one_operations_figure(
     asked = "how many kids in total were victims of exploitation in japan? national figure"
     national = bot.ask(asked)
     assert "37" not in claims(national)
+
+
+TABLE = (
+    "Held the class in three prefectures, as follows: Prefecture Sessions Participants "
+    "Aomori 9 1,180 Kochi 5 620 Okinawa 11 1,560 for a total of 25 sessions and 3,360 "
+    "participants."
+)
+
+
+def test_a_flattened_table_gives_each_cell_as_a_figure_of_its_column_and_row() -> None:
+    spans = figures(TABLE)
+    okinawa = frozenset({"okinawa", "particip"})
+    assert pick_figure(spans, "participants", okinawa).text == "1,560 participants in Okinawa"
+    assert "9 sessions in Aomori" in [s.text for s in spans]
+    whole = pick_figure(spans, "participants", frozenset({"particip"}), total=True)
+    assert whole.text == "3,360 participants"  # the total is still the total
+    assert not [s for s in spans if "Kochi Okinawa" in s.text]  # no run of row names
+
+
+def test_a_sentence_of_capitalised_names_and_figures_is_no_table() -> None:
+    text = "Trained 120 officers in Tokyo and 80 in Osaka with the Kyoto Police."
+    assert [s.text for s in figures(text)] == ["120 officers", "80"]
