@@ -109,6 +109,10 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
             who = m.group(2).strip()
             if who.count("“") > who.count("”"):
                 who += "”"  # 'by the NPO “Kodomo no Mori.”': the name's closing quote
+            post = _POST.match(text, m.end(2))
+            if post and re.fullmatch(_PERSON, who):
+                # "chaired by Kenji Oshiro, Director of the Juvenile Division of the NPA"
+                who += f", {post.group(1)}"
             return m.group(1), who
     # a titled person as the subject: "Ms. Maria Santos of the ASEAN Secretariat
     # delivered the opening address", "Mr. Kenji Arakawa, chair of …, coordinated it"
@@ -123,6 +127,11 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+# A person's post written after the name: ", Director of the Seiryo Trauma Clinic".
+_POST = re.compile(
+    r",\s+((?:[A-Z][\w'’-]*\s+){1,4}(?:of|at|for)\s+(?:the\s+)?[A-Z][^,;()]{2,80}?)"
+    r"(?=\s*(?:[,;(]|\.(?:\s|$)|$))"
+)
 # Verbs that ask the same of an agent: "who runs it" of "operated by the NPO …".
 _KIN_VERBS = (
     frozenset(stem(w) for w in "run operate manage administer".split()),

@@ -143,3 +143,19 @@ def test_who_gave_a_talk_is_who_the_talk_was_by() -> None:
     text = 'featured a talk on sextortion scams by the YouTuber "Mocchi".'
     assert talk_by(text, frozenset({stem("talk")})) == ("talk", 'the YouTuber "Mocchi"')
     assert talk_by(text, frozenset({stem("chair")})) is None
+
+
+def test_who_did_it_keeps_the_post_written_after_the_name() -> None:
+    text = (
+        "Organized the meeting, chaired by Kenji Oshiro, Director of the Juvenile Division "
+        "of the NPA; about 260 representatives attended."
+    )
+    assert agent(text, frozenset({stem("chaired")})) == (
+        "chaired",
+        "Kenji Oshiro, Director of the Juvenile Division of the NPA",
+    )
+    plain = "a group chaired by a professor of Keio University, met six times"
+    assert agent(plain, frozenset({stem("chaired")})) == (
+        "chaired",
+        "a professor of Keio University",
+    )
