@@ -52,6 +52,8 @@ class FactSpan:
             the number of officers by approximately 2,020 persons").
         earlier: The figure is the value something rose or fell from ("rose to 51.7%
             from 46.2%"), not the one it reached.
+        of: Stems of the few words right after it, which say whom it is of ("6.8% of
+            women and 2.1% of men").
     """
 
     kind: FactKind
@@ -62,6 +64,7 @@ class FactSpan:
     near: frozenset[str] = frozenset()
     change: bool = False
     earlier: bool = False
+    of: frozenset[str] = frozenset()
 
 
 _NUMBER_WORDS = (
@@ -216,7 +219,10 @@ def figures(text: str) -> list[FactSpan]:
         change = bool(_CHANGED_BY.search(before) or _CHANGE_OF.search(before))
         earlier = _earlier(text, m, before)
         near = _near(text, found, at)
-        out.append(FactSpan(kind, phrase, noun, stems(window), stems(lead), near, change, earlier))
+        of = stems(" ".join(text[m.end() :].split()[:3]))
+        out.append(
+            FactSpan(kind, phrase, noun, stems(window), stems(lead), near, change, earlier, of)
+        )
     out += cells
     for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
         window = text[max(0, m.start() - 90) : m.end() + 60]

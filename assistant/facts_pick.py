@@ -132,6 +132,7 @@ def pick_figure(
         fitting,
         key=lambda s: (
             len(_own_words(s) & asked),
+            len(s.of & topic),  # "what % of women": "6.8% of women and 2.1% of men"
             len(s.near & (topic | worded)),  # "six months after": "… and 36.1% six months later"
             len(s.context & topic),
             -spans.index(s),

@@ -834,3 +834,13 @@ def test_a_flattened_table_gives_each_cell_as_a_figure_of_its_column_and_row() -
 def test_a_sentence_of_capitalised_names_and_figures_is_no_table() -> None:
     text = "Trained 120 officers in Tokyo and 80 in Osaka with the Kyoto Police."
     assert [s.text for s in figures(text)] == ["120 officers", "80"]
+
+
+def test_of_two_shares_the_one_of_the_group_asked_answers() -> None:
+    text = (
+        "Surveyed 10,000 young adults; 6.8% of women and 2.1% of men reported having "
+        "experienced online sexual exploitation before the age of 18."
+    )
+    asked = frozenset({"women", "experienc", "onlin", "sexual", "exploit"})
+    assert pick_figure(figures(text), "percent", asked).text == "6.8%"
+    assert pick_figure(figures(text), "percent", asked - {"women"} | {"men"}).text == "2.1%"
