@@ -2,7 +2,8 @@
 
 Each writer receives the :class:`Query` and the effort, and states only a typed span of
 the effort's text (``facts.py``, ``facts_names.py``, ``facts_places.py``,
-``facts_people.py``) or returns None when the effort does not give that kind of fact;
+``facts_people.py``; figures are written by ``fact_figure.py``) or returns None when the
+effort does not give that kind of fact;
 :class:`~assistant.compose_facts.FactWriter` then says so.
 """
 
@@ -13,7 +14,8 @@ from collections.abc import Callable, Sequence
 
 from assistant.asked import NAME_KINDS, asked_names_people
 from assistant.compose import Composer
-from assistant.facts import clock_times, dates, figures, is_part
+from assistant.fact_figure import figure_lead, stems_of, topic_stems
+from assistant.facts import clock_times, dates, figures
 from assistant.facts_names import (
     contacts,
     issue_of,
@@ -33,7 +35,6 @@ from assistant.intents import Intent, stem
 from assistant.query import Query
 from assistant.retrieval import synonyms
 from index.documents import CitedEffort
-from index.lexical import tokenize
 
 __all__ = ["Leads"]
 
@@ -61,7 +62,7 @@ class Leads:
             holder = holder_of(e.text, q.role) if first else None
             return None if holder is None else f"The report names the {q.role}: {holder}"
         # the verb asked about may be a word of the question's frame ("who organised it")
-        verbs = frozenset(q.topic_words) | _stems_of(q.text) | set(_CO_VERB.findall(q.text))
+        verbs = frozenset(q.topic_words) | stems_of(q.text) | set(_CO_VERB.findall(q.text))
         brought = invited(e.text, verbs) if first else None
         if brought is not None:  # "who gave the lecture": the person invited to lecture
             return f"The report says {brought[1]} was invited to {brought[0]}"
@@ -109,7 +110,7 @@ class Leads:
             # "for how long was the ad on air": how long it ran ("for six weeks"), not the
             # length of the thing itself ("a 30-second announcement")
             spans = [s for s in spans if not _LENGTH_OF_A_THING.fullmatch(s.text)] or spans
-        span = pick_figure(spans, "duration", _topic(q))
+        span = pick_figure(spans, "duration", topic_stems(q))
         if span is not None:
             return f"The report gives the period as {span.text}"
         when = [s for s in dates(e.text) if s.text.lower().startswith("from")]
@@ -123,70 +124,7 @@ class Leads:
             n = len(e.ministries)
             counted = "ministry or agency is" if n == 1 else "ministries and agencies are"
             return f"{n} {counted} credited with it: {self.c.names(e.ministries)}"
-        return self._figure(q, e, first)
-
-    def _figure(self, q: Query, e: CitedEffort, first: bool) -> str | None:
-        # A figure the question already states is not its answer ("how many of the 420
-        # landmarks were in Tokyo?").
-        given = set(re.findall(r"\d[\d,.]*", q.text))
-        spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
-        parts = [s for s in spans if is_part(s)]
-        if parts and (_PART_OF.search(q.text) or _OF_A_GIVEN_WHOLE.search(q.text)):
-            # "how many of the 22 operators had zoning?": "12 of them had introduced it"
-            same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
-            unit = q.unit if same else None
-            span = pick_figure(parts, unit, _topic(q))
-            if span is None:
-                return None
-            said = re.sub(r"\s+of\s+(?:which|whom)$", "", span.text)  # "96 of which" → "96"
-            return f"The report gives {said} ({span.noun})"
-        if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
-            return None  # "how many of the 948 persons were convicted?": a part of a given whole
-        if not q.unit and _OF_A_GIVEN_WHOLE.search(q.text):
-            return None  # "of the 1,102 persons …, how many were convicted?": the same
-        # Beyond the best-matching effort only a figure of the very noun asked will do.
-        total = bool(_TOTAL.search(q.text))
-        # "the total number of child victims in Japan": a national figure, which only a
-        # figure given as one answers, not the 412 victims one operation identified
-        national = (total or bool(_NATIONAL_FIGURE.search(q.text))) and bool(
-            _NATIONAL.search(q.text)
-        )
-        increase = (
-            True
-            if _ASKS_INCREASE.search(q.text)
-            else False
-            if _ASKS_STANDING.search(q.text)
-            else None
-        )
-        worded = frozenset(tokenize(q.text))  # its content words, function words aside
-        if _ASKS_EARLIER.search(q.text):
-            # "what was it last time?": the figure it rose or fell from ("up from 58.9%")
-            spans = [s for s in spans if s.earlier or "from" in s.lead] or spans
-        else:  # "the usage rate rose to 51.7% from 46.2%": the rate is 51.7%
-            spans = [s for s in spans if not s.earlier] or spans
-        span = pick_figure(
-            spans,
-            q.unit,
-            _topic(q),
-            own_noun_only=not first,
-            total=total,
-            increase=increase,
-            worded=worded,
-        )
-        if span is not None and national and not span.lead & _WHOLE_COUNTRY:
-            span = None
-        if span is None and q.unit == "times" and first:
-            # "how often do offenders pretend to be children?": a rate answers it too
-            span = pick_figure(
-                spans, "percent", _topic(q), total=total, increase=increase, worded=worded
-            )
-        if span is None or _one_group_of_a_total(q, e.text, span.text):
-            return None
-        if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):
-            return None  # "how many of the consultations were about …": not the whole
-        if span.text.isalpha():  # "twice"
-            return f"The report says it happened {span.text.lower()}"
-        return f"The report gives {span.text}"
+        return figure_lead(q, e, first)
 
     def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         # "not the old name, the new one": a negated cue does not count
@@ -195,7 +133,7 @@ class Leads:
         earlier = bool(words & {"old", "previous", "former", "origin", "befor"})
         # "the old name, before they changed it": asking for the old one names the change
         later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
-        asked = _topic(q) | {w.lower() for w in (q.unit, q.names) if w}
+        asked = topic_stems(q) | {w.lower() for w in (q.unit, q.names) if w}
         if q.names == "hours":  # "the opening hours": the times of day it gives
             times = clock_times(e.text)
             return f"The report gives {'; '.join(t.text for t in times)}" if times else None
@@ -280,8 +218,8 @@ class Leads:
             )
         # A name the question already states is not its answer ("which practices came out
         # of the Safer Platforms Roundtable?" is not answered by "Safer Platforms Roundtable").
-        stated = _stems_of(q.text)
-        spans = [s for s in spans if not _stems_of(s.text) <= stated]
+        stated = stems_of(q.text)
+        spans = [s for s in spans if not stems_of(s.text) <= stated]
         span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
         quoted_names = [s for s in spans if s.text in quoted(e.text)]
         if span is None and first and len(quoted_names) == 1 and not q.unit and not q.own_words:
@@ -295,14 +233,14 @@ class Leads:
             return f"The report gives the {kind} as {_joined(found)}" if found else None
         # The place of what is asked about: "… in all 47 prefectures, and held a training
         # course for their staff in Osaka" gives Osaka for where the course was held.
-        topic = _topic(q)
+        topic = topic_stems(q)
         # "where was the Asia-Pacific Conference held?" is not answered by its own name
-        stated = _stems_of(q.text)
-        spans = [s for s in places(e.text) if not _stems_of(s.text) - {"at", "in", "the"} <= stated]
+        stated = stems_of(q.text)
+        spans = [s for s in places(e.text) if not stems_of(s.text) - {"at", "in", "the"} <= stated]
         spans = sorted(spans, key=lambda s: -len(topic & _lead(e.text, s.text)))
         if q.unit:  # "in which prefectures": a place that says it is prefectures first
             kind = stem(q.unit.lower())
-            spans = [s for s in spans if kind in _stems_of(s.text)] + spans
+            spans = [s for s in spans if kind in stems_of(s.text)] + spans
         return None if not spans else f"The report gives the place as {spans[0].text}"
 
     def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
@@ -319,7 +257,7 @@ _BOUND_LEADS = {
 def _lead(text: str, span: str, width: int = 50) -> frozenset[str]:
     """The stems of the words just before ``span`` in ``text``."""
     at = text.find(span)
-    return _stems_of(text[max(0, at - width) : max(0, at)])
+    return stems_of(text[max(0, at - width) : max(0, at)])
 
 
 def _place_kind(q: Query) -> str | None:
@@ -371,70 +309,3 @@ _NAMED_TIME = re.compile(
     re.I,
 )
 _NAME_ASKED = re.compile(r"\b(?:name|title)\b|\b(?:called|named|titled)\b", re.I)
-
-
-def _stems_of(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in re.findall(r"[\w']+", text.lower()))
-
-
-def _one_group_of_a_total(q: Query, text: str, figure: str) -> bool:
-    """Whether the question counts one group ("representatives from foreign
-    institutions") of a figure the effort gives for several ("about 220 representatives
-    from relevant ministries, foreign institutions, private groups, and others")."""
-    if not q.unit:
-        return False
-    unit = re.escape(q.unit)
-    asked = re.search(rf"\b{unit}\s+from\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", q.text, re.I)
-    at = text.find(figure)
-    if asked is None or at < 0:
-        return False
-    groups = re.match(r"\s*from\s+([^.;()]+)", text[at + len(figure) :])
-    if groups is None or not re.search(r",|\band\b", groups.group(1)):
-        return False
-    words = []
-    for w in asked.group(1).lower().split():
-        if w in _GROUP_ENDS:
-            break
-        words.append(w)
-    wanted = _stems_of(" ".join(words)) - _stems_of("the a an")
-    return bool(wanted) and wanted <= _stems_of(groups.group(1))
-
-
-# Words that end the group a question names after its unit ("… from X were at …").
-_GROUP_ENDS = frozenset(
-    "were was are is did do does attended came took at in on to for during who that which".split()
-)
-
-
-_OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
-_PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
-_ASKS_EARLIER = re.compile(
-    r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one)\b", re.I
-)
-# A change asked for, up or down: "how many more", "were they adding", "go up by".
-_ASKS_INCREASE = re.compile(
-    r"\b(?:more|additional|extra|new|add(?:ed|ing|s)?|increas\w*|gr[eo]w\w*|ris(?:e|es|ing)|rose|"
-    r"rais\w*|expand\w*|boost\w*|climb\w*|jump\w*|decreas\w*|reduc\w*|drop\w*|fall|fell|"
-    r"declin\w*)\b|\b(?:go|goes|going|gone|went|up|down)\s+(?:up|down|by)\b|"
-    r"\bby\s+how\s+(?:many|much)\b",
-    re.I,
-)
-_ASKS_STANDING = re.compile(
-    r"\b(?:had|have|has|now|exist|altogether|as\s+of)\b|\b(?:are|were)\s+there\b|"
-    r"\bby\s+(?:the\s+end\s+of\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
-    re.I,
-)
-_TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)
-# A figure asked of the whole country, and the words that give a figure as one.
-_NATIONAL = re.compile(
-    r"\b(?:nationwide|nation-wide|nationally|national|country-?wide|in\s+japan|across\s+"
-    r"(?:the\s+)?(?:country|japan|nation)|(?:the\s+)?whole\s+(?:country|of\s+japan))\b",
-    re.I,
-)
-_NATIONAL_FIGURE = re.compile(r"\bnational\s+(?:figure|total|number|statistics?|count)\b", re.I)
-_WHOLE_COUNTRY = frozenset(stem(w) for w in "total nationwide national".split())
-
-
-def _topic(q: Query) -> frozenset[str]:
-    return frozenset(stem(w) for w in q.topic.lower().split()) | frozenset(q.topic_words)

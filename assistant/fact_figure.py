@@ -1,0 +1,147 @@
+"""The sentence that states a figure an effort gives, for a question that asks one.
+
+Only a figure whose type fits the question (:func:`~assistant.facts_pick.pick_figure`)
+answers, read with what the question says of it: a total or a national figure, an
+increase or a standing count, the value something rose from, a part of a given whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts import figures, is_part
+from assistant.facts_pick import pick_figure
+from assistant.intents import stem
+from assistant.query import Query
+from index.documents import CitedEffort
+from index.lexical import tokenize
+
+__all__ = ["figure_lead", "stems_of", "topic_stems"]
+
+
+def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
+    """The figure of ``e`` a figure question asks for, as a sentence; None if it gives none
+    of that type (``first``: ``e`` is the best-matching effort, which may answer with a
+    figure of a kindred noun)."""
+    # A figure the question already states is not its answer ("how many of the 420
+    # landmarks were in Tokyo?").
+    given = set(re.findall(r"\d[\d,.]*", q.text))
+    spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
+    parts = [s for s in spans if is_part(s)]
+    if parts and (_PART_OF.search(q.text) or _OF_A_GIVEN_WHOLE.search(q.text)):
+        # "how many of the 22 operators had zoning?": "12 of them had introduced it"
+        same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
+        unit = q.unit if same else None
+        span = pick_figure(parts, unit, topic_stems(q))
+        if span is None:
+            return None
+        said = re.sub(r"\s+of\s+(?:which|whom)$", "", span.text)  # "96 of which" → "96"
+        return f"The report gives {said} ({span.noun})"
+    if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
+        return None  # "how many of the 948 persons were convicted?": a part of a given whole
+    if not q.unit and _OF_A_GIVEN_WHOLE.search(q.text):
+        return None  # "of the 1,102 persons …, how many were convicted?": the same
+    # Beyond the best-matching effort only a figure of the very noun asked will do.
+    total = bool(_TOTAL.search(q.text))
+    # "the total number of child victims in Japan": a national figure, which only a
+    # figure given as one answers, not the 412 victims one operation identified
+    national = (total or bool(_NATIONAL_FIGURE.search(q.text))) and bool(_NATIONAL.search(q.text))
+    increase = (
+        True if _ASKS_INCREASE.search(q.text) else False if _ASKS_STANDING.search(q.text) else None
+    )
+    worded = frozenset(tokenize(q.text))  # its content words, function words aside
+    if _ASKS_EARLIER.search(q.text):
+        # "what was it last time?": the figure it rose or fell from ("up from 58.9%")
+        spans = [s for s in spans if s.earlier or "from" in s.lead] or spans
+    else:  # "the usage rate rose to 51.7% from 46.2%": the rate is 51.7%
+        spans = [s for s in spans if not s.earlier] or spans
+    span = pick_figure(
+        spans,
+        q.unit,
+        topic_stems(q),
+        own_noun_only=not first,
+        total=total,
+        increase=increase,
+        worded=worded,
+    )
+    if span is not None and national and not span.lead & _WHOLE_COUNTRY:
+        span = None
+    if span is None and q.unit == "times" and first:
+        # "how often do offenders pretend to be children?": a rate answers it too
+        span = pick_figure(
+            spans, "percent", topic_stems(q), total=total, increase=increase, worded=worded
+        )
+    if span is None or _one_group_of_a_total(q, e.text, span.text):
+        return None
+    if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):
+        return None  # "how many of the consultations were about …": not the whole
+    if span.text.isalpha():  # "twice"
+        return f"The report says it happened {span.text.lower()}"
+    return f"The report gives {span.text}"
+
+
+def stems_of(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[\w']+", text.lower()))
+
+
+def _one_group_of_a_total(q: Query, text: str, figure: str) -> bool:
+    """Whether the question counts one group ("representatives from foreign
+    institutions") of a figure the effort gives for several ("about 220 representatives
+    from relevant ministries, foreign institutions, private groups, and others")."""
+    if not q.unit:
+        return False
+    unit = re.escape(q.unit)
+    asked = re.search(rf"\b{unit}\s+from\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", q.text, re.I)
+    at = text.find(figure)
+    if asked is None or at < 0:
+        return False
+    groups = re.match(r"\s*from\s+([^.;()]+)", text[at + len(figure) :])
+    if groups is None or not re.search(r",|\band\b", groups.group(1)):
+        return False
+    words = []
+    for w in asked.group(1).lower().split():
+        if w in _GROUP_ENDS:
+            break
+        words.append(w)
+    wanted = stems_of(" ".join(words)) - stems_of("the a an")
+    return bool(wanted) and wanted <= stems_of(groups.group(1))
+
+
+# Words that end the group a question names after its unit ("… from X were at …").
+_GROUP_ENDS = frozenset(
+    "were was are is did do does attended came took at in on to for during who that which".split()
+)
+
+
+_OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
+_PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
+_ASKS_EARLIER = re.compile(
+    r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one)\b", re.I
+)
+# A change asked for, up or down: "how many more", "were they adding", "go up by".
+_ASKS_INCREASE = re.compile(
+    r"\b(?:more|additional|extra|new|add(?:ed|ing|s)?|increas\w*|gr[eo]w\w*|ris(?:e|es|ing)|rose|"
+    r"rais\w*|expand\w*|boost\w*|climb\w*|jump\w*|decreas\w*|reduc\w*|drop\w*|fall|fell|"
+    r"declin\w*)\b|\b(?:go|goes|going|gone|went|up|down)\s+(?:up|down|by)\b|"
+    r"\bby\s+how\s+(?:many|much)\b",
+    re.I,
+)
+_ASKS_STANDING = re.compile(
+    r"\b(?:had|have|has|now|exist|altogether|as\s+of)\b|\b(?:are|were)\s+there\b|"
+    r"\bby\s+(?:the\s+end\s+of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+_TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)
+# A figure asked of the whole country, and the words that give a figure as one.
+_NATIONAL = re.compile(
+    r"\b(?:nationwide|nation-wide|nationally|national|country-?wide|in\s+japan|across\s+"
+    r"(?:the\s+)?(?:country|japan|nation)|(?:the\s+)?whole\s+(?:country|of\s+japan))\b",
+    re.I,
+)
+_NATIONAL_FIGURE = re.compile(r"\bnational\s+(?:figure|total|number|statistics?|count)\b", re.I)
+_WHOLE_COUNTRY = frozenset(stem(w) for w in "total nationwide national".split())
+
+
+def topic_stems(q: Query) -> frozenset[str]:
+    return frozenset(stem(w) for w in q.topic.lower().split()) | frozenset(q.topic_words)
