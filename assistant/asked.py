@@ -35,6 +35,7 @@ _AUX = frozenset(
 # Verbs that end the noun after "how many" ("how many companies took part").
 _VERBS = frozenset(
     "took take takes came come went go attend attended got get received receive made make "
+    "done given taken seen shown sent carried conducted performed "
     "joined join participated took part saw see ran run held hold gave give left stayed "
     "are were was is did do does have has had sent send sends met meet won win brought "
     "bring paid pay sold sell told tell said say found find kept keep lost lose spent spend "

@@ -181,6 +181,18 @@ RULES: tuple[Rule, ...] = (
         lambda q: Intent.PERIOD if measure_of(q.unit) == "duration" else Intent.NUMBER,
     ),
     Rule(
+        "a count of something an effort counts, asked in a request's words, is a figure: "
+        "“tell me number of safety class done in 2020 pls”",
+        lambda q, i, s: (
+            i is Intent.LIST
+            and q.counted
+            and bool(_unit(q))
+            and _plan_unit(q) is None
+            and bool(q.topic_words)
+        ),
+        _to(Intent.NUMBER),
+    ),
+    Rule(
         "a count of places is a figure, not a place: “at how many venues was the forum held”",
         lambda q, i, s: i is Intent.WHERE and q.counted and is_place(_unit(q)),
         _to(Intent.NUMBER),

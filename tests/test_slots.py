@@ -350,6 +350,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("within how many hours must they take it down", "hours"),  # a modal is no noun
         ("whats the max a town could get from the subsidy?", "money"),  # "up to 3 million yen"
         ("what was the maximum number of teams?", "teams"),  # a count, not a sum
+        ("tell me number of safety class done in 2020", "class"),  # a participle ends the noun
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
