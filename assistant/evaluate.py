@@ -81,6 +81,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev22": ("reports22",),
     "dev23": ("reports23",),
     "dev24": ("reports24",),
+    "dev25": ("reports25",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -67,6 +67,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev22",
         "dev23",
         "dev24",
+        "dev25",
         "unseen",
         "unseen2",
         "unseen3",
