@@ -72,6 +72,9 @@ RARE_ALONE = 2
 # kind worse).
 LEXICAL_SHARE = 0.15
 MAX_CITATIONS = 4
+# ... and for a question matched by meaning alone, one more of its neighbours: on the
+# 4,232 dev questions, 16 paraphrases whose effort came fifth passed, none was lost.
+MEANING_CITATIONS = 5
 # ... and within one ministry's efforts, which a person asks about to have them all.
 MAX_MINISTRY_CITATIONS = 6
 # What share of the question's content words an effort must hold to match literally.
@@ -197,6 +200,8 @@ class Retriever:
         margin = KEEP_MARGIN * MINISTRY_WIDEN if q.ministries else KEEP_MARGIN
         if not literal and not q.ministries:
             margin = MEANING_MARGIN
+            most = MEANING_CITATIONS
+            top = matches[:most]
         floor = max(threshold, best - margin)
         semantic = {m.position for m in top if m.similarity >= floor and best >= threshold}
         if scoped and literal:

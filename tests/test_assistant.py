@@ -948,6 +948,8 @@ def test_a_question_matched_by_meaning_alone_offers_more_neighbours_than_a_word_
     narrow, by_word = found(paraphrase), found(literal)
     monkeypatch.setattr(retrieval, "MEANING_MARGIN", 1.0)
     assert len(found(paraphrase)) > len(narrow)
+    # ... and one more of them than a word match may cite
+    assert len(found(paraphrase)) == retrieval.MEANING_CITATIONS > retrieval.MAX_CITATIONS
     assert found(literal) == by_word  # a word found as written keeps the narrow band
 
 
