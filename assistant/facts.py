@@ -217,6 +217,8 @@ def figures(text: str) -> list[FactSpan]:
         lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
         before = text[max(0, m.start() - 120) : m.start()]
         change = bool(_CHANGED_BY.search(before) or _CHANGE_OF.search(before))
+        # "about 1.3 times the figure for the previous campaign" is a change, not a count
+        change = change or (kind == "times" and bool(_RATIO.match(text[m.end() :])))
         earlier = _earlier(text, m, before)
         near = _near(text, found, at)
         of = stems(" ".join(text[m.end() :].split()[:3]))
@@ -234,6 +236,7 @@ def figures(text: str) -> list[FactSpan]:
     return out
 
 
+_RATIO = re.compile(r"\s*times\s+(?:the|as|that|more|higher|greater|larger|bigger)\b", re.I)
 # A figure that is the size of a change: "increasing the number of officers by 2,020".
 _CHANGED_BY = re.compile(
     r"\b(?:increas|rais|expand|grow|grew|boost|add|reduc|decreas|cut)\w*\b[^.;]{0,80}\bby\s+"

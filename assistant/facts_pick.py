@@ -85,9 +85,12 @@ def pick_figure(
     question says, to tell apart two figures of one kind by the words after each.
     """
     if unit == "times":
-        # "how many times did it meet": "six meetings" counts the meeting
+        # "how many times did it meet": "six meetings" counts the meeting; "how many times
+        # were the videos viewed": "viewed about 3.4 million times", not "eight videos"
+        timed = [s for s in spans if s.kind == "times"]
         counted = [s for s in spans if s.kind == "number" and s.noun and stem(s.noun) in topic]
-        spans = [s for s in spans if s.kind == "times"] + counted
+        done = [s for s in timed if s.lead & topic]
+        spans = done or timed + counted
         unit = None
     own = [s for s in spans if _fits(s, unit, own_noun=True)]
     if own_noun_only and unit not in ("duration", "percent", "money", "age"):
@@ -218,6 +221,8 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
     if unit.lower() in _GENERIC_PLACES:  # "at how many places": "at 8 probation offices"
         return span.noun is not None and span.noun in UNITS["places"]
     if unit.lower() in UNITS["people"] and span.noun in _GENERIC_PEOPLE:
-        return True  # "how many staff": "2,020 persons", if it is about the topic (pick_figure)
+        # "how many staff": "2,020 persons", if it is about the topic (pick_figure); but the
+        # children a question counts are never the "persons" who took part in something
+        return wanted != "child"
     # the unit named just before the figure: "officers (by approximately 2,020 persons)"
     return wanted in {_canon(s) for s in span.lead} and span.noun in UNITS["people"]

@@ -566,6 +566,25 @@ def test_how_many_times_counts_what_the_verb_names() -> None:
     assert span is not None and span.text == "six meetings"
 
 
+def test_how_many_times_something_was_done_is_the_count_of_times_its_verb_names() -> None:
+    text = (
+        'Launched the "Stay Safe" campaign with eight short videos, which were viewed about '
+        "3.4 million times, about 1.3 times the figure for the previous campaign."
+    )
+    span = pick_figure(figures(text), "times", frozenset({"campaign", "video", "view"}))
+    assert span is not None and span.text == "about 3.4 million times"
+
+
+def test_children_asked_for_are_not_the_persons_who_took_part_in_something() -> None:
+    text = (
+        "Held training for staff of child guidance centers (December 2045); about 380 "
+        "persons took part."
+    )
+    topic = frozenset({"children", "temporari", "protect", "child", "guidanc", "center"})
+    assert pick_figure(figures(text), "children", topic) is None
+    assert pick_figure(figures(text), "staff", topic) is not None
+
+
 def test_an_audience_is_read_past_a_decimal_figure() -> None:
     text = (
         'Distributed the "SOS Mini Letter", a prepaid letter form for consulting volunteers, '
