@@ -372,6 +372,13 @@ _WHO_WAS = re.compile(
 )
 
 
+# "who was appointed Youth Online Safety Ambassador": the part the person was given
+_WHO_MADE = re.compile(
+    r"\bwho\s+(?:was|were|is|has\s+been|got)\s+(?:appointed|named|made|chosen|selected|picked)"
+    r"\s+(?:as\s+)?(?:the\s+|an?\s+|its\s+)?(?:[\w\"'“”-]+\s+){0,4}?([a-z-]+)[\"'”]?"
+    r"(?=\s+(?:in|for|at|of|on|by|during|to)\b|\s*[?.!,]|\s*$)",
+    re.I,
+)
 _WHO_WON = re.compile(r"\bwho\s+(?:won|wins|has\s+won|took\s+(?:first|the\s+prize))\b", re.I)
 
 
@@ -388,6 +395,9 @@ def asked_role(text: str) -> str | None:
     leaflet for" asks no role."""
     if _WHO_WON.search(text):
         return "winner"  # not who organised it
+    made = _WHO_MADE.search(text)
+    if made and asked_names_people(made.group(1)):
+        return made.group(1).lower()
     m = _WHO_WAS.search(text)
     if m is None:
         return None

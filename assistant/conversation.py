@@ -106,7 +106,14 @@ def _lacks_anchor(q: Query) -> bool:
     # "and how many persons?", "how many attended?": the unit asked and the words of
     # asking ("attended") are no topic of their own
     own = set(q.own_words) - ({stem(q.unit.lower())} if q.unit else set())
+    # "who won?", "who was the speaker?": the part asked for is no topic either
+    own -= {stem(w) for w in (q.role or "").lower().split()}
+    if q.role == "winner":
+        own -= _WON
     return not own
+
+
+_WON = frozenset(stem(w) for w in "won win wins winning".split())
 
 
 def _time_words(time: TimeScope) -> list[str]:

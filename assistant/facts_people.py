@@ -146,10 +146,12 @@ _CO_AGENT = re.compile(
 
 
 _PERSON = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+# A rank before a title: "Associate Professor Mariko Shinoda"
+_RANK = r"(?:(?:Associate|Assistant|Visiting|Emeritus|Adjunct|Honorary|Senior)\s+)?"
 # What a person is, set off by commas after the name: ", attorney at law,".
 _APPOSITIVE = r",\s+[^,;.()]{1,80}?,"
 _PERSON_DID = re.compile(
-    r"((?:Dr|Prof|Professor|Mr|Ms|Mrs)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+    rf"({_RANK}(?:Dr|Prof|Professor|Mr|Ms|Mrs)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
     rf"(?:\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?\s+([a-z]+ed)\b"
 )
 
@@ -210,9 +212,22 @@ def holder_of(text: str, role: str) -> str | None:
         rf"delivered\s+|presented\s+)?by\s+(?:[a-z]+\s+){{0,2}}({_PERSON})",
         text,
     )
+    if m is None:
+        # "Appointed manga artist Ms. Sayaka Odagiri as "Youth Online Safety Ambassador""
+        m = re.search(
+            rf"\b(?i:appointed|named|selected|chose|designated|commissioned)\s+(?:[a-z-]+\s+){{0,3}}"
+            rf"({_PERSON})\s+as\s+(?:the\s+|an?\s+|its\s+)?[\"“]?(?:[\w'’-]+\s+){{0,4}}"
+            rf"(?i:{head})",
+            _TITLE_DOT.sub(r"\1", text),
+        )
     if m is None and head == "winner":
-        # "the team from Tottori Prefectural Hinode High School won the Minister's Award"
-        m = re.search(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+won\b", text)
+        # "the team from Tottori Prefectural Hinode High School won the Minister's Award";
+        # "the grand prize went to a team from Hakata Institute of Technology"
+        m = re.search(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+won\b", text) or re.search(
+            r"\b(?:prize|award|first\s+place)\s+(?:was\s+)?(?:went|given|awarded)\s+to\s+"
+            r"((?:the\s+|an?\s+)?[^,.;()\[\]]{2,80}?)(?=\s*(?:[,.;()\[]|$)|\s+(?:for|in|at)\s)",
+            text,
+        )
     if m is None and head in _TALKERS:
         # a lecturer, speaker or instructor is who gave the talk: "workshops … given by
         # child psychologist Dr. Sayaka Imamura"

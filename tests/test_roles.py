@@ -32,6 +32,8 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("who was lecturer for the online seminars", "lecturer"),
         ("hey! who's the voice actor on the tv spot?", "voice actor"),
         ("who won the hackathon?", "winner"),  # the winner, not who organised it
+        ("Who was appointed Youth Online Safety Ambassador in 2045?", "ambassador"),
+        ("who was named as the campaign's spokesperson", "spokesperson"),
         ("who gave the keynote lecture at the symposium", "keynote"),
         ("who was the leaflet for?", None),
         ("who was the poster sent to", None),
@@ -68,6 +70,12 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
         # whoever gave the talk is its lecturer, when the effort names no part
         ("workshops for guardians given by child psychologist Dr. Sayaka Imamura", "lecturer",
          "Dr. Sayaka Imamura"),
+        # a prize given to someone is won by them
+        ("where 38 teams competed; the grand prize went to a team from Hakata Institute of "
+         "Technology.", "winner", "a team from Hakata Institute of Technology"),
+        # someone appointed to a part holds it
+        ('Appointed manga artist Ms. Sayaka Odagiri as "Youth Online Safety Ambassador"',
+         "ambassador", "Ms Sayaka Odagiri"),
         # what the person is, set off by commas between the name and the part
         ("a seminar with Mr. Ren Ueda, attorney at law, as lecturer", "lecturer", "Mr. Ren Ueda"),
     ],
@@ -82,6 +90,17 @@ def test_who_played_a_part_is_answered_by_name(bot2033: Assistant) -> None:
     answer = bot2033.ask("who was the voice actor in the PSA about sending intimate images?")
     assert not answer.abstained
     assert "Sora Kitamine" in claims(answer)
+
+
+def test_who_won_after_an_answer_asks_it_of_that_answer(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "won" is how the part is asked, no topic of its own: the question points back
+    bot2045 = blind_report_bot(tmp_path_factory, "reports25")
+    first = bot2045.ask("tell me about the hackathon in fukuoka")
+    answer = bot2045.ask("who won?", context=first.context)
+    assert "Hakata Institute of Technology" in claims(answer)
+    assert [c.effort_id for c in answer.citations] == ["fy2045-6.4.3"]
 
 
 def test_a_part_the_effort_names_no_one_in_is_not_given(bot2033: Assistant) -> None:
@@ -143,6 +162,17 @@ def test_who_gave_a_talk_is_who_the_talk_was_by() -> None:
     text = 'featured a talk on sextortion scams by the YouTuber "Mocchi".'
     assert talk_by(text, frozenset({stem("talk")})) == ("talk", 'the YouTuber "Mocchi"')
     assert talk_by(text, frozenset({stem("chair")})) is None
+
+
+def test_who_did_it_keeps_an_academic_rank_before_the_title() -> None:
+    text = (
+        "Held a training session at which Associate Professor Mariko Shinoda of Higashiyama "
+        'University lectured on "Teaching Consent"; about 640 teachers attended.'
+    )
+    assert agent(text, frozenset({stem("lectured")})) == (
+        "lectured",
+        "Associate Professor Mariko Shinoda",
+    )
 
 
 def test_who_did_it_keeps_the_post_written_after_the_name() -> None:
