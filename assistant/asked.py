@@ -199,6 +199,12 @@ _WHICH_KIND = re.compile(
     rf"\b(?:which|what)\s+(?:[a-z]+\s+)?({'|'.join(sorted(NAME_KINDS))})\b(?!\s+(?:of|is|was)\b)",
     re.I,
 )
+# ... with its preposition before it: "on which plan was it based", "under which law"
+_BY_WHICH_KIND = re.compile(
+    rf"\b(?:on|under|in|at|for|from|with|by|through|to)\s+(?:which|what)\s+(?:[a-z]+\s+)?"
+    rf"({'|'.join(sorted(NAME_KINDS))})\b",
+    re.I,
+)
 # Words for a name that is a phrase: "what slogan was used", "the campaign's motto".
 _PHRASE_NAMES = r"(?:slogan|motto|catchphrase|catch\s+phrase|tagline|watchword)s?"
 # "what new name did it get", "which title": the name itself is asked.
@@ -245,7 +251,7 @@ def asked_names(text: str) -> str | None:
         return "ordinal"
     if _HOURS.search(text):  # "what hours is it open": the times of day
         return "hours"
-    m = _WHICH_KIND.search(text) or _CALLED.search(text)
+    m = _WHICH_KIND.search(text) or _BY_WHICH_KIND.search(text) or _CALLED.search(text)
     if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"
         return m.group(1).lower()
     if _WHAT_NAME.search(text):  # "what new name did the hotline get?"

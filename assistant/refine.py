@@ -247,7 +247,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "names asked for are a name question: “which 31 companies took part”, “what is the "
-        "hotline's phone number”, “what time does the chat desk open”",
+        "hotline's phone number”, “what time does the chat desk open”, “on which plan was "
+        "the reform based”",
         lambda q, i, s: (
             q.names is not None
             and not (q.ministries and q.names in _ACTIVITIES)
@@ -261,6 +262,8 @@ RULES: tuple[Rule, ...] = (
                 # not what is new between years
                 or (i is Intent.COMPARE and not q.time.fiscal_years and not q.whole)
                 or (q.names in NAME_KINDS and i is Intent.LIST)
+                # "on which plan was it based": a plan's name, not a date
+                or (q.names in NAME_KINDS and i is Intent.WHEN)
             )
         ),
         _to(Intent.NAME),

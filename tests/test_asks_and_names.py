@@ -161,6 +161,8 @@ def test_the_name_of_a_named_kind_of_thing_is_asked_for() -> None:
     question = "whats the exact name of the reinforcement plan for child abuse prevention?"
     assert asked_names(question) == "plan"
     assert asked_names("what is the name of the ministry") is None
+    # the preposition asked with it may come first
+    assert asked_names("On which plan was the strengthening of the centers based?") == "plan"
 
 
 @pytest.mark.parametrize(
