@@ -80,7 +80,8 @@ _FIGURE = re.compile(
 _STOP_NOUN = frozenset(
     "of from in at on to for by with and or as that which who were was is are had have has "
     "during since until across than per a an the its their through into among via under "
-    "over about after before between including such".split()
+    "over about after before between including such nationwide overall altogether "
+    "respectively annually each".split()
 )
 # After a comma, the rest of a list of modifiers: "junior high and senior high schools".
 _LISTED = re.compile(r"\s*(?:[a-z-]+ ){0,2}(?:and|or) (?:[a-z-]+ ){0,2}[a-z-]+s\b")
@@ -129,6 +130,10 @@ _AGES = re.compile(
 
 
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z-]+s)\b(?=[^.;]*$)", re.I)
+_THEIR_NUMBER = re.compile(
+    r"\b([a-z-]{3,}s)\b[^.;]{0,40}?,?\s+[a-z]+ing\s+their\s+number\s+(?:to|by)\b(?=[^.;]*$)",
+    re.I,
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
 )
@@ -191,8 +196,10 @@ def figures(text: str) -> list[FactSpan]:
             # "22 operators …; 12 of them had introduced it": 12 operators
             noun, noun_words = whole.noun, [part_of.group(0).strip()]
         if noun is None and not percent:
-            # "the number of centers with a lawyer increased to 52": 52 centers
-            counted = list(_NUMBER_OF.finditer(text[max(0, m.start() - 120) : m.start()]))
+            # "the number of centers with a lawyer increased to 52": 52 centers; "placed
+            # school social workers, increasing their number to about 4,300": workers
+            counted = list(_NUMBER_OF.finditer(text[max(0, m.start() - 200) : m.start()]))
+            counted = counted or list(_THEIR_NUMBER.finditer(text[: m.start()]))
             if counted:
                 noun = counted[-1].group(1).lower()
                 noun_words = [counted[-1].group(1)]

@@ -44,6 +44,15 @@ _SAME_NOUN = {
     "attorney": "lawyer",
     "check": "confirm",  # record checks are the reports' "confirmations"
     "shrink": "counselor",
+    "psycholog": "counselor",  # school counselors are the psychologists pupils see
+    "therapist": "counselor",
+    "instructor": "teacher",
+    "region": "prefectur",  # Japan's regions, as the reports count them
+    "provinc": "prefectur",
+    "town": "municip",  # towns and cities are the municipalities, the local governments
+    "citi": "municip",
+    "govern": "municip",
+    "worker": "staff",  # "welfare staff": school social workers
 }
 
 

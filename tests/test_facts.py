@@ -585,6 +585,39 @@ def test_children_asked_for_are_not_the_persons_who_took_part_in_something() -> 
     assert pick_figure(figures(text), "staff", topic) is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # "the number of X …" may be far before the figure, in the same clause
+        ("Increased the number of prefectures in which the One-Stop Support Center for Victims "
+         "of Sexual Crimes and Sexual Violence is open 24 hours a day to 39.", "39 prefectures"),
+        # "increasing their number": the plural named before it
+        ("Supported the placement of school social workers, increasing their number to about "
+         "4,300 nationwide.", "about 4,300 workers"),
+    ],
+)  # fmt: skip
+def test_a_figure_written_without_its_noun_counts_what_the_sentence_numbers(
+    text: str, counted: str
+) -> None:
+    assert counted in [s.text for s in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("instructors", "which showed that 248 teachers were disciplined for misconduct."),
+        ("psychologists", "Increased the number of school counselors to about 31,800."),
+        ("regions", "the number of prefectures with a 24-hour center rose to 39."),
+        ("towns", "Subsidized 44 local governments that operated safety networks."),
+        ("staff", "Supported school social workers, increasing their number to about 4,300."),
+    ],
+)
+def test_a_unit_asked_in_everyday_words_is_counted_by_the_reports_noun_for_it(
+    asked: str, text: str
+) -> None:
+    assert pick_figure(figures(text), asked, frozenset()) is not None
+
+
 def test_an_audience_is_read_past_a_decimal_figure() -> None:
     text = (
         'Distributed the "SOS Mini Letter", a prepaid letter form for consulting volunteers, '
