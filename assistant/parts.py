@@ -81,9 +81,10 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
             scored.append((common / len(title_words), common, key, title_words))
     if not scored:
         return None
-    scored.sort(key=lambda t: (-t[0], -t[1]))
-    share, shared, key, title_words = scored[0]
     cued = _NAMED_PART.search(text) is not None
+    # after a cue the title sharing the most words is named, else the one most covered
+    scored.sort(key=lambda t: (-t[1], -t[0]) if cued else (-t[0], -t[1]))
+    share, shared, key, title_words = scored[0]
     runner_up = max((t[1] for t in scored[1:]), default=0)
     if share >= 0.75 or (cued and shared >= 2 and shared > runner_up):
         span = _cover(text, title_words)
@@ -139,7 +140,9 @@ def asks_measures(text: str) -> bool:
 
 _NAMED_PART = re.compile(
     r"\b(?:section|pillar|part|area|heading|chapter|measure|bit|passage)\s+(?:about|on|for|"
-    r"titled|called|named|covering|dealing\s+with|concerning|regarding)\b",
+    r"titled|called|named|covering|dealing\s+with|concerning|regarding)\b"
+    # "the strengthening of the foundation section": the part's words come before it
+    r"|(?<=[a-z])\s+(?:section|pillar|chapter)\b(?!\s+\d)",
     re.I,
 )
 

@@ -478,6 +478,19 @@ def test_a_section_is_named_by_some_of_its_title_words_after_section_about() -> 
     assert parts.section("What did MEXT do for child victims?", titles)[0] is None
 
 
+def test_a_section_is_named_by_its_title_words_before_section() -> None:
+    titles = [
+        (5, "Strengthening of crackdowns and rehabilitation of offenders"),
+        (6, "Strengthening of the foundation for realizing a society where children will "
+         "never become victims"),
+    ]  # fmt: skip
+    question = "show me whats in the strengthening of the foundation section for fy2045"
+    # the title sharing the most words, not the one whose few words are most covered
+    assert parts.section(question, titles)[0] == 6
+    assert parts.section("the strengthening the foundation section pls", titles)[0] == 6
+    assert parts.section("what did they do to strengthen the foundation?", titles)[0] is None
+
+
 @pytest.mark.parametrize(
     ("question", "countries"),
     [
