@@ -56,7 +56,7 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     """The question's two asks, or None when it asks one thing (or the second part is
     neither a fact of the same effort nor the first question with another slot)."""
     apart = counted_apart(query.text)
-    parts = two_asks(query.text) or joined_heads(query.text) or apart
+    parts = two_asks(query.text) or joined_heads(query.text) or joined_facts(query.text) or apart
     if parts is None:
         return None
     if parts == apart:
@@ -210,6 +210,41 @@ def counted_apart(text: str) -> tuple[str, str] | None:
         f"{before}{m.group(1)}{m.group(2)}{after}",
         f"{before}{m.group(1)}{m.group(3)}{after}",
     )
+
+
+# Facts asked by their noun: "the phone number", "the opening hours", "the venue".
+_FACT = (
+    r"(?:(?:phone|telephone|contact|toll[- ]free)\s+number|(?:opening\s+|business\s+|"
+    r"operating\s+)?hours|address|web\s*site|url|e-?mail(?:\s+address)?|dates?|venue|"
+    r"location|name|title|deadline)"
+)
+_AND = r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+(?:also\s+)?(?:the\s+|its\s+|their\s+)?"
+# "the phone number and opening hours of the hotline"
+_FACTS_JOINED = re.compile(
+    rf"^(?P<lead>.*?)\b(?P<a>{_FACT}){_AND}(?P<b>{_FACT})\s+(?P<tail>(?:of|for)\b.*)$", re.I
+)
+# "the phone number of the hotline + opening hours?", "… of the hotline? and the hours?"
+_FACT_ADDED = re.compile(
+    rf"^(?P<head>.*?\b(?P<a>{_FACT})\s+(?:of|for)\s+[^?]+?)\s*\??{_AND}"
+    rf"(?:(?:what|which)\s+(?:are|is)\s+(?:the\s+|its\s+)?)?(?P<b>{_FACT})\s*(?:\?|$)",
+    re.I,
+)
+
+
+def joined_facts(text: str) -> tuple[str, str] | None:
+    """Two facts asked by their nouns, of one thing, as two questions: "the phone number
+    and opening hours of the hotline?" and "the phone number of the hotline + opening
+    hours?" as "the phone number of the hotline?" and "the opening hours of the hotline?"."""
+    m = _FACTS_JOINED.match(text.strip())
+    if m is not None:
+        lead, tail = m.group("lead"), m.group("tail")
+        return f"{lead}{m.group('a')} {tail}", f"{lead}{m.group('b')} {tail}"
+    m = _FACT_ADDED.match(text.strip())
+    if m is None:
+        return None
+    head = m.group("head")
+    at = m.start("a")
+    return f"{head}?", f"{head[:at]}{m.group('b')}{head[m.end('a') :]}?"
 
 
 def _is_plural_noun(word: str) -> bool:

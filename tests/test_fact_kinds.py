@@ -13,6 +13,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.claims import claims
+from assistant.compound import joined_facts
 from assistant.facts import figures
 from assistant.facts_names import issue_of
 from assistant.facts_people import agent
@@ -117,6 +118,35 @@ def test_question_words_joined_before_one_clause_each_ask_it(
     question: str, parts: tuple[str, str] | None
 ) -> None:
     assert joined_heads(question) == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("phone number and opening hours of the hotline?",
+         ("phone number of the hotline?", "opening hours of the hotline?")),
+        ("what was the date and venue of the symposium",
+         ("what was the date of the symposium", "what was the venue of the symposium")),
+        # the second fact added after the thing, with "+" or as an afterthought
+        ("whats the phone number of the hotline + opening hours?",
+         ("whats the phone number of the hotline?", "whats the opening hours of the hotline?")),
+        ("what is the address of the website? and the name?",
+         ("what is the address of the website?", "what is the name of the website?")),
+        ("what is the name of the hotline and how many calls did it get?", None),
+    ],
+)  # fmt: skip
+def test_facts_asked_by_their_nouns_of_one_thing_each_ask_it(
+    question: str, parts: tuple[str, str] | None
+) -> None:
+    assert joined_facts(question) == parts
+
+
+def test_two_facts_asked_by_their_nouns_are_both_stated(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports25")
+    answer = bot.ask("phone number + opening hours of the parents online safety hotline?")
+    assert "0570-017-245" in claims(answer) and "10:00-20:00" in claims(answer)
 
 
 def test_an_informal_n_joins_two_asks() -> None:
