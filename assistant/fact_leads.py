@@ -241,7 +241,12 @@ class Leads:
         if q.unit:  # "in which prefectures": a place that says it is prefectures first
             kind = stem(q.unit.lower())
             spans = [s for s in spans if kind in stems_of(s.text)] + spans
-        return None if not spans else f"The report gives the place as {spans[0].text}"
+        if not spans:
+            return None
+        place = spans[0].text
+        if re.match(r"(?:at|in|on|inside)\s", place):  # "at Hamanaka Arts Center"
+            return f"The report places it {place}"
+        return f"The report gives the place as {place}"
 
     def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
         return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
