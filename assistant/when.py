@@ -37,8 +37,6 @@ __all__ = [
 ]
 
 _MONTH_ANY = "|".join(sorted(MONTHS, key=len, reverse=True))
-# Written out in full; "may" only when capitalised (the verb is common in questions).
-_MONTH_FULL = "|".join(n for n in MONTHS if len(n) > 3 and n != "sept")
 # Month names that are no other English word, read as months even with no preposition.
 _MONTH_NAMED = "|".join(n for n in MONTHS if len(n) > 3 and n not in ("sept", "march"))
 _YEAR = r"((?:19|20)\d\d)"
@@ -62,7 +60,7 @@ _MONTH_RANGE = re.compile(
 )
 _MONTH_ALONE = re.compile(
     rf"\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and|for|"
-    rf"about|around|by|on|dated)\s+(?:the\s+month\s+of\s+)?({_MONTH_FULL}|{_MONTH_ANY}\b\.?)"
+    rf"about|around|by|on|dated)\s+(?:the\s+month\s+of\s+)?((?:{_MONTH_ANY})\b\.?)"
     rf"(?!\s*\d)|\b({_MONTH_NAMED})\b(?!\s*\d)",
     re.I,
 )

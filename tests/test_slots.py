@@ -267,6 +267,9 @@ def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
         "the 4th Specialist Group Meeting",
         "in summer school",
         "1,204 cases",
+        # a month's short name begins a word: "of junior", "in marine", "for novel"
+        "what share of junior high school students owned a smartphone",
+        "anything in marine safety or for novel apps?",
     ],
 )
 def test_text_without_a_time_expression_has_no_time(text: str) -> None:
