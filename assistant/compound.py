@@ -96,7 +96,15 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     if asked_first.intent in FACT_INTENTS:
         # "…, and what was it last time?": the first fact again, of another moment
         facts = [
-            f.model_copy(update={"intent": asked_first.intent, "unit": first.unit})
+            f.model_copy(
+                update={
+                    "intent": asked_first.intent,
+                    "unit": first.unit,
+                    # of the same thing: "junior high school students" of the first ask
+                    "topic": f"{first.topic} {f.topic}".strip(),
+                    "topic_words": tuple(dict.fromkeys(first.topic_words + f.topic_words)),
+                }
+            )
             if f.intent in (Intent.FOLLOW_ON, Intent.TOPIC) and _another_occasion(f, first)
             else f
             for f in facts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.facts import figures, is_part
+from assistant.facts import FactSpan, figures, is_part
 from assistant.facts_pick import pick_figure
 from assistant.intents import stem
 from assistant.query import Query
@@ -50,7 +50,13 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         True if _ASKS_INCREASE.search(q.text) else False if _ASKS_STANDING.search(q.text) else None
     )
     worded = frozenset(tokenize(q.text))  # its content words, function words aside
-    if _ASKS_EARLIER.search(q.text):
+    versus = _ASKS_VERSUS_EARLIER.search(q.text) is not None
+    # "how many in 2045 vs the year before": the figure, then the one before it; but once
+    # the figure is stated (blanked "…" for a second ask), only the one before it
+    both = versus and "…" not in e.text
+    if both:
+        spans, before = [s for s in spans if not s.earlier] or spans, spans
+    elif versus or _ASKS_EARLIER.search(q.text):
         # "what was it last time?": the figure it rose or fell from ("up from 58.9%")
         spans = [s for s in spans if s.earlier or "from" in s.lead] or spans
     else:  # "the usage rate rose to 51.7% from 46.2%": the rate is 51.7%
@@ -77,7 +83,28 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         return None  # "how many of the consultations were about …": not the whole
     if span.text.isalpha():  # "twice"
         return f"The report says it happened {span.text.lower()}"
+    if span.earlier and "previous" not in span.text:  # "…, and what was it the year before?"
+        return f"The report gives {span.text} as the earlier figure"
+    if both and (earlier := _earlier_of(span, before, e.text)) is not None:
+        when = "" if "previous" in earlier.text else " before"
+        return f"The report gives {span.text}, against {earlier.text}{when}"
     return f"The report gives {span.text}"
+
+
+def _earlier_of(span: FactSpan, spans: list[FactSpan], text: str) -> FactSpan | None:
+    """The value ``span`` changed from, when the effort gives it next, in the same clause:
+    "about 4,200 viewed the online stream, up from about 3,900 in the previous year"."""
+    at = next((i for i, s in enumerate(spans) if s == span), None)
+    if at is None or at + 1 >= len(spans):
+        return None
+    following = spans[at + 1]
+    if not following.earlier or following.kind != span.kind:
+        return None
+    one, two = (re.search(r"\d[\d,.]*%?", s.text) for s in (span, following))
+    start = text.find(one.group(0)) if one else -1
+    end = text.find(two.group(0), start) if two and start >= 0 else -1
+    between = text[start:end] if 0 <= start < end else ""
+    return following if between and len(between) < 80 and ";" not in between else None
 
 
 def stems_of(text: str) -> frozenset[str]:
@@ -116,7 +143,17 @@ _GROUP_ENDS = frozenset(
 _OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
 _ASKS_EARLIER = re.compile(
-    r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one)\b", re.I
+    r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one|"
+    r"(?:a|the|one)\s+year\s+(?:before|earlier|prior)|(?:the\s+)?prior\s+year|last\s+year)\b",
+    re.I,
+)
+# A figure asked beside the one before it: "in 2045 vs the year before", "and how did that
+# compare with the previous year", "compared to last year".
+_ASKS_VERSUS_EARLIER = re.compile(
+    r"\b(?:vs\.?|versus|compar\w*|against|relative\s+to)\s+(?:with\s+|to\s+)?(?:that\s+(?:of|in|for)\s+)?"
+    r"(?:the\s+)?(?:previous|prior|preceding|last|year\s+before|a\s+year\s+(?:before|earlier))\b|"
+    r"\bhow\s+(?:did|does)\s+(?:that|this|it)\s+compare\b",
+    re.I,
 )
 # A change asked for, up or down: "how many more", "were they adding", "go up by".
 _ASKS_INCREASE = re.compile(

@@ -227,6 +227,8 @@ def figures(text: str) -> list[FactSpan]:
         # "about 1.3 times the figure for the previous campaign" is a change, not a count
         change = change or (kind == "times" and bool(_RATIO.match(text[m.end() :])))
         earlier = _earlier(text, m, before)
+        if earlier and noun is None and out and out[-1].kind == kind and out[-1].noun:
+            noun = out[-1].noun  # "about 4,200 viewed it, up from about 3,900": viewers
         near = _near(text, found, at)
         of = stems(" ".join(text[m.end() :].split()[:3]))
         out.append(
@@ -278,8 +280,8 @@ def _earlier(text: str, m: re.Match[str], before: str) -> bool:
 
 # A figure of people written with no noun, only what they did: "3,100 watched online".
 _PEOPLE_VERBS = frozenset(
-    "watched attended joined participated registered visited signed enrolled applied "
-    "passed completed responded answered took came".split()
+    "watched viewed streamed attended joined participated registered visited signed enrolled "
+    "applied passed completed responded answered took came".split()
 )
 # How often, in one word: "met twice".
 _HOW_OFTEN = re.compile(r"\b(?:once|twice|thrice)\b", re.I)

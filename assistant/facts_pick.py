@@ -44,6 +44,7 @@ _SAME_NOUN = {
     "attorney": "lawyer",
     "check": "confirm",  # record checks are the reports' "confirmations"
     "shrink": "counselor",
+    "watch": "view",  # "how many watched it online": "about 4,200 viewed the stream"
     "psycholog": "counselor",  # school counselors are the psychologists pupils see
     "therapist": "counselor",
     "instructor": "teacher",
@@ -139,6 +140,11 @@ def pick_figure(
         fitting = [
             s for s in fitting if bool(_INCREMENT.search(s.text) or s.change) == increase
         ] or fitting
+    # "what % of guardians of junior high school students": not the share of guardians of
+    # elementary school children the effort gives
+    fitting = [s for s in fitting if not _of_another_group(s, worded)]
+    if not fitting:
+        return None
     asked = {_canon(w) for w in topic}
     return max(
         fitting,
@@ -167,9 +173,38 @@ _COUNTED_EVENTS = {
 }
 
 
+# Groups a figure is of that exclude each other, as stems: a school level, a sex.
+_EXCLUSIVE = (
+    (
+        frozenset({"elementari", "primari"}),
+        frozenset({"junior", "middl"}),
+        frozenset({"senior"}),
+        frozenset({"universiti", "univers", "colleg"}),
+    ),
+    (
+        frozenset({"women", "woman", "femal", "girl"}),
+        frozenset({"men", "man", "male", "boy"}),
+    ),
+)
+
+
+def _of_another_group(span: FactSpan, worded: frozenset[str]) -> bool:
+    """Whether the figure is of a group the question excludes by naming another of the
+    same kind: "junior high school students" asked, "elementary school children" given."""
+    near = span.near | span.of
+    for family in _EXCLUSIVE:
+        asked = [g for g in family if g & worded]
+        given = [g for g in family if g & near]
+        if asked and given and not set(asked) & set(given):
+            return True
+    return False
+
+
 def _own_words(span: FactSpan) -> set[str]:
     """The figure's own noun phrase, as canonical stems ("business operators")."""
-    return {_canon(stem(w)) for w in re.findall(r"[a-z]+", span.text.lower())}
+    own = {_canon(stem(w)) for w in re.findall(r"[a-z]+", span.text.lower())}
+    # "about 4,200 viewed the stream" counts people, though it does not say so
+    return own | {_canon(stem(span.noun))} if span.noun else own
 
 
 # Quantities named by what they measure: "the turnout" is a number of people.

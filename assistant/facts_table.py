@@ -5,6 +5,11 @@
 names the rows, the others the columns) and rows of a name and one figure per column.
 Each cell is read as a figure of its column about its row ("1,560 participants in
 Okinawa"), so "how many took part in Okinawa" finds the cell, not the total.
+
+"Cases cleared in 2045 (previous year in parentheses): Child prostitution: 628 (655) /
+Child pornography: 3,105 (2,910)" is a table too: a list of named figures, each with the
+previous year's beside it, read as "628 cases of child prostitution" and, as the value it
+changed from, "655 the previous year".
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ MIN_ROWS = 2
 def table_cells(text: str) -> tuple[list[FactSpan], tuple[int, int] | None]:
     """The cells of the first flattened table in ``text`` as figures, and where the table
     stands (None: no table)."""
+    listed = _with_previous(text)
+    if listed is not None:
+        return listed
     for header in _HEADER.finditer(text):
         columns = header.group(1).split()[1:]
         row = re.compile(
@@ -57,3 +65,62 @@ def table_cells(text: str) -> tuple[list[FactSpan], tuple[int, int] | None]:
                 )
         return cells, (header.start(), end)
     return [], None
+
+
+# "(previous year in parentheses)", "figures for the prior fiscal year in brackets"
+_PREVIOUS_IN_BRACKETS = re.compile(
+    r"(?:previous|prior|last)\s+(?:fiscal\s+)?year[^.:;]{0,30}?\bin\s+(?:parentheses|brackets)|"
+    r"in\s+(?:parentheses|brackets)[^.:;]{0,30}?(?:previous|prior|last)\s+(?:fiscal\s+)?year",
+    re.I,
+)
+# One named figure with the previous year's in brackets: "Child prostitution: 628 (655)".
+_NAMED_WITH_PREVIOUS = re.compile(
+    rf"(?:(?<=[:/;])|^)\s*([A-Z][\w' -]{{2,80}}?):?\s+({_VALUE}|…%?)\s*\(({_VALUE})\)"
+)
+# The noun the list counts, ending the words before its cue: "Cases cleared in 2045".
+_LIST_NOUN = re.compile(r"(?:^|[.;]\s+)([A-Z][a-z]+s)\b[^.;]*$")
+
+
+def _with_previous(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
+    cue = _PREVIOUS_IN_BRACKETS.search(text)
+    if cue is None:
+        return None
+    start = text.find(":", cue.end())
+    start = cue.end() if start < 0 or start - cue.end() > 3 else start + 1
+    items = []
+    at = start
+    while (m := _NAMED_WITH_PREVIOUS.match(text, at)) is not None:
+        items.append(m)
+        at = m.end()
+        sep = re.match(r"\s*[/;,]\s*", text[at:])
+        if sep is None:
+            break
+        at += sep.end() - 1  # the separator stays before the next item
+    if len(items) < MIN_ROWS:
+        return None
+    named = _LIST_NOUN.search(text[: cue.start()])
+    noun = named.group(1).lower() if named else None
+    cells = []
+    for m in items:
+        label, value, before = m.group(1).strip(), m.group(2), m.group(3)
+        percent = before.endswith("%")
+        kind: FactKind = "percent" if percent else "number"
+        if percent:
+            said = f"{value} of {label.lower()}"
+        else:
+            said = f"{value} {noun} of {label.lower()}" if noun else f"{value} ({label})"
+        about = stems(f"{label} {noun or ''}")
+        if not value.startswith("…"):  # a figure already stated is blanked, not read again
+            cells.append(FactSpan(kind, said, None if percent else noun, about, about, about))
+        cells.append(
+            FactSpan(
+                kind,
+                f"{before} the previous year",
+                None if percent else noun,
+                about | stems("previous year"),
+                about,
+                about,
+                earlier=True,
+            )
+        )
+    return cells, (start, at)

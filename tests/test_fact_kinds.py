@@ -149,6 +149,27 @@ def test_two_facts_asked_by_their_nouns_are_both_stated(
     assert "0570-017-245" in claims(answer) and "10:00-20:00" in claims(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("how many child prostitution cases were cleared in 2045 compared with the year before?",
+         ["628", "655"]),
+        ("what share of junior high school students owned a smartphone in fy2045, versus the "
+         "previous year?", ["94.6%", "93.8%"]),
+        # asked as a second question of the same thing
+        ("what share of junior high school students owned a smartphone, and what was the "
+         "figure a year earlier?", ["94.6%", "93.8%"]),
+    ],
+)  # fmt: skip
+def test_a_figure_asked_beside_the_previous_years_states_both(
+    tmp_path_factory: pytest.TempPathFactory, question: str, stated: list[str]
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports25")
+    said = claims(bot.ask(question))
+    assert all(figure in said for figure in stated), said
+    assert "71.3%" not in said and "68.0%" not in said  # elementary school students'
+
+
 def test_an_informal_n_joins_two_asks() -> None:
     assert two_asks("how many staff got the training n where was it") == (
         "how many staff got the training",

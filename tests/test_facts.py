@@ -618,6 +618,38 @@ def test_a_unit_asked_in_everyday_words_is_counted_by_the_reports_noun_for_it(
     assert pick_figure(figures(text), asked, frozenset()) is not None
 
 
+def test_a_list_of_figures_with_the_previous_years_in_brackets_is_read_pair_by_pair() -> None:
+    text = (
+        "Promoted crackdowns. Cases cleared in 2045 (previous year in parentheses): Child "
+        "prostitution: 628 (655) / Child pornography: 3,105 (2,910) / Demanding sexual images "
+        "from children under 16: 498 (412)."
+    )
+    read = [(s.text, s.earlier) for s in figures(text)]
+    assert read[:2] == [("628 cases of child prostitution", False), ("655 the previous year", True)]
+    assert ("498 cases of demanding sexual images from children under 16", False) in read
+    assert "16" not in [s.text for s in figures(text)]  # part of a row's name
+
+
+def test_a_figure_of_another_group_of_the_same_kind_does_not_answer() -> None:
+    text = "a survey found that 43.5% of guardians of elementary school children used filtering."
+    junior = frozenset({"guardian", "junior", "high", "school", "student", "filter"})
+    elementary = frozenset({"guardian", "elementari", "school", "children", "filter"})
+    topic = frozenset({"guardian", "filter"})
+    assert pick_figure(figures(text), "percent", topic, worded=junior) is None
+    assert pick_figure(figures(text), "percent", topic, worded=elementary) is not None
+
+
+def test_people_who_viewed_a_stream_are_counted_and_so_is_the_figure_before() -> None:
+    text = (
+        "about 530 people attended in person and about 4,200 viewed the online stream, up "
+        "from about 3,900 in the previous year."
+    )
+    spans = figures(text)
+    online = pick_figure(spans, "people", frozenset({"watch", "symposium", "onlin"}))
+    assert online is not None and online.text == "about 4,200 viewed"
+    assert [(s.text, s.noun) for s in spans if s.earlier] == [("about 3,900", "people")]
+
+
 def test_an_audience_is_read_past_a_decimal_figure() -> None:
     text = (
         'Distributed the "SOS Mini Letter", a prepaid letter form for consulting volunteers, '
