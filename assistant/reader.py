@@ -36,6 +36,7 @@ from assistant.asked import (
 )
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
+from assistant.gazetteer import host_countries
 from assistant.intents import Intent, intent_model, shape, token_spans
 from assistant.ministries import MinistryResolver, name_table
 from assistant.parts import asks_measures
@@ -97,6 +98,8 @@ class Reader:
         texts += [t for _, t in self.titles] + list(corpus.glossary.values())
         texts += list(corpus.glossary) + [m for e in efforts for m in e.ministries]
         self.vocabulary = frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
+        self._texts = tuple(e.text for e in efforts)
+        self._hosted: frozenset[str] | None = None
         self.stems = frozenset(tokenize(" ".join(self.vocabulary)))
         model = intent_model()
         self.model = model
@@ -133,6 +136,12 @@ class Reader:
             vocabulary=self.vocabulary,
             mentioned=self.mentioned,
         )
+
+    def hosted(self) -> frozenset[str]:
+        """The countries of the cities the reports name (GeoNames; loaded when first asked)."""
+        if self._hosted is None:
+            self._hosted = host_countries(self._texts)
+        return self._hosted
 
     # -- reading -------------------------------------------------------------------------
 
@@ -200,6 +209,8 @@ class Reader:
         # country asked about; only the question's own are
         source = asked or text
         named = countries(source, HOME_COUNTRY, self.mentioned)
+        if named:  # "a panel in Switzerland" of reports that tell of one in Geneva
+            named = countries(source, HOME_COUNTRY, self.mentioned, self.hosted())
         if slots.mentions.ministries or _HOME.search(text):
             # "did Japan send officers to France?": a Japanese effort abroad, not France's
             named = not_places(named, source)

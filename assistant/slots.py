@@ -350,18 +350,36 @@ class Country:
     span: Span
 
 
-def countries(text: str, home: str, mentioned: frozenset[str]) -> list[Country]:
+# A country named as where something was done ("in Switzerland"), by a verb of doing
+# something abroad: not what that country does.
+_PLACE_OF = re.compile(r"\b(?:in|at|to|inside|within|visit(?:ed|ing)?)\s+(?:the\s+)?$", re.I)
+_DONE_ABROAD = re.compile(
+    r"\b(?:hold|held|hosts?|hosted|organi[sz]e[ds]?|attend(?:ed|s)?|visit(?:ed|s)?|send|sent|"
+    r"dispatch(?:ed)?|present(?:ed)?|speak|spoke|gave|give|join(?:ed)?|participat\w*|"
+    r"travel+ed|went|go|fly|flew|run|ran|set\s+up|took\s+part|take\s+part)\b",
+    re.I,
+)
+
+
+def countries(
+    text: str, home: str, mentioned: frozenset[str], hosted: frozenset[str] = frozenset()
+) -> list[Country]:
     """Countries (pycountry's names and a few common short forms) other than ``home`` that
     the reports never mention ("What is the US doing?"), or that the question gives as
-    the owner of something ("Thailand's law"): the reports cover Japan's measures only."""
+    the owner of something ("Thailand's law"): the reports cover Japan's measures only.
+    ``hosted``: countries the reports tell of by a city in them (Switzerland, of Geneva)."""
     names = _country_names()
     out = []
     for m in _country_pattern().finditer(text):
         key = m.group(0).lower()
         country = names.get(key)
         owner = text[m.end() : m.end() + 2] in ("'s", "’s")
-        if country is None or country == home or (key in mentioned and not owner):
+        if country is None or country == home:
             continue
+        if key in mentioned and not owner:
+            continue
+        if country in hosted and _PLACE_OF.search(text[: m.start()]) and _DONE_ABROAD.search(text):
+            continue  # "did the diplomats organise a panel in Switzerland": Japan's, there
         out.append(Country(country, m.span()))
     return out
 

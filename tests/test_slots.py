@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant import asked, parts, slots
+from assistant.gazetteer import host_countries
 from assistant.ministries import MinistryResolver
 from assistant.text import Speller, normalize
 from assistant.when import fiscal_months, read_time
@@ -508,6 +509,33 @@ def test_a_section_is_named_by_its_title_words_before_section() -> None:
 def test_foreign_countries_are_noticed(question: str, countries: tuple[str, ...]) -> None:
     found = tuple(dict.fromkeys(c.name for c in slots.countries(question, "Japan", frozenset())))
     assert set(found) == set(countries)
+
+
+@pytest.mark.parametrize(
+    ("question", "countries"),
+    [
+        # where Japan's diplomats did something, in a country whose city the reports name
+        ("Did the diplomats organise a panel in Switzerland?", ()),
+        ("did they hold an event in switzerland", ()),
+        # what that country does, or has, is still another country's
+        ("what is Switzerland doing about child exploitation?", ("Switzerland",)),
+        ("what measures are in place in Switzerland?", ("Switzerland",)),
+        ("what does Switzerland's law say about this?", ("Switzerland",)),
+    ],
+)
+def test_a_country_where_the_reports_tell_of_something_done_is_no_other_countrys_measures(
+    question: str, countries: tuple[str, ...]
+) -> None:
+    hosted = host_countries(["Hosted a side event in Geneva (March 2046)."])
+    found = slots.countries(question, "Japan", frozenset(), hosted)
+    assert tuple(c.name for c in found) == countries
+
+
+def test_a_city_named_like_an_ordinary_word_tells_of_no_country() -> None:
+    # "Police" is a town in Poland; "with the Royal Thai Police" names no place
+    assert host_countries(["Held a workshop in Bangkok with the Royal Thai Police."]) == {
+        "Thailand"
+    }
 
 
 # -- spelling ------------------------------------------------------------------------------
