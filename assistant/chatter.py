@@ -37,6 +37,8 @@ _INDIRECT_ASK = re.compile(
     rf"((?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b[^.!?]*)",
     re.I,
 )
+# "was wondering", "am trying to find out": a statement, though "was" may open a question
+_PROGRESSIVE = re.compile(r"\b(?:was|were|am|is|are|'m)\s+(?:\w+\s+)?$", re.I)
 # Where a clause may end: a comma, colon or semicolon before more words.
 _CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
 # A capitalised word after a lower-case one, as in "what did mlit do It's for a memo".
@@ -119,6 +121,15 @@ class Chatter:
             if hello and text[hello.end() :].strip():
                 text = text[hello.end() :]
         clauses = self._clauses(text)
+        for start, end in clauses:
+            piece = text[start:end]
+            asked = _INDIRECT_ASK.search(piece)
+            lead = piece[: asked.start()] if asked else ""
+            states = not opens_asking(lead) or _PROGRESSIVE.search(lead)
+            if asked and (start > 0 or lead) and states:
+                # "im writing a piece for our newsletter and i was wondering where it was
+                # held and how many came": the clause asks what follows "wondering"
+                return self.strip(f"{text[:start]}{asked.group(1)}{text[start + asked.end() :]}")
         several = len(clauses) > 1
         if several:
             # "Is there a summer symposium? I want to know when.": the remark asks

@@ -731,6 +731,23 @@ def test_a_trailing_remark_that_asks_indirectly_is_a_second_ask(
     assert "symposium" in asks.first.own_words
 
 
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("hi, im writing a piece for our NGO newsletter and i was wondering where the "
+         "symposium was held and how many came? thanks so much",
+         "where the symposium was held and how many came?"),
+        ("i was wondering when the symposium was", "when the symposium was"),
+        ("For FY2019, I'd like to know what MEXT did", "For FY2019, what MEXT did"),
+        ("do you know where it was held?", "do you know where it was held?"),  # it asks
+    ],
+)  # fmt: skip
+def test_a_statement_that_asks_indirectly_asks_what_follows_its_wondering(
+    reader: Reader, typed: str, asked: str
+) -> None:
+    assert reader.read(typed).text == asked
+
+
 def test_a_question_opening_with_chatter_words_is_not_a_greeting(reader: Reader) -> None:
     question = reader.read("is there a class where pupils learn about online safety")
     assert question.yes_no and question.intent is not Intent.WHERE
