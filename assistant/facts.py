@@ -195,6 +195,10 @@ def figures(text: str) -> list[FactSpan]:
         if noun is None and part_of and whole and not percent:
             # "22 operators …; 12 of them had introduced it": 12 operators
             noun, noun_words = whole.noun, [part_of.group(0).strip()]
+        elif whole and not percent and _OF_WHICH_BEFORE.search(text[: m.start()]):
+            # "412,000 reports, of which 9,850 concerned child pornography": 9,850 reports
+            noun = whole.noun
+            noun_words = [" ".join(re.split(r"[,;.()]", after, maxsplit=1)[0].split()[:6])]
         if noun is None and not percent:
             # "the number of centers with a lawyer increased to 52": 52 centers; "placed
             # school social workers, increasing their number to about 4,300": workers
@@ -301,6 +305,9 @@ def _near(text: str, found: list[re.Match[str]], at: int) -> frozenset[str]:
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
+_OF_WHICH_BEFORE = re.compile(
+    r"\bof\s+(?:which|whom|them|these)\s+(?:about\s+|approximately\s+|some\s+)?$", re.I
+)
 # How far before a figure its unit may be named: "officers (by approximately 2,020 …".
 _LEAD_CHARS = 32
 _SPAN_ADJECTIVE = re.compile(

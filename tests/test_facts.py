@@ -650,6 +650,18 @@ def test_people_who_viewed_a_stream_are_counted_and_so_is_the_figure_before() ->
     assert [(s.text, s.noun) for s in spans if s.earlier] == [("about 3,900", "people")]
 
 
+def test_a_part_written_after_of_which_counts_the_whole_s_noun() -> None:
+    text = (
+        "the center received 412,000 reports, of which 9,850 concerned child pornography, "
+        "and requested site administrators to delete them."
+    )
+    part = [s for s in figures(text) if s.text.startswith("9,850")]
+    assert [(s.text, s.noun) for s in part] == [("9,850 concerned child pornography", "reports")]
+    asked = frozenset({"child", "pornographi", "report", "internet", "hotlin"})
+    picked = pick_figure(figures(text), "reports", asked)
+    assert picked is not None and picked.text.startswith("9,850")
+
+
 def test_an_audience_is_read_past_a_decimal_figure() -> None:
     text = (
         'Distributed the "SOS Mini Letter", a prepaid letter form for consulting volunteers, '
