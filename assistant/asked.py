@@ -385,7 +385,10 @@ _WHO_MADE = re.compile(
     r"(?=\s+(?:in|for|at|of|on|by|during|to)\b|\s*[?.!,]|\s*$)",
     re.I,
 )
-_WHO_WON = re.compile(r"\bwho\s+(?:won|wins|has\s+won|took\s+(?:first|the\s+prize))\b", re.I)
+_WHO_WON = re.compile(
+    r"\b(?:who\s+|which\s+(?:[\w-]+\s+){1,3}?)(?:won|wins|has\s+won|took\s+(?:first|the\s+prize))\b",
+    re.I,
+)
 
 
 def asked_names_people(noun: str) -> bool:

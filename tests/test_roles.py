@@ -32,6 +32,7 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("who was lecturer for the online seminars", "lecturer"),
         ("hey! who's the voice actor on the tv spot?", "voice actor"),
         ("who won the hackathon?", "winner"),  # the winner, not who organised it
+        ("which high school won the minister's award", "winner"),
         ("Who was appointed Youth Online Safety Ambassador in 2045?", "ambassador"),
         ("who was named as the campaign's spokesperson", "spokesperson"),
         ("who gave the keynote lecture at the symposium", "keynote"),
