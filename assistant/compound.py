@@ -58,7 +58,7 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     apart = counted_apart(query.text)
     parts = two_asks(query.text) or joined_heads(query.text) or joined_facts(query.text) or apart
     if parts is None:
-        return None
+        return _another_group(reader, query)
     if parts == apart:
         # "how many cases and persons": the whole question, counting each noun in turn
         first, second = (
@@ -144,6 +144,38 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         time = second.time if second.time.any else first.time
         return TwoAsks(first, second.model_copy(update={"time": time}), same_effort=False)
     return None
+
+
+# "what % of women said so? and men?": the same fact of another group, named alone
+_AND_GROUP = re.compile(
+    r"^(?P<first>.+?\?)\s*(?:and|what\s+about|how\s+about)\s+(?:for\s+|of\s+|among\s+)?"
+    r"(?P<group>(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s*\??\s*$",
+    re.I,
+)
+
+
+def _another_group(reader: Reader, query: Query) -> TwoAsks | None:
+    """ "What % of women said they had? and men?" as the figure of women and the same of
+    men; not "… in FY2019? and in FY2020?" (a slot swapped) nor a second question."""
+    m = _AND_GROUP.match(query.text)
+    if m is None:
+        return None
+    first = reader.read(m.group("first"))
+    group = reader.read(m.group("group"))
+    asked = refine(first, scoped=False).intent
+    if asked not in FACT_INTENTS or group.has_filters:
+        return None
+    if not group.own_words or len(group.own_words) > 2:
+        return None
+    second = first.model_copy(
+        update={
+            "intent": asked,
+            "text": f"and {m.group('group')}?",
+            "topic": f"{first.topic} {group.topic}",
+            "topic_words": tuple(dict.fromkeys(first.topic_words + group.topic_words)),
+        }
+    )
+    return TwoAsks(first, second, same_effort=True)
 
 
 # A second ask about this many things of its own is about another effort.

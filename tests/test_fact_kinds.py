@@ -170,6 +170,14 @@ def test_a_figure_asked_beside_the_previous_years_states_both(
     assert "71.3%" not in said and "68.0%" not in said  # elementary school students'
 
 
+def test_the_same_fact_of_another_group_asked_alone_is_answered_too(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports11")
+    answer = bot.ask("in the survey of young adults, what % of women had experienced it? and men?")
+    assert "6.8%" in claims(answer) and "2.1%" in claims(answer)
+
+
 def test_an_informal_n_joins_two_asks() -> None:
     assert two_asks("how many staff got the training n where was it") == (
         "how many staff got the training",
