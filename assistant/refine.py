@@ -57,6 +57,23 @@ UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITC
 
 
 # A question word inside a yes/no question that asks no figure of its own ...
+# "of the 1,204 cases cleared, how many …": a part of a whole the question gives
+_PART_OF_GIVEN = re.compile(
+    r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+|approximately\s+)?\d[\d,]*\b", re.I
+)
+# What a law sets: what an act says or requires, its penalties, the age of consent.
+_LAW_CONTENT = re.compile(
+    r"\bwhat\s+(?:does|do|did|will|would)\s+(?:the\s+)?(?:[\w'-]+\s+){0,12}?(?:act|law|article|"
+    r"ordinance|statute|code|legislation|bill|constitution)\b[^?.]{0,60}?\b(?:say|says|said|"
+    r"state|states|stipulate|provide|require|set|define|allow|prohibit|ban|prescribe)\b"
+    r"|\bage\s+of\s+(?:sexual\s+)?consent\b"
+    r"|\b(?:what|which|how\s+much|how\s+big|how\s+large)\s+(?:(?:is|are|was|were)\s+the\s+|an?\s+)?"
+    r"(?:fines?|penalt(?:y|ies)|punishments?|prison\s+terms?|jail\s+time)\b"
+    r"|\bhow\s+long\s+(?:can|could|do|does|would|will)\s+(?:[\w'-]+\s+){0,5}?(?:go\s+to|be\s+sent\s+to|"
+    r"spend\s+in|get\s+in)\s+(?:prison|jail)\b"
+    r"|\b(?:fines?|penalt(?:y|ies))\s+(?:can|could|do|does|would|will)\b",
+    re.I,
+)
 _EMBEDDED_ASK = re.compile(
     r"\b(?:what|which|where|who|whom|when)\b|\bhow\b(?!\s+(?:many|much|often|long|far|big))",
     re.I,
@@ -348,6 +365,22 @@ RULES: tuple[Rule, ...] = (
             and i in (Intent.AUDIENCE, Intent.WHO, Intent.NAME, Intent.TOPIC)
         ),
         _to(Intent.WHO),
+    ),
+    Rule(
+        "a count of part of a whole the question states is a figure the effort may give: "
+        "“of the 300 persons arrested in that sweep, how many ended up in court”",
+        lambda q, i, s: i is Intent.TOPIC and q.counted and bool(_PART_OF_GIVEN.search(q.text)),
+        _to(Intent.NUMBER),
+    ),
+    Rule(
+        "what a law says, a penalty and the age of consent are outside the reports: “what "
+        "does the ordinance on youth protection say about curfews”, “how big a fine do "
+        "operators risk”",
+        lambda q, i, s: (
+            bool(_LAW_CONTENT.search(q.text))
+            and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT)
+        ),
+        _to(Intent.OUTSIDE),
     ),
     Rule(
         "another country's measures are outside the reports: “what is the US doing”",

@@ -748,6 +748,27 @@ def test_a_statement_that_asks_indirectly_asks_what_follows_its_wondering(
     assert reader.read(typed).text == asked
 
 
+@pytest.mark.parametrize(
+    ("question", "outside"),
+    [
+        ("what does the Act on Regulation of Dating Sites say about age checks?", True),
+        ("What does article 3 of the law provide?", True),
+        ("whats the age of consent in japan", True),
+        ("how much is the fine for ignoring the order?", True),
+        ("how long can someone go to prison for it", True),
+        # what an effort made or which law it enforced: the reports say
+        ("what does the guidebook say about grooming?", False),
+        ("which act did the police enforce in the crackdown?", False),
+        ("what did MEXT do about the new law?", False),
+    ],
+)
+def test_what_a_law_sets_is_outside_the_reports(
+    reader: Reader, question: str, outside: bool
+) -> None:
+    asked = refine(reader.read(question), scoped=False).intent
+    assert (asked is Intent.OUTSIDE) is outside, asked
+
+
 def test_a_question_opening_with_chatter_words_is_not_a_greeting(reader: Reader) -> None:
     question = reader.read("is there a class where pupils learn about online safety")
     assert question.yes_no and question.intent is not Intent.WHERE
