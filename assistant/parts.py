@@ -148,6 +148,20 @@ _NAMED_PART = re.compile(
 
 
 _SMALL = frozenset("of and the for to a an in on by with that".split())
+# Words that point at a part in brackets: "(the one on tools)", "(the bit about victims)".
+_POINTING = frozenset(stem(w) for w in "one ones part bit section pillar about".split())
+
+
+def restated(text: str, title_stems: frozenset[str]) -> frozenset[str]:
+    """The stems of a bracketed restatement of a part's title: "section 3 (the one on
+    tools)" restates "… victimization that focuses on tools" ({"tool"}); a bracket that
+    says anything else restates nothing."""
+    out: set[str] = set()
+    for m in re.finditer(r"\(([^()]{1,120})\)", text):
+        words = {stem(w) for w in _words(m.group(1))} - _SMALL - _POINTING
+        if words and words <= title_stems:
+            out |= words
+    return frozenset(out)
 
 
 def _words(text: str) -> list[str]:

@@ -37,9 +37,9 @@ from assistant.asked import (
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
 from assistant.gazetteer import host_countries
-from assistant.intents import Intent, intent_model, shape, token_spans
+from assistant.intents import Intent, intent_model, shape, stem, token_spans
 from assistant.ministries import MinistryResolver, name_table
-from assistant.parts import asks_measures
+from assistant.parts import asks_measures, restated
 from assistant.query import Query
 from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots, unfiltered
 from assistant.slots import (
@@ -196,6 +196,10 @@ class Reader:
             intent = Intent.TOPIC
         back, subset = refers_back(_blanked(text, slots.spans["time"]))
         topic, words = self._topic(follows, asked_slots) if follows else self._topic(text, slots)
+        said = restated(text, self._section_words(slots.section)) if words else frozenset()
+        if said:  # "section 3 (the one on tools) - what was done?": the title, restated
+            words = tuple(w for w in words if w not in said)
+            topic = " ".join(w for w in topic.split() if stem(w.lower()) not in said)
         if words and set(words) <= self._section_words(slots.section):
             # "under pillar 4 (prompt protection of … child victims)": the section's own
             # title, restated, names the section and asks about nothing more

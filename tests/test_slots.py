@@ -495,6 +495,12 @@ def test_a_section_is_named_by_its_title_words_before_section() -> None:
     assert parts.section("what did they do to strengthen the foundation?", titles)[0] is None
 
 
+def test_a_section_title_restated_in_brackets_is_no_topic_of_its_own() -> None:
+    title = frozenset({"promot", "measur", "prevent", "victim", "focus", "tool"})
+    assert parts.restated("section 3 (the one on tools) - what was done?", title) == {"tool"}
+    assert parts.restated("section 3 (and the hotline) - what was done?", title) == set()
+
+
 @pytest.mark.parametrize(
     ("question", "countries"),
     [
