@@ -40,7 +40,7 @@ _INDIRECT_ASK = re.compile(
 # "was wondering", "am trying to find out": a statement, though "was" may open a question
 _PROGRESSIVE = re.compile(r"\b(?:was|were|am|is|are|'m)\s+(?:\w+\s+)?$", re.I)
 # Where a clause may end: a comma, colon or semicolon before more words.
-_CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)")
+_CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)|\s+[-–—]+\s+(?=\S)")
 # A capitalised word after a lower-case one, as in "what did mlit do It's for a memo".
 _NEW_THOUGHT = re.compile(r"(?<=[A-Za-z0-9?])\s+([A-Z][a-z]*(?:'[a-z]+)?)\b")
 
@@ -144,7 +144,7 @@ class Chatter:
             last -= 1
         if first == last:
             return ""
-        return text[clauses[first][0] : clauses[last - 1][1]].strip(" ,;:")
+        return text[clauses[first][0] : clauses[last - 1][1]].strip(" ,;:-–—")
 
     def _greeting(self, text: str) -> bool:
         """Words of the chitchat examples only, besides English function words ("hey
@@ -171,7 +171,7 @@ class Chatter:
                 cuts.add(m.start(1))
         points = sorted(cuts)
         spans = [(a, b) for a, b in zip(points, points[1:], strict=False)]
-        return [s for s in spans if text[s[0] : s[1]].strip(" ,;:")]
+        return [s for s in spans if text[s[0] : s[1]].strip(" ,;:-–—")]
 
     def _is_chatter(self, sentence: str, *, several: bool) -> bool:
         """A greeting or remark around the question: read as chitchat, naming nothing.

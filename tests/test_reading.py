@@ -748,6 +748,10 @@ def test_a_statement_that_asks_indirectly_asks_what_follows_its_wondering(
     assert reader.read(typed).text == asked
 
 
+def test_a_remark_set_off_by_a_dash_is_dropped(reader: Reader) -> None:
+    assert reader.read("what did MEXT do - thanks so much").text == "what did MEXT do"
+
+
 @pytest.mark.parametrize(
     ("question", "outside"),
     [
