@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.slots import country_mentions
 from corpus.lines import MONTHS
 
-__all__ = ["PLACE_KINDS", "host_countries", "places_of_kind"]
+__all__ = ["PLACE_KINDS", "HostCountries", "host_countries", "places_of_kind"]
 
 # What a question may ask a place of, by the stem of its noun.
 PLACE_KINDS = {
@@ -86,6 +86,19 @@ def host_countries(texts: Iterable[str]) -> frozenset[str]:
     # a city named like an ordinary English word ("Police", in Poland) is the word
     known = frozenset(n for n in cities if " " in n or counts[n] < ORDINARY_WORD_COUNT)
     return frozenset(cities[_plain(n)] for t in texts for n in _named(t, known))
+
+
+class HostCountries:
+    """:func:`host_countries` of some texts, read when first called (GeoNames loads then)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = tuple(texts)
+        self._found: frozenset[str] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        if self._found is None:
+            self._found = host_countries(self._texts)
+        return self._found
 
 
 # How often (in pyspellchecker's English word list) a word is ordinary English:

@@ -36,7 +36,7 @@ from assistant.asked import (
 )
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
-from assistant.gazetteer import host_countries
+from assistant.gazetteer import HostCountries
 from assistant.intents import Intent, intent_model, shape, stem, token_spans
 from assistant.ministries import MinistryResolver, name_table
 from assistant.parts import asks_measures, restated
@@ -98,8 +98,7 @@ class Reader:
         texts += [t for _, t in self.titles] + list(corpus.glossary.values())
         texts += list(corpus.glossary) + [m for e in efforts for m in e.ministries]
         self.vocabulary = frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
-        self._texts = tuple(e.text for e in efforts)
-        self._hosted: frozenset[str] | None = None
+        self.hosted = HostCountries(e.text for e in efforts)  # countries of their cities
         self.stems = frozenset(tokenize(" ".join(self.vocabulary)))
         model = intent_model()
         self.model = model
@@ -136,12 +135,6 @@ class Reader:
             vocabulary=self.vocabulary,
             mentioned=self.mentioned,
         )
-
-    def hosted(self) -> frozenset[str]:
-        """The countries of the cities the reports name (GeoNames; loaded when first asked)."""
-        if self._hosted is None:
-            self._hosted = host_countries(self._texts)
-        return self._hosted
 
     # -- reading -------------------------------------------------------------------------
 
