@@ -209,6 +209,10 @@ def test_an_issue_may_be_numbered_after_its_noun() -> None:
         ("what time does the consultation desk open in the morning?", "hours"),
         ("what did they rename the hotline to? need the exact new name", "name"),
         ("did they change the name of the hotline?", "hotline"),  # the name of a named kind
+        # which of a counted group: the group's own noun, past the words that qualify it
+        ("Which of the 13 SNS and online game operators refused?", "operators"),
+        ("Which 13 hotel and travel industry associations attended?", "associations"),
+        ("which two SNS were used in the trial", "sns"),
     ],
 )
 def test_what_a_which_question_asks_names_of(question: str, asked: str | None) -> None:
