@@ -131,7 +131,7 @@ _ANAPHOR = re.compile(
 )
 _SUBSET = re.compile(
     r"\b(?:of|among|from)\s+(?:those|these|them|the above|that list)\b|"
-    r"\b(?:those|these)\s+(?:efforts?|ones|measures|items)\b|\bwhich\s+ones\b",
+    r"\b(?:those|these)\s+(?:efforts?|ones|measures|items)\b|\bwhich\s+ones?\b(?!\s+of\b)",
     re.I,
 )
 _DUMMY_IT = re.compile(r"\b(?:is|was)\s+it\s+(?:true|possible|illegal|legal)\b", re.I)

@@ -57,6 +57,7 @@ def test_a_self_contained_question_starts_fresh(
         ("What did the justice ministry do?", "was it ever evaluated?", ["fy2019-5.2.1"]),
         ("What did MEXT do in FY2019?", "What did they do in May?", ["fy2019-6.1.1"]),
         ("What did MEXT do in FY2019?", "and which of those were with the NPA?", ["fy2019-2.1.2"]),
+        ("What did MEXT do in FY2019?", "which one was about a guidebook?", ["fy2019-6.1.1"]),
         ("How many representatives came to the meeting?", "and how many people?", ["fy2019-1.2.1"]),
         ("When was the Specialist Group Meeting held?", "How many attended?", ["fy2019-1.2.1"]),
         ("what did the police do", "and which of those had a date", ["fy2019-1.2.1"]),
