@@ -132,7 +132,7 @@ class Leads:
         words = {stem(w) for w in re.findall(r"[a-z']+", said)}
         earlier = bool(words & {"old", "previous", "former", "origin", "befor"})
         # "the old name, before they changed it": asking for the old one names the change
-        later = not earlier and bool(words & {"now", "new", "renam", "current", "chang"})
+        later = not earlier and bool(words & {"now", "new", "renam", "current", "chang", "differ"})
         asked = topic_stems(q) | {w.lower() for w in (q.unit, q.names) if w}
         if q.names == "hours":  # "the opening hours": the times of day it gives
             times = clock_times(e.text)

@@ -150,6 +150,7 @@ _NAME_CLASSES = {
     "meeting": ("meeting", "conference", "forum"),
     "campaign": ("campaign", "month"),
     "hotline": ("hotline", "line", "center", "service"),
+    "service": ("service", "hotline", "line", "desk", "center"),
     "plan": ("plan", "programme", "program", "strategy", "system"),
     "ordinance": ("ordinance", "regulation", "act", "law"),
     "programme": ("programme", "program", "project", "plan"),

@@ -263,6 +263,13 @@ def test_names_are_quoted_or_title_case_and_the_new_one_is_told_from_the_old() -
     assert old is not None and old.text == "Nationwide Hotline Connected to Child Guidance Centers"
 
 
+def test_a_telephone_service_asked_for_is_named_by_a_hotline() -> None:
+    # "what telephone service … got a different title": a hotline is a service
+    asked = frozenset({"telephon", "servic", "service", "worri", "mistreat"})
+    new = pick_name(names(HOTLINE), asked, later=True, earlier=False)
+    assert new is not None and new.text == "Child Abuse Hotline Connected to Child Guidance Centers"
+
+
 def test_a_law_is_found_by_its_title_case_name() -> None:
     text = "Promoted crackdowns, such as violations of the Act Against Child Prostitution."
     span = pick_name(names(text), frozenset({"law"}), later=False, earlier=False)
