@@ -299,7 +299,9 @@ _SECOND_ASK = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|n|&)\s+|\s*;\s*|\s+[-–—]+\s+|\?\s+(?:and\s+)?)"
     rf"(?=(?:{_ABOUT}\s+)?(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b"
     rf"|{LEADING_PREPOSITIONS}\s+(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{0,4}}"
-    rf"(?:{_ABOUT}\s+)?how\s+(?:many|much)\b)",
+    rf"(?:{_ABOUT}\s+)?how\s+(?:many|much)\b"
+    # "…, and officials from how many countries attended?"
+    rf"|(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{1,3}}(?:from|in|of|across)\s+how\s+many\b)",
     re.I,
 )
 

@@ -193,6 +193,8 @@ def test_an_informal_n_joins_two_asks() -> None:
         ("How long is the video, and to roughly how many schools did its DVD go?",
          ("How long is the video", "to roughly how many schools did its DVD go?")),
         ("how many teachers in how many schools", None),  # one clause, no coordinator
+        ("in which month, and officials from how many countries attended?",
+         ("in which month", "officials from how many countries attended?")),
         ("When was it held, and in Tokyo how was it received", None),  # far: counts only
     ],
 )
