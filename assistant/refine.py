@@ -57,6 +57,11 @@ UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITC
 
 
 # A question word inside a yes/no question that asks no figure of its own ...
+# "which grades", "for which school years": the audience's kind (ages are a figure)
+_GRADES = re.compile(
+    r"\b(?:which|what)\s+(?:school\s+)?(?:grades?|school\s+years?|year\s+groups?)\b",
+    re.I,
+)
 # "of the 1,204 cases cleared, how many …": a part of a whole the question gives
 _PART_OF_GIVEN = re.compile(
     r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+|approximately\s+)?\d[\d,]*\b", re.I
@@ -250,6 +255,16 @@ RULES: tuple[Rule, ...] = (
             i in (Intent.NAME, Intent.WHO, Intent.TOPIC)
             and q.names is not None
             and q.names.lower() in UNITS["people"]
+            and not q.ministries
+        ),
+        _to(Intent.AUDIENCE),
+    ),
+    Rule(
+        "a grade asked for is who it was for: “for which school years is the quiz meant”, "
+        "“what grade are the workbooks aimed at”",
+        lambda q, i, s: (
+            i in (Intent.NAME, Intent.TOPIC, Intent.NUMBER)
+            and _GRADES.search(q.text) is not None
             and not q.ministries
         ),
         _to(Intent.AUDIENCE),

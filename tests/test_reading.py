@@ -748,6 +748,13 @@ def test_a_statement_that_asks_indirectly_asks_what_follows_its_wondering(
     assert reader.read(typed).text == asked
 
 
+@pytest.mark.parametrize(
+    "question", ["Which grades is the leaflet aimed at?", "to which grade did the booklet go?"]
+)
+def test_a_grade_asked_for_is_who_it_was_for(reader: Reader, question: str) -> None:
+    assert refine(reader.read(question), scoped=False).intent is Intent.AUDIENCE
+
+
 def test_a_remark_set_off_by_a_dash_is_dropped(reader: Reader) -> None:
     assert reader.read("what did MEXT do - thanks so much").text == "what did MEXT do"
 
