@@ -3,17 +3,19 @@
 The classifier reads a question's shape; some answers depend on what the slots hold. A
 count of the plan's *sections* is a structure question, a "which ministry" with no topic
 asks which ministries there are, a figure the question asks *of* a topic is a figure in
-an effort. Each rule looks only at the typed :class:`Query` (never at its words), and the
-rules apply in order, each seeing the intent the earlier ones left.
+an effort. Each rule looks at the typed :class:`Query`; the few that need the wording as well
+(a grade asked, a part of a stated whole, what a law sets, a question word inside a yes/no
+question) read it through :mod:`assistant.cues`. The rules apply in order, each seeing the
+intent the earlier ones left.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.asked import NAME_KINDS
+from assistant.cues import asks_grade, asks_inside, asks_part_of_given, asks_what_a_law_sets
 from assistant.facts import UNITS
 from assistant.facts_pick import measure_of
 from assistant.facts_places import is_place
@@ -54,41 +56,6 @@ _ACTIVITIES = frozenset(
     "studies trials inspections crackdowns".split()
 )
 UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT})
-
-
-# A question word inside a yes/no question that asks no figure of its own ...
-# "which grades", "for which school years": the audience's kind (ages are a figure)
-_GRADES = re.compile(
-    r"\b(?:which|what)\s+(?:school\s+)?(?:grades?|school\s+years?|year\s+groups?)\b",
-    re.I,
-)
-# "of the 1,204 cases cleared, how many …": a part of a whole the question gives
-_PART_OF_GIVEN = re.compile(
-    r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+|approximately\s+)?\d[\d,]*\b", re.I
-)
-# What a law sets: what an act says or requires, its penalties, the age of consent.
-_LAW_CONTENT = re.compile(
-    r"\bwhat\s+(?:does|do|did|will|would)\s+(?:the\s+)?(?:[\w'-]+\s+){0,12}?(?:act|law|article|"
-    r"ordinance|statute|code|legislation|bill|constitution)\b[^?.]{0,60}?\b(?:say|says|said|"
-    r"state|states|stipulate|provide|require|set|define|allow|prohibit|ban|prescribe)\b"
-    r"|\bage\s+of\s+(?:sexual\s+)?consent\b"
-    r"|\b(?:what|which|how\s+much|how\s+big|how\s+large)\s+(?:(?:is|are|was|were)\s+the\s+|an?\s+)?"
-    r"(?:fines?|penalt(?:y|ies)|punishments?|prison\s+terms?|jail\s+time)\b"
-    r"|\bhow\s+long\s+(?:can|could|do|does|would|will)\s+(?:[\w'-]+\s+){0,5}?(?:go\s+to|be\s+sent\s+to|"
-    r"spend\s+in|get\s+in)\s+(?:prison|jail)\b"
-    r"|\b(?:fines?|penalt(?:y|ies))\s+(?:can|could|do|does|would|will)\b",
-    re.I,
-)
-_EMBEDDED_ASK = re.compile(
-    r"\b(?:what|which|where|who|whom|when)\b|\bhow\b(?!\s+(?:many|much|often|long|far|big))",
-    re.I,
-)
-# ... unless the question asks whether something tells it: "did they say who chaired it?"
-_TOLD_ASK = re.compile(
-    r"\b(?:say|said|says|tell|told|tells|mention(?:ed|s)?|know|knew|give|gave|state[sd]?|"
-    r"report(?:ed|s)?|name[sd]?)\s+(?:\w+\s+){0,2}?(?:what|which|where|who|whom|when|how)\b",
-    re.I,
-)
 
 
 def _unit(q: Query) -> str:
@@ -264,7 +231,7 @@ RULES: tuple[Rule, ...] = (
         "“what grade are the workbooks aimed at”",
         lambda q, i, s: (
             i in (Intent.NAME, Intent.TOPIC, Intent.NUMBER)
-            and _GRADES.search(q.text) is not None
+            and asks_grade(q.text)
             and not q.ministries
         ),
         _to(Intent.AUDIENCE),
@@ -350,8 +317,7 @@ RULES: tuple[Rule, ...] = (
         lambda q, i, s: (
             i in (Intent.AUDIENCE, Intent.WHERE, Intent.NAME, Intent.NUMBER, Intent.WHO)
             and q.yes_no
-            and bool(_EMBEDDED_ASK.search(q.text))
-            and not _TOLD_ASK.search(q.text)
+            and asks_inside(q.text)
         ),
         _to(Intent.TOPIC),
     ),
@@ -384,7 +350,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "a count of part of a whole the question states is a figure the effort may give: "
         "“of the 300 persons arrested in that sweep, how many ended up in court”",
-        lambda q, i, s: i is Intent.TOPIC and q.counted and bool(_PART_OF_GIVEN.search(q.text)),
+        lambda q, i, s: i is Intent.TOPIC and q.counted and asks_part_of_given(q.text),
         _to(Intent.NUMBER),
     ),
     Rule(
@@ -392,7 +358,7 @@ RULES: tuple[Rule, ...] = (
         "does the ordinance on youth protection say about curfews”, “how big a fine do "
         "operators risk”",
         lambda q, i, s: (
-            bool(_LAW_CONTENT.search(q.text))
+            asks_what_a_law_sets(q.text)
             and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT)
         ),
         _to(Intent.OUTSIDE),

@@ -1,0 +1,68 @@
+"""What a question's wording says that its typed slots do not: read for the few refining
+rules (:mod:`assistant.refine`) that need it.
+
+Each cue is a grammatical shape, not a phrasing of one question: a grade asked for, a count
+of part of a whole the question itself states, what a law sets, a question word inside a
+yes/no question.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["asks_grade", "asks_inside", "asks_part_of_given", "asks_what_a_law_sets"]
+
+# "which grades", "for which school years": the audience's kind (ages are a figure)
+_GRADES = re.compile(
+    r"\b(?:which|what)\s+(?:school\s+)?(?:grades?|school\s+years?|year\s+groups?)\b",
+    re.I,
+)
+# "of the 1,204 cases cleared, how many …": a part of a whole the question gives
+_PART_OF_GIVEN = re.compile(
+    r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+|approximately\s+)?\d[\d,]*\b", re.I
+)
+# What a law sets: what an act says or requires, its penalties, the age of consent.
+_LAW_CONTENT = re.compile(
+    r"\bwhat\s+(?:does|do|did|will|would)\s+(?:the\s+)?(?:[\w'-]+\s+){0,12}?(?:act|law|article|"
+    r"ordinance|statute|code|legislation|bill|constitution)\b[^?.]{0,60}?\b(?:say|says|said|"
+    r"state|states|stipulate|provide|require|set|define|allow|prohibit|ban|prescribe)\b"
+    r"|\bage\s+of\s+(?:sexual\s+)?consent\b"
+    r"|\b(?:what|which|how\s+much|how\s+big|how\s+large)\s+(?:(?:is|are|was|were)\s+the\s+|an?\s+)?"
+    r"(?:fines?|penalt(?:y|ies)|punishments?|prison\s+terms?|jail\s+time)\b"
+    r"|\bhow\s+long\s+(?:can|could|do|does|would|will)\s+(?:[\w'-]+\s+){0,5}?(?:go\s+to|"
+    r"be\s+sent\s+to|spend\s+in|get\s+in)\s+(?:prison|jail)\b"
+    r"|\b(?:fines?|penalt(?:y|ies))\s+(?:can|could|do|does|would|will)\b",
+    re.I,
+)
+# A question word inside a yes/no question: "did anyone send a flyer showing how …" ...
+_EMBEDDED_ASK = re.compile(
+    r"\b(?:what|which|where|who|whom|when)\b|\bhow\b(?!\s+(?:many|much|often|long|far|big))",
+    re.I,
+)
+# ... unless the question asks whether something tells it: "did they say who chaired it?"
+_TOLD_ASK = re.compile(
+    r"\b(?:say|said|says|tell|told|tells|mention(?:ed|s)?|know|knew|give|gave|state[sd]?|"
+    r"report(?:ed|s)?|name[sd]?)\s+(?:\w+\s+){0,2}?(?:what|which|where|who|whom|when|how)\b",
+    re.I,
+)
+
+
+def asks_grade(text: str) -> bool:
+    """ "Which grades is the leaflet aimed at?" asks who it was for."""
+    return _GRADES.search(text) is not None
+
+
+def asks_part_of_given(text: str) -> bool:
+    """ "Of the 1,204 cases cleared, how many …": a part of a whole the question states."""
+    return _PART_OF_GIVEN.search(text) is not None
+
+
+def asks_what_a_law_sets(text: str) -> bool:
+    """What an act or article says, a penalty or fine, or the age of consent."""
+    return _LAW_CONTENT.search(text) is not None
+
+
+def asks_inside(text: str) -> bool:
+    """A question word that opens a clause inside a yes/no question, asking nothing of its
+    own: "did the cops brief web firms on what kinds of crimes they see?"."""
+    return _EMBEDDED_ASK.search(text) is not None and _TOLD_ASK.search(text) is None
