@@ -18,9 +18,7 @@ _GRADES = re.compile(
     re.I,
 )
 # "of the 1,204 cases cleared, how many …": a part of a whole the question gives
-_PART_OF_GIVEN = re.compile(
-    r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+|approximately\s+)?\d[\d,]*\b", re.I
-)
+_PART_OF_GIVEN = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
 # What a law sets: what an act says or requires, its penalties, the age of consent.
 _LAW_CONTENT = re.compile(
     r"\bwhat\s+(?:does|do|did|will|would)\s+(?:the\s+)?(?:[\w'-]+\s+){0,12}?(?:act|law|article|"

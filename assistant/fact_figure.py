@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.cues import asks_part_of_given
 from assistant.facts import FactSpan, figures, is_part
 from assistant.facts_pick import pick_figure
 from assistant.intents import stem
@@ -28,7 +29,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     given = set(re.findall(r"\d[\d,.]*", q.text))
     spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
     parts = [s for s in spans if is_part(s)]
-    if parts and (_PART_OF.search(q.text) or _OF_A_GIVEN_WHOLE.search(q.text)):
+    if parts and (_PART_OF.search(q.text) or asks_part_of_given(q.text)):
         # "how many of the 22 operators had zoning?": "12 of them had introduced it"
         same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
         unit = q.unit if same else None
@@ -39,7 +40,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         return f"The report gives {said} ({span.noun})"
     if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
         return None  # "how many of the 948 persons were convicted?": a part of a given whole
-    if not q.unit and _OF_A_GIVEN_WHOLE.search(q.text):
+    if not q.unit and asks_part_of_given(q.text):
         return None  # "of the 1,102 persons …, how many were convicted?": the same
     # Beyond the best-matching effort only a figure of the very noun asked will do.
     total = bool(_TOTAL.search(q.text))
@@ -140,7 +141,6 @@ _GROUP_ENDS = frozenset(
 )
 
 
-_OF_A_GIVEN_WHOLE = re.compile(r"\bof\s+(?:the|those|these|its|their)\s+(?:about\s+)?\d", re.I)
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
 _ASKS_EARLIER = re.compile(
     r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one|"
