@@ -215,7 +215,11 @@ class FactWriter:
         """The second thing a question asks of an effort already chosen, in one sentence:
         "When was the meeting, and which one was it?" → "The report names it “4th …”".
         When ``e`` does not give it: say so, or (``missing`` false) None."""
-        lead = self._writers()[q.intent](q, e, True)
+        writer = self._writers().get(q.intent)
+        if writer is None:
+            # "…, and what new kind of case did it add?": what was done is the effort
+            return restate(e, self.c.names(e.ministries))
+        lead = writer(q, e, True)
         if lead is None and missing:
             return f"The report does not give {self.missing(q, [e])}"
         return lead

@@ -128,10 +128,20 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         return TwoAsks(first, facts[0], same_effort=False)
     if all(f.intent in FACT_INTENTS for f in facts):
         return TwoAsks(first, facts[0], same_effort=True, more=tuple(facts[1:]))
-    kept = [f for f in facts if f.intent in FACT_INTENTS]
-    if len(facts) > 1 and kept and refine(first, scoped=False).intent in FACT_INTENTS:
+    if (
+        len(facts) == 1
+        and asked_first.intent in FACT_INTENTS
+        and facts[0].intent in FILTER_INTENTS
+        and facts[0].ministries
+        and facts[0].ministries != first.ministries
+    ):
+        # "How many attended the meeting, and what did MEXT do?": two questions, each
+        # answered on its own
+        return TwoAsks(first, facts[0], same_effort=False)
+    kept = [f for f in facts if f.intent in FACT_INTENTS or _open_ask(f, first)]
+    if kept and refine(first, scoped=False).intent in FACT_INTENTS:
         # "Which edition was published, in which month, and what new kind of case did it
-        # add?": the facts it can read are answered; the open third part is the quote's
+        # add?": the facts it can read are answered, and the open part by the effort
         return TwoAsks(first, kept[0], same_effort=True, more=tuple(kept[1:]))
     second = facts[0] if len(facts) == 1 else refine(reader.read(parts[1]), scoped=False)
     swaps = _swaps(first, second)  # "What did MEXT do? What did MEXT do?" asks once
@@ -176,6 +186,13 @@ def _another_group(reader: Reader, query: Query) -> TwoAsks | None:
         }
     )
     return TwoAsks(first, second, same_effort=True)
+
+
+def _open_ask(ask: Query, first: Query) -> bool:
+    """Whether a part asks what was done, of the effort the first part finds: "…, and
+    what new kind of case did it add?", "…, and how did it compare with the phone?"; not
+    when it names a ministry, a year or a section of its own."""
+    return ask.intent is Intent.TOPIC and not _swaps(first, ask)
 
 
 # A second ask about this many things of its own is about another effort.

@@ -285,7 +285,7 @@ def _swaps(word: str) -> list[str]:
 
 
 # English question words, and the prepositions that may stand before them ("in which").
-QUESTION_WORDS = r"(?:who|whom|whose|what|which|when|where|why|how)"
+QUESTION_WORDS = r"(?:who|whom|whose|whats|what|which|when|where|why|how)"
 LEADING_PREPOSITIONS = (
     r"(?:in|at|on|for|from|to|by|across|during|over|with|of|under|within|through|into|"
     r"after|before|since|until|among)"

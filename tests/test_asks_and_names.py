@@ -256,3 +256,31 @@ def test_two_shares_of_one_effort_are_told_apart_by_the_words_after_each() -> No
     later = pick_figure(spans, "percent", asked, worded=frozenset({"six", "month", "after"}))
     first = pick_figure(spans, "percent", asked, worded=frozenset({"time", "contract"}))
     assert (later and later.text, first and first.text) == ("36.1%", "44.7%")
+
+
+def test_a_figure_whose_own_noun_is_the_unit_asked_comes_before_one_that_only_names_it() -> None:
+    text = 'Sent out 1.5 million "Help Card" forms, and received about 9,400 cards.'
+    spans = figures(text)
+    asked = frozenset({stem("help"), stem("cards")})
+    card = pick_figure(spans, "cards", asked)
+    assert card is not None and card.text == "about 9,400 cards"  # not the forms
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # an open part asks what was done: the effort itself answers it
+        ("When was the specialist group meeting held in FY2019, and what did it introduce?",
+         ("January 2020", "to introduce the activities of private groups")),
+        # a part naming a ministry of its own is a question of its own
+        ("How many attended the FY2019 specialist meeting, and what did MEXT do?",
+         ("about 220 representatives", "Ministry of Education")),
+    ],
+)  # fmt: skip
+def test_each_part_of_a_question_is_answered(
+    bot2029: Assistant, question: str, stated: tuple[str, ...]
+) -> None:
+    answer = bot2029.ask(question)
+    assert not answer.abstained
+    for fact in stated:
+        assert fact in claims(answer)

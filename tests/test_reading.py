@@ -112,6 +112,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "What percentage of items were deleted in FY2023?",
         "how many copies were handed out",
         "How much money was spent on the hotline?",  # a sum, if a report gives one
+        "how many calls went to 110 that month",  # calls counted, not a thing called so
     ],
     Intent.NAME: [
         "What is the new hotline called?",
@@ -340,6 +341,10 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
         (
             "MEXT leaflet -- who is it for and how many copies went out",
             ("MEXT leaflet -- who is it for", "how many copies went out"),
+        ),
+        (
+            "which edition is the guidebook now, and whats the new chapter about?",
+            ("which edition is the guidebook now", "whats the new chapter about?"),
         ),
         ("What did MEXT and the NPA do?", None),
         ("Tokyo Tower was lit up? which landmarks else?", None),  # the first part asks nothing
