@@ -85,11 +85,17 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     if span.text.isalpha():  # "twice"
         return f"The report says it happened {span.text.lower()}"
     if span.earlier and "previous" not in span.text:  # "…, and what was it the year before?"
-        return f"The report gives {span.text} as the earlier figure"
+        return f"The report gives {_said(span)} as the earlier figure"
     if both and (earlier := _earlier_of(span, before, e.text)) is not None:
         when = "" if "previous" in earlier.text else " before"
-        return f"The report gives {span.text}, against {earlier.text}{when}"
-    return f"The report gives {span.text}"
+        return f"The report gives {_said(span)}, against {_said(earlier)}{when}"
+    return f"The report gives {_said(span)}"
+
+
+def _said(span: FactSpan) -> str:
+    """The figure as the answer states it: "… letters, 96 of which concerned sexual harm"
+    as "96 of them"."""
+    return re.sub(r"\s+of\s+(?:which|whom)$", " of them", span.text)
 
 
 def _earlier_of(span: FactSpan, spans: list[FactSpan], text: str) -> FactSpan | None:

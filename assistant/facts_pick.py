@@ -146,9 +146,13 @@ def pick_figure(
     if not fitting:
         return None
     asked = {_canon(w) for w in topic}
+    head = _kin(stem(unit.lower())) if unit else None
     return max(
         fitting,
         key=lambda s: (
+            # "how many SOS letters were received": "17,800 letters", not "2.3 million SOS
+            # Letter forms", whose noun is the forms
+            head is not None and s.noun is not None and _kin(stem(s.noun)) == head,
             len(_own_words(s) & asked),
             len(s.of & topic),  # "what % of women": "6.8% of women and 2.1% of men"
             len(s.near & (topic | worded)),  # "six months after": "… and 36.1% six months later"
