@@ -56,6 +56,8 @@ _ACTIVITIES = frozenset(
     "studies trials inspections crackdowns".split()
 )
 UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT})
+# A question naming this many things of its own asks more than what a name stands for.
+_OPEN_QUESTION_WORDS = 4
 
 
 def _unit(q: Query) -> str:
@@ -352,6 +354,13 @@ RULES: tuple[Rule, ...] = (
         "“of the 300 persons arrested in that sweep, how many ended up in court”",
         lambda q, i, s: i is Intent.TOPIC and q.counted and asks_part_of_given(q.text),
         _to(Intent.NUMBER),
+    ),
+    Rule(
+        "an abbreviation is asked about alone; a question with words enough of its own asks "
+        "what was done: “did the prefectural police all join in one nationwide sweep on "
+        "file-sharing sites”",
+        lambda q, i, s: i is Intent.GLOSSARY and len(q.own_words) >= _OPEN_QUESTION_WORDS,
+        _to(Intent.TOPIC),
     ),
     Rule(
         "what a law says, a penalty and the age of consent are outside the reports: “what "
