@@ -178,6 +178,29 @@ def find_dates(text: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+# "NPA<tab>National Police Agency": a row of the legend printed as a table.
+_LEGEND_ROW = re.compile(r"^\s*([A-Z][A-Za-z0-9&\-]{1,11})(?:\t+|\s{3,})([A-Z][^\t]{3,80}?)\s*$")
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def legend_row(raw: str) -> str | None:
+    """A legend row of a table, "ABBR<tab>Full Name", written as the entry "ABBR: Full
+    Name" the glossary reads; None for any other line. The name must read as a body's
+    name: its words capitalised but for joiners, and a word such as "Agency" in it.
+
+    Example:
+        >>> legend_row("DA\tDigital Agency"), legend_row("NPA\tHeld a seminar for police")
+        ('DA: Digital Agency', None)
+    """
+    m = _LEGEND_ROW.match(raw)
+    if m is None or not _MINISTRY.match(m.group(1)) or not _BODY_WORD.search(m.group(2)):
+        return None
+    words = m.group(2).replace(",", " ").split()
+    if not all(w[0].isupper() or w in _NAME_JOINERS for w in words):
+        return None
+    return f"{m.group(1)}: {m.group(2)}"
+
+
 def glossary_pairs(line: str) -> dict[str, str] | None:
     """The legend's ``ABBR (Full Name)`` pairs on this line (two or more), or its one
     ``ABBR: Full Name`` entry (also ``=`` or a dash) when the name is a government body."""

@@ -4,9 +4,10 @@ The reports are text pulled out of PDFs, so the parser reads them line by line a
 classifies each line by its shape, never by its wording:
 
 * the first non-blank line is the title and carries the fiscal year (``FY2019 ...``);
-* ``1. Title`` opens a section; ``O Title`` / ``○ Title`` (maybe after ``- ``) opens a measure,
-  and so does a short capitalised line with no sentence punctuation between an effort and
-  a bulleted effort (a title that lost its ``O``);
+* ``1. Title`` (or ``Chapter II: Title``) opens a section; ``O Title`` / ``○ Title`` (maybe
+  after ``- ``) or ``(a) Title`` opens a measure (:mod:`corpus.headings`), and so does a short
+  capitalised line with no sentence punctuation between an effort and a bulleted effort (a
+  title that lost its ``O``);
 * a line with two or more ``ABBR (Full Name)`` pairs is the glossary of ministries;
 * a line ending in ``[MINISTRY, ...]`` closes an effort; a bullet line (``·``, ``•``, ``-``,
   ``*``, ``・``) opens one, and unmarked lines continue it while it is still open;
@@ -23,9 +24,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus.errors import CorpusError
+from corpus.headings import measure_title, numbered_measure_title, section_heading
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
 from corpus.layout import clean_lines, plain_bullet
-from corpus.lines import MONTHS, find_dates, glossary_pairs, normalise_line, parse_attribution
+from corpus.lines import (
+    MONTHS,
+    find_dates,
+    glossary_pairs,
+    legend_row,
+    normalise_line,
+    parse_attribution,
+)
 from corpus.models import Effort, Measure, Plan, Section
 
 # MONTHS, find_dates, normalise_line and parse_attribution live in corpus.lines; they are
@@ -45,11 +54,6 @@ __all__ = [
 _BULLET = re.compile(
     r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]|\(\d{1,2}\)(?=\s))\s*)+"
 )
-_SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
-# "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
-_MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
-# "(1) Title": a measure numbered in brackets, read as one when no effort is open.
-_NUMBERED_MEASURE = re.compile(r"^\(\d{1,2}\)\s*([A-Z].*)$")
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
@@ -170,9 +174,9 @@ def opens_block(line: str) -> bool:
     """
     line = plain_bullet(normalise_line(line))
     return bool(
-        _SECTION.match(line)
-        or _MEASURE.match(line)
-        or _NUMBERED_MEASURE.match(line)
+        section_heading(line)
+        or measure_title(line)
+        or numbered_measure_title(line)
         or _BULLET.match(line)
     )
 
@@ -203,7 +207,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
     tabular = {i for i, raw in enumerate(lines, start=1) if len(_COLUMN_GAP.findall(raw)) >= 2}
-    numbered = [(i, normalise_line(raw)) for i, raw in enumerate(lines, start=1)]
+    numbered = [(i, normalise_line(legend_row(raw) or raw)) for i, raw in enumerate(lines, start=1)]
     numbered = [(i, line) for i, line in numbered if line]
     if not numbered:
         raise CorpusError(f"{source} is empty; point planqa at a plan report text file")
@@ -275,15 +279,13 @@ def _paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None
     return None if defined else m
 
 
-def _repeats_heading(builder: _Builder, section: re.Match[str]) -> bool:
+def _repeats_heading(builder: _Builder, section: tuple[int, str]) -> bool:
     """Whether a section heading is the current section's own, printed again."""
     if not builder.sections:
         return False
     current = builder.sections[-1]
-    title = " ".join(section.group(2).split()).casefold()
-    return int(section.group(1)) == current.number and " ".join(
-        current.title.split()
-    ).casefold().startswith(title)
+    number, title = section[0], " ".join(section[1].split()).casefold()
+    return number == current.number and " ".join(current.title.split()).casefold().startswith(title)
 
 
 def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") -> None:
@@ -294,18 +296,16 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         heading.title = f"{heading.title} {line}"
         builder.heading = heading
         return
-    section = _SECTION.match(line)
+    section = section_heading(line)
     if section and not attribution and _repeats_heading(builder, section):
         return  # the section's heading again at the top of a new page: page furniture
     if section and not attribution:
         builder.close_effort()
-        builder.sections.append(
-            _SectionDraft(number=int(section.group(1)), title=section.group(2), line=line_no)
-        )
+        builder.sections.append(_SectionDraft(number=section[0], title=section[1], line=line_no))
         builder.heading = builder.sections[-1]
         return
-    measure = _MEASURE.match(line) or (
-        _NUMBERED_MEASURE.match(line) if builder.open is None else None
+    measure = measure_title(line) or (
+        numbered_measure_title(line) if builder.open is None else None
     )
     if not measure and not attribution and _bare_title(builder, line_no, line, following):
         builder.sections[-1].measures.append(_MeasureDraft(title=line))
@@ -319,7 +319,7 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
                 "first numbered section (expected a line like '1. Title' first); "
                 "is this a plan report?"
             )
-        builder.sections[-1].measures.append(_MeasureDraft(title=measure.group(1)))
+        builder.sections[-1].measures.append(_MeasureDraft(title=measure))
         builder.heading = builder.sections[-1].measures[-1]
         return
     glossary = glossary_pairs(line)

@@ -443,6 +443,36 @@ def test_a_measure_numbered_in_brackets_opens_a_measure() -> None:
     assert [m.title for m in plan.sections[0].measures] == ["Campaigns", "Promotion of filtering"]
 
 
+@pytest.mark.parametrize("marker", ["(b)", "2)", "(2)"])
+def test_a_measure_lettered_or_numbered_with_a_bracket_opens_a_measure(marker: str) -> None:
+    plan = parse_plan(
+        report(
+            "· Held a forum. [CAO]", f"{marker} Promotion of filtering", "· Asked carriers. [MIC]"
+        ),
+        source="t.txt",
+    )
+    assert [m.title for m in plan.sections[0].measures] == ["Campaigns", "Promotion of filtering"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [("Chapter IV: Support for victims", 4), ("Part 4 - Support for victims", 4),
+     ("CHAPTER IX. Support for victims", 9), ("Section 12: Support for victims", 12)],
+)  # fmt: skip
+def test_a_section_may_be_a_numbered_chapter_or_part(heading: str, number: int) -> None:
+    text = "\n".join(["FY2046 Efforts", heading, "(a) Hotlines", "· Opened a hotline. [CFA]"])
+    (section,) = parse_plan(text, source="t.txt").sections
+    assert (section.number, section.title) == (number, "Support for victims")
+    assert only_effort(parse_plan(text, source="t.txt")).id == f"fy2046-{number}.1.1"
+
+
+def test_a_chapter_word_inside_an_effort_opens_no_section() -> None:
+    plan = parse_plan(
+        report("· Revised chapter 3 of the guide for schools. [MEXT]"), source="t.txt"
+    )
+    assert len(plan.sections) == 1 and only_effort(plan).ministries == ("MEXT",)
+
+
 def test_a_pillar_title_wrapped_over_two_lines_is_one_title() -> None:
     text = "\n".join(
         ["FY2020 Efforts", "6. Strengthening of the foundation where children will never",
@@ -487,6 +517,24 @@ def test_a_legend_of_one_entry_per_line_is_the_glossary() -> None:
     assert plan.glossary == {
         "CAA": "Consumer Affairs Agency",
         "MLIT": "Ministry of Land, Infrastructure, Transport and Tourism",
+    }
+
+
+def test_a_legend_printed_as_a_table_is_the_glossary() -> None:
+    plan = parse_plan(
+        report(
+            "· Held a forum. [PPC and DA]",
+            "Abbreviations used in this report",
+            "Abbreviation\tMinistry / Agency",
+            "PPC\tPersonal Information Protection Commission",
+            "DA\tDigital Agency",
+            "NPA\tHeld a seminar for police",  # a sentence, not a body's name
+        ),
+        source="t.txt",
+    )
+    assert plan.glossary == {
+        "PPC": "Personal Information Protection Commission",
+        "DA": "Digital Agency",
     }
 
 

@@ -1,0 +1,64 @@
+"""The shapes of a report's section and measure headings.
+
+Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
+other years write "Chapter II: Title" or "Part 3 Title" for a section and "(a) Title",
+"(1) Title" or "1) Title" for a measure. The heading's shape is read, never its wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["measure_title", "numbered_measure_title", "section_heading"]
+
+_SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
+# "Chapter II: Title", "Part 3 - Title", "Section IV. Title": a word for a section, then its
+# number, in Roman or Arabic figures.
+_NAMED_SECTION = re.compile(
+    r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2})\b\s*[:.．\-–—]?\s+(\S.*)$", re.I
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+# "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
+_MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
+# "(1) Title", "(a) Title", "1) Title": a measure numbered or lettered, read as one when no
+# effort is open.
+_NUMBERED_MEASURE = re.compile(r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\))\s*([A-Z].*)$")
+
+
+def section_heading(line: str) -> tuple[int, str] | None:
+    """The number and title of a section heading, or None.
+
+    Example:
+        >>> section_heading("2. Support for children"), section_heading("Chapter IV: Support")
+        ((2, 'Support for children'), (4, 'Support'))
+    """
+    m = _SECTION.match(line)
+    if m is not None:
+        return int(m.group(1)), m.group(2)
+    m = _NAMED_SECTION.match(line)
+    if m is None:
+        return None
+    number = m.group(1)
+    value = int(number) if number.isdigit() else _roman(number.lower())
+    return (value, m.group(2)) if value else None
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral up to XXXIX ("iv" → 4); 0 when it is none."""
+    values = [_ROMAN[c] for c in numeral]
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+    return total if 0 < total < 40 else 0
+
+
+def measure_title(line: str) -> str | None:
+    """The title of a measure heading marked with a circle or an O, or None."""
+    m = _MEASURE.match(line)
+    return m.group(1) if m else None
+
+
+def numbered_measure_title(line: str) -> str | None:
+    """The title of a numbered or lettered measure heading ("(a) Title"), or None."""
+    m = _NUMBERED_MEASURE.match(line)
+    return m.group(1) if m else None
