@@ -82,6 +82,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev23": ("reports23",),
     "dev24": ("reports24",),
     "dev25": ("reports25",),
+    "dev26": ("reports26",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

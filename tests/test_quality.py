@@ -68,6 +68,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev23",
         "dev24",
         "dev25",
+        "dev26",
         "unseen",
         "unseen2",
         "unseen3",
