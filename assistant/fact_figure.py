@@ -27,7 +27,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     # A figure the question already states is not its answer ("how many of the 420
     # landmarks were in Tokyo?").
     given = set(re.findall(r"\d[\d,.]*", q.text))
-    spans = [s for s in figures(e.text) if not set(re.findall(r"\d[\d,.]*", s.text)) & given]
+    spans = [s for s in figures(e.text) if _own_figure(s) not in given]
     parts = [s for s in spans if is_part(s)]
     if parts and (_PART_OF.search(q.text) or asks_part_of_given(q.text)):
         # "how many of the 22 operators had zoning?": "12 of them had introduced it"
@@ -37,6 +37,8 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         if span is None:
             return None
         said = re.sub(r"\s+of\s+(?:which|whom)$", "", span.text)  # "96 of which" → "96"
+        if span.noun and re.search(rf"\b{re.escape(span.noun)}\b", said, re.I):
+            return f"The report gives {said}"  # "19 of the 22 major providers"
         return f"The report gives {said} ({span.noun})"
     if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
         return None  # "how many of the 948 persons were convicted?": a part of a given whole
@@ -90,6 +92,12 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         when = "" if "previous" in earlier.text else " before"
         return f"The report gives {_said(span)}, against {_said(earlier)}{when}"
     return f"The report gives {_said(span)}"
+
+
+def _own_figure(span: FactSpan) -> str:
+    """The figure a span gives, not the whole it is part of ("19 of the 22 providers")."""
+    m = re.search(r"\d[\d,.]*", span.text)
+    return m.group(0) if m else ""
 
 
 def _said(span: FactSpan) -> str:

@@ -192,7 +192,11 @@ def figures(text: str) -> list[FactSpan]:
         noun = noun_words[-1].split()[-1].lower() if noun_words else None
         part_of = _OF_THEM.match(after)
         whole = next((s for s in reversed(out) if s.kind == "number" and s.noun), None)
-        if noun is None and part_of and whole and not percent:
+        of_whole = _OF_THE_WHOLE.match(after)
+        if noun is None and of_whole and not percent:
+            # "19 of the 22 major providers had introduced it": 19 providers
+            noun, noun_words = of_whole.group("noun").lower(), [of_whole.group(0).strip()]
+        elif noun is None and part_of and whole and not percent:
             # "22 operators …; 12 of them had introduced it": 12 operators
             noun, noun_words = whole.noun, [part_of.group(0).strip()]
         elif whole and not percent and _OF_WHICH_BEFORE.search(text[: m.start()]):
@@ -305,6 +309,10 @@ def _near(text: str, found: list[re.Match[str]], at: int) -> frozenset[str]:
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
+# "19 of the 22 major providers": a part, then the whole it is of.
+_OF_THE_WHOLE = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+)?\d[\d,.]*\s+(?:[A-Za-z-]+\s+){0,3}?(?P<noun>[A-Za-z-]+s)\b"
+)
 _OF_WHICH_BEFORE = re.compile(
     r"\bof\s+(?:which|whom|them|these)\s+(?:about\s+|approximately\s+|some\s+)?$", re.I
 )
@@ -354,5 +362,5 @@ def clock_times(text: str) -> list[FactSpan]:
 
 
 def is_part(span: FactSpan) -> bool:
-    """Whether the figure counts part of a figure before it ("12 of them")."""
-    return bool(_OF_THEM.search(span.text))
+    """Whether the figure counts part of a whole ("12 of them", "19 of the 22 providers")."""
+    return bool(_OF_THEM.search(span.text) or _OF_THE_WHOLE.search(span.text))

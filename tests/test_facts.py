@@ -17,7 +17,7 @@ import pytest
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
 from assistant.evaluate import corpus_paths
-from assistant.facts import dates, figures
+from assistant.facts import dates, figures, is_part
 from assistant.facts_names import listed, named_after, names, phrases, pick_name
 from assistant.facts_people import audiences
 from assistant.facts_pick import pick_figure
@@ -606,6 +606,7 @@ def test_a_figure_written_without_its_noun_counts_what_the_sentence_numbers(
     ("asked", "text"),
     [
         ("instructors", "which showed that 248 teachers were disciplined for misconduct."),
+        ("educators", "which showed that 248 teachers were disciplined for misconduct."),
         ("psychologists", "Increased the number of school counselors to about 31,800."),
         ("regions", "the number of prefectures with a 24-hour center rose to 39."),
         ("towns", "Subsidized 44 local governments that operated safety networks."),
@@ -628,6 +629,12 @@ def test_a_list_of_figures_with_the_previous_years_in_brackets_is_read_pair_by_p
     assert read[:2] == [("628 cases of child prostitution", False), ("655 the previous year", True)]
     assert ("498 cases of demanding sexual images from children under 16", False) in read
     assert "16" not in [s.text for s in figures(text)]  # part of a row's name
+
+
+def test_a_part_of_a_whole_given_together_counts_the_wholes_noun() -> None:
+    (part, whole) = figures("confirmed that 19 of the 22 major providers had introduced filters.")
+    assert (part.text, part.noun) == ("19 of the 22 major providers", "providers")
+    assert is_part(part) and not is_part(whole)
 
 
 def test_a_figure_of_another_group_of_the_same_kind_does_not_answer() -> None:
