@@ -105,7 +105,12 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
                     "topic_words": tuple(dict.fromkeys(first.topic_words + f.topic_words)),
                 }
             )
-            if f.intent in (Intent.FOLLOW_ON, Intent.TOPIC) and _another_occasion(f, first)
+            if (
+                f.intent in (Intent.FOLLOW_ON, Intent.TOPIC)
+                # "…, and how many in the previous year?": the same count, then
+                or (f.intent is asked_first.intent and not f.unit)
+            )
+            and _another_occasion(f, first)
             else f
             for f in facts
         ]

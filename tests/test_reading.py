@@ -405,6 +405,15 @@ def test_a_ministry_naming_only_what_is_counted_asks_of_the_same_effort(reader: 
     assert asks is not None and asks.same_effort and asks.second.unit == "departments"
 
 
+def test_a_second_count_of_an_earlier_year_counts_the_first_asks_thing(reader: Reader) -> None:
+    question = reader.read(
+        "How many child pornography cases were cleared, and how many in the previous year?"
+    )
+    asks = read_two_asks(reader, question)
+    assert asks is not None and asks.same_effort and asks.second.intent is Intent.NUMBER
+    assert {"child", "pornographi"} <= set(asks.second.topic_words)
+
+
 def test_every_ask_of_a_question_is_read_each_on_its_own(reader: Reader) -> None:
     question = reader.read("How many copies were handed out, to which pupils, and who made it?")
     asks = read_two_asks(reader, question)
