@@ -48,6 +48,7 @@ _SAME_NOUN = {
     "psycholog": "counselor",  # school counselors are the psychologists pupils see
     "therapist": "counselor",
     "instructor": "teacher",
+    "educ": "teacher",  # educators
     "region": "prefectur",  # Japan's regions, as the reports count them
     "provinc": "prefectur",
     "town": "municip",  # towns and cities are the municipalities, the local governments

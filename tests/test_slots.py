@@ -104,6 +104,14 @@ def test_the_children_and_families_agency_goes_by_its_everyday_names(name: str) 
 
 
 @pytest.mark.parametrize(
+    "name", ["個人情報保護委員会", "the privacy commission", "the privacy watchdog"]
+)
+def test_a_body_a_report_adds_to_its_legend_goes_by_its_everyday_names(name: str) -> None:
+    resolver = MinistryResolver({"PPC": "Personal Information Protection Commission"})
+    assert resolver.find(f"what did {name} do in fy2046?").ministries == ("PPC",)
+
+
+@pytest.mark.parametrize(
     ("text", "ministries"),
     [
         ("what % had a written child protection policy", ()),  # not "police"
