@@ -221,10 +221,12 @@ _NAME_OF = re.compile(
     r"\b(?:name|title)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
     re.I,
 )
-# "what hours is the chat open", "the opening hours": times of day are asked.
+# "what hours is the chat open", "the opening hours", "when is it open": times of day.
 _HOURS = re.compile(
     r"\b(?:what|which)\s+hours\b|\b(?:opening|business|office)\s+hours\b|"
-    r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.]{0,40}\b(?:open|close|start|end)s?\b",
+    r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.]{0,40}\b(?:open|close|start|end)s?\b|"
+    # "when is it open": while it is open, not when it opened
+    r"\bwhen\s+(?:is|are)\b[^?.]{0,50}\bopen\b\s*(?:[?.!]|$)",
     re.I,
 )
 # "Which number was the Specialist Group Meeting?": its place in a series ("4th").

@@ -207,6 +207,8 @@ def test_an_issue_may_be_numbered_after_its_noun() -> None:
         ("which number (1st, 2nd...) was the group meeting?", "ordinal"),
         ("which hotel chains took part in the training?", "chains"),
         ("what time does the consultation desk open in the morning?", "hours"),
+        ("and when is the consultation desk open?", "hours"),  # while it is open
+        ("when did the consultation desk open?", None),  # the day it opened
         ("what did they rename the hotline to? need the exact new name", "name"),
         ("did they change the name of the hotline?", "hotline"),  # the name of a named kind
         # which of a counted group: the group's own noun, past the words that qualify it
