@@ -102,17 +102,32 @@ def agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     six times" → ("chaired", "a professor of Keio University"); "who co-organised it" of
     "co-organized with the Royal Thai Police" → ("co-organized with", "the Royal Thai
     Police")."""
-    text = _TITLE_DOT.sub(r"\1", text)  # "chaired by Dr. Ryo Tsukamoto": no full stop
+    found = _agent(_TITLE_DOT.sub(r"\1", text), verbs)  # "by Dr. Ryo Tsukamoto": no stop
+    if found is None:
+        return None
+    dotted = re.sub(r"\b(Dr|Prof|Mr|Mrs|Ms|St)(?=\s+[A-Z])", r"\1.", found[1])
+    return found[0], dotted if dotted in text else found[1]  # the title as the text has it
+
+
+def _agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     verbs = verbs | {v for kin in _KIN_VERBS if verbs & kin for v in kin}
     for m in _BY_AGENT.finditer(text):
-        if stem(m.group(1).lower()) in verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
+        done = m.group(1).lower()
+        base = {stem(done), stem(_IRREGULAR.get(done, done))}
+        if base & verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
             who = m.group(2).strip()
+            person = re.match(_PERSON, who)
+            if person and re.match(r"\s+(?!(?:of|from|at|in|and)\b)[a-z]+\b", who[person.end() :]):
+                who = person.group(0)  # "led by Ambassador Keiko Tsuruta signed …": the name
             if who.count("“") > who.count("”"):
                 who += "”"  # 'by the NPO “Kodomo no Mori.”': the name's closing quote
             post = _POST.match(text, m.end(2))
+            named = re.match(rf",\s+({_PERSON})", text[m.end(2) :])
             if post and re.fullmatch(_PERSON, who):
                 # "chaired by Kenji Oshiro, Director of the Juvenile Division of the NPA"
                 who += f", {post.group(1)}"
+            elif named and not re.search(_PERSON, who):
+                who += f", {named.group(1)}"  # "led by its Director, Mr. Kenji Higa"
             return m.group(1), who
     # a titled person as the subject: "Ms. Maria Santos of the ASEAN Secretariat
     # delivered the opening address", "Mr. Kenji Arakawa, chair of …, coordinated it"
@@ -136,7 +151,10 @@ _POST = re.compile(
 _KIN_VERBS = (
     frozenset(stem(w) for w in "run operate manage administer".split()),
     frozenset(stem(w) for w in "organize organise host".split()),
+    frozenset(stem(w) for w in "lead head direct".split()),
 )
+# Past forms a stem does not reach: "led by" answers "who leads".
+_IRREGULAR = {"led": "lead", "ran": "run", "held": "hold", "taught": "teach", "gave": "give"}
 _TITLE_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])")
 _CO_AGENT = re.compile(
     r"\b(co-[a-z]+)\b,?(?:\s+[^\s,.;]+){0,6}?\s+with\s+((?:the\s+)?[A-Z][^,.;()\[\]]{2,80}?)"
@@ -196,21 +214,25 @@ def holder_of(text: str, role: str) -> str | None:
     """The person ``text`` names in a part: "featuring the voice actor Sora Kitamine" →
     "Sora Kitamine" for "voice actor"; "the speakers" also reads "speaker A and B"."""
     head = re.escape(role.split()[-1].rstrip("s"))
-    m = re.search(
-        rf"(?i:\b{head}s?)(?:,|\s+(?i:was|were|is))?\s+"
-        rf"({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)",
-        text,
-    ) or re.search(
-        # "Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
-        # "Dr. Naoko Ishibashi served as lecturer"
-        rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?,?\s+(?i:gave|delivered|"
-        rf"served\s+as|acted\s+as|was|as)\s+(?i:the\s+|an?\s+)?(?i:{head})",
-        text,
-    ) or re.search(
-        # "the keynote speech was given by Professor …", "a keynote by Dr. Nora Lindqvist"
-        rf"(?i:\b{head}s?)(?:\s+[a-z]+){{0,2}}?\s+(?:(?:was|were)\s+)?(?:given\s+|"
-        rf"delivered\s+|presented\s+)?by\s+(?:[a-z]+\s+){{0,2}}({_PERSON})",
-        text,
+    m = (
+        re.search(
+            rf"(?i:\b{head}s?)(?:,|\s+(?i:was|were|is))?\s+"
+            rf"({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)",
+            text,
+        )
+        or re.search(
+            # "Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
+            # "Dr. Naoko Ishibashi served as lecturer"
+            rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?,?\s+(?i:gave|delivered|"
+            rf"served\s+as|acted\s+as|was|as)\s+(?i:the\s+|an?\s+)?(?:[a-z-]+\s+){{0,2}}?(?i:{head})",
+            text,
+        )
+        or re.search(
+            # "the keynote speech was given by Professor …", "a keynote by Dr. Nora Lindqvist"
+            rf"(?i:\b{head}s?)(?:\s+[a-z]+){{0,2}}?\s+(?:(?:was|were)\s+)?(?:given\s+|"
+            rf"delivered\s+|presented\s+)?by\s+(?:[a-z]+\s+){{0,2}}({_PERSON})",
+            text,
+        )
     )
     if m is None:
         # "Appointed manga artist Ms. Sayaka Odagiri as "Youth Online Safety Ambassador""

@@ -84,8 +84,8 @@ def test_a_venue_keeps_the_named_place_it_is_in() -> None:
         # a title's full stop is no end of the agent, nor is a long institution's name
         ("A panel chaired by Dr. Ryo Tsukamoto of the National Institute of Population and "
          "Social Security Research, four times.", "chaired",
-         ("chaired", "Dr Ryo Tsukamoto of the National Institute of Population and Social "
-          "Security Research")),
+         ("chaired", "Dr. Ryo Tsukamoto of the National Institute of Population and Social "
+          "Security Research")),  # the title as the text has it
     ],
 )
 def test_who_did_what_a_verb_says_is_read_from_its_by_phrase(
