@@ -109,8 +109,14 @@ class Composer:
             elif _consecutive(months):
                 parts.append(f"between {month_name(months[0])} and {month_name(months[-1])}")
             else:  # "May" in two reports: May 2018 and May 2019, not the year between
-                named = [month_name(m) for m in months]
-                parts.append(f"in {', '.join(named[:-1])} or {named[-1]}")
+                named = [
+                    f"between {month_name(run[0])} and {month_name(run[-1])}"
+                    if len(run) > 2
+                    else " or ".join(month_name(m) for m in run)
+                    for run in _runs(months)
+                ]
+                lead = "" if named[0].startswith("between") else "in "
+                parts.append(f"{lead}{', '.join(named[:-1])} or {named[-1]}")
         years = time.fiscal_years or (
             self.corpus.fiscal_years if len(self.corpus.fiscal_years) == 1 else ()
         )
@@ -333,6 +339,17 @@ class Composer:
         if idle:
             lines.append(f"\nNo effort is attributed to {self.names(idle)}.")
         return self.answer(q, "\n".join(lines), "ministries", (), filters)
+
+
+def _runs(months: Sequence[str]) -> list[list[str]]:
+    """``YYYY-MM`` months cut into runs of months that follow one another."""
+    runs: list[list[str]] = []
+    for m in months:
+        if runs and _consecutive([runs[-1][-1], m]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _consecutive(months: Sequence[str]) -> bool:

@@ -17,6 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from assistant.when_bounds import AFTER, BEFORE, attributive, bounding
 from assistant.when_japanese import japanese_dates
 from assistant.when_months import (
     fiscal_months,
@@ -66,9 +67,7 @@ _MONTH_ALONE = re.compile(
 )
 # After a preposition, a lower-case "may" is the month when nothing verb-like follows.
 _MAY_MONTH = re.compile(r"\s*(?:[?.!,;]|$|and\b|or\b|to\b|\d)")
-_YEAR_RANGE = re.compile(
-    rf"(?<![-\d/]){_YEAR}\s*(-|–|~|to|through|and)\s*{_YEAR}(?![-\d/])", re.I
-)
+_YEAR_RANGE = re.compile(rf"(?<![-\d/]){_YEAR}\s*(-|–|~|to|through|and)\s*{_YEAR}(?![-\d/])", re.I)
 # "2019 and 2044" is two years; "between 2019 and 2021" is a range.
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+years\s+)?$", re.I)
 _YEAR_ALONE = re.compile(rf"(?<![-\d/.,]){_YEAR}(?![-\d/]|,\d)")
@@ -80,6 +79,10 @@ _WHICH_REPORT = re.compile(
     re.I,
 )
 _HALF = re.compile(r"\b(first|second|latter|last|1st|2nd)\s+half\b", re.I)
+# "the second half of the fiscal year": of each fiscal year meant, none named
+_OF_THE_YEAR = re.compile(
+    r"\s+of\s+(?:the|this|that|each)\s+(?:fiscal\s+|financial\s+)?year\b", re.I
+)
 _QUARTER = re.compile(
     r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\b|\bq([1-4])\b", re.I
 )
@@ -113,13 +116,6 @@ _YEAR_BOUND = re.compile(
     rf"\b(?:before|prior\s+to|earlier\s+than)\s+(?:the\s+(?:start|beginning)\s+of\s+)?"
     rf"{_YEAR}\b(?!\s*[-/])",
     re.I,
-)
-_AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.I)
-_BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
-# What may stand between "after" or "before" and the month it bounds: "after the end of",
-# "since early"; not a clause ("after they renamed it in December 2019" is no range).
-_FILLER = re.compile(
-    r"(?:[\s,-]|\b(?:the|end|start|beginning|middle|mid|of|in|on|early|late|month)\b)*", re.I
 )
 
 
@@ -289,18 +285,6 @@ def _restated(text: str, f: _Found) -> None:
             f.named = [(pos, mo) for pos, mo in f.named if mo in inner or not a0 <= pos < a1]
 
 
-def _bounding(head: str) -> str:
-    """The words just before the first month, from an "after" or "before" that bounds
-    it ("after the end of" October), or all of them when none does."""
-    tail = head[-25:]
-    bounds = [*_AFTER.finditer(tail), *_BEFORE.finditer(tail)]
-    for m in sorted(bounds, key=lambda m: -m.start()):
-        if not _FILLER.fullmatch(tail[m.end() :]):
-            return head[: len(head) - len(tail) + m.start()]  # "after they renamed it in"
-        break
-    return head
-
-
 def _months_alone(text: str, f: _Found, corpus_years: tuple[int, ...]) -> None:
     explicit = list(f.named)
     for m in _MONTH_ALONE.finditer(text):
@@ -343,7 +327,9 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
             for y in f.calendar
             for m in range(1 + size * index, 1 + size * (index + 1))
         ]
-    if part and (f.fiscal or f.years or len(corpus_years) == 1):
+    if part and (
+        f.fiscal or f.years or len(corpus_years) == 1 or _OF_THE_YEAR.match(text, part.end())
+    ):
         f.spans.append(part.span())
         if part.re is _QUARTER:
             q = int(part.group(2)) - 1 if part.group(2) else _QUARTER_NO[part.group(1).lower()]
@@ -360,7 +346,10 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         return None
     f.named.sort()
     months = [mo for _, mo in f.named]
-    head = _bounding(text[: f.named[0][0]])
+    head = bounding(text[: f.named[0][0]])
+    start = f.named[0][0]
+    # "after the April 2016 improvement": from the improvement's month on, that month too
+    dated_thing = attributive(text, start, next((e for b, e in f.spans if b == start), start))
     between = text[f.named[0][0] : f.named[-1][0]]
     scope = sorted({mo for fy in scope_years for mo in fiscal_months(fy)})
     if f.ranged:
@@ -370,7 +359,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         or (re.search(r"\band\b", between) and re.search(r"\bbetween\b", head[-20:], re.I))
     ):
         return month_range(min(months), max(months))
-    if len(set(months)) >= 2 and _AFTER.search(head[-25:]) and _BEFORE.search(between):
+    if len(set(months)) >= 2 and AFTER.search(head[-25:]) and BEFORE.search(between):
         # "after November 2017 but before February 2018": the months in between
         lo, hi = min(months), max(months)
         from_lo = bool(re.search(r"\b(since|from|starting|beginning)\b", head[-25:], re.I))
@@ -380,9 +369,11 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
             for mo in month_range(lo, hi)
             if lo < mo < hi or (from_lo and mo == lo) or (to_hi and mo == hi)
         ]
-    if _AFTER.search(head[-25:]) and not _BEFORE.search(head[-12:]):
+    if AFTER.search(head[-25:]) and not BEFORE.search(head[-12:]):
         pivot = max(months)
-        inclusive = bool(re.search(r"\b(since|from|starting|beginning)\b", head[-25:], re.I))
+        inclusive = dated_thing or bool(
+            re.search(r"\b(since|from|starting|beginning)\b", head[-25:], re.I)
+        )
         pool = _extend(scope, pivot)
         # "after October 2039 but before 2040": a year the months stop short of
         bound = _YEAR_BOUND.search(text, f.named[-1][0])
@@ -390,7 +381,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
             f.years.remove(int(bound.group(1)))
             pool = month_range(pivot, f"{int(bound.group(1)) - 1}-12")
         return [mo for mo in pool if mo > pivot or (inclusive and mo == pivot)]
-    if _BEFORE.search(head[-25:]):
+    if BEFORE.search(head[-25:]):
         pivot = min(months)
         inclusive = bool(re.search(r"\b(until|till|up to|by)\b", head[-25:], re.I))
         pool = _extend(scope, pivot)

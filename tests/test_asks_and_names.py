@@ -286,3 +286,11 @@ def test_each_part_of_a_question_is_answered(
     assert not answer.abstained
     for fact in stated:
         assert fact in claims(answer)
+
+
+def test_months_of_two_years_are_said_as_one_span_of_each(bot2029: Assistant) -> None:
+    answer = bot2029.ask("what was done in the second half of the fiscal year?")
+    assert (
+        "between October 2019 and March 2020 or between October 2029 and March 2030"
+        in answer.text
+    )

@@ -215,6 +215,12 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
             ("2019-10", "2019-11", "2019-12", "2020-01", "2020-02", "2020-03"),
         ),
         ("before July 2019", (2019,), (), (), (), ("2019-04", "2019-05", "2019-06")),
+        # a month said of a thing: from that month on, the month included
+        (
+            "how fast were calls put through after the November 2019 upgrade?",
+            (2019,), (), (), (),
+            ("2019-11", "2019-12", "2020-01", "2020-02", "2020-03"),
+        ),
         ("between October and December 2020", (2019,), (), (), (), Q4_2020),
         (
             "from October 2019 to February 2020",
@@ -236,6 +242,12 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
             (2019, 2039), (), (), (), ("2039-11", "2039-12"),
         ),
         ("the second half of calendar 2019", (2019,), (), (2019,), (), CALENDAR_2019[6:]),
+        # a part of "the fiscal year", none named: of each loaded one
+        (
+            "which are dated in the last quarter of the fiscal year?",
+            (2019, 2046), (), (), (),
+            ("2020-01", "2020-02", "2020-03", "2047-01", "2047-02", "2047-03"),
+        ),
         ("first quarter of calendar 2019", (2019,), (), (2019,), (), CALENDAR_2019[:3]),
         # Japanese dates: a month, a fiscal year (年度), a calendar year, the Reiwa era
         ("2038年9月の取り組み", (2038,), (), (), (), ("2038-09",)),
