@@ -132,7 +132,11 @@ class Retriever:
         self._terms = {
             phrase: term
             for phrase, term in synonyms().items()
-            if all(w in vocabulary for w in re.findall(r"[a-z]+", term.lower()))
+            # "crackdown" is the reports' word when they say "crackdowns"
+            if all(
+                w in vocabulary or f"{w}s" in vocabulary
+                for w in re.findall(r"[a-z]+", term.lower())
+            )
         }
         self._tokens: dict[int, set[str]] = {}
         self._text_tokens: dict[int, set[str]] = {}
@@ -368,4 +372,3 @@ def _with_parts(text: str) -> set[str]:
 
 
 _HOME = re.compile(r"\s*\b(?:in|of|by|from|for)?\s*\bjapan(?:'s|’s)?\b", re.I)
-

@@ -961,3 +961,14 @@ def test_where_to_turn_for_something_is_answered_by_the_effort_that_offers_it(
     assert "fy2019-6.1.1" in [c.effort_id for c in answer.citations]
     venue = real_bot.ask("where was the symposium held?")  # a venue the effort does not give
     assert venue.abstained
+
+
+def test_an_everyday_word_searches_with_the_reports_term_singular_or_plural(
+    bot: Assistant,
+) -> None:
+    reader = Reader(bot.corpus, bot.index.efforts)
+    retriever = Retriever(bot.index, reader)
+    # the FY2019 report says "crackdowns"; a sting is one
+    assert "crackdown" in retriever.search_text(reader.read("was there a sting on file sharing?"))
+    # a term the loaded report lacks adds nothing: FY2019 has no certification
+    assert "certification" not in retriever.search_text(reader.read("any seal of approval?"))
