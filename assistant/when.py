@@ -66,7 +66,7 @@ _MONTH_ALONE = re.compile(
     re.I,
 )
 # After a preposition, a lower-case "may" is the month when nothing verb-like follows.
-_MAY_MONTH = re.compile(r"\s*(?:[?.!,;]|$|and\b|or\b|to\b|\d)")
+_MAY_MONTH = re.compile(r"\s*(?:[?.!,;]|$|and\b|or\b|to\b|through\b|thru\b|till\b|until\b|[-–]|\d)")
 _YEAR_RANGE = re.compile(rf"(?<![-\d/]){_YEAR}\s*(-|–|~|to|through|and)\s*{_YEAR}(?![-\d/])", re.I)
 # "2019 and 2044" is two years; "between 2019 and 2021" is a range.
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+years\s+)?$", re.I)

@@ -228,6 +228,11 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
             ("2019-10", "2019-11", "2019-12", "2020-01", "2020-02"),
         ),
         ("in march and april", (2019,), (), (), (), ("2019-04", "2020-03")),
+        # "may" opening a range is the month
+        (
+            "anything from may through august 2019?",
+            (2019,), (), (), (), ("2019-05", "2019-06", "2019-07", "2019-08"),
+        ),
         ("in 2019 and 2044", (2019, 2044), (), (), (2019, 2044), None),  # two years
         # "after" that opens a clause bounds no month
         ("the name after they renamed it in december 2019", (2019,), (), (), (), ("2019-12",)),
