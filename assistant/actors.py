@@ -3,8 +3,9 @@
 Two readings the intent and the slots alone get wrong. A question the intent model reads
 as joint asks for partners only when its slots say so: two ministries, a number of them,
 or one ministry whose partners are asked ("which agencies did MOJ work with?"), not "who
-chaired the round table with the SNS companies?". A country after "to", "in" or "visited"
-is where a Japanese effort went ("did Japan send officers to France?"), not who acted.
+chaired the round table with the SNS companies?" nor "who did METI launch the mark with?".
+A country after "to", "in" or "visited" is where a Japanese effort went ("did Japan send
+officers to France?"), not who acted.
 """
 
 from __future__ import annotations
@@ -65,11 +66,19 @@ def asks_partners(text: str, ministry_spans: list[Span], ministries: int, at_lea
     text = _masked(text, ministry_spans)
     if ministries >= 2 or at_least >= 2 or _OTHER_MINISTRIES.search(text):
         return True
-    if _WITH_OBJECT.search(text):
+    if _WITH_OBJECT.search(text) or _DONE_WITH.search(text):
         return False
     return ministries == 1 or bool(_THEY.search(text))  # "and who did they work with?"
 
 
+# "who did METI launch the app mark with?": the partner in one thing done, which the
+# question names between its verb and "with" (not "who did MOJ work with?").
+_DONE_WITH = re.compile(
+    r"\b(?:who|whom|which\s+[\w-]+)\s+did\s+(?:the\s+)?ministry\s+"
+    r"(?!(?:work|cooperat|co-operat|collaborat|partner|team|join|coordinat|liaise)\w*\b)"
+    r"[a-z-]+\s+(?:\S+\s+){1,12}?with\s*[?.!]*\s*$",
+    re.I,
+)
 _OTHER_MINISTRIES = re.compile(
     r"\b(?:another|other|more\s+than\s+one|multiple|several)\s+(?:ministr|agenc)", re.I
 )

@@ -573,6 +573,8 @@ def test_how_many_ministries_is_part_of_the_count_not_of_the_topic(reader: Reade
         ("who chaired the round table with the SNS companies (総務省)?", False),
         ("who did Japan work with at the workshop?", False),  # Japan is no ministry
         ("which 31 companies partnered with the NPA?", False),  # companies are no ministries
+        # the partner in one thing done, named between the verb and "with"
+        ("who did MEXT publish the safety handbook with?", False),
     ],
 )
 def test_a_joint_question_says_so_in_its_slots(reader: Reader, question: str, joint: bool) -> None:
