@@ -233,8 +233,10 @@ def _counts_of_ministry(q: Query) -> bool:
     """Whether a ministry is named only as what the counted noun belongs to: "how many
     police departments" (read "how many NPA departments")."""
     unit = re.escape(q.unit or "")
-    return bool(unit) and q.counted and all(
-        re.search(rf"\b{re.escape(m)}\s+{unit}\b", q.text) for m in q.ministries
+    return (
+        bool(unit)
+        and q.counted
+        and all(re.search(rf"\b{re.escape(m)}\s+{unit}\b", q.text) for m in q.ministries)
     )
 
 
@@ -348,11 +350,22 @@ def _fact_ask(reader: Reader, text: str, whole: str) -> Query:
 
 def joined(first: Answer, second: Answer) -> Answer:
     """One answer holding both, the second's citations numbered after the first's."""
-    n = len(first.citations)
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + n}]", second.text)
-    citations = first.citations + tuple(
-        c.model_copy(update={"number": c.number + n}) for c in second.citations
+    # an effort both cite keeps its first number; the second's others follow the first's
+    numbers = {c.effort_id: c.number for c in first.citations}
+    renumber: dict[int, int] = {}
+    added = []
+    for c in second.citations:
+        if c.effort_id in numbers:
+            renumber[c.number] = numbers[c.effort_id]
+        else:
+            renumber[c.number] = numbers[c.effort_id] = len(first.citations) + len(added) + 1
+            added.append(c.model_copy(update={"number": renumber[c.number]}))
+    text = re.sub(
+        r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", second.text
     )
+    citations = first.citations + tuple(added)
+    # a quotation the first answer gave already is not given again
+    text = "\n\n".join(p for p in text.split("\n\n") if p.strip() not in first.text)
     return first.model_copy(
         update={
             "text": f"{first.text}\n\n{text}",

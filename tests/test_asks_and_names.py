@@ -294,3 +294,16 @@ def test_months_of_two_years_are_said_as_one_span_of_each(bot2029: Assistant) ->
         "between October 2019 and March 2020 or between October 2029 and March 2030"
         in answer.text
     )
+
+
+def test_two_asks_answered_from_one_effort_quote_it_once(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot2039 = blind_report_bot(tmp_path_factory, "reports19")
+    answer = bot2039.ask(
+        "who did METI start the app mark with, and how many apps had it by march 2040?"
+    )
+    ids = [c.effort_id for c in answer.citations]
+    assert ids and len(ids) == len(set(ids))  # each effort cited under one number
+    quotes = [line for line in answer.text.splitlines() if line.startswith("> ")]
+    assert len(quotes) == len(set(quotes))
