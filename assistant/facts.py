@@ -275,13 +275,24 @@ _MOVED_FROM = re.compile(
     r"(?:about\s+|approximately\s+|around\s+)?$",
     re.I,
 )
+# What a compared figure is of, when that is a group and not another time.
+_OF_A_GROUP = re.compile(
+    r"\s*(?:for|among|of|in)\s+(?!(?:the\s+|that\s+)?(?:previous|last|prior|preceding|same)\b|"
+    r"FY|fiscal|\d{4}|(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b)",
+    re.I,
+)
 _TO_FIGURE = re.compile(r"^\s*(?:\w+\s+){0,2}to\s+(?:about\s+|approximately\s+|around\s+)?\d")
 
 
 def _earlier(text: str, m: re.Match[str], before: str) -> bool:
     """Whether the figure at ``m`` is the value something moved from: "up from 46.2%",
     "rose to 51.7% from 46.2%", "from 40 to 52" (not "officers from 40 countries")."""
-    if _MOVED_FROM.search(before):
+    moved = _MOVED_FROM.search(before)
+    if moved and moved.group(0).lower().startswith("compared"):
+        # "9.2% for participants, compared with 14.8% for non-participants": another group
+        return not _OF_A_GROUP.match(text, m.end())
+    if moved:
         return True
     return bool(_FROM.search(before) and _TO_FIGURE.match(text[m.end() : m.end() + 40]))
 

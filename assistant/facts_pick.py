@@ -156,7 +156,8 @@ def pick_figure(
             head is not None and s.noun is not None and _kin(stem(s.noun)) == head,
             len(_own_words(s) & asked),
             len(s.of & topic),  # "what % of women": "6.8% of women and 2.1% of men"
-            len(s.near & (topic | worded)),  # "six months after": "… and 36.1% six months later"
+            # "six months after": "… 36.1% six months later"
+            len(_parts(s.near) & (topic | worded)),
             len(s.context & topic),
             -spans.index(s),
         ),
@@ -203,6 +204,12 @@ def _of_another_group(span: FactSpan, worded: frozenset[str]) -> bool:
         if asked and given and not set(asked) & set(given):
             return True
     return False
+
+
+def _parts(words: frozenset[str]) -> set[str]:
+    """Stems with the parts of hyphenated ones: "non-particip" is "non" and "particip" too,
+    as a question types it ("for non participants")."""
+    return set(words) | {part for w in words if "-" in w for part in w.split("-") if part}
 
 
 def _own_words(span: FactSpan) -> set[str]:

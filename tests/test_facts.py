@@ -637,6 +637,16 @@ def test_a_part_of_a_whole_given_together_counts_the_wholes_noun() -> None:
     assert is_part(part) and not is_part(whole)
 
 
+def test_a_figure_compared_for_another_group_is_no_earlier_figure_and_answers_for_it() -> None:
+    text = "the re-arrest rate was 9.2% for participants, compared with 14.8% for non-participants."
+    assert [(s.text, s.earlier) for s in figures(text)] == [("9.2%", False), ("14.8%", False)]
+    worded = frozenset({"rate", "non", "particip"})  # "… for non participants", typed apart
+    picked = pick_figure(figures(text), "percent", frozenset({"rate"}), worded=worded)
+    assert picked is not None and picked.text == "14.8%"
+    earlier = figures("the rate was 41%, compared with 38% in the previous year.")[1]
+    assert earlier.earlier  # another time
+
+
 def test_a_figure_of_another_group_of_the_same_kind_does_not_answer() -> None:
     text = "a survey found that 43.5% of guardians of elementary school children used filtering."
     junior = frozenset({"guardian", "junior", "high", "school", "student", "filter"})
