@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant.asked import MONEY_WORDS
 from assistant.intents import Intent
-from assistant.models import Answer
+from assistant.models import Answer, Citation
 from assistant.query import Query
 from assistant.reader import Reader
 from assistant.refine import refine
@@ -353,7 +353,7 @@ def joined(first: Answer, second: Answer) -> Answer:
     # an effort both cite keeps its first number; the second's others follow the first's
     numbers = {c.effort_id: c.number for c in first.citations}
     renumber: dict[int, int] = {}
-    added = []
+    added: list[Citation] = []
     for c in second.citations:
         if c.effort_id in numbers:
             renumber[c.number] = numbers[c.effort_id]
