@@ -1,8 +1,9 @@
 """The shapes of a report's section and measure headings.
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
-other years write "Chapter II: Title" or "Part 3 Title" for a section and "(a) Title",
-"(1) Title" or "1) Title" for a measure. The heading's shape is read, never its wording.
+other years write "Chapter II: Title", "Part 3 Title" or "Section 1 — Title" for a section
+and "(a) Title", "(1) Title", "1) Title", "[Measure 2] Title" or "◆ Title" for a measure.
+The heading's shape is read, never its wording.
 """
 
 from __future__ import annotations
@@ -20,9 +21,22 @@ _NAMED_SECTION = re.compile(
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 # "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
 _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
-# "(1) Title", "(a) Title", "1) Title": a measure numbered or lettered, read as one when no
-# effort is open.
-_NUMBERED_MEASURE = re.compile(r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\))\s*([A-Z].*)$")
+# "(1) Title", "(a) Title", "1) Title", "[Measure 2] Title": a measure numbered or lettered,
+# read as one when no effort is open.
+_NUMBERED_MEASURE = re.compile(
+    r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|\[\s*measure\s*\d{1,2}\s*\]|measure\s+\d{1,2}\s*[:.])"
+    r"\s*([A-Z].*)$",
+    re.I,
+)
+# "◆ Title": a mark that may also open an effort, so the title must read as one: no
+# full stop at its end, and its first word no past tense, as an effort's is ("Held …").
+_MARKED_MEASURE = re.compile(r"^[◆◇■□]\s*([A-Z][^.。]*[^.。\s])\s*$")
+_PAST = re.compile(
+    r"^(?:[A-Za-z-]+ed|held|ran|made|gave|sent|set|began|built|brought|chose|drew|found|"
+    r"hung|kept|laid|led|lent|met|paid|put|read|saw|sought|spent|spread|taught|told|took|"
+    r"undertook|won|wrote|bought|broadcast)\b",
+    re.I,
+)
 
 
 def section_heading(line: str) -> tuple[int, str] | None:
@@ -53,9 +67,20 @@ def _roman(numeral: str) -> int:
 
 
 def measure_title(line: str) -> str | None:
-    """The title of a measure heading marked with a circle or an O, or None."""
+    """The title of a measure heading marked with a circle or an O (or a diamond or a
+    square, when the rest reads as a title, not an effort), or None.
+
+    Example:
+        >>> measure_title("○ Promotion of filtering"), measure_title("◆ Support for guardians")
+        ('Promotion of filtering', 'Support for guardians')
+        >>> measure_title("◆ Held a forum for guardians") is None
+        True
+    """
     m = _MEASURE.match(line)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _MARKED_MEASURE.match(line)
+    return m.group(1) if m and not _PAST.match(m.group(1)) else None
 
 
 def numbered_measure_title(line: str) -> str | None:

@@ -10,10 +10,14 @@ from corpus.layout import spell_out
 
 __all__ = [
     "MONTHS",
+    "NUMERIC_MONTH",
     "find_dates",
     "glossary_pairs",
+    "legend_row",
     "normalise_line",
+    "paren_attribution",
     "parse_attribution",
+    "prose_legend",
 ]
 
 MONTHS = {
@@ -161,6 +165,8 @@ def find_dates(text: str) -> tuple[str, ...]:
         ('2019-10', '2019-11', '2020-01')
         >>> find_dates("met four times (May, August, and November 2040, and February 2041)")
         ('2040-05', '2040-08', '2040-11', '2041-02')
+        >>> find_dates("launched (2047.9) and finished (3/2048)")
+        ('2047-09', '2048-03')
     """
     if not _ANY_YEAR.search(text):
         return ()
@@ -175,7 +181,20 @@ def find_dates(text: str) -> tuple[str, ...]:
         year = int(match.group(3))
         for name in re.findall(_MONTH_CAPITALISED, match.group(1)):
             found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
+    for match in NUMERIC_MONTH.finditer(text):
+        numeric_year = int(match.group(1) or match.group(4))
+        numeric_month = int(match.group(2) or match.group(3))
+        found.add(f"{numeric_year:04d}-{numeric_month:02d}")
     return tuple(sorted(found))
+
+
+# A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048"; "2047.9"
+# only in brackets or after a word of time ("rose to 2047.5 points" is a figure).
+NUMERIC_MONTH = re.compile(
+    r"(?:(?<=\()|(?<=（)|(?<=\bby\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)|"
+    r"(?<=\bof\s)|(?<=\bcompleted\s))((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"
+    r"(?<![\d,./])(1[0-2]|0?[1-9])/((?:19|20)\d\d)(?![\d.,/]\d|\d)"
+)
 
 
 # "NPA<tab>National Police Agency": a row of the legend printed as a table.
@@ -215,3 +234,71 @@ def glossary_pairs(line: str) -> dict[str, str] | None:
     if len(re.sub(r"[\W_]", "", rest)) > 10:
         return None
     return {abbr: normalise_line(name) for abbr, name in pairs}
+
+
+# "… (March 2016). (CAO)": an attribution in round brackets (full-width in the source).
+_PAREN_ATTRIBUTION = re.compile(
+    r"\(([A-Z][A-Za-z]{1,5}(?:(?:,\s*|\s+and\s+|・)[A-Z][A-Za-z]{1,5})*)\)\s*[.。]?\s*$"
+)
+
+
+# "… (Responsible: NPA, DA)": an attribution its label says is one.
+_LABELLED_ATTRIBUTION = re.compile(
+    r"\((?:responsible|ministr(?:y|ies)|agenc(?:y|ies)|lead|in\s+charge)\s*[:：]\s*"
+    r"([^()]{2,120})\)\s*[.。]?\s*$",
+    re.I,
+)
+
+
+def paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
+    """An attribution in round brackets: labelled as one ("(Responsible: NPA)"), or only of
+    the legend's abbreviations and not right after the name it abbreviates ("the National
+    Police Agency (NPA)." defines it)."""
+    labelled = _LABELLED_ATTRIBUTION.search(body)
+    if labelled and parse_attribution(labelled.group(1), names):
+        return labelled
+    m = _PAREN_ATTRIBUTION.search(body)
+    if m is None:
+        return None
+    found = parse_attribution(m.group(1))
+    abbreviations = set(names.values())
+    if not found or not set(found) <= abbreviations:
+        return None
+    before = body[: m.start()].rstrip().lower()
+    defined = any(before.endswith(full) for full, abbr in names.items() if abbr in found)
+    return None if defined else m
+
+
+# "In this report, NPA refers to the National Police Agency, CAS to the Cabinet
+# Secretariat, … and DA to the Digital Agency.": the legend written as a sentence.
+_DEFINES = r"(?:refers\s+to|refer\s+to|stands\s+for|is\s+short\s+for|means|denotes|to|for)"
+_PROSE_PAIR = re.compile(
+    rf"(?<![\w&-])([A-Z][A-Za-z0-9&\-]{{1,11}})\s+{_DEFINES}\s+(?:the\s+)?"
+    rf"([A-Z].*?)(?=\s*[,;]\s*(?:and\s+)?[A-Z][A-Za-z0-9&\-]{{1,11}}\s+{_DEFINES}\s|"
+    r"\s*,?\s+and\s+[A-Z][A-Za-z0-9&\-]{1,11}\s+" + _DEFINES + r"\s|\.\s|\.$|$)"
+)
+_LEGEND_SENTENCE = re.compile(
+    r"[^.]*\b[A-Z][A-Za-z0-9&\-]{1,11}\s+(?:refers?\s+to|stands\s+for|is\s+short\s+for)\s+"
+    r"(?:[^.]|\.(?=\S))*\.?"
+)
+
+
+def prose_legend(text: str) -> dict[str, str]:
+    """The legend written as a sentence, its lines joined: "In this report, NPA refers to
+    the National Police Agency, CAS to the Cabinet Secretariat." gives both entries. Only
+    a sentence that defines two abbreviations or more, each a body's name, counts.
+
+    Example:
+        >>> prose_legend("NPA refers to the National Police Agency, and DA to the Digital Agency.")
+        {'NPA': 'National Police Agency', 'DA': 'Digital Agency'}
+    """
+    found: dict[str, str] = {}
+    for sentence in _LEGEND_SENTENCE.finditer(" ".join(text.split())):
+        pairs = {
+            abbr: name.strip()
+            for abbr, name in _PROSE_PAIR.findall(sentence.group(0))
+            if _MINISTRY.match(abbr) and _BODY_WORD.search(name) and len(name) <= 90
+        }
+        if len(pairs) >= 2:
+            found.update(pairs)
+    return found

@@ -33,7 +33,9 @@ from corpus.lines import (
     glossary_pairs,
     legend_row,
     normalise_line,
+    paren_attribution,
     parse_attribution,
+    prose_legend,
 )
 from corpus.models import Effort, Measure, Plan, Section
 
@@ -221,9 +223,13 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     fiscal_year = int(year_match.group(1))
     # The glossary may come anywhere, so read it first: attributions may use full names.
     pairs = [pair for _, line in numbered[1:] for pair in (glossary_pairs(line) or {}).items()]
+    # "In this report, NPA refers to the National Police Agency, CAS to …": a sentence
+    prose = prose_legend("\n".join(line for _, line in numbered[1:]))
+    pairs += list(prose.items())
     names = {full.lower(): abbr for abbr, full in pairs}
     names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
     builder = _Builder(source, names)
+    builder.glossary.update(prose)
     builder.tabular = tabular
     builder.pages = tuple(pages or ())
     lines_read = clean_lines(numbered[1:], title=title)
@@ -256,27 +262,6 @@ def _bare_title(builder: _Builder, line_no: int, line: str, following: str) -> b
         and 3 <= len(line.split()) <= 20
         and bool(_BULLET.match(following))
     )
-
-
-# "… (March 2016). (CAO)": an attribution in round brackets (full-width in the source).
-_PAREN_ATTRIBUTION = re.compile(
-    r"\(([A-Z][A-Za-z]{1,5}(?:(?:,\s*|\s+and\s+|・)[A-Z][A-Za-z]{1,5})*)\)\s*[.。]?\s*$"
-)
-
-
-def _paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
-    """An attribution in round brackets, only of the legend's abbreviations and not right
-    after the name it abbreviates ("the National Police Agency (NPA)." defines it)."""
-    m = _PAREN_ATTRIBUTION.search(body)
-    if m is None:
-        return None
-    found = parse_attribution(m.group(1))
-    abbreviations = set(names.values())
-    if not found or not set(found) <= abbreviations:
-        return None
-    before = body[: m.start()].rstrip().lower()
-    defined = any(before.endswith(full) for full, abbr in names.items() if abbr in found)
-    return None if defined else m
 
 
 def _repeats_heading(builder: _Builder, section: tuple[int, str]) -> bool:
@@ -340,7 +325,7 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
     if leading and parse_attribution(leading.group(1), builder.names):
         # "[NPA] Held a forum." reads as "Held a forum. [NPA]"
         body = f"{body[leading.end() :]} [{leading.group(1)}]"
-    attribution = _ATTRIBUTION.search(body) or _paren_attribution(body, builder.names)
+    attribution = _ATTRIBUTION.search(body) or paren_attribution(body, builder.names)
     ministries = parse_attribution(attribution.group(1), builder.names) if attribution else None
     if builder.open is None and (bullet or ministries):
         if not builder.sections:

@@ -454,6 +454,40 @@ def test_a_measure_lettered_or_numbered_with_a_bracket_opens_a_measure(marker: s
     assert [m.title for m in plan.sections[0].measures] == ["Campaigns", "Promotion of filtering"]
 
 
+@pytest.mark.parametrize("marker", ["◆ ", "[Measure 2] ", "Measure 2: "])
+def test_a_measure_marked_with_a_diamond_or_labelled_opens_a_measure(marker: str) -> None:
+    plan = parse_plan(
+        report("· Held a forum. [CAO]", f"{marker}Promotion of filtering", "· Asked carriers. [MIC]"),
+        source="t.txt",
+    )
+    assert [m.title for m in plan.sections[0].measures] == ["Campaigns", "Promotion of filtering"]
+
+
+def test_a_diamond_before_an_effort_is_its_bullet_not_a_measure() -> None:
+    plan = parse_plan(report("◆ Held a forum for guardians", "in Osaka. [CAO]"), source="t.txt")
+    assert only_effort(plan).text == "Held a forum for guardians in Osaka."
+
+
+def test_an_attribution_labelled_responsible_is_an_attribution() -> None:
+    plan = parse_plan(report("- Trained 230 instructors. (Responsible: MOJ, NPA)"), source="t.txt")
+    effort = only_effort(plan)
+    assert (effort.text, effort.ministries) == ("Trained 230 instructors.", ("MOJ", "NPA"))
+
+
+def test_a_legend_written_as_a_sentence_is_the_glossary() -> None:
+    text = "\n".join(
+        ["FY2047 Efforts on the Plan", "In this report, NPA refers to the National Police",
+         "Agency, MEXT to the Ministry of Education, Culture, Sports, Science and",
+         "Technology, and CAA to the Consumer Affairs Agency.",
+         "1. Awareness", "O Campaigns", "· Held a forum. [CAA]"]
+    )  # fmt: skip
+    assert parse_plan(text, source="t.txt").glossary == {
+        "NPA": "National Police Agency",
+        "MEXT": "Ministry of Education, Culture, Sports, Science and Technology",
+        "CAA": "Consumer Affairs Agency",
+    }
+
+
 @pytest.mark.parametrize(
     ("heading", "number"),
     [("Chapter IV: Support for victims", 4), ("Part 4 - Support for victims", 4),
@@ -700,6 +734,9 @@ def test_effort_line_numbers_count_blank_lines() -> None:
         ("Met (May, August, and November 2040, and February 2041).",
          ("2040-05", "2040-08", "2040-11", "2041-02")),
         ("Met in June and September 2040.", ("2040-06", "2040-09")),
+        # a month in figures: year.month, month/year
+        ("Launched (2047.9) and finished by 3/2048.", ("2047-09", "2048-03")),
+        ("Raised the rate to 2047.5 points and 12/20471 items.", ()),  # no months
         ("It may, and in November 2040, did.", ("2040-11",)),
         ("Received 4,600 consultations in FY2019.", ()),
         ("Over four years starting FY2019.", ()),
