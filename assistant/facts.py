@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.intents import stem
+from assistant.when_months import month_name
+from corpus.lines import NUMERIC_MONTH
 from corpus.parser import MONTHS
 from index.lexical import tokenize
 
@@ -359,7 +361,11 @@ def dates(text: str) -> list[FactSpan]:
     """Date phrases as written: "July 2019", "from October to November 2020", "starting
     FY2019"."""
     found = sorted([*_DATE.finditer(text), *_FISCAL_DATE.finditer(text)], key=lambda m: m.start())
-    return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in found]
+    spans = [(m.start(), m.group(0).strip()) for m in found]
+    for m in NUMERIC_MONTH.finditer(text):  # "(2047.9)": September 2047, as written too
+        year, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))
+        spans.append((m.start(), f"{month_name(f'{year:04d}-{month:02d}')} ({m.group(0)})"))
+    return [FactSpan("date", said, None, frozenset()) for _, said in sorted(spans)]
 
 
 # A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00", "5 p.m. to 11 p.m.".

@@ -631,6 +631,13 @@ def test_a_list_of_figures_with_the_previous_years_in_brackets_is_read_pair_by_p
     assert "16" not in [s.text for s in figures(text)]  # part of a row's name
 
 
+def test_a_month_written_in_figures_is_said_by_name_and_as_written() -> None:
+    assert [s.text for s in dates("Launched the campaign (2047.9); then 11/2047.")] == [
+        "September 2047 (2047.9)",
+        "November 2047 (11/2047)",
+    ]
+
+
 def test_a_part_of_a_whole_given_together_counts_the_wholes_noun() -> None:
     (part, whole) = figures("confirmed that 19 of the 22 major providers had introduced filters.")
     assert (part.text, part.noun) == ("19 of the 22 major providers", "providers")
