@@ -83,6 +83,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev24": ("reports24",),
     "dev25": ("reports25",),
     "dev26": ("reports26",),
+    "dev27": ("reports27",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -69,6 +69,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev24",
         "dev25",
         "dev26",
+        "dev27",
         "unseen",
         "unseen2",
         "unseen3",
