@@ -57,7 +57,11 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     # "how many in 2045 vs the year before": the figure, then the one before it; but once
     # the figure is stated (blanked "…" for a second ask), only the one before it
     both = versus and "…" not in e.text
-    if both:
+    years = {f"in FY{y}" for y in re.findall(r"\bFY\s?(\d{4})\b", q.text, re.I)}
+    of_year = [s for s in spans if any(s.text.endswith(y) for y in years)]
+    if of_year and not both:
+        spans = of_year  # "how many in FY2046?": the cell of that year in a table by year
+    elif both:
         spans, before = [s for s in spans if not s.earlier] or spans, spans
     elif versus or _ASKS_EARLIER.search(q.text):
         # "what was it last time?": the figure it rose or fell from ("up from 58.9%")
@@ -86,10 +90,11 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         return None  # "how many of the consultations were about …": not the whole
     if span.text.isalpha():  # "twice"
         return f"The report says it happened {span.text.lower()}"
-    if span.earlier and "previous" not in span.text:  # "…, and what was it the year before?"
+    # "…, and what was it the year before?"; a cell of a table by year says its year
+    if span.earlier and "previous" not in span.text and not _TABLE_YEAR.search(span.text):
         return f"The report gives {_said(span)} as the earlier figure"
     if both and (earlier := _earlier_of(span, before, e.text)) is not None:
-        when = "" if "previous" in earlier.text else " before"
+        when = "" if "previous" in earlier.text or _TABLE_YEAR.search(earlier.text) else " before"
         return f"The report gives {_said(span)}, against {_said(earlier)}{when}"
     return f"The report gives {_said(span)}"
 
@@ -115,11 +120,16 @@ def _earlier_of(span: FactSpan, spans: list[FactSpan], text: str) -> FactSpan | 
     following = spans[at + 1]
     if not following.earlier or following.kind != span.kind:
         return None
+    if _TABLE_YEAR.search(span.text) and _TABLE_YEAR.search(following.text):
+        return following  # one row of a table by year: "FY2046 18,240 FY2047 23,910"
     one, two = (re.search(r"\d[\d,.]*%?", s.text) for s in (span, following))
     start = text.find(one.group(0)) if one else -1
     end = text.find(two.group(0), start) if two and start >= 0 else -1
     between = text[start:end] if 0 <= start < end else ""
-    return following if between and len(between) < 80 and ";" not in between else None
+    return following if between and len(between) < 120 and ";" not in between else None
+
+
+_TABLE_YEAR = re.compile(r"\bin FY\d{4}$")
 
 
 def stems_of(text: str) -> frozenset[str]:
@@ -166,7 +176,11 @@ _ASKS_EARLIER = re.compile(
 _ASKS_VERSUS_EARLIER = re.compile(
     r"\b(?:vs\.?|versus|compar\w*|against|relative\s+to)\s+(?:with\s+|to\s+)?(?:that\s+(?:of|in|for)\s+)?"
     r"(?:the\s+)?(?:previous|prior|preceding|last|year\s+before|a\s+year\s+(?:before|earlier))\b|"
-    r"\bhow\s+(?:did|does)\s+(?:that|this|it)\s+compare\b",
+    r"\bhow\s+(?:did|does)\s+(?:that|this|it)\s+compare\b|"
+    r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\s+(?:the\s+)?(?:FY\s?|fiscal\s+(?:year\s+)?)\d{4}\b|"
+    # "…, and the year before?": the figure, then the one before it
+    r"\b(?:and|&|\+|plus)\s+(?:for\s+|in\s+)?(?:the\s+|a\s+|one\s+)?(?:year\s+(?:before|earlier|"
+    r"prior)|(?:previous|prior|preceding|last)\s+(?:year|time|survey|one))\s*[?.!]*\s*$",
     re.I,
 )
 # A change asked for, up or down: "how many more", "were they adding", "go up by".

@@ -16,17 +16,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.intents import stem
-from assistant.when_months import month_name
 from corpus.lines import NUMERIC_MONTH
-from corpus.parser import MONTHS
 from index.lexical import tokenize
 
 __all__ = [
     "UNITS",
     "is_part",
     "FactSpan",
-    "clock_times",
-    "dates",
     "figures",
     "stems",
 ]
@@ -149,9 +145,13 @@ def figures(text: str) -> list[FactSpan]:
     out = [FactSpan("age", m.group(0), None, stems(text)) for m in _AGES.finditer(text)]
     cells, table = table_cells(text)  # a flattened table: its cells, not its run of numbers
     found = list(_FIGURE.finditer(text))
+    months = [d.span() for d in NUMERIC_MONTH.finditer(text)]  # "(2047.5)" is a date
+    months += [c.span() for c in re.finditer(r"\b\d{1,2}:\d{2}\b", text)]  # so is "16:00"
     for at, m in enumerate(found):
         value = m.group(1)
         if re.fullmatch(r"(19|20)\d\d", value):
+            continue
+        if any(start <= m.start() < end for start, end in months):
             continue
         if table and table[0] <= m.start() < table[1]:
             continue
@@ -240,7 +240,13 @@ def figures(text: str) -> list[FactSpan]:
         if earlier and noun is None and out and out[-1].kind == kind and out[-1].noun:
             noun = out[-1].noun  # "about 4,200 viewed it, up from about 3,900": viewers
         near = _near(text, found, at)
-        of = stems(" ".join(text[m.end() :].split()[:3]))
+        if noun is not None and of_whole and not percent:
+            # "1,042 of the 1,886 examinees passed": what the part did follows its whole
+            rest = after[of_whole.end() :].split(";", 1)[0]
+            near |= frozenset(tokenize(" ".join(rest.split()[:6])))
+        of = _of_words(text[m.end() :])
+        if noun is not None and of_whole and not percent:
+            of |= _of_words(after[of_whole.start("noun") :])  # the whole's noun, and on
         out.append(
             FactSpan(kind, phrase, noun, stems(window), stems(lead), near, change, earlier, of)
         )
@@ -336,46 +342,24 @@ _SPAN_ADJECTIVE = re.compile(
 )
 
 
-# A month written out ("October", "May") or cut short with a full stop ("Oct.").
-_MONTH_WORDS = "|".join(
-    [n for n in MONTHS if len(n) > 3 or n == "may"]
-    + [rf"{n}\." for n in MONTHS if len(n) <= 4 and n != "may"]
-)
-_DATE = re.compile(
-    rf"\b(?:from\s+)?(?:\d{{1,2}}\s*(?:to|-|–)\s*)?(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?"
-    rf"(?:\s*(?:to|-|–)\s*(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?|\d{{1,2}}))?"
-    rf",?\s+(?:19|20)\d\d",
-    re.I,
-)
+# Words that say nothing of what a figure is of: "copies of the manga booklet".
+_LINKS = frozenset("of the a an to and or in on for at by with from".split())
 
 
-# A fiscal year an effort starts from or runs to: "over four years starting FY2019".
-_FISCAL_DATE = re.compile(
-    r"\b(?:starting(?:\s+in)?|from|since|beginning(?:\s+in)?|until|through|by)\s+"
-    r"(?:FY\s?|fiscal\s+(?:year\s+)?)(?:19|20)\d\d\b",
-    re.I,
-)
-
-
-def dates(text: str) -> list[FactSpan]:
-    """Date phrases as written: "July 2019", "from October to November 2020", "starting
-    FY2019"."""
-    found = sorted([*_DATE.finditer(text), *_FISCAL_DATE.finditer(text)], key=lambda m: m.start())
-    spans = [(m.start(), m.group(0).strip()) for m in found]
-    for m in NUMERIC_MONTH.finditer(text):  # "(2047.9)": September 2047, as written too
-        year, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))
-        spans.append((m.start(), f"{month_name(f'{year:04d}-{month:02d}')} ({m.group(0)})"))
-    return [FactSpan("date", said, None, frozenset()) for _, said in sorted(spans)]
-
-
-# A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00", "5 p.m. to 11 p.m.".
-_HOUR = r"\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
-_CLOCK = re.compile(rf"\b(?:from\s+)?{_HOUR}(?:\s*(?:to|-|–|until)\s*{_HOUR})?", re.I)
-
-
-def clock_times(text: str) -> list[FactSpan]:
-    """Times of day as written: "from 14:00 to 23:00"."""
-    return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in _CLOCK.finditer(text)]
+def _of_words(after: str) -> frozenset[str]:
+    """What a figure is of: the first three words after it that say something, before the
+    next figure ("6.8% of women and 2.1% of men": women; "38,500 copies of the manga
+    booklet": copies, manga, booklet)."""
+    words: list[str] = []
+    for raw in after.split():
+        if re.match(r"[(\d]", raw):
+            break
+        word = raw.strip("\"“”'(),.;:")
+        if word and word.lower() not in _LINKS:
+            words.append(word)
+        if len(words) == 3:
+            break
+    return stems(" ".join(words))
 
 
 def is_part(span: FactSpan) -> bool:

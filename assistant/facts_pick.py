@@ -155,7 +155,8 @@ def pick_figure(
             # Letter forms", whose noun is the forms
             head is not None and s.noun is not None and _kin(stem(s.noun)) == head,
             len(_own_words(s) & asked),
-            len(s.of & topic),  # "what % of women": "6.8% of women and 2.1% of men"
+            # "what % of women": "6.8% of women and 2.1% of men"
+            len(s.of & (topic | worded)),
             # "six months after": "… 36.1% six months later"
             len(_parts(s.near) & (topic | worded)),
             len(s.context & topic),

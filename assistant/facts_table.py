@@ -10,6 +10,9 @@ Okinawa"), so "how many took part in Okinawa" finds the cell, not the total.
 Child pornography: 3,105 (2,910)" is a table too: a list of named figures, each with the
 previous year's beside it, read as "628 cases of child prostitution" and, as the value it
 changed from, "655 the previous year".
+
+"results: Shops checked FY2046 455 FY2047 512" is a row of figures by fiscal year: the
+later one is read as "512 shops checked in FY2047", the earlier as the value before it.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ MIN_ROWS = 2
 def table_cells(text: str) -> tuple[list[FactSpan], tuple[int, int] | None]:
     """The cells of the first flattened table in ``text`` as figures, and where the table
     stands (None: no table)."""
-    listed = _with_previous(text)
+    listed = _with_previous(text) or _by_year(text)
     if listed is not None:
         return listed
     for header in _HEADER.finditer(text):
@@ -124,3 +127,44 @@ def _with_previous(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
             )
         )
     return cells, (start, at)
+
+
+# A row of figures by fiscal year: "Shops checked FY2046 455 FY2047 512", "number of
+# consultations: FY2046 18,240 FY2047 23,910".
+_YEAR_ROW = re.compile(
+    rf"(?P<label>[A-Z][A-Za-z' -]{{2,60}}?\s+)?FY(?P<y1>\d{{4}})\s+(?P<v1>{_VALUE})\s+"
+    rf"FY(?P<y2>\d{{4}})\s+(?P<v2>{_VALUE})(?![\w,.]?\d)"
+)
+
+
+def _by_year(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
+    rows = list(_YEAR_ROW.finditer(text))
+    if not rows:
+        return None
+    cells: list[FactSpan] = []
+    label = ""
+    for m in rows:
+        label = (m.group("label") or label).strip()  # a row with no label: the cue's
+        if not label:
+            label = (re.findall(r"([a-z][\w' -]{2,40}?)\s*:\s*$", text[: m.start()]) or [""])[-1]
+        words = label.lower().split()
+        plural = [w for w in words if w.endswith("s") and not w.endswith("ss")]
+        noun = plural[0] if plural else None
+        about = stems(label)
+        for year, value, earlier in (("y2", "v2", False), ("y1", "v1", True)):
+            percent = m.group(value).endswith("%")
+            kind: FactKind = "percent" if percent else "number"
+            named = re.sub(r"^(?:the\s+)?(?:number|count|total)\s+of\s+", "", label.lower())
+            said = f"{m.group(value)} {named} in FY{m.group(year)}"
+            cells.append(
+                FactSpan(
+                    kind,
+                    said,
+                    None if percent else noun,
+                    about | stems("previous year") if earlier else about,
+                    about,
+                    about | {f"fy{m.group(year)}"},  # "how many in FY2046": that cell
+                    earlier=earlier,
+                )
+            )
+    return cells, (rows[0].start(), rows[-1].end())

@@ -457,7 +457,7 @@ def test_a_measure_lettered_or_numbered_with_a_bracket_opens_a_measure(marker: s
 @pytest.mark.parametrize("marker", ["◆ ", "[Measure 2] ", "Measure 2: "])
 def test_a_measure_marked_with_a_diamond_or_labelled_opens_a_measure(marker: str) -> None:
     plan = parse_plan(
-        report("· Held a forum. [CAO]", f"{marker}Promotion of filtering", "· Asked carriers. [MIC]"),
+        report("· Held a forum. [CAO]", f"{marker}Promotion of filtering", "· Sent it. [MIC]"),
         source="t.txt",
     )
     assert [m.title for m in plan.sections[0].measures] == ["Campaigns", "Promotion of filtering"]

@@ -17,7 +17,8 @@ import pytest
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported
 from assistant.evaluate import corpus_paths
-from assistant.facts import dates, figures, is_part
+from assistant.facts import figures, is_part
+from assistant.facts_dates import dates
 from assistant.facts_names import listed, named_after, names, phrases, pick_name
 from assistant.facts_people import audiences
 from assistant.facts_pick import pick_figure
@@ -636,6 +637,44 @@ def test_a_month_written_in_figures_is_said_by_name_and_as_written() -> None:
         "September 2047 (2047.9)",
         "November 2047 (11/2047)",
     ]
+
+
+def test_a_row_of_figures_by_fiscal_year_is_read_cell_by_cell() -> None:
+    text = (
+        "Checked shops; results: Shops checked FY2046 455 FY2047 512 Properly explained "
+        "FY2046 95% FY2047 97.1%"
+    )
+    read = [(s.text, s.earlier) for s in figures(text)]
+    assert read == [
+        ("512 shops checked in FY2047", False), ("455 shops checked in FY2046", True),
+        ("97.1% properly explained in FY2047", False), ("95% properly explained in FY2046", True),
+    ]  # fmt: skip
+    text = "Ran the chat (daily 16:00-22:00); number of consultations: FY2046 18,240 FY2047 23,910"
+    assert [s.text for s in figures(text)] == [
+        "23,910 consultations in FY2047",  # the label's row, no clock times as figures
+        "18,240 consultations in FY2046",
+    ]
+
+
+def test_what_a_part_did_is_said_after_its_whole() -> None:
+    text = "Held the first examination (Dec. 2047); 1,042 of the 1,886 examinees passed."
+    picked = pick_figure(figures(text), None, frozenset({"pass", "exam"}))
+    assert picked is not None and picked.text == "1,042 of the 1,886 examinees"
+
+
+def test_a_month_in_figures_is_no_figure() -> None:
+    text = "Opened two new centers (2047.5), bringing the total to 19 centers."
+    assert "2047.5" not in [s.text for s in figures(text)]
+
+
+def test_what_a_figure_is_of_is_read_past_the_small_words_up_to_the_next_figure() -> None:
+    text = (
+        'Distributed about 38,500 copies of the manga booklet "Kaito" to junior high schools '
+        "and about 6,200 copies to after-school clubs."
+    )
+    asked = frozenset({"copi", "manga", "booklet", "kaito", "school"})
+    picked = pick_figure(figures(text), "copies", asked)
+    assert picked is not None and picked.text == "about 38,500 copies"
 
 
 def test_a_part_of_a_whole_given_together_counts_the_wholes_noun() -> None:

@@ -1,0 +1,58 @@
+"""Dates and times of day in an effort's text, as the answer states them.
+
+"July 2019", "from October to November 2020", "starting FY2019", a month in figures
+("(2047.9)", said "September 2047 (2047.9)") and times of day ("from 14:00 to 23:00").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts import FactSpan
+from assistant.when_months import month_name
+from corpus.lines import NUMERIC_MONTH
+from corpus.parser import MONTHS
+
+__all__ = ["clock_times", "dates"]
+
+
+# A month written out ("October", "May") or cut short with a full stop ("Oct.").
+_MONTH_WORDS = "|".join(
+    [n for n in MONTHS if len(n) > 3 or n == "may"]
+    + [rf"{n}\." for n in MONTHS if len(n) <= 4 and n != "may"]
+)
+_DATE = re.compile(
+    rf"\b(?:from\s+)?(?:\d{{1,2}}\s*(?:to|-|–)\s*)?(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?"
+    rf"(?:\s*(?:to|-|–)\s*(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?|\d{{1,2}}))?"
+    rf",?\s+(?:19|20)\d\d",
+    re.I,
+)
+
+
+# A fiscal year an effort starts from or runs to: "over four years starting FY2019".
+_FISCAL_DATE = re.compile(
+    r"\b(?:starting(?:\s+in)?|from|since|beginning(?:\s+in)?|until|through|by)\s+"
+    r"(?:FY\s?|fiscal\s+(?:year\s+)?)(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def dates(text: str) -> list[FactSpan]:
+    """Date phrases as written: "July 2019", "from October to November 2020", "starting
+    FY2019"."""
+    found = sorted([*_DATE.finditer(text), *_FISCAL_DATE.finditer(text)], key=lambda m: m.start())
+    spans = [(m.start(), m.group(0).strip()) for m in found]
+    for m in NUMERIC_MONTH.finditer(text):  # "(2047.9)": September 2047, as written too
+        year, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))
+        spans.append((m.start(), f"{month_name(f'{year:04d}-{month:02d}')} ({m.group(0)})"))
+    return [FactSpan("date", said, None, frozenset()) for _, said in sorted(spans)]
+
+
+# A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00", "5 p.m. to 11 p.m.".
+_HOUR = r"\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+_CLOCK = re.compile(rf"\b(?:from\s+)?{_HOUR}(?:\s*(?:to|-|–|until)\s*{_HOUR})?", re.I)
+
+
+def clock_times(text: str) -> list[FactSpan]:
+    """Times of day as written: "from 14:00 to 23:00"."""
+    return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in _CLOCK.finditer(text)]
