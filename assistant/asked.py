@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.facts import UNITS
 from assistant.slots import plan_noun, plan_part
 
 __all__ = [
@@ -207,7 +206,7 @@ _BY_WHICH_KIND = re.compile(
     re.I,
 )
 # Words for a name that is a phrase: "what slogan was used", "the campaign's motto".
-_PHRASE_NAMES = r"(?:slogan|motto|catchphrase|catch\s+phrase|tagline|watchword)s?"
+_PHRASE_NAMES = r"(?:slogan|motto|catchphrase|catch\s+phrase|tagline|watchword|theme)s?"
 # "what new name did it get", "which title": the name itself is asked.
 _WHAT_NAME = re.compile(
     rf"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:name|title|{_PHRASE_NAMES})\s+(?!of\b)|"
@@ -361,56 +360,3 @@ def bound(text: str) -> str | None:
     if start and end:  # "from when until when": both, as written
         return None
     return "start" if start else "end" if end else None
-
-
-# The parts people play that a question asks the holder of ("who was the speaker"), with
-# every noun for people a figure may count (facts.UNITS).
-_ROLES = frozenset(
-    "speaker speakers narrator actor actress voice host hosts presenter presenters moderator "
-    "chair chairperson chairman chairwoman lecturer lecturers instructor organizer organiser "
-    "keynote guest guests ambassador ambassadors winner winners author authors director head "
-    "leader coordinator facilitator panelist panelists panellist panellists spokesperson "
-    "mascot celebrity celebrities star singer artist artists illustrator designer".split()
-)
-_WHO_WAS = re.compile(
-    r"\bwho(?:(?:'s|\s+(?:was|were|is|are))(?:\s+(?:the|a|an))?|\s+(?:gave|delivered|did|made)"
-    r"\s+the)\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))"
-    r"(?=\s+(?:at|of|in|on|behind|from|with|during|featured|for|lecture|speech|address|talk)\b"
-    r"|\s*[?.!,]|\s*$)",
-    re.I,
-)
-
-
-# "who was appointed Youth Online Safety Ambassador": the part the person was given
-_WHO_MADE = re.compile(
-    r"\bwho\s+(?:was|were|is|has\s+been|got)\s+(?:appointed|named|made|chosen|selected|picked)"
-    r"\s+(?:as\s+)?(?:the\s+|an?\s+|its\s+)?(?:[\w\"'“”-]+\s+){0,4}?([a-z-]+)[\"'”]?"
-    r"(?=\s+(?:in|for|at|of|on|by|during|to)\b|\s*[?.!,]|\s*$)",
-    re.I,
-)
-_WHO_WON = re.compile(
-    r"\b(?:who\s+|which\s+(?:[\w-]+\s+){1,3}?)(?:won|wins|has\s+won|took\s+(?:first|the\s+prize))\b",
-    re.I,
-)
-
-
-def asked_names_people(noun: str) -> bool:
-    """Whether a noun asked for names a person's part ("artist", "speaker", "chair")."""
-    head = noun.lower().split()[-1]
-    people = UNITS["people"] | {w[:-1] for w in UNITS["people"] if w.endswith("s")}
-    return head in _ROLES or head.rstrip("s") in _ROLES or head in people
-
-
-def asked_role(text: str) -> str | None:
-    """The part a person played that a question asks the holder of: "who was the voice
-    actor in the ad" → "voice actor"; "who won the contest" → "winner"; "who was the
-    leaflet for" asks no role."""
-    if _WHO_WON.search(text):
-        return "winner"  # not who organised it
-    made = _WHO_MADE.search(text)
-    if made and asked_names_people(made.group(1)):
-        return made.group(1).lower()
-    m = _WHO_WAS.search(text)
-    if m is None:
-        return None
-    return m.group(1).lower() if asked_names_people(m.group(2)) else None

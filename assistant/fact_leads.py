@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.asked import NAME_KINDS, asked_names_people
+from assistant.asked import NAME_KINDS
+from assistant.asked_people import asked_names_people
 from assistant.compose import Composer
 from assistant.fact_figure import figure_lead, stems_of, topic_stems
-from assistant.facts import clock_times, dates, figures
+from assistant.facts import figures
+from assistant.facts_dates import clock_times, dates
 from assistant.facts_names import (
     contacts,
     issue_of,
@@ -285,7 +287,9 @@ def _name_after(text: str, q: Query) -> str | None:
     """The quoted name an effort gives right after a noun the question names ("the
     checklist "Signs to Notice""), unless the question states it already."""
     # names of a kind asked for ("which cinemas") are named after that kind only
-    nouns = [q.names] if q.names else [w for w in (q.unit,) if w] + q.topic.split()
+    nouns = [q.names] if q.names else []
+    if not q.names or q.names == "name":  # "what was the theme of …": named after "theme"
+        nouns += [w for w in (q.unit,) if w] + q.topic.split()
     for noun in nouns:
         name = named_after(text, noun)
         if name is not None and name.lower() not in q.text.lower():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.asked_people import SCHOLARS
 from assistant.facts import UNITS, FactSpan
 from assistant.intents import stem
 
@@ -163,13 +164,19 @@ _CO_AGENT = re.compile(
 )
 
 
+_NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
 _PERSON = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
 # A rank before a title: "Associate Professor Mariko Shinoda"
 _RANK = r"(?:(?:Associate|Assistant|Visiting|Emeritus|Adjunct|Honorary|Senior)\s+)?"
 # What a person is, set off by commas after the name: ", attorney at law,".
 _APPOSITIVE = r",\s+[^,;.()]{1,80}?,"
+# Offices written before a name as its title: "Deputy Director-General Naoki Ishizuka".
+_OFFICE = (
+    r"(?:(?:Deputy|Vice|Senior|Chief|Assistant)\s+)?(?:Director-General|Director|Ambassador|"
+    r"Governor|Minister|Mayor|Commissioner|Superintendent|Secretary-General|President|Judge)"
+)
 _PERSON_DID = re.compile(
-    rf"({_RANK}(?:Dr|Prof|Professor|Mr|Ms|Mrs)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
+    rf"({_RANK}(?:Dr|Prof|Professor|Mr|Ms|Mrs|{_OFFICE})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
     rf"(?:\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?\s+([a-z]+ed)\b"
 )
 
@@ -245,7 +252,13 @@ def holder_of(text: str, role: str) -> str | None:
     if m is None and head == "winner":
         # "the team from Tottori Prefectural Hinode High School won the Minister's Award";
         # "the grand prize went to a team from Hakata Institute of Technology"
-        m = re.search(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+won\b", text) or re.search(
+        m = (
+            re.search(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+won\b", text)
+            # "it was won by a team from Kumamoto Prefectural College of Technology"
+            or re.search(
+                r"\bwon\s+by\s+((?:the\s+|an?\s+)?[^,.;()\[\]]{2,80}?)(?=\s*(?:[,.;()\[]|$))", text
+            )
+        ) or re.search(
             r"\b(?:prize|award|first\s+place)\s+(?:was\s+)?(?:went|given|awarded)\s+to\s+"
             r"((?:the\s+|an?\s+)?[^,.;()\[\]]{2,80}?)(?=\s*(?:[,.;()\[]|$)|\s+(?:for|in|at)\s)",
             text,
@@ -257,6 +270,10 @@ def holder_of(text: str, role: str) -> str | None:
             rf"\b(?:given|delivered|led|taught|presented)\s+by\s+(?:[a-z]+\s+){{0,2}}({_PERSON})",
             text,
         )
+    if m is None and head in SCHOLARS:
+        # "which academic": the one person the effort names as a professor or doctor
+        scholars = set(re.findall(rf"({_RANK}(?:Professor|Prof\.|Dr\.)\s+{_NAME_WORDS})", text))
+        return scholars.pop() if len(scholars) == 1 else None
     if m is None and head in _TALKERS:  # "Invited Dr. Aoki … to lecture on …"
         brought = invited(text, _TALKS)
         return brought[1] if brought else None

@@ -27,13 +27,13 @@ from collections.abc import Sequence
 from assistant.actors import asks_partners, not_places
 from assistant.asked import (
     asked_names,
-    asked_role,
     bound,
     counts,
     name_of,
     quantity_of,
     unit,
 )
+from assistant.asked_people import asked_role
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
 from assistant.gazetteer import HostCountries

@@ -55,6 +55,7 @@ _ACTIVITIES = frozenset(
     "projects programmes programs classes lectures symposiums symposia forums conferences "
     "studies trials inspections crackdowns".split()
 )
+_ROLE_ASKS = (Intent.AUDIENCE, Intent.WHO, Intent.NAME, Intent.TOPIC)
 UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT})
 # A question naming this many things of its own asks more than what a name stands for.
 _OPEN_QUESTION_WORDS = 4
@@ -343,9 +344,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "a person asked for by the part they played is named by the effort: “who was the "
         "speaker at the symposium”",
+        # "which academic is studying how …" is no figure either
         lambda q, i, s: (
-            q.role is not None
-            and i in (Intent.AUDIENCE, Intent.WHO, Intent.NAME, Intent.TOPIC)
+            q.role is not None and (i in _ROLE_ASKS or i is Intent.NUMBER and not q.unit)
         ),
         _to(Intent.WHO),
     ),

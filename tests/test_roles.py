@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.asked import asked_role
+from assistant.asked_people import asked_role
 from assistant.claims import claims
 from assistant.facts_people import agent, holder_of, invited, talk_by
 from assistant.intents import stem
@@ -36,6 +36,7 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("Who was appointed Youth Online Safety Ambassador in 2045?", "ambassador"),
         ("who was named as the campaign's spokesperson", "spokesperson"),
         ("who gave the keynote lecture at the symposium", "keynote"),
+        ("which academic is studying how abuse affects victims later?", "academic"),
         ("who was the leaflet for?", None),
         ("who was the poster sent to", None),
         ("who is the current Prime Minister of Japan?", None),
@@ -74,6 +75,12 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
         # a prize given to someone is won by them
         ("where 38 teams competed; the grand prize went to a team from Hakata Institute of "
          "Technology.", "winner", "a team from Hakata Institute of Technology"),
+        # someone asked for by their learning: the one professor or doctor named
+        ("Commissioned research (Principal investigator: Professor Shun Aki) (June 2047).",
+         "researcher", "Professor Shun Aki"),
+        # a prize won by someone, said in the passive
+        ("Held the challenge; it was won by a team from Oita College.", "winner",
+         "a team from Oita College"),
         # someone appointed to a part holds it
         ('Appointed manga artist Ms. Sayaka Odagiri as "Youth Online Safety Ambassador"',
          "ambassador", "Ms Sayaka Odagiri"),
@@ -136,6 +143,9 @@ def test_which_ward_is_the_locality_not_the_venue(bot2036: Assistant) -> None:
         # a past form a stem does not reach, and the name set off after the post
         ('such as "Yoake House" in Naha, led by its Director, Mr. Kenji Higa.', "led",
          "its Director, Mr. Kenji Higa"),
+        # an office written before the name as its title
+        ("where Deputy Director-General Aki Mori delivered the statement.", "delivered",
+         "Deputy Director-General Aki Mori"),
         # the name, not the verb after it
         ("where the delegation led by Ambassador Keiko Tsuruta signed a statement", "led",
          "Ambassador Keiko Tsuruta"),
