@@ -345,8 +345,11 @@ class Retriever:
         held = [e for e in found if whole_word_at(e.text.lower(), phrase) >= 0]
         # a name as the report writes it ("the Internet Hotline Center"), however the
         # question is typed ("anything about the internet hotline center")
-        named = any(w[:1].isupper() for w in words) or all(
-            e.text[whole_word_at(e.text.lower(), phrase)].isupper() for e in held
+        named = any(w[:1].isupper() for w in words) or (
+            all(e.text[whole_word_at(e.text.lower(), phrase)].isupper() for e in held)
+            # a phrase the reports also write in lower case is no name: "Grooming in
+            # Online Games" is a title, but "online game operators" says online games
+            and not any(_lower_case_use(phrase).search(e.text) for e in found)
         )
         return held if named and 0 < len(held) <= NAMED_AT_MOST else []
 
@@ -372,3 +375,12 @@ def _with_parts(text: str) -> set[str]:
 
 
 _HOME = re.compile(r"\s*\b(?:in|of|by|from|for)?\s*\bjapan(?:'s|’s)?\b", re.I)
+
+
+def _lower_case_use(phrase: str) -> re.Pattern[str]:
+    """The phrase in lower case, its last word singular or plural: "online games" finds
+    "online game operators"."""
+    words = [re.escape(w) for w in phrase.split()]
+    last = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+    body = r"\s+".join([*words[:-1], last])
+    return re.compile(rf"(?<![\w-]){body}s?(?![\w-])")
