@@ -12,7 +12,8 @@ import pytest
 from assistant import Assistant
 from assistant.asked import asked_names, bound, name_of, quantity_of, unit
 from assistant.claims import claims
-from assistant.facts import clock_times, figures
+from assistant.facts import figures
+from assistant.facts_dates import clock_times
 from assistant.facts_names import issue_of, names
 from assistant.facts_people import agent
 from assistant.facts_pick import pick_figure
@@ -20,6 +21,7 @@ from assistant.facts_places import places
 from assistant.intents import Intent, stem
 from assistant.reader import Reader
 from assistant.refine import refine
+from assistant.retrieval import Retriever
 from assistant.text import two_asks
 from corpus import BUNDLED_PLAN, load_corpus
 from index.documents import build_chunks
@@ -120,6 +122,8 @@ def bots(bot2029: Assistant, bot2031: Assistant) -> dict[int, Assistant]:
         (2031, "in the public awareness survey, what % knew that asking a minor for sexual "
          "images is a crime, and what was the figure in the previous survey?",
          ("71.4%", "58.9%")),  # the first fact again, of another occasion
+        (2031, "the public awareness survey: what % knew that asking a minor for sexual "
+         "images is a crime, and the previous survey?", ("71.4%", "58.9%")),
         (2031, "the Public-Private Council: how many member orgs does it have?",
          ("32 member organizations",)),
     ],
@@ -307,3 +311,46 @@ def test_two_asks_answered_from_one_effort_quote_it_once(
     assert ids and len(ids) == len(set(ids))  # each effort cited under one number
     quotes = [line for line in answer.text.splitlines() if line.startswith("> ")]
     assert len(quotes) == len(set(quotes))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the specialist group meeting in january 2048 - what theme did it have?",
+        "what was the theme of the specialist group meeting?",
+    ],
+)
+def test_a_theme_asked_for_is_the_name_given_after_the_word_theme(
+    tmp_path_factory: pytest.TempPathFactory, question: str
+) -> None:
+    bot2047 = blind_report_bot(tmp_path_factory, "reports27")
+    assert "Grooming in Online Games" in claims(bot2047.ask(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("how many shops did they check in FY2046?", "455 shops checked in FY2046"),
+        ("how many consultations did Kodomo SOS Chat get in FY2047 vs FY2046?",
+         "23,910 consultations in FY2047, against 18,240 consultations in FY2046"),
+    ],
+)  # fmt: skip
+def test_a_figure_of_a_table_by_year_is_the_cell_of_the_year_asked(
+    tmp_path_factory: pytest.TempPathFactory, question: str, stated: str
+) -> None:
+    bot2047 = blind_report_bot(tmp_path_factory, "reports27")
+    assert stated in claims(bot2047.ask(question))
+
+
+def test_a_phrase_the_reports_also_write_in_lower_case_is_no_name(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # FY2047 has the title "Grooming in Online Games" and "SNS and online game operators":
+    # "online games" is searched as words, not listed as a name only one effort holds
+    bot2047 = blind_report_bot(tmp_path_factory, "reports27")
+    reader = Reader(bot2047.corpus, bot2047.index.efforts)
+    retriever = Retriever(bot2047.index, reader)
+    query = reader.read("what did the police do on online games?")
+    assert retriever.named_phrase(query, None) == []
+    named = reader.read("anything on the Specialist Group Meeting?")
+    assert retriever.named_phrase(named, None)  # a name, as the reports write it
