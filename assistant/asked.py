@@ -162,7 +162,8 @@ _MODIFIER = (
 )
 _ASKED_NAMES = re.compile(
     r"\b(?:which(?:\s+(?:were|are)\s+the)?|what\s+(?:were|are)\s+the)\s+"
-    rf"(?:{_MODIFIER}\s+|[a-z]+\s+(?=[a-z]+s\s+(?:took|take|participated|attended|joined)\b))?"
+    rf"(?:{_MODIFIER}\s+|[a-z]+\s+(?=[a-z]+s\s+(?:took|take|participated|attended|joined|"
+    r"[a-z]+ed|won|gave|ran|met|made|had|got|were|are)\b))?"
     r"([a-z]+s)\b(?!\s+(?:is|was)\b)|"
     r"\b(phone|telephone|hotline|contact|fax|short|dial(?:l?ing)?|toll[-\s]?free)\s+(number)s?\b|\b(website|url|web\s+address|"
     r"e-?mail\s+address|postal\s+address)\b(?=\s*(?:[?.!,]|$|of\b|for\b|link\b))",

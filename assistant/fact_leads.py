@@ -194,7 +194,7 @@ class Leads:
             spans = [s for s in spans if named(s, q.names)] or spans
         elif q.names and q.names not in ("number", "name"):
             # "which companies …": only a name that says it is one of them will do
-            spans = [s for s in spans if stem(q.names) in {stem(w) for w in s.text.lower().split()}]
+            spans = [s for s in spans if _headed_by(s.text, q.names)]
             if not spans:
                 # "at which airports": "Narita, Haneda and Kansai airports"; "what are the
                 # bases … called?": "child and family general support bases"
@@ -205,8 +205,10 @@ class Leads:
                 spans = [
                     s
                     for s in headed
-                    if called
-                    or any(w[:1].isupper() and w.lower() != noun for w in s.text.split())
+                    if _headed_by(s.text, q.names)
+                    and (
+                        called or any(w[:1].isupper() and w.lower() != noun for w in s.text.split())
+                    )
                 ]
             if not spans:
                 return None  # "which cinemas showed the video?" is not answered by its title
@@ -281,6 +283,19 @@ def _joined(items: Sequence[str]) -> str:
 
 # Units that count the ministries credited with an effort ("industry bodies" are not).
 _MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
+
+
+def _headed_by(name: str, noun: str) -> bool:
+    """Whether a name says it is a ``noun``: the noun ends the run of capitalised words it
+    stands in ("the Japan PTA Council" is a council; the "4th Specialist Group Meeting" is
+    a meeting, no group)."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if stem(w.lower().strip('"“”,.')) == stem(noun.lower()):
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if not after[:1].isupper():
+                return True
+    return False
 
 
 def _name_after(text: str, q: Query) -> str | None:

@@ -219,6 +219,7 @@ def test_an_issue_may_be_numbered_after_its_noun() -> None:
         ("Which of the 13 SNS and online game operators refused?", "operators"),
         ("Which 13 hotel and travel industry associations attended?", "associations"),
         ("which two SNS were used in the trial", "sns"),
+        ("which private groups presented their work at the forum?", "groups"),  # a describing word
     ],
 )
 def test_what_a_which_question_asks_names_of(question: str, asked: str | None) -> None:
@@ -354,3 +355,13 @@ def test_a_phrase_the_reports_also_write_in_lower_case_is_no_name(
     assert retriever.named_phrase(query, None) == []
     named = reader.read("anything on the Specialist Group Meeting?")
     assert retriever.named_phrase(named, None)  # a name, as the reports write it
+
+
+def test_a_name_holding_the_noun_asked_inside_it_is_no_name_of_that_noun(
+    bot2029: Assistant,
+) -> None:
+    # "the 4th Specialist Group Meeting" is a meeting: it names no private group
+    answer = bot2029.ask(
+        "Which private groups introduced their activities at the FY2019 specialist meeting?"
+    )
+    assert answer.abstained and "the groups by name" in answer.text
