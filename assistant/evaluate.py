@@ -84,6 +84,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev25": ("reports25",),
     "dev26": ("reports26",),
     "dev27": ("reports27",),
+    "dev28": ("reports28",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -70,6 +70,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev25",
         "dev26",
         "dev27",
+        "dev28",
         "unseen",
         "unseen2",
         "unseen3",
