@@ -44,12 +44,20 @@ _NAME = re.compile(r"“([^”]{3,200})”")
 def stated_figures(text: str) -> set[str]:
     """The figures a statement gives, ``[n]`` markers aside: "about 11,000 letters [1]" →
     {"11,000"}."""
-    return {m.group(0) for m in _NUMBER.finditer(re.sub(r"\[\d+\]", "", text))}
+    text = re.sub(r"\[\d+\]", "", text)
+    shares = {m.group(0) for m in _SHARE.finditer(text)}  # "1 in 9" is one figure
+    return shares | {m.group(0) for m in _NUMBER.finditer(_SHARE.sub(" ", text))}
 
 
 def without_figures(text: str, figures: set[str]) -> str:
-    """``text`` with the given figures blanked, so that another is read."""
+    """``text`` with the given figures blanked, so that another is read ("1 in 9 women and
+    1 in 28 men" keeps the second share whole)."""
+    text = _SHARE.sub(lambda m: "…" if m.group(0) in figures else m.group(0), text)
     return _NUMBER.sub(lambda m: "…" if m.group(0) in figures else m.group(0), text)
+
+
+# A share said as one of so many: "1 in 9".
+_SHARE = re.compile(r"\b(?:1|one)\s+in\s+\d[\d,]*\b", re.I)
 
 
 def unsupported(answer: Answer, glossary: dict[str, str] | None = None) -> list[str]:

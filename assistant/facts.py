@@ -147,6 +147,8 @@ def figures(text: str) -> list[FactSpan]:
     found = list(_FIGURE.finditer(text))
     months = [d.span() for d in NUMERIC_MONTH.finditer(text)]  # "(2047.5)" is a date
     months += [c.span() for c in re.finditer(r"\b\d{1,2}:\d{2}\b", text)]  # so is "16:00"
+    shares = list(_ONE_IN.finditer(text))  # "1 in 9 women": a share, not 9 women
+    months += [r.span() for r in shares]
     for at, m in enumerate(found):
         value = m.group(1)
         if re.fullmatch(r"(19|20)\d\d", value):
@@ -251,6 +253,10 @@ def figures(text: str) -> list[FactSpan]:
             FactSpan(kind, phrase, noun, stems(window), stems(lead), near, change, earlier, of)
         )
     out += cells
+    for r in shares:
+        noun, about = r.group(1).lower(), stems(text[max(0, r.start() - 90) : r.end() + 60])
+        for kind in ("number", "percent"):  # "how many women", "what share of women"
+            out.append(FactSpan(kind, r.group(0), noun, about, about, stems(noun), of=stems(noun)))
     for m in _SPAN_ADJECTIVE.finditer(text):  # "a three-day course"
         window = text[max(0, m.start() - 90) : m.end() + 60]
         out.append(FactSpan("duration", m.group(0), m.group(2).lower(), stems(window)))
@@ -342,6 +348,8 @@ _SPAN_ADJECTIVE = re.compile(
 )
 
 
+# A share said as one of so many: "1 in 9 women", "one in five children".
+_ONE_IN = re.compile(rf"\b(?:1|one)\s+in\s+(?:\d+|{_NUMBER_WORDS})\s+([a-z]+)", re.I)
 # Words that say nothing of what a figure is of: "copies of the manga booklet".
 _LINKS = frozenset("of the a an to and or in on for at by with from".split())
 

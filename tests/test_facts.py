@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Answer, Assistant, Citation
-from assistant.claims import claims, unsupported
+from assistant.claims import claims, unsupported, without_figures
 from assistant.evaluate import corpus_paths
 from assistant.facts import figures, is_part
 from assistant.facts_dates import dates
@@ -660,6 +660,15 @@ def test_what_a_part_did_is_said_after_its_whole() -> None:
     text = "Held the first examination (Dec. 2047); 1,042 of the 1,886 examinees passed."
     picked = pick_figure(figures(text), None, frozenset({"pass", "exam"}))
     assert picked is not None and picked.text == "1,042 of the 1,886 examinees"
+
+
+def test_one_in_so_many_is_a_share_of_its_noun_not_a_count() -> None:
+    text = "1 in 9 women and 1 in 28 men said they had experienced it."
+    read = {(s.kind, s.text) for s in figures(text)}
+    assert ("number", "1 in 9 women") in read and ("percent", "1 in 28 men") in read
+    assert not {t for _, t in read} & {"9 women", "28 men", "1"}
+    # the first share stated, the second is still read whole
+    assert [s.text for s in figures(without_figures(text, {"1 in 9"}))][:1] == ["1 in 28 men"]
 
 
 def test_a_month_in_figures_is_no_figure() -> None:
