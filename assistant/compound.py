@@ -60,9 +60,12 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
     if parts is None:
         return _another_group(reader, query)
     if parts == apart:
-        # "how many cases and persons": the whole question, counting each noun in turn
+        # "how many cases and persons": the whole question, counting each noun in turn; "what
+        # share of girls and of boys": each group's own question, the other left out
         first, second = (
             query.model_copy(update={"intent": Intent.NUMBER, "unit": reader.read(p).unit})
+            if not _TWO_GROUPS.search(query.text)
+            else reader.read(p).model_copy(update={"intent": Intent.NUMBER})
             for p in parts
         )
         return TwoAsks(first, second, True)
@@ -255,13 +258,25 @@ _NESTED_COUNT = re.compile(
 
 
 _HOW_MUCH = re.compile(r"\bhow\s+much\b(?!\s+of\b)", re.I)
+# "what share of girls and of boys": one share, of two groups.
+_TWO_GROUPS = re.compile(
+    r"\b((?:what|which)\s+(?:share|percentage|proportion|percent|%|rate)\s+of)\s+"
+    r"((?:the\s+)?[a-z-]+)\s+(?:and|&|vs\.?|versus|compared\s+with)\s+(?:of\s+)?((?:the\s+)?[a-z-]+)\b",
+    re.I,
+)
 
 
 def counted_apart(text: str) -> tuple[str, str] | None:
     """ "How many cases and persons did it clear?" as "How many cases did it clear?" and
     "How many persons did it clear?"; "how many officials from how many countries took
-    part?" as "how many officials took part?" and "how many countries took part?"; None
-    when one thing is counted."""
+    part?" as "how many officials took part?" and "how many countries took part?"; "what
+    share of girls and of boys said so?" as the share of each; None when one thing is
+    counted."""
+    groups = _TWO_GROUPS.search(text)
+    if groups is not None:
+        # "what share of girls and of boys said …": the same share of each group
+        before, after = text[: groups.start(2)], text[groups.end() :]
+        return f"{before}{groups.group(2)}{after}", f"{before}{groups.group(3)}{after}"
     nested = _NESTED_COUNT.search(text)
     if nested is not None:
         before, after = text[: nested.start()], text[nested.end() :]

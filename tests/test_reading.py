@@ -375,6 +375,10 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
             "how many officials from how many countries took part?",
             ("how many officials took part?", "how many countries took part?"),
         ),
+        (
+            "what share of girls and of boys said so?",
+            ("what share of girls said so?", "what share of boys said so?"),
+        ),
     ],
 )
 def test_two_nouns_counted_with_one_question_word_are_two_counts(
