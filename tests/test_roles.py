@@ -65,6 +65,8 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
         ("and Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
          "keynote", "Professor Haruka Minegishi"),
         ("the keynote speech was given by Dr. Ren Aoki, a professor", "keynote", "Dr. Ren Aoki"),
+        ("the keynote speech was given by the former family court judge Haruka Hino", "keynote",
+         "Haruka Hino"),
         ("with 430 participants and a keynote by Dr. Nora Lind of Umea", "keynote",
          "Dr. Nora Lind"),
         ("the team from Tottori Prefectural Hinode High School won the Minister's Award",
