@@ -22,6 +22,7 @@ from assistant.compose_facts import FactWriter
 from assistant.compose_plan import PlanWriter
 from assistant.compound import FACT_INTENTS, joined, read_two_asks
 from assistant.conversation import Context, FollowUp, follow_up, relative_year
+from assistant.facts import figures
 from assistant.intent_table import INTENTS, Turn
 from assistant.intents import Intent
 from assistant.models import Answer, AppliedFilters
@@ -76,6 +77,7 @@ class Answerer:
         self.comparisons = Comparisons(index)
         self.comparer = CompareWriter(self.compose, self.comparisons, self.retriever)
         self._position = {e.id: i for i, e in enumerate(index.efforts)}
+        self._years = frozenset(e.fiscal_year for e in index.efforts)
 
     def answer(
         self,
@@ -126,6 +128,15 @@ class Answerer:
         if len(years) != 1:
             return query
         shift, start, end = relative
+        shown = [
+            self.index.efforts[self._position[i]] for i in context.efforts if i in self._position
+        ]
+        if years[0] + shift not in self._years and any(
+            s.earlier for e in shown for s in figures(e.text)
+        ):
+            # "and the year before?" of a year whose report alone is loaded: the earlier
+            # figure the effort just given states ("…, compared with 23,910 in FY2047")
+            return query
         text = query.text
         return self.reader.read(f"{text[:start]}FY{years[0] + shift}{text[end:]}")
 

@@ -83,7 +83,7 @@ def _head(phrase: str) -> str | None:
     if len(words) > 1 and words[0].endswith("ed") and words[1] in _PARTICLES:
         return None  # "how many showed up", "turned out": a verb, no noun
     for w, after in zip(words, [*words[1:], ""], strict=True):
-        if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS)):
+        if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS | _PAST)):
             break
         if kept and after in _DETERMINERS:  # "how many officers staff the unit": a verb
             break
@@ -92,6 +92,11 @@ def _head(phrase: str) -> str | None:
 
 
 _PARTICLES = frozenset("up out in on off down over along back".split())
+# Past forms without "-ed" that end a noun phrase: "the hotline set up in December".
+_PAST = frozenset(
+    "set held run made given sent built put led taught begun shown seen done won brought "
+    "kept found paid spent told".split()
+)
 
 
 _DETERMINERS = frozenset("the a an its their this that these those".split())

@@ -39,12 +39,18 @@ def is_place(noun: str) -> bool:
 
 _NAMED_PLACE = re.compile(
     r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z-]+"
-    r"(?:(?:\s+|,\s*|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][A-Za-z-]+)*)\b"
-)  # "in Osaka", "in Hiroshima and Okayama Prefectures", "at the Institute of the Ministry …"
+    r"(?:(?:\s+|,\s*|\s+and\s+|\s+(?:of|for)\s+(?:the\s+)?)[A-Z][A-Za-z-]+)*)\b"
+)  # "in Osaka", "in Hiroshima and Okayama Prefectures", "at the Institute of the Ministry …",
+# "at the Training Institute for Correctional Personnel"
 # A named event is what happened, not where: "at the WeProtect Global Alliance Summit in
 # Bangkok" took place in Bangkok.
 _EVENT_ENDS = frozenset("summit meeting conference forum symposium month campaign week".split())
 _NOT_PLACES = frozenset(MONTHS) | {"fy", "japan", "japanese"}
+# Names of bodies a "for" goes on inside: "the Training Institute for Correctional Personnel".
+_BODIES = frozenset(
+    "institute center centre council association agency office foundation committee society "
+    "academy school college university hospital bureau".split()
+)
 
 
 # "at the National Police Academy in Fuchu, Tokyo": the named place a venue is in.
@@ -75,7 +81,12 @@ def places(text: str) -> list[FactSpan]:
         last = m.group(1).split()[-1].lower()
         if first in _NOT_PLACES or first.startswith("fy"):
             continue
-        span = FactSpan("place", m.group(0) + _where_in(text, m.end()), None, frozenset())
+        said, end = m.group(0), m.end()
+        joined = re.search(r"\s+for\s+", said)
+        if joined and said[: joined.start()].split()[-1].lower() not in _BODIES:
+            # "in Tokyo for Teachers" is Tokyo; "the Institute for Correctional …" one name
+            said, end = said[: joined.start()], m.start() + joined.start()
+        span = FactSpan("place", said + _where_in(text, end), None, frozenset())
         (named_events if last in _EVENT_ENDS else out).append(span)
     out += [
         FactSpan("place", "nationwide", None, frozenset())

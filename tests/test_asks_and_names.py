@@ -74,6 +74,7 @@ def test_by_when_is_answered_with_the_target_year_not_the_date_the_plan_was_made
         ("whats the title of the police film they showed in cinemas", "film"),
         ("The symposium was held during which national month? full name pls", "month"),
         ("what is the name of the hotline it set up", "hotline"),
+        ("what is the name of the hotline set up in May", "hotline"),  # a past without -ed
         ("which ministry ran it", None),
     ],
 )
@@ -250,6 +251,12 @@ def test_a_venue_of_an_institution_keeps_the_place_it_is_in() -> None:
     assert venue in [s.text for s in places(f"Held a course {venue} (June 2030).")]
 
 
+def test_a_body_named_with_for_is_one_place_but_a_town_for_someone_is_the_town() -> None:
+    venue = "at the Training Institute for Correctional Personnel in Akishima"
+    assert venue in [s.text for s in places(f"Trained 75 instructors {venue} (July 2048).")]
+    assert [s.text for s in places("Held a seminar in Tokyo for Teachers.")] == ["in Tokyo"]
+
+
 def test_opening_hours_are_the_times_of_day_an_effort_gives() -> None:
     text = "from July 2030, the opening hours were extended to 9 hours a day (from 14:00 to 23:00)."
     assert [t.text for t in clock_times(text)] == ["from 14:00 to 23:00"]
@@ -365,3 +372,12 @@ def test_a_name_holding_the_noun_asked_inside_it_is_no_name_of_that_noun(
         "Which private groups introduced their activities at the FY2019 specialist meeting?"
     )
     assert answer.abstained and "the groups by name" in answer.text
+
+
+def test_the_year_before_a_lone_report_is_the_earlier_figure_its_effort_gives(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot2048 = blind_report_bot(tmp_path_factory, "reports28")
+    first = bot2048.ask("how many consultations did kodomo sos chat get in fy2048?")
+    answer = bot2048.ask("and the year before?", context=first.context)
+    assert "23,910" in claims(answer)  # "…, compared with 23,910 in FY2047"
