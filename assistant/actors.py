@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.slots import Country, Span
+from assistant.countries import Country
+from assistant.slots import Span
 
 __all__ = ["asks_partners", "not_places"]
 

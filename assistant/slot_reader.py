@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from assistant.changes import read_changes
+from assistant.countries import countries
 from assistant.ministries import Mentions, MinistryResolver
 from assistant.parts import measure, section, titled
-from assistant.slots import Span, asides, countries, numbers, ordinal, terms, titles
+from assistant.slots import Span, asides, numbers, ordinal, terms, titles
 from assistant.when import TimeRef, read_time
 
 __all__ = ["HOME_COUNTRY", "SlotReader", "Slots", "unfiltered"]

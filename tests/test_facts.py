@@ -16,6 +16,7 @@ import pytest
 
 from assistant import Answer, Assistant, Citation
 from assistant.claims import claims, unsupported, without_figures
+from assistant.countries import country_mentions
 from assistant.evaluate import corpus_paths
 from assistant.facts import figures, is_part
 from assistant.facts_dates import dates
@@ -24,7 +25,6 @@ from assistant.facts_people import audiences
 from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import places_of_kind
-from assistant.slots import country_mentions
 from corpus import BUNDLED_PLAN
 from index.embedder import MiniLMEmbedder
 from tests.conftest import EVALSET, FakeEmbedder, blind_report_bot

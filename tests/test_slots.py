@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant import asked, parts, slots
+from assistant.countries import countries as read_countries
 from assistant.gazetteer import host_countries
 from assistant.ministries import MinistryResolver
 from assistant.text import Speller, normalize
@@ -458,6 +459,9 @@ def test_words_pointing_back_at_the_previous_answer(
         ("what did CFA do in fy2025, incl joint ones", 1, 0, False),
         ("what did MEXT do alone or jointly", 1, 0, False),
         ("How many did NPA do in FY2023? counting also the joint ones", 1, 0, False),
+        ("which were done together with MEXT or DA?", 2, 0, False),  # with either of them
+        ("did MIC and METI work together on filtering or age checks?", 2, 0, True),
+        ("which efforts, in either year, have both MIC and METI?", 2, 0, True),
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
@@ -538,7 +542,7 @@ def test_a_section_title_restated_in_brackets_is_no_topic_of_its_own() -> None:
     ],
 )
 def test_foreign_countries_are_noticed(question: str, countries: tuple[str, ...]) -> None:
-    found = tuple(dict.fromkeys(c.name for c in slots.countries(question, "Japan", frozenset())))
+    found = tuple(dict.fromkeys(c.name for c in read_countries(question, "Japan", frozenset())))
     assert set(found) == set(countries)
 
 
@@ -558,7 +562,7 @@ def test_a_country_where_the_reports_tell_of_something_done_is_no_other_countrys
     question: str, countries: tuple[str, ...]
 ) -> None:
     hosted = host_countries(["Hosted a side event in Geneva (March 2046)."])
-    found = slots.countries(question, "Japan", frozenset(), hosted)
+    found = read_countries(question, "Japan", frozenset(), hosted)
     assert tuple(c.name for c in found) == countries
 
 
