@@ -128,11 +128,11 @@ class Answerer:
         if len(years) != 1:
             return query
         shift, start, end = relative
-        shown = [
-            self.index.efforts[self._position[i]] for i in context.efforts if i in self._position
-        ]
         if years[0] + shift not in self._years and any(
-            s.earlier for e in shown for s in figures(e.text)
+            s.earlier
+            for i in context.efforts
+            if i in self._position
+            for s in figures(self.index.efforts[self._position[i]].text)
         ):
             # "and the year before?" of a year whose report alone is loaded: the earlier
             # figure the effort just given states ("…, compared with 23,910 in FY2047")

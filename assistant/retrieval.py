@@ -341,6 +341,7 @@ class Retriever:
         if len(words) < 2 or len(q.own_words) < 2:
             return []
         phrase = q.topic.lower()
+        lower = _lower_case_use(phrase)
         found = self.mentioning(q, mask)
         held = [e for e in found if whole_word_at(e.text.lower(), phrase) >= 0]
         # a name as the report writes it ("the Internet Hotline Center"), however the
@@ -349,7 +350,7 @@ class Retriever:
             all(e.text[whole_word_at(e.text.lower(), phrase)].isupper() for e in held)
             # a phrase the reports also write in lower case is no name: "Grooming in
             # Online Games" is a title, but "online game operators" says online games
-            and not any(_lower_case_use(phrase).search(e.text) for e in found)
+            and not any(lower.search(e.text) for e in found)
         )
         return held if named and 0 < len(held) <= NAMED_AT_MOST else []
 
