@@ -150,7 +150,7 @@ class FactWriter:
             )
         terms = " and ".join(f"“{t}”" for t in found.literal)
         mentioning = [e for e in efforts if all(t.lower() in e.text.lower() for t in found.literal)]
-        if found.literal and len(mentioning) == 1:
+        if found.literal and len(mentioning) == 1 and found.pinned:
             efforts = mentioning
         if len(efforts) == 1:
             e = efforts[0]

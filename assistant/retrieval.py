@@ -112,6 +112,12 @@ class Found:
     covered: bool = False
     # Nothing found because the question is about something else (OffTopic).
     off_topic: bool = False
+    # Whether ``literal`` singles out what was asked: all the question is about, a figure,
+    # a name as the report writes it, or words few efforts use. Common words found
+    # together ("welfare offices") may be met by chance in an effort beside the one a
+    # paraphrase is about; and what a ministry did about a topic is every effort of its
+    # on the topic, not only the one using the question's words.
+    pinned: bool = False
 
 
 class Retriever:
@@ -234,7 +240,17 @@ class Retriever:
         ]
         shown = literal_terms(q.topic, efforts[0].text, single=q.yes_no) if efforts else ()
         covered = bool(positions) and set(q.topic_words) <= self._words(positions[0])
-        return Found(efforts, close or efforts[:1], weak, best, shown, covered)
+        said = set(tokenize(" ".join(shown)))
+        pinned = not q.ministries and (
+            set(q.own_words or q.topic_words) <= said  # "e-net caravan?": nothing else asked
+            or any(
+                any(ch.isdigit() for ch in term)
+                or (" " in term and any(ch.isupper() for ch in term))  # "SOS Mini Letter"
+                or self._rare(set(tokenize(term)))
+                for term in shown
+            )
+        )
+        return Found(efforts, close or efforts[:1], weak, best, shown, covered, pinned=pinned)
 
     def everyday(self, q: Query) -> bool:
         """Whether the question is an everyday request rather than one about the reports:

@@ -1,0 +1,42 @@
+"""What an open question is matched with: the effort using its words, and when that one
+effort is all of the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from tests.conftest import blind_report_bot
+
+
+@pytest.fixture(scope="module")
+def bot2031(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return blind_report_bot(tmp_path_factory, "reports11")
+
+
+def cited(answer: object) -> list[str]:
+    return [c.effort_id for c in answer.citations]  # type: ignore[attr-defined]
+
+
+def test_what_a_ministry_did_about_a_topic_is_every_effort_of_its_on_the_topic(
+    bot2031: Assistant,
+) -> None:
+    # FY2031 writes "sex offender treatment program" once (probation offices) and
+    # "sexual offender treatment program" once (penal institutions): both answer
+    answer = bot2031.ask("what did the justice ministry do on sex offender treatment programs")
+    assert {"fy2031-5.3.1", "fy2031-5.2.1"} <= set(cited(answer))
+
+
+@pytest.mark.parametrize(
+    ("question", "effort"),
+    [
+        ("sex offender treatment program at probation offices?", "fy2031-5.3.1"),
+        ("anything on evening group sessions?", "fy2031-5.3.1"),
+    ],
+)
+def test_a_question_about_nothing_but_words_one_effort_holds_is_answered_by_that_effort(
+    bot2031: Assistant, question: str, effort: str
+) -> None:
+    answer = bot2031.ask(question)
+    assert cited(answer) == [effort]
+    assert answer.text.startswith("The report mentions “")
