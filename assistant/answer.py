@@ -277,7 +277,8 @@ class Answerer:
 
     def _checked(self, answer: Answer, turn: FollowUp) -> Answer:
         """The last check: a figure or name no cited effort holds is never shown."""
-        if not unsupported(answer, self.corpus.glossary):
+        titles = [p.title for p in self.corpus.plans]
+        if not unsupported(answer, self.corpus.glossary, titles):
             return answer
         nearest = [self.index.efforts[self._position[c.effort_id]] for c in answer.citations]
         return self.facts.not_given(turn.query, "this", nearest, answer.filters)

@@ -73,6 +73,11 @@ class Assistant:
         return self.corpus.glossary
 
     @property
+    def titles(self) -> tuple[str, ...]:
+        """Each loaded report's own title."""
+        return tuple(p.title for p in self.corpus.plans)
+
+    @property
     def fiscal_years(self) -> tuple[int, ...]:
         return self.corpus.fiscal_years
 

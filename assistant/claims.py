@@ -9,6 +9,7 @@ assistant checks every answer with :func:`unsupported` before showing it, and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.models import Answer
 
@@ -60,8 +61,11 @@ def without_figures(text: str, figures: set[str]) -> str:
 _SHARE = re.compile(r"\b(?:1|one)\s+in\s+\d[\d,]*\b", re.I)
 
 
-def unsupported(answer: Answer, glossary: dict[str, str] | None = None) -> list[str]:
-    """Figures and names the answer states that none of its cited efforts contains.
+def unsupported(
+    answer: Answer, glossary: dict[str, str] | None = None, titles: Sequence[str] = ()
+) -> list[str]:
+    """Figures and names the answer states that none of its cited efforts contains (nor
+    the reports' own ``titles``: "what is the report called?").
 
     Counts of efforts, sections or ministries, years, section numbers, list numbers and
     ``[n]`` markers are the answer's own arithmetic, not facts lifted from an effort.
@@ -75,6 +79,7 @@ def unsupported(answer: Answer, glossary: dict[str, str] | None = None) -> list[
     sources = " ".join(
         [c.text for c in answer.citations]
         + [f"{c.section_title} {c.measure_title}" for c in answer.citations]
+        + list(titles)
     )
     flat = sources.replace(",", "")
     out = []

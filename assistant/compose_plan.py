@@ -71,6 +71,8 @@ class PlanWriter:
             lines.append(
                 f"The loaded reports cover {years_phrase([p.fiscal_year for p in plans])}."
             )
+        # each report by the title it gives itself: "what is the report called?"
+        lines.extend(f"The FY{p.fiscal_year} report is titled “{p.title}”." for p in plans)
         for plan in plans if len(titles) > 1 else plans[:1]:
             if len(titles) == 1 and len(plans) > 1:
                 heading = "Each report"

@@ -85,6 +85,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev26": ("reports26",),
     "dev27": ("reports27",),
     "dev28": ("reports28",),
+    "dev29": ("reports29",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
@@ -292,14 +293,16 @@ def default_questions() -> list[Question]:
 # -- scoring ------------------------------------------------------------------------------
 
 
-def score(question: Question, answer: Answer, glossary: dict[str, str]) -> Outcome:
+def score(
+    question: Question, answer: Answer, glossary: dict[str, str], titles: Sequence[str] = ()
+) -> Outcome:
     """Compare one answer with what the question expects, on the answer's own claims."""
     cited = [c.effort_id for c in answer.citations]
     expected, got = set(question.expected), set(cited)
     evidence_ok = got == expected if question.exact else expected <= got
     stated = claims(answer).lower()
     missing = [s for s in question.answer_contains if s.lower() not in stated]
-    wrong = unsupported(answer, glossary)
+    wrong = unsupported(answer, glossary, titles)
     passed = evidence_ok and answer.abstained == question.abstain and not missing and not wrong
     return Outcome(
         question=question,
@@ -327,7 +330,7 @@ def evaluate(
     outcomes = []
     for q in questions:
         bot = bot_for(q.corpus)
-        outcomes.append(score(q, _ask(bot, q.question, q.history), bot.glossary))
+        outcomes.append(score(q, _ask(bot, q.question, q.history), bot.glossary, bot.titles))
     report = Report(outcomes=outcomes)
     if with_stability:
         report = report.model_copy(update={"stability": stability(outcomes, bot_for)})

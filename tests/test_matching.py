@@ -40,3 +40,10 @@ def test_a_question_about_nothing_but_words_one_effort_holds_is_answered_by_that
     answer = bot2031.ask(question)
     assert cited(answer) == [effort]
     assert answer.text.startswith("The report mentions “")
+
+
+def test_the_reports_structure_gives_each_reports_own_title(bot2031: Assistant) -> None:
+    answer = bot2031.ask("what is the report called?")
+    for plan in bot2031.plans:
+        assert f"The FY{plan.fiscal_year} report is titled “{plan.title}”." in answer.text
+    assert not answer.abstained
