@@ -2,7 +2,9 @@
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
 other years write "Chapter II: Title", "Part 3 Title" or "Section 1 — Title" for a section
-and "(a) Title", "(1) Title", "1) Title", "[Measure 2] Title" or "◆ Title" for a measure.
+and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title" or "◆ Title" for a
+measure; a section may also be numbered without a full stop ("3 Title"), read as one only
+when it is the next section's number.
 The heading's shape is read, never its wording.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["measure_title", "numbered_measure_title", "section_heading"]
+__all__ = ["bare_section_heading", "measure_title", "numbered_measure_title", "section_heading"]
 
 _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "Chapter II: Title", "Part 3 - Title", "Section IV. Title": a word for a section, then its
@@ -19,13 +21,16 @@ _NAMED_SECTION = re.compile(
     r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2})\b\s*[:.．\-–—]?\s+(\S.*)$", re.I
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10}
+# "3 Promotion of measures": a number and a title with no full stop; a line of an effort
+# may open with a figure too ("12 prefectures joined."), so the caller checks the number.
+_BARE_SECTION = re.compile(r"^(\d{1,2})\s+([A-Z][A-Za-z]*(?:\s+[^\s.。]+)+)$")
 # "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
 _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
-# "(1) Title", "(a) Title", "1) Title", "[Measure 2] Title": a measure numbered or lettered,
+# "(1) Title", "(a) Title", "1) Title", "① Title", "[Measure 2] Title": a measure numbered,
 # read as one when no effort is open.
 _NUMBERED_MEASURE = re.compile(
-    r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|\[\s*measure\s*\d{1,2}\s*\]|measure\s+\d{1,2}\s*[:.])"
-    r"\s*([A-Z].*)$",
+    r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\[\s*measure\s*\d{1,2}\s*\]|"
+    r"measure\s+\d{1,2}\s*[:.])\s*([A-Z].*)$",
     re.I,
 )
 # "◆ Title": a mark that may also open an effort, so the title must read as one: no
@@ -55,6 +60,22 @@ def section_heading(line: str) -> tuple[int, str] | None:
     number = m.group(1)
     value = int(number) if number.isdigit() else _roman(number.lower())
     return (value, m.group(2)) if value else None
+
+
+def bare_section_heading(line: str, expected: int) -> tuple[int, str] | None:
+    """The number and title of a section heading written without a full stop, when its
+    number is ``expected`` (the section after the last one read), or None.
+
+    Example:
+        >>> bare_section_heading("2 Support for children", 2)
+        (2, 'Support for children')
+        >>> bare_section_heading("2 Support for children", 4), bare_section_heading("2 were", 2)
+        (None, None)
+    """
+    m = _BARE_SECTION.match(line)
+    if m is None or int(m.group(1)) != expected or len(line.split()) > 25:
+        return None
+    return expected, m.group(2)
 
 
 def _roman(numeral: str) -> int:

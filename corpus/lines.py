@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.eras import western_years
 from corpus.layout import spell_out
 
 __all__ = [
@@ -168,6 +169,7 @@ def find_dates(text: str) -> tuple[str, ...]:
         >>> find_dates("launched (2047.9) and finished (3/2048)")
         ('2047-09', '2048-03')
     """
+    text = western_years(text)  # "(November, Reiwa 31)" is November 2049
     if not _ANY_YEAR.search(text):
         return ()
     found: set[str] = set()
@@ -250,23 +252,39 @@ _LABELLED_ATTRIBUTION = re.compile(
 )
 
 
+# "… (March 2050). — METI, DA": an attribution after a dash that ends the effort (also on
+# a line of its own); "at Matsue Civic Hall — the first time in the region —" is text.
+_DASH_ATTRIBUTION = re.compile(
+    r"(?:^|\s)[—–]\s*([A-Z][A-Za-z]{1,5}(?:(?:\s*[,/・]\s*|\s+and\s+)[A-Z][A-Za-z]{1,5})*)"
+    r"\s*[.。]?\s*$"
+)
+
+
 def paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
     """An attribution in round brackets: labelled as one ("(Responsible: NPA)"), or only of
     the legend's abbreviations and not right after the name it abbreviates ("the National
-    Police Agency (NPA)." defines it)."""
+    Police Agency (NPA)." defines it); or those abbreviations after a closing dash."""
     labelled = _LABELLED_ATTRIBUTION.search(body)
     if labelled and parse_attribution(labelled.group(1), names):
         return labelled
+    dashed = _DASH_ATTRIBUTION.search(body)
+    if dashed and _of_the_legend(dashed.group(1), names):
+        return dashed
     m = _PAREN_ATTRIBUTION.search(body)
     if m is None:
         return None
-    found = parse_attribution(m.group(1))
-    abbreviations = set(names.values())
-    if not found or not set(found) <= abbreviations:
+    found = _of_the_legend(m.group(1), names)
+    if not found:
         return None
     before = body[: m.start()].rstrip().lower()
     defined = any(before.endswith(full) for full, abbr in names.items() if abbr in found)
     return None if defined else m
+
+
+def _of_the_legend(inner: str, names: dict[str, str]) -> tuple[str, ...] | None:
+    """The abbreviations ``inner`` lists, when every one is the legend's."""
+    found = parse_attribution(inner)
+    return found if found and set(found) <= set(names.values()) else None
 
 
 # "In this report, NPA refers to the National Police Agency, CAS to the Cabinet

@@ -24,7 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus.errors import CorpusError
-from corpus.headings import measure_title, numbered_measure_title, section_heading
+from corpus.headings import (
+    bare_section_heading,
+    measure_title,
+    numbered_measure_title,
+    section_heading,
+)
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
 from corpus.layout import clean_lines, plain_bullet
 from corpus.lines import (
@@ -281,7 +286,8 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         heading.title = f"{heading.title} {line}"
         builder.heading = heading
         return
-    section = section_heading(line)
+    after = builder.sections[-1].number + 1 if builder.sections else 1
+    section = section_heading(line) or bare_section_heading(line, after)
     if section and not attribution and _repeats_heading(builder, section):
         return  # the section's heading again at the top of a new page: page furniture
     if section and not attribution:
@@ -316,6 +322,11 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         # "※1 A prepaid letter form …" at a page's foot: a note, while the effort the page
         # break cut stays open for its last words on the next page
         builder.aside(line)
+        return
+    alone = paren_attribution(line, builder.names) if builder.open is not None else None
+    if alone is not None and alone.start() == 0:
+        # "— METI, DA" on a line of its own: the open effort's attribution
+        builder.close_effort(parse_attribution(alone.group(1), builder.names))
         return
     bullet = _BULLET.match(line)
     body = line[bullet.end() :] if bullet else line
