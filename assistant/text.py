@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from corpus.eras import western_years
+
 __all__ = ["Speller", "WORD", "function_words", "normalize", "sentence_spans", "shorthand"]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -52,9 +54,10 @@ def _plain_latin(m: re.Match[str]) -> str:
 
 def normalize(text: str) -> str:
     """NFKC (full-width "？" → "?"), Latin letters without accents ("Kōsei Rōdōshō" →
-    "Kosei Rodosho"; kana keep theirs), plain apostrophes and quotes, single spaces."""
+    "Kosei Rodosho"; kana keep theirs), era years as Western ones, plain apostrophes and
+    quotes, single spaces."""
     text = unicodedata.normalize("NFKC", text)
-    text = _ACCENTED_LATIN.sub(_plain_latin, text)
+    text = western_years(_ACCENTED_LATIN.sub(_plain_latin, text))  # "reiwa 31" is 2049
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
     text = _LATIN_ABBREVIATION.sub(",", text)  # "…, i.e. October to March": a comma, not words

@@ -702,6 +702,21 @@ def test_romanised_names_with_macrons_are_read_without_them(resolver: MinistryRe
     assert resolver.find(normalize("What did Kōsei Rōdō-shō do?")).ministries == ("MHLW",)
 
 
+@pytest.mark.parametrize(
+    ("typed", "fiscal", "months"),
+    [
+        ("what happened in november reiwa 31?", (), ("2049-11",)),
+        ("list everything the health ministry did in fiscal reiwa 31", (2049,), None),
+        ("and in FY Reiwa 30?", (2048,), None),
+    ],
+)
+def test_a_year_of_the_reiwa_era_typed_in_letters_is_read_as_its_western_year(
+    typed: str, fiscal: tuple[int, ...], months: tuple[str, ...] | None
+) -> None:
+    ref = read_time(normalize(typed), (2019, 2049))
+    assert (ref.fiscal_years, ref.months) == (fiscal, months)
+
+
 def test_two_ministries_in_a_row_are_two_names_not_one_reordered() -> None:
     glossary = {**FY2019_GLOSSARY, "CFA": "Children and Families Agency"}
     resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
