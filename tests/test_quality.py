@@ -71,6 +71,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev26",
         "dev27",
         "dev28",
+        "dev29",
         "unseen",
         "unseen2",
         "unseen3",
