@@ -57,7 +57,8 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     # "how many in 2045 vs the year before": the figure, then the one before it; but once
     # the figure is stated (blanked "…" for a second ask), only the one before it
     both = versus and "…" not in e.text
-    years = {f"in FY{y}" for y in re.findall(r"\bFY\s?(\d{4})\b", q.text, re.I)}
+    # "in FY2046", or "and in 2048?" of a table by fiscal year
+    years = {f"in FY{y}" for y in re.findall(r"\b(?:FY\s?)?((?:19|20)\d\d)\b", q.text, re.I)}
     of_year = [s for s in spans if any(s.text.endswith(y) for y in years)]
     if of_year and not both:
         spans = of_year  # "how many in FY2046?": the cell of that year in a table by year

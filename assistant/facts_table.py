@@ -11,8 +11,10 @@ Child pornography: 3,105 (2,910)" is a table too: a list of named figures, each 
 previous year's beside it, read as "628 cases of child prostitution" and, as the value it
 changed from, "655 the previous year".
 
-"results: Shops checked FY2046 455 FY2047 512" is a row of figures by fiscal year: the
-later one is read as "512 shops checked in FY2047", the earlier as the value before it.
+"results: Shops checked FY2046 455 FY2047 512" is a row of figures by fiscal year (also
+"Cases | FY2047: 3,108 | FY2048: 3,480", "Venues FY2048 13,400 → FY2049 13,900", "Calls
+FY Reiwa 30: 8,620 | FY Reiwa 31: 9,340"): the latest is read as "512 shops checked in
+FY2047", the others as values before it, each answering a question of its own year.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 
 from assistant.facts import FactKind, FactSpan, stems
+from corpus.eras import ERA_FIRST_YEARS
 
 __all__ = ["table_cells"]
 
@@ -130,41 +133,71 @@ def _with_previous(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
 
 
 # A row of figures by fiscal year: "Shops checked FY2046 455 FY2047 512", "number of
-# consultations: FY2046 18,240 FY2047 23,910".
-_YEAR_ROW = re.compile(
-    rf"(?P<label>[A-Z][A-Za-z' -]{{2,60}}?\s+)?FY(?P<y1>\d{{4}})\s+(?P<v1>{_VALUE})\s+"
-    rf"FY(?P<y2>\d{{4}})\s+(?P<v2>{_VALUE})(?![\w,.]?\d)"
+# consultations: FY2046 18,240 FY2047 23,910", "Cases | FY2047: 3,108 | FY2048: 3,480 |
+# FY2049: 3,905", "Venues FY2048 13,400 → FY2049 13,900", "Calls FY Reiwa 30: 8,620".
+_YEAR_CELL = re.compile(
+    r"\bFY\s?(?:(?P<year>(?:19|20)\d\d)|Reiwa\s+(?P<era>\d{1,2}))\s*:?\s*"
+    rf"(?:about\s+|approximately\s+)?(?P<value>{_VALUE})(?![\w,.]?\d)"
 )
+# What may stand between two cells of one row.
+_CELL_GAP = re.compile(r"\s*(?:[|/,;]|→|->)?\s*")
+_ROW_LABEL = re.compile(r"([A-Z][A-Za-z' -]{2,60}?)\s*[|:]?\s*$")
+
+
+def _year_rows(text: str) -> list[list[re.Match[str]]]:
+    """The cells of each row by fiscal year (two cells or more), in order."""
+    rows: list[list[re.Match[str]]] = []
+    for cell in _YEAR_CELL.finditer(text):
+        row = rows[-1] if rows else None
+        if row and _CELL_GAP.fullmatch(text, row[-1].end(), cell.start()):
+            row.append(cell)
+        else:
+            rows.append([cell])
+    return [row for row in rows if len(row) >= MIN_ROWS]
 
 
 def _by_year(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
-    rows = list(_YEAR_ROW.finditer(text))
+    rows = _year_rows(text)
     if not rows:
         return None
     cells: list[FactSpan] = []
-    label = ""
-    for m in rows:
-        label = (m.group("label") or label).strip()  # a row with no label: the cue's
+    label, end = "", 0
+    for row in rows:
+        before = text[end : row[0].start()]
+        named = _ROW_LABEL.search(before)
+        label = named.group(1).strip() if named else label  # a row with no label: the cue's
         if not label:
-            label = (re.findall(r"([a-z][\w' -]{2,40}?)\s*:\s*$", text[: m.start()]) or [""])[-1]
+            label = (re.findall(r"([a-z][\w' -]{2,40}?)\s*:\s*$", before) or [""])[-1]
+        end = row[-1].end()
         words = label.lower().split()
         plural = [w for w in words if w.endswith("s") and not w.endswith("ss")]
         noun = plural[0] if plural else None
         about = stems(label)
-        for year, value, earlier in (("y2", "v2", False), ("y1", "v1", True)):
-            percent = m.group(value).endswith("%")
+        named_as = re.sub(r"^(?:the\s+)?(?:number|count|total)\s+of\s+", "", label.lower())
+        years = [_year_of(c) for c in row]
+        latest = max(years)
+        # the latest year's figure first: the one the effort reports; the others are before it
+        for cell, year in sorted(zip(row, years, strict=True), key=lambda c: -c[1]):
+            earlier = year != latest
+            value = cell.group("value")
+            percent = value.endswith("%")
             kind: FactKind = "percent" if percent else "number"
-            named = re.sub(r"^(?:the\s+)?(?:number|count|total)\s+of\s+", "", label.lower())
-            said = f"{m.group(value)} {named} in FY{m.group(year)}"
             cells.append(
                 FactSpan(
                     kind,
-                    said,
+                    f"{value} {named_as} in FY{year}",
                     None if percent else noun,
                     about | stems("previous year") if earlier else about,
                     about,
-                    about | {f"fy{m.group(year)}"},  # "how many in FY2046": that cell
+                    about | {f"fy{year}", str(year)},  # "how many in FY2046": that cell
                     earlier=earlier,
                 )
             )
-    return cells, (rows[0].start(), rows[-1].end())
+    return cells, (rows[0][0].start(), rows[-1][-1].end())
+
+
+def _year_of(cell: re.Match[str]) -> int:
+    """The fiscal year of a cell: "FY2047", or "FY Reiwa 30" (2048)."""
+    if cell.group("year"):
+        return int(cell.group("year"))
+    return ERA_FIRST_YEARS["reiwa"] - 1 + int(cell.group("era"))

@@ -65,6 +65,7 @@ from assistant.text import (
 )
 from assistant.time_scope import time_scope
 from assistant.when import TimeRef, that_time
+from corpus.eras import western_years
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.lexical import STOPWORDS, tokenize
@@ -81,9 +82,12 @@ class Reader:
     def __init__(self, corpus: Corpus, efforts: Sequence[CitedEffort]) -> None:
         self.years = corpus.fiscal_years
         self.dated = frozenset(d for e in efforts for d in e.dates)
-        # Fiscal years the efforts name in their text ("the FY2017 efforts report")
+        # Fiscal years the efforts name in their text ("the FY2017 efforts report", "FY
+        # Reiwa 30")
         self.named_years = frozenset(
-            int(y) for e in efforts for y in re.findall(r"\bFY\s?((?:19|20)\d\d)\b", e.text)
+            int(y)
+            for e in efforts
+            for y in re.findall(r"\bFY\s?((?:19|20)\d\d)\b", western_years(e.text))
         )
         # The words of the plan's own name ("Basic Plan on Measures against Child Sexual
         # Exploitation"), which every effort is under.

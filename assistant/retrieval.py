@@ -150,7 +150,11 @@ class Retriever:
 
     def search_text(self, q: Query) -> str:
         """What is searched: the question (without its filters) plus report terms."""
-        text = (q.about or q.topic) if (q.ministries or q.time.any) and q.topic else q.text
+        # a question with filters, or one whose topic is carried over ("and in 2048?" after
+        # a question on the Oyako Net Soudan), is searched by what it is about
+        carried = not set(q.topic_words) & set(tokenize(q.text))
+        filtered = q.ministries or q.time.any or carried
+        text = (q.about or q.topic) if filtered and q.topic else q.text
         text = text.rstrip(" ?!.")  # "…selfies?" and "…selfies" search alike
         # Every effort is Japan's: the name tells efforts apart no more than "the" does, and
         # in an embedding it pulls "the Prime Minister of Japan" towards "Japan's measures".

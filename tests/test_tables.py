@@ -1,0 +1,62 @@
+"""Rows of figures by fiscal year inside an effort: each cell answers its own year."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.claims import claims
+from assistant.facts_table import table_cells
+from tests.conftest import blind_report_bot
+
+
+@pytest.fixture(scope="module")
+def bot2049(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return blind_report_bot(tmp_path_factory, "reports29")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("results: Shops checked FY2046 455 FY2047 512",
+         ["512 shops checked in FY2047", "455 shops checked in FY2046"]),
+        ("Carried out interviews: Cases | FY2047: 3,108 | FY2048: 3,480 | FY2049: 3,905 [x]",
+         ["3,905 cases in FY2049", "3,480 cases in FY2048", "3,108 cases in FY2047"]),
+        ("nationwide: Venues FY2048 13,400 → FY2049 13,900 | Participants FY2048 about "
+         "468,000 → FY2049 about 481,000",
+         ["13,900 venues in FY2049", "13,400 venues in FY2048",
+          "481,000 participants in FY2049", "468,000 participants in FY2048"]),
+        ("to Sundays (July 2049); Calls FY Reiwa 30: 8,620 | FY Reiwa 31: 9,340",
+         ["9,340 calls in FY2049", "8,620 calls in FY2048"]),
+        ("received 30,215 consultations in FY2049", []),  # one figure: no table
+    ],
+)  # fmt: skip
+def test_a_row_by_fiscal_year_is_read_cell_by_cell_the_latest_first(
+    text: str, read: list[str]
+) -> None:
+    cells, _ = table_cells(text)
+    assert [c.text for c in cells] == read
+    latest = max(c.text[-4:] for c in cells) if cells else ""
+    assert all(c.earlier == (not c.text.endswith(latest)) for c in cells)
+
+
+def test_the_change_after_a_row_is_no_cell() -> None:
+    cells, _ = table_cells("Consultations | FY2048: 26,480 | FY2049: 30,215 | +14.1%")
+    assert [c.text for c in cells] == [
+        "30,215 consultations in FY2049",
+        "26,480 consultations in FY2048",
+    ]
+
+
+def test_a_year_the_row_gives_answers_a_follow_up_on_it(bot2049: Assistant) -> None:
+    first = bot2049.ask("how many calls did the oyako net soudan phone line get in fy2049?")
+    assert "9,340" in claims(first)
+    answer = bot2049.ask("and in reiwa 30?", context=first.context)  # FY2048: not loaded
+    assert "8,620" in claims(answer) and not answer.abstained
+
+
+def test_a_cell_of_an_earlier_year_answers_a_question_naming_that_year(
+    bot2049: Assistant,
+) -> None:
+    answer = bot2049.ask("how many consultations did kodomo sos chat get in fy2048?")
+    assert "26,480" in claims(answer)
