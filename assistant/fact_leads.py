@@ -34,6 +34,7 @@ from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
 from assistant.intents import Intent, stem
+from assistant.lemmas import verb_base
 from assistant.query import Query
 from assistant.retrieval import synonyms
 from index.documents import CitedEffort
@@ -65,6 +66,8 @@ class Leads:
             return None if holder is None else f"The report names the {q.role}: {holder}"
         # the verb asked about may be a word of the question's frame ("who organised it")
         verbs = frozenset(q.topic_words) | stems_of(q.text) | set(_CO_VERB.findall(q.text))
+        # "who wrote the lesson plans": "written by"; irregular pasts a stem does not reach
+        verbs |= {stem(verb_base(w)) for w in re.findall(r"[a-z]+", q.text.lower())}
         brought = invited(e.text, verbs) if first else None
         if brought is not None:  # "who gave the lecture": the person invited to lecture
             return f"The report says {brought[1]} was invited to {brought[0]}"

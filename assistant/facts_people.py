@@ -13,6 +13,7 @@ import re
 from assistant.asked_people import SCHOLARS
 from assistant.facts import UNITS, FactSpan
 from assistant.intents import stem
+from assistant.lemmas import participle, verb_base
 
 __all__ = ["agent", "audiences", "holder_of"]
 
@@ -114,7 +115,7 @@ def _agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     verbs = verbs | {v for kin in _KIN_VERBS if verbs & kin for v in kin}
     for m in _BY_AGENT.finditer(text):
         done = m.group(1).lower()
-        base = {stem(done), stem(_IRREGULAR.get(done, done))}
+        base = {stem(done), stem(verb_base(done))}
         if base & verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
             who = m.group(2).strip()
             person = re.match(_PERSON, who)
@@ -133,8 +134,8 @@ def _agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     # a titled person as the subject: "Ms. Maria Santos of the ASEAN Secretariat
     # delivered the opening address", "Mr. Kenji Arakawa, chair of …, coordinated it"
     for m in _PERSON_DID.finditer(text):
-        if stem(m.group(2).lower()) in verbs:
-            return m.group(2), m.group(1)
+        if {stem(m.group(2)), stem(verb_base(m.group(2)))} & verbs:
+            return participle(m.group(2)), m.group(1)  # "it was given by …"
     # "co-organised" and "co-organized" alike: the first letters after "co-"
     joint = {v[3:7] for v in verbs if v.startswith("co-")}
     for m in _CO_AGENT.finditer(text):
@@ -154,8 +155,6 @@ _KIN_VERBS = (
     frozenset(stem(w) for w in "organize organise host".split()),
     frozenset(stem(w) for w in "lead head direct".split()),
 )
-# Past forms a stem does not reach: "led by" answers "who leads".
-_IRREGULAR = {"led": "lead", "ran": "run", "held": "hold", "taught": "teach", "gave": "give"}
 _TITLE_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])")
 _CO_AGENT = re.compile(
     r"\b(co-[a-z]+)\b,?(?:\s+[^\s,.;]+){0,6}?\s+with\s+((?:the\s+)?[A-Z][^,.;()\[\]]{2,80}?)"
@@ -172,12 +171,15 @@ _RANK = r"(?:(?:Associate|Assistant|Visiting|Emeritus|Adjunct|Honorary|Senior)\s
 _APPOSITIVE = r",\s+[^,;.()]{1,80}?,"
 # Offices written before a name as its title: "Deputy Director-General Naoki Ishizuka".
 _OFFICE = (
-    r"(?:(?:Deputy|Vice|Senior|Chief|Assistant)\s+)?(?:Director-General|Director|Ambassador|"
+    r"(?:(?:Deputy|Vice|Senior|Chief|Assistant|State|Parliamentary)\s+)?(?:Director-General|Director|Ambassador|"
     r"Governor|Minister|Mayor|Commissioner|Superintendent|Secretary-General|President|Judge)"
 )
+# "State Minister for Foreign Affairs Naoki Hirasaka gave the opening address": the verb
+# is any the question asks ("who gave …"), irregular pasts included (lemmas.py).
 _PERSON_DID = re.compile(
-    rf"({_RANK}(?:Dr|Prof|Professor|Mr|Ms|Mrs|{_OFFICE})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
-    rf"(?:\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?\s+([a-z]+ed)\b"
+    rf"({_RANK}(?:Dr|Prof|Professor|Mr|Ms|Mrs|{_OFFICE}(?:\s+(?:for|of)(?=\s+[A-Z]))?)"
+    rf"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,4}})"
+    rf"(?:\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?\s+([a-z]+)\b"
 )
 
 

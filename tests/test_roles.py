@@ -10,8 +10,10 @@ import pytest
 from assistant import Assistant
 from assistant.asked_people import asked_role
 from assistant.claims import claims
+from assistant.facts import figures
 from assistant.facts_people import agent, holder_of, invited, talk_by
 from assistant.intents import stem
+from assistant.lemmas import verb_base
 from tests.conftest import blind_report_bot
 
 
@@ -212,3 +214,31 @@ def test_who_did_it_keeps_the_post_written_after_the_name() -> None:
         "chaired",
         "a professor of Keio University",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "said"),
+    [
+        # an irregular past the question asks in another form: "who wrote …"
+        ('Published "Boundaries and Consent", with lesson plans written by Associate '
+         "Professor Mariko Otsuki of Nara University of Education (Sept. 2049).", "wrote",
+         ("written", "Associate Professor Mariko Otsuki of Nara University of Education")),
+        # an office "for" a ministry before the name, and a verb not ending in -ed
+        ("attended by officials from 23 countries; State Minister for Foreign Affairs Naoki "
+         "Hirasaka gave the opening address.", "gave",
+         ("given", "State Minister for Foreign Affairs Naoki Hirasaka")),
+    ],
+)  # fmt: skip
+def test_who_did_it_reads_the_verb_asked_in_any_of_its_forms(
+    text: str, asked: str, said: tuple[str, str]
+) -> None:
+    assert agent(text, frozenset({stem(verb_base(asked))})) == said
+    assert agent(text, frozenset({stem("chaired")})) is None
+
+
+def test_a_year_of_an_era_is_no_figure() -> None:
+    text = (
+        "Organized the 34th Specialist Group Meeting (November, Reiwa 31); about 240 "
+        "representatives attended the meeting."
+    )
+    assert [s.text for s in figures(text)] == ["about 240 representatives"]

@@ -1,0 +1,44 @@
+"""The base form of an English verb, for matching a question's verb with an effort's.
+
+A stemmer leaves irregular forms apart ("wrote", "written", "write"); LemmInflect's
+dictionary of English inflections (Jascoba, MIT licence) joins them. It is loaded on the
+first use only: most questions never ask who did what.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["participle", "verb_base"]
+
+
+@lru_cache(maxsize=4096)
+def verb_base(word: str) -> str:
+    """The lemma of ``word`` read as a verb, lower case; the word itself when the
+    dictionary does not know it as one.
+
+    Example:
+        >>> verb_base("written"), verb_base("gave"), verb_base("Led"), verb_base("Kodomo")
+        ('write', 'give', 'lead', 'kodomo')
+    """
+    from lemminflect import getLemma  # loads its dictionary: about a third of a second
+
+    lower = word.lower()
+    found = getLemma(lower, upos="VERB", lemmatize_oov=False)
+    return found[0] if found else lower
+
+
+@lru_cache(maxsize=1024)
+def participle(word: str) -> str:
+    """The past participle of the verb ``word`` is a form of ("gave" → "given"), to say
+    "it was given by"; the word itself when the dictionary has none.
+
+    Example:
+        >>> participle("gave"), participle("delivered"), participle("Kodomo")
+        ('given', 'delivered', 'Kodomo')
+    """
+    from lemminflect import getInflection
+
+    base = verb_base(word)
+    found = getInflection(base, tag="VBN") if base != word.lower() or word.islower() else ()
+    return found[0] if found else word
