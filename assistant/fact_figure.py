@@ -109,7 +109,10 @@ def _own_figure(span: FactSpan) -> str:
 def _said(span: FactSpan) -> str:
     """The figure as the answer states it: "… letters, 96 of which concerned sexual harm"
     as "96 of them"."""
-    return re.sub(r"\s+of\s+(?:which|whom)$", " of them", span.text)
+    said = re.sub(r"\s+of\s+(?:which|whom)$", " of them", span.text)
+    if span.noun and re.fullmatch(r"(?:(?:about|approximately|some)\s+)?[\d,.]+", said):
+        return f"{said} ({span.noun})"  # "bringing the total to 31": 31 (operators)
+    return said
 
 
 def _earlier_of(span: FactSpan, spans: list[FactSpan], text: str) -> FactSpan | None:
@@ -194,6 +197,7 @@ _ASKS_INCREASE = re.compile(
 )
 _ASKS_STANDING = re.compile(
     r"\b(?:had|have|has|now|exist|altogether|as\s+of)\b|\b(?:are|were)\s+there\b|"
+    r"\b(?:are|is)\s+(?:currently\s+)?[a-z]+ed\b|"  # "how many operators are connected"
     r"\bby\s+(?:the\s+end\s+of\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.I,

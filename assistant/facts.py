@@ -137,6 +137,12 @@ _MONTH_BEFORE = re.compile(
 )
 
 
+# A total the figure before it adds up to: "bringing the total to", "for a total of".
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:the\s+total\s+to|a\s+total\s+of|totall?ing)\s+(?:about\s+|approximately\s+)?$", re.I
+)
+
+
 def figures(text: str) -> list[FactSpan]:
     """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
     ("4th") are left out."""
@@ -164,6 +170,8 @@ def figures(text: str) -> list[FactSpan]:
             continue  # "(189)": a phone number or a code, not a quantity
         if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "November 12, 2020": a day of a date
+        if re.search(r"\b(?:Reiwa|Heisei)\s+$", text[max(0, m.start() - 8) : m.start()]):
+            continue  # "(November, Reiwa 31)": a year of an era
         after = text[m.end() : m.end() + 80]
         words = re.findall(r"[A-Za-z][A-Za-z-]*|[,.;:()]", after)
         noun_words: list[str] = []
@@ -241,6 +249,8 @@ def figures(text: str) -> list[FactSpan]:
         earlier = _earlier(text, m, before)
         if earlier and noun is None and out and out[-1].kind == kind and out[-1].noun:
             noun = out[-1].noun  # "about 4,200 viewed it, up from about 3,900": viewers
+        if noun is None and kind == "number" and whole and _RUNNING_TOTAL.search(before):
+            noun = whole.noun  # "connected 9 more operators, bringing the total to 31"
         near = _near(text, found, at)
         if noun is not None and of_whole and not percent:
             # "1,042 of the 1,886 examinees passed": what the part did follows its whole

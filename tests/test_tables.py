@@ -1,4 +1,5 @@
-"""Rows of figures by fiscal year inside an effort: each cell answers its own year."""
+"""Figures an effort sets out together: a row by fiscal year, each cell answering its own
+year, and a running total, which counts what the figure before it counts."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.claims import claims
+from assistant.facts import figures
 from assistant.facts_table import table_cells
 from tests.conftest import blind_report_bot
 
@@ -60,3 +62,22 @@ def test_a_cell_of_an_earlier_year_answers_a_question_naming_that_year(
 ) -> None:
     answer = bot2049.ask("how many consultations did kodomo sos chat get in fy2048?")
     assert "26,480" in claims(answer)
+
+
+def test_a_running_total_counts_what_the_figure_before_it_counts() -> None:
+    text = (
+        "Expanded the database to 1.6 million hashes and connected 9 more platform "
+        "operators, bringing the total to 31 (August, Reiwa 31)."
+    )
+    assert [(s.text, s.noun) for s in figures(text)] == [
+        ("1.6 million hashes", "hashes"),
+        ("9 more platform operators", "operators"),
+        ("31", "operators"),
+    ]
+
+
+def test_how_many_are_connected_asks_the_standing_total_not_the_years_increase(
+    bot2049: Assistant,
+) -> None:
+    answer = bot2049.ask("how many platform operators are connected to the kodomo hash database?")
+    assert "31 (operators)" in claims(answer)
