@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.asked import MONEY_WORDS
-from assistant.intents import Intent
+from assistant.intents import Intent, stem
 from assistant.models import Answer, Citation
 from assistant.query import Query
 from assistant.reader import Reader
@@ -220,16 +220,23 @@ def _asks_anew(first: Query, second: Query) -> bool:
 
 def _swaps(first: Query, second: Query) -> bool:
     """Whether the second ask names a ministry, a time or a section the first does not
-    ("…, and in how many police departments?" counts departments: no ministry named)."""
+    ("…, and in how many police departments?" counts departments: no ministry named); a
+    time only when the first names one too, or the second names a thing of its own."""
     return bool(
         (
             second.ministries
             and second.ministries != first.ministries
             and not _counts_of_ministry(second)
         )
-        or (second.time.any and second.time != first.time)
+        or (second.time.any and second.time != first.time and (first.time.any or _names(second)))
         or (second.section is not None and second.section != first.section)
     )
+
+
+def _names(q: Query) -> bool:
+    """Whether an ask names something of its own beyond what it counts: "…, and how many
+    consultations in FY2049?" counts those of the thing the first ask is about."""
+    return bool(set(q.own_words) - {stem(q.unit or "")})
 
 
 def _counts_of_ministry(q: Query) -> bool:

@@ -81,3 +81,15 @@ def test_how_many_are_connected_asks_the_standing_total_not_the_years_increase(
 ) -> None:
     answer = bot2049.ask("how many platform operators are connected to the kodomo hash database?")
     assert "31 (operators)" in claims(answer)
+
+
+def test_a_second_ask_of_a_figure_in_a_year_asks_it_of_the_first_asks_effort(
+    bot2049: Assistant,
+) -> None:
+    # the first ask names no year: "in FY2049" narrows the same effort's figure
+    answer = bot2049.ask(
+        "whats the kodomo sos chat opening hours now and how many consultations in fy2049?"
+    )
+    said = claims(answer)
+    assert "16:00 to 23:00" in said and "30,215 consultations" in said
+    assert [c.effort_id for c in answer.citations] == ["fy2049-4.1.1"]
