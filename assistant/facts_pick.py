@@ -18,6 +18,8 @@ __all__ = ["measure_of", "pick_figure"]
 
 _GENERIC_PEOPLE = frozenset("people persons person individuals participants attendees".split())
 _GENERIC_PLACES = frozenset("places locations sites venues areas".split())
+# Nouns that count occurrences of whatever the effort is about; never people.
+_GENERIC_COUNTS = frozenset("cases instances occasions".split())
 # Nouns people use for the same thing as the reports' nouns, for matching a unit.
 _SAME_NOUN = {
     "firm": "compani",
@@ -120,6 +122,8 @@ def pick_figure(
             if s.kind != "number"
             or said in {_canon(w) for w in s.lead} | _own_words(s)
             or {_canon(w) for w in s.context} & rest
+            # "interviews … conducted in 3,210 cases": what the count counts, said earlier
+            or (s.noun in _GENERIC_COUNTS and {_canon(w) for w in s.clause} & rest)
         ]
     # "how many people were arrested": only a figure of arrests answers it, not the 412
     # victims an operation identified
@@ -275,11 +279,18 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         return False
     if unit.lower() in _GENERIC_PEOPLE:
         return span.noun is not None and span.noun in UNITS["people"]
+    if (
+        span.noun in _GENERIC_COUNTS
+        and unit.lower() not in UNITS["people"]
+        and wanted in {_kin(w) for w in span.context | span.clause}
+    ):
+        return True  # "interviews … conducted in 3,210 cases": 3,210 interviews
     if unit.lower() in _GENERIC_PLACES:  # "at how many places": "at 8 probation offices"
         return span.noun is not None and span.noun in UNITS["places"]
     if unit.lower() in UNITS["people"] and span.noun in _GENERIC_PEOPLE:
         # "how many staff": "2,020 persons", if it is about the topic (pick_figure); but the
-        # children a question counts are never the "persons" who took part in something
-        return wanted != "child"
+        # children a question counts are never the "persons" who took part in something,
+        # nor are victims the "persons" a crackdown cleared cases involving
+        return wanted not in ("child", "victim")
     # the unit named just before the figure: "officers (by approximately 2,020 persons)"
     return wanted in {_canon(s) for s in span.lead} and span.noun in UNITS["people"]

@@ -173,6 +173,9 @@ def _by_year(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
         plural = [w for w in words if w.endswith("s") and not w.endswith("ss")]
         noun = plural[0] if plural else None
         about = stems(label)
+        # what the row is of, said before it: "Carried out joint forensic interviews …:
+        # Cases | FY2047: 3,108" counts interviews
+        cue = about | stems(text[max(0, row[0].start() - 120) : row[0].start()])
         named_as = re.sub(r"^(?:the\s+)?(?:number|count|total)\s+of\s+", "", label.lower())
         years = [_year_of(c) for c in row]
         latest = max(years)
@@ -191,6 +194,7 @@ def _by_year(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
                     about,
                     about | {f"fy{year}", str(year)},  # "how many in FY2046": that cell
                     earlier=earlier,
+                    clause=cue,
                 )
             )
     return cells, (rows[0][0].start(), rows[-1][-1].end())

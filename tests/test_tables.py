@@ -8,6 +8,7 @@ import pytest
 from assistant import Assistant
 from assistant.claims import claims
 from assistant.facts import figures
+from assistant.facts_pick import pick_figure
 from assistant.facts_table import table_cells
 from tests.conftest import blind_report_bot
 
@@ -93,3 +94,19 @@ def test_a_second_ask_of_a_figure_in_a_year_asks_it_of_the_first_asks_effort(
     said = claims(answer)
     assert "16:00 to 23:00" in said and "30,215 consultations" in said
     assert [c.effort_id for c in answer.citations] == ["fy2049-4.1.1"]
+
+
+INTERVIEWS = (
+    'Promoted "collaborative forensic interviews" by public prosecutors\' offices, the police '
+    "and child guidance centers, which were conducted in 3,210 cases in FY2033."
+)
+
+
+def test_a_count_of_cases_counts_what_its_sentence_says_was_done_but_never_people() -> None:
+    topic = frozenset({"collabor", "forens", "interview"})
+    found = pick_figure(figures(INTERVIEWS), "interviews", topic)
+    assert found is not None and found.text == "3,210 cases"
+    # a crackdown's persons are not its victims, however near the words
+    crackdown = "Conducted a nationwide crackdown and cleared 1,487 cases involving 1,102 persons."
+    assert pick_figure(figures(crackdown), "victims", frozenset({"victim", "crackdown"})) is None
+    assert pick_figure(figures(INTERVIEWS), "victims", frozenset({"victim", "interview"})) is None
