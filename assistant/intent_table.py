@@ -77,7 +77,7 @@ def _ministries(a: Answerer, t: Turn) -> Answer:
 
 
 def _fact(a: Answerer, t: Turn) -> Answer:
-    found = a.retriever.retrieve(t.query, t.mask, scoped=t.scoped)
+    found = a.retriever.retrieve(t.query, t.mask, scoped=t.scoped, order=t.scope or ())
     if found.off_topic:
         return a.facts.out_of_scope(t.query)
     if not found.efforts:
@@ -130,7 +130,7 @@ def _topic(a: Answerer, t: Turn) -> Answer:
     named = a.retriever.named_phrase(q, t.mask) if not t.scoped else []
     if named:  # "anything on the Internet Hotline Center?": every effort that names it
         return a.facts.mentions(q, named, t.filters)
-    found = a.retriever.retrieve(q, t.mask, scoped=t.scoped)
+    found = a.retriever.retrieve(q, t.mask, scoped=t.scoped, order=t.scope or ())
     if found.efforts and q.yes_no and _asks_an_effect(q, found.efforts[0]):
         # "Did the model project reduce how often children retell their story?": what an
         # effort achieved is a judgement the reports do not make, unless the effort says so

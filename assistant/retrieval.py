@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -170,11 +171,20 @@ class Retriever:
         ]
         return f"{text} ({', '.join(dict.fromkeys(added))})" if added else text
 
-    def retrieve(self, q: Query, mask: np.ndarray | None, *, scoped: bool = False) -> Found:
+    def retrieve(
+        self,
+        q: Query,
+        mask: np.ndarray | None,
+        *,
+        scoped: bool = False,
+        order: Sequence[str] = (),
+    ) -> Found:
         """The efforts that answer ``q`` within ``mask``; nothing below the abstention line.
 
         ``scoped``: the mask is the previous answer's efforts, which the question is about,
-        so they are ranked but not held to the abstention line.
+        so they are ranked but not held to the abstention line; ``order``: their ids as
+        that answer ranked them, which a question with no words of its own keeps ("what's
+        it called?" asks of the first).
         """
         if q.ministries:
             by_ministry = self.index.effort_mask(ministries=q.ministries)
@@ -183,6 +193,8 @@ class Retriever:
             return Found()
         if scoped and mask is not None and not q.topic_words:
             efforts = [self.index.efforts[int(p)] for p in np.flatnonzero(mask)]
+            rank_of = {effort_id: n for n, effort_id in enumerate(order)}
+            efforts.sort(key=lambda e: rank_of.get(e.id, len(rank_of)))
             return Found(efforts[:MAX_CITATIONS], efforts[:MAX_CITATIONS], False, 1.0)
         matches = self.index.rank_efforts(
             self.search_text(q),
@@ -249,8 +261,12 @@ class Retriever:
             set(q.own_words or q.topic_words) <= said  # "e-net caravan?": nothing else asked
             or any(
                 any(ch.isdigit() for ch in term)
-                or (" " in term and any(ch.isupper() for ch in term))  # "SOS Mini Letter"
-                or self._rare(set(tokenize(term)))
+                # "SOS Mini Letter"; words few efforts use ("evening group sessions"); one
+                # word alone ("chat" in a long paraphrase) is a coincidence
+                or (
+                    " " in term
+                    and (any(ch.isupper() for ch in term) or self._rare(set(tokenize(term))))
+                )
                 for term in shown
             )
         )

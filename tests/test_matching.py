@@ -3,9 +3,12 @@ effort is all of the answer."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from assistant import Assistant
+from assistant.reader import Reader
+from assistant.retrieval import Retriever
 from tests.conftest import blind_report_bot
 
 
@@ -47,3 +50,17 @@ def test_the_reports_structure_gives_each_reports_own_title(bot2031: Assistant) 
     for plan in bot2031.plans:
         assert f"The FY{plan.fiscal_year} report is titled “{plan.title}”." in answer.text
     assert not answer.abstained
+
+
+def test_a_question_of_the_previous_answer_with_no_words_of_its_own_keeps_its_ranking(
+    bot2031: Assistant,
+) -> None:
+    # "what's it called?" after an answer that ranked 5.3.1 before 5.2.1: of 5.3.1 first
+    reader = Reader(bot2031.corpus, bot2031.index.efforts)
+    retriever = Retriever(bot2031.index, reader)
+    ids = [e.id for e in bot2031.index.efforts]
+    shown = ("fy2031-5.3.1", "fy2031-5.2.1")
+    mask = np.isin(np.array(ids), shown)
+    query = reader.read("what's it called?")
+    found = retriever.retrieve(query, mask, scoped=True, order=shown)
+    assert [e.id for e in found.efforts] == list(shown)
