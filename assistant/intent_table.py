@@ -127,7 +127,7 @@ def _of_the_whole_plan(a: Answerer, q: Query) -> bool:
 
 def _topic(a: Answerer, t: Turn) -> Answer:
     q = t.query
-    named = a.retriever.named_phrase(q, t.mask) if not t.scoped else []
+    named = a.retriever.held.named_phrase(q, t.mask) if not t.scoped else []
     if named:  # "anything on the Internet Hotline Center?": every effort that names it
         return a.facts.mentions(q, named, t.filters)
     found = a.retriever.retrieve(q, t.mask, scoped=t.scoped, order=t.scope or ())
@@ -162,7 +162,7 @@ def _asks_an_effect(q: Query, e: CitedEffort) -> bool:
 
 
 def _mentions(a: Answerer, t: Turn) -> Answer:
-    efforts = a.retriever.mentioning(t.query, t.mask)
+    efforts = a.retriever.held.mentioning(t.query, t.mask)
     if not efforts:  # no effort holds the words: what is closest in meaning
         return _topic(a, t)
     return a.facts.mentions(t.query, efforts, t.filters)

@@ -5,7 +5,7 @@ narrows the efforts, its sentence without them, ``Query.about``), with the repor
 terms added for everyday words the reports do not use (``data/synonyms.json``: "social
 media" → "SNS"). A match below the abstention line is no answer; names and figures the
 question shares with an effort word for word count as evidence even when the sentence
-embedding is unsure.
+embedding is unsure (which efforts hold them: ``held_words.py``).
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.literal import literal_terms, whole_word_at
+from assistant.held_words import HeldWords
+from assistant.literal import literal_terms
 from assistant.offtopic import OffTopic
 from assistant.query import Query
 from assistant.reader import Reader
 from assistant.text import function_words
 from index.documents import CitedEffort
 from index.lexical import tokenize
-from index.search import EffortMatch, SearchIndex
+from index.search import SearchIndex
 
 __all__ = ["ABSTAIN_BELOW", "LEXICAL_SHARE", "Found", "Retriever", "synonyms"]
 
@@ -55,14 +56,6 @@ NARROWED_DISCOUNT = 0.1
 # Matches this close to the abstention line are offered as "closest", not as the answer.
 WEAK_MARGIN = 0.1
 LEXICAL_DEPTH = 20
-# A name the question gives word for word answers by the efforts holding it when few do.
-NAMED_AT_MOST = 6
-# A word in at most this many efforts (or this share of them) is distinctive on its own.
-RARE_IN = 2
-RARE_SHARE = 0.03
-# ... when the question says little else ("anything about sextortion?"): one rare word of a
-# longer question ("the yen to dollar exchange rate") is a coincidence.
-RARE_ALONE = 2
 # The word-match share of the fused score when all the question's words are the reports'
 # and one of them is in a single effort. It falls with the square of the share of the
 # question's words the reports use: "can people ring the line for kids being mistreated
@@ -78,8 +71,6 @@ MAX_CITATIONS = 4
 MEANING_CITATIONS = 5
 # ... and within one ministry's efforts, which a person asks about to have them all.
 MAX_MINISTRY_CITATIONS = 6
-# What share of the question's content words an effort must hold to match literally.
-LITERAL_COVERAGE = 0.6
 # A question no effort matches at OFF_TOPIC_BELOW or better that is nearer to an everyday
 # request (assistant/offtopic.py) than to any effort by this much is about something else:
 # "what's the weather in Tokyo tomorrow". On the dev set's 35 hedged answers, 0.25
@@ -145,9 +136,7 @@ class Retriever:
                 for w in re.findall(r"[a-z]+", term.lower())
             )
         }
-        self._tokens: dict[int, set[str]] = {}
-        self._text_tokens: dict[int, set[str]] = {}
-        self._df: dict[str, int] | None = None
+        self.held = HeldWords(index)
 
     def search_text(self, q: Query) -> str:
         """What is searched: the question (without its filters) plus report terms."""
@@ -217,7 +206,7 @@ class Retriever:
         single = bool(q.ministries) or scoped
         literal = set().union(
             *(
-                self._literal(words, matches[:LEXICAL_DEPTH], single=single)
+                self.held.literal(words, matches[:LEXICAL_DEPTH], single=single)
                 for words in (q.alternatives or (q.topic_words,))  # "AI or deepfakes": either
             )
         )
@@ -255,7 +244,7 @@ class Retriever:
             if p in literal or scores.get(p, -1.0) >= first - FACT_MARGIN
         ]
         shown = literal_terms(q.topic, efforts[0].text, single=q.yes_no) if efforts else ()
-        covered = bool(positions) and set(q.topic_words) <= self._words(positions[0])
+        covered = bool(positions) and set(q.topic_words) <= self.held.words(positions[0])
         said = set(tokenize(" ".join(shown)))
         pinned = not q.ministries and (
             set(q.own_words or q.topic_words) <= said  # "e-net caravan?": nothing else asked
@@ -265,7 +254,7 @@ class Retriever:
                 # word alone ("chat" in a long paraphrase) is a coincidence
                 or (
                     " " in term
-                    and (any(ch.isupper() for ch in term) or self._rare(set(tokenize(term))))
+                    and (any(ch.isupper() for ch in term) or self.held.rare(set(tokenize(term))))
                 )
                 for term in shown
             )
@@ -292,22 +281,13 @@ class Retriever:
         n = len(self.index.efforts)
         if n < 2 or not q.report_words:
             return 1.0
-        df = self._document_frequency()
+        df = self.held.document_frequency()
         rarest = max(
             (math.log(n / df[w]) / math.log(n) for w in q.report_words if df.get(w)), default=0.0
         )
         own = set(q.own_words or q.topic_words)
         shared = len(own & set(q.report_words)) / len(own)
         return 1.0 - LEXICAL_SHARE * rarest * shared**2
-
-    def _document_frequency(self) -> dict[str, int]:
-        if self._df is None:
-            counts: dict[str, int] = {}
-            for position in range(len(self.index.efforts)):
-                for word in self._words(position):
-                    counts[word] = counts.get(word, 0) + 1
-            self._df = counts
-        return self._df
 
     def on_topic(self, q: Query) -> bool:
         """Whether anything in the reports is close to the question at all."""
@@ -316,108 +296,5 @@ class Retriever:
         )
         return bool(matches) and max(m.similarity for m in matches[:5]) >= ABSTAIN_BELOW
 
-    def _literal(
-        self, words: tuple[str, ...], matches: list[EffortMatch], *, single: bool = False
-    ) -> set[int]:
-        """Candidates whose text holds (nearly) all the question's content words.
-
-        Only the best-covered candidates count, and only when the shared words are
-        distinctive: a figure, a word few efforts use, or at least two words.
-        """
-        wanted = set(words)
-        if not wanted:
-            return set()
-        cover = {m.position: wanted & self._words(m.position) for m in matches}
-        best = max((len(v) for v in cover.values()), default=0)
-        if best == 0 or best / len(wanted) < LITERAL_COVERAGE:
-            return set()
-        return {
-            p
-            for p, shared in cover.items()
-            if len(shared) == best
-            and (
-                len(shared) >= 2
-                or single
-                or any(ch.isdigit() for w in shared for ch in w)
-                or (self._rare(shared) and len(wanted) <= RARE_ALONE)
-            )
-        }
-
-    def _rare(self, words: set[str]) -> bool:
-        """A word few efforts use ("sextortion"): finding it is evidence on its own."""
-        df = self._document_frequency()
-        most = max(RARE_IN, RARE_SHARE * len(self.index.efforts))
-        return any(0 < df.get(w, 0) <= most for w in words)
-
-    def mentioning(self, q: Query, mask: np.ndarray | None) -> list[CitedEffort]:
-        """Every effort (within ``mask`` and the question's ministries) whose own text
-        holds all the words the question is about: "which efforts mention INTERPOL"."""
-        words = set(q.own_words or q.topic_words)
-        if not words:
-            return []
-        if q.ministries:
-            by_ministry = self.index.effort_mask(ministries=q.ministries)
-            mask = by_ministry if mask is None else mask & by_ministry
-        rows = range(len(self.index.efforts)) if mask is None else np.flatnonzero(mask)
-        # "generative AI or deepfakes": any one of the things named will do
-        wanted = [set(g) for g in q.alternatives] or [words]
-        out = []
-        for row in rows:
-            e = self.index.efforts[int(row)]
-            if any(w <= self._text_words(int(row)) for w in wanted):
-                out.append(e)
-        return out
-
-    def named_phrase(self, q: Query, mask: np.ndarray | None) -> list[CitedEffort]:
-        """The efforts holding, word for word, a name the question is about: its topic
-        of two or more words, capitalised as a name in the question or in the reports
-        ("the Internet Hotline Center", "One-Stop Support Centers"), held by a few
-        efforts. Empty when there is none."""
-        words = q.topic.split()
-        if len(words) < 2 or len(q.own_words) < 2:
-            return []
-        phrase = q.topic.lower()
-        lower = _lower_case_use(phrase)
-        found = self.mentioning(q, mask)
-        held = [e for e in found if whole_word_at(e.text.lower(), phrase) >= 0]
-        # a name as the report writes it ("the Internet Hotline Center"), however the
-        # question is typed ("anything about the internet hotline center")
-        named = any(w[:1].isupper() for w in words) or (
-            all(e.text[whole_word_at(e.text.lower(), phrase)].isupper() for e in held)
-            # a phrase the reports also write in lower case is no name: "Grooming in
-            # Online Games" is a title, but "online game operators" says online games
-            and not any(lower.search(e.text) for e in found)
-        )
-        return held if named and 0 < len(held) <= NAMED_AT_MOST else []
-
-    def _text_words(self, position: int) -> set[str]:
-        words = self._text_tokens.get(position)
-        if words is None:
-            words = self._text_tokens[position] = _with_parts(self.index.efforts[position].text)
-        return words
-
-    def _words(self, position: int) -> set[str]:
-        words = self._tokens.get(position)
-        if words is None:
-            e = self.index.efforts[position]
-            words = _with_parts(f"{e.text} {e.measure_title}")
-            self._tokens[position] = words
-        return words
-
-
-def _with_parts(text: str) -> set[str]:
-    """The text's search tokens, and the parts of its hyphenated ones: "ICPO-Interpol"
-    mentions Interpol."""
-    return set(tokenize(text)) | set(tokenize(text.replace("-", " ")))
-
 
 _HOME = re.compile(r"\s*\b(?:in|of|by|from|for)?\s*\bjapan(?:'s|’s)?\b", re.I)
-
-
-def _lower_case_use(phrase: str) -> re.Pattern[str]:
-    """The phrase in lower case, its last word singular or plural: "online games" finds
-    "online game operators"."""
-    words = [re.escape(w) for w in phrase.split()]
-    last = words[-1][:-1] if words[-1].endswith("s") else words[-1]
-    body = r"\s+".join([*words[:-1], last])
-    return re.compile(rf"(?<![\w-]){body}s?(?![\w-])")

@@ -359,9 +359,9 @@ def test_a_phrase_the_reports_also_write_in_lower_case_is_no_name(
     reader = Reader(bot2047.corpus, bot2047.index.efforts)
     retriever = Retriever(bot2047.index, reader)
     query = reader.read("what did the police do on online games?")
-    assert retriever.named_phrase(query, None) == []
+    assert retriever.held.named_phrase(query, None) == []
     named = reader.read("anything on the Specialist Group Meeting?")
-    assert retriever.named_phrase(named, None)  # a name, as the reports write it
+    assert retriever.held.named_phrase(named, None)  # a name, as the reports write it
 
 
 def test_a_name_holding_the_noun_asked_inside_it_is_no_name_of_that_noun(

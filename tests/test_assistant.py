@@ -899,8 +899,8 @@ def test_one_rare_word_of_a_longer_question_is_no_evidence_on_its_own(bot: Assis
     matches = bot.index.rank_efforts("SNS", depth=20)
     short = reader.read("anything about SNS?").topic_words
     long = reader.read("what is the SNS share price in yen today").topic_words
-    assert len(retriever._literal(short, matches)) == 2  # both efforts that say "SNS"
-    assert retriever._literal(long, matches) == set()
+    assert len(retriever.held.literal(short, matches)) == 2  # both efforts that say "SNS"
+    assert retriever.held.literal(long, matches) == set()
 
 
 def test_words_of_the_question_are_found_in_an_effort_as_whole_words_as_written() -> None:
