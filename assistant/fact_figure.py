@@ -12,6 +12,7 @@ import re
 from assistant.cues import asks_part_of_given
 from assistant.facts import FactSpan, figures, is_part
 from assistant.facts_pick import pick_figure
+from assistant.gazetteer import asked_places
 from assistant.intents import stem
 from assistant.query import Query
 from index.documents import CitedEffort
@@ -27,6 +28,9 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     # A figure the question already states is not its answer ("how many of the 420
     # landmarks were in Tokyo?").
     given = set(re.findall(r"\d[\d,.]*", q.text))
+    places = asked_places(q.text)
+    if places and not any(p.lower() in e.text.lower() for p in places):
+        return None  # "how many kids in tokyo …": a figure of an effort naming no Tokyo is not
     spans = [s for s in figures(e.text) if _own_figure(s) not in given]
     parts = [s for s in spans if is_part(s)]
     if parts and (_PART_OF.search(q.text) or asks_part_of_given(q.text)):

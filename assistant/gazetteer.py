@@ -174,3 +174,30 @@ def places_of_kind(text: str, kind: str) -> list[str]:
         return _named(plain, _prefectures()) or _named(text, _prefectures())
     cities = _named(plain, _cities()) or _named(text, _cities())
     return [n for n in cities if n not in country_mentions(n)]
+
+
+def asked_places(question: str) -> list[str]:
+    """The prefectures and cities a question names, however it is typed ("how many kids in
+    tokyo …"): each word is read as if capitalised; a city named like an ordinary English
+    word ("Police", "Mobile") or a function word is the word.
+
+    Example:
+        >>> asked_places("how many of the calls came from aichi, and how many from tokyo?")
+        ['Aichi', 'Tokyo']
+        >>> asked_places("how many police officers were trained in total?")
+        []
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", question)
+    capitalised = " ".join(w[:1].upper() + w[1:] for w in words)
+    return _named(capitalised, _place_names())
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Prefectures and cities, but for those named like an ordinary English word (read
+    once: about a second, on the first figure asked)."""
+    from assistant.prepared import english_counts
+
+    counts = english_counts()
+    names = _prefectures() | _cities()
+    return frozenset(n for n in names if " " in n or counts[n] < ORDINARY_WORD_COUNT)

@@ -110,3 +110,14 @@ def test_a_count_of_cases_counts_what_its_sentence_says_was_done_but_never_peopl
     crackdown = "Conducted a nationwide crackdown and cleared 1,487 cases involving 1,102 persons."
     assert pick_figure(figures(crackdown), "victims", frozenset({"victim", "crackdown"})) is None
     assert pick_figure(figures(INTERVIEWS), "victims", frozenset({"victim", "interview"})) is None
+
+
+def test_a_figure_asked_of_a_place_is_not_given_by_an_effort_that_names_no_such_place(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot2042 = blind_report_bot(tmp_path_factory, "reports22")
+    national = bot2042.ask("how many children were taken into protective custody in 2042")
+    assert "1,380 children" in claims(national)
+    # the 1,380 are the whole country's: none of them is said to be Tokyo's
+    in_tokyo = bot2042.ask("how many children in tokyo were taken into protective custody in 2042")
+    assert in_tokyo.abstained and "1,380" not in claims(in_tokyo)
