@@ -2,7 +2,7 @@
 
 The steps, each a small tested piece:
 
-1. normalise the text and correct ordinary misspellings (``text.py``);
+1. normalise the text and correct ordinary misspellings (``text.py``, ``spelling.py``);
 2. split it into sentences and drop those the intent model reads as greetings or
    remarks ("Hi!", "It's for a memo to my team."), unless they carry a slot;
 3. read the slots (``slot_reader.py``): ministries (``ministries.py``), time
@@ -55,8 +55,8 @@ from assistant.slots import (
     refers_back,
     yes_no,
 )
+from assistant.spelling import Speller
 from assistant.text import (
-    Speller,
     asked_sentence,
     function_words,
     known_words,

@@ -19,7 +19,8 @@ from assistant import asked, parts, slots
 from assistant.countries import countries as read_countries
 from assistant.gazetteer import host_countries
 from assistant.ministries import MinistryResolver
-from assistant.text import Speller, normalize
+from assistant.spelling import Speller
+from assistant.text import normalize
 from assistant.when import fiscal_months, read_time
 from corpus import load_corpus
 
