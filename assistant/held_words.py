@@ -29,6 +29,8 @@ RARE_SHARE = 0.03
 # ... when the question says little else ("anything about sextortion?"): one rare word of a
 # longer question ("the yen to dollar exchange rate") is a coincidence.
 RARE_ALONE = 2
+# A phrase the question puts in quotation marks (normalised to straight ones).
+_QUOTED = re.compile(r'"([^"]{3,80})"')
 # What share of the question's content words an effort must hold to match literally.
 LITERAL_COVERAGE = 0.6
 
@@ -96,10 +98,14 @@ class HeldWords:
         rows = range(len(self.index.efforts)) if mask is None else np.flatnonzero(mask)
         # "generative AI or deepfakes": any one of the things named will do
         wanted = [set(g) for g in q.alternatives] or [words]
+        # "which efforts mention the "Kodomo Safety Check"?": the quoted words together
+        quoted = [p.lower() for p in _QUOTED.findall(q.text)]
         out = []
         for row in rows:
             e = self.index.efforts[int(row)]
-            if any(w <= self.text_words(int(row)) for w in wanted):
+            if any(w <= self.text_words(int(row)) for w in wanted) and all(
+                whole_word_at(e.text.lower(), p) >= 0 for p in quoted
+            ):
                 out.append(e)
         return out
 

@@ -64,3 +64,13 @@ def test_a_question_of_the_previous_answer_with_no_words_of_its_own_keeps_its_ra
     query = reader.read("what's it called?")
     found = retriever.retrieve(query, mask, scoped=True, order=shown)
     assert [e.id for e in found.efforts] == list(shown)
+
+
+def test_a_quoted_phrase_is_mentioned_only_where_its_words_stand_together(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # FY2049 writes "Kodomo Safety Check" twice; "kodomo-anzen" and "Children's Safety
+    # Online" hold the words apart
+    bot2049 = blind_report_bot(tmp_path_factory, "reports29")
+    answer = bot2049.ask('Which FY2049 efforts mention the "Kodomo Safety Check"?')
+    assert cited(answer) == ["fy2049-5.3.2", "fy2049-5.3.3"]
