@@ -26,10 +26,11 @@ _ROMAN = {"i": 1, "v": 5, "x": 10}
 _BARE_SECTION = re.compile(r"^(\d{1,2})\s+([A-Z][A-Za-z]*(?:\s+[^\s.。]+)+)$")
 # "O Title" needs the space (O is a letter); the circles ○ 〇 ◯ may touch the title.
 _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$")
-# "(1) Title", "(a) Title", "1) Title", "① Title", "[Measure 2] Title": a measure numbered,
-# read as one when no effort is open.
+# "(1) Title", "(a) Title", "1) Title", "① Title", "3-1 Title", "[Measure 2] Title": a
+# measure numbered, read as one when no effort is open ("3-1-2 Held …" is an effort).
 _NUMBERED_MEASURE = re.compile(
-    r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\[\s*measure\s*\d{1,2}\s*\]|"
+    r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
+    r"\[\s*measure\s*\d{1,2}\s*\]|"
     r"measure\s+\d{1,2}\s*[:.])\s*([A-Z].*)$",
     re.I,
 )

@@ -41,7 +41,10 @@ _URL_GOES_ON = re.compile(r"[\w~%=&#-]*[/.?=#][\w./~%?=&#-]*(?=[\s).,;]|$)|[\w-]
 _BROKEN_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,$")
 _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
 # Lines that carry content even when repeated: efforts end in an attribution.
-_ATTRIBUTED = re.compile(r"[\]］】〕〉》]\s*[.。]?\s*\S{0,12}$")
+_ATTRIBUTED = re.compile(
+    r"[\]］】〕〉》>]\s*[.。]?\s*\S{0,12}$|"
+    r"^(?i:ministries|ministry|agencies|agency|responsible|in\s+charge)\s*[:：]"  # "Ministries:"
+)
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )

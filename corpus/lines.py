@@ -184,18 +184,19 @@ def find_dates(text: str) -> tuple[str, ...]:
         for name in re.findall(_MONTH_CAPITALISED, match.group(1)):
             found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
     for match in NUMERIC_MONTH.finditer(text):
-        numeric_year = int(match.group(1) or match.group(4))
-        numeric_month = int(match.group(2) or match.group(3))
+        numeric_year = int(match.group(1) or match.group(4) or match.group(5))
+        numeric_month = int(match.group(2) or match.group(3) or match.group(6))
         found.add(f"{numeric_year:04d}-{numeric_month:02d}")
     return tuple(sorted(found))
 
 
-# A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048"; "2047.9"
-# only in brackets or after a word of time ("rose to 2047.5 points" is a figure).
+# A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048", "(2050/10)";
+# "2047.9" only in brackets or after a word of time ("rose to 2047.5 points" is a figure).
 NUMERIC_MONTH = re.compile(
     r"(?:(?<=\()|(?<=（)|(?<=\bby\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)|"
     r"(?<=\bof\s)|(?<=\bcompleted\s))((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"
-    r"(?<![\d,./])(1[0-2]|0?[1-9])/((?:19|20)\d\d)(?![\d.,/]\d|\d)"
+    r"(?<![\d,./])(1[0-2]|0?[1-9])/((?:19|20)\d\d)(?![\d.,/]\d|\d)|"
+    r"(?<![\d,./])((?:19|20)\d\d)/(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)"  # "(2050/10)"
 )
 
 
@@ -260,6 +261,26 @@ _DASH_ATTRIBUTION = re.compile(
 )
 
 
+# "Ministries: CFA; NPA" on the line after an effort: its attribution, labelled.
+_ATTRIBUTION_LINE = re.compile(
+    r"^(?:ministries|ministry|agencies|agency|bodies|responsible|in\s+charge|lead)"
+    r"(?:\s+in\s+charge)?\s*[:：]\s*(.{2,120}?)\s*[.。]?$",
+    re.I,
+)
+
+
+def attribution_line(line: str, names: dict[str, str]) -> tuple[str, ...] | None:
+    """The ministries of a line that is only an attribution: "— METI, DA", "Ministries:
+    CFA; NPA"; None for any other line."""
+    labelled = _ATTRIBUTION_LINE.match(line)
+    if labelled:
+        return parse_attribution(labelled.group(1), names)
+    alone = paren_attribution(line, names)
+    if alone is not None and alone.start() == 0:
+        return parse_attribution(alone.group(1), names)
+    return None
+
+
 def paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
     """An attribution in round brackets: labelled as one ("(Responsible: NPA)"), or only of
     the legend's abbreviations and not right after the name it abbreviates ("the National
@@ -301,17 +322,32 @@ _LEGEND_SENTENCE = re.compile(
 )
 
 
+_EQUALS_PAIR = re.compile(
+    r"(?<![\w&-])([A-Z][A-Za-z0-9&\-]{1,11})\s*=\s*([A-Z][^;=]*?)\s*(?=;|\.\s|\.$|$)"
+)
+
+
 def prose_legend(text: str) -> dict[str, str]:
     """The legend written as a sentence, its lines joined: "In this report, NPA refers to
-    the National Police Agency, CAS to the Cabinet Secretariat." gives both entries. Only
-    a sentence that defines two abbreviations or more, each a body's name, counts.
+    the National Police Agency, CAS to the Cabinet Secretariat." gives both entries, and so
+    does "Note: NPA = National Police Agency; CAS = Cabinet Secretariat.". Only a legend
+    that defines two abbreviations or more, each a body's name, counts.
 
     Example:
         >>> prose_legend("NPA refers to the National Police Agency, and DA to the Digital Agency.")
         {'NPA': 'National Police Agency', 'DA': 'Digital Agency'}
     """
     found: dict[str, str] = {}
-    for sentence in _LEGEND_SENTENCE.finditer(" ".join(text.split())):
+    joined = " ".join(text.split())
+    # "Note: NPA = National Police Agency; CAS = Cabinet Secretariat; …", wrapped
+    equals = {
+        abbr: name
+        for abbr, name in _EQUALS_PAIR.findall(joined)
+        if _MINISTRY.match(abbr) and _BODY_WORD.search(name) and len(name) <= 90
+    }
+    if len(equals) >= 2:
+        found.update(equals)
+    for sentence in _LEGEND_SENTENCE.finditer(joined):
         pairs = {
             abbr: name.strip()
             for abbr, name in _PROSE_PAIR.findall(sentence.group(0))

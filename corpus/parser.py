@@ -34,6 +34,7 @@ from corpus.integrity import check_one_report, check_unique_effort_ids, where
 from corpus.layout import clean_lines, plain_bullet
 from corpus.lines import (
     MONTHS,
+    attribution_line,
     find_dates,
     glossary_pairs,
     legend_row,
@@ -57,14 +58,16 @@ __all__ = [
 
 # Bullets, including the private-use glyphs PDF extraction leaves for Symbol and
 # Wingdings bullets (U+F0B7, U+F0A7 …).
-# An item number in brackets ("(1) Opened …") is a bullet too.
+# An item number in brackets ("(1) Opened …", "(ii) Ran …", not "(ii) taking …" inside an
+# effort) is a bullet too, and so is an effort's own number ("4-1-2 Added …").
 _BULLET = re.compile(
-    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]|\(\d{1,2}\)(?=\s))\s*)+"
+    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]|\(\d{1,2}\)(?=\s)|"
+    r"\([ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
 )
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
-    r"[\[［【〔〈《]([^\[\]［］【】〔〕〈〉《》]{1,120})[\]］】〕〉》]\s*[.。]?"
+    r"[\[［【〔〈《<]([^\[\]［］【】〔〕〈〉《》<>]{1,120})[\]］】〕〉》>]\s*[.。]?"
     r"(?:\s*(?:\*\d*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\((?:see|cf\.?|figure|fig\.?|note)\b[^()]*\)))?\s*[.。]?\s*$",
     re.I,
 )
@@ -85,6 +88,7 @@ _FISCAL_YEAR = re.compile(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)((?:19|20)\d\d)\b",
 class _OpenEffort:
     line: int
     parts: list[str]
+    mark: str = ""  # what opened it: "·", "(ii)", "4-2-1"
 
 
 @dataclass
@@ -254,6 +258,13 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     return plan
 
 
+def _sub_item(opened: str, mark: str) -> bool:
+    """Whether a dash-marked line is an item of an effort its number opened ("4-2-1",
+    "(ii)"), not an effort of its own."""
+    numbered = any(ch.isdigit() for ch in opened) or bool(re.fullmatch(r"\([ivx]+\)", opened))
+    return numbered and mark.strip()[:1] in "-–—•·▪"
+
+
 def _bare_title(builder: _Builder, line_no: int, line: str, following: str) -> bool:
     """A measure title without its "O": it follows an effort of the measure before it
     and leads into a bulleted effort (and is no table row)."""
@@ -323,12 +334,16 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         # break cut stays open for its last words on the next page
         builder.aside(line)
         return
-    alone = paren_attribution(line, builder.names) if builder.open is not None else None
-    if alone is not None and alone.start() == 0:
-        # "— METI, DA" on a line of its own: the open effort's attribution
-        builder.close_effort(parse_attribution(alone.group(1), builder.names))
+    alone = attribution_line(line, builder.names) if builder.open is not None else None
+    if alone:
+        # "— METI, DA" or "Ministries: CFA; NPA" on a line of its own: the open effort's
+        builder.close_effort(alone)
         return
     bullet = _BULLET.match(line)
+    if bullet and builder.open is not None and _sub_item(builder.open.mark, bullet.group(0)):
+        # "– warning messages posted: 58,300" under a numbered effort: a line of it
+        builder.open.parts.append(f"{bullet.group(0).strip()} {line[bullet.end() :]}")
+        return
     body = line[bullet.end() :] if bullet else line
     if bullet:
         builder.close_effort()
@@ -349,7 +364,8 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
                 "is this a plan report?"
             )
         reopened = None if bullet else builder.reopen_note_as_effort(line_no)
-        builder.open = reopened or _OpenEffort(line=line_no, parts=[])
+        mark = bullet.group(0).strip() if bullet else ""
+        builder.open = reopened or _OpenEffort(line=line_no, parts=[], mark=mark)
     if builder.open is None:
         builder.note(line_no, line)
         return

@@ -1,5 +1,7 @@
-"""Report shapes another drafting office may use: sections numbered without a full stop,
-circled measure numbers, attributions after a closing dash and months of the Reiwa era."""
+"""Report shapes other drafting offices use: sections numbered without a full stop or as
+pillars, measures circled or numbered "3-1", efforts numbered "(ii)" or "4-2-1" with items
+under them, attributions after a closing dash, in angle brackets or labelled on a line of
+their own, a legend of "ABBR = Name" pairs, and months of the Reiwa era or written "2050/10"."""
 
 from __future__ import annotations
 
@@ -91,3 +93,67 @@ def test_era_years_are_written_as_western_years() -> None:
     assert western_years("in november reiwa 31, FY Reiwa 30") == "in november 2049, FY 2048"
     assert western_years("Reiwa gannen and the first year of Reiwa") == "2019 and 2019"
     assert western_years("Reiwa Street 4") == "Reiwa Street 4"
+
+
+PILLARS = """FY2050 Efforts on the Plan
+Pillar 1: Enhancement of public awareness
+
+1-1 Campaigns
+(i) Held a symposium (2050/10); approx. 610 people attended.
+    Ministries: CAO
+(ii) Ran the campaign (Sep 2050) with the artist
+    Haruto Kisaragi as its ambassador.
+    Ministries: CFA; NPA
+
+Pillar 4: Protection of child victims
+
+4-2 Response to messages on SNS
+4-2-1 Promoted the efforts of prefectural police departments:
+      – warning messages posted: 58,300
+      – children taken into protective custody: 471
+      <NPA>
+4-2-2 Added a call button to the app; average waiting time: < 40 seconds. <CFA, DA>
+
+Note: NPA = National Police Agency; CAO = Cabinet Office; CFA = Children and
+      Families Agency; DA = Digital Agency.
+"""
+
+
+def test_pillars_hyphen_numbered_measures_and_efforts_and_labelled_attributions_are_read() -> None:
+    plan = parse_plan(PILLARS, source="t.txt")
+    assert [(s.number, [m.title for m in s.measures]) for s in plan.sections] == [
+        (1, ["Campaigns"]),
+        (4, ["Response to messages on SNS"]),
+    ]
+    assert [(e.id, e.ministries) for *_, e in plan.efforts()] == [
+        ("fy2050-1.1.1", ("CAO",)),
+        ("fy2050-1.1.2", ("CFA", "NPA")),
+        ("fy2050-4.1.1", ("NPA",)),
+        ("fy2050-4.1.2", ("CFA", "DA")),
+    ]
+    assert plan.glossary["CFA"] == "Children and Families Agency"  # "=" legend, wrapped
+
+
+def test_dashed_items_under_a_numbered_effort_are_lines_of_it() -> None:
+    plan = parse_plan(PILLARS, source="t.txt")
+    promoted = [e for *_, e in plan.efforts() if e.id == "fy2050-4.1.1"][0]
+    assert promoted.text == (
+        "Promoted the efforts of prefectural police departments: – warning messages posted: "
+        "58,300 – children taken into protective custody: 471"
+    )
+    added = [e for *_, e in plan.efforts() if e.id == "fy2050-4.1.2"][0]
+    assert added.text.endswith("< 40 seconds.")  # a "<" in the text is no attribution
+
+
+def test_a_roman_item_in_lower_case_inside_an_effort_is_no_effort_of_its_own() -> None:
+    plan = parse_plan(
+        report("· Promoted two things: (i) sending warnings and",
+               "(ii) taking 392 children into custody. [NPA]"),
+        source="t.txt",
+    )  # fmt: skip
+    assert only_effort(plan).text.endswith("(ii) taking 392 children into custody.")
+
+
+def test_a_month_written_year_slash_month_is_read() -> None:
+    assert find_dates("Held a symposium (2050/10) and a forum (2051/3).") == ("2050-10", "2051-03")
+    assert find_dates("Scored 2050/100 points.") == ()
