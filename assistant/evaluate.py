@@ -86,6 +86,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev27": ("reports27",),
     "dev28": ("reports28",),
     "dev29": ("reports29",),
+    "dev30": ("reports30",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

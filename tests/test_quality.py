@@ -72,6 +72,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev27",
         "dev28",
         "dev29",
+        "dev30",
         "unseen",
         "unseen2",
         "unseen3",
