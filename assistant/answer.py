@@ -270,8 +270,8 @@ class Answerer:
                 have = wanted & set(e.ministries)
                 if not have or (q.all_ministries and have != wanted):
                     continue
-            if len(e.ministries) < at_least:
-                continue
+            if len(e.ministries) < at_least or (q.sole and set(e.ministries) - wanted):
+                continue  # "what did the police do alone": no other ministry credited
             out.append(e)
         return out
 

@@ -219,7 +219,8 @@ class Composer:
                 elif joint:
                     shared = f", {joint} of them joint with other ministries"
                 verb = "is" if len(q.ministries) == 1 else "are"
-                lead = f"{who} {verb} credited with {count(n)} {scope}{shared}:"
+                alone = " with no other ministry" if q.sole else ""
+                lead = f"{who} {verb} credited with {count(n)} {scope}{alone}{shared}:"
             return self.listing(q, lead, efforts, "list", filters, focus=q.ministries)
         if q.measure is not None or q.measure_title is not None:
             return self._measure(q, efforts, filters)
@@ -273,6 +274,8 @@ class Composer:
         self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters, *, joint: bool
     ) -> Answer:
         who = f" involving {self.names(q.ministries)}" if q.ministries else ""
+        if q.sole and q.ministries:
+            who = f" by {self.names(q.ministries)} alone"
         kind = " joint" if joint else ""
         n = len(efforts)
         scope = self.scope(q.time)

@@ -50,6 +50,7 @@ class Query(_Frozen):
             ministry-like names no loaded report has.
         all_ministries: "together", "both", "jointly": efforts crediting every one named.
         min_ministries: Only efforts credited to at least this many ministries (0: any).
+        sole: Only efforts credited to the named ministries and no other ("alone").
         time: The time restriction.
         section: A section named by number or title.
         measure: A measure named by number ("measure 3.2": section 3, its second measure;
@@ -99,6 +100,7 @@ class Query(_Frozen):
     unknown_ministries: tuple[str, ...] = ()
     all_ministries: bool = False
     min_ministries: int = 0
+    sole: bool = False
     time: TimeScope = TimeScope()
     section: int | None = None
     measure: tuple[int, int] | None = None

@@ -53,6 +53,7 @@ from assistant.slots import (
     plan_noun,
     rank,
     refers_back,
+    sole_ministry,
     yes_no,
 )
 from assistant.spelling import Speller
@@ -177,6 +178,7 @@ class Reader:
             if again.intent is not Intent.FOLLOW_ON and self.model.accepts(again):
                 prediction = again
         at_least, together = ministry_count(text, len(slots.mentions.ministries))
+        sole = bool(slots.mentions.ministries) and sole_ministry(text)
         if prediction.intent is Intent.JOINT and (
             # "which 31 companies partnered with CFA?": partners that are no ministries
             asked_names(text) is not None
@@ -224,7 +226,8 @@ class Reader:
             ministries=slots.mentions.ministries,
             unknown_ministries=slots.mentions.unknown,
             all_ministries=together and len(slots.mentions.ministries) > 1,
-            min_ministries=at_least,
+            min_ministries=0 if sole else at_least,  # "alone, without any other ministry"
+            sole=sole,
             time=time_scope(slots.time, self.years, self.dated, dated=asks_dated(text)),
             section=slots.section,
             measure=slots.measure,

@@ -93,6 +93,12 @@ def _to(intent: Intent) -> Callable[[Query], Intent]:
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "what a ministry did with no other is its own efforts, not shared ones: “list the "
+        "efforts the justice ministry did alone, without other ministries”",
+        lambda q, i, s: i is Intent.JOINT and q.sole,
+        lambda q: Intent.COUNT if q.counted else Intent.LIST,
+    ),
+    Rule(
         "a count of the plan's own parts is answered from the plan: “how many efforts did "
         "MEXT have”, “how many sections”, “how many agencies took part”",
         lambda q, i, s: (
@@ -395,6 +401,6 @@ def refine(q: Query, scoped: bool) -> Query:
     if intent is q.intent:
         return q
     update: dict[str, object] = {"intent": intent}
-    if q.intent is Intent.JOINT and intent is Intent.COUNT:
+    if q.intent is Intent.JOINT and intent is Intent.COUNT and not q.sole:
         update["min_ministries"] = max(2, q.min_ministries)  # "how many joint efforts …"
     return q.model_copy(update=update)

@@ -273,9 +273,10 @@ def asides(text: str) -> list[Span]:
 
 
 def ministry_count_spans(text: str) -> list[Span]:
-    """Where the question says how many ministries ("two or more ministries"): part of
-    the count, not of what the question is about."""
-    return [m.span() for m in _MANY.finditer(text)]
+    """Where the question says how many ministries ("two or more ministries", "alone"):
+    part of the count, not of what the question is about."""
+    sole = [m.span() for m in _SOLE.finditer(text)]  # "alone, without any other ministry"
+    return [m.span() for m in _MANY.finditer(text)] + sole
 
 
 # "… with the education ministry or the digital agency", "MEXT or DA": either body
@@ -300,3 +301,25 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
         at_least = max(at_least, 2)
     either = named >= 2 and _OR_MINISTRY.search(text) is not None and "both" not in text.lower()
     return at_least, bool(_TOGETHER.search(text)) and not either
+
+
+# "did the police do alone", "on its own", "without any other ministry": efforts credited to
+# the named ministry only; not "alone or with others", nor "in FY2019 alone" (that year only).
+_SOLE = re.compile(
+    r"(?<!\d )(?<!\d)\b(?:alone|on\s+(?:its|their)\s+own|by\s+(?:itself|themselves)|solely|"
+    r"single-handedly|without\s+(?:any\s+)?(?:other|another)\s+(?:ministr|agenc|bod|partner)\w*|"
+    r"with\s+no\s+other\s+(?:ministr|agenc|bod)\w*)\b(?!\s+or\b|,?\s+(?:or\s+)?(?:with|jointly)\b)",
+    re.I,
+)
+
+
+def sole_ministry(text: str) -> bool:
+    """Whether the question asks for what a ministry did without any other.
+
+    Example:
+        >>> sole_ministry("how many efforts did the police do alone?")
+        True
+        >>> sole_ministry("the NPA's, alone or with others"), sole_ministry("in 2019 alone")
+        (False, False)
+    """
+    return _SOLE.search(text) is not None

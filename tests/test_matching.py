@@ -74,3 +74,36 @@ def test_a_quoted_phrase_is_mentioned_only_where_its_words_stand_together(
     bot2049 = blind_report_bot(tmp_path_factory, "reports29")
     answer = bot2049.ask('Which FY2049 efforts mention the "Kodomo Safety Check"?')
     assert cited(answer) == ["fy2049-5.3.2", "fy2049-5.3.3"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many efforts did the justice ministry do alone in 2031?",
+        "how many FY2031 efforts did MOJ carry out on its own, without any other ministry?",
+    ],
+)
+def test_what_a_ministry_did_alone_is_its_efforts_credited_to_no_other(
+    bot2031: Assistant, question: str
+) -> None:
+    sole = [
+        e.id for *_, e in bot2031.corpus.efforts()
+        if e.ministries == ("MOJ",) and e.fiscal_year == 2031
+    ]  # fmt: skip
+    shared = [
+        e.id for *_, e in bot2031.corpus.efforts()
+        if "MOJ" in e.ministries and len(e.ministries) > 1 and e.fiscal_year == 2031
+    ]  # fmt: skip
+    assert sole and shared  # the report has both kinds
+    answer = bot2031.ask(question)
+    assert sorted(cited(answer)) == sorted(sole)
+    assert f"{len(sole)} efforts" in answer.text and "alone" in answer.text
+
+
+def test_alone_or_with_others_is_every_effort_of_the_ministry(bot2031: Assistant) -> None:
+    answer = bot2031.ask("which 2031 efforts list the justice ministry, alone or with others?")
+    every = [
+        e.id for *_, e in bot2031.corpus.efforts()
+        if "MOJ" in e.ministries and e.fiscal_year == 2031
+    ]  # fmt: skip
+    assert sorted(cited(answer)) == sorted(every)
