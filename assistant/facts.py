@@ -73,8 +73,9 @@ _NUMBER_WORDS = (
     "forty|fifty|hundred"
 )
 _FIGURE = re.compile(
-    r"(?:(?:about|approximately|around|some|over|more than|nearly|almost|up to|at least)\s+)?"
-    rf"(?<![\w.#-])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUMBER_WORDS})(?![\w-])"
+    r"(?:(?:about|approximately|approx\.|around|some|over|more than|nearly|almost|up to|at least)"
+    rf"\s+)?(?<![\w.#-])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUMBER_WORDS})"
+    r"(?:(?<=\d)k)?(?![\w-])"  # "61k teachers": thousands
     r"(\s*(?:%|percent|per cent))?(\s+(?:million|thousand|billion))?",
     re.I,
 )
@@ -133,6 +134,12 @@ _AGES = re.compile(
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z-]+s)\b(?=[^.;]*$)", re.I)
 _THEIR_NUMBER = re.compile(
     r"\b([a-z-]{3,}s)\b[^.;]{0,40}?,?\s+[a-z]+ing\s+their\s+number\s+(?:to|by)\b(?=[^.;]*$)",
+    re.I,
+)
+# "downloads reached approx. 640k": what reached the figure, just before it.
+_NOUN_REACHED = re.compile(
+    r"\b([a-z-]{3,}s)\s+(?:reached|totall?ed|numbered|stood\s+at|(?:rose|grew|increased|"
+    r"fell|dropped)\s+to)\s+(?:(?:about|approximately|approx\.|some|nearly)\s+)?$",
     re.I,
 )
 _MONTH_BEFORE = re.compile(
@@ -223,6 +230,7 @@ def figures(text: str) -> list[FactSpan]:
             # school social workers, increasing their number to about 4,300": workers
             counted = list(_NUMBER_OF.finditer(text[max(0, m.start() - 200) : m.start()]))
             counted = counted or list(_THEIR_NUMBER.finditer(text[: m.start()]))
+            counted = counted or list(_NOUN_REACHED.finditer(text[: m.start()]))
             if counted:
                 noun = counted[-1].group(1).lower()
                 noun_words = [counted[-1].group(1)]

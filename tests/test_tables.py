@@ -121,3 +121,19 @@ def test_a_figure_asked_of_a_place_is_not_given_by_an_effort_that_names_no_such_
     # the 1,380 are the whole country's: none of them is said to be Tokyo's
     in_tokyo = bot2042.ask("how many children in tokyo were taken into protective custody in 2042")
     assert in_tokyo.abstained and "1,380" not in claims(in_tokyo)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("a self-study course completed by 61k teachers.", [("61k teachers", "teachers")]),
+        # what reached the figure is said before it
+        ("Released the app (Jun 2050); downloads reached approx. 640k by March.",
+         [("approx. 640k downloads", "downloads")]),
+        ("the number of centers increased to 52.", [("52 centers", "centers")]),
+    ],
+)  # fmt: skip
+def test_a_figure_in_thousands_or_reached_by_a_noun_before_it_counts_that_noun(
+    text: str, read: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.noun) for s in figures(text)] == read
