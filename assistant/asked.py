@@ -183,7 +183,7 @@ _NUMBER_TO_CALL = re.compile(
 # "which five online service operators": a count says the names of that many are asked.
 _WHICH_COUNTED = re.compile(
     r"\bwhich(?:\s+(?:were|are)\s+the|\s+of\s+(?:the|those|these))?\s+(?:\d[\d,]*|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,4}?((?-i:[a-z]+s)|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,6}?((?-i:[a-z]+s)|"
     r"(?-i:[A-Z]+s?)(?=\s+(?:were|are|was|is|did|do|had|have|got)\b))\b",
     re.I,
 )

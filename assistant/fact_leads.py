@@ -209,6 +209,7 @@ class Leads:
                     s
                     for s in headed
                     if _headed_by(s.text, q.names)
+                    and not _counted(e.text, s.text)
                     and (
                         called or any(w[:1].isupper() and w.lower() != noun for w in s.text.split())
                     )
@@ -299,6 +300,13 @@ def _headed_by(name: str, noun: str) -> bool:
             if not after[:1].isupper():
                 return True
     return False
+
+
+def _counted(text: str, phrase: str) -> bool:
+    """Whether ``text`` counts ``phrase`` rather than names its members: "36 SNS, game
+    and app operators" says what kind they were, not which ones."""
+    count = rf"\d[\d,.]*\s*(?:k|thousand|million)?\s+{re.escape(phrase)}"
+    return re.search(count, text) is not None
 
 
 def _name_after(text: str, q: Query) -> str | None:

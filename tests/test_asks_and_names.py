@@ -185,6 +185,21 @@ def test_a_fact_asked_as_its_noun_is_an_ask_of_its_own() -> None:
     )
 
 
+def test_which_eight_companies_asks_their_names_however_long_their_description() -> None:
+    question = "Which 8 cloud storage and image hosting companies ran the scan?"
+    assert asked_names(question) == "companies"
+
+
+def test_a_group_the_report_only_counts_is_not_named_by_its_description(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports30")
+    answer = bot.ask("which 36 app operators took up the design pledge in fy2050?")
+    # "36 SNS, game and app operators adopted …": what kind they were, not which ones
+    assert answer.abstained and "by name" in answer.text
+    assert "names it" not in answer.text
+
+
 def test_which_five_companies_asks_their_names_not_their_number() -> None:
     corpus = load_corpus([BUNDLED_PLAN, EVALSET / "reports9"])
     reader = Reader(corpus, build_chunks(corpus)[0])
