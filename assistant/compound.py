@@ -256,6 +256,14 @@ MAX_ASKS = 4
 _TWO_UNITS = re.compile(
     r"\b(how\s+many\s+)([a-z-]+)\s+(?:and|&|n|or|as\s+well\s+as)\s+([a-z-]+)\b", re.I
 )
+# … each a phrase: "how many school social workers and school counsellors are there"
+_TWO_PHRASES = re.compile(
+    r"\b(how\s+many\s+)((?:[a-z-]+\s+){1,3}?[a-z-]+)\s+(?:and|&|n|or|as\s+well\s+as)\s+"
+    # the second noun phrase runs to the verb or the end: "… and school counsellors are there"
+    r"((?:[a-z-]+\s+){0,3}?[a-z-]+)\b(?=\s+(?:are|were|is|was|did|do|does|have|has|had|"
+    r"took|in|at|after|from|by|for|during|since|of)\b|\s*[?.!,;]|\s*$)",
+    re.I,
+)
 
 
 # "how many officials from how many countries took part": one count inside another.
@@ -288,8 +296,8 @@ def counted_apart(text: str) -> tuple[str, str] | None:
     if nested is not None:
         before, after = text[: nested.start()], text[nested.end() :]
         return f"{before}{nested.group(1)}{after}", f"{before}{nested.group(2)}{after}"
-    m = _TWO_UNITS.search(text)
-    if m is None or not all(_is_plural_noun(w) for w in m.group(2, 3)):
+    m = _TWO_UNITS.search(text) or _TWO_PHRASES.search(text)
+    if m is None or not all(_is_plural_noun(w.split()[-1]) for w in m.group(2, 3)):
         return None
     before, after = text[: m.start()], text[m.end() :]
     return (

@@ -54,7 +54,13 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     # figure given as one answers, not the 412 victims one operation identified
     national = (total or bool(_NATIONAL_FIGURE.search(q.text))) and bool(_NATIONAL.search(q.text))
     increase = (
-        True if _ASKS_INCREASE.search(q.text) else False if _ASKS_STANDING.search(q.text) else None
+        False  # "how many are there after the increase": the figure it reached
+        if _AFTER_CHANGE.search(q.text)
+        else True
+        if _ASKS_INCREASE.search(q.text)
+        else False
+        if _ASKS_STANDING.search(q.text)
+        else None
     )
     worded = frozenset(tokenize(q.text))  # its content words, function words aside
     versus = _ASKS_VERSUS_EARLIER.search(q.text) is not None
@@ -204,6 +210,12 @@ _ASKS_STANDING = re.compile(
     r"\b(?:are|is)\s+(?:currently\s+)?[a-z]+ed\b|"  # "how many operators are connected"
     r"\bby\s+(?:the\s+end\s+of\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+# A change named as the point the figure is asked at: "after the FY2049 increase".
+_AFTER_CHANGE = re.compile(
+    r"\b(?:after|following|since|with)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:increase|rise|expansion|addition|boost|cut|reduction|decrease)s?\b",
     re.I,
 )
 _TOTAL = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall)\b", re.I)

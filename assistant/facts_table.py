@@ -38,7 +38,7 @@ MIN_ROWS = 2
 def table_cells(text: str) -> tuple[list[FactSpan], tuple[int, int] | None]:
     """The cells of the first flattened table in ``text`` as figures, and where the table
     stands (None: no table)."""
-    listed = _with_previous(text) or _by_year(text)
+    listed = _with_previous(text) or _by_year(text) or _labelled(text)
     if listed is not None:
         return listed
     for header in _HEADER.finditer(text):
@@ -130,6 +130,60 @@ def _with_previous(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
             )
         )
     return cells, (start, at)
+
+
+# One labelled figure of a list, with what it changed by in brackets: "School social
+# workers about 13,500 (+900)", "– school counsellors: approx. 31,900 (+700)".
+_LABELLED = re.compile(
+    r"\s*(?:[-–]\s+)?(?P<label>[A-Za-z][A-Za-z' -]{2,60}?):?\s+"
+    r"(?P<value>(?:(?:about|approx\.|approximately|around|some)\s+)?"
+    rf"(?:{_VALUE}|…%?))(?:\s*\((?P<change>[+\-−]\s?{_VALUE})\))?(?=\s*(?:[|;–]|\.?\s*$))"
+)
+
+
+def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
+    """Figures listed each after its label, two or more, read as "about 13,500 school
+    social workers", with the change beside each read as a change."""
+    start = text.find(":")
+    if start < 0:
+        return None
+    items = []
+    at = start + 1
+    while (m := _LABELLED.match(text, at)) is not None and not m.group("label").startswith("FY"):
+        items.append(m)
+        at = m.end()
+        sep = re.match(r"\s*[|;]|(?=\s+[-–]\s)", text[at:])
+        if sep is None:
+            break
+        at += sep.end()
+    if len(items) < MIN_ROWS:
+        return None
+    cells = []
+    for m in items:
+        label = m.group("label").strip(" -").lower()
+        plural = [w for w in label.split() if w.endswith("s") and not w.endswith("ss")]
+        noun = plural[-1] if plural else None
+        about = stems(label)
+        value = m.group("value")
+        percent = value.endswith("%")
+        kind: FactKind = "percent" if percent else "number"
+        if "…" not in value:  # a figure already stated is blanked, not read again
+            cells.append(
+                FactSpan(kind, f"{value} {label}", None if percent else noun, about, about, about)
+            )
+        if m.group("change"):
+            cells.append(
+                FactSpan(
+                    kind,
+                    f"{m.group('change').lstrip('+')} more {label}",
+                    None if percent else noun,
+                    about,
+                    about,
+                    about,
+                    change=True,
+                )
+            )
+    return cells, (start + 1, at)
 
 
 # A row of figures by fiscal year: "Shops checked FY2046 455 FY2047 512", "number of

@@ -370,6 +370,13 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
         ),
         ("how many cases n persons", ("how many cases", "how many persons")),
         ("How many children and young people were surveyed?", None),  # "young" is no count
+        (
+            "how many school social workers and school counsellors are there?",
+            (
+                "how many school social workers are there?",
+                "how many school counsellors are there?",
+            ),
+        ),
         ("How many ministries took part?", None),
         (
             "how many officials from how many countries took part?",

@@ -43,6 +43,36 @@ def test_a_row_by_fiscal_year_is_read_cell_by_cell_the_latest_first(
     assert all(c.earlier == (not c.text.endswith(latest)) for c in cells)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Increased staff: School social workers about 13,500 (+900) | School counsellors "
+        "about 31,200 (+600)",
+        "Increased staff: – school social workers: approx. 13,500 (+900) – school "
+        "counsellors: approx. 31,200 (+600)",
+    ],
+)
+def test_figures_each_after_its_label_are_read_with_the_change_beside_them(text: str) -> None:
+    cells, _ = table_cells(text)
+    assert [(c.text.split(None, 1)[-1], c.noun, c.change) for c in cells] == [
+        ("13,500 school social workers", "workers", False),
+        ("more school social workers", "workers", True),
+        ("31,200 school counsellors", "counsellors", False),
+        ("more school counsellors", "counsellors", True),
+    ]
+
+
+def test_a_sentence_with_one_figure_after_a_colon_is_no_labelled_list() -> None:
+    assert table_cells("Held seminars: 30 sessions were held.") == ([], None)
+
+
+def test_how_many_after_the_increase_asks_the_figure_reached(bot2049: Assistant) -> None:
+    answer = bot2049.ask("how many school counsellors were there after the fy2049 increase?")
+    assert "31,200" in claims(answer) and "600" not in claims(answer)
+    both = bot2049.ask("how many school social workers and school counsellors are there now?")
+    assert "13,500" in claims(both) and "31,200" in claims(both)
+
+
 def test_the_change_after_a_row_is_no_cell() -> None:
     cells, _ = table_cells("Consultations | FY2048: 26,480 | FY2049: 30,215 | +14.1%")
     assert [c.text for c in cells] == [
