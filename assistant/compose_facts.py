@@ -149,7 +149,16 @@ class FactWriter:
                 stated="Also close:", opening=opening,
             )
         terms = " and ".join(f"“{t}”" for t in found.literal)
-        mentioning = [e for e in efforts if all(t.lower() in e.text.lower() for t in found.literal)]
+        # a ministry's effort under a measure titled with the words mentions them too
+        mentioning = [
+            e
+            for e in efforts
+            if all(
+                t.lower() in e.text.lower()
+                or (q.ministries and t.lower() in e.measure_title.lower())
+                for t in found.literal
+            )
+        ]
         if found.literal and len(mentioning) == 1 and found.pinned:
             efforts = mentioning
         if len(efforts) == 1:

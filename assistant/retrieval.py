@@ -210,6 +210,8 @@ class Retriever:
                 for words in (q.alternatives or (q.topic_words,))  # "AI or deepfakes": either
             )
         )
+        titled = self._under_titled_measure(q, mask) if q.ministries else []
+        literal |= set(titled)
         if best < threshold and not literal:
             return Found(best=best)
         margin = KEEP_MARGIN * MINISTRY_WIDEN if q.ministries else KEEP_MARGIN
@@ -222,6 +224,7 @@ class Retriever:
         if scoped and literal:
             semantic = set()  # "which of those happened in prisons?": the ones that say so
         ranked = [m.position for m in matches[:LEXICAL_DEPTH]]
+        ranked += [p for p in titled if p not in ranked]
         positions = [p for p in ranked if p in semantic | literal]
         weak = not literal and not scoped and best < threshold + WEAK_MARGIN
         if not literal and not scoped and q.topic_words and not q.ministries and self.everyday(q):
@@ -231,7 +234,7 @@ class Retriever:
             # ("june 2037 events?") or that names a ministry ("what did METI do about AI")
             # asks about the reports.
             return Found(best=best, off_topic=True)
-        if literal and best < threshold + KEEP_MARGIN:
+        if titled or (literal and best < threshold + KEEP_MARGIN):
             positions = [p for p in positions if p in literal] + [
                 p for p in positions if p not in literal
             ]
@@ -260,6 +263,21 @@ class Retriever:
             )
         )
         return Found(efforts, close or efforts[:1], weak, best, shown, covered, pinned=pinned)
+
+    def _under_titled_measure(self, q: Query, mask: np.ndarray | None) -> list[int]:
+        """The efforts (within ``mask``) under a measure whose title holds all the words
+        of the question's topic, two or more, as written: "what did the NPA do about
+        child sexual abuse material" is answered by each NPA effort under "Measures
+        against the production and distribution of child sexual abuse material", whatever
+        its own words."""
+        out = []
+        for p, e in enumerate(self.index.efforts):
+            if mask is not None and not mask[p]:
+                continue
+            terms = literal_terms(q.topic, e.measure_title)
+            if any(" " in t and set(q.topic_words) <= set(tokenize(t)) for t in terms):
+                out.append(p)
+        return out
 
     def everyday(self, q: Query) -> bool:
         """Whether the question is an everyday request rather than one about the reports:
