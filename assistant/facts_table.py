@@ -137,7 +137,8 @@ def _with_previous(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
 _LABELLED = re.compile(
     r"\s*(?:[-–]\s+)?(?P<label>[A-Za-z][A-Za-z' -]{2,60}?):?\s+"
     r"(?P<value>(?:(?:about|approx\.|approximately|around|some)\s+)?"
-    rf"(?:{_VALUE}|…%?))(?:\s*\((?P<change>[+\-−]\s?{_VALUE})\))?(?=\s*(?:[|;–]|\.?\s*$))"
+    rf"(?:{_VALUE}|…%?))(?:\s*\((?:(?P<change>[+\-−]\s?{_VALUE})|FY\s?(?P<year>(?:19|20)\d\d)"
+    rf":?\s*(?P<before>{_VALUE}))\))?(?=\s*(?:[|;–]|\.?\s*$))"
 )
 
 
@@ -161,8 +162,13 @@ def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
     cells = []
     for m in items:
         label = m.group("label").strip(" -").lower()
-        plural = [w for w in label.split() if w.endswith("s") and not w.endswith("ss")]
-        noun = plural[-1] if plural else None
+        # what it counts: the label's first plural ("children taken into custody")
+        plural = [
+            w
+            for w in label.split()
+            if (w.endswith("s") and not w.endswith("ss")) or w in ("children", "people", "staff")
+        ]
+        noun = plural[0] if plural else None
         about = stems(label)
         value = m.group("value")
         percent = value.endswith("%")
@@ -170,6 +176,18 @@ def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
         if "…" not in value:  # a figure already stated is blanked, not read again
             cells.append(
                 FactSpan(kind, f"{value} {label}", None if percent else noun, about, about, about)
+            )
+        if m.group("before"):  # "58,300 (FY2049: 51,700)": the year before's beside it
+            cells.append(
+                FactSpan(
+                    kind,
+                    f"{m.group('before')} {label} in FY{m.group('year')}",
+                    None if percent else noun,
+                    about | stems("previous year"),
+                    about,
+                    about | {f"fy{m.group('year')}", m.group("year")},
+                    earlier=True,
+                )
             )
         if m.group("change"):
             cells.append(

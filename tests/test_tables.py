@@ -62,6 +62,18 @@ def test_figures_each_after_its_label_are_read_with_the_change_beside_them(text:
     ]
 
 
+def test_a_labelled_figure_with_the_year_before_beside_it_answers_that_year_too() -> None:
+    cells, _ = table_cells(
+        "on SNS: – warning messages posted: 58,300 (FY2049: 51,700) – children taken into "
+        "protective custody: 471"
+    )
+    assert [(c.text, c.noun, c.earlier) for c in cells] == [
+        ("58,300 warning messages posted", "messages", False),
+        ("51,700 warning messages posted in FY2049", "messages", True),
+        ("471 children taken into protective custody", "children", False),
+    ]
+
+
 def test_a_sentence_with_one_figure_after_a_colon_is_no_labelled_list() -> None:
     assert table_cells("Held seminars: 30 sessions were held.") == ([], None)
 
