@@ -1,10 +1,10 @@
 """The shapes of a report's section and measure headings.
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
-other years write "Chapter II: Title", "Part 3 Title" or "Section 1 — Title" for a section
-and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title" or "◆ Title" for a
-measure; a section may also be numbered without a full stop ("3 Title"), read as one only
-when it is the next section's number.
+other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title" or "IV. Title"
+for a section and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title",
+"B. Title" or "◆ Title" for a measure; a section may also be numbered without a full stop
+("3 Title"), read as one only when it is the next section's number.
 The heading's shape is read, never its wording.
 """
 
@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["bare_section_heading", "measure_title", "numbered_measure_title", "section_heading"]
+__all__ = [
+    "bare_section_heading",
+    "measure_title",
+    "numbered_in_figures",
+    "numbered_measure_title",
+    "section_heading",
+]
 
 _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "Chapter II: Title", "Part 3 - Title", "Section IV. Title": a word for a section, then its
@@ -21,6 +27,8 @@ _NAMED_SECTION = re.compile(
     r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2})\b\s*[:.．\-–—]?\s+(\S.*)$", re.I
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10}
+# "IV. Prompt protection …": a Roman numeral alone, in capitals, then a title.
+_ROMAN_SECTION = re.compile(r"^([IVX]{1,5})\.\s+([A-Z].*)$")
 # "3 Promotion of measures": a number and a title with no full stop; a line of an effort
 # may open with a figure too ("12 prefectures joined."), so the caller checks the number.
 _BARE_SECTION = re.compile(r"^(\d{1,2})\s+([A-Z][A-Za-z]*(?:\s+[^\s.。]+)+)$")
@@ -30,7 +38,7 @@ _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$"
 # measure numbered, read as one when no effort is open ("3-1-2 Held …" is an effort).
 _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
-    r"\[\s*measure\s*\d{1,2}\s*\]|"
+    r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|"
     r"measure\s+\d{1,2}\s*[:.])\s*([A-Z].*)$",
     re.I,
 )
@@ -55,12 +63,18 @@ def section_heading(line: str) -> tuple[int, str] | None:
     m = _SECTION.match(line)
     if m is not None:
         return int(m.group(1)), m.group(2)
-    m = _NAMED_SECTION.match(line)
+    m = _NAMED_SECTION.match(line) or _ROMAN_SECTION.match(line)
     if m is None:
         return None
     number = m.group(1)
     value = int(number) if number.isdigit() else _roman(number.lower())
     return (value, m.group(2)) if value else None
+
+
+def numbered_in_figures(line: str) -> bool:
+    """Whether a section heading is numbered "2. Title"; a report whose sections are
+    numbered otherwise ("IV. Title") numbers its efforts so ("7. Extended …")."""
+    return _SECTION.match(line) is not None
 
 
 def bare_section_heading(line: str, expected: int) -> tuple[int, str] | None:

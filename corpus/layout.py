@@ -12,16 +12,16 @@ line number.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 __all__ = ["clean_lines", "is_page_number", "plain_bullet", "rejoin", "spell_out"]
 
 Line = tuple[int, str]
 
-# Page furniture: "- 6 -", "6", "Page 6", "6 / 20" alone on a line, or a running header
-# ending in its page ("FY2017 Efforts on the Basic Plan – page 3").
+# Page furniture: "- 6 -", "6", "Page 6", "6 / 20", "Page 6 of 9" alone on a line, or a
+# running header ending in its page ("FY2017 Efforts on the Basic Plan – page 3").
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-\u2010-\u2015])?$|"
+    r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3}|\s+of\s+\d{1,3})?"
+    r"(?:\s*[-\u2010-\u2015])?$|"
     r"[-\u2010-\u2015|]\s*(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$",
     re.I,
 )
@@ -43,7 +43,8 @@ _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
 # Lines that carry content even when repeated: efforts end in an attribution.
 _ATTRIBUTED = re.compile(
     r"[\]］】〕〉》>]\s*[.。]?\s*\S{0,12}$|"
-    r"^(?i:ministries|ministry|agencies|agency|responsible|in\s+charge)\s*[:：]"  # "Ministries:"
+    r"^(?i:ministries|ministry|agencies|agency|responsible|in\s+charge)\s*[:：]|"  # "Ministries:"
+    r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$"  # "(by CFA and DA)"
 )
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -101,13 +102,13 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         ...              (5, "and NPA]")])
         [(2, '1. Awareness'), (4, '· Held a forum. [MIC, and NPA]')]
     """
-    repeated = Counter(_shape(line) for _, line in lines)
+    repeated = _repeated_apart(lines)
     kept = [
         (n, _FOOTNOTE_MARK.sub("", plain_bullet(part)))
         for n, line in lines
         for part in _RUN_ON.split(line)
         if not _PAGE_NUMBER.search(line)
-        and not (repeated[_shape(line)] >= 2 and _furniture(line))
+        and not (_shape(line) in repeated and _furniture(line))
         and not (title and _retitled(line, title))
     ]
     out: list[Line] = []
@@ -119,6 +120,24 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         else:
             out.append((n, line))
     return out
+
+
+# Lines closer than this repeat as rows of one table ("Consultations in FY2051 … 41,280" /
+# "Consultations in FY2050 … 34,060"), not as a header or footer of two pages.
+PAGE_APART = 6
+
+
+def _repeated_apart(lines: list[Line]) -> set[str]:
+    """The shapes of lines (digits aside) repeated on different pages: two or more times,
+    each at least :data:`PAGE_APART` lines after the one before."""
+    where: dict[str, list[int]] = {}
+    for n, line in lines:
+        where.setdefault(_shape(line), []).append(n)
+    return {
+        shape
+        for shape, at in where.items()
+        if len(at) >= 2 and all(b - a >= PAGE_APART for a, b in zip(at, at[1:], strict=False))
+    }
 
 
 def rejoin(before: str, line: str) -> str | None:
@@ -156,4 +175,10 @@ def _title_words(text: str) -> set[str]:
 
 
 def _furniture(line: str) -> bool:
-    return len(line) <= 120 and not _ATTRIBUTED.search(line) and not _STRUCTURAL.match(line)
+    # a header or footer has words; "2051)." repeated is the end of two wrapped dates
+    return (
+        len(line) <= 120
+        and re.search(r"[^\W\d_]{2,}", line) is not None
+        and not _ATTRIBUTED.search(line)
+        and not _STRUCTURAL.match(line)
+    )

@@ -57,7 +57,8 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d\d)"
 # "July 2019", "July 1, 2019", "July 1-3, 2019", "November 12 to 25, 2023", "Sept. 2019"
 _MONTH_YEAR = re.compile(
-    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:\s*(?:[-–~]|to|and|through)\s*\d{{1,2}})?)?,?\s+"
+    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:\s*(?:[-–~]|to|and|through)\s*\d{{1,2}}(?:st|nd|rd|th)?)?)?,?\s+"
     rf"{_YEAR}\b",
     re.IGNORECASE,
 )
@@ -201,7 +202,9 @@ NUMERIC_MONTH = re.compile(
 
 
 # "NPA<tab>National Police Agency": a row of the legend printed as a table.
-_LEGEND_ROW = re.compile(r"^\s*([A-Z][A-Za-z0-9&\-]{1,11})(?:\t+|\s{3,})([A-Z][^\t]{3,80}?)\s*$")
+_LEGEND_ROW = re.compile(
+    r"^\s*([A-Z][A-Za-z0-9&\-]{1,11})(?:\t+|\s{3,}|\s*\|\s*)([A-Z][^\t|]{3,80}?)\s*$"
+)
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 
 
@@ -253,6 +256,14 @@ _LABELLED_ATTRIBUTION = re.compile(
 )
 
 
+# "… (Feb. 2052). (by CFA, MOJ and NPA)": the bodies that did it, in brackets.
+_BY_ATTRIBUTION = re.compile(r"\(by\s+([^()]{2,120})\)\s*[.。]?\s*$", re.I)
+# "NPA, MOFA: Held …": the bodies at the head of an effort, before a colon.
+LEADING_LABEL = re.compile(
+    r"^([A-Z][A-Za-z]{1,5}(?:(?:\s*[,/・&]\s*|\s+and\s+)[A-Z][A-Za-z]{1,5})*)\s*:\s+(?=\S)"
+)
+
+
 # "… (March 2050). — METI, DA": an attribution after a dash that ends the effort (also on
 # a line of its own); "at Matsue Civic Hall — the first time in the region —" is text.
 _DASH_ATTRIBUTION = re.compile(
@@ -288,6 +299,9 @@ def paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
     labelled = _LABELLED_ATTRIBUTION.search(body)
     if labelled and parse_attribution(labelled.group(1), names):
         return labelled
+    by = _BY_ATTRIBUTION.search(body)  # "(by CFA and DA)", not "(by telephone or chat)"
+    if by and _of_the_legend(by.group(1), names):
+        return by
     dashed = _DASH_ATTRIBUTION.search(body)
     if dashed and _of_the_legend(dashed.group(1), names):
         return dashed
@@ -356,3 +370,33 @@ def prose_legend(text: str) -> dict[str, str]:
         if len(pairs) >= 2:
             found.update(pairs)
     return found
+
+
+# A legend row wrapped onto a row with an empty first cell: "         | Technology".
+_LEGEND_MORE = re.compile(r"^\s*\|\s*(\S.*?)\s*$")
+
+
+def join_legend_rows(lines: list[str]) -> list[str]:
+    """``lines`` with a legend row's wrapped name joined to the row it continues (the
+    wrapped row left blank, so line numbers stay): "MEXT | Ministry of Education, …,
+    Science and" / "| Technology"."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        more = _LEGEND_MORE.match(out[i])
+        if more and _LEGEND_ROW.match(out[i - 1]):
+            out[i - 1] = f"{out[i - 1].rstrip()} {more.group(1)}"
+            out[i] = ""
+    return out
+
+
+# "… (by" or "… (by CFA, MOJ and" ending a line, closed on the next: "NPA)".
+_OPEN_BY = re.compile(r"\(by(?:\s+[A-Z][A-Za-z]{1,5}(?:\s*,|\s+and)?)*\s*$")
+
+
+def broken_attribution(before: str, line: str) -> tuple[str, str] | None:
+    """An attribution a line break split, "(by" / "CFA and MIC)", moved whole onto the
+    second line: (the first line without it, the second with it); None if none was."""
+    cut = _OPEN_BY.search(before)
+    if cut is None or not re.match(r"^[A-Z][^()]{0,100}\)\s*[.。]?\s*$", line):
+        return None
+    return before[: cut.start()].rstrip(), f"{cut.group(0)} {line}"

@@ -21,29 +21,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freeze
 from corpus.errors import CorpusError
 from corpus.headings import (
     bare_section_heading,
     measure_title,
+    numbered_in_figures,
     numbered_measure_title,
     section_heading,
 )
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
 from corpus.layout import clean_lines, plain_bullet
 from corpus.lines import (
+    LEADING_LABEL,
     MONTHS,
     attribution_line,
+    broken_attribution,
     find_dates,
     glossary_pairs,
+    join_legend_rows,
     legend_row,
     normalise_line,
     paren_attribution,
     parse_attribution,
     prose_legend,
 )
-from corpus.models import Effort, Measure, Plan, Section
+from corpus.models import Plan
 
 # MONTHS, find_dates, normalise_line and parse_attribution live in corpus.lines; they are
 # named here too for the modules that import them from the parser.
@@ -64,6 +68,8 @@ _BULLET = re.compile(
     r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]|\(\d{1,2}\)(?=\s)|"
     r"\([ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
 )
+# "7. Extended …": an effort's own number, in a report whose sections are not so numbered.
+_NUMBERED_EFFORT = re.compile(r"^\d{1,3}\.\s+(?=\S)")
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
@@ -82,97 +88,6 @@ _LEADING_ATTRIBUTION = re.compile(
 _BARE_TITLE = re.compile(r"^[A-Z][A-Za-z,'’()\- ]{10,150}[A-Za-z)]$")
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
 _FISCAL_YEAR = re.compile(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)((?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-@dataclass
-class _OpenEffort:
-    line: int
-    parts: list[str]
-    mark: str = ""  # what opened it: "·", "(ii)", "4-2-1"
-
-
-@dataclass
-class _MeasureDraft:
-    title: str
-    efforts: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _SectionDraft:
-    number: int
-    title: str
-    line: int
-    measures: list[_MeasureDraft] = field(default_factory=list)
-
-
-class _Builder:
-    """Accumulates drafts while lines stream past; ``_freeze`` turns them into a Plan."""
-
-    def __init__(self, source: str, names: dict[str, str]) -> None:
-        self.source = source
-        self.names = names  # glossary full names (lower case) → abbreviations
-        self.tabular: set[int] = set()  # line numbers of table rows
-        self.pages: tuple[int, ...] = ()  # the page of each line, for text from a PDF
-        self.sections: list[_SectionDraft] = []
-        self.glossary: dict[str, str] = {}
-        self.plan_notes: list[str] = []
-        self.open: _OpenEffort | None = None
-        self.last_note_line = -2
-        self.last_note_start = -2
-        # The heading just read, whose title a lower-case next line continues.
-        self.heading: _SectionDraft | _MeasureDraft | None = None
-
-    def page(self, line_no: int) -> int | None:
-        return self.pages[line_no - 1] if 0 < line_no <= len(self.pages) else None
-
-    def measure(self) -> _MeasureDraft:
-        section = self.sections[-1]
-        if not section.measures:
-            # Efforts straight under a section heading get a measure named after the section.
-            section.measures.append(_MeasureDraft(title=section.title))
-        return section.measures[-1]
-
-    def close_effort(self, ministries: tuple[str, ...] | None = None) -> None:
-        """End the open effort; one never attributed is kept as a note, not lost."""
-        if self.open is None:
-            return
-        opened, self.open = self.open, None
-        text = " ".join(p for p in opened.parts if p).strip()
-        if not text:
-            return
-        if ministries:
-            self.measure().efforts.append((opened.line, text, ministries))
-        else:
-            self.note(opened.line, text, joinable=False)
-
-    def note(self, line_no: int, text: str, *, joinable: bool = True) -> None:
-        if not self.sections:
-            self.plan_notes.append(text)
-            return
-        notes = self.measure().notes
-        if joinable and notes and self.last_note_line == line_no - 1:
-            notes[-1] = f"{notes[-1]} {text}"
-        else:
-            notes.append(text)
-            self.last_note_start = line_no
-        self.last_note_line = line_no if joinable else -2
-
-    def aside(self, text: str) -> None:
-        """A note that neither closes the open effort nor joins the lines around it."""
-        if self.sections:
-            self.measure().notes.append(text)
-        else:
-            self.plan_notes.append(text)
-        self.last_note_line = -2
-
-    def reopen_note_as_effort(self, line_no: int) -> _OpenEffort | None:
-        """An unmarked effort wrapped over lines first looks like a note; take it back."""
-        if self.last_note_line != line_no - 1 or not self.sections:
-            return None
-        notes = self.measure().notes
-        self.last_note_line = -2
-        return _OpenEffort(line=self.last_note_start, parts=[notes.pop()])
 
 
 def opens_block(line: str) -> bool:
@@ -218,7 +133,8 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
     tabular = {i for i, raw in enumerate(lines, start=1) if len(_COLUMN_GAP.findall(raw)) >= 2}
-    numbered = [(i, normalise_line(legend_row(raw) or raw)) for i, raw in enumerate(lines, start=1)]
+    rows = join_legend_rows(lines)  # a legend row wrapped onto a second row, joined
+    numbered = [(i, normalise_line(legend_row(raw) or raw)) for i, raw in enumerate(rows, start=1)]
     numbered = [(i, line) for i, line in numbered if line]
     if not numbered:
         raise CorpusError(f"{source} is empty; point planqa at a plan report text file")
@@ -237,7 +153,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     pairs += list(prose.items())
     names = {full.lower(): abbr for abbr, full in pairs}
     names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
-    builder = _Builder(source, names)
+    builder = Builder(source, names)
     builder.glossary.update(prose)
     builder.tabular = tabular
     builder.pages = tuple(pages or ())
@@ -253,7 +169,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         )
     sections = [(draft.number, draft.line) for draft in builder.sections]
     check_one_report(numbered, (title_no, title), sections, source=source, pages=builder.pages)
-    plan = _freeze(builder, title=title, fiscal_year=fiscal_year)
+    plan = freeze(builder, title=title, fiscal_year=fiscal_year)
     check_unique_effort_ids(plan)
     return plan
 
@@ -265,7 +181,7 @@ def _sub_item(opened: str, mark: str) -> bool:
     return numbered and mark.strip()[:1] in "-–—•·▪"
 
 
-def _bare_title(builder: _Builder, line_no: int, line: str, following: str) -> bool:
+def _bare_title(builder: Builder, line_no: int, line: str, following: str) -> bool:
     """A measure title without its "O": it follows an effort of the measure before it
     and leads into a bulleted effort (and is no table row)."""
     return (
@@ -280,7 +196,7 @@ def _bare_title(builder: _Builder, line_no: int, line: str, following: str) -> b
     )
 
 
-def _repeats_heading(builder: _Builder, section: tuple[int, str]) -> bool:
+def _repeats_heading(builder: Builder, section: tuple[int, str]) -> bool:
     """Whether a section heading is the current section's own, printed again."""
     if not builder.sections:
         return False
@@ -289,7 +205,7 @@ def _repeats_heading(builder: _Builder, section: tuple[int, str]) -> bool:
     return number == current.number and " ".join(current.title.split()).casefold().startswith(title)
 
 
-def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") -> None:
+def _read_line(builder: Builder, line_no: int, line: str, following: str = "") -> None:
     attribution = _ATTRIBUTION.search(line)
     heading, builder.heading = builder.heading, None
     if heading is not None and line[:1].islower() and not attribution and builder.open is None:
@@ -299,18 +215,28 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         return
     after = builder.sections[-1].number + 1 if builder.sections else 1
     section = section_heading(line) or bare_section_heading(line, after)
+    if section and builder.numbered_efforts and numbered_in_figures(line):
+        section = None  # "7. Extended …" in a report of "IV. Title" sections: an effort
+    if section and not builder.sections:
+        builder.numbered_efforts = not numbered_in_figures(line) and bool(
+            re.match(r"[IVX]+\.", line)
+        )
     if section and not attribution and _repeats_heading(builder, section):
         return  # the section's heading again at the top of a new page: page furniture
     if section and not attribution:
         builder.close_effort()
-        builder.sections.append(_SectionDraft(number=section[0], title=section[1], line=line_no))
+        builder.sections.append(SectionDraft(number=section[0], title=section[1], line=line_no))
         builder.heading = builder.sections[-1]
         return
     measure = measure_title(line) or (
-        numbered_measure_title(line) if builder.open is None else None
+        # a numbered title inside an effort is its text, unless the effort named its
+        # bodies at its head and so may end at any heading
+        numbered_measure_title(line)
+        if builder.open is None or builder.open.ministries
+        else None
     )
     if not measure and not attribution and _bare_title(builder, line_no, line, following):
-        builder.sections[-1].measures.append(_MeasureDraft(title=line))
+        builder.sections[-1].measures.append(MeasureDraft(title=line))
         builder.heading = builder.sections[-1].measures[-1]
         return
     if measure and not attribution:
@@ -321,7 +247,7 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
                 "first numbered section (expected a line like '1. Title' first); "
                 "is this a plan report?"
             )
-        builder.sections[-1].measures.append(_MeasureDraft(title=measure))
+        builder.sections[-1].measures.append(MeasureDraft(title=measure))
         builder.heading = builder.sections[-1].measures[-1]
         return
     glossary = glossary_pairs(line)
@@ -334,12 +260,20 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         # break cut stays open for its last words on the next page
         builder.aside(line)
         return
+    if builder.open is not None and builder.open.parts:
+        # "… thirty-seven centers. (by" / "CFA, MOJ and NPA)": the attribution, joined
+        parts = builder.open.parts
+        joined = broken_attribution(parts[-1], line)
+        if joined is not None:
+            parts[-1], line = joined
     alone = attribution_line(line, builder.names) if builder.open is not None else None
     if alone:
         # "— METI, DA" or "Ministries: CFA; NPA" on a line of its own: the open effort's
         builder.close_effort(alone)
         return
-    bullet = _BULLET.match(line)
+    bullet = _BULLET.match(line) or (
+        _NUMBERED_EFFORT.match(line) if builder.numbered_efforts else None
+    )
     if bullet and builder.open is not None and _sub_item(builder.open.mark, bullet.group(0)):
         # "– warning messages posted: 58,300" under a numbered effort: a line of it
         builder.open.parts.append(f"{bullet.group(0).strip()} {line[bullet.end() :]}")
@@ -347,6 +281,13 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
     body = line[bullet.end() :] if bullet else line
     if bullet:
         builder.close_effort()
+    label = LEADING_LABEL.match(body) if bullet else None
+    owners = parse_attribution(label.group(1), builder.names) if label else None
+    if label and owners and set(owners) <= set(builder.names.values()) and builder.sections:
+        # "CFA, NPA: Launched …": its bodies first, its text on the lines that follow
+        mark = bullet.group(0).strip() if bullet else ""
+        builder.open = OpenEffort(line_no, [body[label.end() :]], mark, owners)
+        return
     leading = _LEADING_ATTRIBUTION.match(body)
     if leading and parse_attribution(leading.group(1), builder.names):
         # "[NPA] Held a forum." reads as "Held a forum. [NPA]"
@@ -365,7 +306,7 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
             )
         reopened = None if bullet else builder.reopen_note_as_effort(line_no)
         mark = bullet.group(0).strip() if bullet else ""
-        builder.open = reopened or _OpenEffort(line=line_no, parts=[], mark=mark)
+        builder.open = reopened or OpenEffort(line=line_no, parts=[], mark=mark)
     if builder.open is None:
         builder.note(line_no, line)
         return
@@ -374,38 +315,3 @@ def _read_line(builder: _Builder, line_no: int, line: str, following: str = "") 
         builder.close_effort(ministries)
     else:
         builder.open.parts.append(body)
-
-
-def _freeze(builder: _Builder, *, title: str, fiscal_year: int) -> Plan:
-    sections = []
-    for draft in builder.sections:
-        measures = []
-        for m_no, measure in enumerate(draft.measures, start=1):
-            efforts = tuple(
-                Effort(
-                    id=f"fy{fiscal_year}-{draft.number}.{m_no}.{e_no}",
-                    text=text,
-                    ministries=ministries,
-                    dates=find_dates(text),
-                    fiscal_year=fiscal_year,
-                    section=draft.number,
-                    measure=m_no,
-                    line=line_no,
-                    page=builder.page(line_no),
-                )
-                for e_no, (line_no, text, ministries) in enumerate(measure.efforts, start=1)
-            )
-            measures.append(
-                Measure(
-                    number=m_no, title=measure.title, efforts=efforts, notes=tuple(measure.notes)
-                )
-            )
-        sections.append(Section(number=draft.number, title=draft.title, measures=tuple(measures)))
-    return Plan(
-        title=title,
-        fiscal_year=fiscal_year,
-        source=builder.source,
-        sections=tuple(sections),
-        glossary=builder.glossary,
-        notes=tuple(builder.plan_notes),
-    )

@@ -157,3 +157,73 @@ def test_a_roman_item_in_lower_case_inside_an_effort_is_no_effort_of_its_own() -
 def test_a_month_written_year_slash_month_is_read() -> None:
     assert find_dates("Held a symposium (2050/10) and a forum (2051/3).") == ("2050-10", "2051-03")
     assert find_dates("Scored 2050/100 points.") == ()
+
+
+PARTS = """FY2051 Efforts on the Plan
+
+  Abbr.  | Ministry or agency
+  -------+------------------------------------------
+  NPA    | National Police Agency
+  MEXT   | Ministry of Education, Culture, Sports, Science and
+         | Technology
+  CFA    | Children and Families Agency
+  MIC    | Ministry of Internal Affairs and Communications
+
+I. Enhancement of public awareness
+
+A. Campaigns
+▶ CFA, NPA: Launched the campaign "Pause" on Oct.
+  15th, 2051; its videos were viewed 8.4 million times (early Sept.
+  2051).
+▶ MEXT: Distributed a comic booklet to pupils (May
+  2051).
+
+B. Information dissemination
+▶ NPA: Organized the 36th Specialist Group Meeting (Jan. 21st, 2052).
+
+                                                                 Page 1 of 9
+FY2051 Efforts | Basic Plan on Measures
+
+IV. Protection of child victims
+
+A. Consultation
+1. Extended the chat consultation service to 24 hours; consultations:
+      Consultations in FY2051 ................ 41,280
+      Consultations in FY2050 ................ 34,060
+    (by CFA)
+2. Opened a desk that received 2,140 consultations (by telephone or chat) by the
+    end of the fiscal year. (by NPA)
+
+                                                                 Page 2 of 9
+FY2051 Efforts | Basic Plan on Measures
+
+B. Response to messages on SNS
+3. Asked 15 SNS operators to turn off direct messages (July 2051). (by CFA and
+    MIC)
+"""
+
+
+def test_roman_parts_lettered_measures_and_bodies_named_at_an_efforts_head_are_read() -> None:
+    plan = parse_plan(PARTS, source="t.txt")
+    assert [(s.number, [m.title for m in s.measures]) for s in plan.sections] == [
+        (1, ["Campaigns", "Information dissemination"]),
+        (4, ["Consultation", "Response to messages on SNS"]),
+    ]
+    assert [(e.id, e.ministries, e.dates) for *_, e in plan.efforts()] == [
+        ("fy2051-1.1.1", ("CFA", "NPA"), ("2051-09", "2051-10")),
+        ("fy2051-1.1.2", ("MEXT",), ("2051-05",)),  # "(May" / "2051).": a date, no footer
+        ("fy2051-1.2.1", ("NPA",), ("2052-01",)),
+        ("fy2051-4.1.1", ("CFA",), ()),  # "(by CFA)" alone, after rows of figures
+        ("fy2051-4.1.2", ("NPA",), ()),  # "(by telephone or chat)" is text
+        ("fy2051-4.2.1", ("CFA", "MIC"), ("2051-07",)),  # "(by CFA and" / "MIC)"
+    ]
+    assert plan.glossary["MEXT"] == (
+        "Ministry of Education, Culture, Sports, Science and Technology"  # a wrapped row
+    )
+
+
+def test_rows_of_figures_alike_are_no_running_footer() -> None:
+    plan = parse_plan(PARTS, source="t.txt")
+    extended = [e for *_, e in plan.efforts() if e.id == "fy2051-4.1.1"][0]
+    assert "Consultations in FY2050 ................ 34,060" in extended.text
+    assert "Page" not in extended.text and "Basic Plan" not in extended.text
