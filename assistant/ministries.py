@@ -50,6 +50,8 @@ _NOT_A_NAME = frozenset(
 _ABROAD = frozenset("un united nations international foreign overseas world global".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+# A Japanese name ending in 省 (ministry) or 庁 (agency): a body, known or not.
+_KANJI_BODY = re.compile(r"[\u3400-\u9fff]{1,10}?[省庁](?![\u3400-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +170,9 @@ class MinistryResolver:
                     if text[end : end + 2] in ("'s", "’s"):
                         end += 2  # "こども家庭庁's efforts": the possessive is the name's
                     take(at, end, owner)
+        for kanji in _KANJI_BODY.finditer(text):  # "復興庁": a ministry or agency, not known
+            if free(kanji.start(), kanji.end()):
+                take(kanji.start(), kanji.end(), None)
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
         for start, end, owner in self._fuzzy_phrases(text, words, blocked=list(spans)):
             if free(start, end):

@@ -135,6 +135,7 @@ def test_an_english_word_spelt_right_is_no_slip_for_a_ministry_name(
         ("What did the Ministry of Defense do?", "Ministry of Defense"),
         ("the Ministry of the Environment", "Ministry of the Environment"),
         ("What did 防衛省 do?", "防衛省"),
+        ("what did 復興庁 do in fy2019", "復興庁"),  # a body no name table lists either
     ],
 )
 def test_a_ministry_no_report_has_is_reported_as_unknown(
