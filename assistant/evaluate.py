@@ -87,6 +87,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev28": ("reports28",),
     "dev29": ("reports29",),
     "dev30": ("reports30",),
+    "dev31": ("reports31",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -73,6 +73,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev28",
         "dev29",
         "dev30",
+        "dev31",
         "unseen",
         "unseen2",
         "unseen3",
