@@ -38,7 +38,7 @@ MIN_ROWS = 2
 def table_cells(text: str) -> tuple[list[FactSpan], tuple[int, int] | None]:
     """The cells of the first flattened table in ``text`` as figures, and where the table
     stands (None: no table)."""
-    listed = _with_previous(text) or _by_year(text) or _labelled(text)
+    listed = _with_previous(text) or _dotted(text) or _by_year(text) or _labelled(text)
     if listed is not None:
         return listed
     for header in _HEADER.finditer(text):
@@ -162,13 +162,7 @@ def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
     cells = []
     for m in items:
         label = m.group("label").strip(" -").lower()
-        # what it counts: the label's first plural ("children taken into custody")
-        plural = [
-            w
-            for w in label.split()
-            if (w.endswith("s") and not w.endswith("ss")) or w in ("children", "people", "staff")
-        ]
-        noun = plural[0] if plural else None
+        noun = _counted_noun(label)
         about = stems(label)
         value = m.group("value")
         percent = value.endswith("%")
@@ -202,6 +196,90 @@ def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
                 )
             )
     return cells, (start + 1, at)
+
+
+# A row of a table set with leader dots: "Calls in FY2051 ........ 12,430", "Seminars held
+# ........ 10,240 (FY2050: 9,850)", "School counsellors ..... about 32,600 (+700)".
+_DOTTED = re.compile(
+    r"(?P<label>[A-Z][\w',() -]{2,70}?)\s*\.{3,}\s*(?P<value>(?:(?:about|approx\.|approximately|"
+    rf"around|some)\s+)?(?:{_VALUE}|…%?)(?:\s+(?:thousand|million))?)"
+    rf"(?:\s*\((?:(?P<change>[+\-−]\s?{_VALUE})|FY\s?(?P<year>(?:19|20)\d\d):?\s*"
+    rf"(?P<before>{_VALUE}))\))?(?![\w,.]?\d)"
+)
+_LABEL_YEAR = re.compile(r"\s+in\s+(FY\s?)?((?:19|20)\d\d)\b")
+
+
+def _dotted(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
+    """Rows set with leader dots, two or more: each a figure of its label, a year in the
+    label ("Calls in FY2050") answering that year, the latest year's the one reported."""
+    rows = list(_DOTTED.finditer(text))
+    if len(rows) < MIN_ROWS:
+        return None
+    years = [int(y.group(2)) for m in rows if (y := _LABEL_YEAR.search(m.group("label")))]
+    latest = max(years, default=0)
+    cells = []
+    for m in rows:
+        label = m.group("label").strip()
+        in_year = _LABEL_YEAR.search(label)
+        year = int(in_year.group(2)) if in_year else None
+        fiscal = bool(in_year and in_year.group(1))
+        plain = _LABEL_YEAR.sub("", label).strip().lower() if in_year else label.lower()
+        noun = _counted_noun(plain)
+        about = stems(plain)
+        value = m.group("value")
+        percent = value.endswith("%")
+        kind: FactKind = "percent" if percent else "number"
+        when = f" in {'FY' if fiscal else ''}{year}" if year else ""
+        near = about | ({f"fy{year}", str(year)} if year else set())
+        earlier = year is not None and year != latest
+        if "…" not in value:
+            cells.append(
+                FactSpan(
+                    kind,
+                    f"{value} {plain}{when}",
+                    None if percent else noun,
+                    about | stems("previous year") if earlier else about,
+                    about,
+                    near,
+                    earlier=earlier,
+                )
+            )
+        if m.group("before"):  # "10,240 (FY2050: 9,850)": the year before's beside it
+            cells.append(
+                FactSpan(
+                    kind,
+                    f"{m.group('before')} {plain} in FY{m.group('year')}",
+                    None if percent else noun,
+                    about | stems("previous year"),
+                    about,
+                    about | {f"fy{m.group('year')}", m.group("year")},
+                    earlier=True,
+                )
+            )
+        if m.group("change"):
+            cells.append(
+                FactSpan(
+                    kind,
+                    f"{m.group('change').lstrip('+')} more {plain}",
+                    None if percent else noun,
+                    about,
+                    about,
+                    about,
+                    change=True,
+                )
+            )
+    return cells, (rows[0].start(), rows[-1].end())
+
+
+def _counted_noun(label: str) -> str | None:
+    """What a label counts: its first plural ("children taken into custody", "warning
+    messages posted")."""
+    plural = [
+        w
+        for w in re.findall(r"[a-z]+", label)
+        if (w.endswith("s") and not w.endswith("ss")) or w in ("children", "people", "staff")
+    ]
+    return plural[0] if plural else None
 
 
 # A row of figures by fiscal year: "Shops checked FY2046 455 FY2047 512", "number of

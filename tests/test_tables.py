@@ -74,6 +74,25 @@ def test_a_labelled_figure_with_the_year_before_beside_it_answers_that_year_too(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("calls received: Calls in FY2051 ........ 12,430 Calls in FY2050 ........ 10,870",
+         [("12,430 calls in FY2051", False), ("10,870 calls in FY2050", True)]),
+        ("results: Seminars held ........ 10,240 (FY2050: 9,850) Online sessions ... 30",
+         [("10,240 seminars held", False), ("9,850 seminars held in FY2050", True),
+          ("30 online sessions", False)]),
+        ("Pornography: Cases cleared in 2051 ...... 3,720 Persons cleared in 2051 .... 2,760",
+         [("3,720 cases cleared in 2051", False), ("2,760 persons cleared in 2051", False)]),
+    ],
+)  # fmt: skip
+def test_rows_set_with_leader_dots_are_read_each_a_figure_of_its_label(
+    text: str, read: list[tuple[str, bool]]
+) -> None:
+    cells, _ = table_cells(text)
+    assert [(c.text, c.earlier) for c in cells] == read
+
+
 def test_a_sentence_with_one_figure_after_a_colon_is_no_labelled_list() -> None:
     assert table_cells("Held seminars: 30 sessions were held.") == ([], None)
 
