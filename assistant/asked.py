@@ -54,7 +54,8 @@ _UNIT_CUE = re.compile(
 _SHARE = re.compile(
     r"\b(?:percentage|percent|proportion|rate|fraction|ratio)\b|\bhow\s+much\s+of\b|"
     r"\b(?:what|which|whats|what's)\s+(?:\w+\s+)?share\b|\b(?:the|a)\s+share\b|"
-    r"\bshare\s+of\b",  # a noun: not "the police share notes"
+    r"\bshare\s+of\b|"  # a noun: not "the police share notes"
+    r"\bhow\s+(?:accurate|precise)\b|\b(?:accuracy|precision)\b",  # "with 96.2% accuracy"
     re.I,
 )
 _DURATION = re.compile(
@@ -176,8 +177,13 @@ _ASKED_NAMES = re.compile(
 )
 # A number to call, asked as the number of a line: "number for the consultation line".
 _NUMBER_TO_CALL = re.compile(
-    r"\bnumber\s+(?:for|to\s+call\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?"
-    r"(?:line|hotline|helpline|desk|service|chat|centers?|centres?)\b",
+    r"\bnumber\s+(?:for|of|to\s+call\s+for)\s+(?:the\s+|that\s+|this\s+)?(?:[\w'-]+\s+){0,6}?"
+    r"(?:line|hotline|helpline|desk|service|chat|centers?|centres?)\b|"
+    # "what's its number": a thing's own number is the one to call, not a count
+    r"\b(?:what(?:'s|’s|s)?|which)\s+(?:is\s+|was\s+)?(?:its|their|the)\s+number\s*(?:[?.!]|$)|"
+    # "what number do i call", "which number should parents dial", "the number to ring"
+    r"\b(?:what|which)\s+number\b[^?]{0,40}?\b(?:call|dial|ring|phone|text)\b|"
+    r"\bnumber\s+to\s+(?:call|dial|ring|phone|text)\b",
     re.I,
 )
 # "which five online service operators": a count says the names of that many are asked.

@@ -156,10 +156,17 @@ def test_a_word_inside_a_hyphenated_name_is_mentioned(bot2029: Assistant) -> Non
 @pytest.mark.parametrize(
     "question",
     ["what's the short number for the centers?", "the phone number of the hotline?",
-     "is there a toll-free number to call?", "whats the toll free number of the desk"],
-)
+     "is there a toll-free number to call?", "whats the toll free number of the desk",
+     "what number do i call", "which number should parents dial?", "and whats its number?",
+     "what is the number of the consultation desk"],
+)  # fmt: skip
 def test_a_number_to_dial_is_asked_by_name(question: str) -> None:
     assert asked_names(question) == "number"
+
+
+@pytest.mark.parametrize("question", ["what's the number of participants", "what number of calls"])
+def test_the_number_of_things_counts_them(question: str) -> None:
+    assert asked_names(question) is None
 
 
 def test_the_name_of_a_named_kind_of_thing_is_asked_for() -> None:
@@ -205,6 +212,13 @@ def test_which_five_companies_asks_their_names_not_their_number() -> None:
     reader = Reader(corpus, build_chunks(corpus)[0])
     q = reader.read("which five platform companies took part in the age verification demo?")
     assert refine(q, scoped=False).intent is Intent.NAME
+
+
+@pytest.mark.parametrize(
+    "question", ["how accurate is the classifier?", "what's the tool's detection accuracy"]
+)
+def test_how_accurate_asks_a_rate(question: str) -> None:
+    assert unit(question) == "percent"  # "with 96.2% accuracy", not "5 universities"
 
 
 def test_a_word_a_determiner_follows_is_a_verb_not_the_unit() -> None:
