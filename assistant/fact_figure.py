@@ -157,7 +157,7 @@ def _one_group_of_a_total(q: Query, text: str, figure: str) -> bool:
     if not q.unit:
         return False
     unit = re.escape(q.unit)
-    asked = re.search(rf"\b{unit}\s+from\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", q.text, re.I)
+    asked = re.search(rf"\b{unit}\s+from\s+((?:[\w-]+,?\s+){{0,7}}[\w-]+)", q.text, re.I)
     at = text.find(figure)
     if asked is None or at < 0:
         return False
@@ -170,7 +170,13 @@ def _one_group_of_a_total(q: Query, text: str, figure: str) -> bool:
             break
         words.append(w)
     wanted = stems_of(" ".join(words)) - stems_of("the a an")
-    return bool(wanted) and wanted <= stems_of(groups.group(1))
+    if not wanted or not wanted <= stems_of(groups.group(1)):
+        return False
+    # "people from ministries, foreign institutions and private groups": several of the
+    # groups, as the effort lists them, ask the figure for all of them
+    items = re.split(r",\s*(?:and\s+)?|\s+and\s+", groups.group(1))
+    named = [i for i in items if stems_of(i) - stems_of("the a an relevant") <= wanted]
+    return len(named) < 2
 
 
 # Words that end the group a question names after its unit ("… from X were at …").

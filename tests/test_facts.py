@@ -167,6 +167,10 @@ def test_a_total_over_several_groups_does_not_count_one_of_them(bot: Assistant) 
     assert part.abstained and "220" not in claims(part)
     whole = bot.ask("How many representatives attended the 4th Specialist Group Meeting?")
     assert "about 220 representatives" in claims(whole)
+    # the groups it lists, named again, are the whole
+    listed = bot.ask("how many people from private groups, ministries and foreign institutions "
+                     "came to the 4th Specialist Group Meeting?")  # fmt: skip
+    assert "about 220 representatives" in claims(listed)
 
 
 def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
