@@ -251,6 +251,15 @@ def holder_of(text: str, role: str) -> str | None:
             rf"(?i:{head})",
             _TITLE_DOT.sub(r"\1", text),
         )
+    if m is None:
+        # 'with the idol group "Hoshizora 7" as its ambassadors'
+        m = re.search(
+            rf"\bwith\s+(?:the\s+)?(?:[a-z-]+\s+){{0,3}}(?:[\"“]([^\"”]{{2,60}})[\"”]|({_PERSON}))"
+            rf"\s+as\s+(?:its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{head})",
+            text,
+        )
+        if m is not None:
+            return m.group(1) or m.group(2)
     if m is None and head == "winner":
         # "the team from Tottori Prefectural Hinode High School won the Minister's Award";
         # "the grand prize went to a team from Hakata Institute of Technology"

@@ -48,6 +48,18 @@ def test_a_role_is_a_noun_for_a_person_after_who_was_the(question: str, role: st
     assert asked_role(question) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ('Launched the campaign on Oct. 15th, 2051 with the idol group "Hoshizora 7" as its '
+         "ambassadors; its videos were viewed 8.4 million times.", "Hoshizora 7"),
+        ("Ran the drive with actor Ken Sato as the campaign ambassador.", "Ken Sato"),
+    ],
+)  # fmt: skip
+def test_a_holder_taken_on_with_the_role_is_named(text: str, holder: str) -> None:
+    assert holder_of(text, "ambassadors") == holder
+
+
 def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
     text = "Broadcast an ad featuring the voice actor Sora Kitamine on video platforms."
     assert holder_of(text, "voice actor") == "Sora Kitamine"
