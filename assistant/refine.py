@@ -11,9 +11,6 @@ intent the earlier ones left.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from assistant.asked import NAME_KINDS
 from assistant.cues import asks_grade, asks_inside, asks_part_of_given, asks_what_a_law_sets
 from assistant.facts import UNITS
@@ -21,77 +18,34 @@ from assistant.facts_pick import measure_of
 from assistant.facts_places import is_place
 from assistant.intents import Intent, stem
 from assistant.query import Query
+from assistant.rule import (
+    ACTIVITIES,
+    CONTACTS,
+    OPEN_QUESTION_WORDS,
+    PLAN_UNITS,
+    ROLE_ASKS,
+    UNANSWERED_BY_FILTERS,
+    Rule,
+    asked_unit,
+    only_the_unit,
+    plan_unit,
+    to,
+)
 
 __all__ = ["RULES", "Rule", "refine"]
 
-# Units of the plan itself: "how many sections" is a question about the plan's shape.
-PLAN_UNITS = {
-    "effort": Intent.COUNT,
-    "measure": Intent.STRUCTURE,
-    "initiative": Intent.COUNT,
-    "activity": Intent.COUNT,
-    "thing": Intent.COUNT,
-    "item": Intent.COUNT,
-    "project": Intent.COUNT,
-    "section": Intent.STRUCTURE,
-    "pillar": Intent.STRUCTURE,
-    "area": Intent.STRUCTURE,
-    "report": Intent.STRUCTURE,
-    "ministry": Intent.MINISTRIES,
-    "agency": Intent.MINISTRIES,
-    "ministrie": Intent.MINISTRIES,
-    "agencie": Intent.MINISTRIES,
-    "organisation": Intent.MINISTRIES,
-    "organization": Intent.MINISTRIES,
-    "bodie": Intent.MINISTRIES,
-    "department": Intent.MINISTRIES,
-}
-# Names a question may ask for that are numbers or addresses rather than titles.
-CONTACTS = frozenset({"number", "website", "url", "web address", "email address"})
-# Things a ministry does that are efforts themselves: "which trainings did MHLW hold" asks
-# for those efforts, not for names.
-_ACTIVITIES = frozenset(
-    "trainings seminars sessions campaigns events surveys meetings workshops courses "
-    "projects programmes programs classes lectures symposiums symposia forums conferences "
-    "studies trials inspections crackdowns".split()
-)
-_ROLE_ASKS = (Intent.AUDIENCE, Intent.WHO, Intent.NAME, Intent.TOPIC)
-UNANSWERED_BY_FILTERS = frozenset({Intent.GLOSSARY, Intent.OUTSIDE, Intent.CHITCHAT})
-# A question naming this many things of its own asks more than what a name stands for.
-_OPEN_QUESTION_WORDS = 4
-
-
-def _unit(q: Query) -> str:
-    return (q.unit or "").lower().rstrip("s")
-
-
-def _plan_unit(q: Query) -> Intent | None:
-    return PLAN_UNITS.get(_unit(q))
-
-
-def _only_the_unit(q: Query) -> bool:
-    """No topic beyond the unit itself ("how many efforts" vs "how many items did …")."""
-    return not set(q.topic_words) - {stem(_unit(q))}
-
-
-@dataclass(frozen=True)
-class Rule:
-    """``then`` replaces the intent when ``when`` holds; ``reason`` says why, with an example.
-
-    ``when`` receives the query, the intent so far and whether the question is limited to
-    the previous answer's efforts.
-    """
-
-    reason: str
-    when: Callable[[Query, Intent, bool], bool]
-    then: Callable[[Query], Intent]
-
-
-def _to(intent: Intent) -> Callable[[Query], Intent]:
-    return lambda _q: intent
-
+# Words that say which of a thing's names is asked: "the official name", "its full name".
+_NAME_QUALIFIERS = frozenset(stem(w) for w in "official full exact proper real english".split())
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "which of the previous answer's efforts fall in a time asks for those efforts, not "
+        "a date: “which of those give a month in the first half of the fiscal year”",
+        lambda q, i, s: (
+            i is Intent.WHEN and q.subset and bool(q.time.months or q.time.fiscal_years)
+        ),
+        to(Intent.LIST),
+    ),
     Rule(
         "what a ministry did with no other is its own efforts, not shared ones: “list the "
         "efforts the justice ministry did alone, without other ministries”",
@@ -102,50 +56,55 @@ RULES: tuple[Rule, ...] = (
         "a count of the plan's own parts is answered from the plan: “how many efforts did "
         "MEXT have”, “how many sections”, “how many agencies took part”",
         lambda q, i, s: (
-            _plan_unit(q) is not None
+            plan_unit(q) is not None
             and i not in UNANSWERED_BY_FILTERS
-            and (i is Intent.COUNT or _only_the_unit(q))
+            and (i is Intent.COUNT or only_the_unit(q))
         ),
-        lambda q: PLAN_UNITS[_unit(q)],
+        lambda q: PLAN_UNITS[asked_unit(q)],
     ),
     Rule(
         "a count of plan units with a topic of its own asks for a figure in an effort: “how "
         "many items did the police ask sites to delete”",
         lambda q, i, s: (
-            _plan_unit(q) is not None and i not in UNANSWERED_BY_FILTERS and i is not _plan_unit(q)
+            plan_unit(q) is not None and i not in UNANSWERED_BY_FILTERS and i is not plan_unit(q)
         ),
-        _to(Intent.NUMBER),
+        to(Intent.NUMBER),
     ),
     Rule(
         "a ministry's measures are its efforts: “how many measures did MEXT take”",
         lambda q, i, s: (
-            i in (Intent.STRUCTURE, Intent.NUMBER) and _unit(q) == "measure" and bool(q.ministries)
+            i in (Intent.STRUCTURE, Intent.NUMBER)
+            and asked_unit(q) == "measure"
+            and bool(q.ministries)
         ),
-        _to(Intent.COUNT),
+        to(Intent.COUNT),
     ),
     Rule(
         "a figure with nothing to find it in but filters is a count: “how many did MEXT do”",
         lambda q, i, s: (
             i is Intent.NUMBER
-            and _plan_unit(q) is None
+            and plan_unit(q) is None
             and not q.topic_words
             and not s
             and q.has_filters
         ),
-        _to(Intent.COUNT),
+        to(Intent.COUNT),
     ),
     Rule(
         "an open question with nothing to search for but filters lists what they hold: “did "
         "the transport ministry do anything?”",
         lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters and not s,
-        _to(Intent.LIST),
+        to(Intent.LIST),
     ),
     Rule(
         "a count of something an effort counts is a figure: “how many companies took part”",
         lambda q, i, s: (
-            i is Intent.COUNT and _plan_unit(q) is None and bool(_unit(q)) and bool(q.topic_words)
+            i is Intent.COUNT
+            and plan_unit(q) is None
+            and bool(asked_unit(q))
+            and bool(q.topic_words)
         ),
-        _to(Intent.NUMBER),
+        to(Intent.NUMBER),
     ),
     Rule(
         "a list shared between ministries with no two named is a joint question: “which "
@@ -156,21 +115,21 @@ RULES: tuple[Rule, ...] = (
             and q.min_ministries >= 2
             and len(q.ministries) < 2
         ),
-        _to(Intent.JOINT),
+        to(Intent.JOINT),
     ),
     Rule(
         "something the reports never give, asked as a figure, is a figure: given if a report "
         "has it, else declined: “how many offenders were convicted”",
         lambda q, i, s: (
-            i is Intent.OUTSIDE and bool(_unit(q)) and _plan_unit(q) is None and not q.countries
+            i is Intent.OUTSIDE and bool(asked_unit(q)) and plan_unit(q) is None and not q.countries
         ),
-        _to(Intent.NUMBER),
+        to(Intent.NUMBER),
     ),
     Rule(
         "an open question asking a figure or a duration is a fact question: “how much did "
         "the campaign cost”, “how long does it run”",
-        lambda q, i, s: i is Intent.TOPIC and bool(_unit(q)) and _plan_unit(q) is None,
-        lambda q: Intent.PERIOD if _unit(q) == "duration" else Intent.NUMBER,
+        lambda q, i, s: i is Intent.TOPIC and bool(asked_unit(q)) and plan_unit(q) is None,
+        lambda q: Intent.PERIOD if asked_unit(q) == "duration" else Intent.NUMBER,
     ),
     Rule(
         "a share, a sum or a duration is no list of efforts: “what proportion of the items "
@@ -184,28 +143,28 @@ RULES: tuple[Rule, ...] = (
         lambda q, i, s: (
             i is Intent.LIST
             and q.counted
-            and bool(_unit(q))
-            and _plan_unit(q) is None
+            and bool(asked_unit(q))
+            and plan_unit(q) is None
             and bool(q.topic_words)
         ),
-        _to(Intent.NUMBER),
+        to(Intent.NUMBER),
     ),
     Rule(
         "a count of places is a figure, not a place: “at how many venues was the forum held”",
-        lambda q, i, s: i is Intent.WHERE and q.counted and is_place(_unit(q)),
-        _to(Intent.NUMBER),
+        lambda q, i, s: i is Intent.WHERE and q.counted and is_place(asked_unit(q)),
+        to(Intent.NUMBER),
     ),
     Rule(
         "“at which conference …” asks for a name, not a place (unless the unit is a "
         "duration asked beside it: where was it held, and how long was it?)",
         lambda q, i, s: (
             i is Intent.WHERE
-            and bool(_unit(q))
-            and not is_place(_unit(q))
+            and bool(asked_unit(q))
+            and not is_place(asked_unit(q))
             and measure_of(q.unit) is None
             and q.unit != "times"
         ),
-        _to(Intent.NAME),
+        to(Intent.NAME),
     ),
     Rule(
         "the measures of a section, not its efforts, are its outline: “which measures are "
@@ -217,13 +176,13 @@ RULES: tuple[Rule, ...] = (
             and q.measure is None
             and not q.ministries
         ),
-        _to(Intent.STRUCTURE),
+        to(Intent.STRUCTURE),
     ),
     Rule(
         "the plan's outline is asked with no topic of its own; with words of the reports it "
         "is an open question: “from which fiscal year does the increase in officers start”",
         lambda q, i, s: i is Intent.STRUCTURE and len(q.report_words) >= 2,
-        _to(Intent.TOPIC),
+        to(Intent.TOPIC),
     ),
     Rule(
         "people asked for by kind are who it was for: “to which pupils did it go”",
@@ -233,7 +192,7 @@ RULES: tuple[Rule, ...] = (
             and q.names.lower() in UNITS["people"]
             and not q.ministries
         ),
-        _to(Intent.AUDIENCE),
+        to(Intent.AUDIENCE),
     ),
     Rule(
         "a grade asked for is who it was for: “for which school years is the quiz meant”, "
@@ -243,15 +202,15 @@ RULES: tuple[Rule, ...] = (
             and asks_grade(q.text)
             and not q.ministries
         ),
-        _to(Intent.AUDIENCE),
+        to(Intent.AUDIENCE),
     ),
     Rule(
         "a ministry's trainings, seminars or campaigns are its efforts, listed, not names: "
         "“which seminars did MIC run”",
         lambda q, i, s: (
-            i is Intent.NAME and bool(q.ministries) and (q.names or "") in _ACTIVITIES
+            i is Intent.NAME and bool(q.ministries) and (q.names or "") in ACTIVITIES
         ),
-        _to(Intent.TOPIC),
+        to(Intent.TOPIC),
     ),
     Rule(
         "names asked for are a name question: “which 31 companies took part”, “what is the "
@@ -259,7 +218,7 @@ RULES: tuple[Rule, ...] = (
         "the reform based”",
         lambda q, i, s: (
             q.names is not None
-            and not (q.ministries and q.names in _ACTIVITIES)
+            and not (q.ministries and q.names in ACTIVITIES)
             and (
                 i in (Intent.WHO, Intent.TOPIC)
                 or (i is Intent.NUMBER and not q.unit)  # "which five companies": it says how many
@@ -274,32 +233,32 @@ RULES: tuple[Rule, ...] = (
                 or (q.names in NAME_KINDS and i is Intent.WHEN)
             )
         ),
-        _to(Intent.NAME),
+        to(Intent.NAME),
     ),
     Rule(
         "how many ministries took part in something asks it of the effort: “how many "
         "ministries were involved in the safe internet seminars”",
-        lambda q, i, s: i is Intent.MINISTRIES and bool(_unit(q)) and bool(q.report_words),
-        _to(Intent.NUMBER),
+        lambda q, i, s: i is Intent.MINISTRIES and bool(asked_unit(q)) and bool(q.report_words),
+        to(Intent.NUMBER),
     ),
     Rule(
         "the name of a section with nothing else asked is its title: “what is the title of "
         "section 4”",
         lambda q, i, s: i is Intent.NAME and q.section is not None and not q.own_words,
-        _to(Intent.STRUCTURE),
+        to(Intent.STRUCTURE),
     ),
     Rule(
         "“which ministries worked on internet safety” asks who did something",
         lambda q, i, s: i is Intent.MINISTRIES
         and bool(q.topic_words)
-        and not _unit(q)
+        and not asked_unit(q)
         and not q.rank,
-        _to(Intent.WHO),
+        to(Intent.WHO),
     ),
     Rule(
         "a list with a topic is a search within its filters: “what did MEXT do about the internet”",
         lambda q, i, s: i in (Intent.LIST, Intent.FOLLOW_ON) and bool(q.own_words),
-        _to(Intent.TOPIC),
+        to(Intent.TOPIC),
     ),
     Rule(
         "a follow-on with nothing before it asks about what it names: “And MHLW?”",
@@ -309,15 +268,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "nothing to search for but filters is a list: “what is section 4 about”",
         lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters and not q.yes_no,
-        _to(Intent.LIST),
+        to(Intent.LIST),
     ),
     Rule(
         "a yes/no question asks whether something was done, not for a name, a place or an "
         "audience: “can kids post a note to somebody about their worries”",
         lambda q, i, s: (
-            i in (Intent.AUDIENCE, Intent.WHERE, Intent.NAME) and q.yes_no and not _unit(q)
+            i in (Intent.AUDIENCE, Intent.WHERE, Intent.NAME) and q.yes_no and not asked_unit(q)
         ),
-        _to(Intent.TOPIC),
+        to(Intent.TOPIC),
     ),
     Rule(
         "a yes/no question whose question word opens a clause inside it asks whether "
@@ -328,12 +287,12 @@ RULES: tuple[Rule, ...] = (
             and q.yes_no
             and asks_inside(q.text)
         ),
-        _to(Intent.TOPIC),
+        to(Intent.TOPIC),
     ),
     Rule(
         "“which ministry” with no topic asks which ministries there are",
         lambda q, i, s: i is Intent.WHO and not q.topic_words and not s,
-        _to(Intent.MINISTRIES),
+        to(Intent.MINISTRIES),
     ),
     Rule(
         "a share or a count of something an effort counts is a figure, even when the "
@@ -341,33 +300,50 @@ RULES: tuple[Rule, ...] = (
         lambda q, i, s: (
             i is Intent.COMPARE
             and bool(q.unit)
-            and _plan_unit(q) is None
+            and plan_unit(q) is None
             and not q.time.fiscal_years
             and not q.whole
         ),
-        _to(Intent.NUMBER),
+        to(Intent.NUMBER),
     ),
     Rule(
         "a person asked for by the part they played is named by the effort: “who was the "
         "speaker at the symposium”",
         # "which academic is studying how …" is no figure either
         lambda q, i, s: (
-            q.role is not None and (i in _ROLE_ASKS or i is Intent.NUMBER and not q.unit)
+            q.role is not None and (i in ROLE_ASKS or i is Intent.NUMBER and not q.unit)
         ),
-        _to(Intent.WHO),
+        to(Intent.WHO),
     ),
     Rule(
         "a count of part of a whole the question states is a figure the effort may give: "
         "“of the 300 persons arrested in that sweep, how many ended up in court”",
         lambda q, i, s: i is Intent.TOPIC and q.counted and asks_part_of_given(q.text),
-        _to(Intent.NUMBER),
+        to(Intent.NUMBER),
+    ),
+    Rule(
+        "an abbreviation's official name is its entry in the legend: “the official name of "
+        "the MOFA?”",
+        lambda q, i, s: (
+            i is Intent.NAME
+            and q.term is not None
+            and q.names in (None, "name")
+            and set(q.own_words) <= _NAME_QUALIFIERS
+        ),
+        to(Intent.GLOSSARY),
+    ),
+    Rule(
+        "the name of a thing a ministry made is no ministry's name: “the exact title of the "
+        "leaflet METI handed out”",
+        lambda q, i, s: i is Intent.GLOSSARY and q.names in NAME_KINDS and bool(q.ministries),
+        to(Intent.NAME),
     ),
     Rule(
         "an abbreviation is asked about alone; a question with words enough of its own asks "
         "what was done: “did the prefectural police all join in one nationwide sweep on "
         "file-sharing sites”",
-        lambda q, i, s: i is Intent.GLOSSARY and len(q.own_words) >= _OPEN_QUESTION_WORDS,
-        _to(Intent.TOPIC),
+        lambda q, i, s: i is Intent.GLOSSARY and len(q.own_words) >= OPEN_QUESTION_WORDS,
+        to(Intent.TOPIC),
     ),
     Rule(
         "what a law says, a penalty and the age of consent are outside the reports: “what "
@@ -377,14 +353,14 @@ RULES: tuple[Rule, ...] = (
             asks_what_a_law_sets(q.text)
             and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT)
         ),
-        _to(Intent.OUTSIDE),
+        to(Intent.OUTSIDE),
     ),
     Rule(
         "another country's measures are outside the reports: “what is the US doing”",
         lambda q, i, s: (
             bool(q.countries) and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT)
         ),
-        _to(Intent.OUTSIDE),
+        to(Intent.OUTSIDE),
     ),
 )
 

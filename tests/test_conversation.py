@@ -87,6 +87,16 @@ def test_among_the_previous_efforts_those_that_say_the_word_are_the_answer(
     assert set(cited(answer)) == {"fy2019-3.1.1", "fy2019-4.2.1"}
 
 
+def test_which_of_those_fall_in_a_time_are_the_previous_efforts_so_dated(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports31")
+    first = bot.ask("What did MHLW do in FY2051?")
+    answer = bot.ask("which of those mention a month in the second half of the fiscal year?",
+                     context=first.context)  # fmt: skip
+    assert [c.effort_id for c in answer.citations] == ["fy2051-5.2.3", "fy2051-6.2.3"]
+
+
 def test_the_answer_says_what_it_carried_over(bot: Assistant) -> None:
     answer = then(bot, "What did MEXT do in FY2019?", "And MHLW?")
     assert answer.carried == ("FY2019",)
