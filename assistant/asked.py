@@ -177,8 +177,12 @@ _ASKED_NAMES = re.compile(
 )
 # A number to call, asked as the number of a line: "number for the consultation line".
 _NUMBER_TO_CALL = re.compile(
-    r"\bnumber\s+(?:for|of|to\s+call\s+for)\s+(?:the\s+|that\s+|this\s+)?(?:[\w'-]+\s+){0,6}?"
+    r"\bnumber\s+(?:for|to\s+call\s+for)\s+(?:the\s+|that\s+|this\s+)?(?:[\w'-]+\s+){0,6}?"
     r"(?:line|hotline|helpline|desk|service|chat|centers?|centres?)\b|"
+    # "the number of the parents helpline", not "the number of calls to the hotline"
+    r"\bnumber\s+of\s+(?:the|that|this|its|their)\s+"
+    r"(?!(?:[\w'-]+\s+){0,5}?(?:to|for|from|at|in|on|by)\s)(?:[\w'-]+\s+){0,5}?"
+    r"(?:line|hotline|helpline|desk|service|chat|center|centre)\b(?!s)|"
     # "what's its number": a thing's own number is the one to call, not a count
     r"\b(?:what(?:'s|’s|s)?|which)\s+(?:is\s+|was\s+)?(?:its|their|the)\s+number\s*(?:[?.!]|$)|"
     # "what number do i call", "which number should parents dial", "the number to ring"
@@ -237,7 +241,10 @@ _HOURS = re.compile(
     r"\b(?:what|which)\s+hours\b|\b(?:opening|business|office)\s+hours\b|"
     r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.]{0,40}\b(?:open|close|start|end)s?\b|"
     # "when is it open": while it is open, not when it opened
-    r"\bwhen\s+(?:is|are)\b[^?.]{0,50}\bopen\b\s*(?:[?.!]|$)",
+    r"\bwhen\s+(?:is|are)\b[^?.]{0,50}\bopen\b\s*(?:[?.!]|$)|"
+    # "when can i call on saturday": the hours a line answers, not a date
+    r"\bwhen\s+(?:can|could|should)\s+(?:i|you|we|they|parents|people|kids|children)\s+"
+    r"(?:call|ring|phone|reach|contact|chat|text)\b",
     re.I,
 )
 # "Which number was the Specialist Group Meeting?": its place in a series ("4th").
@@ -273,8 +280,10 @@ def asked_names(text: str) -> str | None:
     m = _NAME_OF.search(text)
     if m:  # "the exact name of the reinforcement plan for …": a plan's name
         head = _head(m.group(1))
-        if head in NAME_KINDS:
-            return head
+        # "the title of the guidebook mext put out": the first kind of named thing
+        kinds = [w for w in m.group(1).lower().split() if w in NAME_KINDS]
+        if head in NAME_KINDS or kinds:
+            return head if head in NAME_KINDS else kinds[0]
     if _NUMBER_TO_CALL.search(text):  # "number for the youth consultation line pls"
         return "number"
     m = _WHICH_COUNTED.search(text)

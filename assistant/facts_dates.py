@@ -50,9 +50,15 @@ def dates(text: str) -> list[FactSpan]:
 
 # A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00", "5 p.m. to 11 p.m.".
 _HOUR = r"\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
-_CLOCK = re.compile(rf"\b(?:from\s+)?{_HOUR}(?:\s*(?:to|-|–|until)\s*{_HOUR})?", re.I)
+_CLOCK = re.compile(
+    # the days they are for, written just before: "weekdays 10:00-20:00, Saturdays 10:00-17:00"
+    r"\b(?:(?:on\s+)?(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|holidays)"
+    rf",?\s+)?(?:from\s+)?{_HOUR}(?:\s*(?:to|-|–|until)\s*{_HOUR})?",
+    re.I,
+)
 
 
 def clock_times(text: str) -> list[FactSpan]:
-    """Times of day as written: "from 14:00 to 23:00"."""
+    """Times of day as written, with the days they are for: "from 14:00 to 23:00",
+    "Saturdays 10:00-17:00"."""
     return [FactSpan("date", m.group(0).strip(), None, frozenset()) for m in _CLOCK.finditer(text)]

@@ -134,7 +134,10 @@ _SECOND_ASK = re.compile(
     rf"|{LEADING_PREPOSITIONS}\s+(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{0,4}}"
     rf"(?:{_ABOUT}\s+)?how\s+(?:many|much)\b"
     # "…, and officials from how many countries attended?"
-    rf"|(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{1,3}}(?:from|in|of|across)\s+how\s+many\b)",
+    rf"|(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{1,3}}(?:from|in|of|across)\s+how\s+many\b"
+    # "…, and is it open on saturdays now?": a yes-or-no question of its own
+    r"|(?:is|are|was|were|does|do|did|can|could|has|have|will)\s+"
+    r"(?:it|they|there|this|that|these|those)\b)",
     re.I,
 )
 

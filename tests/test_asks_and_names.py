@@ -164,7 +164,11 @@ def test_a_number_to_dial_is_asked_by_name(question: str) -> None:
     assert asked_names(question) == "number"
 
 
-@pytest.mark.parametrize("question", ["what's the number of participants", "what number of calls"])
+@pytest.mark.parametrize(
+    "question",
+    ["what's the number of participants", "what number of calls",
+     "the number of calls to the hotline", "the number of the centers that joined"],
+)  # fmt: skip
 def test_the_number_of_things_counts_them(question: str) -> None:
     assert asked_names(question) is None
 
@@ -183,6 +187,25 @@ def test_the_name_of_a_named_kind_of_thing_is_asked_for() -> None:
 )
 def test_a_slogan_or_motto_is_a_name_asked_for(question: str) -> None:
     assert asked_names(question) == "name"
+
+
+def test_a_yes_or_no_question_after_a_comma_is_an_ask_of_its_own() -> None:
+    assert two_asks("whats the number of the helpline, and is it open on sundays now?") == (
+        "whats the number of the helpline",
+        "is it open on sundays now?",
+    )
+
+
+def test_when_one_can_call_asks_the_hours_with_their_days() -> None:
+    assert asked_names("when can i call on a saturday?") == "hours"
+    times = clock_times("(0570-044-247; weekdays 10:00-20:00, Saturdays 10:00-17:00), which")
+    assert [t.text for t in times] == ["weekdays 10:00-20:00", "Saturdays 10:00-17:00"]
+
+
+def test_the_title_of_a_thing_a_ministry_made_names_the_thing() -> None:
+    assert asked_names("whats the full title of the guidebook mext put out in may") == (
+        "guidebook"
+    )
 
 
 def test_a_fact_asked_as_its_noun_is_an_ask_of_its_own() -> None:
