@@ -69,6 +69,9 @@ class FactSpan:
 
 
 _NUMBER_WORDS = (
+    # "thirty-seven" whole, before "thirty"
+    "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|"
+    "six|seven|eight|nine)|"
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     "forty|fifty|hundred"
 )

@@ -138,6 +138,14 @@ def test_a_running_total_counts_what_the_figure_before_it_counts() -> None:
     ]
 
 
+def test_a_total_written_in_words_is_a_figure() -> None:
+    text = "Opened 6 new centers in Aomori and Saga, bringing the total to thirty-seven centers."
+    assert [(s.text, s.noun) for s in figures(text)] == [
+        ("6 new centers", "centers"),
+        ("thirty-seven centers", "centers"),
+    ]
+
+
 def test_how_many_are_connected_asks_the_standing_total_not_the_years_increase(
     bot2049: Assistant,
 ) -> None:
