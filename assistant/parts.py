@@ -104,6 +104,9 @@ _MEASURE_ORDINAL = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last)\s+measure\b",
     re.I,
 )
+# "measure 4" or "measure D" (lettered as a report may letter them) of a section named
+# elsewhere in the question
+_MEASURE_IN_SECTION = re.compile(r"\bmeasure\s+(?:no\.?\s*)?(\d{1,2}|(?-i:[A-H]))\b(?![.\d])", re.I)
 _ORDINAL_NUMBER = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "last": -1,
@@ -125,6 +128,11 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     m = _MEASURE_ORDINAL.search(text)
     if m and section_number is not None:
         return (section_number, _ORDINAL_NUMBER[m.group(1).lower()]), [m.span()]
+    m = _MEASURE_IN_SECTION.search(text)
+    if m and section_number is not None:  # "measure D under part III", "measure 4 of section 3"
+        place = m.group(1)
+        number = int(place) if place.isdigit() else ord(place) - ord("A") + 1
+        return (section_number, number), [m.span()]
     return None, []
 
 

@@ -26,6 +26,8 @@ COMMON_WORD_COUNT = 20_000
 RARE_WORD_COUNT = 2_000
 RARE_WORD_RATIO = 100
 # How close (rapidfuzz ratio, 0–100) an unknown word must be to a report word to become it.
+# Words this short or shorter are corrected to a report word one edit away only.
+SHORT_WORD = 5
 PROTECTED_CUTOFF = 80
 
 
@@ -137,13 +139,19 @@ class Speller:
         if not self.protected:
             return None
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import Levenshtein
 
         if self._protected_list is None:
             self._protected_list = sorted(self.protected)
         best = process.extractOne(
             word, self._protected_list, scorer=fuzz.ratio, score_cutoff=PROTECTED_CUTOFF
         )
-        return None if best is None else str(best[0])
+        if best is None:
+            return None
+        # a short word two edits from a report word is a word of its own: "onsen" is no
+        # slip for "consent"
+        edits = Levenshtein.distance(word, str(best[0]))
+        return str(best[0]) if edits <= (1 if len(word) <= SHORT_WORD else 2) else None
 
 
 # British → American spelling, as (pattern, replacement) on a lower-case word.

@@ -99,7 +99,8 @@ _QUARTER_NO = {
     "final": 3,
 }
 _SEASON = re.compile(
-    rf"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b(?!\s+(?:term|school))",
+    # "the summer-holiday messages": a season joined to a noun names a thing, not a time
+    rf"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b(?!\s+(?:term|school)|-\w)",
     re.I,
 )
 _SEASON_CONTEXT = re.compile(r"\b(in|during|over|the|this|that|last|of)\s+$", re.I)

@@ -197,6 +197,7 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
         ("dec 2019 to feb 2020", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
         ("in the summer", (2019,), (), (), (), ("2019-06", "2019-07", "2019-08")),
         ("winter 2019", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
+        ("the summer-holiday warning messages", (2019,), (), (), (), None),  # a thing's name
         # a range or season without a year takes the year the question names elsewhere
         ("from jul to aug in 2043", (2019, 2043), (), (), (2043,), ("2043-07", "2043-08")),
         ("in 2043, over the summer", (2019, 2043), (), (), (2043,), SUMMER_2043),
@@ -493,6 +494,9 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("the last measure", 2, (2, -1)),
         ("the second measure", None, None),  # of no section named
         ("it rose by 3.2%", None, None),
+        ("whats measure D under part III called", 3, (3, 4)),  # lettered as a report may
+        ("measure 4 of section 3?", 3, (3, 4)),
+        ("measure a of it", 3, None),  # a lower-case "a" is a word
     ],
 )
 def test_a_measure_is_named_by_its_number_or_its_place_in_a_section(
@@ -626,6 +630,12 @@ def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, me
 )
 def test_words_that_are_not_slips_are_left_alone(speller: Speller, word: str) -> None:
     assert speller.correct(word) == word
+
+
+def test_a_short_word_two_edits_from_a_report_word_is_a_word_of_its_own() -> None:
+    speller = Speller({"consent", "symposium"})
+    assert speller.correct("best onsen near kumamoto") == "best onsen near kumamoto"
+    assert speller.correct("consnt") == "consent"  # one edit: a slip
 
 
 def test_a_hyphenated_word_is_corrected_part_by_part() -> None:
