@@ -35,6 +35,12 @@ _QUOTED = re.compile(r'"([^"]{3,80})"')
 LITERAL_COVERAGE = 0.6
 
 
+# A name of two or more capitalised words: "Kodomo Safety Check".
+_NAME_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
+# A question typed all in Title Case has no names to tell apart.
+_ALL_TITLE_CASE = re.compile(r"^\W*(?:[A-Z0-9][\w'’-]*\W+)*[A-Z0-9][\w'’-]*\W*$")
+
+
 class HeldWords:
     """The words each effort of one index holds, and the efforts holding a question's."""
 
@@ -100,11 +106,19 @@ class HeldWords:
         wanted = [set(g) for g in q.alternatives] or [words]
         # "which efforts mention the "Kodomo Safety Check"?": the quoted words together
         quoted = [p.lower() for p in _QUOTED.findall(q.text)]
+        together = [re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p in quoted]
+        if not quoted and not _ALL_TITLE_CASE.match(q.text):
+            # … or a name written as one ("the Kodomo Safety Check"), its words together,
+            # its last one singular or plural ("One-Stop Support Center(s)")
+            together = [
+                re.compile(rf"(?<!\w){re.escape(re.sub(r'(?:e?s)$', '', p.lower()))}(?:e?s)?(?!\w)")
+                for p in _NAME_RUN.findall(q.topic)
+            ]
         out = []
         for row in rows:
             e = self.index.efforts[int(row)]
             if any(w <= self.text_words(int(row)) for w in wanted) and all(
-                whole_word_at(e.text.lower(), p) >= 0 for p in quoted
+                t.search(e.text.lower()) for t in together
             ):
                 out.append(e)
         return out

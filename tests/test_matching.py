@@ -84,6 +84,9 @@ def test_a_quoted_phrase_is_mentioned_only_where_its_words_stand_together(
     bot2049 = blind_report_bot(tmp_path_factory, "reports29")
     answer = bot2049.ask('Which FY2049 efforts mention the "Kodomo Safety Check"?')
     assert cited(answer) == ["fy2049-5.3.2", "fy2049-5.3.3"]
+    # a name written as one, in capitals, is a phrase too
+    named = bot2049.ask("which fy2049 efforts mention the Kodomo Safety Check")
+    assert cited(named) == ["fy2049-5.3.2", "fy2049-5.3.3"]
 
 
 @pytest.mark.parametrize(
