@@ -35,6 +35,7 @@ from assistant.facts_places import places
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
 from assistant.intents import Intent, stem
 from assistant.lemmas import verb_base
+from assistant.parts import NUM, NUMBER_WORDS
 from assistant.query import Query
 from assistant.retrieval import synonyms
 from index.documents import CitedEffort
@@ -232,6 +233,8 @@ class Leads:
         quoted_names = [s for s in spans if s.text in quoted(e.text)]
         if span is None and first and len(quoted_names) == 1 and not q.unit and not q.own_words:
             span = quoted_names[0]  # "what's it called?" of an effort that quotes one name
+        if span is not None and _items(span.text) < _asked_count(q.text):
+            return None  # "which three departments": one name does not name three
         return None if span is None else f"The report names it “{span.text}”"
 
     def _place(self, q: Query, e: CitedEffort, first: bool) -> str | None:
@@ -300,6 +303,23 @@ def _headed_by(name: str, noun: str) -> bool:
             if not after[:1].isupper():
                 return True
     return False
+
+
+_WHICH_MANY = re.compile(rf"\bwhich(?:\s+of\s+the)?\s+{NUM}\b", re.I)
+
+
+def _asked_count(text: str) -> int:
+    """How many names "which three departments" asks for (0: no number)."""
+    m = _WHICH_MANY.search(text)
+    if m is None:
+        return 0
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+
+
+def _items(name: str) -> int:
+    """How many things a name lists: "Narita, Haneda and Kansai airports" lists three."""
+    return len(re.split(r",\s*(?:and\s+)?|\s+and\s+", name))
 
 
 def _counted(text: str, phrase: str) -> bool:

@@ -230,6 +230,13 @@ def test_a_group_the_report_only_counts_is_not_named_by_its_description(
     assert "names it" not in answer.text
 
 
+def test_one_name_does_not_answer_which_three(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports4")
+    # "in the Metropolitan Police Department and 3 prefectural police departments"
+    answer = bot.ask("which three prefectural police departments trialled the sns post tool?")
+    assert answer.abstained and "Metropolitan" not in answer.text.split(">")[0]
+
+
 def test_which_five_companies_asks_their_names_not_their_number() -> None:
     corpus = load_corpus([BUNDLED_PLAN, EVALSET / "reports9"])
     reader = Reader(corpus, build_chunks(corpus)[0])
