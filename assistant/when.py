@@ -99,8 +99,10 @@ _QUARTER_NO = {
     "final": 3,
 }
 _SEASON = re.compile(
-    # "the summer-holiday messages": a season joined to a noun names a thing, not a time
-    rf"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b(?!\s+(?:term|school)|-\w)",
+    # "the summer-holiday messages", "the spring holiday ads": a season joined to a noun
+    # names a thing (a holiday of the school year), not a time
+    rf"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"
+    r"(?!\s+(?:term|school|holidays?|vacations?|break)\b|-\w)",
     re.I,
 )
 _SEASON_CONTEXT = re.compile(r"\b(in|during|over|the|this|that|last|of)\s+$", re.I)

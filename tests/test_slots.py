@@ -198,6 +198,7 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
         ("in the summer", (2019,), (), (), (), ("2019-06", "2019-07", "2019-08")),
         ("winter 2019", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
         ("the summer-holiday warning messages", (2019,), (), (), (), None),  # a thing's name
+        ("the spring holiday banner ads", (2019,), (), (), (), None),
         # a range or season without a year takes the year the question names elsewhere
         ("from jul to aug in 2043", (2019, 2043), (), (), (2043,), ("2043-07", "2043-08")),
         ("in 2043, over the summer", (2019, 2043), (), (), (2043,), SUMMER_2043),
