@@ -3,14 +3,20 @@ rules (:mod:`assistant.refine`) that need it.
 
 Each cue is a grammatical shape, not a phrasing of one question: a grade asked for, a count
 of part of a whole the question itself states, what a law sets, a question word inside a
-yes/no question.
+yes/no question, a place asked for.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["asks_grade", "asks_inside", "asks_part_of_given", "asks_what_a_law_sets"]
+__all__ = [
+    "asks_grade",
+    "asks_inside",
+    "asks_part_of_given",
+    "asks_place",
+    "asks_what_a_law_sets",
+]
 
 # "which grades", "for which school years": the audience's kind (ages are a figure)
 _GRADES = re.compile(
@@ -43,6 +49,19 @@ _TOLD_ASK = re.compile(
     r"report(?:ed|s)?|name[sd]?)\s+(?:\w+\s+){0,2}?(?:what|which|where|who|whom|when|how)\b",
     re.I,
 )
+
+
+# "Where did …", "in which prefectures did …": a place asked for
+_PLACE = re.compile(
+    r"^\W*(?:(?:and|so|ok|also)\s+)?where\b|"
+    r"\b(?:in|at)\s+which\s+(?:cit(?:y|ies)|prefectures?|towns?|venues?|places?|countries)\b",
+    re.I,
+)
+
+
+def asks_place(text: str) -> bool:
+    """ "Where did the new centers open?" asks a place, whatever else it names."""
+    return _PLACE.search(text) is not None
 
 
 def asks_grade(text: str) -> bool:

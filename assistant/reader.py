@@ -37,14 +37,14 @@ from assistant.asked_people import asked_role
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
 from assistant.countries import countries
+from assistant.cues import asks_place
 from assistant.gazetteer import HostCountries
-from assistant.intents import Intent, intent_model, shape, stem, token_spans
+from assistant.intents import Intent, intent_model, shape, stem
 from assistant.ministries import MinistryResolver, name_table
 from assistant.parts import asks_measures, restated
 from assistant.query import Query
-from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots, unfiltered
+from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots, blanked, tagged, unfiltered
 from assistant.slots import (
-    Span,
     asks_dated,
     ministry_count,
     ministry_count_spans,
@@ -65,7 +65,7 @@ from assistant.text import (
     question_part,
 )
 from assistant.time_scope import time_scope
-from assistant.when import TimeRef, that_time
+from assistant.when import that_time
 from corpus.eras import western_years
 from corpus.models import Corpus
 from index.documents import CitedEffort
@@ -164,14 +164,14 @@ class Reader:
             spans = {**asked_slots.spans, "time": that_time(asked)}
             asked_slots = dataclasses.replace(asked_slots, spans=spans)
         shape = self.shape(asked or text, asked_slots)
-        if asked_slots.time.spans and (_has_year(asked_slots.time) or not _has_year(slots.time)):
+        if asked_slots.time.spans and (asked_slots.has_year or not slots.has_year):
             # "DA is in the 2025 glossary, but what did it do in FY2019?": the question's
             # own time, not the statement's; but "in the 2019 report, what happened after
             # October?" asks months of the year the lead names
             slots = dataclasses.replace(slots, time=asked_slots.time)
         prediction = self.model.predict(shape)
         lead = _LEADING_AND.match(asked or text)
-        if prediction.intent is Intent.FOLLOW_ON and lead and not _names_a_slot(asked_slots):
+        if prediction.intent is Intent.FOLLOW_ON and lead and not asked_slots.swappable:
             # "and where was it?" swaps nothing: it asks what its question words ask
             rest = (asked or text)[lead.end() :]
             again = self.model.predict(self.shape(rest, self.slots.read(rest)))
@@ -190,10 +190,13 @@ class Reader:
             )
         ):
             prediction = self.model.runner_up(shape)
+        if prediction.intent is Intent.COMPARE and asks_place(asked or text):
+            # "where did the 5 new centers open in FY2050?": a place, not what is new
+            prediction = self.model.runner_up(shape)
         intent, confidence = prediction.intent, prediction.confidence
         if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:
             intent = Intent.TOPIC
-        back, subset = refers_back(_blanked(text, slots.spans["time"]))
+        back, subset = refers_back(blanked(text, slots.spans["time"]))
         topic, words = self._topic(follows, asked_slots) if follows else self._topic(text, slots)
         said = restated(text, self._section_words(slots.section)) if words else frozenset()
         if said:  # "section 3 (the one on tools) - what was done?": the title, restated
@@ -273,7 +276,7 @@ class Reader:
     def _clause_shape(self, clause: str) -> str | None:
         """A clause's shape, chatter words kept; None when it names a slot."""
         slots = self.slots.read(clause)
-        return None if _has_slots(slots) else self.shape(clause, slots, chatter=True)
+        return None if slots.any else self.shape(clause, slots, chatter=True)
 
     def shape(self, text: str, slots: Slots, *, chatter: bool = False) -> str:
         """The question with its slots masked, as the intent model reads it.
@@ -283,7 +286,7 @@ class Reader:
         """
         tokens = [
             (w, s)
-            for w, s in _tagged(text, slots.spans)
+            for w, s in tagged(text, slots.spans)
             if chatter or w.lower() not in self.chatter
         ]
         return shape(tokens, self.model.scaffold)
@@ -291,7 +294,7 @@ class Reader:
     def _topic(self, text: str, slots: Slots) -> tuple[str, tuple[str, ...]]:
         """What the question is about: its words outside slots, scaffold and chatter."""
         spans = {"many": ministry_count_spans(text), **slots.spans}  # "3 ministries" first
-        kept = [word for word, slot in _tagged(text, spans) if self._about(word, slot)]
+        kept = [word for word, slot in tagged(text, spans) if self._about(word, slot)]
         # "consultation-only" is about consultation: a hyphenated word and its parts
         joined = " ".join(kept)
         whole_and_parts = f"{joined} {joined.replace('-', ' ')}" if "-" in joined else joined
@@ -323,7 +326,7 @@ class Reader:
         ("deepfak",)). Empty when it names one thing."""
         spans = {"many": ministry_count_spans(text), **slots.spans}
         runs: list[list[str]] = [[]]
-        for word, slot in _tagged(text, spans):
+        for word, slot in tagged(text, spans):
             if slot is None and word.lower() == "or":
                 runs.append([])
             elif self._about(word, slot):
@@ -367,44 +370,9 @@ _MONTH_WORDS = frozenset(
 )
 
 
-def _has_year(time: TimeRef) -> bool:
-    return bool(time.fiscal_years or time.years or time.calendar_years)
-
-
-def _has_slots(slots: Slots) -> bool:
-    return bool(
-        slots.mentions.ministries
-        or slots.mentions.unknown
-        or slots.time.any
-        or slots.section is not None
-        or slots.measure is not None
-        or slots.measure_title is not None
-    )
-
-
-def _tagged(text: str, spans: dict[str, list[Span]]) -> list[tuple[str, str | None]]:
-    """The question's tokens, each with the slot whose span covers it (or None)."""
-    return [
-        (token, next((kind for kind, ss in spans.items() for s, e in ss if s <= at < e), None))
-        for token, at in token_spans(text)
-    ]
-
-
 # "and where was it?", "ok and who ran it": a conjunction before a question word.
 _LEADING_AND = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|but)\s*,?\s+)?(?:and|also|then)\s+"
     r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)",
     re.I,
 )
-
-
-def _names_a_slot(slots: Slots) -> bool:
-    """Whether a question names something a follow-on could swap in."""
-    return bool(slots.mentions.ministries or slots.time.spans or slots.section is not None)
-
-
-def _blanked(text: str, spans: list[Span]) -> str:
-    """``text`` without its ``spans``: "that month" after "September 2038" is the time."""
-    for start, end in sorted(spans, reverse=True):
-        text = f"{text[:start]}{text[end:]}"
-    return text

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from assistant.changes import read_changes
 from assistant.countries import countries
+from assistant.intents import token_spans
 from assistant.ministries import Mentions, MinistryResolver
 from assistant.parts import measure, section, titled
 from assistant.slots import Span, asides, numbers, ordinal, terms, titles
 from assistant.when import TimeRef, read_time
 
-__all__ = ["HOME_COUNTRY", "SlotReader", "Slots", "unfiltered"]
+__all__ = ["HOME_COUNTRY", "SlotReader", "Slots", "blanked", "tagged", "unfiltered"]
 
 # The country whose measures the reports cover: any other a question names is asked about.
 HOME_COUNTRY = "Japan"
@@ -47,6 +48,43 @@ class Slots:
     spans: dict[str, list[Span]]
     measure: tuple[int, int] | None = None
     measure_title: str | None = None
+
+    @property
+    def has_year(self) -> bool:
+        """Whether its time names a year."""
+        return bool(self.time.fiscal_years or self.time.years or self.time.calendar_years)
+
+    @property
+    def any(self) -> bool:
+        """Whether it names a ministry, a time, a section or a measure."""
+        return bool(
+            self.mentions.ministries
+            or self.mentions.unknown
+            or self.time.any
+            or self.section is not None
+            or self.measure is not None
+            or self.measure_title is not None
+        )
+
+    @property
+    def swappable(self) -> bool:
+        """Whether it names something a follow-on could swap in."""
+        return bool(self.mentions.ministries or self.time.spans or self.section is not None)
+
+
+def tagged(text: str, spans: dict[str, list[Span]]) -> list[tuple[str, str | None]]:
+    """The text's tokens, each with the slot whose span covers it (or None)."""
+    return [
+        (token, next((kind for kind, ss in spans.items() for s, e in ss if s <= at < e), None))
+        for token, at in token_spans(text)
+    ]
+
+
+def blanked(text: str, spans: list[Span]) -> str:
+    """``text`` without its ``spans``: "that month" after "September 2038" is the time."""
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]}{text[end:]}"
+    return text
 
 
 # Words that lead into a filter and mean nothing once it is gone ("during FY2022").

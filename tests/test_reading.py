@@ -720,6 +720,11 @@ def test_a_question_word_inside_a_yes_no_question_asks_no_fact_of_its_own(
     assert refine(query, scoped=False).intent == answered_as
 
 
+def test_where_something_new_opened_asks_a_place_not_what_is_new(reader: Reader) -> None:
+    assert reader.read("where did the new one-stop centers open in 2020").intent is Intent.WHERE
+    assert reader.read("what is new in FY2020 compared with FY2019?").intent is Intent.COMPARE
+
+
 def test_a_possessive_after_a_japanese_name_belongs_to_the_name(reader: Reader) -> None:
     query = reader.read("Which of 文部科学省's efforts were dated?")
     assert query.ministries == ("MEXT",)
