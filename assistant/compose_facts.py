@@ -174,8 +174,13 @@ class FactWriter:
             # a phrase, or words found together, is what was asked about; one word
             # ("meeting") may be incidental, so efforts close in meaning stay
             phrase = len(found.literal) > 1 or " " in found.literal[0]
-            efforts = mentioning + ([] if phrase else [e for e in efforts if e not in mentioning])
+            # within one ministry's few efforts, those close in meaning stay beside the
+            # ones holding the phrase ("sexual offenses" beside "sex offenders")
+            kept = not phrase or bool(q.ministries)
+            efforts = mentioning + ([e for e in efforts if e not in mentioning] if kept else [])
             others = f"The reports also mention {terms} in:" if phrase else "Also related:"
+            if phrase and q.ministries and len(efforts) > len(mentioning):
+                others = f"Other efforts by {self.c.names(q.ministries)} that match:"
         elif q.ministries:
             lead = f"These efforts by {self.c.names(q.ministries)} match:"
             others = f"Other efforts by {self.c.names(q.ministries)} that match:"
