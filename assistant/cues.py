@@ -15,6 +15,7 @@ __all__ = [
     "asks_inside",
     "asks_part_of_given",
     "asks_place",
+    "asks_thing_not_quantity",
     "asks_what_a_law_sets",
 ]
 
@@ -57,6 +58,24 @@ _PLACE = re.compile(
     r"\b(?:in|at)\s+which\s+(?:cit(?:y|ies)|prefectures?|towns?|venues?|places?|countries)\b",
     re.I,
 )
+
+
+# Any word that asks a quantity: "how many?", "what was the figure", "the total", "a rate"
+_QUANTITY = re.compile(
+    r"\bhow\s+(?:many|much|often|long|far|big|large|old)\b|\b(?:number|numbers|figures?|"
+    r"totals?|rates?|shares?|percent(?:age)?|proportion|count|amount|sum|average|statistics?|"
+    r"stats?|many|much|cost|budget|times)\b|%",
+    re.I,
+)
+
+
+def asks_thing_not_quantity(text: str) -> bool:
+    """Whether a "what …" or "which …" question has no word that asks a quantity: "what
+    pledge was adopted" asks a thing; "and on probation?" carries what it asks."""
+    return _WHAT_THING.match(text) is not None and _QUANTITY.search(text) is None
+
+
+_WHAT_THING = re.compile(r"^\W*(?:what|which)\b", re.I)
 
 
 def asks_place(text: str) -> bool:

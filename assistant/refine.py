@@ -12,7 +12,13 @@ intent the earlier ones left.
 from __future__ import annotations
 
 from assistant.asked import NAME_KINDS
-from assistant.cues import asks_grade, asks_inside, asks_part_of_given, asks_what_a_law_sets
+from assistant.cues import (
+    asks_grade,
+    asks_inside,
+    asks_part_of_given,
+    asks_thing_not_quantity,
+    asks_what_a_law_sets,
+)
 from assistant.facts import UNITS
 from assistant.facts_pick import measure_of
 from assistant.facts_places import is_place
@@ -354,6 +360,12 @@ RULES: tuple[Rule, ...] = (
             and i not in (Intent.GLOSSARY, Intent.STRUCTURE, Intent.CHITCHAT)
         ),
         to(Intent.OUTSIDE),
+    ),
+    Rule(
+        "a question opening with what or which, no word of which asks a quantity, asks no "
+        "figure: “what charter did the operators sign at the forum”",
+        lambda q, i, s: i is Intent.NUMBER and not q.unit and asks_thing_not_quantity(q.text),
+        to(Intent.TOPIC),
     ),
     Rule(
         "another country's measures are outside the reports: “what is the US doing”",

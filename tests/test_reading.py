@@ -720,6 +720,19 @@ def test_a_question_word_inside_a_yes_no_question_asks_no_fact_of_its_own(
     assert refine(query, scoped=False).intent == answered_as
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("what pledge was adopted at the conference?", False),
+     ("what was the figure for the conference?", True),
+     ("what share of operators adopted the pledge?", True)],
+)  # fmt: skip
+def test_a_what_question_asks_a_figure_only_with_a_word_for_one(
+    reader: Reader, question: str, figure: bool
+) -> None:
+    query = reader.read(question).model_copy(update={"intent": Intent.NUMBER})
+    assert (refine(query, scoped=False).intent is Intent.NUMBER) is figure
+
+
 def test_where_something_new_opened_asks_a_place_not_what_is_new(reader: Reader) -> None:
     assert reader.read("where did the new one-stop centers open in 2020").intent is Intent.WHERE
     assert reader.read("what is new in FY2020 compared with FY2019?").intent is Intent.COMPARE
