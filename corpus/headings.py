@@ -1,10 +1,11 @@
 """The shapes of a report's section and measure headings.
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
-other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title" or "IV. Title"
-for a section and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title",
-"B. Title" or "◆ Title" for a measure; a section may also be numbered without a full stop
-("3 Title"), read as one only when it is the next section's number.
+other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title", "IV. Title"
+or "§4 Title" for a section and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure
+2] Title", "B. Title", "4.2 Title" or "◆ Title" for a measure; a section may also be
+numbered without a full stop ("3 Title"), read as one only when it is the next section's
+number.
 The heading's shape is read, never its wording.
 """
 
@@ -27,8 +28,8 @@ _NAMED_SECTION = re.compile(
     r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2})\b\s*[:.．\-–—]?\s+(\S.*)$", re.I
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10}
-# "IV. Prompt protection …": a Roman numeral alone, in capitals, then a title.
-_ROMAN_SECTION = re.compile(r"^([IVX]{1,5})\.\s+([A-Z].*)$")
+# "IV. Prompt protection …": a Roman numeral alone, in capitals, then a title; or "§4 …".
+_ROMAN_SECTION = re.compile(r"^([IVX]{1,5})\.\s+([A-Z].*)$|^§\s*(\d{1,2})\s+([A-Z].*)$")
 # "3 Promotion of measures": a number and a title with no full stop; a line of an effort
 # may open with a figure too ("12 prefectures joined."), so the caller checks the number.
 _BARE_SECTION = re.compile(r"^(\d{1,2})\s+([A-Z][A-Za-z]*(?:\s+[^\s.。]+)+)$")
@@ -38,7 +39,7 @@ _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$"
 # measure numbered, read as one when no effort is open ("3-1-2 Held …" is an effort).
 _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
-    r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|"
+    r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|\d{1,2}\.\d{1,2}(?=\s+(?-i:[A-Z]))|"
     r"measure\s+\d{1,2}\s*[:.])\s*([A-Z].*)$",
     re.I,
 )
@@ -66,6 +67,8 @@ def section_heading(line: str) -> tuple[int, str] | None:
     m = _NAMED_SECTION.match(line) or _ROMAN_SECTION.match(line)
     if m is None:
         return None
+    if m.re is _ROMAN_SECTION and m.group(3):  # "§4 Prompt protection …"
+        return int(m.group(3)), m.group(4)
     number = m.group(1)
     value = int(number) if number.isdigit() else _roman(number.lower())
     return (value, m.group(2)) if value else None

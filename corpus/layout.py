@@ -44,8 +44,11 @@ _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
 _ATTRIBUTED = re.compile(
     r"[\]］】〕〉》>]\s*[.。]?\s*\S{0,12}$|"
     r"^(?i:ministries|ministry|agencies|agency|responsible|in\s+charge)\s*[:：]|"  # "Ministries:"
-    r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$"  # "(by CFA and DA)"
+    r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$|"  # "(by CFA and DA)"
+    r"⟦[^⟧]*⟧\s*$"  # a right-hand cell of bodies (corpus.columns)
 )
+# A heading carried over to a new page says so on a line of its own: "(cont'd)".
+_CONTINUED = re.compile(r"^\(?\s*(?:cont(?:['’]?d|inued)\.?)\s*\)?$", re.I)
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
@@ -108,6 +111,7 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         for n, line in lines
         for part in _RUN_ON.split(line)
         if not _PAGE_NUMBER.search(line)
+        and not _CONTINUED.match(line)
         and not (_shape(line) in repeated and _furniture(line))
         and not (title and _retitled(line, title))
     ]

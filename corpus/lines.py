@@ -12,6 +12,7 @@ from corpus.layout import spell_out
 __all__ = [
     "MONTHS",
     "NUMERIC_MONTH",
+    "numeric_month_of",
     "find_dates",
     "glossary_pairs",
     "legend_row",
@@ -185,19 +186,28 @@ def find_dates(text: str) -> tuple[str, ...]:
         for name in re.findall(_MONTH_CAPITALISED, match.group(1)):
             found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
     for match in NUMERIC_MONTH.finditer(text):
-        numeric_year = int(match.group(1) or match.group(4) or match.group(5))
-        numeric_month = int(match.group(2) or match.group(3) or match.group(6))
+        numeric_year, numeric_month = numeric_month_of(match)
         found.add(f"{numeric_year:04d}-{numeric_month:02d}")
     return tuple(sorted(found))
 
 
-# A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048", "(2050/10)";
+def numeric_month_of(match: re.Match[str]) -> tuple[int, int]:
+    """The year and month of a :data:`NUMERIC_MONTH` match, whichever way it is written."""
+    year = match.group(1) or match.group(4) or match.group(5) or match.group(7)
+    month = match.group(2) or match.group(3) or match.group(6) or match.group(8)
+    return int(year), int(month)
+
+
+# A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048", "(2050/10)",
+# "2052-10-21";
 # "2047.9" only in brackets or after a word of time ("rose to 2047.5 points" is a figure).
 NUMERIC_MONTH = re.compile(
     r"(?:(?<=\()|(?<=（)|(?<=\bby\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)|"
     r"(?<=\bof\s)|(?<=\bcompleted\s))((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"
     r"(?<![\d,./])(1[0-2]|0?[1-9])/((?:19|20)\d\d)(?![\d.,/]\d|\d)|"
-    r"(?<![\d,./])((?:19|20)\d\d)/(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)"  # "(2050/10)"
+    r"(?<![\d,./])((?:19|20)\d\d)/(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"  # "(2050/10)"
+    # ISO 8601: "2052-10-21", "(2052-09)"
+    r"(?<![\d,./-])((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(?:[0-2]\d|3[01]))?(?![\d])"
 )
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from corpus.columns import CELL, mark_cells, name_first_legend
 from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freeze
 from corpus.errors import CorpusError
 from corpus.headings import (
@@ -65,7 +66,7 @@ __all__ = [
 # An item number in brackets ("(1) Opened …", "(ii) Ran …", not "(ii) taking …" inside an
 # effort) is a bullet too, and so is an effort's own number ("4-1-2 Added …").
 _BULLET = re.compile(
-    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆➢➤►▶▸✓✔\ue000-\uf8ff]|\(\d{1,2}\)(?=\s)|"
+    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆◎☐➢➤►▶▸✓✔\ue000-\uf8ff]|\(\d{1,2}\)(?=\s)|"
     r"\([ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
 )
 # "7. Extended …": an effort's own number, in a report whose sections are not so numbered.
@@ -134,8 +135,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
     tabular = {i for i, raw in enumerate(lines, start=1) if len(_COLUMN_GAP.findall(raw)) >= 2}
     rows = join_legend_rows(lines)  # a legend row wrapped onto a second row, joined
-    numbered = [(i, normalise_line(legend_row(raw) or raw)) for i, raw in enumerate(rows, start=1)]
-    numbered = [(i, line) for i, line in numbered if line]
+    numbered = _numbered(rows)
     if not numbered:
         raise CorpusError(f"{source} is empty; point planqa at a plan report text file")
     title_no, title = numbered[0]
@@ -150,8 +150,12 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     pairs = [pair for _, line in numbered[1:] for pair in (glossary_pairs(line) or {}).items()]
     # "In this report, NPA refers to the National Police Agency, CAS to …": a sentence
     prose = prose_legend("\n".join(line for _, line in numbered[1:]))
+    # "National Police Agency (NPA); Cabinet Office (CAO); …": names first, in a note
+    prose.update(name_first_legend("\n".join(line for _, line in numbered[1:])))
     pairs += list(prose.items())
     names = {full.lower(): abbr for abbr, full in pairs}
+    if pairs:  # the bodies in a right-hand column, marked where they stand
+        numbered = _numbered(mark_cells(rows, {abbr for abbr, _ in pairs}))
     names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
     builder = Builder(source, names)
     builder.glossary.update(prose)
@@ -172,6 +176,12 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     plan = freeze(builder, title=title, fiscal_year=fiscal_year)
     check_unique_effort_ids(plan)
     return plan
+
+
+def _numbered(rows: list[str]) -> list[tuple[int, str]]:
+    """The report's non-blank lines with their numbers, legend rows read as entries."""
+    numbered = [(i, normalise_line(legend_row(raw) or raw)) for i, raw in enumerate(rows, start=1)]
+    return [(i, line) for i, line in numbered if line]
 
 
 def _sub_item(opened: str, mark: str) -> bool:
@@ -205,7 +215,33 @@ def _repeats_heading(builder: Builder, section: tuple[int, str]) -> bool:
     return number == current.number and " ".join(current.title.split()).casefold().startswith(title)
 
 
+def _repeats_measure(builder: Builder, title: str) -> bool:
+    """Whether a measure heading is the current measure's own, printed again."""
+    if not builder.sections or not builder.sections[-1].measures:
+        return False
+    again = re.sub(r"\s*\(?cont(?:['’]?d|inued)\.?\)?\s*$", "", title, flags=re.I)
+    current = builder.sections[-1].measures[-1].title
+    same = " ".join(again.split()).casefold() == " ".join(current.split()).casefold()
+    return again != title or same
+
+
 def _read_line(builder: Builder, line_no: int, line: str, following: str = "") -> None:
+    cell = CELL.search(line)
+    if cell is None:
+        _read_shape(builder, line_no, line, following)
+        return
+    # "■ Held the symposium … ⟦CAO⟧": the line as it reads, then the bodies of its cell
+    # are the open effort's (a cell alone on a line goes on the one before it)
+    line = line[: cell.start()]
+    if line:
+        _read_shape(builder, line_no, line, following)
+    found = parse_attribution(cell.group(1), builder.names)
+    if builder.open is not None and found:
+        owners = builder.open.ministries
+        builder.open.ministries = owners + tuple(a for a in found if a not in owners)
+
+
+def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") -> None:
     attribution = _ATTRIBUTION.search(line)
     heading, builder.heading = builder.heading, None
     if heading is not None and line[:1].islower() and not attribution and builder.open is None:
@@ -239,6 +275,9 @@ def _read_line(builder: Builder, line_no: int, line: str, following: str = "") -
         builder.sections[-1].measures.append(MeasureDraft(title=line))
         builder.heading = builder.sections[-1].measures[-1]
         return
+    if measure and not attribution and _repeats_measure(builder, measure):
+        builder.close_effort()
+        return  # "3.3 Measures against … (cont'd)": the measure's heading again on a new page
     if measure and not attribution:
         builder.close_effort()
         if not builder.sections:

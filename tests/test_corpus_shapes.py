@@ -227,3 +227,58 @@ def test_rows_of_figures_alike_are_no_running_footer() -> None:
     extended = [e for *_, e in plan.efforts() if e.id == "fy2051-4.1.1"][0]
     assert "Consultations in FY2050 ................ 34,060" in extended.text
     assert "Page" not in extended.text and "Basic Plan" not in extended.text
+
+
+COLUMNS = """FY2052 Efforts on the Plan
+
+§1  Enhancement of public awareness, development of social awareness, and international
+    collaboration
+
+Main efforts                                                            In charge¹
+
+1.1  Promotion of public relations
+■ Held the symposium at Kanazawa Hall (July 2052); about 960          CAO
+  people attended.
+◎ Launched the campaign "Say No" on 12 October 2052; its videos         CFA, NPA
+  had been played 5.3 million times by 2053-03-31.
+◎ Published guidelines for developers of generative AI on               CAS, DA,
+  preventing the generation of sexual images (2052-07-30).              CFA
+
+                                           1 / 8
+Main efforts                                                            In charge¹
+
+1.1  Promotion of public relations
+     (cont'd)
+■ Extended the chat consultation service to 24 hours from
+  1 October 2052; consultations received:                               CFA
+      FY2051                41,280
+      FY2052                46,820
+
+■ Received 3,090 consultations at the "Image Harm Desk" (#8210) of
+  prefectural police headquarters, 38% of them from pupils.             NPA
+
+Notes
+¹ Bodies in charge: National Police Agency (NPA); Cabinet Secretariat (CAS); Cabinet Office
+  (CAO); Children and Families Agency (CFA); Digital Agency (DA).
+"""
+
+
+def test_bodies_in_a_right_hand_column_and_a_legend_of_names_in_a_note_are_read() -> None:
+    plan = parse_plan(COLUMNS, source="t.txt")
+    assert [(s.number, s.title[-13:], [m.title for m in s.measures]) for s in plan.sections] == [
+        (1, "collaboration", ["Promotion of public relations"]),  # "(cont'd)": the same one
+    ]
+    assert [(e.id, e.ministries, e.dates) for *_, e in plan.efforts()] == [
+        ("fy2052-1.1.1", ("CAO",), ("2052-07",)),
+        ("fy2052-1.1.2", ("CFA", "NPA"), ("2052-10", "2053-03")),
+        ("fy2052-1.1.3", ("CAS", "DA", "CFA"), ("2052-07",)),  # the cell wrapped
+        ("fy2052-1.1.4", ("CFA",), ("2052-10",)),  # the cell beside a middle line
+        ("fy2052-1.1.5", ("NPA",), ()),
+    ]
+    assert plan.glossary["CAO"] == "Cabinet Office"  # "Cabinet Office" / "(CAO)", wrapped
+    chat = [e for *_, e in plan.efforts()][3]
+    assert chat.text.endswith("FY2051 41,280 FY2052 46,820") and "⟦" not in chat.text
+
+
+def test_a_month_written_as_an_iso_date_is_read() -> None:
+    assert find_dates("on 2053-02-01, (2052-09) and FY2051-52") == ("2052-09", "2053-02")
