@@ -10,7 +10,7 @@ import re
 
 from assistant.facts import FactSpan
 from assistant.when_months import month_name
-from corpus.lines import NUMERIC_MONTH
+from corpus.lines import NUMERIC_MONTH, numeric_month_of
 from corpus.parser import MONTHS
 
 __all__ = ["clock_times", "dates"]
@@ -43,7 +43,7 @@ def dates(text: str) -> list[FactSpan]:
     found = sorted([*_DATE.finditer(text), *_FISCAL_DATE.finditer(text)], key=lambda m: m.start())
     spans = [(m.start(), m.group(0).strip()) for m in found]
     for m in NUMERIC_MONTH.finditer(text):  # "(2047.9)": September 2047, as written too
-        year, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))
+        year, month = numeric_month_of(m)
         spans.append((m.start(), f"{month_name(f'{year:04d}-{month:02d}')} ({m.group(0)})"))
     return [FactSpan("date", said, None, frozenset()) for _, said in sorted(spans)]
 

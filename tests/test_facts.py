@@ -1026,3 +1026,12 @@ def test_of_two_shares_the_one_of_the_group_asked_answers() -> None:
     asked = frozenset({"women", "experienc", "onlin", "sexual", "exploit"})
     assert pick_figure(figures(text), "percent", asked).text == "6.8%"
     assert pick_figure(figures(text), "percent", asked - {"women"} | {"men"}).text == "2.1%"
+
+
+def test_a_month_in_figures_is_given_as_a_date_however_it_is_written() -> None:
+    found = [d.text for d in dates("Held it (2050/10), again (11/2051) and on 2052-10-21.")]
+    assert found == [
+        "October 2050 (2050/10)",
+        "November 2051 (11/2051)",
+        "October 2052 (2052-10-21)",
+    ]
