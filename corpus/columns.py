@@ -1,9 +1,7 @@
 """A report set as a two-column table, flattened by PDF text extraction: each effort's text
 on the left and the bodies in charge in a right-hand column after a run of spaces
 ("■ Held the symposium …        CAO"), maybe wrapped over two lines of that column
-("CAS, DA," / "CFA") or set beside a middle line of the effort; and the legend written
-as a list of names, each with its abbreviation in brackets ("National Police Agency (NPA);
-Cabinet Office (CAO); …").
+("CAS, DA," / "CFA") or set beside a middle line of the effort.
 
 Pure: the parser marks each right-hand cell on its line (:data:`CELL`) before it reads the
 line's shape, and takes the cell's bodies as the open effort's.
@@ -15,7 +13,7 @@ import re
 
 from corpus.lines import parse_attribution
 
-__all__ = ["CELL", "mark_cells", "name_first_legend"]
+__all__ = ["CELL", "mark_cells"]
 
 # A cell of bodies at the right of a line: four spaces or more, then abbreviations only.
 _RIGHT_CELL = re.compile(
@@ -42,29 +40,3 @@ def mark_cells(lines: list[str], legend: set[str]) -> list[str]:
             continue
         out.append(f"{m.group('left').rstrip()} ⟦{m.group('cell').rstrip(', ')}⟧".lstrip())
     return out
-
-
-# "National Police Agency (NPA)" between semicolons: a name, then its abbreviation.
-_NAME_ABBR = re.compile(
-    r"(?:^|[;:]\s*)([A-Z][^;:()]{2,100}?)\s*\(([A-Z][A-Za-z]{1,5})\)(?=\s*(?:[;.]|$))"
-)
-_BODY = re.compile(r"\b(?:Agency|Ministry|Office|Secretariat|Commission|Board|Bureau)\b")
-
-
-def name_first_legend(text: str) -> dict[str, str]:
-    """A legend written as names with their abbreviations in brackets, three or more, one
-    after another ("National Police Agency (NPA); Cabinet Secretariat (CAS); …"), wrapped
-    over lines; {} when ``text`` has none.
-
-    Example:
-        >>> name_first_legend("Bodies: National Police Agency (NPA); Cabinet Office\\n(CAO); "
-        ...                   "Digital Agency (DA).")
-        {'NPA': 'National Police Agency', 'CAO': 'Cabinet Office', 'DA': 'Digital Agency'}
-    """
-    joined = " ".join(text.split())
-    pairs = {
-        abbr: name.strip()
-        for name, abbr in _NAME_ABBR.findall(joined)
-        if _BODY.search(name) and len(name) <= 90
-    }
-    return pairs if len(pairs) >= 3 else {}

@@ -19,7 +19,6 @@ __all__ = [
     "normalise_line",
     "paren_attribution",
     "parse_attribution",
-    "prose_legend",
 ]
 
 MONTHS = {
@@ -330,73 +329,6 @@ def _of_the_legend(inner: str, names: dict[str, str]) -> tuple[str, ...] | None:
     """The abbreviations ``inner`` lists, when every one is the legend's."""
     found = parse_attribution(inner)
     return found if found and set(found) <= set(names.values()) else None
-
-
-# "In this report, NPA refers to the National Police Agency, CAS to the Cabinet
-# Secretariat, … and DA to the Digital Agency.": the legend written as a sentence.
-_DEFINES = r"(?:refers\s+to|refer\s+to|stands\s+for|is\s+short\s+for|means|denotes|to|for)"
-_PROSE_PAIR = re.compile(
-    rf"(?<![\w&-])([A-Z][A-Za-z0-9&\-]{{1,11}})\s+{_DEFINES}\s+(?:the\s+)?"
-    rf"([A-Z].*?)(?=\s*[,;]\s*(?:and\s+)?[A-Z][A-Za-z0-9&\-]{{1,11}}\s+{_DEFINES}\s|"
-    r"\s*,?\s+and\s+[A-Z][A-Za-z0-9&\-]{1,11}\s+" + _DEFINES + r"\s|\.\s|\.$|$)"
-)
-_LEGEND_SENTENCE = re.compile(
-    r"[^.]*\b[A-Z][A-Za-z0-9&\-]{1,11}\s+(?:refers?\s+to|stands\s+for|is\s+short\s+for)\s+"
-    r"(?:[^.]|\.(?=\S))*\.?"
-)
-
-
-_EQUALS_PAIR = re.compile(
-    r"(?<![\w&-])([A-Z][A-Za-z0-9&\-]{1,11})\s*=\s*([A-Z][^;=]*?)\s*(?=;|\.\s|\.$|$)"
-)
-
-
-def prose_legend(text: str) -> dict[str, str]:
-    """The legend written as a sentence, its lines joined: "In this report, NPA refers to
-    the National Police Agency, CAS to the Cabinet Secretariat." gives both entries, and so
-    does "Note: NPA = National Police Agency; CAS = Cabinet Secretariat.". Only a legend
-    that defines two abbreviations or more, each a body's name, counts.
-
-    Example:
-        >>> prose_legend("NPA refers to the National Police Agency, and DA to the Digital Agency.")
-        {'NPA': 'National Police Agency', 'DA': 'Digital Agency'}
-    """
-    found: dict[str, str] = {}
-    joined = " ".join(text.split())
-    # "Note: NPA = National Police Agency; CAS = Cabinet Secretariat; …", wrapped
-    equals = {
-        abbr: name
-        for abbr, name in _EQUALS_PAIR.findall(joined)
-        if _MINISTRY.match(abbr) and _BODY_WORD.search(name) and len(name) <= 90
-    }
-    if len(equals) >= 2:
-        found.update(equals)
-    for sentence in _LEGEND_SENTENCE.finditer(joined):
-        pairs = {
-            abbr: name.strip()
-            for abbr, name in _PROSE_PAIR.findall(sentence.group(0))
-            if _MINISTRY.match(abbr) and _BODY_WORD.search(name) and len(name) <= 90
-        }
-        if len(pairs) >= 2:
-            found.update(pairs)
-    return found
-
-
-# A legend row wrapped onto a row with an empty first cell: "         | Technology".
-_LEGEND_MORE = re.compile(r"^\s*\|\s*(\S.*?)\s*$")
-
-
-def join_legend_rows(lines: list[str]) -> list[str]:
-    """``lines`` with a legend row's wrapped name joined to the row it continues (the
-    wrapped row left blank, so line numbers stay): "MEXT | Ministry of Education, …,
-    Science and" / "| Technology"."""
-    out = list(lines)
-    for i in range(1, len(out)):
-        more = _LEGEND_MORE.match(out[i])
-        if more and _LEGEND_ROW.match(out[i - 1]):
-            out[i - 1] = f"{out[i - 1].rstrip()} {more.group(1)}"
-            out[i] = ""
-    return out
 
 
 # "… (by" or "… (by CFA, MOJ and" ending a line, closed on the next: "NPA)".

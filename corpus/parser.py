@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.columns import CELL, mark_cells, name_first_legend
+from corpus.columns import CELL, mark_cells
 from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freeze
 from corpus.errors import CorpusError
 from corpus.headings import (
@@ -34,6 +34,7 @@ from corpus.headings import (
 )
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
 from corpus.layout import clean_lines, plain_bullet
+from corpus.legend import join_legend_rows, name_first_legend, prose_legend
 from corpus.lines import (
     LEADING_LABEL,
     MONTHS,
@@ -41,12 +42,10 @@ from corpus.lines import (
     broken_attribution,
     find_dates,
     glossary_pairs,
-    join_legend_rows,
     legend_row,
     normalise_line,
     paren_attribution,
     parse_attribution,
-    prose_legend,
 )
 from corpus.models import Plan
 

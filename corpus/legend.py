@@ -1,0 +1,108 @@
+"""The legend of abbreviations written as text rather than as one entry per line: a
+sentence ("NPA refers to the National Police Agency, CAS to …"), pairs after a note
+("Note: NPA = National Police Agency; …"), names each with its abbreviation in brackets
+("National Police Agency (NPA); Cabinet Office (CAO); …"), all maybe wrapped over lines;
+and a legend table's row wrapped onto a second row.
+
+Pure, like :mod:`corpus.lines`, whose one-entry-per-line legend forms it complements.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.lines import _BODY_WORD, _LEGEND_ROW, _MINISTRY
+
+__all__ = ["join_legend_rows", "name_first_legend", "prose_legend"]
+
+
+# "In this report, NPA refers to the National Police Agency, CAS to the Cabinet
+# Secretariat, … and DA to the Digital Agency.": the legend written as a sentence.
+_DEFINES = r"(?:refers\s+to|refer\s+to|stands\s+for|is\s+short\s+for|means|denotes|to|for)"
+_PROSE_PAIR = re.compile(
+    rf"(?<![\w&-])([A-Z][A-Za-z0-9&\-]{{1,11}})\s+{_DEFINES}\s+(?:the\s+)?"
+    rf"([A-Z].*?)(?=\s*[,;]\s*(?:and\s+)?[A-Z][A-Za-z0-9&\-]{{1,11}}\s+{_DEFINES}\s|"
+    r"\s*,?\s+and\s+[A-Z][A-Za-z0-9&\-]{1,11}\s+" + _DEFINES + r"\s|\.\s|\.$|$)"
+)
+_LEGEND_SENTENCE = re.compile(
+    r"[^.]*\b[A-Z][A-Za-z0-9&\-]{1,11}\s+(?:refers?\s+to|stands\s+for|is\s+short\s+for)\s+"
+    r"(?:[^.]|\.(?=\S))*\.?"
+)
+
+
+_EQUALS_PAIR = re.compile(
+    r"(?<![\w&-])([A-Z][A-Za-z0-9&\-]{1,11})\s*=\s*([A-Z][^;=]*?)\s*(?=;|\.\s|\.$|$)"
+)
+
+
+def prose_legend(text: str) -> dict[str, str]:
+    """The legend written as a sentence, its lines joined: "In this report, NPA refers to
+    the National Police Agency, CAS to the Cabinet Secretariat." gives both entries, and so
+    does "Note: NPA = National Police Agency; CAS = Cabinet Secretariat.". Only a legend
+    that defines two abbreviations or more, each a body's name, counts.
+
+    Example:
+        >>> prose_legend("NPA refers to the National Police Agency, and DA to the Digital Agency.")
+        {'NPA': 'National Police Agency', 'DA': 'Digital Agency'}
+    """
+    found: dict[str, str] = {}
+    joined = " ".join(text.split())
+    # "Note: NPA = National Police Agency; CAS = Cabinet Secretariat; …", wrapped
+    equals = {
+        abbr: name
+        for abbr, name in _EQUALS_PAIR.findall(joined)
+        if _MINISTRY.match(abbr) and _BODY_WORD.search(name) and len(name) <= 90
+    }
+    if len(equals) >= 2:
+        found.update(equals)
+    for sentence in _LEGEND_SENTENCE.finditer(joined):
+        pairs = {
+            abbr: name.strip()
+            for abbr, name in _PROSE_PAIR.findall(sentence.group(0))
+            if _MINISTRY.match(abbr) and _BODY_WORD.search(name) and len(name) <= 90
+        }
+        if len(pairs) >= 2:
+            found.update(pairs)
+    return found
+
+
+# A legend row wrapped onto a row with an empty first cell: "         | Technology".
+_LEGEND_MORE = re.compile(r"^\s*\|\s*(\S.*?)\s*$")
+
+
+def join_legend_rows(lines: list[str]) -> list[str]:
+    """``lines`` with a legend row's wrapped name joined to the row it continues (the
+    wrapped row left blank, so line numbers stay): "MEXT | Ministry of Education, …,
+    Science and" / "| Technology"."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        more = _LEGEND_MORE.match(out[i])
+        if more and _LEGEND_ROW.match(out[i - 1]):
+            out[i - 1] = f"{out[i - 1].rstrip()} {more.group(1)}"
+            out[i] = ""
+    return out
+
+
+# "National Police Agency (NPA)" between semicolons: a name, then its abbreviation.
+_NAME_ABBR = re.compile(
+    r"(?:^|[;:]\s*)([A-Z][^;:()]{2,100}?)\s*\(([A-Z][A-Za-z]{1,5})\)(?=\s*(?:[;.]|$))"
+)
+
+
+def name_first_legend(text: str) -> dict[str, str]:
+    """A legend written as names with their abbreviations in brackets, three or more, one
+    after another ("National Police Agency (NPA); Cabinet Secretariat (CAS); …"), wrapped
+    over lines; {} when ``text`` has none.
+
+    Example:
+        >>> name_first_legend("Bodies: National Police Agency (NPA); Cabinet Office\\n(CAO); "
+        ...                   "Digital Agency (DA).")
+        {'NPA': 'National Police Agency', 'CAO': 'Cabinet Office', 'DA': 'Digital Agency'}
+    """
+    joined = " ".join(text.split())
+    pairs = {
+        abbr: name.strip()
+        for name, abbr in _NAME_ABBR.findall(joined)
+        if _BODY_WORD.search(name) and len(name) <= 90
+    }
+    return pairs if len(pairs) >= 3 else {}
