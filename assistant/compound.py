@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.asked import MONEY_WORDS
+from assistant.counted import counted_apart, shares_of_two_groups
 from assistant.intents import Intent, stem
 from assistant.models import Answer, Citation
 from assistant.query import Query
@@ -64,7 +65,7 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         # share of girls and of boys": each group's own question, the other left out
         first, second = (
             query.model_copy(update={"intent": Intent.NUMBER, "unit": reader.read(p).unit})
-            if not _TWO_GROUPS.search(query.text)
+            if not shares_of_two_groups(query.text)
             else reader.read(p).model_copy(update={"intent": Intent.NUMBER})
             for p in parts
         )
@@ -252,58 +253,7 @@ def _counts_of_ministry(q: Query) -> bool:
 
 # At most this many asks are read out of one question.
 MAX_ASKS = 4
-# "how many cases and persons": two counts of one effort, asked with one question word.
-_TWO_UNITS = re.compile(
-    r"\b(how\s+many\s+)([a-z-]+)\s+(?:and|&|n|or|as\s+well\s+as)\s+([a-z-]+)\b", re.I
-)
-# … each a phrase: "how many school social workers and school counsellors are there"
-_TWO_PHRASES = re.compile(
-    r"\b(how\s+many\s+)((?:[a-z-]+\s+){1,3}?[a-z-]+)\s+(?:and|&|n|or|as\s+well\s+as)\s+"
-    # the second noun phrase runs to the verb or the end: "… and school counsellors are there"
-    r"((?:[a-z-]+\s+){0,3}?[a-z-]+)\b(?=\s+(?:are|were|is|was|did|do|does|have|has|had|"
-    r"took|in|at|after|from|by|for|during|since|of)\b|\s*[?.!,;]|\s*$)",
-    re.I,
-)
-
-
-# "how many officials from how many countries took part": one count inside another.
-_NESTED_COUNT = re.compile(
-    r"\b(how\s+many\s+[a-z-]+)\s+(?:from|in|at|across|of)\s+(how\s+many\s+[a-z-]+)", re.I
-)
-
-
 _HOW_MUCH = re.compile(r"\bhow\s+much\b(?!\s+of\b)", re.I)
-# "what share of girls and of boys": one share, of two groups.
-_TWO_GROUPS = re.compile(
-    r"\b((?:what|which)\s+(?:share|percentage|proportion|percent|%|rate)\s+of)\s+"
-    r"((?:the\s+)?[a-z-]+)\s+(?:and|&|vs\.?|versus|compared\s+with)\s+(?:of\s+)?((?:the\s+)?[a-z-]+)\b",
-    re.I,
-)
-
-
-def counted_apart(text: str) -> tuple[str, str] | None:
-    """ "How many cases and persons did it clear?" as "How many cases did it clear?" and
-    "How many persons did it clear?"; "how many officials from how many countries took
-    part?" as "how many officials took part?" and "how many countries took part?"; "what
-    share of girls and of boys said so?" as the share of each; None when one thing is
-    counted."""
-    groups = _TWO_GROUPS.search(text)
-    if groups is not None:
-        # "what share of girls and of boys said …": the same share of each group
-        before, after = text[: groups.start(2)], text[groups.end() :]
-        return f"{before}{groups.group(2)}{after}", f"{before}{groups.group(3)}{after}"
-    nested = _NESTED_COUNT.search(text)
-    if nested is not None:
-        before, after = text[: nested.start()], text[nested.end() :]
-        return f"{before}{nested.group(1)}{after}", f"{before}{nested.group(2)}{after}"
-    m = _TWO_UNITS.search(text) or _TWO_PHRASES.search(text)
-    if m is None or not all(_is_plural_noun(w.split()[-1]) for w in m.group(2, 3)):
-        return None
-    before, after = text[: m.start()], text[m.end() :]
-    return (
-        f"{before}{m.group(1)}{m.group(2)}{after}",
-        f"{before}{m.group(1)}{m.group(3)}{after}",
-    )
 
 
 # Facts asked by their noun: "the phone number", "the opening hours", "the venue".
@@ -339,11 +289,6 @@ def joined_facts(text: str) -> tuple[str, str] | None:
     head = m.group("head")
     at = m.start("a")
     return f"{head}?", f"{head[:at]}{m.group('b')}{head[m.end('a') :]}?"
-
-
-def _is_plural_noun(word: str) -> bool:
-    w = word.lower()
-    return w in ("people", "staff", "children") or (w.endswith("s") and not w.endswith("ss"))
 
 
 # Words that make a thing already asked about another occasion of it: "the previous

@@ -68,12 +68,10 @@ class FactSpan:
     clause: frozenset[str] = frozenset()
 
 
-_NUMBER_WORDS = (
-    # "thirty-seven" whole, before "thirty"
-    "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|"
-    "six|seven|eight|nine)|"
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    "forty|fifty|hundred"
+_NUMBER_WORDS = (  # "thirty-seven" whole, before "thirty"
+    "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
+    "seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    "twenty|thirty|forty|fifty|hundred"
 )
 _FIGURE = re.compile(
     r"(?:(?:about|approximately|approx\.|around|some|over|more than|nearly|almost|up to|at least)"

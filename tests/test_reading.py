@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.asked import unit
-from assistant.compound import counted_apart, read_two_asks
+from assistant.compound import read_two_asks
+from assistant.counted import counted_apart
 from assistant.evaluate import default_questions
 from assistant.intents import (
     CLEAR_MARGIN,
