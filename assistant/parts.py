@@ -53,8 +53,10 @@ NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
 _PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading)"
 _SECTION = re.compile(
-    rf"\b{_PART}\s*(?:no\.?|number|#)?\s*{NUM}\b|\bthe\s+{ORD}\s+{_PART}\b", re.I
-)
+    rf"(?:\b{_PART}\s*(?:no\.?|number|#)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
+    rf"\bthe\s+{ORD}\s+{_PART}\b",
+    re.I,
+)  # "section 4", "pillar iv", "§4" (not "§4.2", a measure)
 
 
 def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, list[Span]]:

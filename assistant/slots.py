@@ -240,7 +240,8 @@ _MANY = re.compile(
     re.I,
 )
 _TOGETHER = re.compile(
-    r"\b(together|both|jointly|joint|shared|in partnership|all of them|co-?(?:run|hosted|"
+    r"\b(together|both|jointly|joint|shared|shares?(?!\s+of\b)|in\s+common|in partnership|"
+    r"all of them|co-?(?:run|hosted|"
     r"organi[sz]ed)|with other (?:ministries|agencies)|alongside|in cooperation with|"
     r"(?:do|did|does|done|work|worked|works|team(?:ed)? up|partner(?:ed)?|collaborat(?:e|ed))"
     r"\s+with)\b",
@@ -306,9 +307,10 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
 # "did the police do alone", "on its own", "without any other ministry": efforts credited to
 # the named ministry only; not "alone or with others", nor "in FY2019 alone" (that year only).
 _SOLE = re.compile(
-    r"(?<!\d )(?<!\d)\b(?:alone|on\s+(?:its|their)\s+own|by\s+(?:itself|themselves)|solely|"
-    r"single-handedly|without\s+(?:any\s+)?(?:other|another)\s+(?:ministr|agenc|bod|partner)\w*|"
-    r"with\s+no\s+other\s+(?:ministr|agenc|bod)\w*)\b(?!\s+or\b|,?\s+(?:or\s+)?(?:with|jointly)\b)",
+    r"(?<!\d )(?<!\d)\b(?:alone|on\s+(?:its|their)\s+own|by\s+(?:itself|themselves|themself)|"
+    r"solely|single-handedly|without\s+(?:any\s+)?(?:other|another)\s+(?:ministr|agenc|bod|"
+    r"partner)\w*|(?:with\s+)?no\s+other\s+(?:ministr|agenc|bod)\w*)\b"
+    r"(?!\s+or\b|,?\s+(?:or\s+)?(?:with|jointly)\b)",
     re.I,
 )
 

@@ -60,8 +60,9 @@ _MONTH_RANGE = re.compile(
     re.I,
 )
 _MONTH_ALONE = re.compile(
-    rf"\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and|for|"
-    rf"about|around|by|on|dated)\s+(?:the\s+month\s+of\s+)?((?:{_MONTH_ANY})\b\.?)"
+    # after a preposition, or in a list after a comma ("April, May or June 2052")
+    rf"(?:\b(?:in|during|of|from|to|until|till|through|after|before|since|between|and|or|for|"
+    rf"about|around|by|on|dated)\s+|,\s*)(?:the\s+month\s+of\s+)?((?:{_MONTH_ANY})\b\.?)"
     rf"(?!\s*\d)|\b({_MONTH_NAMED})\b(?!\s*\d)",
     re.I,
 )

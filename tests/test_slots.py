@@ -197,6 +197,8 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
         ("dec 2019 to feb 2020", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
         ("in the summer", (2019,), (), (), (), ("2019-06", "2019-07", "2019-08")),
         ("winter 2019", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
+        ("dated in April, May or June 2020", (2019,), (), (), (),
+         ("2020-04", "2020-05", "2020-06")),  # a month in a list, after a comma
         ("the summer-holiday warning messages", (2019,), (), (), (), None),  # a thing's name
         ("the spring holiday banner ads", (2019,), (), (), (), None),
         # a range or season without a year takes the year the question names elsewhere
@@ -466,6 +468,8 @@ def test_words_pointing_back_at_the_previous_answer(
         ("which were done together with MEXT or DA?", 2, 0, False),  # with either of them
         ("did MIC and METI work together on filtering or age checks?", 2, 0, True),
         ("which efforts, in either year, have both MIC and METI?", 2, 0, True),
+        ("is there an effort that MEXT and the NPA share?", 2, 0, True),
+        ("what share of MEXT and NPA efforts had a date?", 2, 0, False),
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
@@ -483,6 +487,8 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert parts.section("What did MEXT do?", titles)[0] is None
     assert parts.section("what is in section III", titles)[0] == 3
     assert parts.section("sec 4?", titles)[0] == 4
+    assert parts.section("whats in §6 of the 2052 report", titles)[0] == 6
+    assert parts.section("what is in §4.1", titles)[0] is None  # a measure
     assert parts.section("which section i should read", titles)[0] is None
 
 
@@ -797,3 +803,12 @@ def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
 )
 def test_a_question_may_ask_for_the_efforts_that_give_a_date(question: str, dated: bool) -> None:
     assert slots.asks_dated(question) is dated
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many things did police do by themself", "what did MOJ do, no other ministry involved"],
+)
+def test_efforts_a_ministry_did_with_no_other_are_asked_however_it_is_said(question: str) -> None:
+    assert slots.sole_ministry(question)
+
