@@ -38,7 +38,13 @@ MIN_ROWS = 2
 def table_cells(text: str) -> tuple[list[FactSpan], tuple[int, int] | None]:
     """The cells of the first flattened table in ``text`` as figures, and where the table
     stands (None: no table)."""
-    listed = _with_previous(text) or _dotted(text) or _by_year(text) or _labelled(text)
+    listed = (
+        _with_previous(text)
+        or _dotted(text)
+        or _by_year_columns(text)
+        or _by_year(text)
+        or _labelled(text)
+    )
     if listed is not None:
         return listed
     for header in _HEADER.finditer(text):
@@ -138,7 +144,7 @@ _LABELLED = re.compile(
     r"\s*(?:[-–]\s+)?(?P<label>[A-Za-z][A-Za-z' -]{2,60}?):?\s+"
     r"(?P<value>(?:(?:about|approx\.|approximately|around|some)\s+)?"
     rf"(?:{_VALUE}|…%?))(?:\s*\((?:(?P<change>[+\-−]\s?{_VALUE})|FY\s?(?P<year>(?:19|20)\d\d)"
-    rf":?\s*(?P<before>{_VALUE}))\))?(?=\s*(?:[|;–]|\.?\s*$))"
+    rf":?\s*(?P<before>{_VALUE}))\))?(?=\s*(?:[|;–]|\.?\s*$)|\s+[A-Z][a-z])"
 )
 
 
@@ -153,7 +159,8 @@ def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
     while (m := _LABELLED.match(text, at)) is not None and not m.group("label").startswith("FY"):
         items.append(m)
         at = m.end()
-        sep = re.match(r"\s*[|;]|(?=\s+[-–]\s)", text[at:])
+        # "| …", "– …", or a row of a table flattened onto the line: "… 64,300 Children …"
+        sep = re.match(r"\s*[|;]|(?=\s+[-–]\s)|(?=\s+[A-Z][a-z])", text[at:])
         if sep is None:
             break
         at += sep.end()
@@ -269,6 +276,52 @@ def _dotted(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
                 )
             )
     return cells, (rows[0].start(), rows[-1].end())
+
+
+# A table whose header names the years of its columns: "Indicator FY2051 FY2052 Seminars
+# held 10,240 10,510 Participants 418k 402k".
+_YEARS_HEADER = re.compile(
+    r"(?:\b[A-Z][a-z]+\s+)?((?:FY\s?)?(?:19|20)\d\d)((?:\s+(?:FY\s?)?(?:19|20)\d\d)+)"
+)
+_ROW_VALUE = r"\d[\d,]*(?:\.\d+)?(?:k|%)?"
+
+
+def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
+    """A table with a column per year, two rows or more, each cell a figure of its row's
+    label in its column's year; the latest year's the one reported."""
+    for header in _YEARS_HEADER.finditer(text):
+        years = [
+            int(y[-4:]) for y in [header.group(1), *header.group(2).split()] if y[-4:].isdigit()
+        ]
+        row = re.compile(
+            rf"\s+([A-Z][a-z][\w' -]{{1,50}}?)((?:\s+{_ROW_VALUE}){{{len(years)}}})(?![\w,.]?\d)"
+        )
+        rows, end = [], header.end()
+        while (m := row.match(text, end)) is not None:
+            rows.append(m)
+            end = m.end()
+        if len(rows) < MIN_ROWS:
+            continue
+        latest = max(years)
+        cells = []
+        for m in rows:
+            label = m.group(1).strip().lower()
+            about = stems(label)
+            for year, value in sorted(zip(years, m.group(2).split(), strict=True), reverse=True):
+                earlier = year != latest
+                cells.append(
+                    FactSpan(
+                        "percent" if value.endswith("%") else "number",
+                        f"{value} {label} in FY{year}",
+                        _counted_noun(label),
+                        about | stems("previous year") if earlier else about,
+                        about,
+                        about | {f"fy{year}", str(year)},
+                        earlier=earlier,
+                    )
+                )
+        return cells, (header.start(), end)
+    return None
 
 
 def _counted_noun(label: str) -> str | None:

@@ -93,6 +93,28 @@ def test_rows_set_with_leader_dots_are_read_each_a_figure_of_its_label(
     assert [(c.text, c.earlier) for c in cells] == read
 
 
+def test_a_table_with_a_column_per_year_is_read_cell_by_cell_the_latest_first() -> None:
+    cells, _ = table_cells(
+        "results: Indicator FY2051 FY2052 Seminars held 10,240 10,510 Participants 418k 402k"
+    )
+    assert [(c.text, c.earlier) for c in cells] == [
+        ("10,510 seminars held in FY2052", False),
+        ("10,240 seminars held in FY2051", True),
+        ("402k participants in FY2052", False),
+        ("418k participants in FY2051", True),
+    ]
+
+
+def test_rows_of_a_table_flattened_onto_one_line_are_each_a_figure_of_its_label() -> None:
+    cells, _ = table_cells(
+        "exploitation: Warning messages posted 64,300 Children taken into protective custody 478"
+    )
+    assert [(c.text, c.noun) for c in cells] == [
+        ("64,300 warning messages posted", "messages"),
+        ("478 children taken into protective custody", "children"),
+    ]
+
+
 def test_a_sentence_with_one_figure_after_a_colon_is_no_labelled_list() -> None:
     assert table_cells("Held seminars: 30 sessions were held.") == ([], None)
 
