@@ -88,6 +88,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev29": ("reports29",),
     "dev30": ("reports30",),
     "dev31": ("reports31",),
+    "dev32": ("reports32",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

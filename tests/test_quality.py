@@ -74,6 +74,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev29",
         "dev30",
         "dev31",
+        "dev32",
         "unseen",
         "unseen2",
         "unseen3",
