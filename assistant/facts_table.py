@@ -178,30 +178,7 @@ def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
             cells.append(
                 FactSpan(kind, f"{value} {label}", None if percent else noun, about, about, about)
             )
-        if m.group("before"):  # "58,300 (FY2049: 51,700)": the year before's beside it
-            cells.append(
-                FactSpan(
-                    kind,
-                    f"{m.group('before')} {label} in FY{m.group('year')}",
-                    None if percent else noun,
-                    about | stems("previous year"),
-                    about,
-                    about | {f"fy{m.group('year')}", m.group("year")},
-                    earlier=True,
-                )
-            )
-        if m.group("change"):
-            cells.append(
-                FactSpan(
-                    kind,
-                    f"{m.group('change').lstrip('+')} more {label}",
-                    None if percent else noun,
-                    about,
-                    about,
-                    about,
-                    change=True,
-                )
-            )
+        cells += _beside(m, kind, label, None if percent else noun)
     return cells, (start + 1, at)
 
 
@@ -251,30 +228,7 @@ def _dotted(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
                     earlier=earlier,
                 )
             )
-        if m.group("before"):  # "10,240 (FY2050: 9,850)": the year before's beside it
-            cells.append(
-                FactSpan(
-                    kind,
-                    f"{m.group('before')} {plain} in FY{m.group('year')}",
-                    None if percent else noun,
-                    about | stems("previous year"),
-                    about,
-                    about | {f"fy{m.group('year')}", m.group("year")},
-                    earlier=True,
-                )
-            )
-        if m.group("change"):
-            cells.append(
-                FactSpan(
-                    kind,
-                    f"{m.group('change').lstrip('+')} more {plain}",
-                    None if percent else noun,
-                    about,
-                    about,
-                    about,
-                    change=True,
-                )
-            )
+        cells += _beside(m, kind, plain, None if percent else noun)
     return cells, (rows[0].start(), rows[-1].end())
 
 
@@ -322,6 +276,24 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
                 )
         return cells, (header.start(), end)
     return None
+
+
+def _beside(m: re.Match[str], kind: FactKind, label: str, noun: str | None) -> list[FactSpan]:
+    """The figures written beside a labelled one: the year before's ("58,300 (FY2049:
+    51,700)") and the change ("about 13,500 (+900)")."""
+    about = stems(label)
+    out = []
+    if m.group("before"):
+        year = m.group("year")
+        said = f"{m.group('before')} {label} in FY{year}"
+        near = about | {f"fy{year}", year}
+        out.append(
+            FactSpan(kind, said, noun, about | stems("previous year"), about, near, earlier=True)
+        )
+    if m.group("change"):
+        said = f"{m.group('change').lstrip('+')} more {label}"
+        out.append(FactSpan(kind, said, noun, about, about, about, change=True))
+    return out
 
 
 def _counted_noun(label: str) -> str | None:
