@@ -53,10 +53,7 @@ def table_cells(text: str) -> tuple[list[FactSpan], tuple[int, int] | None]:
             rf"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)((?:\s+{_VALUE}){{{len(columns)}}})"
             r"(?![\w,.]?\d)"
         )
-        rows, end = [], header.end()
-        while (m := row.match(text, end)) is not None:
-            rows.append(m)
-            end = m.end()
+        rows, end = _rows(row, text, header.end())
         if len(rows) < MIN_ROWS:
             continue
         cells = []
@@ -250,10 +247,7 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
         row = re.compile(
             rf"\s+([A-Z][a-z][\w' -]{{1,50}}?)((?:\s+{_ROW_VALUE}){{{len(years)}}})(?![\w,.]?\d)"
         )
-        rows, end = [], header.end()
-        while (m := row.match(text, end)) is not None:
-            rows.append(m)
-            end = m.end()
+        rows, end = _rows(row, text, header.end())
         if len(rows) < MIN_ROWS:
             continue
         latest = max(years)
@@ -294,6 +288,15 @@ def _beside(m: re.Match[str], kind: FactKind, label: str, noun: str | None) -> l
         said = f"{m.group('change').lstrip('+')} more {label}"
         out.append(FactSpan(kind, said, noun, about, about, about, change=True))
     return out
+
+
+def _rows(row: re.Pattern[str], text: str, at: int) -> tuple[list[re.Match[str]], int]:
+    """The rows of a table that follow one another from ``at``, and where they end."""
+    rows = []
+    while (m := row.match(text, at)) is not None:
+        rows.append(m)
+        at = m.end()
+    return rows, at
 
 
 def _counted_noun(label: str) -> str | None:
