@@ -270,13 +270,17 @@ class Retriever:
         child sexual abuse material" is answered by each NPA effort under "Measures
         against the production and distribution of child sexual abuse material", whatever
         its own words."""
+        wanted = set(q.topic_words)
+        titled: dict[str, bool] = {}  # each measure's title judged once, not per effort
         out = []
-        for p, e in enumerate(self.index.efforts):
-            if mask is not None and not mask[p]:
-                continue
-            terms = literal_terms(q.topic, e.measure_title)
-            if any(" " in t and set(q.topic_words) <= set(tokenize(t)) for t in terms):
-                out.append(p)
+        positions = range(len(self.index.efforts)) if mask is None else np.flatnonzero(mask)
+        for p in positions:
+            title = self.index.efforts[int(p)].measure_title
+            if title not in titled:
+                terms = literal_terms(q.topic, title)
+                titled[title] = any(" " in t and wanted <= set(tokenize(t)) for t in terms)
+            if titled[title]:
+                out.append(int(p))
         return out
 
     def everyday(self, q: Query) -> bool:
