@@ -298,7 +298,7 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
     if m:
         word = (m.group(1) or "").lower()
         at_least = max(2, int(word) if word.isdigit() else NUMBER_WORDS.get(word, 2))
-    if named < 2 and _SHARED.search(text):
+    if named < 2 and (_SHARED.search(text) or not_alone(text)):
         at_least = max(at_least, 2)
     either = named >= 2 and _OR_MINISTRY.search(text) is not None and "both" not in text.lower()
     return at_least, bool(_TOGETHER.search(text)) and not either
@@ -324,4 +324,24 @@ def sole_ministry(text: str) -> bool:
         >>> sole_ministry("the NPA's, alone or with others"), sole_ministry("in 2019 alone")
         (False, False)
     """
-    return _SOLE.search(text) is not None
+    return any(not _negated(text, m.start()) for m in _SOLE.finditer(text))
+
+
+# "which did it not do alone", "weren't done by itself": the ministry with another
+_NEGATION = re.compile(r"(?:\b(?:not|never)\b|n't\b)(?:\s+[\w']+){0,5}\s*$", re.I)
+
+
+def _negated(text: str, start: int) -> bool:
+    return _NEGATION.search(text[max(0, start - 48) : start]) is not None
+
+
+def not_alone(text: str) -> bool:
+    """Whether the question asks for what a ministry did not do alone: with another.
+
+    Example:
+        >>> not_alone("which of its efforts did it not do alone?")
+        True
+        >>> not_alone("what did the police do alone?"), not_alone("not in 2019 alone")
+        (False, False)
+    """
+    return any(_negated(text, m.start()) for m in _SOLE.finditer(text))

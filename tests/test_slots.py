@@ -470,6 +470,8 @@ def test_words_pointing_back_at_the_previous_answer(
         ("which efforts, in either year, have both MIC and METI?", 2, 0, True),
         ("is there an effort that MEXT and the NPA share?", 2, 0, True),
         ("what share of MEXT and NPA efforts had a date?", 2, 0, False),
+        ("of the DA's efforts, which did it not do alone?", 1, 2, False),  # with another
+        ("which ones didn't the police do on their own", 1, 2, False),
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
@@ -812,3 +814,12 @@ def test_a_question_may_ask_for_the_efforts_that_give_a_date(question: str, date
 def test_efforts_a_ministry_did_with_no_other_are_asked_however_it_is_said(question: str) -> None:
     assert slots.sole_ministry(question)
 
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which of its efforts did it not do alone?", "what didn't MEXT do on its own in 2019"],
+)
+def test_efforts_a_ministry_did_not_do_alone_are_not_those_it_did_alone(question: str) -> None:
+    assert not slots.sole_ministry(question)
+    assert slots.not_alone(question)
