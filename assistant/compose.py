@@ -248,9 +248,10 @@ class Composer:
                 wanted = "that measure"
             text = f"No effort {scope} is listed under {wanted}."
             return self.answer(q, text, "list", (), filters)
-        where = " and ".join(dict.fromkeys(f"{e.section}.{e.measure}" for e in efforts))
+        # each number its own "measure n.m": "2.3" alone would read as a figure
+        where = " and ".join(dict.fromkeys(f"measure {e.section}.{e.measure}" for e in efforts))
         title = " / ".join(f"“{t}”" for t in dict.fromkeys(e.measure_title for e in efforts))
-        lead = f"Measure {where}, {title}, lists {count(len(efforts))} {scope}:"
+        lead = f"{where.capitalize()}, {title}, lists {count(len(efforts))} {scope}:"
         return self.listing(q, lead, efforts, "list", filters)
 
     def _section(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:

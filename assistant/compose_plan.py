@@ -62,6 +62,8 @@ class PlanWriter:
         corpus = self.c.corpus
         years = q.time.fiscal_years or corpus.fiscal_years
         plans = [p for p in corpus.plans if p.fiscal_year in years] or list(corpus.plans)
+        if q.measure is not None:
+            return self._measure(q, plans, efforts)
         if q.section is not None or (q.unit or "").lower().rstrip("s") == "measure":
             cited = [e for e in efforts if q.section in (None, e.section)] if q.section else []
             return self.c.answer(q, self._measures(q, plans, cited), "structure", cited)
@@ -81,6 +83,43 @@ class PlanWriter:
             lines.append(f"{heading} has {count(len(plan.sections), 'section')} (pillars):")
             lines.extend(f"{s.number}. {s.title}" for s in plan.sections)
         return self.c.answer(q, "\n".join(lines), "structure")
+
+    def _measure(self, q: Query, plans: list[Plan], efforts: Sequence[CitedEffort]) -> Answer:
+        """One measure by its number ("measure 3.4"; place -1 is a section's last): its
+        title in each report that has it, citing its efforts among ``efforts``."""
+        assert q.measure is not None
+        section, place = q.measure
+        lines, cited = [], []
+        for plan in plans:
+            measures = next((s.measures for s in plan.sections if s.number == section), ())
+            if not measures or place > len(measures) or place == 0:
+                continue
+            m = measures[place - 1] if place > 0 else measures[-1]
+            mine = [
+                e
+                for e in efforts
+                if (e.fiscal_year, e.section, e.measure) == (plan.fiscal_year, section, m.number)
+            ]
+            refs = "".join(f"[{len(cited) + k}]" for k in range(1, len(mine) + 1))
+            cited.extend(mine)
+            lines.append(
+                f"Measure {section}.{m.number} of the FY{plan.fiscal_year} report, under "
+                f"section {section}, is “{m.title}” {refs}".rstrip()
+                + "."
+            )
+        if not lines:
+            have = [
+                f"section {section} of the FY{p.fiscal_year} report has "
+                f"{count(len(s.measures), 'measure')}"
+                for p in plans
+                for s in p.sections
+                if s.number == section
+            ]
+            text = f"No loaded report has a measure {section}.{place}" + (
+                f"; {', '.join(have)}." if have else "."
+            )
+            return self.c.answer(q, text, "structure", abstained=True)
+        return self.c.answer(q, "\n".join(lines), "structure", cited)
 
     def _measures(self, q: Query, plans: list[Plan], cited: Sequence[CitedEffort]) -> str:
         """The measures (the ``O`` headings) of one section, or how many each section has."""

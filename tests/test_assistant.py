@@ -323,6 +323,27 @@ def test_a_measure_named_by_number_place_or_title_lists_its_efforts(
     assert cited(answer) == expected
 
 
+@pytest.mark.parametrize(
+    "question", ["What is the title of measure 4.2?", "whats measure 4.2 called in the 2019 report"]
+)
+def test_the_title_of_a_measure_asked_by_number_is_its_heading(
+    bot: Assistant, question: str
+) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(("Measure 4.2", "_2019 is read"))
+    assert "“Response to inappropriate messages on SNS”" in answer.text
+    assert cited(answer) == ["fy2019-4.2.1"]
+
+
+def test_the_title_of_a_measure_no_report_has_is_refused_with_the_measures_there_are(
+    bot: Assistant,
+) -> None:
+    answer = bot.ask("What is the title of measure 4.9?")
+    assert answer.abstained
+    assert "No loaded report has a measure 4.9" in answer.text
+    assert "section 4 of the FY2019 report has 2 measures" in answer.text
+
+
 def test_the_measures_of_a_section_are_its_outline_not_its_efforts(bot: Assistant) -> None:
     answer = bot.ask("Which measures are under pillar 4?")
     assert answer.kind == "structure"
