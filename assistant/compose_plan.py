@@ -89,7 +89,8 @@ class PlanWriter:
         title in each report that has it, citing its efforts among ``efforts``."""
         assert q.measure is not None
         section, place = q.measure
-        lines, cited = [], []
+        lines: list[str] = []
+        cited: list[CitedEffort] = []
         for plan in plans:
             measures = next((s.measures for s in plan.sections if s.number == section), ())
             if not measures or place > len(measures) or place == 0:
