@@ -153,9 +153,12 @@ class Answerer:
         for ask in more:
             for c in answer.citations:
                 e = self.index.efforts[self._position[c.effort_id]]
-                if ask.intent is Intent.NUMBER and stated:
-                    e = e.model_copy(update={"text": without_figures(e.text, stated)})
                 lead = self.facts.also(ask, e, missing=len(answer.citations) == 1)
+                if ask.intent is Intent.NUMBER and lead and stated_figures(lead) & stated:
+                    # the figure already stated again: another is read with it blanked
+                    # (blanked only then, so that a table it stands in stays whole)
+                    e = e.model_copy(update={"text": without_figures(e.text, stated)})
+                    lead = self.facts.also(ask, e, missing=len(answer.citations) == 1)
                 if lead is not None:
                     extras.append(f"{lead} [{c.number}].")
                     if ask.intent is Intent.NUMBER:

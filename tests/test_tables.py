@@ -187,6 +187,18 @@ def test_a_second_ask_of_a_figure_in_a_year_asks_it_of_the_first_asks_effort(
     assert [c.effort_id for c in answer.citations] == ["fy2049-4.1.1"]
 
 
+def test_two_counts_of_one_table_are_each_read_from_its_row(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # the first figure stated is not blanked out of the table the second is read from
+    bot2052 = blind_report_bot(tmp_path_factory, "reports32")
+    answer = bot2052.ask("How many seminars and participants did the e-Net Caravan have in 2052?")
+    said = claims(answer)
+    assert "10,510 seminars" in said and "402k participants" in said
+    assert "10,240" not in said
+    assert [c.effort_id for c in answer.citations] == ["fy2052-2.1.1"]
+
+
 INTERVIEWS = (
     'Promoted "collaborative forensic interviews" by public prosecutors\' offices, the police '
     "and child guidance centers, which were conducted in 3,210 cases in FY2033."
