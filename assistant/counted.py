@@ -9,12 +9,13 @@ import re
 __all__ = ["counted_apart", "shares_of_two_groups"]
 
 # "how many cases and persons": two counts of one effort, asked with one question word.
-_TWO_UNITS = re.compile(
-    r"\b(how\s+many\s+)([a-z-]+)\s+(?:and|&|n|or|as\s+well\s+as)\s+([a-z-]+)\b", re.I
-)
+# The count asked with its question word, or with its noun: "number of seminars + participants"
+_HOW_MANY = r"(?:how\s+many|(?:the\s+)?(?:total\s+)?(?:number|no\.|count)\s+of)"
+_AND = r"(?:and|&|\+|n|or|as\s+well\s+as)"
+_TWO_UNITS = re.compile(rf"\b({_HOW_MANY}\s+)([a-z-]+)\s+{_AND}\s+([a-z-]+)\b", re.I)
 # … each a phrase: "how many school social workers and school counsellors are there"
 _TWO_PHRASES = re.compile(
-    r"\b(how\s+many\s+)((?:[a-z-]+\s+){1,3}?[a-z-]+)\s+(?:and|&|n|or|as\s+well\s+as)\s+"
+    rf"\b({_HOW_MANY}\s+)((?:[a-z-]+\s+){{1,3}}?[a-z-]+)\s+{_AND}\s+"
     # the second noun phrase runs to the verb or the end: "… and school counsellors are there"
     r"((?:[a-z-]+\s+){0,3}?[a-z-]+)\b(?=\s+(?:are|were|is|was|did|do|does|have|has|had|"
     r"took|in|at|after|from|by|for|during|since|of)\b|\s*[?.!,;]|\s*$)",

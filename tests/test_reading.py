@@ -197,6 +197,8 @@ def test_greetings_and_thanks_alone_are_chitchat(reader: Reader, question: str) 
         ("Hello, with whom?", "with whom?"),
         ("What did MIC do? Asking for a school project, thx", "What did MIC do?"),
         ("hey there 文部科学省 what did they do", "MEXT what did they do"),
+        ("school nurse here: what did MEXT do?", "what did MEXT do?"),  # who is asking
+        ("I'm a volunteer here. what did MIC do", "what did MIC do"),
     ],
 )
 def test_greetings_and_remarks_around_a_question_are_dropped(
@@ -379,6 +381,14 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
             ),
         ),
         ("How many ministries took part?", None),
+        (
+            "number of cases + persons cleared?",
+            ("number of cases cleared?", "number of persons cleared?"),
+        ),
+        (
+            "the total number of letters and calls",
+            ("the total number of letters", "the total number of calls"),
+        ),
         (
             "how many officials from how many countries took part?",
             ("how many officials took part?", "how many countries took part?"),
