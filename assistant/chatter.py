@@ -184,6 +184,8 @@ class Chatter:
         shape = self.read_clause(sentence)
         if shape is None:  # it names a ministry, a time, a section …
             return False
+        if several and _INTRODUCTION.fullmatch(sentence.strip(" ,;:-–—.!")):
+            return not opens_asking(sentence)  # "teacher here:", "I'm a nurse here."
         prediction = self.model.predict(shape)
         if prediction.intent is not Intent.CHITCHAT or not self.model.accepts(prediction):
             return False
@@ -203,6 +205,9 @@ class Chatter:
             return True
         return not reports and len(unknown) <= 1
 
+
+# A self-introduction before the question: "social worker here", "I'm a nurse here".
+_INTRODUCTION = re.compile(r"(?:(?:i'?m|i\s+am)\s+(?:a|an|the)\s+)?(?:[a-z-]+\s+){1,3}here", re.I)
 
 # Words that address the listener in a salutation ("Dear assistant,", "hi bot"): a
 # report's "assistant officers" does not make "Dear assistant," a question.
