@@ -128,14 +128,22 @@ class Answerer:
         if len(years) != 1:
             return query
         shift, start, end = relative
-        if years[0] + shift not in self._years and any(
-            s.earlier
+        target = years[0] + shift
+        earlier = [
+            s
             for i in context.efforts
             if i in self._position
             for s in figures(self.index.efforts[self._position[i]].text)
+            if s.earlier
+        ]
+        if (
+            target not in self._years
+            and earlier
+            and not any(f"fy{target}" in s.near for s in earlier)
         ):
             # "and the year before?" of a year whose report alone is loaded: the earlier
-            # figure the effort just given states ("…, compared with 23,910 in FY2047")
+            # figure the effort just given states ("…, up from 23,910"); one it gives
+            # with its year ("Calls in FY2051 12,610") is asked by that year
             return query
         text = query.text
         return self.reader.read(f"{text[:start]}FY{years[0] + shift}{text[end:]}")

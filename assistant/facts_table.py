@@ -180,9 +180,11 @@ def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
 
 
 # A row of a table set with leader dots: "Calls in FY2051 ........ 12,430", "Seminars held
-# ........ 10,240 (FY2050: 9,850)", "School counsellors ..... about 32,600 (+700)".
+# ........ 10,240 (FY2050: 9,850)", "School counsellors ..... about 32,600 (+700)"; a label
+# ending in its fiscal year needs none ("Calls in FY2052 13,960 Calls in FY2051 12,610").
 _DOTTED = re.compile(
-    r"(?P<label>[A-Z][\w',() -]{2,70}?)\s*\.{3,}\s*(?P<value>(?:(?:about|approx\.|approximately|"
+    r"(?P<label>[A-Z][\w',() -]{2,70}?)(?:\s*\.{3,}\s*|(?:(?<=\sin\sFY\d{4})|(?<=\sin\sFY\s\d{4}))"
+    r":?\s+)(?P<value>(?:(?:about|approx\.|approximately|"
     rf"around|some)\s+)?(?:{_VALUE}|…%?)(?:\s+(?:thousand|million))?)"
     rf"(?:\s*\((?:(?P<change>[+\-−]\s?{_VALUE})|FY\s?(?P<year>(?:19|20)\d\d):?\s*"
     rf"(?P<before>{_VALUE}))\))?(?![\w,.]?\d)"
