@@ -152,6 +152,8 @@ class Chatter:
         words = {w.lower() for w in re.findall(r"[A-Za-z']+", text)}
         if re.fullmatch(rf"\s*(?:{LEADING_PREPOSITIONS}\b\s*)+", text, re.I):
             return False  # "On what date …": a preposition of the question, no greeting
+        if re.search(r"\b(?:these|those|them|they|it)\b", text, re.I):
+            return False  # "Of these, which …": what the question picks from, no greeting
         return (
             bool(words & self.greeting_words)
             and words <= self.greeting_words | function_words()
