@@ -97,6 +97,18 @@ RULES: tuple[Rule, ...] = (
         to(Intent.COUNT),
     ),
     Rule(
+        "how many were shared, with nothing else counted, counts efforts, in a follow-up "
+        "too: “how many were shared”",
+        lambda q, i, s: (
+            i is Intent.NUMBER
+            and plan_unit(q) is None
+            and not q.unit
+            and not q.topic_words
+            and (q.min_ministries >= 2 or q.sole)
+        ),
+        to(Intent.COUNT),
+    ),
+    Rule(
         "an open question with nothing to search for but filters lists what they hold: “did "
         "the transport ministry do anything?”",
         lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters and not s,

@@ -97,6 +97,22 @@ def test_which_of_those_fall_in_a_time_are_the_previous_efforts_so_dated(
     assert [c.effort_id for c in answer.citations] == ["fy2051-5.2.3", "fy2051-6.2.3"]
 
 
+def test_of_these_before_the_question_picks_from_the_previous_answer(bot: Assistant) -> None:
+    first = bot.ask("What did MEXT do?")
+    answer = bot.ask("Of these, which are dated in May?", context=first.context)
+    assert [c.effort_id for c in answer.citations] == ["fy2019-6.1.1"]  # the guidebook
+
+
+@pytest.mark.parametrize("question", ["how many were joint?", "of those, how many were shared?"])
+def test_how_many_were_joint_after_a_list_counts_its_shared_efforts(
+    bot: Assistant, question: str
+) -> None:
+    first = bot.ask("What did MEXT do?")
+    answer = bot.ask(question, context=first.context)
+    assert answer.kind == "count"
+    assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.1", "fy2019-2.1.2"]
+
+
 def test_the_answer_says_what_it_carried_over(bot: Assistant) -> None:
     answer = then(bot, "What did MEXT do in FY2019?", "And MHLW?")
     assert answer.carried == ("FY2019",)
