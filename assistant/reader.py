@@ -65,7 +65,7 @@ from assistant.text import (
     question_part,
 )
 from assistant.time_scope import time_scope
-from assistant.when import that_time
+from assistant.when import TimeRef, that_time
 from corpus.eras import western_years
 from corpus.models import Corpus
 from index.documents import CitedEffort
@@ -75,6 +75,15 @@ __all__ = ["Reader"]
 
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
 _HOME = re.compile(r"\b(?:japan(?:ese)?|tokyo|the government)\b", re.I)
+
+
+def _months_within(lead: TimeRef, asked: TimeRef) -> bool:
+    """Whether the lead's months fall in the fiscal year the question names: "From
+    October 2019 to March 2020, which FY2019 efforts …" asks those months of it."""
+    if not lead.months or asked.months is not None or not asked.fiscal_years:
+        return False
+    fiscal = {int(m[:4]) - (int(m[5:7]) < 4) for m in lead.months}
+    return fiscal <= set(asked.fiscal_years)
 
 
 class Reader:
@@ -164,7 +173,11 @@ class Reader:
             spans = {**asked_slots.spans, "time": that_time(asked)}
             asked_slots = dataclasses.replace(asked_slots, spans=spans)
         shape = self.shape(asked or text, asked_slots)
-        if asked_slots.time.spans and (asked_slots.has_year or not slots.has_year):
+        if (
+            asked_slots.time.spans
+            and (asked_slots.has_year or not slots.has_year)
+            and not _months_within(slots.time, asked_slots.time)
+        ):
             # "DA is in the 2025 glossary, but what did it do in FY2019?": the question's
             # own time, not the statement's; but "in the 2019 report, what happened after
             # October?" asks months of the year the lead names

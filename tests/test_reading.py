@@ -510,6 +510,16 @@ def test_a_year_the_lead_names_bounds_the_months_the_question_asks(reader: Reade
     assert query.time.months == ("2019-11", "2019-12", "2020-01", "2020-02", "2020-03")
 
 
+def test_months_the_lead_names_are_asked_of_the_fiscal_year_the_question_names(
+    reader: Reader,
+) -> None:
+    query = reader.read("Between November 2019 and January 2020, which FY2019 efforts happened?")
+    assert query.time.fiscal_years == (2019,)
+    assert query.time.months == ("2019-11", "2019-12", "2020-01")
+    # months of another year are a statement's: the question's own year is asked
+    assert reader.read("in july 2052 - what did MEXT do in fy2019?").time.months is None
+
+
 def test_an_informal_ministry_name_may_be_shortened(reader: Reader) -> None:
     assert reader.read("econ ministry in 2020 - what did they do?").ministries == ("METI",)
 
