@@ -138,8 +138,17 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     return None, []
 
 
-_MEASURES_ASKED = re.compile(r"\bmeasures\b(?!\s*\d)", re.I)
-_EFFORTS_ASKED = re.compile(r"\b(?:efforts?|initiatives?|activities|projects)\b", re.I)
+# "which measures are under pillar 3", "what measure is listed under section 3" (not "measure
+# 3.1", nor "the measure on SNS": one named, whose efforts are asked)
+_MEASURES_ASKED = re.compile(
+    r"\bmeasures?\b(?!\s*\d)(?!\s+(?:about|on|for|titled|called|named|covering|dealing|"
+    r"concerning|regarding)\b)",
+    re.I,
+)
+_EFFORTS_ASKED = re.compile(
+    r"\b(?:efforts?|initiatives?|activities|projects|done|happened|carried\s+out|took\s+place)\b",
+    re.I,
+)
 
 
 def asks_measures(text: str) -> bool:

@@ -823,3 +823,17 @@ def test_efforts_a_ministry_did_with_no_other_are_asked_however_it_is_said(quest
 def test_efforts_a_ministry_did_not_do_alone_are_not_those_it_did_alone(question: str) -> None:
     assert not slots.sole_ministry(question)
     assert slots.not_alone(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("which measures are under pillar 3?", True),
+        ("what measure is listed under section 3 of the fy2019 report", True),
+        ("what was done under the measures of section 3", False),  # their efforts
+        ("the measure on inappropriate messages on SNS, what's there?", False),  # one named
+        ("what is in measure 4.2", False),
+    ],
+)
+def test_the_measures_of_a_part_are_asked_in_the_singular_too(question: str, asked: bool) -> None:
+    assert parts.asks_measures(question) is asked
