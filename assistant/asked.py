@@ -140,6 +140,8 @@ def unit(text: str) -> str | None:
         return "times"  # "how often was it accessed": a number of times
     if re.search(r"\bhow\s+much\s+(?:money|cash|funding|funds)\b", text, re.I):
         return "money"
+    if re.search(r"\bwhat\b[^?.!]{0,80}?\bcost(?:s|ed)?\b|\bthe\s+cost\s+of\b", text, re.I):
+        return "money"  # "what the campaign cost the government", "the cost of the app"
     if re.search(r"\b(?:max|maximum|upper\s+limit|most)\b", text, re.I) and re.search(
         r"\b(?:subsid|grant|fund|pa(?:y|id)\b|yen\b|money|cash)", text, re.I
     ):
@@ -166,8 +168,10 @@ _MODIFIER = (
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|specific|"
     r"exact|individual|particular|different|main|new|[a-z]+(?:ed|al|ic|ive|ing|ese|ian|ous|ful))"
 )
+# "name the …", "can you name the …": an imperative asking the names of what follows
+_NAME_THE = r"(?<!\bthe\s)(?<!\ba\s)\bname\s+(?:all\s+)?(?:of\s+)?the"
 _ASKED_NAMES = re.compile(
-    r"\b(?:which(?:\s+(?:were|are)\s+the)?|what\s+(?:were|are)\s+the)\s+"
+    rf"\b(?:which(?:\s+(?:were|are)\s+the)?|what\s+(?:were|are)\s+the|{_NAME_THE})\s+"
     rf"(?:{_MODIFIER}\s+|[a-z]+\s+(?=[a-z]+s\s+(?:took|take|participated|attended|joined|"
     r"[a-z]+ed|won|gave|ran|met|made|had|got|were|are)\b))?"
     r"([a-z]+s)\b(?!\s+(?:is|was)\b)|"
@@ -192,7 +196,7 @@ _NUMBER_TO_CALL = re.compile(
 )
 # "which five online service operators": a count says the names of that many are asked.
 _WHICH_COUNTED = re.compile(
-    r"\bwhich(?:\s+(?:were|are)\s+the|\s+of\s+(?:the|those|these))?\s+(?:\d[\d,]*|two|three|"
+    rf"(?:\bwhich(?:\s+(?:were|are)\s+the|\s+of\s+(?:the|those|these))?|{_NAME_THE})\s+(?:\d[\d,]*|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,6}?((?-i:[a-z]+s)|"
     r"(?-i:[A-Z]+s?)(?=\s+(?:were|are|was|is|did|do|had|have|got)\b))\b",
     re.I,

@@ -387,6 +387,8 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("whats the max a town could get from the subsidy?", "money"),  # "up to 3 million yen"
         ("what was the maximum number of teams?", "teams"),  # a count, not a sum
         ("tell me number of safety class done in 2020", "class"),  # a participle ends the noun
+        ("do they say what the new app cost the city?", "money"),
+        ("was the cost of the campaign given", "money"),
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
@@ -788,6 +790,10 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
         # the number of a line is one to call; the number of calls is a count
         ("number for the youth consultation line pls", "number"),
         ("the number of calls to the hotline", None),
+        # an imperative asks the names too
+        ("Name the five universities that ran the study.", "universities"),
+        ("can you name the companies that joined", "companies"),
+        ("what did they name the campaign", None),
     ],
 )
 def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
