@@ -53,6 +53,15 @@ class Builder:
         self.last_note_start = -2
         # The heading just read, whose title a lower-case next line continues.
         self.heading: SectionDraft | MeasureDraft | None = None
+        # What the last effort, closed by its lead ("Lead ministry: CFA"), may still be
+        # credited with: its partners' line, or the rest of a list the line end cut.
+        self.partners: str | None = None  # "line", "rest" or None
+
+    def credit_last(self, more: tuple[str, ...]) -> None:
+        """Credit the last effort closed with ``more`` bodies, after those it has."""
+        efforts = self.measure().efforts
+        line, text, ministries = efforts[-1]
+        efforts[-1] = (line, text, ministries + tuple(m for m in more if m not in ministries))
 
     def page(self, line_no: int) -> int | None:
         return self.pages[line_no - 1] if 0 < line_no <= len(self.pages) else None

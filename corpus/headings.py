@@ -1,11 +1,11 @@
 """The shapes of a report's section and measure headings.
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
-other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title", "IV. Title"
-or "§4 Title" for a section and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure
-2] Title", "B. Title", "4.2 Title" or "◆ Title" for a measure; a section may also be
-numbered without a full stop ("3 Title"), read as one only when it is the next section's
-number.
+other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title", "IV. Title",
+"§4 Title" or "PART ONE" above its title for a section and "(a) Title", "(1) Title",
+"1) Title", "① Title", "[Measure 2] Title", "B. Title", "4.2 Title", "Measure 4.2: Title"
+or "◆ Title" for a measure; a section may also be numbered without a full stop ("3
+Title"), read as one only when it is the next section's number.
 The heading's shape is read, never its wording.
 """
 
@@ -25,8 +25,18 @@ _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "Chapter II: Title", "Part 3 - Title", "Section IV. Title": a word for a section, then its
 # number, in Roman or Arabic figures.
 _NAMED_SECTION = re.compile(
-    r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2})\b\s*[:.．\-–—]?\s+(\S.*)$", re.I
+    r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
+    r"\s*[:.．\-–—]?\s+(\S.*)$",
+    re.I,
 )
+# "PART ONE" alone on its line, the title on the lines after it.
+_TITLE_BELOW = re.compile(r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2}|[a-z]+)$", re.I)
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 # "IV. Prompt protection …": a Roman numeral alone, in capitals, then a title; or "§4 …".
 _ROMAN_SECTION = re.compile(r"^([IVX]{1,5})\.\s+([A-Z].*)$|^§\s*(\d{1,2})\s+([A-Z].*)$")
@@ -40,7 +50,7 @@ _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$"
 _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
     r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|\d{1,2}\.\d{1,2}(?=\s+(?-i:[A-Z]))|"
-    r"measure\s+\d{1,2}\s*[:.])\s*([A-Z].*)$",
+    r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.])\s*([A-Z].*)$",
     re.I,
 )
 # "◆ Title": a mark that may also open an effort, so the title must read as one: no
@@ -64,14 +74,26 @@ def section_heading(line: str) -> tuple[int, str] | None:
     m = _SECTION.match(line)
     if m is not None:
         return int(m.group(1)), m.group(2)
+    below = _TITLE_BELOW.match(line)
+    if below is not None:  # "PART ONE": its title follows on the next lines
+        value = _value(below.group(1))
+        return (value, "") if value else None
     m = _NAMED_SECTION.match(line) or _ROMAN_SECTION.match(line)
     if m is None:
         return None
     if m.re is _ROMAN_SECTION and m.group(3):  # "§4 Prompt protection …"
         return int(m.group(3)), m.group(4)
-    number = m.group(1)
-    value = int(number) if number.isdigit() else _roman(number.lower())
+    value = _value(m.group(1))
     return (value, m.group(2)) if value else None
+
+
+def _value(number: str) -> int:
+    """A section's number in figures, Roman numerals or words ("4", "IV", "Four"); 0
+    when it is none of these."""
+    if number.isdigit():
+        return int(number)
+    word = number.lower()
+    return _NUMBER_WORDS.get(word) or (_roman(word) if re.fullmatch(r"[ivx]+", word) else 0)
 
 
 def numbered_in_figures(line: str) -> bool:

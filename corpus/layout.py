@@ -17,14 +17,16 @@ __all__ = ["clean_lines", "is_page_number", "plain_bullet", "rejoin", "spell_out
 
 Line = tuple[int, str]
 
-# Page furniture: "- 6 -", "6", "Page 6", "6 / 20", "Page 6 of 9" alone on a line, or a
+# Page furniture: "- 6 -", "6", "(6)", "Page 6", "6 / 20", "Page 6 of 9" alone on a line, or a
 # running header ending in its page ("FY2017 Efforts on the Basic Plan – page 3").
 _PAGE_NUMBER = re.compile(
     r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3}|\s+of\s+\d{1,3})?"
-    r"(?:\s*[-\u2010-\u2015])?$|"
+    r"(?:\s*[-\u2010-\u2015])?$|^\(\d{1,3}\)$|"  # … or "(6)"
     r"[-\u2010-\u2015|]\s*(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$",
     re.I,
 )
+# A rule drawn with characters above or below a table's rows: "------------".
+_RULE = re.compile(r"^[-\u2010-\u2015\u2500\u2501=_~]{4,}$")
 # A footnote mark after a word: 'the "Kodomo 110-ban no Ie"*1 along …', 'schools¹'.
 _FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\].])(?:[*※]\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
 # A second effort run onto the line of the first: "… [NPA and MEXT] • Human rights …".
@@ -43,7 +45,9 @@ _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
 # Lines that carry content even when repeated: efforts end in an attribution.
 _ATTRIBUTED = re.compile(
     r"[\]］】〕〉》>]\s*[.。]?\s*\S{0,12}$|"
-    r"^(?i:ministries|ministry|agencies|agency|responsible|in\s+charge)\s*[:：]|"  # "Ministries:"
+    # "Ministries:", "Lead ministry:", "Partners:"
+    r"^(?i:(?:lead\s+)?(?:ministries|ministry|agencies|agency)|responsible|in\s+charge|"
+    r"partners?)\s*[:：]|"
     r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$|"  # "(by CFA and DA)"
     r"⟦[^⟧]*⟧\s*$"  # a right-hand cell of bodies (corpus.columns)
 )
@@ -93,7 +97,8 @@ def is_page_number(line: str) -> bool:
 
 
 def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
-    """The report's lines without page furniture, with broken brackets and words joined.
+    """The report's lines without page furniture or rules drawn with characters, with
+    broken brackets and words joined.
 
     A line repeated on several pages (digits aside) that holds no attribution is a
     running header or footer; so is the title again, even reworded. A word or a figure the line end
@@ -111,6 +116,7 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         for n, line in lines
         for part in _RUN_ON.split(line)
         if not _PAGE_NUMBER.search(line)
+        and not _RULE.match(line)
         and not _CONTINUED.match(line)
         and not (_shape(line) in repeated and _furniture(line))
         and not (title and _retitled(line, title))

@@ -2,7 +2,7 @@
 sentence ("NPA refers to the National Police Agency, CAS to …"), pairs after a note
 ("Note: NPA = National Police Agency; …"), names each with its abbreviation in brackets
 ("National Police Agency (NPA); Cabinet Office (CAO); …"), all maybe wrapped over lines;
-and a legend table's row wrapped onto a second row.
+a legend table's row wrapped onto a second row; and each abbreviation above its name.
 
 Pure, like :mod:`corpus.lines`, whose one-entry-per-line legend forms it complements.
 """
@@ -13,7 +13,7 @@ import re
 
 from corpus.lines import _BODY_WORD, _LEGEND_ROW, _MINISTRY
 
-__all__ = ["join_legend_rows", "name_first_legend", "prose_legend"]
+__all__ = ["join_legend_rows", "join_stacked_legend", "name_first_legend", "prose_legend"]
 
 
 # "In this report, NPA refers to the National Police Agency, CAS to the Cabinet
@@ -80,6 +80,44 @@ def join_legend_rows(lines: list[str]) -> list[str]:
         if more and _LEGEND_ROW.match(out[i - 1]):
             out[i - 1] = f"{out[i - 1].rstrip()} {more.group(1)}"
             out[i] = ""
+    return out
+
+
+# An abbreviation alone at the start of a line, its name indented on the lines below it.
+_ABBREVIATION_ALONE = re.compile(r"^([A-Z][A-Za-z0-9&\-]{1,11})\s*$")
+_INDENTED = re.compile(r"^\s{2,}(\S.*?)\s*$")
+# A name that goes on to the next line ends with a word that joins: "…, Science and".
+_NAME_GOES_ON = re.compile(r"(?:\b(?:and|of|for|the|on|in)|[,&])$", re.I)
+
+
+def join_stacked_legend(lines: list[str]) -> list[str]:
+    """``lines`` with a legend written one abbreviation above its indented name ("MEXT" /
+    "    Ministry of Education, …, Science and" / "    Technology") as the entry "MEXT:
+    Ministry of …" the glossary reads, on the abbreviation's line (the name's lines left
+    blank, so line numbers stay). Only an abbreviation and a body's name make an entry.
+
+    Example:
+        >>> join_stacked_legend(["NPA", "    National Police Agency", "Held a forum"])
+        ['NPA: National Police Agency', '', 'Held a forum']
+    """
+    out = list(lines)
+    for i in range(len(out) - 1):
+        abbr = _ABBREVIATION_ALONE.match(out[i])
+        name = _INDENTED.match(out[i + 1])
+        if abbr is None or name is None or not _MINISTRY.match(abbr.group(1)):
+            continue
+        words, end = [name.group(1)], i + 2
+        while end < len(out) and _NAME_GOES_ON.search(words[-1]):
+            more = _INDENTED.match(out[end])
+            if more is None:
+                break
+            words.append(more.group(1))
+            end += 1
+        full = " ".join(words)
+        if not _BODY_WORD.search(full) or len(full) > 90:
+            continue
+        out[i] = f"{abbr.group(1)}: {full}"
+        out[i + 1 : end] = [""] * (end - i - 1)
     return out
 
 

@@ -34,7 +34,12 @@ from corpus.headings import (
 )
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
 from corpus.layout import clean_lines, plain_bullet
-from corpus.legend import join_legend_rows, name_first_legend, prose_legend
+from corpus.legend import (
+    join_legend_rows,
+    join_stacked_legend,
+    name_first_legend,
+    prose_legend,
+)
 from corpus.lines import (
     LEADING_LABEL,
     MONTHS,
@@ -42,10 +47,13 @@ from corpus.lines import (
     broken_attribution,
     find_dates,
     glossary_pairs,
+    lead_line,
     legend_row,
+    more_partners,
     normalise_line,
     paren_attribution,
     parse_attribution,
+    partners_line,
 )
 from corpus.models import Plan
 
@@ -65,7 +73,7 @@ __all__ = [
 # An item number in brackets ("(1) Opened …", "(ii) Ran …", not "(ii) taking …" inside an
 # effort) is a bullet too, and so is an effort's own number ("4-1-2 Added …").
 _BULLET = re.compile(
-    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆◎☐➢➤►▶▸✓✔\ue000-\uf8ff]|\(\d{1,2}\)(?=\s)|"
+    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆◎☐➢➤►▶▸✓✔❖\ue000-\uf8ff]|\(\d{1,2}\)(?=\s)|"
     r"\([ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
 )
 # "7. Extended …": an effort's own number, in a report whose sections are not so numbered.
@@ -86,6 +94,8 @@ _LEADING_ATTRIBUTION = re.compile(
 # A measure title printed without its "O": a short capitalised line with no sentence
 # punctuation, quotation marks or figures (captions have those), before a bulleted effort.
 _BARE_TITLE = re.compile(r"^[A-Z][A-Za-z,'’()\- ]{10,150}[A-Za-z)]$")
+# The end of a heading wrapped before a capitalised word: "Centers", "Juvenile Damage".
+_TITLE_TAIL = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]?[a-z]+){0,2}$")
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
 _FISCAL_YEAR = re.compile(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -133,7 +143,8 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
     tabular = {i for i, raw in enumerate(lines, start=1) if len(_COLUMN_GAP.findall(raw)) >= 2}
-    rows = join_legend_rows(lines)  # a legend row wrapped onto a second row, joined
+    # a legend row wrapped onto a second row, or an abbreviation above its name, joined
+    rows = join_stacked_legend(join_legend_rows(lines))
     numbered = _numbered(rows)
     if not numbered:
         raise CorpusError(f"{source} is empty; point planqa at a plan report text file")
@@ -190,6 +201,16 @@ def _sub_item(opened: str, mark: str) -> bool:
     return numbered and mark.strip()[:1] in "-–—•·▪"
 
 
+def _partners(builder: Builder, line: str) -> tuple[tuple[str, ...], bool] | None:
+    """The bodies a line after an effort's lead credits it with too: its partners
+    ("Partners: NPA, MEXT"), or the rest of their list the line end cut ("MEXT")."""
+    if builder.partners == "line":
+        return partners_line(line, builder.names)
+    if builder.partners == "rest":
+        return partners_line(line, builder.names) or more_partners(line, builder.names)
+    return None
+
+
 def _bare_title(builder: Builder, line_no: int, line: str, following: str) -> bool:
     """A measure title without its "O": it follows an effort of the measure before it
     and leads into a bulleted effort (and is no table row)."""
@@ -235,6 +256,9 @@ def _read_line(builder: Builder, line_no: int, line: str, following: str = "") -
     if line:
         _read_shape(builder, line_no, line, following)
     found = parse_attribution(cell.group(1), builder.names)
+    if not line and builder.partners == "rest" and found:
+        _read_shape(builder, line_no, cell.group(1), following)  # "Partners: CFA," / "MEXT"
+        return
     if builder.open is not None and found:
         owners = builder.open.ministries
         builder.open.ministries = owners + tuple(a for a in found if a not in owners)
@@ -243,9 +267,16 @@ def _read_line(builder: Builder, line_no: int, line: str, following: str = "") -
 def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") -> None:
     attribution = _ATTRIBUTION.search(line)
     heading, builder.heading = builder.heading, None
-    if heading is not None and line[:1].islower() and not attribution and builder.open is None:
-        # "6. Strengthening … children will never" / "become victims": the title goes on
-        heading.title = f"{heading.title} {line}"
+    goes_on = (
+        line[:1].islower()
+        or (isinstance(heading, SectionDraft) and not heading.title)
+        # "… of Child Guidance" / "Centers": a capitalised word or two, nothing more
+        or bool(heading and _TITLE_TAIL.match(line) and not _BULLET.match(line))
+    )
+    if heading is not None and goes_on and not attribution and builder.open is None:
+        # "6. Strengthening … children will never" / "become victims": the title goes on;
+        # "PART ONE" / "Enhancement of …": the title is below the heading
+        heading.title = f"{heading.title} {line}".strip()
         builder.heading = heading
         return
     after = builder.sections[-1].number + 1 if builder.sections else 1
@@ -304,6 +335,19 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         joined = broken_attribution(parts[-1], line)
         if joined is not None:
             parts[-1], line = joined
+    lead = lead_line(line, builder.names) if builder.open is not None else None
+    if lead is not None:
+        # "Lead ministry: CFA" under an effort closes it; its partners may follow
+        builder.close_effort(lead[0])
+        builder.partners = "rest" if lead[1] else "line"
+        return
+    partners = _partners(builder, line)
+    builder.partners = None
+    if partners is not None:
+        # "Partners: NPA, MEXT" (or the rest of its list, "MEXT", after the line end)
+        builder.credit_last(partners[0])
+        builder.partners = "rest" if partners[1] else None
+        return
     alone = attribution_line(line, builder.names) if builder.open is not None else None
     if alone:
         # "— METI, DA" or "Ministries: CFA; NPA" on a line of its own: the open effort's

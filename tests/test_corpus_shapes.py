@@ -282,3 +282,68 @@ def test_bodies_in_a_right_hand_column_and_a_legend_of_names_in_a_note_are_read(
 
 def test_a_month_written_as_an_iso_date_is_read() -> None:
     assert find_dates("on 2053-02-01, (2052-09) and FY2051-52") == ("2052-09", "2053-02")
+
+
+LEAD_LINES = """FY2053 Efforts on the Plan
+
+PART ONE
+Enhancement of public awareness, development of social awareness, and international
+collaboration
+
+Measure 1.1: Promotion of public relations and awareness-raising for the prevention
+             of victimization
+
+❖ Held the symposium at Matsuyama Citizens' Hall (July 2053); about 840 people
+  attended in person.
+  Lead ministry: CAO
+
+❖ Launched the campaign "Pause Before You Send" on the 3rd of November 2053:
+  → posters put up in 4,600 trains and buses;
+  → the chatbot "Pause Bot", which answered 182,000 questions.
+  Lead ministry: CFA
+  Partners: NPA,
+
+                                        (1)
+
+            MEXT
+
+Measure 1.2: Strengthening of the structure of Child Guidance
+             Centers
+
+❖ Produced the animated series "Mirai" for the lower grades, broadcast from
+  Oct-2053; the results:
+      ----------------------------------------
+      Classes            7,900
+      ----------------------------------------
+  Lead ministry: MEXT    Partners: CFA
+
+Abbreviations used
+
+NPA
+    National Police Agency
+MEXT
+    Ministry of Education, Culture, Sports, Science and
+    Technology
+CAO
+    Cabinet Office
+CFA
+    Children and Families Agency
+"""
+
+
+def test_parts_in_words_lead_and_partner_lines_and_a_stacked_legend_are_read() -> None:
+    plan = parse_plan(LEAD_LINES, source="t.txt")
+    assert [
+        (s.number, s.title[-13:], [m.title[-7:] for m in s.measures]) for s in plan.sections
+    ] == [
+        (1, "collaboration", ["ization", "Centers"]),  # titles below and wrapped
+    ]
+    assert [(e.id, e.ministries, e.dates) for *_, e in plan.efforts()] == [
+        ("fy2053-1.1.1", ("CAO",), ("2053-07",)),
+        ("fy2053-1.1.2", ("CFA", "NPA", "MEXT"), ("2053-11",)),  # partners over a page break
+        ("fy2053-1.2.1", ("MEXT", "CFA"), ("2053-10",)),  # lead and partners on one line
+    ]
+    effort = [e for *_, e in plan.efforts()][1]
+    assert "→ the chatbot" in effort.text  # an arrowed item is a line of the effort
+    assert [e for *_, e in plan.efforts()][2].text.endswith("the results: Classes 7,900")
+    assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
