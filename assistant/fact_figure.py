@@ -68,10 +68,18 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     # the figure is stated (blanked "…" for a second ask), only the one before it
     both = versus and "…" not in e.text
     # "in FY2046", or "and in 2048?" of a table by fiscal year
-    years = {f"in FY{y}" for y in re.findall(r"\b(?:FY\s?)?((?:19|20)\d\d)\b", q.text, re.I)}
-    of_year = [s for s in spans if any(s.text.endswith(y) for y in years)]
+    years = set(re.findall(r"\b(?:FY\s?)?((?:19|20)\d\d)\b", q.text, re.I))
+    # "how many in FY2046?": the cell of that year in a table by year, or the figure of
+    # that year given beside the report's own ("…, compared with 23,910 in FY2047")
+    of_year = [
+        s
+        for s in spans
+        if any(s.text.endswith(f"in FY{y}") or (s.earlier and f"fy{y}" in s.near) for y in years)
+    ]
     if of_year and not both:
-        spans = of_year  # "how many in FY2046?": the cell of that year in a table by year
+        spans = of_year
+    elif q.time.uncovered and not both:
+        return None  # a year no report covers, whose figure the effort does not give
     elif both:
         spans, before = [s for s in spans if not s.earlier] or spans, spans
     elif versus or _ASKS_EARLIER.search(q.text):
@@ -103,7 +111,10 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         return f"The report says it happened {span.text.lower()}"
     # "…, and what was it the year before?"; a cell of a table by year says its year
     if span.earlier and "previous" not in span.text and not _TABLE_YEAR.search(span.text):
-        return f"The report gives {_said(span)} as the earlier figure"
+        in_year = sorted(y for y in years if f"fy{y}" in span.near)  # "… 23,910 in FY2047"
+        return f"The report gives {_said(span)} " + (
+            f"in FY{in_year[0]}" if in_year else "as the earlier figure"
+        )
     if both and (earlier := _earlier_of(span, before, e.text)) is not None:
         when = "" if "previous" in earlier.text or _TABLE_YEAR.search(earlier.text) else " before"
         return f"The report gives {_said(span)}, against {_said(earlier)}{when}"

@@ -190,6 +190,20 @@ def test_a_second_ask_of_a_figure_in_a_year_asks_it_of_the_first_asks_effort(
     assert [c.effort_id for c in answer.citations] == ["fy2049-4.1.1"]
 
 
+def test_a_year_before_the_report_is_answered_by_the_figure_given_for_it_or_not_at_all(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "26,480 consultations in FY2048, compared with 23,910 in FY2047"
+    bot2048 = blind_report_bot(tmp_path_factory, "reports28")
+    answer = bot2048.ask("how many consultations did the kodomo sos chat service have in fy2047")
+    assert "23,910" in claims(answer) and "FY2047" in claims(answer)
+    assert "26,480" not in claims(answer)
+    first = bot2048.ask("kodomo sos chat: number of consultations in fy2048?")
+    assert "26,480" in claims(first)
+    before = bot2048.ask("and the year before?", context=first.context)
+    assert "23,910" in claims(before) and "26,480" not in claims(before)
+
+
 @pytest.fixture(scope="module")
 def bot2052(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return blind_report_bot(tmp_path_factory, "reports32")
