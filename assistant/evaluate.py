@@ -89,6 +89,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev30": ("reports30",),
     "dev31": ("reports31",),
     "dev32": ("reports32",),
+    "dev33": ("reports33",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -75,6 +75,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev30",
         "dev31",
         "dev32",
+        "dev33",
         "unseen",
         "unseen2",
         "unseen3",
