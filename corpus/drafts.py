@@ -140,7 +140,9 @@ def freeze(builder: Builder, *, title: str, fiscal_year: int) -> Plan:
                     number=m_no, title=measure.title, efforts=efforts, notes=tuple(measure.notes)
                 )
             )
-        sections.append(Section(number=draft.number, title=draft.title, measures=tuple(measures)))
+        # "PROMPT PROTECTION OF …" set in capitals reads as the sentence it is
+        heading = draft.title.capitalize() if draft.title.isupper() else draft.title
+        sections.append(Section(number=draft.number, title=heading, measures=tuple(measures)))
     return Plan(
         title=title,
         fiscal_year=fiscal_year,

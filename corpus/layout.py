@@ -17,11 +17,11 @@ __all__ = ["clean_lines", "is_page_number", "plain_bullet", "rejoin", "spell_out
 
 Line = tuple[int, str]
 
-# Page furniture: "- 6 -", "6", "(6)", "Page 6", "6 / 20", "Page 6 of 9" alone on a line, or a
-# running header ending in its page ("FY2017 Efforts on the Basic Plan – page 3").
+# Page furniture: "- 6 -", "6", "(6)", "p. 6", "Page 6", "6 / 20", "Page 6 of 9" alone on a
+# line, or a running header ending in its page ("FY2017 Efforts on the Basic Plan – page 3").
 _PAGE_NUMBER = re.compile(
     r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3}|\s+of\s+\d{1,3})?"
-    r"(?:\s*[-\u2010-\u2015])?$|^\(\d{1,3}\)$|"  # … or "(6)"
+    r"(?:\s*[-\u2010-\u2015])?$|^\(\d{1,3}\)$|^p\.\s*\d{1,3}$|"  # … or "(6)", "p. 6"
     r"[-\u2010-\u2015|]\s*(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$",
     re.I,
 )
@@ -39,6 +39,13 @@ _BROKEN_WORD = re.compile(r"[a-z]-$")
 # more of it ("child-exploitation/fy2038-report)"), not with a word.
 _BROKEN_URL = re.compile(r"(?:https?://|www\.)[^\s()]*[/.\-_]$")
 _URL_GOES_ON = re.compile(r"[\w~%=&#-]*[/.?=#][\w./~%?=&#-]*(?=[\s).,;]|$)|[\w-]+(?=\))")
+# A list of bodies the line end broke: "… University.(CAS、" / "DA、CFA)", "Responsible
+# bodies: CFA, MOJ" / "& NPA".
+_ABBR = r"[A-Z][A-Za-z]{1,5}"
+_OPEN_LIST = re.compile(rf"\((?:{_ABBR}\s*[、,・]\s*)+$")
+_LIST_CLOSES = re.compile(rf"{_ABBR}(?:\s*[、,・&]\s*{_ABBR})*\)")
+_LIST_ENDS = re.compile(rf"(?<![\w-]){_ABBR}$")
+_LIST_TAIL = re.compile(rf"(?:&|and)\s+{_ABBR}\s*[.。]?$")
 # A figure the line end broke after its thousands separator: "about 1," / "200 schools".
 _BROKEN_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,$")
 _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
@@ -46,8 +53,8 @@ _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
 _ATTRIBUTED = re.compile(
     r"[\]］】〕〉》>]\s*[.。]?\s*\S{0,12}$|"
     # "Ministries:", "Lead ministry:", "Partners:"
-    r"^(?i:(?:lead\s+)?(?:ministries|ministry|agencies|agency)|responsible|in\s+charge|"
-    r"partners?)\s*[:：]|"
+    r"^(?i:(?:lead\s+|responsible\s+)?(?:ministries|ministry|agencies|agency|bod(?:y|ies))|"
+    r"responsible|in\s+charge|partners?)\s*[:：]|"
     r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$|"  # "(by CFA and DA)"
     r"⟦[^⟧]*⟧\s*$"  # a right-hand cell of bodies (corpus.columns)
 )
@@ -163,6 +170,10 @@ def rejoin(before: str, line: str) -> str | None:
         return before[:-1] + line  # "aware-" / "ness"
     if _BROKEN_FIGURE.search(before) and _FIGURE_GOES_ON.match(line):
         return before + line  # "about 1," / "200 schools"
+    if _OPEN_LIST.search(before) and _LIST_CLOSES.match(line):
+        return before + line  # "(CAS、" / "DA、CFA)"
+    if _LIST_ENDS.search(before) and _LIST_TAIL.fullmatch(line):
+        return f"{before} {line}"  # "Responsible bodies: CFA, MOJ" / "& NPA"
     return None
 
 

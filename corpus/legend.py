@@ -68,6 +68,7 @@ def prose_legend(text: str) -> dict[str, str]:
 
 # A legend row wrapped onto a row with an empty first cell: "         | Technology".
 _LEGEND_MORE = re.compile(r"^\s*\|\s*(\S.*?)\s*$")
+_NAME_CONTINUED = re.compile(r"^\s{4,}((?:and|of|for|the|&)\b.*?)\s*$")
 
 
 def join_legend_rows(lines: list[str]) -> list[str]:
@@ -76,7 +77,9 @@ def join_legend_rows(lines: list[str]) -> list[str]:
     Science and" / "| Technology"."""
     out = list(lines)
     for i in range(1, len(out)):
-        more = _LEGEND_MORE.match(out[i])
+        # "| Technology" in the name column; or indented, going on in lower case: "and
+        # Technology"
+        more = _LEGEND_MORE.match(out[i]) or _NAME_CONTINUED.match(out[i])
         if more and _LEGEND_ROW.match(out[i - 1]):
             out[i - 1] = f"{out[i - 1].rstrip()} {more.group(1)}"
             out[i] = ""

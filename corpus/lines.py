@@ -188,18 +188,21 @@ def find_dates(text: str) -> tuple[str, ...]:
     for match in NUMERIC_MONTH.finditer(text):
         numeric_year, numeric_month = numeric_month_of(match)
         found.add(f"{numeric_year:04d}-{numeric_month:02d}")
+        end = _DOTTED_RANGE_END.match(text, match.end()) if match.group(9) else None
+        if end:  # "2054.07.20–08.31": August too
+            found.add(f"{numeric_year:04d}-{int(end.group(1)):02d}")
     return tuple(sorted(found))
 
 
 def numeric_month_of(match: re.Match[str]) -> tuple[int, int]:
     """The year and month of a :data:`NUMERIC_MONTH` match, whichever way it is written."""
-    year = match.group(1) or match.group(4) or match.group(5) or match.group(7)
-    month = match.group(2) or match.group(3) or match.group(6) or match.group(8)
+    year = match.group(1) or match.group(4) or match.group(5) or match.group(7) or match.group(9)
+    month = match.group(2) or match.group(3) or match.group(6) or match.group(8) or match.group(10)
     return int(year), int(month)
 
 
 # A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048", "(2050/10)",
-# "2052-10-21";
+# "2052-10-21", "2054.10.05";
 # "2047.9" only in brackets or after a word of time ("rose to 2047.5 points" is a figure).
 NUMERIC_MONTH = re.compile(
     r"(?:(?<=\()|(?<=（)|(?<=\bby\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)|"
@@ -207,8 +210,12 @@ NUMERIC_MONTH = re.compile(
     r"(?<![\d,./])(1[0-2]|0?[1-9])/((?:19|20)\d\d)(?![\d.,/]\d|\d)|"
     r"(?<![\d,./])((?:19|20)\d\d)/(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"  # "(2050/10)"
     # ISO 8601: "2052-10-21", "(2052-09)"
-    r"(?<![\d,./-])((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(?:[0-2]\d|3[01]))?(?![\d])"
+    r"(?<![\d,./-])((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(?:[0-2]\d|3[01]))?(?![\d])|"
+    # a whole date with dots: "2054.10.05"
+    r"(?<![\d,./])((?:19|20)\d\d)\.(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])"
 )
+# The end of a range of dotted dates within one year: "2054.07.20–08.31".
+_DOTTED_RANGE_END = re.compile(r"\s*[–-]\s*(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])")
 
 
 # "NPA<tab>National Police Agency": a row of the legend printed as a table.
@@ -254,7 +261,7 @@ def glossary_pairs(line: str) -> dict[str, str] | None:
 
 # "… (March 2016). (CAO)": an attribution in round brackets (full-width in the source).
 _PAREN_ATTRIBUTION = re.compile(
-    r"\(([A-Z][A-Za-z]{1,5}(?:(?:,\s*|\s+and\s+|・)[A-Z][A-Za-z]{1,5})*)\)\s*[.。]?\s*$"
+    r"\(([A-Z][A-Za-z]{1,5}(?:(?:,\s*|\s+and\s+|・|、)[A-Z][A-Za-z]{1,5})*)\)\s*[.。]?\s*$"
 )
 
 
@@ -263,6 +270,14 @@ _LABELLED_ATTRIBUTION = re.compile(
     r"\((?:responsible|ministr(?:y|ies)|agenc(?:y|ies)|lead|in\s+charge)\s*[:：]\s*"
     r"([^()]{2,120})\)\s*[.。]?\s*$",
     re.I,
+)
+
+
+# "… in 9 prefectures. Responsible bodies: CFA, MOJ & NPA": the bodies after their label.
+_ABBR = r"[A-Z][A-Za-z]{1,5}"
+_ABBREVIATIONS = rf"{_ABBR}(?:\s*(?:,|&|、)\s*{_ABBR}|\s+and\s+{_ABBR})*"
+_TRAILING_LABEL = re.compile(
+    rf"(?:^|\s)(?i:responsible\s+bod(?:y|ies))\s*[:：]\s*({_ABBREVIATIONS})\s*[.。]?\s*$"
 )
 
 
@@ -284,62 +299,10 @@ _DASH_ATTRIBUTION = re.compile(
 
 # "Ministries: CFA; NPA" on the line after an effort: its attribution, labelled.
 _ATTRIBUTION_LINE = re.compile(
-    r"^(?:ministries|ministry|agencies|agency|bodies|responsible|in\s+charge|lead)"
+    r"^(?:ministries|ministry|agencies|agency|bodies|responsible(?:\s+bod(?:y|ies))?|in\s+charge|lead)"
     r"(?:\s+in\s+charge)?\s*[:：]\s*(.{2,120}?)\s*[.。]?$",
     re.I,
 )
-
-
-# "Lead ministry: CFA" under an effort, maybe with its partners on the same line.
-_LEAD_LINE = re.compile(
-    r"^lead\s+(?:ministry|ministries|agency|agencies|body|bodies)\s*[:：]\s*(.+?)"
-    r"(?:\s+(?:partners?|with)\s*[:：]\s*(.*?))?\s*[.。]?$",
-    re.I,
-)
-# "Partners: NPA, MEXT" after the lead line; its list may go on to the next line.
-_PARTNERS_LINE = re.compile(
-    r"^(?:partners?|partner\s+(?:ministries|agencies|bodies)|in\s+co-?operation\s+with|"
-    r"supported\s+by)\s*[:：]\s*(.*?)\s*[.。]?$",
-    re.I,
-)
-# A list of bodies that goes on to the next line: "Partners: CFA," / "MEXT".
-_LIST_GOES_ON = re.compile(r"(?:,|\band)\s*$")
-
-
-def lead_line(line: str, names: dict[str, str]) -> tuple[tuple[str, ...], bool] | None:
-    """The bodies of a "Lead ministry: CFA" line (with "Partners: …" if run onto it) and
-    whether its list goes on to the next line; None for any other line."""
-    m = _LEAD_LINE.match(line)
-    lead = parse_attribution(m.group(1), names) if m else None
-    if m is None or lead is None:
-        return None
-    partners = _listed(m.group(2) or "", names)
-    return lead + tuple(p for p in partners or () if p not in lead), _goes_on(m.group(2) or "")
-
-
-def partners_line(line: str, names: dict[str, str]) -> tuple[tuple[str, ...], bool] | None:
-    """The bodies of a "Partners: NPA, MEXT" line and whether the list goes on to the next
-    line; None for any other line."""
-    m = _PARTNERS_LINE.match(line)
-    if m is None:
-        return None
-    found = _listed(m.group(1), names)
-    return None if found is None else (found, _goes_on(m.group(1)))
-
-
-def more_partners(line: str, names: dict[str, str]) -> tuple[tuple[str, ...], bool] | None:
-    """The rest of a list of bodies a line break cut ("MEXT" after "Partners: CFA,"): the
-    legend's abbreviations only; None for any other line."""
-    found = _of_the_legend(line.rstrip(" ,.;"), names)
-    return None if found is None else (found, _goes_on(line))
-
-
-def _listed(text: str, names: dict[str, str]) -> tuple[str, ...] | None:
-    return parse_attribution(text.rstrip(" ,;"), names) if text.strip(" ,;") else None
-
-
-def _goes_on(text: str) -> bool:
-    return _LIST_GOES_ON.search(text) is not None
 
 
 def attribution_line(line: str, names: dict[str, str]) -> tuple[str, ...] | None:
@@ -361,16 +324,19 @@ def paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
     labelled = _LABELLED_ATTRIBUTION.search(body)
     if labelled and parse_attribution(labelled.group(1), names):
         return labelled
+    trailing = _TRAILING_LABEL.search(body)
+    if trailing and of_the_legend(trailing.group(1), names):
+        return trailing
     by = _BY_ATTRIBUTION.search(body)  # "(by CFA and DA)", not "(by telephone or chat)"
-    if by and _of_the_legend(by.group(1), names):
+    if by and of_the_legend(by.group(1), names):
         return by
     dashed = _DASH_ATTRIBUTION.search(body)
-    if dashed and _of_the_legend(dashed.group(1), names):
+    if dashed and of_the_legend(dashed.group(1), names):
         return dashed
     m = _PAREN_ATTRIBUTION.search(body)
     if m is None:
         return None
-    found = _of_the_legend(m.group(1), names)
+    found = of_the_legend(m.group(1), names)
     if not found:
         return None
     before = body[: m.start()].rstrip().lower()
@@ -378,7 +344,7 @@ def paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
     return None if defined else m
 
 
-def _of_the_legend(inner: str, names: dict[str, str]) -> tuple[str, ...] | None:
+def of_the_legend(inner: str, names: dict[str, str]) -> tuple[str, ...] | None:
     """The abbreviations ``inner`` lists, when every one is the legend's."""
     found = parse_attribution(inner)
     return found if found and set(found) <= set(names.values()) else None
@@ -386,12 +352,24 @@ def _of_the_legend(inner: str, names: dict[str, str]) -> tuple[str, ...] | None:
 
 # "… (by" or "… (by CFA, MOJ and" ending a line, closed on the next: "NPA)".
 _OPEN_BY = re.compile(r"\(by(?:\s+[A-Z][A-Za-z]{1,5}(?:\s*,|\s+and)?)*\s*$")
+# "… Responsible" or "… Responsible bodies: CFA, MOJ" ending a line, the rest on the next:
+# "body: MOJ", "& NPA".
+_OPEN_LABEL = re.compile(
+    r"(?<!\S)Responsible(?:\s+bod(?:y|ies)\s*:(?:\s*[A-Z][A-Za-z]{1,5}(?:\s*[,&、]|\s+and)?)*)?\s*$"
+)
+_LABEL_REST = re.compile(
+    rf"^(?:bod(?:y|ies)\s*:\s*)?(?:(?:&|and|,)\s*)?{_ABBREVIATIONS}\s*[.。]?$|^bod(?:y|ies)\s*:$"
+)
 
 
 def broken_attribution(before: str, line: str) -> tuple[str, str] | None:
-    """An attribution a line break split, "(by" / "CFA and MIC)", moved whole onto the
-    second line: (the first line without it, the second with it); None if none was."""
+    """An attribution a line break split, "(by" / "CFA and MIC)" or "Responsible" / "body:
+    MOJ", moved whole onto the second line: (the first line without it, the second with
+    it); None if none was."""
     cut = _OPEN_BY.search(before)
-    if cut is None or not re.match(r"^[A-Z][^()]{0,100}\)\s*[.。]?\s*$", line):
-        return None
-    return before[: cut.start()].rstrip(), f"{cut.group(0)} {line}"
+    if cut is not None and re.match(r"^[A-Z][^()]{0,100}\)\s*[.。]?\s*$", line):
+        return before[: cut.start()].rstrip(), f"{cut.group(0)} {line}"
+    cut = _OPEN_LABEL.search(before)
+    if cut is not None and _LABEL_REST.match(line):
+        return before[: cut.start()].rstrip(), f"{cut.group(0)} {line}"
+    return None

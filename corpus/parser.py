@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from corpus.columns import CELL, mark_cells
+from corpus.credits import lead_line, more_partners, partners_line
 from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freeze
 from corpus.errors import CorpusError
 from corpus.headings import (
@@ -47,13 +48,10 @@ from corpus.lines import (
     broken_attribution,
     find_dates,
     glossary_pairs,
-    lead_line,
     legend_row,
-    more_partners,
     normalise_line,
     paren_attribution,
     parse_attribution,
-    partners_line,
 )
 from corpus.models import Plan
 
@@ -73,7 +71,7 @@ __all__ = [
 # An item number in brackets ("(1) Opened …", "(ii) Ran …", not "(ii) taking …" inside an
 # effort) is a bullet too, and so is an effort's own number ("4-1-2 Added …").
 _BULLET = re.compile(
-    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆◎☐➢➤►▶▸✓✔❖\ue000-\uf8ff]|\(\d{1,2}\)(?=\s)|"
+    r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆◎☐➢➤►▶▸✓✔❖\ue000-\uf8ff]|\+(?=\s)|\(\d{1,2}\)(?=\s)|"
     r"\([ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
 )
 # "7. Extended …": an effort's own number, in a report whose sections are not so numbered.
@@ -270,6 +268,8 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
     goes_on = (
         line[:1].islower()
         or (isinstance(heading, SectionDraft) and not heading.title)
+        # "… AND INTERNATIONAL" / "COLLABORATION": a title in capitals goes on so
+        or bool(heading and heading.title.isupper() and line.isupper())
         # "… of Child Guidance" / "Centers": a capitalised word or two, nothing more
         or bool(heading and _TITLE_TAIL.match(line) and not _BULLET.match(line))
     )

@@ -347,3 +347,59 @@ def test_parts_in_words_lead_and_partner_lines_and_a_stacked_legend_are_read() -
     assert "→ the chatbot" in effort.text  # an arrowed item is a line of the effort
     assert [e for *_, e in plan.efforts()][2].text.endswith("the results: Classes 7,900")
     assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
+
+
+UNDERLINED = """FY2054 Efforts on the Plan
+
+I    ENHANCEMENT OF PUBLIC AWARENESS, DEVELOPMENT OF SOCIAL AWARENESS, AND INTERNATIONAL
+     COLLABORATION
+========================================================================================
+
+1-a  Promotion of public relations
+----------------------------------
++ Held the symposium in Niigata (Jul 12, 2054); about 1,140 people attended.（CAO）
++ Broadcast the radio series "Ask Dr. Hoshino" (Oct–Nov 2054). （CFA）
++ Revised the guidelines on generative AI (2054.07.20–08.31), after a panel.（CAS、
+
+                                                                      p. 1
+
+  DA、CFA）
+
+IV   PROMPT PROTECTION OF AND APPROPRIATE SUPPORT FOR CHILD VICTIMS
+===================================================================
+
+4-a  Responses considering convenience
+--------------------------------------
++ Held the eighth examination on Sun, Dec 6, 2054; 1,905 persons passed. Responsible
+  body: CFA
+
++ Opened 4 new centers (2054.10.05), bringing the total to fifty-one. Responsible bodies: CFA, MOJ
+  & NPA
+
+Notes
+a) Responsible bodies (abbreviations used in this report):
+   CAO    Cabinet Office
+   CAS    Cabinet Secretariat
+   CFA    Children and Families Agency
+   DA     Digital Agency
+   MEXT   Ministry of Education, Culture, Sports, Science
+          and Technology
+   MOJ    Ministry of Justice
+   NPA    National Police Agency
+"""
+
+
+def test_roman_sections_in_capitals_lettered_measures_and_labels_after_the_text_are_read() -> None:
+    plan = parse_plan(UNDERLINED, source="t.txt")
+    assert [(s.number, s.title[-13:], [m.title for m in s.measures]) for s in plan.sections] == [
+        (1, "collaboration", ["Promotion of public relations"]),  # capitals read as a sentence
+        (4, "child victims", ["Responses considering convenience"]),
+    ]
+    assert [(e.id, e.ministries, e.dates) for *_, e in plan.efforts()] == [
+        ("fy2054-1.1.1", ("CAO",), ("2054-07",)),
+        ("fy2054-1.1.2", ("CFA",), ("2054-10", "2054-11")),
+        ("fy2054-1.1.3", ("CAS", "DA", "CFA"), ("2054-07", "2054-08")),  # over a page break
+        ("fy2054-4.1.1", ("CFA",), ("2054-12",)),  # "Responsible" / "body: CFA"
+        ("fy2054-4.1.2", ("CFA", "MOJ", "NPA"), ("2054-10",)),  # "CFA, MOJ" / "& NPA"
+    ]
+    assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
