@@ -301,7 +301,13 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
     if named < 2 and (_SHARED.search(text) or not_alone(text)):
         at_least = max(at_least, 2)
     either = named >= 2 and _OR_MINISTRY.search(text) is not None and "both" not in text.lower()
-    return at_least, bool(_TOGETHER.search(text)) and not either
+    # "what did METI and the JFTC each do? list both": each one's efforts, not shared ones
+    apart = named >= 2 and _EACH.search(text) is not None and not _JOINTLY.search(text)
+    return at_least, bool(_TOGETHER.search(text)) and not either and not apart
+
+
+_EACH = re.compile(r"\b(?:each|respectively|separately|individually)\b", re.I)
+_JOINTLY = re.compile(r"\b(?:together|jointly|joint|shared?|in\s+common)\b", re.I)
 
 
 # "did the police do alone", "on its own", "without any other ministry": efforts credited to
