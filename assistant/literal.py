@@ -31,8 +31,24 @@ def identifiers(topic: str) -> tuple[str, ...]:
 
 
 def holds_identifiers(effort: CitedEffort, marks: tuple[str, ...]) -> bool:
+    """Whether the effort holds every mark, an ordinal also spelt out ("7th": "seventh")."""
     text = effort.text.lower()
-    return all(whole_word_at(text, m.lower()) >= 0 for m in marks)
+    return all(
+        any(whole_word_at(text, form) >= 0 for form in _forms(m.lower())) for m in marks
+    )
+
+
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+
+
+def _forms(mark: str) -> tuple[str, ...]:
+    """A mark as the effort may write it: "7th" or "seventh"."""
+    ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", mark)
+    n = int(ordinal.group(1)) if ordinal else 0
+    return (mark, _ORDINAL_WORDS[n - 1]) if 1 <= n <= len(_ORDINAL_WORDS) else (mark,)
 
 
 def literal_terms(topic: str, text: str, *, single: bool = False) -> tuple[str, ...]:
