@@ -21,10 +21,15 @@ _MONTH_WORDS = "|".join(
     [n for n in MONTHS if len(n) > 3 or n == "may"]
     + [rf"{n}\." for n in MONTHS if len(n) <= 4 and n != "may"]
 )
+# … or cut short with no full stop before a day or a year: "Jul 12, 2054", "Oct-2053".
+_ABBREVIATED = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\s+\d{1,2}\b|-(?:19|20)\d\d)"
+_MONTH = rf"(?:{_MONTH_WORDS}|{_ABBREVIATED})"
+# A day before its month: "12", "the 3rd of"
+_DAY = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?"
 _DATE = re.compile(
-    rf"\b(?:from\s+)?(?:\d{{1,2}}\s*(?:to|-|–)\s*)?(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?"
-    rf"(?:\s*(?:to|-|–)\s*(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})(?:\s+\d{{1,2}})?|\d{{1,2}}))?"
-    rf",?\s+(?:19|20)\d\d",
+    rf"\b(?:from\s+)?(?:{_DAY}\s*(?:to|-|–)\s*)?(?:{_DAY}\s+)?{_MONTH}(?:\s+\d{{1,2}})?"
+    rf"(?:\s*(?:to|-|–)\s*(?:(?:{_DAY}\s+)?{_MONTH}(?:\s+\d{{1,2}})?|\d{{1,2}}))?"
+    rf"(?:,?\s+|-)(?:19|20)\d\d",
     re.I,
 )
 
