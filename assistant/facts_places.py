@@ -38,9 +38,10 @@ def is_place(noun: str) -> bool:
 
 
 _NAMED_PLACE = re.compile(
-    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z-]+"
-    r"(?:(?:\s+|,\s*|\s+and\s+|\s+(?:of|for)\s+(?:the\s+)?)[A-Z][A-Za-z-]+)*)\b"
+    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z'’-]+"
+    r"(?:(?:\s+|,\s*|\s+and\s+|\s+(?:of|for)\s+(?:the\s+)?)[A-Z][A-Za-z'’-]+)*)(?<!['’]s)(?<!['’])\b"
 )  # "in Osaka", "in Hiroshima and Okayama Prefectures", "at the Institute of the Ministry …",
+# "at Matsuyama Citizens' Hall"
 # "at the Training Institute for Correctional Personnel"
 # A named event is what happened, not where: "at the WeProtect Global Alliance Summit in
 # Bangkok" took place in Bangkok.
