@@ -246,8 +246,9 @@ _HOURS = re.compile(
     r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.]{0,40}\b(?:open|close|start|end)s?\b|"
     # "when is it open": while it is open, not when it opened
     r"\bwhen\s+(?:is|are)\b[^?.]{0,50}\bopen\b\s*(?:[?.!]|$)|"
-    # "when can i call on saturday": the hours a line answers, not a date
-    r"\bwhen\s+(?:can|could|should)\s+(?:i|you|we|they|parents|people|kids|children)\s+"
+    # "when can i call on saturday": the hours a line answers, not a date ("since when can
+    # you text it" asks the date it began)
+    r"(?<!\bsince\s)(?<!\bfrom\s)\bwhen\s+(?:can|could|should)\s+(?:i|you|we|they|parents|people|kids|children)\s+"
     r"(?:call|ring|phone|reach|contact|chat|text)\b",
     re.I,
 )
