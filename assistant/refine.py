@@ -352,8 +352,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the name of a thing a ministry made is no ministry's name: “the exact title of the "
-        "leaflet METI handed out”",
-        lambda q, i, s: i is Intent.GLOSSARY and q.names in NAME_KINDS and bool(q.ministries),
+        "leaflet METI handed out”, “what is the full name of the NPA's new app”",
+        lambda q, i, s: (
+            i is Intent.GLOSSARY
+            and bool(q.ministries)
+            and (
+                q.names in NAME_KINDS
+                or (q.names == "name" and bool(set(q.own_words) - _NAME_QUALIFIERS))
+            )
+        ),
         to(Intent.NAME),
     ),
     Rule(

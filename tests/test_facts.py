@@ -25,7 +25,9 @@ from assistant.facts_people import audiences
 from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import places_of_kind
+from assistant.literal import holds_identifiers
 from corpus import BUNDLED_PLAN
+from index.documents import CitedEffort
 from index.embedder import MiniLMEmbedder
 from tests.conftest import EVALSET, FakeEmbedder, blind_report_bot
 
@@ -258,6 +260,21 @@ def test_dates_are_read_as_written() -> None:
     ] == ["from October to November 2020"]
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("by text message from the 1st of December 2053; 9,840", "from the 1st of December 2053"),
+        ("the symposium (Jul 12, 2054), with", "Jul 12, 2054"),
+        ("on Sun, Dec 6, 2054; 1,905 passed", "Dec 6, 2054"),
+        ("broadcast it from Oct-2053; the episodes", "from Oct-2053"),
+    ],
+)
+def test_a_day_before_its_month_and_a_month_cut_short_are_part_of_the_date(
+    text: str, said: str
+) -> None:
+    assert [s.text for s in dates(text)] == [said]
+
+
 def test_names_are_quoted_or_title_case_and_the_new_one_is_told_from_the_old() -> None:
     spans = names(HOTLINE)
     texts = [s.text for s in spans]
@@ -307,6 +324,12 @@ def test_named_places_joined_by_and_are_one_place() -> None:
         "at 18 schools in Hiroshima and Okayama Prefectures",  # the venue, and where it is
         "in Hiroshima and Okayama Prefectures",
     ]
+
+
+def test_a_named_place_may_hold_an_apostrophe() -> None:
+    text = "Held the symposium at Matsuyama Citizens' Hall (July 2053)."
+    assert [s.text for s in places(text)] == ["at Matsuyama Citizens' Hall"]
+    assert [s.text for s in places("Held it in Osaka's north.")] == ["in Osaka"]  # possessive
 
 
 def test_a_named_conference_is_no_place_even_with_a_hyphen_in_its_name() -> None:
@@ -468,6 +491,24 @@ def test_a_fact_of_one_numbered_event_does_not_answer_for_another(bot: Assistant
     assert asked.abstained and "2020" not in claims(asked)
     held = bot.ask("When was the 4th Specialist Group Meeting held?")
     assert not held.abstained and "January 2020" in claims(held)
+
+
+def test_an_ordinal_in_figures_is_the_one_an_effort_spells_out() -> None:
+    effort = CitedEffort(
+        id="fy2053-6.2.2",
+        text="Held the seventh examination (December 2053); 61.2 per cent passed.",
+        ministries=("CFA",),
+        dates=("2053-12",),
+        fiscal_year=2053,
+        section=6,
+        section_title="Strengthening of the foundation",
+        measure=2,
+        measure_title="Strengthening of the structure",
+        line=1,
+        source="fy2053_efforts.txt",
+    )
+    assert holds_identifiers(effort, ("7th",))
+    assert not holds_identifiers(effort, ("8th",))
 
 
 def test_whether_an_effort_had_an_effect_is_not_answered_from_what_was_done(

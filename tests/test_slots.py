@@ -473,6 +473,8 @@ def test_words_pointing_back_at_the_previous_answer(
         ("is there an effort that MEXT and the NPA share?", 2, 0, True),
         ("what share of MEXT and NPA efforts had a date?", 2, 0, False),
         ("of the DA's efforts, which did it not do alone?", 1, 2, False),  # with another
+        ("what did METI and the JFTC each do? list both", 2, 0, False),  # each one's
+        ("what did MEXT and NPA each do together", 2, 0, True),
         ("which ones didn't the police do on their own", 1, 2, False),
     ],
 )
@@ -843,3 +845,32 @@ def test_efforts_a_ministry_did_not_do_alone_are_not_those_it_did_alone(question
 )
 def test_the_measures_of_a_part_are_asked_in_the_singular_too(question: str, asked: bool) -> None:
     assert parts.asks_measures(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation"),
+    [
+        ("スポーツ庁 what did they do", "JSA"),
+        ("what did the sports agency do in 2053", "JSA"),
+        ("公正取引委員会 efforts?", "JFTC"),
+        ("what did the fair trade commission do", "JFTC"),
+    ],
+)
+def test_the_sports_agency_and_the_fair_trade_commission_are_known_by_other_names(
+    text: str, abbreviation: str
+) -> None:
+    glossary = {
+        **FY2019_GLOSSARY,
+        "JSA": "Japan Sports Agency",
+        "JFTC": "Japan Fair Trade Commission",
+    }
+    resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
+    assert resolver.find(text).ministries == (abbreviation,)
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [("when can i call the helpline", "hours"), ("since when can you text 189?", None)],
+)
+def test_since_when_asks_a_date_not_the_hours(question: str, names: str | None) -> None:
+    assert asked.asked_names(question) == names
