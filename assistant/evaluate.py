@@ -90,6 +90,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev31": ("reports31",),
     "dev32": ("reports32",),
     "dev33": ("reports33",),
+    "dev34": ("reports34",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -76,6 +76,7 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev31",
         "dev32",
         "dev33",
+        "dev34",
         "unseen",
         "unseen2",
         "unseen3",
