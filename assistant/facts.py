@@ -70,8 +70,8 @@ class FactSpan:
 
 _NUMBER_WORDS = (  # "thirty-seven" whole, before "thirty"
     "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
-    "seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    "twenty|thirty|forty|fifty|hundred"
+    "seven|eight|nine)|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|"
+    "three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred"
 )
 _FIGURE = re.compile(
     r"(?:(?:about|approximately|approx\.|around|some|over|more than|nearly|almost|up to|at least)"
@@ -177,7 +177,8 @@ def figures(text: str) -> list[FactSpan]:
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"\b(aged?|ages)\s*$", before) or re.search(r"\d\s*(to|-|–)\s*$", before):
             continue  # an age, or the end of a range ("10 to 17")
-        if re.fullmatch(r"\d+", value) and text[m.start() - 1 : m.start()] == "(":
+        closed = text[m.end(1) : m.end(1) + 1] in (")", "", "-", "/")  # not "(26 episodes)"
+        if re.fullmatch(r"\d+", value) and text[m.start() - 1 : m.start()] == "(" and closed:
             continue  # "(189)": a phone number or a code, not a quantity
         if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "November 12, 2020": a day of a date

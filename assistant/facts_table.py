@@ -247,7 +247,8 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
             int(y[-4:]) for y in [header.group(1), *header.group(2).split()] if y[-4:].isdigit()
         ]
         row = re.compile(
-            rf"\s+([A-Z][a-z][\w' -]{{1,50}}?)((?:\s+{_ROW_VALUE}){{{len(years)}}})(?![\w,.]?\d)"
+            rf"\s+([A-Z][a-z][\w' -]{{1,50}}?(?:\s*\((?:thousands?|millions?|k)\))?)"
+            rf"((?:\s+{_ROW_VALUE}){{{len(years)}}})(?![\w,.]?\d)"
         )
         rows, end = _rows(row, text, header.end())
         if len(rows) < MIN_ROWS:
@@ -256,9 +257,14 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
         cells = []
         for m in rows:
             label = m.group(1).strip().lower()
+            # "Participants (thousand) 384 397": 397 thousand participants
+            scale = re.search(r"\s*\((thousand|million|k)s?\)$", label)
+            label = label[: scale.start()] if scale else label
+            times = {"k": "thousand"}.get(scale.group(1), scale.group(1)) if scale else ""
             about = stems(label)
             for year, value in sorted(zip(years, m.group(2).split(), strict=True), reverse=True):
                 earlier = year != latest
+                value = f"{value} {times}" if times else value
                 cells.append(
                     FactSpan(
                         "percent" if value.endswith("%") else "number",

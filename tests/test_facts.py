@@ -275,6 +275,19 @@ def test_a_day_before_its_month_and_a_month_cut_short_are_part_of_the_date(
     assert [s.text for s in dates(text)] == [said]
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ('the series "Ask Dr. Hoshino" (26 episodes), in which', [("26 episodes", "number")]),
+        ("the hotline (189) took 5 calls", [("5 calls", "number")]),  # "(189)" is a code
+        ("seconded to Europol for eighteen months", [("eighteen months", "duration")]),
+        ("bringing the total to fifty-one centers.", [("fifty-one centers", "number")]),
+    ],
+)
+def test_figures_in_brackets_or_in_words_are_read(text: str, read: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.kind) for f in figures(text)] == read
+
+
 def test_names_are_quoted_or_title_case_and_the_new_one_is_told_from_the_old() -> None:
     spans = names(HOTLINE)
     texts = [s.text for s in spans]

@@ -108,6 +108,16 @@ def test_a_table_with_a_column_per_year_is_read_cell_by_cell_the_latest_first() 
     ]
 
 
+def test_a_row_counted_in_thousands_says_so_with_each_figure() -> None:
+    cells, _ = table_cells(
+        "held online too: FY2053 FY2054 Seminars held 9,870 10,130 Participants (thousand) 384 397"
+    )
+    assert [c.text for c in cells][2:] == [
+        "397 thousand participants in FY2054",
+        "384 thousand participants in FY2053",
+    ]
+
+
 def test_rows_of_a_table_flattened_onto_one_line_are_each_a_figure_of_its_label() -> None:
     cells, _ = table_cells(
         "exploitation: Warning messages posted 64,300 Children taken into protective custody 478"
