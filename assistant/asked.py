@@ -40,6 +40,7 @@ _VERBS = frozenset(
     "bring paid pay sold sell told tell said say found find kept keep lost lose spent spend "
     "taught teach wrote write spoke speak chose choose became become reach reached pass "
     "passed use used call called contact contacted visit visited complete completed "
+    "exist exists existed remain remains remained operate operates "
     "already still now actually really currently yet ever also and or but how what when "
     "where which who".split()
 )
@@ -244,8 +245,8 @@ _NAME_OF = re.compile(
 _HOURS = re.compile(
     r"\b(?:what|which)\s+hours\b|\b(?:opening|business|office)\s+hours\b|"
     r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.]{0,40}\b(?:open|close|start|end)s?\b|"
-    # "when is it open": while it is open, not when it opened
-    r"\bwhen\s+(?:is|are)\b[^?.]{0,50}\bopen\b\s*(?:[?.!]|$)|"
+    # "when is it open": while it is open, not when it opened ("since when are they open")
+    r"(?<!\bsince\s)(?<!\bfrom\s)\bwhen\s+(?:is|are)\b[^?.]{0,50}\bopen\b\s*(?:[?.!]|$)|"
     # "when can i call on saturday": the hours a line answers, not a date ("since when can
     # you text it" asks the date it began)
     r"(?<!\bsince\s)(?<!\bfrom\s)\bwhen\s+(?:can|could|should)\s+(?:i|you|we|they|parents|people|kids|children)\s+"

@@ -95,10 +95,12 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
     return None
 
 
-# "measure 3.2", "§3.2", "item 3.2": a measure by its section and its place in it.
+# "measure 3.2", "§3.2", "item 3.2", "measure 3-1", "measure 4-d": a measure by its section
+# and its place in it (a letter counting from a).
 _MEASURE_NUMBER = re.compile(
     r"\b(?:measures?|section|pillar|item|no\.?|number)\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
-    r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])",
+    r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
+    r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])",
     re.I,
 )
 # "the second measure" (of a section named elsewhere in the question)
@@ -125,8 +127,9 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     """
     m = _MEASURE_NUMBER.search(text)
     if m:
-        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        return (int(first), int(second)), [m.span()]
+        first, second = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+        at = int(second) if second.isdigit() else ord(second.lower()) - ord("a") + 1
+        return (int(first), at), [m.span()]
     m = _MEASURE_ORDINAL.search(text)
     if m and section_number is not None:
         return (section_number, _ORDINAL_NUMBER[m.group(1).lower()]), [m.span()]

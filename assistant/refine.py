@@ -260,9 +260,13 @@ RULES: tuple[Rule, ...] = (
         to(Intent.NUMBER),
     ),
     Rule(
-        "the name of a section with nothing else asked is its title: “what is the title of "
-        "section 4”",
-        lambda q, i, s: i is Intent.NAME and q.section is not None and not q.own_words,
+        "the name of a section or a measure with nothing else asked is its title: “what is "
+        "the title of section 4”, “measure 2.1, what is it called”",
+        lambda q, i, s: (
+            i is Intent.NAME
+            and (q.section is not None or q.measure is not None)
+            and not q.own_words
+        ),
         to(Intent.STRUCTURE),
     ),
     Rule(

@@ -386,6 +386,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("within how many hours must they take it down", "hours"),  # a modal is no noun
         ("whats the max a town could get from the subsidy?", "money"),  # "up to 3 million yen"
         ("what was the maximum number of teams?", "teams"),  # a count, not a sum
+        ("and how many centers exist now?", "centers"),  # a verb ends the noun
         ("tell me number of safety class done in 2020", "class"),  # a participle ends the noun
         ("do they say what the new app cost the city?", "money"),
         ("was the cost of the campaign given", "money"),
@@ -494,6 +495,8 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert parts.section("what is in section III", titles)[0] == 3
     assert parts.section("sec 4?", titles)[0] == 4
     assert parts.section("whats in §6 of the 2052 report", titles)[0] == 6
+    assert parts.measure("Measure 4-d of the FY2054 report - what is it called?", None)[0] == (4, 4)
+    assert parts.measure("what is under measure 3-1", None)[0] == (3, 1)
     assert parts.section("what is in §4.1", titles)[0] is None  # a measure
     assert parts.section("which section i should read", titles)[0] is None
 
@@ -870,7 +873,11 @@ def test_the_sports_agency_and_the_fair_trade_commission_are_known_by_other_name
 
 @pytest.mark.parametrize(
     ("question", "names"),
-    [("when can i call the helpline", "hours"), ("since when can you text 189?", None)],
+    [
+        ("when can i call the helpline", "hours"),
+        ("since when can you text 189?", None),
+        ("since when are the desks open?", None),
+    ],
 )
 def test_since_when_asks_a_date_not_the_hours(question: str, names: str | None) -> None:
     assert asked.asked_names(question) == names
