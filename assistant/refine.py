@@ -20,20 +20,16 @@ from assistant.cues import (
     asks_what_a_law_sets,
 )
 from assistant.facts import UNITS
-from assistant.facts_pick import measure_of
-from assistant.facts_places import is_place
 from assistant.intents import Intent, stem
 from assistant.query import Query
+from assistant.refine_counts import COUNT_RULES
 from assistant.rule import (
     ACTIVITIES,
     CONTACTS,
     OPEN_QUESTION_WORDS,
-    PLAN_UNITS,
     ROLE_ASKS,
-    UNANSWERED_BY_FILTERS,
     Rule,
     asked_unit,
-    only_the_unit,
     plan_unit,
     to,
 )
@@ -44,164 +40,7 @@ __all__ = ["RULES", "Rule", "refine"]
 _NAME_QUALIFIERS = frozenset(stem(w) for w in "official full exact proper real english".split())
 
 RULES: tuple[Rule, ...] = (
-    Rule(
-        "which of the previous answer's efforts fall in a time asks for those efforts, not "
-        "a date: “which of those give a month in the first half of the fiscal year”",
-        lambda q, i, s: (
-            i is Intent.WHEN and q.subset and bool(q.time.months or q.time.fiscal_years)
-        ),
-        to(Intent.LIST),
-    ),
-    Rule(
-        "what a ministry did with no other is its own efforts, not shared ones: “list the "
-        "efforts the justice ministry did alone, without other ministries”",
-        lambda q, i, s: i is Intent.JOINT and q.sole,
-        lambda q: Intent.COUNT if q.counted else Intent.LIST,
-    ),
-    Rule(
-        "a count of the plan's own parts is answered from the plan: “how many efforts did "
-        "MEXT have”, “how many sections”, “how many agencies took part”",
-        lambda q, i, s: (
-            plan_unit(q) is not None
-            and i not in UNANSWERED_BY_FILTERS
-            and (i is Intent.COUNT or only_the_unit(q))
-        ),
-        lambda q: PLAN_UNITS[asked_unit(q)],
-    ),
-    Rule(
-        "a count of plan units with a topic of its own asks for a figure in an effort: “how "
-        "many items did the police ask sites to delete”",
-        lambda q, i, s: (
-            plan_unit(q) is not None and i not in UNANSWERED_BY_FILTERS and i is not plan_unit(q)
-        ),
-        to(Intent.NUMBER),
-    ),
-    Rule(
-        "a ministry's measures are its efforts: “how many measures did MEXT take”",
-        lambda q, i, s: (
-            i in (Intent.STRUCTURE, Intent.NUMBER)
-            and asked_unit(q) == "measure"
-            and bool(q.ministries)
-        ),
-        to(Intent.COUNT),
-    ),
-    Rule(
-        "a figure with nothing to find it in but filters is a count: “how many did MEXT do”",
-        lambda q, i, s: (
-            i is Intent.NUMBER
-            and plan_unit(q) is None
-            and not q.topic_words
-            and not s
-            and q.has_filters
-        ),
-        to(Intent.COUNT),
-    ),
-    Rule(
-        "how many were shared, with nothing else counted, counts efforts, in a follow-up "
-        "too: “how many were shared”",
-        lambda q, i, s: (
-            i is Intent.NUMBER
-            and plan_unit(q) is None
-            and not q.unit
-            and not q.topic_words
-            and (q.min_ministries >= 2 or q.sole)
-        ),
-        to(Intent.COUNT),
-    ),
-    Rule(
-        "an open question with nothing to search for but filters lists what they hold: “did "
-        "the transport ministry do anything?”",
-        lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters and not s,
-        to(Intent.LIST),
-    ),
-    Rule(
-        "a count of something an effort counts is a figure: “how many companies took part”",
-        lambda q, i, s: (
-            i is Intent.COUNT
-            and plan_unit(q) is None
-            and bool(asked_unit(q))
-            and bool(q.topic_words)
-        ),
-        to(Intent.NUMBER),
-    ),
-    Rule(
-        "a list shared between ministries with no two named is a joint question: “which "
-        "FY2020 efforts were carried out jointly”",
-        lambda q, i, s: (
-            i in (Intent.LIST, Intent.TOPIC, Intent.MINISTRIES, Intent.WHO)
-            and not q.own_words
-            and q.min_ministries >= 2
-            and len(q.ministries) < 2
-        ),
-        to(Intent.JOINT),
-    ),
-    Rule(
-        "something the reports never give, asked as a figure, is a figure: given if a report "
-        "has it, else declined: “how many offenders were convicted”",
-        lambda q, i, s: (
-            i is Intent.OUTSIDE and bool(asked_unit(q)) and plan_unit(q) is None and not q.countries
-        ),
-        to(Intent.NUMBER),
-    ),
-    Rule(
-        "an open question asking a figure or a duration is a fact question: “how much did "
-        "the campaign cost”, “how long does it run”",
-        lambda q, i, s: i is Intent.TOPIC and bool(asked_unit(q)) and plan_unit(q) is None,
-        lambda q: Intent.PERIOD if asked_unit(q) == "duration" else Intent.NUMBER,
-    ),
-    Rule(
-        "a share, a sum or a duration is no list of efforts: “what proportion of the items "
-        "were deleted in 2020”, “what was the budget of MEXT in 2019”",
-        lambda q, i, s: i is Intent.LIST and measure_of(q.unit) in ("percent", "money", "duration"),
-        lambda q: Intent.PERIOD if measure_of(q.unit) == "duration" else Intent.NUMBER,
-    ),
-    Rule(
-        "a count of something an effort counts, asked in a request's words, is a figure: "
-        "“tell me number of safety class done in 2020 pls”",
-        lambda q, i, s: (
-            i is Intent.LIST
-            and q.counted
-            and bool(asked_unit(q))
-            and plan_unit(q) is None
-            and bool(q.topic_words)
-        ),
-        to(Intent.NUMBER),
-    ),
-    Rule(
-        "a count of places is a figure, not a place: “at how many venues was the forum held”",
-        lambda q, i, s: i is Intent.WHERE and q.counted and is_place(asked_unit(q)),
-        to(Intent.NUMBER),
-    ),
-    Rule(
-        "“at which conference …” asks for a name, not a place (unless the unit is a "
-        "duration asked beside it: where was it held, and how long was it?)",
-        lambda q, i, s: (
-            i is Intent.WHERE
-            and bool(asked_unit(q))
-            and not is_place(asked_unit(q))
-            and measure_of(q.unit) is None
-            and q.unit != "times"
-        ),
-        to(Intent.NAME),
-    ),
-    Rule(
-        "the measures of a section, not its efforts, are its outline: “which measures are "
-        "under pillar 3”",
-        lambda q, i, s: (
-            i in (Intent.LIST, Intent.TOPIC)
-            and q.measures
-            and q.section is not None
-            and q.measure is None
-            and not q.ministries
-        ),
-        to(Intent.STRUCTURE),
-    ),
-    Rule(
-        "the plan's outline is asked with no topic of its own; with words of the reports it "
-        "is an open question: “from which fiscal year does the increase in officers start”",
-        lambda q, i, s: i is Intent.STRUCTURE and len(q.report_words) >= 2,
-        to(Intent.TOPIC),
-    ),
+    *COUNT_RULES,
     Rule(
         "people asked for by kind are who it was for: “to which pupils did it go”",
         lambda q, i, s: (
@@ -225,9 +64,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "a ministry's trainings, seminars or campaigns are its efforts, listed, not names: "
         "“which seminars did MIC run”",
-        lambda q, i, s: (
-            i is Intent.NAME and bool(q.ministries) and (q.names or "") in ACTIVITIES
-        ),
+        lambda q, i, s: i is Intent.NAME and bool(q.ministries) and (q.names or "") in ACTIVITIES,
         to(Intent.TOPIC),
     ),
     Rule(
@@ -271,10 +108,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "“which ministries worked on internet safety” asks who did something",
-        lambda q, i, s: i is Intent.MINISTRIES
-        and bool(q.topic_words)
-        and not asked_unit(q)
-        and not q.rank,
+        lambda q, i, s: (
+            i is Intent.MINISTRIES and bool(q.topic_words) and not asked_unit(q) and not q.rank
+        ),
         to(Intent.WHO),
     ),
     Rule(
