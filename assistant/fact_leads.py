@@ -174,6 +174,8 @@ class Leads:
         kind = _place_kind(q)
         if kind is not None:  # "for which countries", "which prefecture": gazetteer names
             found = places_of_kind(e.text, kind)
+            if _counted_more(e.text, q.unit or q.names or "", len(found)):
+                return None  # "24 countries endorsed it": Australia, the co-host, is not them
             return f"The report names {_joined(found)}" if found else None
         asked_noun = q.unit or q.names
         if asked_noun and stem(asked_noun.lower()) in _WARDS:
@@ -282,6 +284,16 @@ def _place_kind(q: Query) -> str | None:
         if word and stem(word.lower()) in PLACE_KINDS:
             return PLACE_KINDS[stem(word.lower())]
     return None
+
+
+def _counted_more(text: str, noun: str, named: int) -> bool:
+    """Whether ``text`` counts more of ``noun`` than the ``named`` it names ("24 countries
+    endorsed it", one country named), and does not say the names are some of them
+    ("including")."""
+    if not noun or re.search(r"\b(?:including|such as|among them)\b", text, re.I):
+        return False
+    counts = re.findall(rf"\b{NUM}\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun.lower())}\b", text.lower())
+    return any((int(c) if c.isdigit() else NUMBER_WORDS.get(c, 0)) > named for c in counts)
 
 
 def _joined(items: Sequence[str]) -> str:

@@ -237,6 +237,17 @@ def test_one_name_does_not_answer_which_three(tmp_path_factory: pytest.TempPathF
     assert answer.abstained and "Metropolitan" not in answer.text.split(">")[0]
 
 
+def test_countries_the_report_only_counts_are_not_named_by_another_it_names(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "Co-hosted with the Government of Australia … where 24 countries endorsed the …"
+    bot = blind_report_bot(tmp_path_factory, "reports34")
+    answer = bot.ask("which countries endorsed the fukuoka statement on safety by design?")
+    assert answer.abstained and "Australia" not in answer.text.split(">")[0]
+    listed = bot.ask("from which countries came the prosecutors at the MOJ joint training?")
+    assert "Philippines, Indonesia and Mongolia" in listed.text.split(">")[0]
+
+
 def test_which_five_companies_asks_their_names_not_their_number() -> None:
     corpus = load_corpus([BUNDLED_PLAN, EVALSET / "reports9"])
     reader = Reader(corpus, build_chunks(corpus)[0])
