@@ -225,7 +225,8 @@ def holder_of(text: str, role: str) -> str | None:
     head = re.escape(role.split()[-1].rstrip("s"))
     m = (
         re.search(
-            rf"(?i:\b{head}s?)(?:,|\s+(?i:was|were|is))?\s+"
+            # "the singer-songwriter Mio Tachibana" is a singer too
+            rf"(?i:\b{head}s?)(?:-[a-z]+)?(?:,|\s+(?i:was|were|is))?\s+"
             rf"({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)",
             text,
         )

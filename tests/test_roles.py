@@ -60,6 +60,11 @@ def test_a_holder_taken_on_with_the_role_is_named(text: str, holder: str) -> Non
     assert holder_of(text, "ambassadors") == holder
 
 
+def test_a_role_of_two_hyphenated_holds_each() -> None:
+    text = 'Launched the campaign "Pause" with the singer-songwriter Mio Tachibana (2054.06.01).'
+    assert holder_of(text, "singer") == "Mio Tachibana"
+
+
 def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
     text = "Broadcast an ad featuring the voice actor Sora Kitamine on video platforms."
     assert holder_of(text, "voice actor") == "Sora Kitamine"
