@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.fact_change import CHANGE_OF, CHANGED_BY, RATIO, moved_from
 from assistant.intents import stem
 from corpus.lines import NUMERIC_MONTH
 from index.lexical import tokenize
@@ -154,6 +155,9 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
+_WHOLE_UNITS = UNITS["duration"] | UNITS["money"] | UNITS["times"]
+
+
 def figures(text: str) -> list[FactSpan]:
     """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
     ("4th") are left out."""
@@ -208,7 +212,7 @@ def figures(text: str) -> list[FactSpan]:
             if noun_words and (lower.endswith(("ing", "ed")) or lower in _AFTER_NOUN):
                 break  # "14 companies participating", "cases involving …"
             noun_words.append(w)
-            if len(noun_words) == 1 and lower in UNITS["duration"] | UNITS["money"]:
+            if len(noun_words) == 1 and lower in _WHOLE_UNITS:
                 break  # a unit is the whole noun: "three minutes long", "45 million yen to"
         while noun_words and noun_words[-1].lower() in ("and", "or"):
             noun_words.pop()  # "21 penal institutions and evaluated …"
@@ -256,10 +260,10 @@ def figures(text: str) -> list[FactSpan]:
         window = text[max(0, m.start() - 90) : m.end() + 60]
         lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
         before = text[max(0, m.start() - 120) : m.start()]
-        change = bool(_CHANGED_BY.search(before) or _CHANGE_OF.search(before))
+        change = bool(CHANGED_BY.search(before) or CHANGE_OF.search(before))
         # "about 1.3 times the figure for the previous campaign" is a change, not a count
-        change = change or (kind == "times" and bool(_RATIO.match(text[m.end() :])))
-        earlier = _earlier(text, m, before)
+        change = change or (kind == "times" and bool(RATIO.match(text[m.end() :])))
+        earlier = moved_from(text, m, before)
         if earlier and noun is None and out and out[-1].kind == kind and out[-1].noun:
             noun = out[-1].noun  # "about 4,200 viewed it, up from about 3,900": viewers
         if noun is None and kind == "number" and whole and _RUNNING_TOTAL.search(before):
@@ -292,50 +296,6 @@ def figures(text: str) -> list[FactSpan]:
         lead = text[max(0, m.start() - _LEAD_CHARS) : m.start()]
         out.append(FactSpan("times", m.group(0), "times", stems(window), stems(lead)))
     return out
-
-
-_RATIO = re.compile(r"\s*times\s+(?:the|as|that|more|higher|greater|larger|bigger)\b", re.I)
-# A figure that is the size of a change: "increasing the number of officers by 2,020".
-_CHANGED_BY = re.compile(
-    r"\b(?:increas|rais|expand|grow|grew|boost|add|reduc|decreas|cut)\w*\b[^.;]{0,80}\bby\s+"
-    r"(?:about\s+|approximately\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
-    re.I,
-)
-# A figure that is the size of a change, named as one: "an increase of 18% over".
-_CHANGE_OF = re.compile(
-    r"\b(?:increase|rise|growth|jump|decrease|drop|fall|decline|reduction)\s+of\s+"
-    r"(?:about\s+|approximately\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
-    re.I,
-)
-# The value a figure moved from: "up from 46.2%", "rose to 51.7% from 46.2%", "from 40 to".
-_FROM = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|around\s+)?$", re.I)
-_MOVED_FROM = re.compile(
-    r"\b(?:(?:up|down|rising|falling|rose|fell|increased|decreased|grew)\s+from|"
-    r"compared\s+(?:with|to))\s+(?:about\s+|approximately\s+|around\s+)?$|"
-    r"\bto\s+(?:about\s+|approximately\s+|around\s+)?[\d.,]+\s*(?:%|\w+)?\s+from\s+"
-    r"(?:about\s+|approximately\s+|around\s+)?$",
-    re.I,
-)
-# What a compared figure is of, when that is a group and not another time.
-_OF_A_GROUP = re.compile(
-    r"\s*(?:for|among|of|in)\s+(?!(?:the\s+|that\s+)?(?:previous|last|prior|preceding|same)\b|"
-    r"FY|fiscal|\d{4}|(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b)",
-    re.I,
-)
-_TO_FIGURE = re.compile(r"^\s*(?:\w+\s+){0,2}to\s+(?:about\s+|approximately\s+|around\s+)?\d")
-
-
-def _earlier(text: str, m: re.Match[str], before: str) -> bool:
-    """Whether the figure at ``m`` is the value something moved from: "up from 46.2%",
-    "rose to 51.7% from 46.2%", "from 40 to 52" (not "officers from 40 countries")."""
-    moved = _MOVED_FROM.search(before)
-    if moved and moved.group(0).lower().startswith("compared"):
-        # "9.2% for participants, compared with 14.8% for non-participants": another group
-        return not _OF_A_GROUP.match(text, m.end())
-    if moved:
-        return True
-    return bool(_FROM.search(before) and _TO_FIGURE.match(text[m.end() : m.end() + 40]))
 
 
 # A figure of people written with no noun, only what they did: "3,100 watched online".

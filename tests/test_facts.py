@@ -282,6 +282,7 @@ def test_a_day_before_its_month_and_a_month_cut_short_are_part_of_the_date(
         ("the hotline (189) took 5 calls", [("5 calls", "number")]),  # "(189)" is a code
         ("seconded to Europol for eighteen months", [("eighteen months", "duration")]),
         ("bringing the total to fifty-one centers.", [("fifty-one centers", "number")]),
+        ("viewed 12.8 million times, and its stickers", [("12.8 million times", "times")]),
     ],
 )
 def test_figures_in_brackets_or_in_words_are_read(text: str, read: list[tuple[str, str]]) -> None:
