@@ -127,7 +127,7 @@ def pick_figure(
         ]
     # "how many people were arrested": only a figure of arrests answers it, not the 412
     # victims an operation identified
-    for event in topic & _COUNTED_EVENTS.keys():
+    for event in (topic | worded) & _COUNTED_EVENTS.keys():  # "convicted" though no report says it
         fitting = [s for s in fitting if _COUNTED_EVENTS[event] & s.context]
     if not fitting:
         return None

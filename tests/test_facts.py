@@ -1090,3 +1090,12 @@ def test_a_month_in_figures_is_given_as_a_date_however_it_is_written() -> None:
         "November 2051 (11/2051)",
         "October 2052 (2052-10-21)",
     ]
+
+
+def test_a_count_of_convictions_is_not_answered_by_the_arrests_of_a_report_never_saying_convicted(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "→ 44 suspects were arrested, 17 of them abroad": no word of convictions in the report
+    bot = blind_report_bot(tmp_path_factory, "reports33")
+    answer = bot.ask("How many people ended up convicted because of Operation Silent Harbor?")
+    assert answer.abstained and "44" not in claims(answer)
