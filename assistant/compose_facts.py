@@ -108,7 +108,8 @@ class FactWriter:
         if not unit:
             return "such a figure"
         # "a number of officers", but "a salary figure"
-        return f"a number of {unit}" if unit.endswith("s") else f"a {unit} figure"
+        plural = unit.endswith("s") or unit.lower() in ("people", "children", "staff")
+        return f"a number of {unit}" if plural else f"a {unit} figure"
 
     def chitchat(self, q: Query) -> Answer:
         years = years_phrase(self.c.corpus.fiscal_years)

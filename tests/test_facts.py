@@ -1099,3 +1099,4 @@ def test_a_count_of_convictions_is_not_answered_by_the_arrests_of_a_report_never
     bot = blind_report_bot(tmp_path_factory, "reports33")
     answer = bot.ask("How many people ended up convicted because of Operation Silent Harbor?")
     assert answer.abstained and "44" not in claims(answer)
+    assert answer.text.startswith("The reports do not give a number of people.")
