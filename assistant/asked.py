@@ -260,7 +260,9 @@ _WHICH_NUMBER = re.compile(
 # Which one of a series is asked: "which edition", "what round", "which version".
 _WHICH_ISSUE = re.compile(r"\b(?:which|what)\s+(edition|round|version)s?\b", re.I)
 _CALLED = re.compile(
-    r"^\s*what(?:'s|\s+(?:is|was|are|were))\s+the\s+([a-z]+)\b.*\b(?:called|titled|named)"
+    # a hyphenated word before the noun says which: "the consultation-only line"
+    r"^\s*what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z]+-[a-z]+\s+)?([a-z]+)\b(?!-)"
+    r".*\b(?:called|titled|named)"
     r"\s*\??\s*$",
     re.I,
 )

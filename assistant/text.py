@@ -121,7 +121,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 QUESTION_WORDS = r"(?:who|whom|whose|whats|what|which|when|where|why|how)"
 LEADING_PREPOSITIONS = (
     r"(?:in|at|on|for|from|to|by|across|during|over|with|of|under|within|through|into|"
-    r"after|before|since|until|among)"
+    r"after|before|since|until|till|among)"
 )
 _ABOUT = r"(?:roughly|approximately|about|around|exactly|also|then)"
 # A second question joined to the first: a coordinator, perhaps a preposition, then a

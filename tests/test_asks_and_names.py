@@ -196,6 +196,13 @@ def test_a_yes_or_no_question_after_a_comma_is_an_ask_of_its_own() -> None:
     )
 
 
+def test_till_when_opens_an_ask_of_its_own() -> None:
+    assert two_asks("whats the phone number of the desk and till when is it open?") == (
+        "whats the phone number of the desk",
+        "till when is it open?",
+    )
+
+
 def test_when_one_can_call_asks_the_hours_with_their_days() -> None:
     assert asked_names("when can i call on a saturday?") == "hours"
     times = clock_times("(0570-044-247; weekdays 10:00-20:00, Saturdays 10:00-17:00), which")

@@ -794,6 +794,7 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
         ("What did MEXT do?", None),
         # the number of a line is one to call; the number of calls is a count
         ("number for the youth consultation line pls", "number"),
+        ("what was the consultation-only line set up in 2019 called?", "line"),  # its noun
         ("the number of calls to the hotline", None),
         # an imperative asks the names too
         ("Name the five universities that ran the study.", "universities"),
