@@ -136,6 +136,10 @@ def _agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     for m in _PERSON_DID.finditer(text):
         if {stem(m.group(2)), stem(verb_base(m.group(2)))} & verbs:
             return participle(m.group(2)), m.group(1)  # "it was given by …"
+        # "… gave the opening address": who opened it
+        speech = _SPEECH.match(text, m.end())
+        if speech and stem(speech.group(1)) in verbs:
+            return participle(speech.group(1)), m.group(1)
     # "co-organised" and "co-organized" alike: the first letters after "co-"
     joint = {v[3:7] for v in verbs if v.startswith("co-")}
     for m in _CO_AGENT.finditer(text):
@@ -144,6 +148,8 @@ def _agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+# A speech named by what it did: "gave the opening address", "delivered the closing remarks".
+_SPEECH = re.compile(r"\s+(?:the\s+|an?\s+)?([a-z]+)ing\s+(?:address|remarks|speech|statement)\b")
 # A person's post written after the name: ", Director of the Seiryo Trauma Clinic".
 _POST = re.compile(
     r",\s+((?:[A-Z][\w'’-]*\s+){1,4}(?:of|at|for)\s+(?:the\s+)?[A-Z][^,;()]{2,80}?)"

@@ -179,6 +179,12 @@ def test_who_did_it_is_the_titled_person_who_did_it_or_by_whom_it_was_done(
     assert agent(text, frozenset({stem(asked)})) == (verb, who)
 
 
+def test_who_opened_it_is_who_gave_its_opening_address() -> None:
+    text = "with 156 local governments; Governor Rie Taga of Niigata gave the opening address."
+    assert agent(text, frozenset({stem("open")})) == ("opened", "Governor Rie Taga")
+    assert agent(text, frozenset({stem("close")})) is None
+
+
 def test_a_capitalised_name_that_is_no_person_is_no_one_who_did_it() -> None:
     text = "the Internet Hotline Center received 9,850 reports"
     assert agent(text, frozenset({stem("received")})) is None
