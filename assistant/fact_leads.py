@@ -79,6 +79,10 @@ class Leads:
         if done is not None:  # "who chaired the study group": not a ministry, its chair
             by = "" if done[0].endswith(" with") else " by"  # "co-organized with …"
             return f"The report says it was {done[0]}{by} {done[1]}"
+        body = _WHICH_BODY.match(q.text)
+        named_body = named_after(e.text, body.group(1)) if body and first else None
+        if body and named_body:  # "which industry body issued it": the body the effort names
+            return f"The report names the {body.group(0).split(None, 1)[1].lower()}: “{named_body}”"
         verb = "was" if len(e.ministries) == 1 else "were"
         return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
 
@@ -339,6 +343,14 @@ def _counted(text: str, phrase: str) -> bool:
     and app operators" says what kind they were, not which ones."""
     count = rf"\d[\d,.]*\s*(?:k|thousand|million)?\s+{re.escape(phrase)}"
     return re.search(count, text) is not None
+
+
+# "which industry body …", "what organisation …": a body no ministry, named by the effort
+_WHICH_BODY = re.compile(
+    r"^\s*(?:which|what)\s+(?:[a-z-]+\s+)?(body|organi[sz]ation|association|company|group|"
+    r"council|foundation|npo|ngo|charity|university|institute)\b",
+    re.I,
+)
 
 
 def _name_after(text: str, q: Query) -> str | None:

@@ -179,6 +179,17 @@ def test_who_did_it_is_the_titled_person_who_did_it_or_by_whom_it_was_done(
     assert agent(text, frozenset({stem(asked)})) == (verb, who)
 
 
+def test_which_body_did_it_is_the_body_the_effort_names_not_the_ministry(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # 'Supported the industry body "Safer Net Council Japan" in issuing the "Code of …"'
+    bot = blind_report_bot(tmp_path_factory, "reports34")
+    answer = bot.ask("what industry body put out the code of practice for virtual spaces?")
+    assert "“Safer Net Council Japan”" in claims(answer)
+    who = bot.ask("which ministry supported the code of practice for virtual spaces?")
+    assert "Ministry of Economy, Trade and Industry" in claims(who)
+
+
 def test_who_opened_it_is_who_gave_its_opening_address() -> None:
     text = "with 156 local governments; Governor Rie Taga of Niigata gave the opening address."
     assert agent(text, frozenset({stem("open")})) == ("opened", "Governor Rie Taga")
