@@ -322,7 +322,8 @@ def _counted_noun(label: str) -> str | None:
 # consultations: FY2046 18,240 FY2047 23,910", "Cases | FY2047: 3,108 | FY2048: 3,480 |
 # FY2049: 3,905", "Venues FY2048 13,400 → FY2049 13,900", "Calls FY Reiwa 30: 8,620".
 _YEAR_CELL = re.compile(
-    r"\bFY\s?(?:(?P<year>(?:19|20)\d\d)|Reiwa\s+(?P<era>\d{1,2}))\s*:?\s*"
+    # "FY2053 (former services) 38,400": a note on the year before its figure
+    r"\bFY\s?(?:(?P<year>(?:19|20)\d\d)|Reiwa\s+(?P<era>\d{1,2}))\s*(?:\([^()]{1,40}\)\s*)?:?\s*"
     rf"(?:about\s+|approximately\s+)?(?P<value>{_VALUE})(?![\w,.]?\d)"
 )
 # What may stand between two cells of one row.

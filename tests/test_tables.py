@@ -32,6 +32,8 @@ def bot2049(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("to Sundays (July 2049); Calls FY Reiwa 30: 8,620 | FY Reiwa 31: 9,340",
          ["9,340 calls in FY2049", "8,620 calls in FY2048"]),
         ("received 30,215 consultations in FY2049", []),  # one figure: no table
+        ("consultations received: FY2053 (former services) 38,400 FY2054 52,760",
+         ["52,760 consultations received in FY2054", "38,400 consultations received in FY2053"]),
     ],
 )  # fmt: skip
 def test_a_row_by_fiscal_year_is_read_cell_by_cell_the_latest_first(
