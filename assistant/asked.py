@@ -260,8 +260,10 @@ _WHICH_NUMBER = re.compile(
 # Which one of a series is asked: "which edition", "what round", "which version".
 _WHICH_ISSUE = re.compile(r"\b(?:which|what)\s+(edition|round|version)s?\b", re.I)
 _CALLED = re.compile(
-    # a hyphenated word before the noun says which: "the consultation-only line"
-    r"^\s*what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z]+-[a-z]+\s+)?([a-z]+)\b(?!-)"
+    # a word before the noun says which: "the consultation-only line", "the national month"
+    r"(?:^|[,;:.!?]\s+|\s[-–—]+\s+)\s*what(?:'s|\s+(?:is|was|are|were))\s+(?:the|that|this)\s+"
+    r"(?:[a-z]+-[a-z]+\s+)?(?:[a-z]+\s+)??([a-z]+)\b(?!-)(?=\s+(?:the|a|an|that|which|it|they|we|(?-i:[A-Z0-9]))|"
+    r"\s+(?:called|titled|named))"
     r".*\b(?:called|titled|named)"
     r"\s*\??\s*$",
     re.I,

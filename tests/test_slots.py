@@ -795,6 +795,8 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
         # the number of a line is one to call; the number of calls is a count
         ("number for the youth consultation line pls", "number"),
         ("what was the consultation-only line set up in 2019 called?", "line"),  # its noun
+        ("what was the national month the forum was held in called?", "month"),
+        ("the forum was held in a national month, what was that month called?", "month"),
         ("the number of calls to the hotline", None),
         # an imperative asks the names too
         ("Name the five universities that ran the study.", "universities"),
