@@ -62,7 +62,9 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         if _ASKS_STANDING.search(q.text)
         else None
     )
-    worded = frozenset(tokenize(q.text))  # its content words, function words aside
+    # its content words, function words aside; "convicted molesters" says who, it counts
+    # no convictions
+    worded = frozenset(tokenize(_EVENT_AS_ADJECTIVE.sub(" ", q.text)))
     versus = _ASKS_VERSUS_EARLIER.search(q.text) is not None
     # "how many in 2045 vs the year before": the figure, then the one before it; but once
     # the figure is stated (blanked "…" for a second ask), only the one before it
@@ -119,6 +121,13 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         when = "" if "previous" in earlier.text or _TABLE_YEAR.search(earlier.text) else " before"
         return f"The report gives {_said(span)}, against {_said(earlier)}{when}"
     return f"The report gives {_said(span)}"
+
+
+_EVENT_AS_ADJECTIVE = re.compile(
+    r"\b(?:convicted|prosecuted|arrested|charged|detained|sentenced)\s+(?!(?:of|for|in|after|"
+    r"by|as|at|on|because|and|or|to|under|with|over|during|through|since|than)\b)(?=[a-z])",
+    re.I,
+)
 
 
 def _own_figure(span: FactSpan) -> str:

@@ -1100,3 +1100,8 @@ def test_a_count_of_convictions_is_not_answered_by_the_arrests_of_a_report_never
     answer = bot.ask("How many people ended up convicted because of Operation Silent Harbor?")
     assert answer.abstained and "44" not in claims(answer)
     assert answer.text.startswith("The reports do not give a number of people.")
+    # "convicted offenders" says who took part, it counts no convictions
+    took_part = bot.ask("how many inmates got guidance against repeat offending in fy2053?")
+    assert "846" in claims(took_part)
+    convicted = bot.ask("how many convicted inmates got guidance against reoffending in fy2053?")
+    assert "846" in claims(convicted)
