@@ -262,10 +262,13 @@ _WHICH_ISSUE = re.compile(r"\b(?:which|what)\s+(edition|round|version)s?\b", re.
 _CALLED = re.compile(
     # a word before the noun says which: "the consultation-only line", "the national month"
     r"(?:^|[,;:.!?]\s+|\s[-–—]+\s+)\s*what(?:'s|\s+(?:is|was|are|were))\s+(?:the|that|this)\s+"
-    r"(?:[a-z]+-[a-z]+\s+)?(?:[a-z]+\s+)??([a-z]+)\b(?!-)"
+    r"(?:[a-z]+-[a-z]+\s+)?(?:(?-i:[a-z]+)\s+)??"
+    # the noun, in lower case: no preposition ("the poster at the stations"), nor "that one"
+    r"(?!(?:at|in|on|of|for|to|from|with|by|about|one|ones|thing)\b)((?-i:[a-z]+))\b(?!-)"
     # the noun ends where a clause, a name or a participle begins
-    r"(?=\s+(?:the|a|an|that|which|it|they|we|(?-i:[A-Z0-9])|[a-z]+ed|set|held|run|made|put|"
-    r"given|shown|sent|built|begun|done|written)\b|\s+(?:called|titled|named))"
+    r"(?=\s+(?:(?:the|a|an|that|which|it|they|we|at|in|on|for|from|with|by|of|[a-z]+ed|set|"
+    r"held|run|made|put|given|shown|sent|built|begun|done|written)\b|(?-i:[A-Z0-9]))|"
+    r"\s+(?:called|titled|named))"
     r".*\b(?:called|titled|named)"
     r"\s*\??\s*$",
     re.I,

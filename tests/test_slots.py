@@ -797,6 +797,9 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
         ("what was the consultation-only line set up in 2019 called?", "line"),  # its noun
         ("what was the national month the forum was held in called?", "month"),
         ("the forum was held in a national month, what was that month called?", "month"),
+        ("what was the poster at the train stations called", "poster"),  # not "at"
+        ("MHLW set up a second line - what is that one called?", None),  # no noun: "one"
+        ("what is the guidebook MEXT published called", "guidebook"),  # not "MEXT"
         ("the number of calls to the hotline", None),
         # an imperative asks the names too
         ("Name the five universities that ran the study.", "universities"),
