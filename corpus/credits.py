@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from corpus.drafts import Builder
 from corpus.lines import of_the_legend, parse_attribution
 
-__all__ = ["lead_line", "more_partners", "partners_line"]
+__all__ = ["lead_line", "more_partners", "partners_line", "partners_of"]
 
 # "Lead ministry: CFA" under an effort, maybe with its partners on the same line.
 _LEAD_LINE = re.compile(
@@ -61,3 +62,13 @@ def _listed(text: str, names: dict[str, str]) -> tuple[str, ...] | None:
 
 def _goes_on(text: str) -> bool:
     return _LIST_GOES_ON.search(text) is not None
+
+
+def partners_of(builder: Builder, line: str) -> tuple[tuple[str, ...], bool] | None:
+    """The bodies a line after an effort's lead credits it with too: its partners
+    ("Partners: NPA, MEXT"), or the rest of their list the line end cut ("MEXT")."""
+    if builder.partners == "line":
+        return partners_line(line, builder.names)
+    if builder.partners == "rest":
+        return partners_line(line, builder.names) or more_partners(line, builder.names)
+    return None

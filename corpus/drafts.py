@@ -4,6 +4,7 @@ measure and section drafts, and :func:`freeze`, which turns them into a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from corpus.lines import find_dates
@@ -18,6 +19,18 @@ class OpenEffort:
     parts: list[str]
     mark: str = ""  # what opened it: "·", "(ii)", "4-2-1"
     ministries: tuple[str, ...] = ()  # named at its head: "CFA, NPA: Launched …"
+
+    def lists_item(self, mark: str) -> bool:
+        """Whether a dash-marked line is an item of this effort, not an effort of its own:
+        one its number opened ("4-2-1", "(ii)"), or one after its words announce a list
+        ("…, which consisted of:") when efforts are marked otherwise ("◇")."""
+        dash = mark.strip()[:1] in "-–—•·▪"
+        numbered = any(ch.isdigit() for ch in self.mark) or bool(
+            re.fullmatch(r"\([ivx]+\)", self.mark)
+        )
+        listed = bool(self.parts) and self.parts[-1].rstrip().endswith((":", ";"))
+        other_mark = bool(self.mark) and self.mark[:1] != mark.strip()[:1]
+        return dash and (numbered or (listed and other_mark))
 
 
 @dataclass
@@ -56,6 +69,7 @@ class Builder:
         # What the last effort, closed by its lead ("Lead ministry: CFA"), may still be
         # credited with: its partners' line, or the rest of a list the line end cut.
         self.partners: str | None = None  # "line", "rest" or None
+        self.day_first = True  # "05/10/2055" is 5 October (corpus.lines.day_first)
 
     def credit_last(self, more: tuple[str, ...]) -> None:
         """Credit the last effort closed with ``more`` bodies, after those it has."""
@@ -126,7 +140,7 @@ def freeze(builder: Builder, *, title: str, fiscal_year: int) -> Plan:
                     id=f"fy{fiscal_year}-{draft.number}.{m_no}.{e_no}",
                     text=text,
                     ministries=ministries,
-                    dates=find_dates(text),
+                    dates=find_dates(text, day_is_first=builder.day_first),
                     fiscal_year=fiscal_year,
                     section=draft.number,
                     measure=m_no,

@@ -2,11 +2,11 @@
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
 other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title", "IV. Title",
-"§4 Title", "IV  TITLE IN CAPITALS" or "PART ONE" above its title for a section and "(a)
-Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title", "B. Title", "4.2 Title",
-"4-b Title", "Measure 4.2: Title" or "◆ Title" for a measure; a section may also be
-numbered without a full stop ("3 Title"), read as one only when it is the next section's
-number.
+"§4 Title", "[4] Title", "IV  TITLE IN CAPITALS" or "PART ONE" above its title for a
+section and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title", "B.
+Title", "4.2 Title", "4-b Title", "M4.2 Title", "Measure 4.2: Title" or "◆ Title" for a
+measure; a section may also be numbered without a full stop ("3 Title"), read as one only
+when it is the next section's number.
 The heading's shape is read, never its wording.
 """
 
@@ -43,7 +43,9 @@ _ROMAN = {"i": 1, "v": 5, "x": 10}
 _ROMAN_SECTION = re.compile(
     r"^([IVX]{1,5})\.\s+([A-Z].*)$|^§\s*(\d{1,2})\s+([A-Z].*)$|"
     # "IV   PROMPT PROTECTION …": no full stop, a title in capitals
-    r"^([IVX]{1,5})\s+([A-Z][A-Z,'’\- ]{8,})$"
+    r"^([IVX]{1,5})\s+([A-Z][A-Z,'’\- ]{8,})$|"
+    # "[4]  Prompt protection …": the number in square brackets
+    r"^\[(\d{1,2})\]\s+([A-Z][a-z].*)$"
 )
 # "3 Promotion of measures": a number and a title with no full stop; a line of an effort
 # may open with a figure too ("12 prefectures joined."), so the caller checks the number.
@@ -55,7 +57,7 @@ _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$"
 _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
     r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|\d{1,2}-(?-i:[a-h])(?=\s)|\d{1,2}\.\d{1,2}(?=\s+(?-i:[A-Z]))|"
-    r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.])\s*([A-Z].*)$",
+    r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]|(?-i:M)\d{1,2}\.\d{1,2}(?=\s))\s*([A-Z].*)$",
     re.I,
 )
 # "◆ Title": a mark that may also open an effort, so the title must read as one: no
@@ -88,6 +90,8 @@ def section_heading(line: str) -> tuple[int, str] | None:
         return None
     if m.re is _ROMAN_SECTION and m.group(3):  # "§4 Prompt protection …"
         return int(m.group(3)), m.group(4)
+    if m.re is _ROMAN_SECTION and m.group(7):  # "[4]  Prompt protection …"
+        return int(m.group(7)), m.group(8)
     if m.re is _ROMAN_SECTION and m.group(5):  # "IV   PROMPT PROTECTION …"
         value = _roman(m.group(5).lower())
         return (value, m.group(6)) if value else None

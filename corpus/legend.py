@@ -68,6 +68,7 @@ def prose_legend(text: str) -> dict[str, str]:
 
 # A legend row wrapped onto a row with an empty first cell: "         | Technology".
 _LEGEND_MORE = re.compile(r"^\s*\|\s*(\S.*?)\s*$")
+_STANDS_FOR = re.compile(r"^\s*[A-Z][A-Za-z0-9&\-]{1,11}\s+(?:stands\s+for|refers\s+to)\s", re.I)
 _NAME_CONTINUED = re.compile(r"^\s{4,}((?:and|of|for|the|&)\b.*?)\s*$")
 
 
@@ -80,7 +81,10 @@ def join_legend_rows(lines: list[str]) -> list[str]:
         # "| Technology" in the name column; or indented, going on in lower case: "and
         # Technology"
         more = _LEGEND_MORE.match(out[i]) or _NAME_CONTINUED.match(out[i])
-        if more and _LEGEND_ROW.match(out[i - 1]):
+        stands = _STANDS_FOR.match(out[i - 1])
+        if stands and _NAME_GOES_ON.search(out[i - 1].rstrip()):
+            more = more or _INDENTED.match(out[i])  # "MEXT stands for … and" / "  Technology."
+        if more and (_LEGEND_ROW.match(out[i - 1]) or stands):
             out[i - 1] = f"{out[i - 1].rstrip()} {more.group(1)}"
             out[i] = ""
     return out

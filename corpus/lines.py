@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from corpus.eras import western_years
+from corpus.dates import MONTHS, NUMERIC_MONTH, day_first, find_dates, numeric_month_of
 from corpus.layout import spell_out
 
 __all__ = [
+    "day_first",
     "MONTHS",
     "NUMERIC_MONTH",
     "numeric_month_of",
@@ -21,64 +22,16 @@ __all__ = [
     "parse_attribution",
 ]
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
 # Abbreviations: short, starting with a capital and holding at least two (NPA, MoJ, MHLW).
 _MINISTRY = re.compile(r"^(?=[A-Z](?:[^A-Z]*[A-Z]))[A-Z][A-Za-z0-9&\-]{1,11}$")
 _GLOSSARY_ENTRY = re.compile(
-    r"^([A-Z][A-Za-z0-9&\-]{1,11})\s*(?::|=|–|—|-)\s*([A-Z][^:=()\[\]]{5,80})$"
+    r"^([A-Z][A-Za-z0-9&\-]{1,11})\s*(?::|=|–|—|-|\s(?:stands\s+for|refers\s+to|is\s+short\s+for)"
+    r"(?:\s+the)?)\s*([A-Z][^:=()\[\]]{5,80}?)\.?$"
 )
 _GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
 _ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+")
 _ETC = re.compile(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", re.I)
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEAR = r"((?:19|20)\d\d)"
-# "July 2019", "July 1, 2019", "July 1-3, 2019", "November 12 to 25, 2023", "Sept. 2019",
-# "Oct-2053"
-_MONTH_YEAR = re.compile(
-    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"(?:\s*(?:[-–~]|to|and|through)\s*\d{{1,2}}(?:st|nd|rd|th)?)?)?(?:,?\s+|-)"
-    rf"{_YEAR}\b",
-    re.IGNORECASE,
-)
-# "October to November 2019", "October and November 2019": the first month takes the year too
-_MONTH_RANGE = re.compile(
-    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?\s*(?:to|through|until|and|-|–|~)\s*"
-    rf"(?:\d{{1,2}}\s+)?({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?,?\s+{_YEAR}\b",
-    re.IGNORECASE,
-)
-
-# "May, August, and November 2040": each month of the list takes the year (written as
-# names, capitalised: "it may, and …" lists nothing)
-_MONTH_CAPITALISED = "|".join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))
-_MONTH_LIST = re.compile(
-    rf"\b((?:(?:{_MONTH_CAPITALISED})\.?(?:,\s*(?:and\s+)?|\s+and\s+))+)"
-    rf"({_MONTH_CAPITALISED})\.?,?\s+{_YEAR}\b"
-)
-
-
 # Full-width forms of ASCII ("［ＭＥＸＴ］", "１２") and the ideographic space, as in
 # reports set in Japanese fonts, read as their ASCII letters; a soft hyphen
 # ("speciali\u00adzing") is no character at all.
@@ -158,64 +111,6 @@ def _split_abbreviations(text: str) -> tuple[str, ...] | None:
     if not names or not all(_MINISTRY.match(n) for n in names):
         return None
     return tuple(dict.fromkeys(names))
-
-
-def find_dates(text: str) -> tuple[str, ...]:
-    """Every month named with a year in ``text``, as sorted unique ``YYYY-MM`` strings.
-
-    Example:
-        >>> find_dates("held (from October to November 2019) and in January 2020")
-        ('2019-10', '2019-11', '2020-01')
-        >>> find_dates("met four times (May, August, and November 2040, and February 2041)")
-        ('2040-05', '2040-08', '2040-11', '2041-02')
-        >>> find_dates("launched (2047.9) and finished (3/2048)")
-        ('2047-09', '2048-03')
-    """
-    text = western_years(text)  # "(November, Reiwa 31)" is November 2049
-    if not _ANY_YEAR.search(text):
-        return ()
-    found: set[str] = set()
-    for match in _MONTH_RANGE.finditer(text):
-        year = int(match.group(3))
-        for name in match.group(1, 2):
-            found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
-    for match in _MONTH_YEAR.finditer(text):
-        found.add(f"{int(match.group(2)):04d}-{MONTHS[match.group(1).lower()]:02d}")
-    for match in _MONTH_LIST.finditer(text):
-        year = int(match.group(3))
-        for name in re.findall(_MONTH_CAPITALISED, match.group(1)):
-            found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
-    for match in NUMERIC_MONTH.finditer(text):
-        numeric_year, numeric_month = numeric_month_of(match)
-        found.add(f"{numeric_year:04d}-{numeric_month:02d}")
-        end = _DOTTED_RANGE_END.match(text, match.end()) if match.group(9) else None
-        if end:  # "2054.07.20–08.31": August too
-            found.add(f"{numeric_year:04d}-{int(end.group(1)):02d}")
-    return tuple(sorted(found))
-
-
-def numeric_month_of(match: re.Match[str]) -> tuple[int, int]:
-    """The year and month of a :data:`NUMERIC_MONTH` match, whichever way it is written."""
-    year = match.group(1) or match.group(4) or match.group(5) or match.group(7) or match.group(9)
-    month = match.group(2) or match.group(3) or match.group(6) or match.group(8) or match.group(10)
-    return int(year), int(month)
-
-
-# A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048", "(2050/10)",
-# "2052-10-21", "2054.10.05";
-# "2047.9" only in brackets or after a word of time ("rose to 2047.5 points" is a figure).
-NUMERIC_MONTH = re.compile(
-    r"(?:(?<=\()|(?<=（)|(?<=\bby\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)|"
-    r"(?<=\bof\s)|(?<=\bcompleted\s))((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"
-    r"(?<![\d,./])(1[0-2]|0?[1-9])/((?:19|20)\d\d)(?![\d.,/]\d|\d)|"
-    r"(?<![\d,./])((?:19|20)\d\d)/(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"  # "(2050/10)"
-    # ISO 8601: "2052-10-21", "(2052-09)"
-    r"(?<![\d,./-])((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(?:[0-2]\d|3[01]))?(?![\d])|"
-    # a whole date with dots: "2054.10.05"
-    r"(?<![\d,./])((?:19|20)\d\d)\.(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])"
-)
-# The end of a range of dotted dates within one year: "2054.07.20–08.31".
-_DOTTED_RANGE_END = re.compile(r"\s*[–-]\s*(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])")
 
 
 # "NPA<tab>National Police Agency": a row of the legend printed as a table.

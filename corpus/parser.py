@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from corpus.columns import CELL, mark_cells
-from corpus.credits import lead_line, more_partners, partners_line
+from corpus.credits import lead_line, partners_of
 from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freeze
 from corpus.errors import CorpusError
 from corpus.headings import (
@@ -46,6 +46,7 @@ from corpus.lines import (
     MONTHS,
     attribution_line,
     broken_attribution,
+    day_first,
     find_dates,
     glossary_pairs,
     legend_row,
@@ -79,7 +80,7 @@ _NUMBERED_EFFORT = re.compile(r"^\d{1,3}\.\s+(?=\S)")
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
-    r"[\[［【〔〈《<]([^\[\]［］【】〔〕〈〉《》<>]{1,120})[\]］】〕〉》>]\s*[.。]?"
+    r"[\[［【〔〈《<{]([^\[\]［］【】〔〕〈〉《》<>{}]{1,120})[\]］】〕〉》>}]\s*[.。]?"
     r"(?:\s*(?:\*\d*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\((?:see|cf\.?|figure|fig\.?|note)\b[^()]*\)))?\s*[.。]?\s*$",
     re.I,
 )
@@ -168,6 +169,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     builder = Builder(source, names)
     builder.glossary.update(prose)
     builder.tabular = tabular
+    builder.day_first = day_first(text)
     builder.pages = tuple(pages or ())
     lines_read = clean_lines(numbered[1:], title=title)
     for k, (line_no, line) in enumerate(lines_read):
@@ -190,23 +192,6 @@ def _numbered(rows: list[str]) -> list[tuple[int, str]]:
     """The report's non-blank lines with their numbers, legend rows read as entries."""
     numbered = [(i, normalise_line(legend_row(raw) or raw)) for i, raw in enumerate(rows, start=1)]
     return [(i, line) for i, line in numbered if line]
-
-
-def _sub_item(opened: str, mark: str) -> bool:
-    """Whether a dash-marked line is an item of an effort its number opened ("4-2-1",
-    "(ii)"), not an effort of its own."""
-    numbered = any(ch.isdigit() for ch in opened) or bool(re.fullmatch(r"\([ivx]+\)", opened))
-    return numbered and mark.strip()[:1] in "-–—•·▪"
-
-
-def _partners(builder: Builder, line: str) -> tuple[tuple[str, ...], bool] | None:
-    """The bodies a line after an effort's lead credits it with too: its partners
-    ("Partners: NPA, MEXT"), or the rest of their list the line end cut ("MEXT")."""
-    if builder.partners == "line":
-        return partners_line(line, builder.names)
-    if builder.partners == "rest":
-        return partners_line(line, builder.names) or more_partners(line, builder.names)
-    return None
 
 
 def _bare_title(builder: Builder, line_no: int, line: str, following: str) -> bool:
@@ -341,7 +326,7 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         builder.close_effort(lead[0])
         builder.partners = "rest" if lead[1] else "line"
         return
-    partners = _partners(builder, line)
+    partners = partners_of(builder, line)
     builder.partners = None
     if partners is not None:
         # "Partners: NPA, MEXT" (or the rest of its list, "MEXT", after the line end)
@@ -356,10 +341,10 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
     bullet = _BULLET.match(line) or (
         _NUMBERED_EFFORT.match(line) if builder.numbered_efforts else None
     )
-    if bullet and builder.open is not None and _sub_item(builder.open.mark, bullet.group(0)):
-        # "– warning messages posted: 58,300" under a numbered effort: a line of it
-        builder.open.parts.append(f"{bullet.group(0).strip()} {line[bullet.end() :]}")
-        return
+    if bullet and builder.open is not None and builder.open.lists_item(bullet.group(0)):
+        # "– warning messages posted: 58,300" under a numbered effort: a line of it, which
+        # may end it ("– an online quiz … {CFA; NPA}")
+        line, bullet = f"{bullet.group(0).strip()} {line[bullet.end() :]}", None
     body = line[bullet.end() :] if bullet else line
     if bullet:
         builder.close_effort()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.eras import western_years
-from corpus.lines import find_dates
+from corpus.lines import day_first, find_dates
 from corpus.parser import parse_plan
 from tests.test_corpus_parse import only_effort, report
 
@@ -403,3 +403,45 @@ def test_roman_sections_in_capitals_lettered_measures_and_labels_after_the_text_
         ("fy2054-4.1.2", ("CFA", "MOJ", "NPA"), ("2054-10",)),  # "CFA, MOJ" / "& NPA"
     ]
     assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
+
+
+BRACED = """FY2055 Efforts on the Plan
+(01/04/2055 to 31/03/2056)
+
+Dates are written day/month/year, so that 05/10/2055 means 5 October 2055.
+
+Glossary
+NPA stands for the National Police Agency.
+MEXT stands for the Ministry of Education, Culture, Sports, Science and
+     Technology.
+CFA stands for the Children and Families Agency.
+
+[1]  Enhancement of public awareness, development of social awareness, and
+     international collaboration
+
+M1.1  Promotion of public relations
+
+◇ Ran the campaign "Stop, Think, Tell" (01/11/2055–30/11/2055), which consisted of:
+  – a song by an idol group, played on 2,900 screens;
+  – an online quiz, completed by 1.3 million people. {CFA; NPA;
+  MEXT}
+
+[Figure] Key visual of the campaign (not reproduced here)
+
+◇ Held night patrols in 68 districts (05/08/2055) and a forum (2055年11月～12月).
+  {NPA}
+"""
+
+
+def test_bracketed_sections_braced_bodies_day_first_dates_and_a_glossary_of_sentences() -> None:
+    plan = parse_plan(BRACED, source="t.txt")
+    assert [(s.number, s.title[-13:], [m.title for m in s.measures]) for s in plan.sections] == [
+        (1, "collaboration", ["Promotion of public relations"]),
+    ]
+    assert [(e.id, e.ministries, e.dates) for *_, e in plan.efforts()] == [
+        # dashed items after "consisted of:" are lines of the effort, the last one ending it
+        ("fy2055-1.1.1", ("CFA", "NPA", "MEXT"), ("2055-11",)),
+        ("fy2055-1.1.2", ("NPA",), ("2055-08", "2055-11", "2055-12")),  # day first; 年月
+    ]
+    assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
+    assert day_first("on 10/25/2055") is False  # a month-first report, shown by its dates

@@ -1,0 +1,157 @@
+"""Months in a report's text: "July 2019", "October to November 2019", "May, August, and
+November 2040", "(2047.9)", "2052-10-21", "2054.10.05", "05/10/2055" (day or month first,
+as the report writes it) and "2055年11月～12月". Pure; :func:`find_dates` gives each
+effort's months.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.eras import western_years
+
+__all__ = ["MONTHS", "NUMERIC_MONTH", "day_first", "find_dates", "numeric_month_of"]
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"((?:19|20)\d\d)"
+# "July 2019", "July 1, 2019", "July 1-3, 2019", "November 12 to 25, 2023", "Sept. 2019",
+# "Oct-2053"
+_MONTH_YEAR = re.compile(
+    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:\s*(?:[-–~]|to|and|through)\s*\d{{1,2}}(?:st|nd|rd|th)?)?)?(?:,?\s+|-)"
+    rf"{_YEAR}\b",
+    re.IGNORECASE,
+)
+# "October to November 2019", "October and November 2019": the first month takes the year too
+_MONTH_RANGE = re.compile(
+    rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?\s*(?:to|through|until|and|-|–|~)\s*"
+    rf"(?:\d{{1,2}}\s+)?({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?,?\s+{_YEAR}\b",
+    re.IGNORECASE,
+)
+
+# "May, August, and November 2040": each month of the list takes the year (written as
+# names, capitalised: "it may, and …" lists nothing)
+_MONTH_CAPITALISED = "|".join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))
+_MONTH_LIST = re.compile(
+    rf"\b((?:(?:{_MONTH_CAPITALISED})\.?(?:,\s*(?:and\s+)?|\s+and\s+))+)"
+    rf"({_MONTH_CAPITALISED})\.?,?\s+{_YEAR}\b"
+)
+
+
+# "05/10/2055": a whole date with slashes, its day first or its month first.
+_SLASHED_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+# "2055年10月", "2055年11月～12月": a month written in Japanese.
+_JAPANESE_MONTH = re.compile(
+    r"((?:19|20)\d\d)\s*年\s*(1[0-2]|0?[1-9])\s*月(?:\s*\d{1,2}\s*日)?"
+    r"(?:\s*[～〜~\-–]\s*(1[0-2]|0?[1-9])\s*月)?"
+)
+_DAY_FIRST_SAID = re.compile(r"\bday\s*/\s*month\s*/\s*year\b|\bdd/mm/yyyy\b", re.I)
+_MONTH_FIRST_SAID = re.compile(r"\bmonth\s*/\s*day\s*/\s*year\b|\bmm/dd/yyyy\b", re.I)
+
+
+def day_first(text: str) -> bool:
+    """Whether a report writes slashed dates day first ("05/10/2055" is 5 October): as it
+    says it does, else as a date whose first number cannot be a month shows; day first
+    when nothing tells.
+
+    Example:
+        >>> day_first("held on 25/10/2055"), day_first("held on 10/25/2055")
+        (True, False)
+    """
+    if _DAY_FIRST_SAID.search(text):
+        return True
+    if _MONTH_FIRST_SAID.search(text):
+        return False
+    found = _SLASHED_DATE.findall(text)
+    if any(int(a) > 12 for a, _, _ in found):
+        return True
+    return not any(int(b) > 12 for _, b, _ in found)
+
+
+def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
+    """Every month named with a year in ``text``, as sorted unique ``YYYY-MM`` strings.
+
+    Example:
+        >>> find_dates("held (from October to November 2019) and in January 2020")
+        ('2019-10', '2019-11', '2020-01')
+        >>> find_dates("met four times (May, August, and November 2040, and February 2041)")
+        ('2040-05', '2040-08', '2040-11', '2041-02')
+        >>> find_dates("launched (2047.9) and finished (3/2048)")
+        ('2047-09', '2048-03')
+    """
+    text = western_years(text)  # "(November, Reiwa 31)" is November 2049
+    if not _ANY_YEAR.search(text):
+        return ()
+    found: set[str] = set()
+    for match in _MONTH_RANGE.finditer(text):
+        year = int(match.group(3))
+        for name in match.group(1, 2):
+            found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
+    for match in _MONTH_YEAR.finditer(text):
+        found.add(f"{int(match.group(2)):04d}-{MONTHS[match.group(1).lower()]:02d}")
+    for match in _MONTH_LIST.finditer(text):
+        year = int(match.group(3))
+        for name in re.findall(_MONTH_CAPITALISED, match.group(1)):
+            found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
+    for match in _SLASHED_DATE.finditer(text):  # "05/10/2055"
+        first, second, year_text = match.groups()
+        month = int(second) if day_is_first else int(first)
+        if 1 <= month <= 12:
+            found.add(f"{int(year_text):04d}-{month:02d}")
+    for match in _JAPANESE_MONTH.finditer(text):  # "2055年11月～12月"
+        for number in (match.group(2), match.group(3)):
+            if number:
+                found.add(f"{int(match.group(1)):04d}-{int(number):02d}")
+    for match in NUMERIC_MONTH.finditer(text):
+        numeric_year, numeric_month = numeric_month_of(match)
+        found.add(f"{numeric_year:04d}-{numeric_month:02d}")
+        end = _DOTTED_RANGE_END.match(text, match.end()) if match.group(9) else None
+        if end:  # "2054.07.20–08.31": August too
+            found.add(f"{numeric_year:04d}-{int(end.group(1)):02d}")
+    return tuple(sorted(found))
+
+
+def numeric_month_of(match: re.Match[str]) -> tuple[int, int]:
+    """The year and month of a :data:`NUMERIC_MONTH` match, whichever way it is written."""
+    year = match.group(1) or match.group(4) or match.group(5) or match.group(7) or match.group(9)
+    month = match.group(2) or match.group(3) or match.group(6) or match.group(8) or match.group(10)
+    return int(year), int(month)
+
+
+# A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048", "(2050/10)",
+# "2052-10-21", "2054.10.05";
+# "2047.9" only in brackets or after a word of time ("rose to 2047.5 points" is a figure).
+NUMERIC_MONTH = re.compile(
+    r"(?:(?<=\()|(?<=（)|(?<=\bby\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)|"
+    r"(?<=\bof\s)|(?<=\bcompleted\s))((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"
+    r"(?<![\d,./])(1[0-2]|0?[1-9])/((?:19|20)\d\d)(?![\d.,/]\d|\d)|"
+    r"(?<![\d,./])((?:19|20)\d\d)/(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"  # "(2050/10)"
+    # ISO 8601: "2052-10-21", "(2052-09)"
+    r"(?<![\d,./-])((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(?:[0-2]\d|3[01]))?(?![\d])|"
+    # a whole date with dots: "2054.10.05"
+    r"(?<![\d,./])((?:19|20)\d\d)\.(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])"
+)
+# The end of a range of dotted dates within one year: "2054.07.20–08.31".
+_DOTTED_RANGE_END = re.compile(r"\s*[–-]\s*(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])")
