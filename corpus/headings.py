@@ -26,7 +26,7 @@ _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "Chapter II: Title", "Part 3 - Title", "Section IV. Title": a word for a section, then its
 # number, in Roman or Arabic figures.
 _NAMED_SECTION = re.compile(
-    r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
+    r"^(?:chapter|part|section|pillar|goal|area|objective)\s+([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
     r"\s*[:.．\-–—]?\s+(\S.*)$",
     re.I,
 )
@@ -57,7 +57,8 @@ _MEASURE = re.compile(r"^(?:[-\u2010-\u2015]\s*)?(?:O\s+|[○〇◯]\s*)(\S.*)$"
 _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
     r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|\d{1,2}-(?-i:[a-h])(?=\s)|\d{1,2}\.\d{1,2}(?=\s+(?-i:[A-Z]))|"
-    r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]|(?-i:M)\d{1,2}\.\d{1,2}(?=\s))\s*([A-Z].*)$",
+    r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]|(?-i:M)\d{1,2}\.\d{1,2}(?=\s)|"
+    r"(?-i:[A-H])\.\d{1,2}(?=\s))\s*([A-Z].*)$",
     re.I,
 )
 # "◆ Title": a mark that may also open an effort, so the title must read as one: no
@@ -96,6 +97,8 @@ def section_heading(line: str) -> tuple[int, str] | None:
         value = _roman(m.group(5).lower())
         return (value, m.group(6)) if value else None
     value = _value(m.group(1))
+    if m.re is _NAMED_SECTION and m.group(1).isalpha() and not m.group(2)[:1].isupper():
+        return None  # "Part D of the plan …" is a sentence; "Goal D: Prompt …" a heading
     return (value, m.group(2)) if value else None
 
 
@@ -105,6 +108,8 @@ def _value(number: str) -> int:
     if number.isdigit():
         return int(number)
     word = number.lower()
+    if re.fullmatch(r"[A-H]", number) and number != "I":  # "Goal D": the fourth ("I" is one)
+        return ord(number) - ord("A") + 1
     return _NUMBER_WORDS.get(word) or (_roman(word) if re.fullmatch(r"[ivx]+", word) else 0)
 
 

@@ -54,7 +54,7 @@ _ATTRIBUTED = re.compile(
     r"[\]］】〕〉》>}]\s*[.。]?\s*\S{0,12}$|"
     # "Ministries:", "Lead ministry:", "Partners:"
     r"^(?i:(?:lead\s+|responsible\s+)?(?:ministries|ministry|agencies|agency|bod(?:y|ies))|"
-    r"responsible|in\s+charge|partners?)\s*[:：]|"
+    r"responsible|in\s+charge|partners?|(?:implemented\s+)?by)\s*[:：]|"
     r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$|"  # "(by CFA and DA)"
     r"⟦[^⟧]*⟧\s*$"  # a right-hand cell of bodies (corpus.columns)
 )

@@ -13,7 +13,13 @@ import re
 
 from corpus.lines import _BODY_WORD, _LEGEND_ROW, _MINISTRY
 
-__all__ = ["join_legend_rows", "join_stacked_legend", "name_first_legend", "prose_legend"]
+__all__ = [
+    "join_legend_rows",
+    "join_stacked_legend",
+    "name_first_legend",
+    "prose_legend",
+    "side_by_side_legend",
+]
 
 
 # "In this report, NPA refers to the National Police Agency, CAS to the Cabinet
@@ -151,3 +157,43 @@ def name_first_legend(text: str) -> dict[str, str]:
         if _BODY_WORD.search(name) and len(name) <= 90
     }
     return pairs if len(pairs) >= 3 else {}
+
+
+# "ACA  — Agency for Cultural Affairs      MEXT — Ministry of Education, Culture,": entries
+# set in two columns side by side, an abbreviation, a dash, its name.
+_SIDE_ENTRY = re.compile(
+    r"(?:(?<=\s{3})|^)([A-Z][A-Za-z0-9&\-]{1,11})\s*[—–]\s+(\S.*?)(?=\s{3,}|\s*$)"
+)
+_CELL = re.compile(r"\S+(?:\s{1,2}\S+)*")
+
+
+def side_by_side_legend(lines: list[str]) -> dict[str, str]:
+    """A legend set in columns side by side ("ACA — Agency for Cultural Affairs" beside
+    "MEXT — Ministry of Education, Culture,"), a name wrapped onto an indented line under
+    its own column ("Sports, Science and Technology"); {} when ``lines`` hold none (three
+    entries make one).
+
+    Example:
+        >>> side_by_side_legend(["CAO — Cabinet Office      MOJ — Ministry of",
+        ...                      "                                Justice",
+        ...                      "DA  — Digital Agency      NPA — National Police Agency"])["MOJ"]
+        'Ministry of Justice'
+    """
+    entries: dict[str, str] = {}
+    columns: dict[int, str] = {}  # where each column's name starts → its latest entry
+    for raw in lines:
+        found = [m for m in _SIDE_ENTRY.finditer(raw) if _MINISTRY.match(m.group(1))]
+        if found:
+            for m in found:
+                entries[m.group(1)] = m.group(2)
+                columns = {k: v for k, v in columns.items() if k != m.start(2)}
+                columns[m.start(2)] = m.group(1)
+            continue
+        for cell in _CELL.finditer(raw):  # "Sports, Science and Technology" under its column
+            at = max((c for c in columns if c <= cell.start() + 2), default=None)
+            abbr = columns.get(at) if at is not None else None
+            if abbr and _NAME_GOES_ON.search(entries[abbr]) and cell.start() >= 4:
+                entries[abbr] = f"{entries[abbr]} {cell.group(0)}"
+    named = {a: n for a, n in entries.items() if _BODY_WORD.search(n) and len(n) <= 90}
+    return named if len(named) >= 3 else {}
+

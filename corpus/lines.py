@@ -30,7 +30,7 @@ _GLOSSARY_ENTRY = re.compile(
     r"(?:\s+the)?)\s*([A-Z][^:=()\[\]]{5,80}?)\.?$"
 )
 _GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
-_ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;)\s*(?:and\s+)?|\s+and\s+")
+_ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;|\|)\s*(?:and\s+)?|\s+and\s+")
 _ETC = re.compile(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", re.I)
 # Full-width forms of ASCII ("［ＭＥＸＴ］", "１２") and the ideographic space, as in
 # reports set in Japanese fonts, read as their ASCII letters; a soft hyphen
@@ -172,7 +172,11 @@ _LABELLED_ATTRIBUTION = re.compile(
 _ABBR = r"[A-Z][A-Za-z]{1,5}"
 _ABBREVIATIONS = rf"{_ABBR}(?:\s*(?:,|&|、)\s*{_ABBR}|\s+and\s+{_ABBR})*"
 _TRAILING_LABEL = re.compile(
-    rf"(?:^|\s)(?i:responsible\s+bod(?:y|ies))\s*[:：]\s*({_ABBREVIATIONS})\s*[.。]?\s*$"
+    rf"(?:^|\s)(?i:responsible\s+bod(?:y|ies))\s*[:：]\s*({_ABBREVIATIONS})\s*[.。]?\s*$|"
+    # "… Implemented by: CFA, NPA." or the bodies' full names: "… by: Children and Families
+    # Agency and National Police Agency."
+    r"(?:^|\s)(?i:implemented|carried\s+out|conducted)\s+by\s*[:：]\s*([A-Z][^:：]{1,200}?)"
+    r"(?<![,、&])(?<!\sand)\s*[.。]?\s*$"  # not a list the line end cut: "by: NPA," / "DA."
 )
 
 
@@ -220,8 +224,12 @@ def paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
     if labelled and parse_attribution(labelled.group(1), names):
         return labelled
     trailing = _TRAILING_LABEL.search(body)
-    if trailing and of_the_legend(trailing.group(1), names):
+    if trailing and trailing.group(1) and of_the_legend(trailing.group(1), names):
         return trailing
+    if trailing and trailing.group(2):
+        found = parse_attribution(trailing.group(2), names)
+        if found and set(found) <= set(names.values()):
+            return _IMPLEMENTED_BY.search(body)  # group 1: the bodies, as for the others
     by = _BY_ATTRIBUTION.search(body)  # "(by CFA and DA)", not "(by telephone or chat)"
     if by and of_the_legend(by.group(1), names):
         return by
@@ -250,10 +258,18 @@ _OPEN_BY = re.compile(r"\(by(?:\s+[A-Z][A-Za-z]{1,5}(?:\s*,|\s+and)?)*\s*$")
 # "… Responsible" or "… Responsible bodies: CFA, MOJ" ending a line, the rest on the next:
 # "body: MOJ", "& NPA".
 _OPEN_LABEL = re.compile(
-    r"(?<!\S)Responsible(?:\s+bod(?:y|ies)\s*:(?:\s*[A-Z][A-Za-z]{1,5}(?:\s*[,&、]|\s+and)?)*)?\s*$"
+    r"(?<!\S)Responsible(?:\s+bod(?:y|ies)\s*:(?:\s*[A-Z][A-Za-z]{1,5}(?:\s*[,&、]|\s+and)?)*)?\s*$|"
+    # "… Implemented" / "by: CFA.", "… Implemented by: Children and Families" / "Agency."
+    r"(?<!\S)Implemented(?:\s+by\s*:?(?:\s+[A-Z][^.:]{0,160})?)?\s*$"
 )
 _LABEL_REST = re.compile(
-    rf"^(?:bod(?:y|ies)\s*:\s*)?(?:(?:&|and|,)\s*)?{_ABBREVIATIONS}\s*[.。]?$|^bod(?:y|ies)\s*:$"
+    rf"^(?:bod(?:y|ies)\s*:\s*)?(?:(?:&|and|,)\s*)?{_ABBREVIATIONS}\s*[.。]?$|^bod(?:y|ies)\s*:$|"
+    r"^(?:by\s*:\s*)?[A-Za-z][\w ,&]{0,120}[.。]?$"
+)
+# The bodies after "Implemented by:", as group 1.
+_IMPLEMENTED_BY = re.compile(
+    r"(?:^|\s)(?i:implemented|carried\s+out|conducted)\s+by\s*[:：]\s*([A-Z][^:：]{1,200}?)"
+    r"(?<![,、&])(?<!\sand)\s*[.。]?\s*$"  # not a list the line end cut: "by: NPA," / "DA."
 )
 
 

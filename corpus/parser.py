@@ -40,6 +40,7 @@ from corpus.legend import (
     join_stacked_legend,
     name_first_legend,
     prose_legend,
+    side_by_side_legend,
 )
 from corpus.lines import (
     LEADING_LABEL,
@@ -161,6 +162,10 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     prose = prose_legend("\n".join(line for _, line in numbered[1:]))
     # "National Police Agency (NPA); Cabinet Office (CAO); …": names first, in a note
     prose.update(name_first_legend("\n".join(line for _, line in numbered[1:])))
+    side = side_by_side_legend(lines)  # two columns of "ABBR — Name", as printed
+    if side:  # each row read whole would join two entries
+        pairs = [(a, n) for a, n in pairs if a not in side]
+        prose.update(side)
     pairs += list(prose.items())
     names = {full.lower(): abbr for abbr, full in pairs}
     if pairs:  # the bodies in a right-hand column, marked where they stand
@@ -176,6 +181,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         following = lines_read[k + 1][1] if k + 1 < len(lines_read) else ""
         _read_line(builder, line_no, line, following)
     builder.close_effort()
+    builder.glossary.update(prose)  # a legend read whole wins over its rows read one by one
     if not builder.sections:
         raise CorpusError(
             f"no plan sections found in {source} (expected lines like '1. Title'); "
@@ -189,9 +195,14 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
 
 
 def _numbered(rows: list[str]) -> list[tuple[int, str]]:
-    """The report's non-blank lines with their numbers, legend rows read as entries."""
+    """The report's non-blank lines with their numbers, legend rows read as entries and a
+    web page's heading marks ("## Goal A: …") dropped."""
     numbered = [(i, normalise_line(legend_row(raw) or raw)) for i, raw in enumerate(rows, start=1)]
-    return [(i, line) for i, line in numbered if line]
+    return [(i, _HEADING_MARK.sub("", line)) for i, line in numbered if line]
+
+
+# "## Goal A: …", "### A.1 …": the marks of a heading a web page kept as text.
+_HEADING_MARK = re.compile(r"^#{1,6}\s+(?=\S)")
 
 
 def _bare_title(builder: Builder, line_no: int, line: str, following: str) -> bool:

@@ -445,3 +445,48 @@ def test_bracketed_sections_braced_bodies_day_first_dates_and_a_glossary_of_sent
     ]
     assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
     assert day_first("on 10/25/2055") is False  # a month-first report, shown by its dates
+
+
+WEB_PAGE = """# FY2056 Efforts on the Plan
+
+## Goal A: Enhancement of public awareness, development of social awareness, and
+   international collaboration
+
+### A.1 Promotion of public relations
+
+▪ Stop, Block, Tell — Ran a campaign with 2,300 buses (from 1st June 2056). Implemented by:
+  Children and Families Agency and National Police
+  Agency.
+▪ Sent 14 teams to 9 cities during the holidays (21st Jul–31st Aug 2056). Implemented
+  by: NPA, CFA.
+▪ Trained the classifier "Kagami" (Oct/Nov 2056). Implemented by: NPA,
+  DA.
+
+## Goal D: Prompt protection of and appropriate support for child victims
+
+### D.1 Responses considering convenience
+
+▪ Extended the desks to nights (15th Jul 2056). [ NPA | DA ]
+
+## Glossary
+
+CFA  — Children and Families Agency             MEXT — Ministry of Education, Culture,
+                                                       Sports, Science and Technology
+DA   — Digital Agency                           NPA  — National Police Agency
+"""
+
+
+def test_a_web_page_s_goals_lettered_measures_labels_and_a_legend_in_two_columns_are_read() -> None:
+    plan = parse_plan(WEB_PAGE, source="t.txt")
+    assert [(s.number, [m.title for m in s.measures]) for s in plan.sections] == [
+        (1, ["Promotion of public relations"]),  # "Goal A", "A.1"; the "##" marks dropped
+        (4, ["Responses considering convenience"]),
+    ]
+    assert [(e.id, e.ministries, e.dates) for *_, e in plan.efforts()] == [
+        ("fy2056-1.1.1", ("CFA", "NPA"), ("2056-06",)),  # full names, wrapped
+        ("fy2056-1.1.2", ("NPA", "CFA"), ("2056-07", "2056-08")),  # "Implemented" / "by: …"
+        ("fy2056-1.1.3", ("NPA", "DA"), ("2056-10", "2056-11")),  # "by: NPA," / "DA."
+        ("fy2056-4.1.1", ("NPA", "DA"), ("2056-07",)),
+    ]
+    assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
+    assert plan.glossary["CFA"] == "Children and Families Agency"  # not joined to MEXT's
