@@ -189,7 +189,7 @@ _DOTTED = re.compile(
     rf"(?:\s*\((?:(?P<change>[+\-−]\s?{_VALUE})|FY\s?(?P<year>(?:19|20)\d\d):?\s*"
     rf"(?P<before>{_VALUE}))\))?(?![\w,.]?\d)"
 )
-_LABEL_YEAR = re.compile(r"\s+in\s+(FY\s?)?((?:19|20)\d\d)\b")
+_LABEL_YEAR = re.compile(r"\s+(?:in\s+|\()(FY\s?)?((?:19|20)\d\d)\b\)?")  # "in FY2051", "(FY2055)"
 
 
 def _dotted(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:

@@ -86,6 +86,9 @@ def test_a_labelled_figure_with_the_year_before_beside_it_answers_that_year_too(
           ("30 online sessions", False)]),
         ("Pornography: Cases cleared in 2051 ...... 3,720 Persons cleared in 2051 .... 2,760",
          [("3,720 cases cleared in 2051", False), ("2,760 persons cleared in 2051", False)]),
+        # the year in brackets after the label
+        ("module: Seminars held (FY2054) ..... 10,940 Seminars held (FY2055) ..... 11,260",
+         [("10,940 seminars held in FY2054", True), ("11,260 seminars held in FY2055", False)]),
         # the dots lost, a label ending in its fiscal year still ends where its figure starts
         ("calls received: Calls in FY2052 13,960 Calls in FY2051 12,610",
          [("13,960 calls in FY2052", False), ("12,610 calls in FY2051", True)]),
