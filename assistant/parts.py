@@ -53,10 +53,10 @@ NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
 _PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading)"
 _SECTION = re.compile(
-    rf"(?:\b{_PART}\s*(?:no\.?|number|#)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
+    rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
     rf"\bthe\s+{ORD}\s+{_PART}\b",
     re.I,
-)  # "section 4", "pillar iv", "§4" (not "§4.2", a measure)
+)  # "section 4", "pillar iv", "§4" (not "§4.2", a measure), "section [4]"
 
 
 def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, list[Span]]:
@@ -99,7 +99,7 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
 # and its place in it (a letter counting from a).
 _MEASURE_NUMBER = re.compile(
     r"\b(?:measures?|section|pillar|item|no\.?|number)\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
-    r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
+    r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|\b(?-i:M)(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
     r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])",
     re.I,
 )
@@ -127,7 +127,7 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     """
     m = _MEASURE_NUMBER.search(text)
     if m:
-        first, second = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+        first, second = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
         at = int(second) if second.isdigit() else ord(second.lower()) - ord("a") + 1
         return (int(first), at), [m.span()]
     m = _MEASURE_ORDINAL.search(text)

@@ -233,12 +233,14 @@ _LEADING_YEAR = re.compile(
 )
 
 
+_BODIES = r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies))"
 _MANY = re.compile(
-    rf"\b(?:all\s+)?{NUM}\s+(?:or\s+more\s+)?(?:different\s+)?(?:ministr(?:y|ies)|agenc(?:y|ies))\b|"
-    r"\b(more than one|multiple|several|two or more|(?<!how\s)many|various)\s+"
-    r"(?:ministr(?:y|ies)|agenc(?:y|ies))\b",
+    rf"\b(?:all\s+)?{NUM}\s+(?:or\s+more\s+)?(?:different\s+)?{_BODIES}\b|"
+    rf"\b(more than one|multiple|several|two or more|(?<!how\s)many|various)\s+{_BODIES}\b",
     re.I,
 )
+# "with at least two other bodies": so many besides the one named, one more in all
+_OTHERS = re.compile(rf"\b(?:at\s+least\s+){NUM}\s+other\s+{_BODIES}\b", re.I)
 _TOGETHER = re.compile(
     r"\b(together|both|jointly|joint|shared|shares?(?!\s+of\b)|in\s+common|in partnership|"
     r"all of them|co-?(?:run|hosted|"
@@ -298,6 +300,10 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
     if m:
         word = (m.group(1) or "").lower()
         at_least = max(2, int(word) if word.isdigit() else NUMBER_WORDS.get(word, 2))
+    others = _OTHERS.search(text)
+    if others:
+        word = others.group(1).lower()
+        at_least = max(at_least, 1 + (int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)))
     if named < 2 and (_SHARED.search(text) or not_alone(text)):
         at_least = max(at_least, 2)
     either = named >= 2 and _OR_MINISTRY.search(text) is not None and "both" not in text.lower()

@@ -476,6 +476,8 @@ def test_words_pointing_back_at_the_previous_answer(
         ("of the DA's efforts, which did it not do alone?", 1, 2, False),  # with another
         ("what did METI and the JFTC each do? list both", 2, 0, False),  # each one's
         ("what did MEXT and NPA each do together", 2, 0, True),
+        ("which efforts list three or more bodies?", 0, 3, False),
+        ("which did DA do with at least two other bodies?", 1, 3, True),
         ("which ones didn't the police do on their own", 1, 2, False),
     ],
 )
@@ -497,6 +499,8 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert parts.section("whats in §6 of the 2052 report", titles)[0] == 6
     assert parts.measure("Measure 4-d of the FY2054 report - what is it called?", None)[0] == (4, 4)
     assert parts.measure("what is under measure 3-1", None)[0] == (3, 1)
+    assert parts.measure("the title of measure M3.3 in the 2055 report", None)[0] == (3, 3)
+    assert parts.section("the efforts under section [4] of the report", titles)[0] == 4
     assert parts.section("what is in §4.1", titles)[0] is None  # a measure
     assert parts.section("which section i should read", titles)[0] is None
 
@@ -862,6 +866,7 @@ def test_the_measures_of_a_part_are_asked_in_the_singular_too(question: str, ask
         ("スポーツ庁 what did they do", "JSA"),
         ("what did the sports agency do in 2053", "JSA"),
         ("公正取引委員会 efforts?", "JFTC"),
+        ("文化庁 in fy2019 - did they do anything?", "ACA"),
         ("what did the fair trade commission do", "JFTC"),
     ],
 )
@@ -872,6 +877,7 @@ def test_the_sports_agency_and_the_fair_trade_commission_are_known_by_other_name
         **FY2019_GLOSSARY,
         "JSA": "Japan Sports Agency",
         "JFTC": "Japan Fair Trade Commission",
+        "ACA": "Agency for Cultural Affairs",
     }
     resolver = MinistryResolver(glossary, is_word=lambda w: w in COMMON)
     assert resolver.find(text).ministries == (abbreviation,)
