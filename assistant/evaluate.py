@@ -91,6 +91,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev32": ("reports32",),
     "dev33": ("reports33",),
     "dev34": ("reports34",),
+    "dev35": ("reports35",),
+    "dev36": ("reports36",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
