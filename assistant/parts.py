@@ -51,10 +51,12 @@ NUMBER_WORDS = {
 _ROMAN = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), start=1)}
 NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0,3}|ix)"
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
-_PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading)"
+_PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading|goal|objective)"
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
-    rf"\bthe\s+{ORD}\s+{_PART}\b",
+    rf"\bthe\s+{ORD}\s+{_PART}\b|"
+    # "goal E", "Part B": lettered as a report may letter them (not "part a of …")
+    rf"\b{_PART}\s+((?-i:[A-H]))\b(?![.\d])",
     re.I,
 )  # "section 4", "pillar iv", "§4" (not "§4.2", a measure), "section [4]"
 
@@ -62,6 +64,8 @@ _SECTION = re.compile(
 def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, list[Span]]:
     """A section named by number ("pillar 5", "the fifth section") or by (most of) its title."""
     m = _SECTION.search(text)
+    if m and m.group(3):
+        return ord(m.group(3)) - ord("A") + 1, [m.span()]
     if m:
         word = (m.group(1) or m.group(2)).lower()
         number = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or _ROMAN[word]
@@ -100,6 +104,8 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
 _MEASURE_NUMBER = re.compile(
     r"\b(?:measures?|section|pillar|item|no\.?|number)\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
     r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|\b(?-i:M)(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
+    # "measure D.4": the section lettered
+    r"\bmeasures?\s+((?-i:[A-H]))\.(\d{1,2})\b(?![.%\d])|"
     r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])",
     re.I,
 )
@@ -127,9 +133,10 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     """
     m = _MEASURE_NUMBER.search(text)
     if m:
-        first, second = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
+        first, second = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7, 9) if m.group(i))
         at = int(second) if second.isdigit() else ord(second.lower()) - ord("a") + 1
-        return (int(first), at), [m.span()]
+        part = int(first) if first.isdigit() else ord(first) - ord("A") + 1
+        return (part, at), [m.span()]
     m = _MEASURE_ORDINAL.search(text)
     if m and section_number is not None:
         return (section_number, _ORDINAL_NUMBER[m.group(1).lower()]), [m.span()]

@@ -319,7 +319,7 @@ _JOINTLY = re.compile(r"\b(?:together|jointly|joint|shared?|in\s+common)\b", re.
 # "did the police do alone", "on its own", "without any other ministry": efforts credited to
 # the named ministry only; not "alone or with others", nor "in FY2019 alone" (that year only).
 _SOLE = re.compile(
-    r"(?<!\d )(?<!\d)\b(?:alone|on\s+(?:its|their)\s+own|by\s+(?:itself|themselves|themself)|"
+    r"(?<!\d )(?<!\d)\b(?:alone|solo|on\s+(?:its|their)\s+own|by\s+(?:itself|themselves|themself)|"
     r"solely|single-handedly|without\s+(?:any\s+)?(?:other|another)\s+(?:ministr|agenc|bod|"
     r"partner)\w*|(?:with\s+)?no\s+other\s+(?:ministr|agenc|bod)\w*)\b"
     r"(?!\s+or\b|,?\s+(?:or\s+)?(?:with|jointly)\b)",

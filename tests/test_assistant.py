@@ -262,6 +262,7 @@ def test_joint_question_cites_efforts_shared_between_ministries(
         ("How many efforts did the police take part in?", "5", NPA_FY2019),
         ("How many joint efforts were there?", "2", JOINT_FY2019),
         ("How many efforts involved MOFA?", "0", []),
+        ("in how many efforts does MHLW appear?", "2", ["fy2019-4.1.1", "fy2019-6.2.1"]),
     ],
 )
 def test_count_question_gives_the_number_and_cites_what_it_counted(

@@ -501,6 +501,9 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert parts.measure("what is under measure 3-1", None)[0] == (3, 1)
     assert parts.measure("the title of measure M3.3 in the 2055 report", None)[0] == (3, 3)
     assert parts.section("the efforts under section [4] of the report", titles)[0] == 4
+    assert parts.section("goal E of the 2056 report, whats in there", titles)[0] == 5
+    assert parts.section("part a of the plan", titles)[0] is None  # no letter in capitals
+    assert parts.measure("the title of measure D.4", None)[0] == (4, 4)
     assert parts.section("what is in §4.1", titles)[0] is None  # a measure
     assert parts.section("which section i should read", titles)[0] is None
 
@@ -830,7 +833,11 @@ def test_a_question_may_ask_for_the_efforts_that_give_a_date(question: str, date
 
 @pytest.mark.parametrize(
     "question",
-    ["how many things did police do by themself", "what did MOJ do, no other ministry involved"],
+    [
+        "how many things did police do by themself",
+        "what did MOJ do, no other ministry involved",
+        "justice ministry solo efforts in fy2056",
+    ],
 )
 def test_efforts_a_ministry_did_with_no_other_are_asked_however_it_is_said(question: str) -> None:
     assert slots.sole_ministry(question)
