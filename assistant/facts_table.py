@@ -38,8 +38,11 @@ MIN_ROWS = 2
 def table_cells(text: str) -> tuple[list[FactSpan], tuple[int, int] | None]:
     """The cells of the first flattened table in ``text`` as figures, and where the table
     stands (None: no table)."""
+    from assistant.facts_markdown import markdown_cells  # it builds on facts, as this does
+
     listed = (
-        _with_previous(text)
+        markdown_cells(text)
+        or _with_previous(text)
         or _dotted(text)
         or _by_year_columns(text)
         or _by_year(text)

@@ -282,3 +282,29 @@ def test_a_figure_in_thousands_or_reached_by_a_noun_before_it_counts_that_noun(
     text: str, read: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.noun) for s in figures(text)] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("seminars: | Indicator | FY2055 | FY2056 | |---|---:|---:| | Seminars held | 10,420 "
+         "| 10,870 | | Participants (thousand) | 401 | 415 |",
+         ["10,420 seminars held in FY2055", "10,870 seminars held in FY2056",
+          "401 thousand participants in FY2055", "415 thousand participants in FY2056"]),
+        ("consultations received: | Channel | FY2055 | FY2056 | |---|---:|---:| | Telephone "
+         "| 53,900 | 39,040 | | Chat | – | 22,380 |",
+         ["53,900 consultations (telephone) in FY2055",
+          "39,040 consultations (telephone) in FY2056",
+          "22,380 consultations (chat) in FY2056"]),  # "–": no figure
+        ("received: | Period | Consultations | |---|---:| | FY2055 (until 8 p.m.) | 12,300 | "
+         "| FY2056 | 16,840 |",
+         ["12,300 consultations in FY2055", "16,840 consultations in FY2056"]),
+        ("counselors: | Staff | Number | Change | |---|---:|---:| | School counselors | about "
+         "35,600 | +700 |",
+         ["about 35,600 school counselors", "700 more school counselors"]),
+    ],
+)  # fmt: skip
+def test_a_markdown_table_is_read_cell_by_cell(text: str, read: list[str]) -> None:
+    cells, _ = table_cells(text)
+    assert [c.text for c in cells] == read
+    assert all(c.earlier == ("FY2055" in c.text) for c in cells if "FY" in c.text)

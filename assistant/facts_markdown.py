@@ -1,0 +1,118 @@
+"""Tables a web page kept in Markdown, flattened into an effort's line.
+
+"…: | Indicator | FY2055 | FY2056 | |---|---:|---:| | Seminars held | 10,420 | 10,870 |
+| Participants (thousand) | 401 | 415 |" is a table: a header row, a rule, and rows of a
+label and one cell per column. A column named by a year gives each row's figure of that
+year ("10,870 seminars held in FY2056", the earlier years as earlier figures); a row named
+by a year gives the header's noun in that year ("16,840 consultations in FY2056"); other
+columns name what a cell is ("about 18,100 school social workers", "+900": the change).
+Like :mod:`assistant.facts_table`, which calls it first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts import FactKind, FactSpan, stems
+
+__all__ = ["markdown_cells"]
+
+# The rule under a Markdown table's header: "|---|---:|:---|".
+_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+_YEAR = re.compile(r"^(?:FY\s?)?((?:19|20)\d\d)\b", re.I)
+_VALUE = re.compile(
+    r"^(?:about\s+|approx\.\s+|approximately\s+)?[+\-−]?\d[\d,]*(?:\.\d+)?%?$", re.I
+)
+_SCALE = re.compile(r"\s*\((thousand|million|k)s?\)$", re.I)
+_CHANGE_COLUMN = frozenset("change increase difference +/-".split())
+
+
+def markdown_cells(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
+    """The cells of the first Markdown table in ``text`` as figures, and where it stands;
+    None when ``text`` holds no such table."""
+    rule = _RULE.search(text)
+    if rule is None:
+        return None
+    head = re.search(r"(?:\|[^|]*)+\|\s*$", text[: rule.start()])
+    if head is None:
+        return None
+    columns = [c.strip() for c in head.group(0).strip().strip("|").split("|")]
+    rows, end = _rows(text, rule.end(), len(columns))
+    if not rows or len(columns) < 2:
+        return None
+    years = [_year_of(c) for c in columns[1:]]
+    # what the table counts, said before it: "consultations received: | Channel | …"
+    counted = re.findall(r"\b([a-z]+s)\b", text[max(0, head.start() - 60) : head.start()])
+    cells: list[FactSpan] = []
+    latest = max((y for row in rows for y in [_year_of(row[0])] if y), default=0)
+    latest = max([latest, *(y for y in years if y)])
+    for row in rows:
+        label, scale = _label(row[0])
+        row_year = _year_of(row[0])
+        for column, year, value in zip(columns[1:], years, row[1:], strict=True):
+            if not _VALUE.match(value):
+                continue  # "–": no figure
+            value = f"{value} {scale}" if scale else value
+            if year and not _noun(label) and counted:  # "Chat": 22,380 consultations (chat)
+                cells.append(_cell(value, f"{counted[-1]} ({label})", year, latest))
+            elif year:  # a column per year: "10,870 seminars held in FY2056"
+                cells.append(_cell(value, label, year, latest))
+            elif row_year:  # a row per year: "16,840 consultations in FY2056"
+                cells.append(_cell(value, _label(column)[0], row_year, latest))
+            elif column.lower() in _CHANGE_COLUMN:  # "+900": 900 more school social workers
+                said = f"{value.lstrip('+')} more {label}"
+                about = stems(label)
+                cells.append(FactSpan("number", said, _noun(label), about, about, about, True))
+            else:  # "about 18,100" under "Number"
+                kind: FactKind = "percent" if value.endswith("%") else "number"
+                about = stems(f"{label} {column}")
+                cells.append(FactSpan(kind, f"{value} {label}", _noun(label), about, about, about))
+    return cells, (head.start(), end)
+
+
+def _rows(text: str, at: int, width: int) -> tuple[list[list[str]], int]:
+    """The rows after the rule, ``width`` cells each, and where the last one ends."""
+    row = re.compile(rf"\s*\|((?:[^|]*\|){{{width}}})")
+    rows: list[list[str]] = []
+    while (m := row.match(text, at)) is not None:
+        rows.append([c.strip() for c in m.group(1).split("|")[:width]])
+        at = m.end()
+    return rows, at
+
+
+def _cell(value: str, label: str, year: int, latest: int) -> FactSpan:
+    about = stems(label)
+    earlier = year != latest
+    kind: FactKind = "percent" if value.endswith("%") else "number"
+    return FactSpan(
+        kind,
+        f"{value} {label} in FY{year}",
+        _noun(label),
+        about | stems("previous year") if earlier else about,
+        about,
+        about | {f"fy{year}", str(year)},
+        earlier=earlier,
+    )
+
+
+def _label(cell: str) -> tuple[str, str]:
+    """A row's label in lower case and the scale its figures are in ("(thousand)")."""
+    scale = _SCALE.search(cell)
+    label = cell[: scale.start()] if scale else cell
+    times = {"k": "thousand"}.get(scale.group(1).lower(), scale.group(1).lower()) if scale else ""
+    return re.sub(r"\s*\([^()]*\)$", "", label).strip().lower(), times
+
+
+def _year_of(cell: str) -> int:
+    m = _YEAR.match(cell.strip())
+    return int(m.group(1)) if m else 0
+
+
+def _noun(label: str) -> str | None:
+    """What a label counts: its first plural ("children taken into protective custody")."""
+    words = re.findall(r"[a-z]+", label)
+    plural = [w for w in words if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS]
+    return plural[0] if plural else None
+
+
+_PLURALS = frozenset("children people staff police".split())
