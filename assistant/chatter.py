@@ -186,8 +186,9 @@ class Chatter:
         shape = self.read_clause(sentence)
         if shape is None:  # it names a ministry, a time, a section …
             return False
-        if several and _INTRODUCTION.fullmatch(sentence.strip(" ,;:-–—.!")):
-            return not opens_asking(sentence)  # "teacher here:", "I'm a nurse here."
+        bare = sentence.strip(" ,;:-–—.!")
+        if several and (_INTRODUCTION.fullmatch(bare) or _PURPOSE.fullmatch(bare)):
+            return not opens_asking(sentence)  # "teacher here:", "doing a school project -"
         prediction = self.model.predict(shape)
         if prediction.intent is not Intent.CHITCHAT or not self.model.accepts(prediction):
             return False
@@ -210,6 +211,14 @@ class Chatter:
 
 # A self-introduction before the question: "social worker here", "I'm a nurse here".
 _INTRODUCTION = re.compile(r"(?:(?:i'?m|i\s+am)\s+(?:a|an|the)\s+)?(?:[a-z-]+\s+){1,3}here", re.I)
+
+# Why the question is asked: "doing a school project", "I'm writing an essay".
+_PURPOSE = re.compile(
+    r"(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+)?(?:doing|writing|working\s+on|preparing)\s+"
+    r"(?:a|an|my|our)\s+(?:[a-z-]+\s+){0,2}(?:project|essay|thesis|paper|assignment|"
+    r"presentation|article|story|homework|report)",
+    re.I,
+)
 
 # Words that address the listener in a salutation ("Dear assistant,", "hi bot"): a
 # report's "assistant officers" does not make "Dear assistant," a question.

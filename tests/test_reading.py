@@ -199,6 +199,8 @@ def test_greetings_and_thanks_alone_are_chitchat(reader: Reader, question: str) 
         ("hey there 文部科学省 what did they do", "MEXT what did they do"),
         ("school nurse here: what did MEXT do?", "what did MEXT do?"),  # who is asking
         ("I'm a volunteer here. what did MIC do", "what did MIC do"),
+        ("doing a school project - what did MEXT do?", "what did MEXT do?"),  # why it is asked
+        ("I'm writing an essay: what did NPA do", "what did NPA do"),
     ],
 )
 def test_greetings_and_remarks_around_a_question_are_dropped(
