@@ -24,6 +24,12 @@ __all__ = ["COUNT_RULES"]
 
 COUNT_RULES: tuple[Rule, ...] = (
     Rule(
+        "a total or a number asked with no name wanted is a figure: “whats the total of "
+        "centers set up so far”",
+        lambda q, i, s: i is Intent.NAME and q.counted and bool(q.unit) and q.names is None,
+        to(Intent.NUMBER),
+    ),
+    Rule(
         "which of the previous answer's efforts fall in a time asks for those efforts, not "
         "a date: “which of those give a month in the first half of the fiscal year”",
         lambda q, i, s: (
