@@ -255,8 +255,10 @@ _HOURS = re.compile(
 )
 # "Which number was the Specialist Group Meeting?": its place in a series ("4th").
 _WHICH_NUMBER = re.compile(
-    r"\b(?:which|what)\s+number\s+(?:\([^()]{0,30}\)\s*)?(?:was|is|were|are)\s+the\b", re.I
-)
+    r"\b(?:which|what)\s+number\s+(?:\([^()]{0,30}\)\s*)?"
+    r"(?:(?:was|is|were|are)\s+the|(?:was|were)\s+(?:it|that))\b",
+    re.I,
+)  # "which number was the meeting", "…, which number was it" ("what number is it": a phone)
 # Which one of a series is asked: "which edition", "what round", "which version".
 _WHICH_ISSUE = re.compile(r"\b(?:which|what)\s+(edition|round|version)s?\b", re.I)
 _CALLED = re.compile(

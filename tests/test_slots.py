@@ -807,6 +807,7 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
         ("what was the poster at the train stations called", "poster"),  # not "at"
         ("MHLW set up a second line - what is that one called?", None),  # no noun: "one"
         ("what is the guidebook MEXT published called", "guidebook"),  # not "MEXT"
+        ("the meeting in jan 2057, which number was it", "ordinal"),  # its place in a series
         ("the number of calls to the hotline", None),
         # an imperative asks the names too
         ("Name the five universities that ran the study.", "universities"),
