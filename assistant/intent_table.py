@@ -127,6 +127,8 @@ def _of_the_whole_plan(a: Answerer, q: Query) -> bool:
 
 def _topic(a: Answerer, t: Turn) -> Answer:
     q = t.query
+    if not t.scoped and not q.ministries and a.retriever.only_a_place(q):
+        return a.facts.out_of_scope(q)  # "best onsen near niigata?": only the place is theirs
     named = a.retriever.held.named_phrase(q, t.mask) if not t.scoped else []
     if named:  # "anything on the Internet Hotline Center?": every effort that names it
         return a.facts.mentions(q, named, t.filters)

@@ -283,6 +283,16 @@ class Retriever:
                 out.append(int(p))
         return out
 
+    def only_a_place(self, q: Query) -> bool:
+        """Whether the words a question shares with the reports are a place's name, and
+        the rest of what it asks is far from every effort ("will there be a typhoon in
+        Fukuoka this weekend", "the population of Okayama City")."""
+        places = _place_stems(q)
+        rest = [w for w in q.topic_words if w not in places]
+        if not places or not rest or not set(q.report_words) <= places:
+            return False
+        return self.index.nearest_similarity(" ".join(rest)) < OFF_TOPIC_BELOW
+
     def everyday(self, q: Query) -> bool:
         """Whether the question is an everyday request rather than one about the reports:
         much nearer to one (:data:`OFF_TOPIC_MARGIN`) than to any effort of any year."""
@@ -320,3 +330,14 @@ class Retriever:
 
 
 _HOME = re.compile(r"\s*\b(?:in|of|by|from|for)?\s*\bjapan(?:'s|’s)?\b", re.I)
+
+
+def _place_stems(q: Query) -> set[str]:
+    """The stems of the prefectures and cities a question names."""
+    from assistant.gazetteer import asked_places  # reads a city list once: only when asked
+    from assistant.intents import stem
+
+    named = {stem(w.lower()) for p in asked_places(q.text) for w in p.split()}
+    # "Okayama City", "Aichi Prefecture": the kind of place goes with its name
+    return named | {stem(w) for w in ("city", "prefecture", "town", "ward")} if named else named
+

@@ -19,8 +19,9 @@ from assistant.offtopic import BANK, OffTopic
 from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import OFF_TOPIC_BELOW, Retriever
-from index.embedder import MODEL_NAME
-from tests.conftest import FakeEmbedder
+from corpus import BUNDLED_PLAN
+from index.embedder import MODEL_NAME, MiniLMEmbedder
+from tests.conftest import EVALSET, FakeEmbedder
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,23 @@ def test_a_good_match_is_never_judged_everyday(bot: Assistant) -> None:
     found = judged.retrieve(refine(reader.read(question), False), None)
     assert found.best >= OFF_TOPIC_BELOW
     assert not found.off_topic and not found.weak
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats the population of Fukuoka?", "best okonomiyaki place in hiroshima?? thx"],
+)
+def test_a_request_sharing_only_a_place_s_name_with_the_reports_is_outside_them(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder, question: str
+) -> None:
+    # a forum in Fukuoka, a conference in Hiroshima; how far the rest is needs the model
+    (report,) = (EVALSET / "reports34").glob("fy*_efforts.txt")
+    bot = Assistant.load(
+        [BUNDLED_PLAN, report], index_dir=tmp_path_factory.mktemp("i34"), embedder=real_embedder
+    )
+    retriever = bot._answerer.retriever
+    assert retriever.only_a_place(bot._answerer.reader.read(question))
+    answer = bot.ask(question)
+    assert answer.abstained and not answer.citations
+    asked = bot._answerer.reader.read("was the ministerial dialogue held in fukuoka?")
+    assert not retriever.only_a_place(asked)  # "ministerial dialogue": the reports' words
