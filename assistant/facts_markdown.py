@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.facts import FactKind, FactSpan, stems
+from assistant.facts_table import counted_noun, year_cell
 
 __all__ = ["markdown_cells"]
 
@@ -53,20 +54,20 @@ def markdown_cells(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
             if not _VALUE.match(value):
                 continue  # "–": no figure
             value = f"{value} {scale}" if scale else value
-            if year and not _noun(label) and counted:  # "Chat": 22,380 consultations (chat)
-                cells.append(_cell(value, f"{counted[-1]} ({label})", year, latest))
+            if year and not counted_noun(label) and counted:  # "Chat": 22,380 consultations (chat)
+                cells.append(year_cell(value, f"{counted[-1]} ({label})", year, latest))
             elif year:  # a column per year: "10,870 seminars held in FY2056"
-                cells.append(_cell(value, label, year, latest))
+                cells.append(year_cell(value, label, year, latest))
             elif row_year:  # a row per year: "16,840 consultations in FY2056"
-                cells.append(_cell(value, _label(column)[0], row_year, latest))
+                cells.append(year_cell(value, _label(column)[0], row_year, latest))
             elif column.lower() in _CHANGE_COLUMN:  # "+900": 900 more school social workers
-                said = f"{value.lstrip('+')} more {label}"
-                about = stems(label)
-                cells.append(FactSpan("number", said, _noun(label), about, about, about, True))
+                said, about = f"{value.lstrip('+')} more {label}", stems(label)
+                noun = counted_noun(label)
+                cells.append(FactSpan("number", said, noun, about, about, about, change=True))
             else:  # "about 18,100" under "Number"
                 kind: FactKind = "percent" if value.endswith("%") else "number"
-                about = stems(f"{label} {column}")
-                cells.append(FactSpan(kind, f"{value} {label}", _noun(label), about, about, about))
+                noun, about = counted_noun(label), stems(f"{label} {column}")
+                cells.append(FactSpan(kind, f"{value} {label}", noun, about, about, about))
     return cells, (head.start(), end)
 
 
@@ -80,21 +81,6 @@ def _rows(text: str, at: int, width: int) -> tuple[list[list[str]], int]:
     return rows, at
 
 
-def _cell(value: str, label: str, year: int, latest: int) -> FactSpan:
-    about = stems(label)
-    earlier = year != latest
-    kind: FactKind = "percent" if value.endswith("%") else "number"
-    return FactSpan(
-        kind,
-        f"{value} {label} in FY{year}",
-        _noun(label),
-        about | stems("previous year") if earlier else about,
-        about,
-        about | {f"fy{year}", str(year)},
-        earlier=earlier,
-    )
-
-
 def _label(cell: str) -> tuple[str, str]:
     """A row's label in lower case and the scale its figures are in ("(thousand)")."""
     scale = _SCALE.search(cell)
@@ -106,13 +92,3 @@ def _label(cell: str) -> tuple[str, str]:
 def _year_of(cell: str) -> int:
     m = _YEAR.match(cell.strip())
     return int(m.group(1)) if m else 0
-
-
-def _noun(label: str) -> str | None:
-    """What a label counts: its first plural ("children taken into protective custody")."""
-    words = re.findall(r"[a-z]+", label)
-    plural = [w for w in words if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS]
-    return plural[0] if plural else None
-
-
-_PLURALS = frozenset("children people staff police".split())

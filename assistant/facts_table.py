@@ -24,7 +24,7 @@ import re
 from assistant.facts import FactKind, FactSpan, stems
 from corpus.eras import ERA_FIRST_YEARS
 
-__all__ = ["table_cells"]
+__all__ = ["counted_noun", "table_cells", "year_cell"]
 
 # A header of two to six capitalised words, followed by the first row's name and figure.
 _HEADER = re.compile(
@@ -169,7 +169,7 @@ def _labelled(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
     cells = []
     for m in items:
         label = m.group("label").strip(" -").lower()
-        noun = _counted_noun(label)
+        noun = counted_noun(label)
         about = stems(label)
         value = m.group("value")
         percent = value.endswith("%")
@@ -210,7 +210,7 @@ def _dotted(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
         year = int(in_year.group(2)) if in_year else None
         fiscal = bool(in_year and in_year.group(1))
         plain = _LABEL_YEAR.sub("", label).strip().lower() if in_year else label.lower()
-        noun = _counted_noun(plain)
+        noun = counted_noun(plain)
         about = stems(plain)
         value = m.group("value")
         percent = value.endswith("%")
@@ -264,23 +264,27 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
             scale = re.search(r"\s*\((thousand|million|k)s?\)$", label)
             label = label[: scale.start()] if scale else label
             times = {"k": "thousand"}.get(scale.group(1), scale.group(1)) if scale else ""
-            about = stems(label)
             for year, value in sorted(zip(years, m.group(2).split(), strict=True), reverse=True):
-                earlier = year != latest
                 value = f"{value} {times}" if times else value
-                cells.append(
-                    FactSpan(
-                        "percent" if value.endswith("%") else "number",
-                        f"{value} {label} in FY{year}",
-                        _counted_noun(label),
-                        about | stems("previous year") if earlier else about,
-                        about,
-                        about | {f"fy{year}", str(year)},
-                        earlier=earlier,
-                    )
-                )
+                cells.append(year_cell(value, label, year, latest))
         return cells, (header.start(), end)
     return None
+
+
+def year_cell(value: str, label: str, year: int, latest: int) -> FactSpan:
+    """The cell of a table's year column: "10,870 seminars held in FY2056", one of an
+    earlier year than the ``latest`` the value something moved from."""
+    about = stems(label)
+    earlier = year != latest
+    return FactSpan(
+        "percent" if value.endswith("%") else "number",
+        f"{value} {label} in FY{year}",
+        counted_noun(label),
+        about | stems("previous year") if earlier else about,
+        about,
+        about | {f"fy{year}", str(year)},
+        earlier=earlier,
+    )
 
 
 def _beside(m: re.Match[str], kind: FactKind, label: str, noun: str | None) -> list[FactSpan]:
@@ -310,7 +314,7 @@ def _rows(row: re.Pattern[str], text: str, at: int) -> tuple[list[re.Match[str]]
     return rows, at
 
 
-def _counted_noun(label: str) -> str | None:
+def counted_noun(label: str) -> str | None:
     """What a label counts: its first plural ("children taken into custody", "warning
     messages posted")."""
     plural = [
