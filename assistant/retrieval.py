@@ -289,8 +289,8 @@ class Retriever:
         Fukuoka this weekend", "the population of Okayama City")."""
         places = _place_stems(q)
         rest = [w for w in q.topic_words if w not in places]
-        if not places or not rest or not set(q.report_words) <= places:
-            return False
+        if not places or not rest or not q.report_words or not set(q.report_words) <= places:
+            return False  # a question in everyday words shares nothing with them, places aside
         return self.index.nearest_similarity(" ".join(rest)) < OFF_TOPIC_BELOW
 
     def everyday(self, q: Query) -> bool:

@@ -109,3 +109,6 @@ def test_a_request_sharing_only_a_place_s_name_with_the_reports_is_outside_them(
     assert answer.abstained and not answer.citations
     asked = bot._answerer.reader.read("was the ministerial dialogue held in fukuoka?")
     assert not retriever.only_a_place(asked)  # "ministerial dialogue": the reports' words
+    # in everyday words only, no word of the reports at all: a question by meaning
+    everyday = bot._answerer.reader.read("were neighbourhood helpers in fukuoka coached")
+    assert not retriever.only_a_place(everyday)
