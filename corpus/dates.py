@@ -48,7 +48,8 @@ _MONTH_YEAR = re.compile(
 # ("Oct/Nov 2056", "21st Jul–31st Aug 2056", "28th Nov–2nd Dec 2056" too)
 _MONTH_RANGE = re.compile(
     rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s*(?:to|through|until|and|-|–|~|/)"
-    rf"\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?,?\s+{_YEAR}\b",
+    rf"\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+"
+    rf"{_YEAR}\b",
     re.IGNORECASE,
 )
 
@@ -63,6 +64,11 @@ _MONTH_LIST = re.compile(
 
 # "05/10/2055": a whole date with slashes, its day first or its month first.
 _SLASHED_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+# "2057/9/3", "2057/7/20–8/31": the year first, then the month, then the day.
+_YEAR_FIRST_SLASHED = re.compile(
+    r"(?<![\d/.,])((?:19|20)\d\d)/(1[0-2]|0?[1-9])/\d{1,2}(?![\d/])"
+    r"(?:\s*[–-]\s*(?:(1[0-2]|0?[1-9])/)?\d{1,2}(?![\d/]))?"
+)
 # "2055年10月", "2055年11月～12月": a month written in Japanese.
 _JAPANESE_MONTH = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(1[0-2]|0?[1-9])\s*月(?:\s*\d{1,2}\s*日)?"
@@ -108,8 +114,13 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
     found: set[str] = set()
     for match in _MONTH_RANGE.finditer(text):
         year = int(match.group(3))
-        for name in match.group(1, 2):
+        for name in match.group(1, 2):  # the months it names, not those between
             found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
+    for match in _YEAR_FIRST_SLASHED.finditer(text):  # "2057/9/3", "2057/7/20–8/31"
+        year = int(match.group(1))
+        for month in (match.group(2), match.group(3)):
+            if month:
+                found.add(f"{year:04d}-{int(month):02d}")
     for match in _MONTH_YEAR.finditer(text):
         found.add(f"{int(match.group(2)):04d}-{MONTHS[match.group(1).lower()]:02d}")
     for match in _MONTH_LIST.finditer(text):

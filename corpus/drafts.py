@@ -62,6 +62,8 @@ class Builder:
         self.open: OpenEffort | None = None
         # Sections numbered otherwise than "1. Title" ("IV. Title"): "7. Held …" is an effort
         self.numbered_efforts = False
+        # Measures numbered "(1.2) Title": "2) Held …" is an effort of its own
+        self.bracket_efforts = False
         self.last_note_line = -2
         self.last_note_start = -2
         # The heading just read, whose title a lower-case next line continues.
@@ -70,6 +72,21 @@ class Builder:
         # credited with: its partners' line, or the rest of a list the line end cut.
         self.partners: str | None = None  # "line", "rest" or None
         self.day_first = True  # "05/10/2055" is 5 October (corpus.lines.day_first)
+
+    def repeats_section(self, section: tuple[int, str]) -> bool:
+        """Whether a section heading is the current section's own, printed again."""
+        if not self.sections:
+            return False
+        current = self.sections[-1]
+        number, title = section[0], " ".join(section[1].split()).casefold()
+        return number == current.number and _plain(current.title).startswith(title)
+
+    def repeats_measure(self, title: str) -> bool:
+        """Whether a measure heading is the current measure's own, printed again."""
+        if not self.sections or not self.sections[-1].measures:
+            return False
+        again = re.sub(r"\s*\(?cont(?:['’]?d|inued)\.?\)?\s*$", "", title, flags=re.I)
+        return again != title or _plain(again) == _plain(self.sections[-1].measures[-1].title)
 
     def credit_last(self, more: tuple[str, ...]) -> None:
         """Credit the last effort closed with ``more`` bodies, after those it has."""
@@ -165,3 +182,8 @@ def freeze(builder: Builder, *, title: str, fiscal_year: int) -> Plan:
         glossary=builder.glossary,
         notes=tuple(builder.plan_notes),
     )
+
+
+def _plain(title: str) -> str:
+    return " ".join(title.split()).casefold()
+

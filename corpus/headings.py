@@ -2,11 +2,11 @@
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
 other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title", "IV. Title",
-"§4 Title", "[4] Title", "IV  TITLE IN CAPITALS" or "PART ONE" above its title for a
-section and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title", "B.
-Title", "4.2 Title", "4-b Title", "M4.2 Title", "Measure 4.2: Title" or "◆ Title" for a
-measure; a section may also be numbered without a full stop ("3 Title"), read as one only
-when it is the next section's number.
+"§4 Title", "[4] Title", "4 ─ Title", "IV  TITLE IN CAPITALS" or "PART ONE" above its title
+for a section and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title", "B.
+Title", "4.2 Title", "4-b Title", "M4.2 Title", "(4.2) Title", "Measure 4.2: Title" or "◆
+Title" for a measure; a section may also be numbered without a full stop ("3 Title"), read
+as one only when it is the next section's number.
 The heading's shape is read, never its wording.
 """
 
@@ -17,6 +17,7 @@ import re
 __all__ = [
     "bare_section_heading",
     "measure_title",
+    "numbered_in_brackets",
     "numbered_in_figures",
     "numbered_measure_title",
     "section_heading",
@@ -45,7 +46,9 @@ _ROMAN_SECTION = re.compile(
     # "IV   PROMPT PROTECTION …": no full stop, a title in capitals
     r"^([IVX]{1,5})\s+([A-Z][A-Z,'’\- ]{8,})$|"
     # "[4]  Prompt protection …": the number in square brackets
-    r"^\[(\d{1,2})\]\s+([A-Z][a-z].*)$"
+    r"^\[(\d{1,2})\]\s+([A-Z][a-z].*)$|"
+    # "4 ─ Prompt protection …": the number, a long dash
+    r"^(\d{1,2})\s+[─—―]\s+([A-Z][a-z].*)$"
 )
 # "3 Promotion of measures": a number and a title with no full stop; a line of an effort
 # may open with a figure too ("12 prefectures joined."), so the caller checks the number.
@@ -58,7 +61,7 @@ _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
     r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|\d{1,2}-(?-i:[a-h])(?=\s)|\d{1,2}\.\d{1,2}(?=\s+(?-i:[A-Z]))|"
     r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]|(?-i:M)\d{1,2}\.\d{1,2}(?=\s)|"
-    r"(?-i:[A-H])\.\d{1,2}(?=\s))\s*([A-Z].*)$",
+    r"(?-i:[A-H])\.\d{1,2}(?=\s)|\(\d{1,2}\.\d{1,2}\))\s*([A-Z].*)$",
     re.I,
 )
 # "◆ Title": a mark that may also open an effort, so the title must read as one: no
@@ -91,8 +94,8 @@ def section_heading(line: str) -> tuple[int, str] | None:
         return None
     if m.re is _ROMAN_SECTION and m.group(3):  # "§4 Prompt protection …"
         return int(m.group(3)), m.group(4)
-    if m.re is _ROMAN_SECTION and m.group(7):  # "[4]  Prompt protection …"
-        return int(m.group(7)), m.group(8)
+    if m.re is _ROMAN_SECTION and (m.group(7) or m.group(9)):  # "[4] Title", "4 ─ Title"
+        return int(m.group(7) or m.group(9)), m.group(8) or m.group(10)
     if m.re is _ROMAN_SECTION and m.group(5):  # "IV   PROMPT PROTECTION …"
         value = _roman(m.group(5).lower())
         return (value, m.group(6)) if value else None
@@ -165,3 +168,10 @@ def numbered_measure_title(line: str) -> str | None:
     """The title of a numbered or lettered measure heading ("(a) Title"), or None."""
     m = _NUMBERED_MEASURE.match(line)
     return m.group(1) if m else None
+
+
+def numbered_in_brackets(line: str) -> bool:
+    """Whether a measure heading is numbered "(4.2) Title"; a report whose measures are
+    so numbered numbers its efforts "1)", "2)" within each, not its measures."""
+    return re.match(r"^\(\d{1,2}\.\d{1,2}\)\s", line) is not None
+

@@ -56,7 +56,8 @@ _ATTRIBUTED = re.compile(
     r"^(?i:(?:lead\s+|responsible\s+)?(?:ministries|ministry|agencies|agency|bod(?:y|ies))|"
     r"responsible|in\s+charge|partners?|(?:implemented\s+)?by)\s*[:：]|"
     r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$|"  # "(by CFA and DA)"
-    r"⟦[^⟧]*⟧\s*$"  # a right-hand cell of bodies (corpus.columns)
+    r"⟦[^⟧]*⟧\s*$|"  # a right-hand cell of bodies (corpus.columns)
+    r"^\((?:[A-Z][A-Za-z]{1,5}(?:\s*[,、・&]\s*|\s+and\s+)?)+\)\s*[.。]?$"  # "(CFA, DA)" alone
 )
 # A heading carried over to a new page says so on a line of its own: "(cont'd)".
 _CONTINUED = re.compile(r"^\(?\s*(?:cont(?:['’]?d|inued)\.?)\s*\)?$", re.I)

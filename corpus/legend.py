@@ -18,6 +18,7 @@ __all__ = [
     "join_stacked_legend",
     "name_first_legend",
     "prose_legend",
+    "run_in_legend",
     "side_by_side_legend",
 ]
 
@@ -196,4 +197,41 @@ def side_by_side_legend(lines: list[str]) -> dict[str, str]:
                 entries[abbr] = f"{entries[abbr]} {cell.group(0)}"
     named = {a: n for a, n in entries.items() if _BODY_WORD.search(n) and len(n) <= 90}
     return named if len(named) >= 3 else {}
+
+
+# "Abbreviations: CAO, Cabinet Office; CAS, Cabinet Secretariat; …": a run-in legend, each
+# entry an abbreviation, a comma and a name (which may hold commas), between semicolons.
+_LABEL = r"(?:[A-Z][a-z]+(?:\s+[a-z]+)?\s*:\s*)?"  # "Abbreviations:", "Key:"
+_RUN_IN_START = re.compile(rf"^\s*{_LABEL}[A-Z][A-Za-z0-9&\-]{{1,11}},\s+[A-Z][^;]*;")
+_RUN_IN_PAIR = re.compile(
+    rf"(?:^|;)\s*{_LABEL}([A-Z][A-Za-z0-9&\-]{{1,11}}),\s+([^;]+?)\s*(?=;|\.?\s*$)"
+)
+
+
+def run_in_legend(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """A legend run in as one paragraph ("Abbreviations: CAO, Cabinet Office; MEXT,
+    Ministry of Education, …; NPA, National Police Agency."), maybe wrapped, and ``lines``
+    with it blanked (so that it joins no effort a page break cut); ({}, ``lines``) when
+    there is none (three entries make one).
+
+    Example:
+        >>> run_in_legend(["Abbreviations: CAO, Cabinet Office; DA, Digital", "Agency; NPA,",
+        ...                "National Police Agency."])[0]["DA"]
+        'Digital Agency'
+    """
+    for i, raw in enumerate(lines):
+        if not _RUN_IN_START.match(raw):
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].strip() and not lines[end - 1].rstrip().endswith("."):
+            end += 1
+        joined = " ".join(line.strip() for line in lines[i:end])
+        pairs = {
+            abbr: name
+            for abbr, name in _RUN_IN_PAIR.findall(joined)
+            if _MINISTRY.match(abbr) and _BODY_WORD.search(name) and len(name) <= 90
+        }
+        if len(pairs) >= 3:
+            return pairs, lines[:i] + [""] * (end - i) + lines[end:]
+    return {}, lines
 

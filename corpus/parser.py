@@ -29,6 +29,7 @@ from corpus.errors import CorpusError
 from corpus.headings import (
     bare_section_heading,
     measure_title,
+    numbered_in_brackets,
     numbered_in_figures,
     numbered_measure_title,
     section_heading,
@@ -40,6 +41,7 @@ from corpus.legend import (
     join_stacked_legend,
     name_first_legend,
     prose_legend,
+    run_in_legend,
     side_by_side_legend,
 )
 from corpus.lines import (
@@ -76,8 +78,10 @@ _BULLET = re.compile(
     r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆◎☐➢➤►▶▸✓✔❖\ue000-\uf8ff]|\+(?=\s)|\(\d{1,2}\)(?=\s)|"
     r"\([ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
 )
-# "7. Extended …": an effort's own number, in a report whose sections are not so numbered.
+# "7. Extended …": an effort's own number, in a report whose sections are not so numbered;
+# "2) Held …" in one whose measures are numbered "(1.2)".
 _NUMBERED_EFFORT = re.compile(r"^\d{1,3}\.\s+(?=\S)")
+_BRACKET_EFFORT = re.compile(r"^\d{1,2}\)\s+(?=\S)")
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
@@ -141,6 +145,8 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
+    run_in, lines = run_in_legend(lines)
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
     tabular = {i for i, raw in enumerate(lines, start=1) if len(_COLUMN_GAP.findall(raw)) >= 2}
     # a legend row wrapped onto a second row, or an abbreviation above its name, joined
@@ -162,6 +168,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     prose = prose_legend("\n".join(line for _, line in numbered[1:]))
     # "National Police Agency (NPA); Cabinet Office (CAO); …": names first, in a note
     prose.update(name_first_legend("\n".join(line for _, line in numbered[1:])))
+    prose.update(run_in)
     side = side_by_side_legend(lines)  # two columns of "ABBR — Name", as printed
     if side:  # each row read whole would join two entries
         pairs = [(a, n) for a, n in pairs if a not in side]
@@ -220,25 +227,6 @@ def _bare_title(builder: Builder, line_no: int, line: str, following: str) -> bo
     )
 
 
-def _repeats_heading(builder: Builder, section: tuple[int, str]) -> bool:
-    """Whether a section heading is the current section's own, printed again."""
-    if not builder.sections:
-        return False
-    current = builder.sections[-1]
-    number, title = section[0], " ".join(section[1].split()).casefold()
-    return number == current.number and " ".join(current.title.split()).casefold().startswith(title)
-
-
-def _repeats_measure(builder: Builder, title: str) -> bool:
-    """Whether a measure heading is the current measure's own, printed again."""
-    if not builder.sections or not builder.sections[-1].measures:
-        return False
-    again = re.sub(r"\s*\(?cont(?:['’]?d|inued)\.?\)?\s*$", "", title, flags=re.I)
-    current = builder.sections[-1].measures[-1].title
-    same = " ".join(again.split()).casefold() == " ".join(current.split()).casefold()
-    return again != title or same
-
-
 def _read_line(builder: Builder, line_no: int, line: str, following: str = "") -> None:
     cell = CELL.search(line)
     if cell is None:
@@ -283,7 +271,7 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         builder.numbered_efforts = not numbered_in_figures(line) and bool(
             re.match(r"[IVX]+\.", line)
         )
-    if section and not attribution and _repeats_heading(builder, section):
+    if section and not attribution and builder.repeats_section(section):
         return  # the section's heading again at the top of a new page: page furniture
     if section and not attribution:
         builder.close_effort()
@@ -297,11 +285,15 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         if builder.open is None or builder.open.ministries
         else None
     )
+    if measure and builder.bracket_efforts and _BRACKET_EFFORT.match(line):
+        measure = None  # "2) Held …" under "(1.2) Title": an effort, numbered in its measure
+    elif measure and numbered_in_brackets(line):
+        builder.bracket_efforts = True
     if not measure and not attribution and _bare_title(builder, line_no, line, following):
         builder.sections[-1].measures.append(MeasureDraft(title=line))
         builder.heading = builder.sections[-1].measures[-1]
         return
-    if measure and not attribution and _repeats_measure(builder, measure):
+    if measure and not attribution and builder.repeats_measure(measure):
         builder.close_effort()
         return  # "3.3 Measures against … (cont'd)": the measure's heading again on a new page
     if measure and not attribution:
@@ -349,8 +341,10 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         # "— METI, DA" or "Ministries: CFA; NPA" on a line of its own: the open effort's
         builder.close_effort(alone)
         return
-    bullet = _BULLET.match(line) or (
-        _NUMBERED_EFFORT.match(line) if builder.numbered_efforts else None
+    bullet = (
+        _BULLET.match(line)
+        or (_NUMBERED_EFFORT.match(line) if builder.numbered_efforts else None)
+        or (_BRACKET_EFFORT.match(line) if builder.bracket_efforts else None)
     )
     if bullet and builder.open is not None and builder.open.lists_item(bullet.group(0)):
         # "– warning messages posted: 58,300" under a numbered effort: a line of it, which

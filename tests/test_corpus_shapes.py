@@ -490,3 +490,48 @@ def test_a_web_page_s_goals_lettered_measures_labels_and_a_legend_in_two_columns
     ]
     assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
     assert plan.glossary["CFA"] == "Children and Families Agency"  # not joined to MEXT's
+
+
+RUN_IN = """FY2057 Efforts on the Plan
+
+1 ─ Enhancement of public awareness, development of social awareness, and international
+    collaboration
+
+(1.1) Promotion of public relations
+
+1) Held the symposium at Toyama Hall (July 2057); 540 people attended. (CAO)
+
+2) Held patrols in 74 districts during the summer holidays (2057/7/20–8/31), and handed
+   out 41,000
+
+────────────────────────
+Abbreviations: CAO, Cabinet Office; DA, Digital Agency; MEXT,
+Ministry of Education, Culture, Sports, Science and Technology; NPA,
+National Police Agency.
+
+1 │ FY2057 Efforts · Basic Plan on Measures against Child Sexual Exploitation
+
+   pocket cards to young people. (NPA)
+
+(1.2) Information dissemination
+
+1) Sent consultations received:
+      FY2056   61,030
+      FY2057   64,870
+   (MEXT, DA)
+"""
+
+
+def test_efforts_numbered_within_bracketed_measures_and_a_run_in_legend_are_read() -> None:
+    plan = parse_plan(RUN_IN, source="t.txt")
+    assert [(s.number, [m.title for m in s.measures]) for s in plan.sections] == [
+        (1, ["Promotion of public relations", "Information dissemination"]),
+    ]
+    assert [(e.id, e.ministries, e.dates) for *_, e in plan.efforts()] == [
+        ("fy2057-1.1.1", ("CAO",), ("2057-07",)),
+        # the legend at the page's foot is set aside: the effort goes on after it
+        ("fy2057-1.1.2", ("NPA",), ("2057-07", "2057-08")),
+        ("fy2057-1.2.1", ("MEXT", "DA"), ()),  # "1)" again: the next measure's first
+    ]
+    assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
+    assert "Abbreviations" not in [e for *_, e in plan.efforts()][1].text
