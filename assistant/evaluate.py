@@ -93,6 +93,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev34": ("reports34",),
     "dev35": ("reports35",),
     "dev36": ("reports36",),
+    "dev37": ("reports37",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
