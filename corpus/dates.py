@@ -139,7 +139,7 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
     for match in NUMERIC_MONTH.finditer(text):
         numeric_year, numeric_month = numeric_month_of(match)
         found.add(f"{numeric_year:04d}-{numeric_month:02d}")
-        end = _DOTTED_RANGE_END.match(text, match.end()) if match.group(9) else None
+        end = _DOTTED_RANGE_END.match(text, match.end()) if match.group(11) else None
         if end:  # "2054.07.20–08.31": August too
             found.add(f"{numeric_year:04d}-{int(end.group(1)):02d}")
     return tuple(sorted(found))
@@ -147,8 +147,9 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
 
 def numeric_month_of(match: re.Match[str]) -> tuple[int, int]:
     """The year and month of a :data:`NUMERIC_MONTH` match, whichever way it is written."""
-    year = match.group(1) or match.group(4) or match.group(5) or match.group(7) or match.group(9)
-    month = match.group(2) or match.group(3) or match.group(6) or match.group(8) or match.group(10)
+    g = match.groups()  # the year and the month of each way of writing it, in turn
+    year = next(y for y in (g[0], g[3], g[4], g[6], g[8], g[10]) if y)
+    month = next(m for m in (g[1], g[2], g[5], g[7], g[9], g[11]) if m)
     return int(year), int(month)
 
 
@@ -162,6 +163,8 @@ NUMERIC_MONTH = re.compile(
     r"(?<![\d,./])((?:19|20)\d\d)/(1[0-2]|0?[1-9])(?![\d.,/]\d|\d)|"  # "(2050/10)"
     # ISO 8601: "2052-10-21", "(2052-09)"
     r"(?<![\d,./-])((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(?:[0-2]\d|3[01]))?(?![\d])|"
+    # … written without the zeros: "2058-6-1"
+    r"(?<![\d,./-])((?:19|20)\d\d)-([1-9])-(?:[1-9]|[12]\d|3[01])(?![\d])|"
     # a whole date with dots: "2054.10.05"
     r"(?<![\d,./])((?:19|20)\d\d)\.(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])"
 )

@@ -64,6 +64,8 @@ class Builder:
         self.numbered_efforts = False
         # Measures numbered "(1.2) Title": "2) Held …" is an effort of its own
         self.bracket_efforts = False
+        # Measures numbered "I-1. Title": "(b) Ran …" is an effort of its own
+        self.lettered_efforts = False
         self.last_note_line = -2
         self.last_note_start = -2
         # The heading just read, whose title a lower-case next line continues.

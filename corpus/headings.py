@@ -2,11 +2,12 @@
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
 other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title", "IV. Title",
-"§4 Title", "[4] Title", "4 ─ Title", "IV  TITLE IN CAPITALS" or "PART ONE" above its title
-for a section and "(a) Title", "(1) Title", "1) Title", "① Title", "[Measure 2] Title", "B.
-Title", "4.2 Title", "4-b Title", "M4.2 Title", "(4.2) Title", "Measure 4.2: Title" or "◆
-Title" for a measure; a section may also be numbered without a full stop ("3 Title"), read
-as one only when it is the next section's number.
+"§4 Title", "[4] Title", "4 ─ Title", "IV- Title", "IV  TITLE IN CAPITALS" or "PART ONE"
+above its title for a section and "(a) Title", "(1) Title", "1) Title", "① Title",
+"[Measure 2] Title", "B. Title", "4.2 Title", "4-b Title", "M4.2 Title", "(4.2) Title",
+"IV-2. Title", "Measure 4.2: Title" or "◆ Title" for a measure; a section may also be
+numbered without a full stop ("3 Title"), read as one only when it is the next section's
+number.
 The heading's shape is read, never its wording.
 """
 
@@ -18,6 +19,7 @@ __all__ = [
     "bare_section_heading",
     "measure_title",
     "numbered_in_brackets",
+    "numbered_with_its_section",
     "numbered_in_figures",
     "numbered_measure_title",
     "section_heading",
@@ -42,7 +44,7 @@ _NUMBER_WORDS = {
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 # "IV. Prompt protection …": a Roman numeral alone, in capitals, then a title; or "§4 …".
 _ROMAN_SECTION = re.compile(
-    r"^([IVX]{1,5})\.\s+([A-Z].*)$|^§\s*(\d{1,2})\s+([A-Z].*)$|"
+    r"^([IVX]{1,5})[.\-]\s+([A-Z].*)$|^§\s*(\d{1,2})\s+([A-Z].*)$|"
     # "IV   PROMPT PROTECTION …": no full stop, a title in capitals
     r"^([IVX]{1,5})\s+([A-Z][A-Z,'’\- ]{8,})$|"
     # "[4]  Prompt protection …": the number in square brackets
@@ -61,7 +63,8 @@ _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
     r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|\d{1,2}-(?-i:[a-h])(?=\s)|\d{1,2}\.\d{1,2}(?=\s+(?-i:[A-Z]))|"
     r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]|(?-i:M)\d{1,2}\.\d{1,2}(?=\s)|"
-    r"(?-i:[A-H])\.\d{1,2}(?=\s)|\(\d{1,2}\.\d{1,2}\))\s*([A-Z].*)$",
+    r"(?-i:[A-H])\.\d{1,2}(?=\s)|\(\d{1,2}\.\d{1,2}\)|(?-i:[IVX]{1,5})-\d{1,2}\.(?=\s))\s*"
+    r"([A-Z].*)$",
     re.I,
 )
 # "◆ Title": a mark that may also open an effort, so the title must read as one: no
@@ -174,4 +177,10 @@ def numbered_in_brackets(line: str) -> bool:
     """Whether a measure heading is numbered "(4.2) Title"; a report whose measures are
     so numbered numbers its efforts "1)", "2)" within each, not its measures."""
     return re.match(r"^\(\d{1,2}\.\d{1,2}\)\s", line) is not None
+
+
+def numbered_with_its_section(line: str) -> bool:
+    """Whether a measure heading is numbered "IV-1. Title"; a report whose measures are so
+    numbered letters its efforts "(a)", "(b)" within each, not its measures."""
+    return re.match(r"^[IVX]{1,5}-\d{1,2}\.\s", line) is not None
 

@@ -21,7 +21,7 @@ Line = tuple[int, str]
 # line, or a running header ending in its page ("FY2017 Efforts on the Basic Plan – page 3").
 _PAGE_NUMBER = re.compile(
     r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3}|\s+of\s+\d{1,3})?"
-    r"(?:\s*[-\u2010-\u2015])?$|^\(\d{1,3}\)$|^p\.\s*\d{1,3}$|"  # … or "(6)", "p. 6"
+    r"(?:\s*[-\u2010-\u2015])?$|^\(\d{1,3}\)$|^p\.\s*\d{1,3}$|^\[[\dlI]{1,3}\]$|"  # "(6)", "[6]"
     r"[-\u2010-\u2015|]\s*(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$",
     re.I,
 )
@@ -31,8 +31,8 @@ _RULE = re.compile(r"^[-\u2010-\u2015\u2500\u2501=_~]{4,}$")
 _FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\].])(?:[*※]\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
 # A second effort run onto the line of the first: "… [NPA and MEXT] • Human rights …".
 _RUN_ON = re.compile(r"(?<=[\]］】〕〉》])\s*[.。]?\s+(?=[·•・●▪➢]\s*\S)")
-_OPEN_BRACKET = re.compile(r"[\[［【〔〈《{][^\]］】〕〉》}]{0,80}$")
-_CLOSE_BRACKET = re.compile(r"[\]］】〕〉》}]")
+_OPEN_BRACKET = re.compile(r"[\[［【〔〈《{«][^\]］】〕〉》}»]{0,80}$")
+_CLOSE_BRACKET = re.compile(r"[\]］】〕〉》}»]")
 # A word the line end broke: "aware-" / "ness".
 _BROKEN_WORD = re.compile(r"[a-z]-$")
 # A web address the line end broke after a "/", "." or "-": the next line goes on with
@@ -51,7 +51,7 @@ _BROKEN_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,$")
 _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
 # Lines that carry content even when repeated: efforts end in an attribution.
 _ATTRIBUTED = re.compile(
-    r"[\]］】〕〉》>}]\s*[.。]?\s*\S{0,12}$|"
+    r"[\]］】〕〉》>}»]\s*[.。]?\s*\S{0,12}$|^→\s*[A-Z]|"
     # "Ministries:", "Lead ministry:", "Partners:"
     r"^(?i:(?:lead\s+|responsible\s+)?(?:ministries|ministry|agencies|agency|bod(?:y|ies))|"
     r"responsible|in\s+charge|partners?|(?:implemented\s+)?by)\s*[:：]|"

@@ -74,7 +74,7 @@ def prose_legend(text: str) -> dict[str, str]:
 
 
 # A legend row wrapped onto a row with an empty first cell: "         | Technology".
-_LEGEND_MORE = re.compile(r"^\s*\|\s*(\S.*?)\s*$")
+_LEGEND_MORE = re.compile(r"^\s*\|\s*([^|\s][^|]*?)\s*\|?\s*$")
 _STANDS_FOR = re.compile(r"^\s*[A-Z][A-Za-z0-9&\-]{1,11}\s+(?:stands\s+for|refers\s+to)\s", re.I)
 _NAME_CONTINUED = re.compile(r"^\s{4,}((?:and|of|for|the|&)\b.*?)\s*$")
 
@@ -91,8 +91,9 @@ def join_legend_rows(lines: list[str]) -> list[str]:
         stands = _STANDS_FOR.match(out[i - 1])
         if stands and _NAME_GOES_ON.search(out[i - 1].rstrip()):
             more = more or _INDENTED.match(out[i])  # "MEXT stands for … and" / "  Technology."
-        if more and (_LEGEND_ROW.match(out[i - 1]) or stands):
-            out[i - 1] = f"{out[i - 1].rstrip()} {more.group(1)}"
+        row = _LEGEND_ROW.match(out[i - 1]) or stands
+        if more and row and not _LEGEND_ROW.match(out[i]):
+            out[i - 1] = f"{out[i - 1].rstrip().rstrip('|').rstrip()} {more.group(1)}"
             out[i] = ""
     return out
 

@@ -115,8 +115,9 @@ def _split_abbreviations(text: str) -> tuple[str, ...] | None:
 
 # "NPA<tab>National Police Agency": a row of the legend printed as a table.
 _LEGEND_ROW = re.compile(
-    r"^\s*([A-Z][A-Za-z0-9&\-]{1,11})(?:\t+|\s{3,}|\s*\|\s*)([A-Z][^\t|]{3,80}?)\s*$"
-)
+    r"^\s*(?:\|\s*)?([A-Z][A-Za-z0-9&\-]{1,11})(?:\t+|\s{3,}|\s*\|\s*|\s*:\s+)"
+    r"([A-Z][^\t|]{3,80}?)\s*\|?\s*$"
+)  # "NPA<tab>Name", "NPA | Name", "| NPA  : Name  |" (a row of a box)
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 
 
@@ -191,9 +192,13 @@ LEADING_LABEL = re.compile(
 # "… (March 2050). — METI, DA": an attribution after a dash that ends the effort (also on
 # a line of its own); "at Matsue Civic Hall — the first time in the region —" is text.
 _DASH_ATTRIBUTION = re.compile(
-    r"(?:^|\s)[—–]\s*([A-Z][A-Za-z]{1,5}(?:(?:\s*[,/・]\s*|\s+and\s+)[A-Z][A-Za-z]{1,5})*)"
+    r"(?:^|\s)[—–→]\s*([A-Z][A-Za-z]{1,5}(?:(?:\s*[,/・]\s*|\s+and\s+)[A-Z][A-Za-z]{1,5})*)"
     r"\s*[.。]?\s*$"
 )
+
+
+# "… (Mar. 2059). → MEXT, NPA": the bodies after an arrow, maybe named in full.
+_ARROW_ATTRIBUTION = re.compile(r"(?:^|\s)→\s*([A-Z][^→]{1,160}?)\s*[.。]?\s*$")
 
 
 # "Ministries: CFA; NPA" on the line after an effort: its attribution, labelled.
@@ -236,6 +241,10 @@ def paren_attribution(body: str, names: dict[str, str]) -> re.Match[str] | None:
     dashed = _DASH_ATTRIBUTION.search(body)
     if dashed and of_the_legend(dashed.group(1), names):
         return dashed
+    arrow = _ARROW_ATTRIBUTION.search(body)  # "→ Immigration Services Agency, CFA"
+    found = parse_attribution(arrow.group(1), names) if arrow else None
+    if arrow and found and set(found) <= set(names.values()):
+        return arrow
     m = _PAREN_ATTRIBUTION.search(body)
     if m is None:
         return None

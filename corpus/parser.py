@@ -32,6 +32,7 @@ from corpus.headings import (
     numbered_in_brackets,
     numbered_in_figures,
     numbered_measure_title,
+    numbered_with_its_section,
     section_heading,
 )
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
@@ -82,10 +83,11 @@ _BULLET = re.compile(
 # "2) Held …" in one whose measures are numbered "(1.2)".
 _NUMBERED_EFFORT = re.compile(r"^\d{1,3}\.\s+(?=\S)")
 _BRACKET_EFFORT = re.compile(r"^\d{1,2}\)\s+(?=\S)")
+_LETTERED_EFFORT = re.compile(r"^\([a-z]\)\s+(?=\S)")  # "(b) Ran …" under "I-1. Title"
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
-    r"[\[［【〔〈《<{]([^\[\]［］【】〔〕〈〉《》<>{}]{1,120})[\]］】〕〉》>}]\s*[.。]?"
+    r"[\[［【〔〈《<{«]([^\[\]［］【】〔〕〈〉《》<>{}«»]{1,120})[\]］】〕〉》>}»]\s*[.。]?"
     r"(?:\s*(?:\*\d*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\((?:see|cf\.?|figure|fig\.?|note)\b[^()]*\)))?\s*[.。]?\s*$",
     re.I,
 )
@@ -287,8 +289,12 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
     )
     if measure and builder.bracket_efforts and _BRACKET_EFFORT.match(line):
         measure = None  # "2) Held …" under "(1.2) Title": an effort, numbered in its measure
+    elif measure and builder.lettered_efforts and _LETTERED_EFFORT.match(line):
+        measure = None  # "(b) Ran …" under "I-1. Title": an effort, lettered in its measure
     elif measure and numbered_in_brackets(line):
         builder.bracket_efforts = True
+    elif measure and numbered_with_its_section(line):
+        builder.lettered_efforts = True
     if not measure and not attribution and _bare_title(builder, line_no, line, following):
         builder.sections[-1].measures.append(MeasureDraft(title=line))
         builder.heading = builder.sections[-1].measures[-1]
@@ -345,6 +351,7 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         _BULLET.match(line)
         or (_NUMBERED_EFFORT.match(line) if builder.numbered_efforts else None)
         or (_BRACKET_EFFORT.match(line) if builder.bracket_efforts else None)
+        or (_LETTERED_EFFORT.match(line) if builder.lettered_efforts else None)
     )
     if bullet and builder.open is not None and builder.open.lists_item(bullet.group(0)):
         # "– warning messages posted: 58,300" under a numbered effort: a line of it, which

@@ -535,3 +535,56 @@ def test_efforts_numbered_within_bracketed_measures_and_a_run_in_legend_are_read
     ]
     assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
     assert "Abbreviations" not in [e for *_, e in plan.efforts()][1].text
+
+
+OUTLINE = """FY2058 Efforts on the Plan
+
+I- Enhancement of public awareness, development of social awareness, and
+   international collaboration
+
+I-1. Promotion of public relations
+
+(a) Held the symposium at Toyama (Jul. 12, 2058); 1,040 people attended. «CAO»
+(b) Ran the campaign "Say No" (from 2058-6-1). «CFA,
+    NPA»
+(c) Contributed 710 million yen to a fund for hotlines. «Ministry of
+    Foreign Affairs»
+
++--------------------------------------------+
+| ABBREVIATIONS                              |
++--------------------------------------------+
+| NPA  : National Police Agency              |
+| CAO  : Cabinet Office                      |
+| CFA  : Children and Families Agency        |
+| MEXT : Ministry of Education, Culture,     |
+|        Sports, Science and Technology      |
+| MOFA : Ministry of Foreign Affairs         |
++--------------------------------------------+
+
+[l]
+\fEfforts in FY2058
+
+IV- Prompt protection of and appropriate support for child victims
+
+IV-1. Responses considering convenience
+
+(a) Translated the leaflet into 9 languages (Mar. 2059).
+    → MEXT
+(b) Started a line in 14 languages (2058-6-10). → Ministry of Foreign Affairs, CFA
+"""
+
+
+def test_an_outline_s_lettered_efforts_guillemets_arrows_and_a_boxed_legend_are_read() -> None:
+    plan = parse_plan(OUTLINE, source="t.txt")
+    assert [(s.number, [m.title for m in s.measures]) for s in plan.sections] == [
+        (1, ["Promotion of public relations"]),
+        (4, ["Responses considering convenience"]),
+    ]
+    assert [(e.id, e.ministries, e.dates) for *_, e in plan.efforts()] == [
+        ("fy2058-1.1.1", ("CAO",), ("2058-07",)),
+        ("fy2058-1.1.2", ("CFA", "NPA"), ("2058-06",)),  # "2058-6-1", the bodies wrapped
+        ("fy2058-1.1.3", ("MOFA",), ()),  # a name in full
+        ("fy2058-4.1.1", ("MEXT",), ("2059-03",)),  # "→ MEXT" on a line of its own
+        ("fy2058-4.1.2", ("MOFA", "CFA"), ("2058-06",)),
+    ]
+    assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
