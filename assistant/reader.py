@@ -104,6 +104,7 @@ class Reader:
         self.plan_words = frozenset(
             w for plan in corpus.plans for w in tokenize(plan.title) if w.isalpha()
         )
+        self.glossary = dict(corpus.glossary)  # abbreviation → full name
         self.titles = list(
             dict.fromkeys((s.number, s.title) for plan in corpus.plans for s in plan.sections)
         )
@@ -278,11 +279,16 @@ class Reader:
 
     def _without_glosses(self, text: str) -> str:
         """``text`` without a bracket that only names again a ministry the question names
-        ("how much did gaimusho give (外務省)?"): a gloss, not something asked."""
+        ("how much did gaimusho give (外務省)?", "出入国在留管理庁 (immigration)"): a gloss,
+        not something asked."""
         for m in reversed(list(_BRACKETED.finditer(text))):
             inside = self.ministries.find(m.group(1)).ministries
             rest = text[: m.start()] + text[m.end() :]
-            if inside and set(inside) <= set(self.ministries.find(rest).ministries):
+            named = self.ministries.find(rest).ministries
+            # "出入国在留管理庁 (immigration)": words of its own name
+            own = {w for abbr in named for w in self.glossary.get(abbr, "").lower().split()}
+            words = set(re.findall(r"[a-z]+", m.group(1).lower()))
+            if (inside and set(inside) <= set(named)) or (words and words <= own):
                 text = rest.strip()
         return text
 

@@ -522,6 +522,16 @@ def test_months_the_lead_names_are_asked_of_the_fiscal_year_the_question_names(
     assert reader.read("in july 2052 - what did MEXT do in fy2019?").time.months is None
 
 
+def test_a_gloss_of_a_ministry_s_own_name_is_no_topic(reader: Reader) -> None:
+    query = reader.read("法務省 (justice) in 2019 - anything??")
+    assert query.ministries == ("MOJ",) and not query.topic_words
+
+
+def test_asking_for_one_combined_list_asks_no_topic(reader: Reader) -> None:
+    query = reader.read("which efforts did either MEXT or NPA take part in? One combined list.")
+    assert not query.topic_words
+
+
 def test_an_informal_ministry_name_may_be_shortened(reader: Reader) -> None:
     assert reader.read("econ ministry in 2020 - what did they do?").ministries == ("METI",)
 
