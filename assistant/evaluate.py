@@ -94,6 +94,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev35": ("reports35",),
     "dev36": ("reports36",),
     "dev37": ("reports37",),
+    "dev38": ("reports38",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
