@@ -178,7 +178,7 @@ class Leads:
         kind = _place_kind(q)
         if kind is not None:  # "for which countries", "which prefecture": gazetteer names
             found = places_of_kind(e.text, kind)
-            if _counted_more(e.text, q.unit or q.names or "", len(found)):
+            if len(found) == 1 and _counted_more(e.text, q.unit or q.names or "", 1):
                 return None  # "24 countries endorsed it": Australia, the co-host, is not them
             return f"The report names {_joined(found)}" if found else None
         asked_noun = q.unit or q.names
