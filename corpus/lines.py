@@ -192,7 +192,7 @@ LEADING_LABEL = re.compile(
 # "… (March 2050). — METI, DA": an attribution after a dash that ends the effort (also on
 # a line of its own); "at Matsue Civic Hall — the first time in the region —" is text.
 _DASH_ATTRIBUTION = re.compile(
-    r"(?:^|\s)[—–→]\s*([A-Z][A-Za-z]{1,5}(?:(?:\s*[,/・]\s*|\s+and\s+)[A-Z][A-Za-z]{1,5})*)"
+    r"(?:^|\s)[—–]\s*([A-Z][A-Za-z]{1,5}(?:(?:\s*[,/・]\s*|\s+and\s+)[A-Z][A-Za-z]{1,5})*)"
     r"\s*[.。]?\s*$"
 )
 
