@@ -330,7 +330,7 @@ _QUALIFIER = re.compile(
 
 _QUANTITY = re.compile(
     r"\bwhat(?:'s|\s+(?:is|was|were|are))\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:total|overall|final|max|maximum|minimum|average|annual)\s+)?([a-z'-]+)\b",
+    r"(?:(?:total|overall|final|max|maximum|minimum|average|annual|yearly|monthly)\s+)?([a-z'-]+)\b",
     re.I,
 )
 
@@ -349,10 +349,11 @@ def quantity_of(text: str, *, known_only: bool = False) -> str | None:
     of :data:`QUANTITY_NOUNS`, for a question not read as asking for a figure."""
     m = _QUANTITY.search(text)
     if known_only:
-        # "budget for the CFA campaign?", "what salary will they be paid"
+        # "budget for the CFA campaign?", "what salary will they be paid", "the yearly
+        # budget", "the national budget"
         named = re.search(
             rf"(?:^|\b(?:the|a|an|its|their|what|which|any|total|annual|average|max|maximum|"
-            rf"minimum)\s+(?:(?:fy\s?)?\d{{4}}\s+)?)"
+            rf"minimum)\s+(?:(?:fy\s?)?\d{{4}}\s+)?(?:[a-z]+(?:ly|al)\s+)?)"
             rf"({'|'.join(sorted(QUANTITY_NOUNS))})\b",
             text,
             re.I,

@@ -95,6 +95,9 @@ class Speller:
         count = self.count(lower)
         if count >= RARE_WORD_COUNT or self._british(lower):
             return token
+        plural = _ies_plural(lower)
+        if count == 0 and plural and (plural in self.protected or self.is_known(plural)):
+            return plural  # "copys", "countrys": the plural of a word in -y
         swapped = [
             w for w in _swaps(lower) if w in self.protected or self.count(w) >= RARE_WORD_COUNT
         ]
@@ -187,6 +190,13 @@ def _likely_slip(typed: str, word: str) -> bool:
         return True
     diff = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
     return len(diff) == 1 and _adjacent(*diff[0])
+
+
+def _ies_plural(word: str) -> str | None:
+    """ "copies" for "copys": a word in consonant + y made plural with a bare "s"."""
+    if len(word) > 4 and word.endswith("ys") and word[-3] not in "aeiou":
+        return word[:-2] + "ies"
+    return None
 
 
 def _swaps(word: str) -> list[str]:

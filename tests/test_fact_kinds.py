@@ -235,6 +235,13 @@ def test_a_budget_is_a_sum_the_reports_do_not_give_not_a_list_of_efforts(
     assert len(answer.citations) <= 1
 
 
+def test_a_budget_asked_in_an_unfamiliar_shape_is_still_a_sum_not_given(
+    bot2027: Assistant,
+) -> None:
+    answer = bot2027.ask("whats the yearly budget of the CFA for protecting kids online")
+    assert answer.abstained and "budget" in claims(answer)
+
+
 def test_things_named_with_or_between_them_are_each_enough(bot2027: Assistant) -> None:
     answer = bot2027.ask("Which efforts mention generative AI or deepfakes?")
     assert [c.effort_id for c in answer.citations] == ["fy2027-2.1.2", "fy2027-3.2.3"]

@@ -628,6 +628,8 @@ def speller() -> Speller:
         ("ive heard theyre running one", "I've heard they're running one"),
         # a form the word list counts less often than its base word
         ("how many downlods", "how many downloads"),
+        # a word in -y made plural with a bare "s" is its plural, not a word one letter off
+        ("how many copys got sent out", "how many copies got sent out"),
     ],
 )
 def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, meant: str) -> None:
@@ -729,6 +731,8 @@ def test_a_quantity_noun_is_a_figure_asked_whatever_the_shape() -> None:
     assert asked.quantity_of("what is the hotline called", known_only=True) is None
     assert asked.quantity_of("budget for the CFA campaign?", known_only=True) == "budget"
     assert asked.quantity_of("Does it cost anything to call?", known_only=True) is None
+    assert asked.quantity_of("whats the yearly budget of ISA for X", known_only=True) == "budget"
+    assert asked.quantity_of("what's the yearly budget of ISA for X") == "budget"
 
 
 def test_romanised_names_with_macrons_are_read_without_them(resolver: MinistryResolver) -> None:
