@@ -37,10 +37,10 @@ _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d\d)"
 # "July 2019", "July 1, 2019", "July 1-3, 2019", "November 12 to 25, 2023", "Sept. 2019",
-# "Oct-2053"
+# "Oct-2053", "July of 2060"
 _MONTH_YEAR = re.compile(
     rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"(?:\s*(?:[-–~]|to|and|through)\s*\d{{1,2}}(?:st|nd|rd|th)?)?)?(?:,?\s+|-)"
+    rf"(?:\s*(?:[-–~]|to|and|through)\s*\d{{1,2}}(?:st|nd|rd|th)?)?)?(?:,?\s+(?:of\s+)?|-)"
     rf"{_YEAR}\b",
     re.IGNORECASE,
 )

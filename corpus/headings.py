@@ -2,12 +2,12 @@
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
 other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title", "IV. Title",
-"§4 Title", "[4] Title", "4 ─ Title", "IV- Title", "IV  TITLE IN CAPITALS" or "PART ONE"
-above its title for a section and "(a) Title", "(1) Title", "1) Title", "① Title",
-"[Measure 2] Title", "B. Title", "4.2 Title", "4-b Title", "M4.2 Title", "(4.2) Title",
-"IV-2. Title", "Measure 4.2: Title" or "◆ Title" for a measure; a section may also be
-numbered without a full stop ("3 Title"), read as one only when it is the next section's
-number.
+"§4 Title", "[4] Title", "4 ─ Title", "IV- Title", "Theme 4. Title", "IV  TITLE IN
+CAPITALS" or "PART ONE" above its title for a section and "(a) Title", "(1) Title",
+"1) Title", "① Title", "[Measure 2] Title", "B. Title", "4.2 Title", "4-b Title", "M4.2
+Title", "(4.2) Title", "IV-2. Title", "4(b) Title", "Measure 4.2: Title" or "◆ Title" for
+a measure; a section may also be numbered without a full stop ("3 Title"), read as one
+only when it is the next section's number.
 The heading's shape is read, never its wording.
 """
 
@@ -29,7 +29,7 @@ _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "Chapter II: Title", "Part 3 - Title", "Section IV. Title": a word for a section, then its
 # number, in Roman or Arabic figures.
 _NAMED_SECTION = re.compile(
-    r"^(?:chapter|part|section|pillar|goal|area|objective)\s+([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
+    r"^(?:chapter|part|section|pillar|goal|area|objective|theme)\s+([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
     r"\s*[:.．\-–—]?\s+(\S.*)$",
     re.I,
 )
@@ -63,7 +63,7 @@ _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
     r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|\d{1,2}-(?-i:[a-h])(?=\s)|\d{1,2}\.\d{1,2}(?=\s+(?-i:[A-Z]))|"
     r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]|(?-i:M)\d{1,2}\.\d{1,2}(?=\s)|"
-    r"(?-i:[A-H])\.\d{1,2}(?=\s)|\(\d{1,2}\.\d{1,2}\)|(?-i:[IVX]{1,5})-\d{1,2}\.(?=\s))\s*"
+    r"(?-i:[A-H])\.\d{1,2}(?=\s)|\d{1,2}\((?-i:[a-h])\)(?=\s)|\(\d{1,2}\.\d{1,2}\)|(?-i:[IVX]{1,5})-\d{1,2}\.(?=\s))\s*"
     r"([A-Z].*)$",
     re.I,
 )

@@ -196,11 +196,21 @@ def _title_words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower())) - {"fy", "the", "page"}
 
 
+# Words of a date or a span of dates: "(2060-07-01 to 2060-07-30).", "(Jul. 12, 2058)."
+_DATE_WORDS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|\b(?:to|from|until|"
+    r"till|through|and|on|of|the|by|as|at|st|nd|rd|th|day|mon|tue|wed|thu|fri|sat|sun)\b",
+    re.I,
+)
+
+
 def _furniture(line: str) -> bool:
-    # a header or footer has words; "2051)." repeated is the end of two wrapped dates
+    # a header or footer has words; "2051)." or "(2060-07-01 to 2060-07-30)." repeated
+    # is the end of two wrapped dates
     return (
         len(line) <= 120
-        and re.search(r"[^\W\d_]{2,}", line) is not None
+        and re.search(r"[^\W\d_]{2,}", _DATE_WORDS.sub("", line)) is not None
         and not _ATTRIBUTED.search(line)
         and not _STRUCTURAL.match(line)
     )

@@ -91,7 +91,9 @@ def parse_attribution(inner: str, names: dict[str, str] | None = None) -> tuple[
 
 # Words that make a name in brackets a government body even when the glossary lacks it.
 _BODY_WORD = re.compile(
-    r"\b(?:ministry|agency|office|secretariat|cabinet|police|bureau|commission|council)\b", re.I
+    r"\b(?:ministry|agency|office|secretariat|cabinet|police|bureau|commission|council|"
+    r"cent(?:er|re)|guard|authority|headquarters)\b",
+    re.I,
 )
 
 

@@ -59,6 +59,7 @@ from corpus.lines import (
     parse_attribution,
 )
 from corpus.models import Plan
+from corpus.org import org_to_plain
 
 # MONTHS, find_dates, normalise_line and parse_attribution live in corpus.lines; they are
 # named here too for the modules that import them from the parser.
@@ -146,7 +147,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         >>> effort.id, effort.ministries, effort.dates
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = org_to_plain(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
     run_in, lines = run_in_legend(lines)
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
