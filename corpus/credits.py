@@ -1,6 +1,7 @@
 """An effort's bodies on lines of their own below it: "Lead ministry: CFA", then
 "Partners: NPA, MEXT" (a list the line end may cut: "Partners: CFA," / "MEXT"), or both on
-one line. Pure, like :mod:`corpus.lines`, whose attributions it complements.
+one line; or a label alone ("Competent authorities:") with the bodies listed below it, one
+on each line ("- CFA"). Pure, like :mod:`corpus.lines`, whose attributions it complements.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from corpus.drafts import Builder
 from corpus.lines import of_the_legend, parse_attribution
 
-__all__ = ["lead_line", "more_partners", "partners_line", "partners_of"]
+__all__ = ["bodies_listed", "lead_line", "more_partners", "partners_line", "partners_of"]
 
 # "Lead ministry: CFA" under an effort, maybe with its partners on the same line.
 _LEAD_LINE = re.compile(
@@ -72,3 +73,30 @@ def partners_of(builder: Builder, line: str) -> tuple[tuple[str, ...], bool] | N
     if builder.partners == "rest":
         return partners_line(line, builder.names) or more_partners(line, builder.names)
     return None
+
+
+# "Competent authorities:" alone under an effort: its bodies follow, one on each line.
+_BODIES_LABEL = re.compile(
+    r"^(?:(?:competent|responsible|implementing)\s+)?(?:authority|authorities|bod(?:y|ies)|"
+    r"ministr(?:y|ies)|agenc(?:y|ies))\s*[:：]$|^competent\s*[:：]$",
+    re.I,
+)
+_LISTED = re.compile(r"^[-\u2010-\u2015•·*]\s*(.+?)[\s,.;]*$")
+
+
+def bodies_listed(builder: Builder, line: str) -> bool:
+    """Whether ``line`` is the label of an open effort's bodies listed below it, or one of
+    them ("- CFA", "- Japan Coast Guard"), now credited to it; the effort stays open until
+    a line that is neither."""
+    if builder.open is None:
+        return False
+    if _BODIES_LABEL.match(line):
+        builder.partners = "items"
+        return True
+    item = _LISTED.match(line) if builder.partners == "items" else None
+    found = parse_attribution(item.group(1), builder.names) if item else None
+    if not found or not set(found) <= set(builder.names.values()):
+        return False
+    owners = builder.open.ministries
+    builder.open.ministries = owners + tuple(f for f in found if f not in owners)
+    return True

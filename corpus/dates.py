@@ -45,10 +45,12 @@ _MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 # "October to November 2019", "October and November 2019": the first month takes the year too
-# ("Oct/Nov 2056", "21st Jul–31st Aug 2056", "28th Nov–2nd Dec 2056" too)
+# ("Oct/Nov 2056", "21st Jul–31st Aug 2056", "28th Nov–2nd Dec 2056", "from the 20th day of
+# July to the 31st day of August 2059" too)
 _MONTH_RANGE = re.compile(
     rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s*(?:to|through|until|and|-|–|~|/)"
-    rf"\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+"
+    rf"\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)?({_MONTH_NAMES})\.?"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+"
     rf"{_YEAR}\b",
     re.IGNORECASE,
 )

@@ -26,7 +26,7 @@ class OpenEffort:
         ("…, which consisted of:") when efforts are marked otherwise ("◇")."""
         dash = mark.strip()[:1] in "-–—•·▪"
         numbered = any(ch.isdigit() for ch in self.mark) or bool(
-            re.fullmatch(r"\([ivx]+\)", self.mark)
+            re.fullmatch(r"\(?[ivx]+\)", self.mark)
         )
         listed = bool(self.parts) and self.parts[-1].rstrip().endswith((":", ";"))
         other_mark = bool(self.mark) and self.mark[:1] != mark.strip()[:1]
@@ -72,7 +72,7 @@ class Builder:
         self.heading: SectionDraft | MeasureDraft | None = None
         # What the last effort, closed by its lead ("Lead ministry: CFA"), may still be
         # credited with: its partners' line, or the rest of a list the line end cut.
-        self.partners: str | None = None  # "line", "rest" or None
+        self.partners: str | None = None  # "line", "rest", "items" or None
         self.day_first = True  # "05/10/2055" is 5 October (corpus.lines.day_first)
 
     def repeats_section(self, section: tuple[int, str]) -> bool:
@@ -170,7 +170,10 @@ def freeze(builder: Builder, *, title: str, fiscal_year: int) -> Plan:
             )
             measures.append(
                 Measure(
-                    number=m_no, title=measure.title, efforts=efforts, notes=tuple(measure.notes)
+                    number=m_no,
+                    title=_closed(measure.title),
+                    efforts=efforts,
+                    notes=tuple(measure.notes),
                 )
             )
         # "PROMPT PROTECTION OF …" set in capitals reads as the sentence it is
@@ -189,3 +192,10 @@ def freeze(builder: Builder, *, title: str, fiscal_year: int) -> Plan:
 def _plain(title: str) -> str:
     return " ".join(title.split()).casefold()
 
+
+def _closed(title: str) -> str:
+    """A title without the bracket that closed its caption: "(Promotion of …" / "…
+    victimization)" was read as "Promotion of … victimization)"."""
+    if title.endswith(")") and title.count(")") > title.count("("):
+        return title[:-1].rstrip()
+    return title

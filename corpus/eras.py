@@ -1,7 +1,7 @@
 """Years of the Japanese eras written in Latin letters: "Reiwa 31" is 2049.
 
 Reports and questions may count years by era ("(November, Reiwa 31)", "FY Reiwa 30",
-"Heisei 30"); dates are read once the era year is written as the Western one. The first
+"Heisei 30", "R41.11.13"); dates are read once the era year is written as the Western one. The first
 year of an era is also written "Reiwa 1", "Reiwa gannen" or "the first year of Reiwa" (the
 kanji forms, 令和元年, are read by ``assistant.when_japanese``).
 """
@@ -22,12 +22,19 @@ _ERA_YEAR = re.compile(
 )
 
 
+# "R41.11.13", "H30.4.1": an era's initial, its year, then the month and the day.
+_ERA_DATE = re.compile(r"(?<![\w.])([RH])\s?(\d{1,2})\.(1[0-2]|0?[1-9])\.(\d{1,2})(?!\d)")
+_INITIALS = {"R": "reiwa", "H": "heisei"}
+
+
 def western_years(text: str) -> str:
     """``text`` with each era year written as the Western year.
 
     Example:
         >>> western_years("(November, Reiwa 31) and FY Reiwa 30; Heisei 30; reiwa gannen")
         '(November, 2049) and FY 2048; 2018; 2019'
+        >>> western_years("(R41.11.13–14), from R42.3.1")
+        '(2059.11.13–14), from 2060.03.01'
     """
 
     def year(m: re.Match[str]) -> str:
@@ -35,4 +42,8 @@ def western_years(text: str) -> str:
         n = 1 if m.group(1) or m.group(3).lower() == "gannen" else int(m.group(3))
         return str(ERA_FIRST_YEARS[era] - 1 + n) if n else m.group(0)
 
-    return _ERA_YEAR.sub(year, text)
+    def date(m: re.Match[str]) -> str:
+        first = ERA_FIRST_YEARS[_INITIALS[m.group(1)]]
+        return f"{first - 1 + int(m.group(2))}.{int(m.group(3)):02d}.{int(m.group(4)):02d}"
+
+    return _ERA_YEAR.sub(year, _ERA_DATE.sub(date, text))

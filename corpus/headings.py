@@ -2,12 +2,13 @@
 
 Reports number their sections "1. Title" and open a measure with "O Title" or "○ Title";
 other years write "Chapter II: Title", "Part 3 Title", "Section 1 — Title", "IV. Title",
-"§4 Title", "[4] Title", "4 ─ Title", "IV- Title", "Theme 4. Title", "IV  TITLE IN
-CAPITALS" or "PART ONE" above its title for a section and "(a) Title", "(1) Title",
-"1) Title", "① Title", "[Measure 2] Title", "B. Title", "4.2 Title", "4-b Title", "M4.2
-Title", "(4.2) Title", "IV-2. Title", "4(b) Title", "Measure 4.2: Title" or "◆ Title" for
-a measure; a section may also be numbered without a full stop ("3 Title"), read as one
-only when it is the next section's number.
+"§4 Title", "[4] Title", "4 ─ Title", "IV- Title", "Theme 4. Title", "Article 4  Title",
+"IV  TITLE IN CAPITALS" or "PART ONE" above its title for a section and "(a) Title", "(1)
+Title", "1) Title", "① Title", "[Measure 2] Title", "B. Title", "4.2 Title", "4-b Title",
+"M4.2 Title", "(4.2) Title", "IV-2. Title", "4(b) Title", "Para. 2  (Title)", "Measure 4.2:
+Title" or "◆ Title" for a measure; a section may also be numbered without a full stop ("3
+Title"), read as one only when it is the next section's number. The title is the first
+line, or the first to name a fiscal year before the first section.
 The heading's shape is read, never its wording.
 """
 
@@ -23,13 +24,14 @@ __all__ = [
     "numbered_in_figures",
     "numbered_measure_title",
     "section_heading",
+    "title_line",
 ]
 
 _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "Chapter II: Title", "Part 3 - Title", "Section IV. Title": a word for a section, then its
 # number, in Roman or Arabic figures.
 _NAMED_SECTION = re.compile(
-    r"^(?:chapter|part|section|pillar|goal|area|objective|theme)\s+([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
+    r"^(?:chapter|part|section|pillar|goal|area|objective|theme|article)\s+([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
     r"\s*[:.．\-–—]?\s+(\S.*)$",
     re.I,
 )
@@ -167,9 +169,14 @@ def measure_title(line: str) -> str | None:
     return m.group(1) if m and not _PAST.match(m.group(1)) else None
 
 
+# "Para. 1  (Promotion of …)": a paragraph of an article, its title a caption in brackets
+# (which the line end may leave open).
+_PARAGRAPH = re.compile(r"^para(?:graph)?\.?\s+\d{1,2}\s+\(?([A-Z][^()]*?)\)?$", re.I)
+
+
 def numbered_measure_title(line: str) -> str | None:
     """The title of a numbered or lettered measure heading ("(a) Title"), or None."""
-    m = _NUMBERED_MEASURE.match(line)
+    m = _NUMBERED_MEASURE.match(line) or _PARAGRAPH.match(line)
     return m.group(1) if m else None
 
 
@@ -184,3 +191,22 @@ def numbered_with_its_section(line: str) -> bool:
     numbered letters its efforts "(a)", "(b)" within each, not its measures."""
     return re.match(r"^[IVX]{1,5}-\d{1,2}\.\s", line) is not None
 
+
+# A fiscal year anywhere in the first line; written "FY2059" on a title further down.
+_ANY_FISCAL_YEAR = re.compile(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)((?:19|20)\d\d)\b", re.I)
+_TITLE_YEAR = re.compile(r"\bFY\s?(?:19|20)\d\d\b")
+
+
+def title_line(numbered: list[tuple[int, str]]) -> tuple[int, str]:
+    """The report's title: its first line, unless that names no fiscal year and a line
+    before the first section does ("Report on the Efforts in FY2059 …" under a gazette's
+    masthead and notice)."""
+    first = numbered[0]
+    if _ANY_FISCAL_YEAR.search(first[1]):
+        return first
+    for line_no, line in numbered[1:]:
+        if section_heading(line):
+            break
+        if _TITLE_YEAR.search(line):
+            return line_no, line
+    return first

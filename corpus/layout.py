@@ -26,7 +26,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 # A rule drawn with characters above or below a table's rows: "------------".
-_RULE = re.compile(r"^[-\u2010-\u2015\u2500\u2501=_~]{4,}$")
+_RULE = re.compile(r"^[-\u2010-\u2015\u2500\u2501\u2550=_~]{4,}$")
 # A footnote mark after a word: 'the "Kodomo 110-ban no Ie"*1 along …', 'schools¹'.
 _FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\].])(?:[*※]\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
 # A second effort run onto the line of the first: "… [NPA and MEXT] • Human rights …".
@@ -57,7 +57,7 @@ _ATTRIBUTED = re.compile(
     r"responsible|in\s+charge|partners?|(?:implemented\s+)?by)\s*[:：]|"
     r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$|"  # "(by CFA and DA)"
     r"⟦[^⟧]*⟧\s*$|"  # a right-hand cell of bodies (corpus.columns)
-    r"^\((?:[A-Z][A-Za-z]{1,5}(?:\s*[,、・&]\s*|\s+and\s+)?)+\)\s*[.。]?$"  # "(CFA, DA)" alone
+    r"^\(?(?:[A-Z][A-Za-z]{1,5}(?:\s*[,、・&]\s*|\s+and\s+)?)+\)\s*[.。]?$"  # "(CFA, DA)", "NPA)"
 )
 # A heading carried over to a new page says so on a line of its own: "(cont'd)".
 _CONTINUED = re.compile(r"^\(?\s*(?:cont(?:['’]?d|inued)\.?)\s*\)?$", re.I)

@@ -26,14 +26,17 @@ __all__ = [
 # "In this report, NPA refers to the National Police Agency, CAS to the Cabinet
 # Secretariat, … and DA to the Digital Agency.": the legend written as a sentence.
 _DEFINES = r"(?:refers\s+to|refer\s+to|stands\s+for|is\s+short\s+for|means|denotes|to|for)"
+# ... or '"NPA" means the National Police Agency; "CAS" means …', the abbreviations quoted.
+_Q = "[\"“”]?"
+_ABBR = rf"{_Q}[A-Z][A-Za-z0-9&\-]{{1,11}}{_Q}"
 _PROSE_PAIR = re.compile(
-    rf"(?<![\w&-])([A-Z][A-Za-z0-9&\-]{{1,11}})\s+{_DEFINES}\s+(?:the\s+)?"
-    rf"([A-Z].*?)(?=\s*[,;]\s*(?:and\s+)?[A-Z][A-Za-z0-9&\-]{{1,11}}\s+{_DEFINES}\s|"
-    r"\s*,?\s+and\s+[A-Z][A-Za-z0-9&\-]{1,11}\s+" + _DEFINES + r"\s|\.\s|\.$|$)"
+    rf"(?<![\w&-]){_Q}([A-Z][A-Za-z0-9&\-]{{1,11}}){_Q}\s+{_DEFINES}\s+(?:the\s+)?"
+    rf"([A-Z].*?)(?=\s*[,;]\s*(?:and\s+)?{_ABBR}\s+{_DEFINES}\s|"
+    rf"\s*,?\s+and\s+{_ABBR}\s+{_DEFINES}\s|[.;]\s|[.;]$|$)"
 )
 _LEGEND_SENTENCE = re.compile(
-    r"[^.]*\b[A-Z][A-Za-z0-9&\-]{1,11}\s+(?:refers?\s+to|stands\s+for|is\s+short\s+for)\s+"
-    r"(?:[^.]|\.(?=\S))*\.?"
+    r"[^.]*(?:\b[A-Z][A-Za-z0-9&\-]{1,11}\s+(?:refers?\s+to|stands\s+for|is\s+short\s+for)|"
+    r"[\"“][A-Z][A-Za-z0-9&\-]{1,11}[\"”]\s+means)\s+(?:[^.]|\.(?=\S))*\.?"
 )
 
 

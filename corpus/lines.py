@@ -165,7 +165,7 @@ _PAREN_ATTRIBUTION = re.compile(
 
 # "… (Responsible: NPA, DA)": an attribution its label says is one.
 _LABELLED_ATTRIBUTION = re.compile(
-    r"\((?:responsible|ministr(?:y|ies)|agenc(?:y|ies)|lead|in\s+charge)\s*[:：]\s*"
+    r"\((?:responsible|ministr(?:y|ies)|agenc(?:y|ies)|lead|in\s+charge|competent)\s*[:：]\s*"
     r"([^()]{2,120})\)\s*[.。]?\s*$",
     re.I,
 )
@@ -264,8 +264,12 @@ def of_the_legend(inner: str, names: dict[str, str]) -> tuple[str, ...] | None:
     return found if found and set(found) <= set(names.values()) else None
 
 
-# "… (by" or "… (by CFA, MOJ and" ending a line, closed on the next: "NPA)".
-_OPEN_BY = re.compile(r"\(by(?:\s+[A-Z][A-Za-z]{1,5}(?:\s*,|\s+and)?)*\s*$")
+# "… (by" or "… (by CFA, MOJ and" ending a line, closed on the next: "NPA)"; so a label
+# ("(Competent:", "(Responsible: Ministry of") with anything after it.
+_OPEN_BY = re.compile(
+    r"\(by(?:\s+[A-Z][A-Za-z]{1,5}(?:\s*,|\s+and)?)*\s*$|"
+    r"\((?i:competent|responsible)\s*[:：][^()]{0,100}$"
+)
 # "… Responsible" or "… Responsible bodies: CFA, MOJ" ending a line, the rest on the next:
 # "body: MOJ", "& NPA".
 _OPEN_LABEL = re.compile(

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from corpus.columns import CELL, mark_cells
-from corpus.credits import lead_line, partners_of
+from corpus.credits import bodies_listed, lead_line, partners_of
 from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freeze
 from corpus.errors import CorpusError
 from corpus.headings import (
@@ -34,6 +34,7 @@ from corpus.headings import (
     numbered_measure_title,
     numbered_with_its_section,
     section_heading,
+    title_line,
 )
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
 from corpus.layout import clean_lines, plain_bullet
@@ -78,7 +79,7 @@ __all__ = [
 # effort) is a bullet too, and so is an effort's own number ("4-1-2 Added …").
 _BULLET = re.compile(
     r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆◎☐➢➤►▶▸✓✔❖\ue000-\uf8ff]|\+(?=\s)|\(\d{1,2}\)(?=\s)|"
-    r"\([ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
+    r"\(?[ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
 )
 # "7. Extended …": an effort's own number, in a report whose sections are not so numbered;
 # "2) Held …" in one whose measures are numbered "(1.2)".
@@ -157,7 +158,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     numbered = _numbered(rows)
     if not numbered:
         raise CorpusError(f"{source} is empty; point planqa at a plan report text file")
-    title_no, title = numbered[0]
+    title_no, title = title_line(numbered)
     year_match = _FISCAL_YEAR.search(title)
     if year_match is None:
         raise CorpusError(
@@ -253,7 +254,7 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
     attribution = _ATTRIBUTION.search(line)
     heading, builder.heading = builder.heading, None
     goes_on = (
-        line[:1].islower()
+        (line[:1].islower() and not _BULLET.match(line))  # "i) Held …" opens an effort
         or (isinstance(heading, SectionDraft) and not heading.title)
         # "… AND INTERNATIONAL" / "COLLABORATION": a title in capitals goes on so
         or bool(heading and heading.title.isupper() and line.isupper())
@@ -335,6 +336,8 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         # "Lead ministry: CFA" under an effort closes it; its partners may follow
         builder.close_effort(lead[0])
         builder.partners = "rest" if lead[1] else "line"
+        return
+    if bodies_listed(builder, line):  # "Competent authority:" / "- CFA" under an effort
         return
     partners = partners_of(builder, line)
     builder.partners = None
