@@ -87,16 +87,18 @@ _LISTED = re.compile(r"^[-\u2010-\u2015•·*]\s*(.+?)[\s,.;]*$")
 def bodies_listed(builder: Builder, line: str) -> bool:
     """Whether ``line`` is the label of an open effort's bodies listed below it, or one of
     them ("- CFA", "- Japan Coast Guard"), now credited to it; the effort stays open until
-    a line that is neither."""
-    if builder.open is None:
-        return False
-    if _BODIES_LABEL.match(line):
+    a line that is neither. A list whose first body closed the effort ("— CFA" / "— DA")
+    credits the effort it closed."""
+    if builder.open is not None and _BODIES_LABEL.match(line):
         builder.partners = "items"
         return True
     item = _LISTED.match(line) if builder.partners == "items" else None
     found = parse_attribution(item.group(1), builder.names) if item else None
     if not found or not set(found) <= set(builder.names.values()):
         return False
+    if builder.open is None:  # "— CFA" / "— DA" under an effort the first one closed
+        builder.credit_last(found)
+        return True
     owners = builder.open.ministries
     builder.open.ministries = owners + tuple(f for f in found if f not in owners)
     return True

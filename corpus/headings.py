@@ -18,6 +18,8 @@ import re
 
 __all__ = [
     "bare_section_heading",
+    "captioned",
+    "heading_alone",
     "measure_title",
     "numbered_in_brackets",
     "numbered_with_its_section",
@@ -36,7 +38,9 @@ _NAMED_SECTION = re.compile(
     re.I,
 )
 # "PART ONE" alone on its line, the title on the lines after it.
-_TITLE_BELOW = re.compile(r"^(?:chapter|part|section|pillar)\s+([ivx]{1,5}|\d{1,2}|[a-z]+)$", re.I)
+_TITLE_BELOW = re.compile(
+    r"^(?:chapter|part|section|pillar|article)\s+([ivx]{1,5}|\d{1,2}|[a-z]+)$", re.I
+)
 _NUMBER_WORDS = {
     w: n
     for n, w in enumerate(
@@ -204,9 +208,44 @@ def title_line(numbered: list[tuple[int, str]]) -> tuple[int, str]:
     first = numbered[0]
     if _ANY_FISCAL_YEAR.search(first[1]):
         return first
+    before = []
     for line_no, line in numbered[1:]:
         if section_heading(line):
             break
-        if _TITLE_YEAR.search(line):
-            return line_no, line
+        before.append((line_no, line))
+    # "… in FY2059 …" first, then "Efforts in Fiscal Year 2059 …"
+    for pattern in (_TITLE_YEAR, _ANY_FISCAL_YEAR):
+        found = next(((n, line) for n, line in before if pattern.search(line)), None)
+        if found:
+            return found
     return first
+
+
+def heading_alone(line: str) -> bool:
+    """Whether a line is a section's heading without its title ("Article 2", "PART ONE"):
+    a heading, however often pages repeat it, never page furniture."""
+    return _TITLE_BELOW.match(line) is not None
+
+
+def captioned(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines with a caption in brackets above a bare heading ("(Enhancement of …" /
+    "collaboration)" above "Article 1") made the heading's title ("Article 1 Enhancement
+    of … collaboration"), as a gazette prints an article's title.
+
+    Example:
+        >>> captioned([(1, "(Support for"), (2, "children)"), (4, "Article 2")])
+        [(4, 'Article 2 Support for children')]
+    """
+    out: list[tuple[int, str]] = []
+    for line_no, line in lines:
+        start = next(
+            (i for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if out[i][1][:1] == "("),
+            None,
+        )
+        caption = " ".join(text for _, text in out[start:]) if start is not None else ""
+        whole = caption.endswith(")") and caption.count("(") == caption.count(")") == 1
+        if start is not None and whole and _TITLE_BELOW.match(line):
+            del out[start:]
+            line = f"{line} {caption[1:-1].strip()}"
+        out.append((line_no, line))
+    return out

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.headings import heading_alone
+
 __all__ = ["clean_lines", "is_page_number", "plain_bullet", "rejoin", "spell_out"]
 
 Line = tuple[int, str]
@@ -26,7 +28,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 # A rule drawn with characters above or below a table's rows: "------------".
-_RULE = re.compile(r"^[-\u2010-\u2015\u2500\u2501\u2550=_~]{4,}$")
+_RULE = re.compile(r"^[-\u2010-\u2015\u2500-\u257f=_~]{4,}$")  # "────", "┌───┬───┐", "════"
 # A footnote mark after a word: 'the "Kodomo 110-ban no Ie"*1 along …', 'schools¹'.
 _FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\].])(?:[*※]\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
 # A second effort run onto the line of the first: "… [NPA and MEXT] • Human rights …".
@@ -55,15 +57,19 @@ _ATTRIBUTED = re.compile(
     # "Ministries:", "Lead ministry:", "Partners:"
     r"^(?i:(?:lead\s+|responsible\s+)?(?:ministries|ministry|agencies|agency|bod(?:y|ies))|"
     r"responsible|in\s+charge|partners?|(?:implemented\s+)?by)\s*[:：]|"
-    r"\((?i:by)\s+[A-Z][^()]*\)\s*[.。]?\s*$|"  # "(by CFA and DA)"
+    # "(by CFA and DA)", "(Competent: NPA)"
+    r"\((?i:by|competent|responsible|in\s+charge|lead)\s*[:：]?\s+[A-Z][^()]*\)\s*[.。]?\s*$|"
     r"⟦[^⟧]*⟧\s*$|"  # a right-hand cell of bodies (corpus.columns)
     r"^\(?(?:[A-Z][A-Za-z]{1,5}(?:\s*[,、・&]\s*|\s+and\s+)?)+\)\s*[.。]?$"  # "(CFA, DA)", "NPA)"
 )
 # A heading carried over to a new page says so on a line of its own: "(cont'd)".
 _CONTINUED = re.compile(r"^\(?\s*(?:cont(?:['’]?d|inued)\.?)\s*\)?$", re.I)
 _LIGATURES = str.maketrans(
-    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-)
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+     "│": "|", "┃": "|"}  # a table's columns drawn with box characters
+)  # fmt: skip
+_BOX_RULE = re.compile(r"[\u2500-\u257f]{3,}")
+_BOX_AS_MARKDOWN = str.maketrans({"├": "|", "┤": "|", "┼": "|", "─": "-", "━": "-"})
 # A bullet drawn in a dingbat font (Wingdings, ZapfDingbats) and extracted without its
 # Unicode map comes out as the letter that font code stands for: "l" (a black circle), "n"
 # (a square), "q", "u", "v", "o", "ü" (a tick), "Ø" (an arrowhead), "§" (a small square),
@@ -74,12 +80,16 @@ _STRUCTURAL = re.compile(r"^(?:[-\u2010-\u2015·•*・●◦▪■➢○〇◯]
 
 
 def spell_out(line: str) -> str:
-    """Typographic ligatures as letters, so "ﬁltering" is found as "filtering".
+    """Typographic ligatures as letters, so "ﬁltering" is found as "filtering"; a table
+    drawn with box characters as Markdown draws it ("│ Calls │ 72,480 │" is "| Calls |
+    72,480 |", its rule "├────┼────┤" is "|----|----|"; its borders are rules, dropped).
 
     Example:
-        >>> spell_out("ﬁltering services")
-        'filtering services'
+        >>> spell_out("ﬁltering services"), spell_out("├──┼──┤"), spell_out("│ Calls │ 7 │")
+        ('filtering services', '|--|--|', '| Calls | 7 |')
     """
+    if "┼" in line and _BOX_RULE.fullmatch(line.strip()):
+        return line.translate(_BOX_AS_MARKDOWN)
     return line.translate(_LIGATURES)
 
 
@@ -213,4 +223,5 @@ def _furniture(line: str) -> bool:
         and re.search(r"[^\W\d_]{2,}", _DATE_WORDS.sub("", line)) is not None
         and not _ATTRIBUTED.search(line)
         and not _STRUCTURAL.match(line)
+        and not heading_alone(line)  # "Article 2" above its title, on every page
     )

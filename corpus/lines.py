@@ -211,11 +211,15 @@ _ATTRIBUTION_LINE = re.compile(
 )
 
 
+# A body's full name after a dash, alone on a line: "— Japan Coast Guard".
+_DASHED_NAMES = re.compile(r"^[—–]\s*([A-Z][^.。]{2,120}?)\s*[.。]?$")
+
+
 def attribution_line(line: str, names: dict[str, str]) -> tuple[str, ...] | None:
     """The ministries of a line that is only an attribution: "— METI, DA", "Ministries:
     CFA; NPA"; None for any other line."""
-    labelled = _ATTRIBUTION_LINE.match(line)
-    if labelled:
+    labelled = _ATTRIBUTION_LINE.match(line) or _DASHED_NAMES.match(line)
+    if labelled:  # "Ministries: CFA; NPA", "— Japan Coast Guard"
         return parse_attribution(labelled.group(1), names)
     alone = paren_attribution(line, names)
     if alone is not None and alone.start() == 0:
@@ -293,7 +297,7 @@ def broken_attribution(before: str, line: str) -> tuple[str, str] | None:
     MOJ", moved whole onto the second line: (the first line without it, the second with
     it); None if none was."""
     cut = _OPEN_BY.search(before)
-    if cut is not None and re.match(r"^[A-Z][^()]{0,100}\)\s*[.。]?\s*$", line):
+    if cut is not None and re.match(r"^(?:(?:and|&)\s+)?[A-Z][^()]{0,100}\)\s*[.。]?\s*$", line):
         return before[: cut.start()].rstrip(), f"{cut.group(0)} {line}"
     cut = _OPEN_LABEL.search(before)
     if cut is not None and _LABEL_REST.match(line):

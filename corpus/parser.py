@@ -28,6 +28,7 @@ from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freez
 from corpus.errors import CorpusError
 from corpus.headings import (
     bare_section_heading,
+    captioned,
     measure_title,
     numbered_in_brackets,
     numbered_in_figures,
@@ -65,13 +66,8 @@ from corpus.org import org_to_plain
 # MONTHS, find_dates, normalise_line and parse_attribution live in corpus.lines; they are
 # named here too for the modules that import them from the parser.
 __all__ = [
-    "MONTHS",
-    "parse_plan",
-    "parse_attribution",
-    "find_dates",
-    "normalise_line",
-    "opens_block",
-]
+    "MONTHS", "find_dates", "normalise_line", "opens_block", "parse_attribution", "parse_plan"
+]  # fmt: skip
 
 # Bullets, including the private-use glyphs PDF extraction leaves for Symbol and
 # Wingdings bullets (U+F0B7, U+F0A7 …).
@@ -79,7 +75,7 @@ __all__ = [
 # effort) is a bullet too, and so is an effort's own number ("4-1-2 Added …").
 _BULLET = re.compile(
     r"^(?:(?:[-\u2010-\u2015\u2212·•*・‧∙●◦‣▪■□◇◆◎☐➢➤►▶▸✓✔❖\ue000-\uf8ff]|\+(?=\s)|\(\d{1,2}\)(?=\s)|"
-    r"\(?[ivx]{1,5}\)(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
+    r"\(?[ivx]{1,5}\)(?=\s+[A-Z])|Item\s+\d{1,2}(?=\s+[A-Z])|\d{1,2}-\d{1,2}-\d{1,2}(?=\s))\s*)+"
 )
 # "7. Extended …": an effort's own number, in a report whose sections are not so numbered;
 # "2) Held …" in one whose measures are numbered "(1.2)".
@@ -187,7 +183,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     builder.tabular = tabular
     builder.day_first = day_first(text)
     builder.pages = tuple(pages or ())
-    lines_read = clean_lines(numbered[1:], title=title)
+    lines_read = captioned(clean_lines(numbered[1:], title=title))
     for k, (line_no, line) in enumerate(lines_read):
         following = lines_read[k + 1][1] if k + 1 < len(lines_read) else ""
         _read_line(builder, line_no, line, following)
@@ -348,8 +344,10 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         return
     alone = attribution_line(line, builder.names) if builder.open is not None else None
     if alone:
-        # "— METI, DA" or "Ministries: CFA; NPA" on a line of its own: the open effort's
+        # "— METI, DA" or "Ministries: CFA; NPA" on a line of its own: the open effort's;
+        # "— CFA" / "— DA", one body to a line, all of them
         builder.close_effort(alone)
+        builder.partners = "items"
         return
     bullet = (
         _BULLET.match(line)

@@ -107,3 +107,67 @@ def test_a_range_of_days_written_in_legal_form_names_both_months() -> None:
         "2059-07",
         "2059-08",
     )
+
+
+NOTICE = """                            O F F I C I A L   G A Z E T T E
+Friday, 18 June 2060                      (Extra No. 118)                               1041
+
+Children and Families Agency Public Notice No. 27
+
+Efforts in Fiscal Year 2059 under the Basic Plan
+
+  The efforts taken in fiscal year 2059 are hereby published as follows.
+
+(Enhancement of public awareness, development of social awareness, and international
+ collaboration)
+Article 1
+
+Para. 1  Promotion of public relations
+  Item 1  Requested app store operators to review the age ratings of anonymous chat apps;
+          31 apps had been re-rated as at the last day of February, 2060. (Competent: CFA
+          and METI)
+  Item 2  Held a forum on the safety of children online for parents and teachers and
+          published its results on the websites of the ministries concerned.
+          (Competent: CFA)
+
+(Support for children)
+Article 2
+
+Para. 1  Consultation
+  Item 1  Added a chat window to the hotline; the results are shown in Table 2.
+          ┌─────────────────────┬────────┬────────┐
+          │ Indicator           │ FY2058 │ FY2059 │
+          ├─────────────────────┼────────┼────────┤
+          │ Chat consultations  │      – │ 18,660 │
+          └─────────────────────┴────────┴────────┘
+          — CFA
+          — Japan Coast Guard
+  Item 2  Opened a consultation line in 15 languages (June 2059) and published a leaflet
+          for parents on the line in 15 languages for the schools of the region.
+          (Competent: CFA)
+
+(Abbreviations)
+   (i)    "CFA" means the Children and Families Agency;
+   (ii)   "METI" means the Ministry of Economy, Trade and Industry;
+   (iii)  "JCG" means the Japan Coast Guard.
+"""
+
+
+def test_an_articles_title_in_brackets_above_it_and_items_with_bodies_below_are_read() -> None:
+    plan = parse_plan(NOTICE, source="fy2059.txt")
+    assert plan.title == "Efforts in Fiscal Year 2059 under the Basic Plan"
+    assert [(s.number, s.title) for s in plan.sections] == [
+        (1, "Enhancement of public awareness, development of social awareness, and "
+            "international collaboration"),
+        (2, "Support for children"),
+    ]  # fmt: skip
+    efforts = [e for *_, e in plan.efforts()]
+    assert [(e.id, e.ministries) for e in efforts] == [
+        ("fy2059-1.1.1", ("CFA", "METI")),
+        ("fy2059-1.1.2", ("CFA",)),
+        ("fy2059-2.1.1", ("CFA", "JCG")),
+        ("fy2059-2.1.2", ("CFA",)),
+    ]
+    table = efforts[2].text
+    assert "| Chat consultations | – | 18,660 |" in " ".join(table.split())
+    assert "|---" in table and "┌" not in table and "└" not in table
