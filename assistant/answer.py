@@ -283,6 +283,8 @@ class Answerer:
                     continue
             if len(e.ministries) < at_least or (q.sole and set(e.ministries) - wanted):
                 continue  # "what did the police do alone": no other ministry credited
+            if q.max_ministries and not q.min_ministries <= len(e.ministries) <= q.max_ministries:
+                continue  # "credited to exactly three bodies"
             out.append(e)
         return out
 

@@ -35,8 +35,8 @@ def claims(answer: Answer) -> str:
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(%?)(?![\w])")
 _COUNTED = re.compile(
-    r"^\s*(?:of\s+(?:them|these|those)\b|(?:of\s+the\s+)?(?:\w+\s+)?(?:efforts?|measures?|"
-    r"sections?|pillars?|ministr(?:y|ies)|agenc(?:y|ies)|reports?)\b)",
+    r"^\s*(?:of\s+(?:them|these|those)\b|(?:of\s+the\s+|or\s+more\s+)?(?:\w+\s+)?(?:efforts?|"
+    r"measures?|sections?|pillars?|ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies)|reports?)\b)",
     re.I,
 )
 _NAME = re.compile(r"“([^”]{3,200})”")

@@ -234,7 +234,9 @@ class Composer:
             return self.listing(q, lead, efforts, "list", filters)
         if not efforts:
             return self.answer(q, f"No effort is listed {scope}.", "list", (), filters)
-        lead = f"All {count(n)} {scope}:"
+        lead = (
+            f"{count(n)}{_credited(q)} {scope}:" if q.max_ministries else f"All {count(n)} {scope}:"
+        )
         return self.listing(q, lead, efforts, "list", filters)
 
     def _measure(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:
@@ -277,7 +279,8 @@ class Composer:
         who = f" involving {self.names(q.ministries)}" if q.ministries else ""
         if q.sole and q.ministries:
             who = f" by {self.names(q.ministries)} alone"
-        kind = " joint" if joint else ""
+        kind = " joint" if joint and not q.max_ministries and q.min_ministries <= 2 else ""
+        who += _credited(q)
         n = len(efforts)
         scope = self.scope(q.time)
         if not efforts:
@@ -304,6 +307,8 @@ class Composer:
         who = f" involving {self.names(q.ministries)}" if q.ministries else ""
         scope = "among those efforts" if scoped else self.scope(q.time)
         many = "between ministries" if at_least <= 2 else f"by at least {at_least} ministries"
+        if q.max_ministries:
+            many = f"by exactly {q.max_ministries} ministries"
         n = len(efforts)
         if not efforts:
             text = f"No effort{who} {scope} was shared {many}."
@@ -360,3 +365,13 @@ def _consecutive(months: Sequence[str]) -> bool:
     """Whether ``YYYY-MM`` months follow one another with no gap."""
     index = [int(m[:4]) * 12 + int(m[5:7]) for m in months]
     return all(b - a == 1 for a, b in zip(index, index[1:], strict=False))
+
+
+def _credited(q: Query) -> str:
+    """How many bodies the counted efforts credit, when the question said: " credited to
+    exactly 3 bodies", " credited to one body alone", " credited to 3 or more bodies"."""
+    if q.max_ministries == 1:
+        return " credited to one body alone"
+    if q.max_ministries:
+        return f" credited to exactly {q.max_ministries} bodies"
+    return f" credited to {q.min_ministries} or more bodies" if q.min_ministries > 2 else ""

@@ -50,6 +50,8 @@ class Query(_Frozen):
             ministry-like names no loaded report has.
         all_ministries: "together", "both", "jointly": efforts crediting every one named.
         min_ministries: Only efforts credited to at least this many ministries (0: any).
+        max_ministries: Only efforts credited to at most this many (0: any); "exactly three
+            bodies" sets both.
         sole: Only efforts credited to the named ministries and no other ("alone").
         time: The time restriction.
         section: A section named by number or title.
@@ -100,6 +102,7 @@ class Query(_Frozen):
     unknown_ministries: tuple[str, ...] = ()
     all_ministries: bool = False
     min_ministries: int = 0
+    max_ministries: int = 0
     sole: bool = False
     time: TimeScope = TimeScope()
     section: int | None = None
@@ -137,4 +140,5 @@ class Query(_Frozen):
             or self.section is not None
             or self.measure is not None
             or self.measure_title is not None
+            or self.max_ministries > 0  # "done by one body alone"
         )

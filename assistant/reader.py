@@ -46,6 +46,7 @@ from assistant.query import Query
 from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots, blanked, tagged, unfiltered
 from assistant.slots import (
     asks_dated,
+    exact_ministry_count,
     ministry_count,
     ministry_count_spans,
     names_the_plan,
@@ -192,6 +193,7 @@ class Reader:
             if again.intent is not Intent.FOLLOW_ON and self.model.accepts(again):
                 prediction = again
         at_least, together = ministry_count(text, len(slots.mentions.ministries))
+        exactly = exact_ministry_count(text)  # "three bodies, no more and no fewer"
         sole = bool(slots.mentions.ministries) and sole_ministry(text)
         if prediction.intent is Intent.JOINT and (
             # "which 31 companies partnered with CFA?": partners that are no ministries
@@ -243,7 +245,8 @@ class Reader:
             ministries=slots.mentions.ministries,
             unknown_ministries=slots.mentions.unknown,
             all_ministries=together and len(slots.mentions.ministries) > 1,
-            min_ministries=0 if sole else at_least,  # "alone, without any other ministry"
+            min_ministries=exactly or (0 if sole else at_least),  # "alone, without any other"
+            max_ministries=exactly,
             sole=sole,
             time=time_scope(slots.time, self.years, self.dated, dated=asks_dated(text)),
             section=slots.section,

@@ -233,9 +233,12 @@ _LEADING_YEAR = re.compile(
 )
 
 
-_BODIES = r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies))"
+_BODIES = (
+    r"(?:(?:competent|responsible|different|separate)\s+)?"
+    r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies))"
+)
 _MANY = re.compile(
-    rf"\b(?:all\s+)?{NUM}\s+(?:or\s+more\s+)?(?:different\s+)?{_BODIES}\b|"
+    rf"\b(?:all\s+)?{NUM}\+?\s+(?:or\s+more\s+)?{_BODIES}\b|"
     rf"\b(more than one|multiple|several|two or more|(?<!how\s)many|various)\s+{_BODIES}\b",
     re.I,
 )
@@ -279,13 +282,42 @@ def ministry_count_spans(text: str) -> list[Span]:
     """Where the question says how many ministries ("two or more ministries", "alone"):
     part of the count, not of what the question is about."""
     sole = [m.span() for m in _SOLE.finditer(text)]  # "alone, without any other ministry"
-    return [m.span() for m in _MANY.finditer(text)] + sole
+    exactly = [m.span() for m in _EXACTLY.finditer(text)]  # "three bodies, no more …"
+    return [m.span() for m in _MANY.finditer(text)] + sole + exactly
 
 
 # "… with the education ministry or the digital agency", "MEXT or DA": either body
 _OR_MINISTRY = re.compile(
     r"\b(?i:or)\s+(?:(?i:the)\s+)?(?:[A-Z]{2,}\b|(?:[\w-]+\s+)?(?i:ministry|agency|office|police)\b)"
 )
+
+
+# "exactly three bodies", "three bodies, no more and no fewer", "done by one body alone"
+_EXACTLY = re.compile(
+    rf"\b(?:exactly|precisely|just|only)\s+{NUM}\s+{_BODIES}\b|"
+    rf"\b{NUM}\s+{_BODIES}\W+no\s+more\W+(?:and|or|but)?\s*no\s+(?:fewer|less)\b|"
+    rf"\b(?:by|to)\s+(one|a\s+single)\s+{_BODIES}(?:\s+alone|\s+only)?\b",
+    re.I,
+)
+
+
+def exact_ministry_count(text: str) -> int:
+    """How many ministries exactly an effort must credit, when the question says so
+    ("exactly two bodies", "by one body alone"); 0 when it does not.
+
+    Example:
+        >>> exact_ministry_count("efforts credited to three bodies, no more and no fewer")
+        3
+        >>> exact_ministry_count("done by one body alone"), exact_ministry_count("3+ bodies")
+        (1, 0)
+    """
+    m = _EXACTLY.search(text)
+    if m is None:
+        return 0
+    word = next(g for g in m.groups() if g).lower()
+    if word in ("one", "a single"):
+        return 1
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
 
 
 def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:

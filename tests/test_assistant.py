@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
+from assistant.claims import claims
 from assistant.evaluate import corpus_paths
 from assistant.literal import literal_terms
 from assistant.reader import Reader
@@ -253,6 +254,34 @@ def test_joint_question_cites_efforts_shared_between_ministries(
     assert answer.kind == "joint"
     assert cited(answer) == expected
     assert all(len(c.ministries) > 1 for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "bodies"), [
+    ("how many efforts were done by one body alone?", 1),
+    ("number of efforts credited to exactly two bodies?", 2),
+    ("which efforts name three ministries, no more and no fewer?", 3),
+])  # fmt: skip
+def test_a_number_of_bodies_asked_exactly_cites_the_efforts_with_so_many(
+    bot: Assistant, question: str, bodies: int
+) -> None:
+    answer = bot.ask(question)
+    every = [e for *_, e in bot.corpus.efforts() if len(e.ministries) == bodies]
+    assert cited(answer) == [e.id for e in every]
+    if answer.kind == "count":
+        assert str(len(every)) in claims(answer)
+
+
+def test_a_count_of_efforts_with_three_or_more_bodies_says_so_and_is_no_figure_lifted(
+    bot: Assistant,
+) -> None:
+    answer = bot.ask("How many efforts involved three or more ministries?")
+    assert not answer.abstained and cited(answer) == ["fy2019-2.1.1"]
+    assert "3 or more bodies" in claims(answer)
+
+
+def test_according_to_the_report_asks_about_nothing_more(bot: Assistant) -> None:
+    answer = bot.ask("What has MEXT done according to the FY2019 report?")
+    assert cited(answer) == cited(bot.ask("What did MEXT do in FY2019?"))
 
 
 @pytest.mark.parametrize(
