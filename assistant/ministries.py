@@ -128,6 +128,9 @@ class MinistryResolver:
             plain.setdefault(_plain(phrase), owner)
         self._phrases = list(plain)
         self._owners = [plain[p] for p in self._phrases]
+        # windows as long as the longest name: "Ministry of Education, Culture, Sports,
+        # Science and Technology" is eight words, "National Center of Incident …" nine
+        self._longest = max((len(p.split()) for p in self._phrases), default=1)
         # Names of two content words or more, by their words in any order.
         self._reordered = {
             _content(p): owner
@@ -223,7 +226,7 @@ class MinistryResolver:
         if not words or not self._phrases:
             return []
         windows: list[tuple[int, int]] = []
-        for size in range(1, 8):
+        for size in range(1, max(7, self._longest) + 1):
             for i in range(len(words) - size + 1):
                 start, end = words[i][0], words[i + size - 1][1]
                 if all(end <= s or start >= e for s, e in blocked):

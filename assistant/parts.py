@@ -51,7 +51,7 @@ NUMBER_WORDS = {
 _ROMAN = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), start=1)}
 NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0,3}|ix)"
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
-_PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading|goal|objective)"
+_PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading|goal|objective|article|theme)"
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
     rf"\bthe\s+{ORD}\s+{_PART}\b|"
@@ -106,7 +106,10 @@ _MEASURE_NUMBER = re.compile(
     r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|\b(?-i:M)(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
     # "measure D.4": the section lettered
     r"\bmeasures?\s+((?-i:[A-H]))\.(\d{1,2})\b(?![.%\d])|"
-    r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])",
+    r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])|"
+    # as other reports print them: "measure 6(c)", "measure (3.3)", "measure IV-4"
+    r"\bmeasures?\s+(\d{1,2})\s*\(([a-h])\)|\bmeasures?\s*\((\d{1,2})\.(\d{1,2})\)|"
+    r"\bmeasures?\s+((?-i:[IVX]{1,4}))-(\d{1,2})\b(?![.%\d-])",
     re.I,
 )
 # "the second measure" (of a section named elsewhere in the question)
@@ -116,11 +119,22 @@ _MEASURE_ORDINAL = re.compile(
 )
 # "measure 4" or "measure D" (lettered as a report may letter them) of a section named
 # elsewhere in the question
-_MEASURE_IN_SECTION = re.compile(r"\bmeasure\s+(?:no\.?\s*)?(\d{1,2}|(?-i:[A-H]))\b(?![.\d])", re.I)
+_MEASURE_IN_SECTION = re.compile(
+    r"\b(?:measure|para\.?|paragraph)\s+(?:no\.?\s*)?(\d{1,2}|(?-i:[A-H]))\b(?![.\d])", re.I
+)
 _ORDINAL_NUMBER = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "last": -1,
 }  # fmt: skip
+
+
+def _part_number(first: str) -> int:
+    """A section's number as a measure's label prints it: "6", "IV", or "D" (the fourth)."""
+    if first.isdigit():
+        return int(first)
+    if first.lower() in _ROMAN:  # letters go to H only: "I", "V", "IV" are numerals
+        return _ROMAN[first.lower()]
+    return ord(first) - ord("A") + 1
 
 
 def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | None, list[Span]]:
@@ -133,9 +147,11 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     """
     m = _MEASURE_NUMBER.search(text)
     if m:
-        first, second = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7, 9) if m.group(i))
+        first, second = next(
+            (m.group(i), m.group(i + 1)) for i in range(1, 16, 2) if m.group(i)
+        )
         at = int(second) if second.isdigit() else ord(second.lower()) - ord("a") + 1
-        part = int(first) if first.isdigit() else ord(first) - ord("A") + 1
+        part = _part_number(first)
         return (part, at), [m.span()]
     m = _MEASURE_ORDINAL.search(text)
     if m and section_number is not None:

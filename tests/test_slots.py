@@ -478,6 +478,8 @@ def test_words_pointing_back_at_the_previous_answer(
         ("what did MEXT and NPA each do together", 2, 0, True),
         ("which efforts list three or more bodies?", 0, 3, False),
         ("which did DA do with at least two other bodies?", 1, 3, True),
+        ("how many efforts were shared by 3+ ministries/agencies", 0, 3, True),
+        ("which efforts name three competent ministries or agencies?", 0, 3, False),
         ("which ones didn't the police do on their own", 1, 2, False),
     ],
 )
@@ -485,6 +487,39 @@ def test_how_many_ministries_an_effort_must_have(
     question: str, named: int, at_least: int, together: bool
 ) -> None:
     assert slots.ministry_count(question, named) == (at_least, together)
+
+
+@pytest.mark.parametrize(
+    ("question", "exactly"),
+    [
+        ("which efforts are credited to three bodies, no more and no fewer?", 3),
+        ("list the efforts credited to precisely three ministries or agencies", 3),
+        ("number of efforts done by exactly two bodies?", 2),
+        ("how many efforts were done by one body alone?", 1),
+        ("efforts shared by 3+ ministries", 0),  # at least, not exactly
+        ("what did the police do alone?", 0),  # the police's own, a ministry named
+    ],
+)
+def test_how_many_ministries_exactly_an_effort_must_have(question: str, exactly: int) -> None:
+    assert slots.exact_ministry_count(question) == exactly
+
+
+def test_a_full_name_longer_than_seven_words_is_the_body_not_a_part_of_it() -> None:
+    glossary = {
+        "MEXT": "Ministry of Education, Culture, Sports, Science and Technology",
+        "CFA": "Children and Families Agency",
+        "NISC": "National Center of Incident Readiness and Strategy for Cybersecurity",
+    }
+    resolver = MinistryResolver(glossary)
+    question = (
+        "Which efforts did the Children and Families Agency and the Ministry of Education, "
+        "Culture, Sports, Science and Technology both take part in?"
+    )
+    found = resolver.find(question)
+    assert found.ministries == ("CFA", "MEXT") and not found.unknown
+    found = resolver.find("efforts crediting the National Center of Incident Readiness and "
+                          "Strategy for Cybersecurity")  # fmt: skip
+    assert found.ministries == ("NISC",)
 
 
 def test_sections_are_read_by_number_word_or_title() -> None:
@@ -506,6 +541,27 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert parts.measure("the title of measure D.4", None)[0] == (4, 4)
     assert parts.section("what is in §4.1", titles)[0] is None  # a measure
     assert parts.section("which section i should read", titles)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "measure"),
+    [
+        ("article 6 in the 2059 notice - every item under it", 6, None),
+        ("whats under theme 5 in the 2060 report", 5, None),
+        ("What is the title of measure 6(c) in the FY2060 report?", None, (6, 3)),
+        ("Measure (3.3) of the FY2057 report: what is it called?", None, (3, 3)),
+        ("Measure IV-4 of the FY2058 report is called what?", None, (4, 4)),
+        ("measure V-1", None, (5, 1)),
+        ("What is the title of Para. 3 of Article 3 in the FY2059 report?", 3, (3, 3)),
+        ("what was the theme of the meeting?", None, None),  # a theme, no section
+    ],
+)
+def test_parts_are_read_as_the_reports_label_them(
+    question: str, section: int | None, measure: tuple[int, int] | None
+) -> None:
+    number = parts.section(question, [])[0]
+    assert number == section
+    assert parts.measure(question, number)[0] == measure
 
 
 @pytest.mark.parametrize(
