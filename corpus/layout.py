@@ -129,6 +129,13 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         [(2, '1. Awareness'), (4, '· Held a forum. [MIC, and NPA]')]
     """
     repeated = _repeated_apart(lines)
+    # a row between a table's rules ("Classification  FY2058  FY2059" under "════") is the
+    # table's, however often the report's tables repeat it
+    ruled = {
+        n
+        for k, (n, _) in enumerate(lines)
+        if any(_RULE.match(lines[j][1]) for j in (k - 1, k + 1) if 0 <= j < len(lines))
+    }
     kept = [
         (n, _FOOTNOTE_MARK.sub("", plain_bullet(part)))
         for n, line in lines
@@ -136,7 +143,7 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         if not _PAGE_NUMBER.search(line)
         and not _RULE.match(line)
         and not _CONTINUED.match(line)
-        and not (_shape(line) in repeated and _furniture(line))
+        and not (_shape(line) in repeated and _furniture(line) and n not in ruled)
         and not (title and _retitled(line, title))
     ]
     out: list[Line] = []

@@ -35,7 +35,9 @@ Article 1  Enhancement of public awareness, development of social awareness, and
     iii) Published the results of the patrols in the districts, as in Table 1.
          Table 1  Patrols
          ══════════════════════════════════════════════════
-         Districts visited                     37
+         Classification                     FY2058    FY2059
+         ──────────────────────────────────────────────────
+         Districts visited                      31        37
          ══════════════════════════════════════════════════
          The figures are provisional and were compiled by the police. (Competent:
          NPA)
@@ -50,7 +52,13 @@ Article 2  Support for children
          Competent authorities:
            - CFA
            - Japan Coast Guard
-    ii)  Held workshops for 2,860 staff of after-school children's clubs.
+    ii)  Held workshops for 2,860 staff of after-school children's clubs, as in Table 2.
+         Table 2  Workshops
+         ══════════════════════════════════════════════════
+         Classification                     FY2058    FY2059
+         ──────────────────────────────────────────────────
+         Staff trained                       2,410     2,860
+         ══════════════════════════════════════════════════
          Competent authority:
            - MOJ
 
@@ -89,6 +97,9 @@ def test_a_gazette_notice_reads_as_a_report() -> None:
     assert efforts[0].text.endswith("given by a children's author.")
     assert efforts[1].dates == ("2059-07", "2059-08")
     assert "═" not in efforts[2].text  # the table's rules, drawn
+    # the head of a table's columns, however many of the report's tables repeat it
+    assert "Classification FY2058 FY2059 Districts visited 31 37" in efforts[2].text
+    assert "Classification FY2058 FY2059 Staff trained" in efforts[4].text
     assert efforts[3].text == 'Opened the SNS consultation service "Hitoiki Talk" (R41.11.13).'
     assert efforts[3].dates == ("2059-11",)
     assert plan.glossary["JCG"] == "Japan Coast Guard"
