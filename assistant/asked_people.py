@@ -36,6 +36,12 @@ _WHO_MADE = re.compile(
     r"(?=\s+(?:in|for|at|of|on|by|during|to)\b|\s*[?.!,]|\s*$)",
     re.I,
 )
+# "who presented the awards": the part a verb of one person's doing names
+_WHO_DID = re.compile(r"\bwho\s+(presented|narrated|moderated|chaired|sang|illustrated)\b", re.I)
+_DOER = {
+    "presented": "presenter", "narrated": "narrator", "moderated": "moderator",
+    "chaired": "chair", "sang": "singer", "illustrated": "illustrator",
+}  # fmt: skip
 _WHO_WON = re.compile(
     r"\b(?:who\s+|which\s+(?:[\w-]+\s+){1,3}?)(?:won|wins|has\s+won|took\s+(?:first|the\s+prize))\b",
     re.I,
@@ -65,6 +71,9 @@ def asked_role(text: str) -> str | None:
     scholar = _WHICH_SCHOLAR.search(text)
     if scholar:  # "which academic is studying …": the professor or doctor the effort names
         return scholar.group(1).lower()
+    did = _WHO_DID.search(text)
+    if did:  # "who presented the awards" → the presenter
+        return _DOER[did.group(1).lower()]
     made = _WHO_MADE.search(text)
     if made and asked_names_people(made.group(1)):
         return made.group(1).lower()

@@ -231,15 +231,16 @@ def holder_of(text: str, role: str) -> str | None:
     head = re.escape(role.split()[-1].rstrip("s"))
     m = (
         re.search(
-            # "the singer-songwriter Mio Tachibana" is a singer too
-            rf"(?i:\b{head}s?)(?:-[a-z]+)?(?:,|\s+(?i:was|were|is))?\s+"
-            rf"({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)",
+            # "the singer-songwriter Mio Tachibana" is a singer too; "the ambassador of the
+            # campaign was the table tennis player Sora Ikenaga"
+            rf"(?i:\b{head}s?)(?:-[a-z]+)?(?:\s+of\s+the\s+[a-z]+)?(?:,|\s+(?i:was|were|is))?\s+"
+            rf"(?:(?:the|a|an)\s+(?:[a-z-]+\s+){{1,3}}?)?({_PERSON}(?:(?:,\s+|\s+and\s+){_PERSON})*)",
             text,
         )
         or re.search(
             # "Professor Haruka Minegishi of Tohoku University gave the keynote lecture",
             # "Dr. Naoko Ishibashi served as lecturer"
-            rf"({_PERSON})(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?,?\s+(?i:gave|delivered|"
+            rf"({_PERSON})[\"”]?(?:,?\s+(?:of|from)\s+[^,;.()]{{1,60}}?|{_APPOSITIVE})?,?\s+(?i:gave|delivered|"
             rf"served\s+as|acted\s+as|was|as)\s+(?i:the\s+|an?\s+)?(?:[a-z-]+\s+){{0,2}}?(?i:{head})",
             text,
         )
@@ -262,7 +263,7 @@ def holder_of(text: str, role: str) -> str | None:
         # 'with the idol group "Hoshizora 7" as its ambassadors'
         m = re.search(
             rf"\bwith\s+(?:the\s+)?(?:[a-z-]+\s+){{0,3}}(?:[\"“]([^\"”]{{2,60}})[\"”]|({_PERSON}))"
-            rf"\s+as\s+(?:its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{head})",
+            rf"\s+as\s+(?:(?:its|their|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{head})",
             text,
         )
         if m is not None:

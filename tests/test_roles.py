@@ -39,6 +39,7 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("who was named as the campaign's spokesperson", "spokesperson"),
         ("who gave the keynote lecture at the symposium", "keynote"),
         ("which academic is studying how abuse affects victims later?", "academic"),
+        ("who presented the kodomo mamoru awards?", "presenter"),  # the doer of the verb
         ("who was the leaflet for?", None),
         ("who was the poster sent to", None),
         ("who is the current Prime Minister of Japan?", None),
@@ -110,6 +111,13 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
         # words describing the part between "as" and its noun
         ("with the comedy duo Nanohana Rocket as campaign leaders;", "campaign leaders",
          "Nanohana Rocket"),
+        # the part as the subject, a description of the holder before the name
+        ("the ambassador of the campaign was the table tennis player Sora Ikenaga.",
+         "ambassador", "Sora Ikenaga"),
+        ('the comedy duo "Hoshizora Kids" served as campaign ambassadors.', "ambassadors",
+         "Hoshizora Kids"),
+        ("to honour 14 groups, with the writer Haruka Ishidate as presenter, in Tokyo",
+         "presenter", "Haruka Ishidate"),
     ],
 )  # fmt: skip
 def test_the_holder_may_be_written_before_the_part_after_was_or_after_by(
