@@ -1,5 +1,5 @@
 """Months in a report's text: "July 2019", "October to November 2019", "May, August, and
-November 2040", "(2047.9)", "2052-10-21", "2054.10.05", "05/10/2055" (day or month first,
+November 2040", "Jul ’61", "(2047.9)", "2052-10-21", "2054.10.05", "05/10/2055" (day or month first,
 as the report writes it) and "2055年11月～12月". Pure; :func:`find_dates` gives each
 effort's months.
 """
@@ -64,6 +64,10 @@ _MONTH_LIST = re.compile(
 )
 
 
+# "12 Jul ’61", "Jul–Aug '61": a month with its year in two figures after an apostrophe.
+_SHORT_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s*[’'‘](\d\d)\b", re.I)
+
+
 # "05/10/2055": a whole date with slashes, its day first or its month first.
 _SLASHED_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 # "2057/9/3", "2057/7/20–8/31": the year first, then the month, then the day.
@@ -111,6 +115,7 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
         ('2047-09', '2048-03')
     """
     text = western_years(text)  # "(November, Reiwa 31)" is November 2049
+    text = _SHORT_YEAR.sub(r"\1 20\2", text)  # "Jul ’61" is July 2061
     if not _ANY_YEAR.search(text):
         return ()
     found: set[str] = set()

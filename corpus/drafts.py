@@ -75,6 +75,14 @@ class Builder:
         self.partners: str | None = None  # "line", "rest", "items" or None
         self.day_first = True  # "05/10/2055" is 5 October (corpus.lines.day_first)
 
+    def after_contents(self, number: int) -> None:
+        """Set aside the sections read so far when they were a list of contents: none has
+        an effort, and the report numbers its sections again from ``number``."""
+        if self.sections and number <= self.sections[-1].number:
+            if not any(m.efforts for s in self.sections for m in s.measures):
+                self.plan_notes += [f"{s.number}. {s.title}" for s in self.sections]
+                self.sections.clear()
+
     def repeats_section(self, section: tuple[int, str]) -> bool:
         """Whether a section heading is the current section's own, printed again."""
         if not self.sections:

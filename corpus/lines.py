@@ -27,10 +27,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
 _MINISTRY = re.compile(r"^(?=[A-Z](?:[^A-Z]*[A-Z]))[A-Z][A-Za-z0-9&\-]{1,11}$")
 _GLOSSARY_ENTRY = re.compile(
     r"^([A-Z][A-Za-z0-9&\-]{1,11})\s*(?::|=|–|—|-|\s(?:stands\s+for|refers\s+to|is\s+short\s+for)"
-    r"(?:\s+the)?)\s*([A-Z][^:=()\[\]]{5,80}?)\.?$"
+    r"(?:\s+the)?)\s*([A-Z][^:=()\[\]]{5,80}?(?:\s+\([A-Z][^()]{1,30}\))?)\.?$"
 )
 _GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
-_ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;|\|)\s*(?:and\s+)?|\s+and\s+")
+_ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;|\||\+)\s*(?:and\s+)?|\s+and\s+")
 _ETC = re.compile(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", re.I)
 # Full-width forms of ASCII ("［ＭＥＸＴ］", "１２") and the ideographic space, as in
 # reports set in Japanese fonts, read as their ASCII letters; a soft hyphen
@@ -115,9 +115,10 @@ def _split_abbreviations(text: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(names))
 
 
-# "NPA<tab>National Police Agency": a row of the legend printed as a table.
+# "NPA<tab>National Police Agency": a row of the legend printed as a table (or with dot
+# leaders: "NPA ........ National Police Agency").
 _LEGEND_ROW = re.compile(
-    r"^\s*(?:\|\s*)?([A-Z][A-Za-z0-9&\-]{1,11})(?:\t+|\s{3,}|\s*\|\s*|\s*:\s+)"
+    r"^\s*(?:\|\s*)?([A-Z][A-Za-z0-9&\-]{1,11})(?:\t+|\s{3,}|\s*\|\s*|\s*:\s+|\s*\.{3,}\s*)"
     r"([A-Z][^\t|]{3,80}?)\s*\|?\s*$"
 )  # "NPA<tab>Name", "NPA | Name", "| NPA  : Name  |" (a row of a box)
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
@@ -136,7 +137,7 @@ def legend_row(raw: str) -> str | None:
     if m is None or not _MINISTRY.match(m.group(1)) or not _BODY_WORD.search(m.group(2)):
         return None
     words = m.group(2).replace(",", " ").split()
-    if not all(w[0].isupper() or w in _NAME_JOINERS for w in words):
+    if not all(w.lstrip("(")[:1].isupper() or w in _NAME_JOINERS for w in words):
         return None
     return f"{m.group(1)}: {m.group(2)}"
 
@@ -205,7 +206,8 @@ _ARROW_ATTRIBUTION = re.compile(r"(?:^|\s)→\s*([A-Z][^→]{1,160}?)\s*[.。]?\
 
 # "Ministries: CFA; NPA" on the line after an effort: its attribution, labelled.
 _ATTRIBUTION_LINE = re.compile(
-    r"^(?:ministries|ministry|agencies|agency|bodies|responsible(?:\s+bod(?:y|ies))?|in\s+charge|lead)"
+    r"^(?:ministries|ministry|agencies|agency|bodies|responsible(?:\s+bod(?:y|ies))?|in\s+charge|lead|"
+    r"owners?)"
     r"(?:\s+in\s+charge)?\s*[:：]\s*(.{2,120}?)\s*[.。]?$",
     re.I,
 )

@@ -62,6 +62,7 @@ from corpus.lines import (
 )
 from corpus.models import Plan
 from corpus.org import org_to_plain
+from corpus.slides import slides_to_plain
 
 # MONTHS, find_dates, normalise_line and parse_attribution live in corpus.lines; they are
 # named here too for the modules that import them from the parser.
@@ -144,7 +145,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         >>> effort.id, effort.ministries, effort.dates
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
-    lines = org_to_plain(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = slides_to_plain(org_to_plain(re.split(r"\r\n|\r|\n", text)))  # Org, a deck: as printed
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
     run_in, lines = run_in_legend(lines)
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
@@ -275,6 +276,7 @@ def _read_shape(builder: Builder, line_no: int, line: str, following: str = "") 
         return  # the section's heading again at the top of a new page: page furniture
     if section and not attribution:
         builder.close_effort()
+        builder.after_contents(section[0])
         builder.sections.append(SectionDraft(number=section[0], title=section[1], line=line_no))
         builder.heading = builder.sections[-1]
         return
