@@ -46,10 +46,11 @@ _MONTH_YEAR = re.compile(
 )
 # "October to November 2019", "October and November 2019": the first month takes the year too
 # ("Oct/Nov 2056", "21st Jul–31st Aug 2056", "28th Nov–2nd Dec 2056", "from the 20th day of
-# July to the 31st day of August 2059" too)
+# July to the 31st day of August 2059", "from mid-October to late November 2062" too)
 _MONTH_RANGE = re.compile(
     rf"\b({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s*(?:to|through|until|and|-|–|~|/)"
-    rf"\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)?({_MONTH_NAMES})\.?"
+    rf"\s*(?:the\s+|(?:early|mid|late|end)[-\s])?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)?"
+    rf"({_MONTH_NAMES})\.?"
     rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+"
     rf"{_YEAR}\b",
     re.IGNORECASE,
@@ -64,6 +65,8 @@ _MONTH_LIST = re.compile(
 )
 
 
+# A day's weekday in brackets after it: "July 21 (Fri.)".
+_WEEKDAY = re.compile(r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)")
 # "12 Jul ’61", "Jul–Aug '61": a month with its year in two figures after an apostrophe.
 _SHORT_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s*[’'‘](\d\d)\b", re.I)
 
@@ -116,6 +119,7 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
     """
     text = western_years(text)  # "(November, Reiwa 31)" is November 2049
     text = _SHORT_YEAR.sub(r"\1 20\2", text)  # "Jul ’61" is July 2061
+    text = _WEEKDAY.sub("", text)  # "July 21 (Fri.) to August 31 (Thu.), 2062"
     if not _ANY_YEAR.search(text):
         return ()
     found: set[str] = set()

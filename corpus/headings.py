@@ -33,7 +33,7 @@ _SECTION = re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*(\S.*)$")
 # "Chapter II: Title", "Part 3 - Title", "Section IV. Title": a word for a section, then its
 # number, in Roman or Arabic figures.
 _NAMED_SECTION = re.compile(
-    r"^(?:chapter|part|section|pillar|goal|area|objective|theme|article)\s+([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
+    r"^(?:chapter|part|section|pillar|goal|area|objective|theme|article|no\.)\s*([ivx]{1,5}|\d{1,2}|(?-i:[A-Z][a-z]+|[A-Z]+))\b"
     r"\s*[:.．\-–—]?\s+(\S.*)$",
     re.I,
 )
@@ -69,7 +69,7 @@ _NUMBERED_MEASURE = re.compile(
     r"^(?:\(\d{1,2}\)|\([a-h]\)|\d{1,2}\)|[\u2460-\u2473]|\d{1,2}-\d{1,2}(?![-\d])|"
     r"\[\s*measure\s*\d{1,2}\s*\]|(?-i:[A-H])\.(?=\s)|\d{1,2}-(?-i:[a-h])(?=\s)|\d{1,2}\.\d{1,2}(?=\s+(?-i:[A-Z]))|"
     r"measure\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]|(?-i:M)\d{1,2}\.\d{1,2}(?=\s)|"
-    r"(?-i:[A-H])\.\d{1,2}(?=\s)|\d{1,2}\((?-i:[a-h])\)(?=\s)|\(\d{1,2}\.\d{1,2}\)|(?-i:[IVX]{1,5})-\d{1,2}\.(?=\s))\s*"
+    r"(?-i:[A-H])\.\d{1,2}(?=\s)|\d{1,2}\((?-i:[a-h])\)(?=\s)|\d{1,2}-\(\d{1,2}\)(?=\s)|\(\d{1,2}\.\d{1,2}\)|(?-i:[IVX]{1,5})-\d{1,2}\.(?=\s))\s*"
     r"([A-Z].*)$",
     re.I,
 )
@@ -191,9 +191,10 @@ def numbered_in_brackets(line: str) -> bool:
 
 
 def numbered_with_its_section(line: str) -> bool:
-    """Whether a measure heading is numbered "IV-1. Title"; a report whose measures are so
-    numbered letters its efforts "(a)", "(b)" within each, not its measures."""
-    return re.match(r"^[IVX]{1,5}-\d{1,2}\.\s", line) is not None
+    """Whether a measure heading is numbered "IV-1. Title" or "1-(1) Title"; a report whose
+    measures are so numbered letters its efforts "(a)", "(b)" (or "(A)") within each, not
+    its measures."""
+    return re.match(r"^(?:[IVX]{1,5}-\d{1,2}\.|\d{1,2}-\(\d{1,2}\))\s", line) is not None
 
 
 # A fiscal year anywhere in the first line; written "FY2059" on a title further down.

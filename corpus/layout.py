@@ -48,6 +48,11 @@ _OPEN_LIST = re.compile(rf"\((?:{_ABBR}\s*[、,・]\s*)+$")
 _LIST_CLOSES = re.compile(rf"{_ABBR}(?:\s*[、,・&]\s*{_ABBR})*\)")
 _LIST_ENDS = re.compile(rf"(?<![\w-]){_ABBR}$")
 _LIST_TAIL = re.compile(rf"(?:&|and)\s+{_ABBR}\s*[.。]?$")
+# A labelled list of bodies the line end cut after a comma, and the rest of it.
+_LABEL_CUT = re.compile(
+    r"^(?i:in\s+charge|ministries|agencies|bodies|responsible(?:\s+bod(?:y|ies))?|owners?)\s*:.*,$"
+)
+_LABEL_GOES_ON = re.compile(r"[A-Z][A-Za-z ,&]{1,100}[.。]?")
 # A figure the line end broke after its thousands separator: "about 1," / "200 schools".
 _BROKEN_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,$")
 _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
@@ -192,6 +197,8 @@ def rejoin(before: str, line: str) -> str | None:
         return before + line  # "(CAS、" / "DA、CFA)"
     if _LIST_ENDS.search(before) and _LIST_TAIL.fullmatch(line):
         return f"{before} {line}"  # "Responsible bodies: CFA, MOJ" / "& NPA"
+    if _LABEL_CUT.match(before) and _LABEL_GOES_ON.fullmatch(line):
+        return f"{before} {line}"  # "In charge: MIC, Ministry of Economy," / "Trade and …"
     return None
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from corpus.bilingual import english_only
 from corpus.columns import CELL, mark_cells
 from corpus.credits import bodies_listed, lead_line, partners_of
 from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freeze
@@ -64,8 +65,7 @@ from corpus.models import Plan
 from corpus.org import org_to_plain
 from corpus.slides import slides_to_plain
 
-# MONTHS, find_dates, normalise_line and parse_attribution live in corpus.lines; they are
-# named here too for the modules that import them from the parser.
+# MONTHS, find_dates, normalise_line, parse_attribution: corpus.lines', named here too.
 __all__ = [
     "MONTHS", "find_dates", "normalise_line", "opens_block", "parse_attribution", "parse_plan"
 ]  # fmt: skip
@@ -82,7 +82,7 @@ _BULLET = re.compile(
 # "2) Held …" in one whose measures are numbered "(1.2)".
 _NUMBERED_EFFORT = re.compile(r"^\d{1,3}\.\s+(?=\S)")
 _BRACKET_EFFORT = re.compile(r"^\d{1,2}\)\s+(?=\S)")
-_LETTERED_EFFORT = re.compile(r"^\([a-z]\)\s+(?=\S)")  # "(b) Ran …" under "I-1. Title"
+_LETTERED_EFFORT = re.compile(r"^\([a-zA-Z]\)\s+(?=\S)")  # "(b) Ran …" under "I-1. Title"
 # "[MEXT and NPA]" at the end of an effort, maybe followed by a full stop, a footnote mark
 # or a pointer to a figure: "[NPA] (see Figure 3)", "[NPA]*1".
 _ATTRIBUTION = re.compile(
@@ -145,7 +145,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         >>> effort.id, effort.ministries, effort.dates
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
-    lines = slides_to_plain(org_to_plain(re.split(r"\r\n|\r|\n", text)))  # Org, a deck: as printed
+    lines = english_only(slides_to_plain(org_to_plain(re.split(r"\r\n|\r|\n", text))))
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
     run_in, lines = run_in_legend(lines)
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
