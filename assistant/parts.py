@@ -51,7 +51,10 @@ NUMBER_WORDS = {
 _ROMAN = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), start=1)}
 NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0,3}|ix)"
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
-_PART = r"(?:section|sec\.?|pillar|area|part|chapter|heading|goal|objective|article|theme)"
+_PART = (
+    r"(?:section|sec\.?|pillar|(?:focus\s+)?area|part|chapter|heading|goal|objective|article|"
+    r"theme)"
+)
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
     rf"\bthe\s+{ORD}\s+{_PART}\b|"

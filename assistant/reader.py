@@ -65,8 +65,8 @@ from assistant.text import (
     normalize,
     question_part,
 )
-from assistant.time_scope import time_scope
-from assistant.when import TimeRef, that_time
+from assistant.time_scope import months_within, time_scope
+from assistant.when import that_time
 from corpus.eras import western_years
 from corpus.models import Corpus
 from index.documents import CitedEffort
@@ -76,15 +76,6 @@ __all__ = ["Reader"]
 
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
 _HOME = re.compile(r"\b(?:japan(?:ese)?|tokyo|the government)\b", re.I)
-
-
-def _months_within(lead: TimeRef, asked: TimeRef) -> bool:
-    """Whether the lead's months fall in the fiscal year the question names: "From
-    October 2019 to March 2020, which FY2019 efforts …" asks those months of it."""
-    if not lead.months or asked.months is not None or not asked.fiscal_years:
-        return False
-    fiscal = {int(m[:4]) - (int(m[5:7]) < 4) for m in lead.months}
-    return fiscal <= set(asked.fiscal_years)
 
 
 class Reader:
@@ -178,7 +169,7 @@ class Reader:
         if (
             asked_slots.time.spans
             and (asked_slots.has_year or not slots.has_year)
-            and not _months_within(slots.time, asked_slots.time)
+            and not months_within(slots.time, asked_slots.time)
         ):
             # "DA is in the 2025 glossary, but what did it do in FY2019?": the question's
             # own time, not the statement's; but "in the 2019 report, what happened after
@@ -293,6 +284,13 @@ class Reader:
             words = set(re.findall(r"[a-z]+", m.group(1).lower()))
             if (inside and set(inside) <= set(named)) or (words and words <= own):
                 text = rest.strip()
+                continue
+            # "houterasu (JLSC)": the words before it are of that body's own name
+            full = " ".join(self.glossary.get(a, "") for a in inside).lower()
+            names = "|".join(re.findall(r"[a-z]{3,}", full))
+            before = re.search(rf"(?i:\b(?:{names})\s+)*\b(?i:{names})\s*$", text[: m.start()])
+            if before and names:
+                text = text[: before.start()] + text[m.start() :]
         return text
 
     def _clause_shape(self, clause: str) -> str | None:
@@ -307,9 +305,7 @@ class Reader:
         unless ``chatter`` (deciding whether a clause is itself chatter).
         """
         tokens = [
-            (w, s)
-            for w, s in tagged(text, slots.spans)
-            if chatter or w.lower() not in self.chatter
+            (w, s) for w, s in tagged(text, slots.spans) if chatter or w.lower() not in self.chatter
         ]
         return shape(tokens, self.model.scaffold)
 

@@ -235,7 +235,7 @@ _LEADING_YEAR = re.compile(
 
 _BODIES = (
     r"(?:(?:competent|responsible|different|separate)\s+)?"
-    r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies))"
+    r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies)|owners?)"
 )
 _MANY = re.compile(
     rf"\b(?:all\s+)?{NUM}\+?\s+(?:or\s+more\s+)?{_BODIES}\b|"
@@ -288,7 +288,7 @@ def ministry_count_spans(text: str) -> list[Span]:
 
 # "… with the education ministry or the digital agency", "MEXT or DA": either body
 _OR_MINISTRY = re.compile(
-    r"\b(?i:or)\s+(?:(?i:the)\s+)?(?:[A-Z]{2,}\b|(?:[\w-]+\s+)?(?i:ministry|agency|office|police)\b)"
+    r"\b(?i:or)\s+(?:(?i:to)\s+)?(?:(?i:the)\s+)?(?:[A-Z]{2,}\b|(?:[\w-]+\s+)?(?i:ministry|agency|office|police)\b)"
 )
 
 
@@ -338,7 +338,9 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
         at_least = max(at_least, 1 + (int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)))
     if named < 2 and (_SHARED.search(text) or not_alone(text)):
         at_least = max(at_least, 2)
-    either = named >= 2 and _OR_MINISTRY.search(text) is not None and "both" not in text.lower()
+    # "MIC or METI (or both)": either one, or the two; "both MIC or METI" is no choice
+    both = "both" in text.lower() and not re.search(r"\bor\s+(?:to\s+)?both\b", text, re.I)
+    either = named >= 2 and _OR_MINISTRY.search(text) is not None and not both
     # "what did METI and the JFTC each do? list both": each one's efforts, not shared ones
     apart = named >= 2 and _EACH.search(text) is not None and not _JOINTLY.search(text)
     return at_least, bool(_TOGETHER.search(text)) and not either and not apart

@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from assistant.query import TimeScope
 from assistant.when import TimeRef, fiscal_months, month_name
 
-__all__ = ["time_scope"]
+__all__ = ["months_within", "time_scope"]
 
 
 def time_scope(
@@ -64,3 +64,12 @@ def time_scope(
 def _span_of(year: int) -> str:
     months = fiscal_months(year)
     return f"{month_name(months[0])} – {month_name(months[-1])}"
+
+
+def months_within(lead: TimeRef, asked: TimeRef) -> bool:
+    """Whether the lead's months fall in the fiscal year the question names: "From
+    October 2019 to March 2020, which FY2019 efforts …" asks those months of it."""
+    if not lead.months or asked.months is not None or not asked.fiscal_years:
+        return False
+    fiscal = {int(m[:4]) - (int(m[5:7]) < 4) for m in lead.months}
+    return fiscal <= set(asked.fiscal_years)

@@ -33,6 +33,7 @@ from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import LEXICAL_SHARE, Retriever
 from index import MiniLMEmbedder
+from tests.conftest import blind_report_bot
 
 ALL_FY2019 = [
     "fy2019-1.1.1", "fy2019-1.2.1", "fy2019-2.1.1", "fy2019-2.1.2", "fy2019-3.1.1",
@@ -1023,3 +1024,28 @@ def test_an_everyday_word_searches_with_the_reports_term_singular_or_plural(
     assert "crackdown" in retriever.search_text(reader.read("was there a sting on file sharing?"))
     # a term the loaded report lacks adds nothing: FY2019 has no certification
     assert "certification" not in retriever.search_text(reader.read("any seal of approval?"))
+
+
+@pytest.fixture(scope="module")
+def deck_bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """FY2019 and the invented FY2061 report, exported from slides with efforts' owners."""
+    return blind_report_bot(tmp_path_factory, "reports42")
+
+
+def deck_efforts(bot: Assistant, abbr: str) -> list[str]:
+    efforts = [e for *_, e in bot.corpus.efforts() if e.fiscal_year == 2061]
+    return [e.id for e in efforts if abbr in e.ministries]
+
+
+@pytest.mark.parametrize(
+    ("question", "abbr"),
+    [
+        ("which 2061 efforts list the digital agency among their owners?", "DA"),
+        ("houterasu (JLSC) - its efforts in fy2061", "JLSC"),  # a gloss of the body's own name
+        ("economy ministry efforts in the fy2061 deck", "METI"),
+    ],
+)
+def test_words_that_only_say_how_a_report_credits_or_shows_ask_about_nothing(
+    deck_bot: Assistant, question: str, abbr: str
+) -> None:
+    assert cited(deck_bot.ask(question)) == deck_efforts(deck_bot, abbr)

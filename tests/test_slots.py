@@ -480,6 +480,7 @@ def test_words_pointing_back_at_the_previous_answer(
         ("which did DA do with at least two other bodies?", 1, 3, True),
         ("how many efforts were shared by 3+ ministries/agencies", 0, 3, True),
         ("which efforts name three competent ministries or agencies?", 0, 3, False),
+        ("one list of the efforts credited to MIC or to METI (or to both)", 2, 0, False),
         ("which ones didn't the police do on their own", 1, 2, False),
     ],
 )
@@ -496,6 +497,7 @@ def test_how_many_ministries_an_effort_must_have(
         ("list the efforts credited to precisely three ministries or agencies", 3),
         ("number of efforts done by exactly two bodies?", 2),
         ("how many efforts were done by one body alone?", 1),
+        ("how many efforts have just one owner?", 1),
         ("efforts shared by 3+ ministries", 0),  # at least, not exactly
         ("what did the police do alone?", 0),  # the police's own, a ministry named
     ],
@@ -548,6 +550,7 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     [
         ("article 6 in the 2059 notice - every item under it", 6, None),
         ("whats under theme 5 in the 2060 report", 5, None),
+        ("how many efforts sit under focus area 4?", 4, None),
         ("What is the title of measure 6(c) in the FY2060 report?", None, (6, 3)),
         ("Measure (3.3) of the FY2057 report: what is it called?", None, (3, 3)),
         ("Measure IV-4 of the FY2058 report is called what?", None, (4, 4)),
