@@ -98,6 +98,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev39": ("reports39",),
     "dev40": ("reports40",),
     "dev41": ("reports41",),
+    "dev42": ("reports42",),
+    "dev43": ("reports43",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
