@@ -59,7 +59,9 @@ _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
     rf"\bthe\s+{ORD}\s+{_PART}\b|"
     # "goal E", "Part B": lettered as a report may letter them (not "part a of …")
-    rf"\b{_PART}\s+((?-i:[A-H]))\b(?![.\d])",
+    rf"\b{_PART}\s+((?-i:[A-H]))\b(?![.\d])|"
+    # "No. 4 of the FY2062 report", as a report may number its sections
+    r"\b(?-i:No)\.\s*(\d{1,2})\b(?!\.\d|\d)",
     re.I,
 )  # "section 4", "pillar iv", "§4" (not "§4.2", a measure), "section [4]"
 
@@ -70,7 +72,7 @@ def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, l
     if m and m.group(3):
         return ord(m.group(3)) - ord("A") + 1, [m.span()]
     if m:
-        word = (m.group(1) or m.group(2)).lower()
+        word = (m.group(1) or m.group(2) or m.group(4)).lower()
         number = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or _ROMAN[word]
         return number, [m.span()]
     found = titled(text, titles)
@@ -112,7 +114,7 @@ _MEASURE_NUMBER = re.compile(
     r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])|"
     # as other reports print them: "measure 6(c)", "measure (3.3)", "measure IV-4"
     r"\bmeasures?\s+(\d{1,2})\s*\(([a-h])\)|\bmeasures?\s*\((\d{1,2})\.(\d{1,2})\)|"
-    r"\bmeasures?\s+((?-i:[IVX]{1,4}))-(\d{1,2})\b(?![.%\d-])",
+    r"\bmeasures?\s+((?-i:[IVX]{1,4}))-(\d{1,2})\b(?![.%\d-])|\bmeasures?\s+(\d{1,2})-\((\d{1,2})\)",
     re.I,
 )
 # "the second measure" (of a section named elsewhere in the question)
@@ -151,7 +153,7 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     m = _MEASURE_NUMBER.search(text)
     if m:
         first, second = next(
-            (m.group(i), m.group(i + 1)) for i in range(1, 16, 2) if m.group(i)
+            (m.group(i), m.group(i + 1)) for i in range(1, 18, 2) if m.group(i)
         )
         at = int(second) if second.isdigit() else ord(second.lower()) - ord("a") + 1
         part = _part_number(first)

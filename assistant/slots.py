@@ -235,7 +235,7 @@ _LEADING_YEAR = re.compile(
 
 _BODIES = (
     r"(?:(?:competent|responsible|different|separate)\s+)?"
-    r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies)|owners?)"
+    r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies)|owners?)(?:\s+in\s+charge)?"
 )
 _MANY = re.compile(
     rf"\b(?:all\s+)?{NUM}\+?\s+(?:or\s+more\s+)?{_BODIES}\b|"

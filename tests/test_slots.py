@@ -498,6 +498,8 @@ def test_how_many_ministries_an_effort_must_have(
         ("number of efforts done by exactly two bodies?", 2),
         ("how many efforts were done by one body alone?", 1),
         ("how many efforts have just one owner?", 1),
+        ("which have three bodies in charge, no more and no fewer?", 3),
+        ("how many have only one ministry in charge?", 1),
         ("efforts shared by 3+ ministries", 0),  # at least, not exactly
         ("what did the police do alone?", 0),  # the police's own, a ministry named
     ],
@@ -551,6 +553,10 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("article 6 in the 2059 notice - every item under it", 6, None),
         ("whats under theme 5 in the 2060 report", 5, None),
         ("how many efforts sit under focus area 4?", 4, None),
+        ("What efforts does No. 4 of the FY2062 report contain?", 4, None),
+        ("now only those in No. 5.", 5, None),
+        ("the hotline No. 189", None, None),  # no section so numbered
+        ("Give the title of measure 4-(4) in FY2062.", None, (4, 4)),
         ("What is the title of measure 6(c) in the FY2060 report?", None, (6, 3)),
         ("Measure (3.3) of the FY2057 report: what is it called?", None, (3, 3)),
         ("Measure IV-4 of the FY2058 report is called what?", None, (4, 4)),
@@ -684,6 +690,7 @@ def speller() -> Speller:
         ("wasnt there a symposium", "wasn't there a symposium"),
         ("how many police depts", "how many police departments"),
         ("how many warning msgs", "how many warning messages"),
+        ("health ministry n december", "health ministry and december"),
         ("ive heard theyre running one", "I've heard they're running one"),
         # a form the word list counts less often than its base word
         ("how many downlods", "how many downloads"),
