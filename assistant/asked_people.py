@@ -36,12 +36,10 @@ _WHO_MADE = re.compile(
     r"(?=\s+(?:in|for|at|of|on|by|during|to)\b|\s*[?.!,]|\s*$)",
     re.I,
 )
-# "who presented the awards": the part a verb of one person's doing names
-_WHO_DID = re.compile(r"\bwho\s+(presented|narrated|moderated|chaired|sang|illustrated)\b", re.I)
-_DOER = {
-    "presented": "presenter", "narrated": "narrator", "moderated": "moderator",
-    "chaired": "chair", "sang": "singer", "illustrated": "illustrator",
-}  # fmt: skip
+# "who presented the awards": the presenter (found as one or as who it was "presented by";
+# "who chaired it" is read from "chaired by …" alone, see facts_people.agent)
+_WHO_DID = re.compile(r"\bwho\s+(presented)\b", re.I)
+_DOER = {"presented": "presenter"}
 _WHO_WON = re.compile(
     r"\b(?:who\s+|which\s+(?:[\w-]+\s+){1,3}?)(?:won|wins|has\s+won|took\s+(?:first|the\s+prize))\b",
     re.I,

@@ -283,7 +283,8 @@ def ministry_count_spans(text: str) -> list[Span]:
     part of the count, not of what the question is about."""
     sole = [m.span() for m in _SOLE.finditer(text)]  # "alone, without any other ministry"
     exactly = [m.span() for m in _EXACTLY.finditer(text)]  # "three bodies, no more …"
-    return [m.span() for m in _MANY.finditer(text)] + sole + exactly
+    merged = [m.span() for m in _MERGED.finditer(text)]  # "put together in one list"
+    return [m.span() for m in _MANY.finditer(text)] + sole + exactly + merged
 
 
 # "… with the education ministry or the digital agency", "MEXT or DA": either body
@@ -299,6 +300,10 @@ _EXACTLY = re.compile(
     rf"\b(?:by|to)\s+(one|a\s+single)\s+{_BODIES}(?:\s+alone|\s+only)?\b",
     re.I,
 )
+
+
+# "put together", "bring them together": how the answer is to be listed, not its subject
+_MERGED = re.compile(r"\b(?:put|bring|merge|lump)\s+(?:(?:them|it|all)\s+)?together\b", re.I)
 
 
 def exact_ministry_count(text: str) -> int:

@@ -971,3 +971,8 @@ def test_the_sports_agency_and_the_fair_trade_commission_are_known_by_other_name
 )
 def test_since_when_asks_a_date_not_the_hours(question: str, names: str | None) -> None:
     assert asked.asked_names(question) == names
+
+
+def test_how_the_answer_is_to_be_listed_is_no_subject_of_the_question() -> None:
+    text = "Put together, in one list, every effort credited to MIC or to METI (or to both)."
+    assert "Put together" in [text[s:e] for s, e in slots.ministry_count_spans(text)]
