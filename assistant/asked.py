@@ -87,13 +87,24 @@ def _head(phrase: str) -> str | None:
     for w, after in zip(words, [*words[1:], ""], strict=True):
         if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS | _PAST)):
             break
+        if kept and (w in _PARTICLES | _ADVERBS or (w.endswith("ing") and _plural(kept[-1]))):
+            break  # "young people out at night", "children being placed", "prefectures then"
         if kept and after in _DETERMINERS:  # "how many officers staff the unit": a verb
             break
         kept.append(w)
     return kept[-1] if kept else None
 
 
+def _plural(word: str) -> bool:
+    """A plural noun, which an "-ing" form after it does not go on ("children being …",
+    not "group meeting")."""
+    return word in ("people", "children", "men", "women") or (
+        word.endswith("s") and not word.endswith("ss")
+    )
+
+
 _PARTICLES = frozenset("up out in on off down over along back".split())
+_ADVERBS = frozenset("then now there here so still already yet ever overall altogether".split())
 # Past forms without "-ed" that end a noun phrase: "the hotline set up in December".
 _PAST = frozenset(
     "set held run made given sent built put led taught begun shown seen done won brought "

@@ -92,8 +92,11 @@ class Speller:
             or "'" in token
         ):
             return token
+        american = self._american(lower)
+        if american in self.protected:
+            return american  # "organisations" as the reports spell it, "organizations"
         count = self.count(lower)
-        if count >= RARE_WORD_COUNT or self._british(lower):
+        if count >= RARE_WORD_COUNT or american:
             return token
         plural = _ies_plural(lower)
         if count == 0 and plural and (plural in self.protected or self.is_known(plural)):
@@ -127,14 +130,18 @@ class Speller:
             if word.endswith(ending) and len(word) - len(ending) >= 3
         )
 
-    def _british(self, word: str) -> bool:
-        """A British spelling of a known word ("organise", "colour", "centre",
-        "programme", "defence", "counselling"): the word list is American."""
-        return any(
-            self.count(variant) >= RARE_WORD_COUNT
-            for old, new in _BRITISH
-            for variant in [re.sub(old, new, word)]
-            if variant != word
+    def _american(self, word: str) -> str | None:
+        """The American spelling of a British one ("organise", "colour", "centre",
+        "programme", "defence", "counselling"), when the word list knows it (it is
+        American); None for any other word."""
+        return next(
+            (
+                variant
+                for old, new in _BRITISH
+                for variant in [re.sub(old, new, word)]
+                if variant != word and self.count(variant) >= RARE_WORD_COUNT
+            ),
+            None,
         )
 
     def _nearest_protected(self, word: str) -> str | None:

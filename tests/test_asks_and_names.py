@@ -458,3 +458,18 @@ def test_the_year_before_a_lone_report_is_the_earlier_figure_its_effort_gives(
     first = bot2048.ask("how many consultations did kodomo sos chat get in fy2048?")
     answer = bot2048.ask("and the year before?", context=first.context)
     assert "23,910" in claims(answer)  # "…, compared with 23,910 in FY2047"
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("the warnings led to how many children being placed in custody?", "children"),
+        ("the guidance reached how many young people out at night?", "people"),
+        ("arrests were made in how many prefectures then", "prefectures"),
+        ("how many training sessions were held", "sessions"),
+    ],
+)
+def test_the_noun_counted_ends_before_an_adverb_a_particle_or_an_ing_form(
+    question: str, noun: str
+) -> None:
+    assert unit(question) == noun

@@ -723,6 +723,12 @@ def test_words_that_are_not_slips_are_left_alone(speller: Speller, word: str) ->
     assert speller.correct(word) == word
 
 
+def test_a_british_spelling_becomes_the_reports_own_when_only_that_is_theirs() -> None:
+    speller = Speller({"organizations", "symposium"})
+    assert speller.correct("how many organisations got it") == "how many organizations got it"
+    assert Speller(()).correct("the organisations") == "the organisations"  # kept otherwise
+
+
 def test_a_short_word_two_edits_from_a_report_word_is_a_word_of_its_own() -> None:
     speller = Speller({"consent", "symposium"})
     assert speller.correct("best onsen near kumamoto") == "best onsen near kumamoto"
