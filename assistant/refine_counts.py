@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.facts_pick import measure_of
 from assistant.facts_places import is_place
-from assistant.intents import Intent
+from assistant.intents import Intent, stem
 from assistant.rule import (
     PLAN_UNITS,
     UNANSWERED_BY_FILTERS,
@@ -98,6 +98,18 @@ COUNT_RULES: tuple[Rule, ...] = (
         "the transport ministry do anything?”",
         lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters and not s,
         to(Intent.LIST),
+    ),
+    Rule(
+        "a count of people or things done in a joint operation is a figure, not a list of "
+        "shared efforts: “how many victims did the joint raid with Interpol free”",
+        lambda q, i, s: (
+            i is Intent.JOINT
+            and q.counted
+            and bool(asked_unit(q))
+            and plan_unit(q) is None
+            and bool(set(q.topic_words) - {stem(asked_unit(q))})
+        ),
+        to(Intent.NUMBER),
     ),
     Rule(
         "a count of something an effort counts is a figure: “how many companies took part”",

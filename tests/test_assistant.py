@@ -1049,3 +1049,12 @@ def test_words_that_only_say_how_a_report_credits_or_shows_ask_about_nothing(
     deck_bot: Assistant, question: str, abbr: str
 ) -> None:
     assert cited(deck_bot.ask(question)) == deck_efforts(deck_bot, abbr)
+
+
+def test_a_count_of_what_a_joint_operation_did_is_a_figure_not_a_list_of_shared_efforts(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    gazette = blind_report_bot(tmp_path_factory, "reports41")
+    answer = gazette.ask("how many kids did the joint investigation with the thai police rescue")
+    assert cited(answer) == ["fy2059-1.3.3"]
+    assert "27" in claims(answer)
