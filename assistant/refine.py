@@ -11,7 +11,7 @@ intent the earlier ones left.
 
 from __future__ import annotations
 
-from assistant.asked import NAME_KINDS
+from assistant.asked import NAME_KINDS, name_of
 from assistant.cues import (
     asks_grade,
     asks_inside,
@@ -250,4 +250,6 @@ def refine(q: Query, scoped: bool) -> Query:
     update: dict[str, object] = {"intent": intent}
     if q.intent is Intent.JOINT and intent is Intent.COUNT and not q.sole:
         update["min_ministries"] = max(2, q.min_ministries)  # "how many joint efforts …"
+    if intent is Intent.NAME and not q.unit:
+        update["unit"] = name_of(q.text)  # "what languages was it in": names of languages
     return q.model_copy(update=update)

@@ -7,6 +7,9 @@ reports only for size; they apply first, in this order.
 
 from __future__ import annotations
 
+import re
+
+from assistant.asked import name_of
 from assistant.facts_pick import measure_of
 from assistant.facts_places import is_place
 from assistant.intents import Intent, stem
@@ -163,6 +166,18 @@ COUNT_RULES: tuple[Rule, ...] = (
             and bool(q.topic_words)
         ),
         to(Intent.NUMBER),
+    ),
+    Rule(
+        "a figure asked, after what it is about, with nothing to count but a noun it names "
+        "asks its names: “the safety leaflet, what formats did it come in?”",
+        lambda q, i, s: (
+            i is Intent.NUMBER
+            and not q.unit
+            and not q.counted
+            and bool(name_of(q.text))
+            and not re.search(r"\bhow\b|^\W*(?:what|which)\b", q.text, re.I)
+        ),
+        to(Intent.NAME),
     ),
     Rule(
         "a count of places is a figure, not a place: “at how many venues was the forum held”",
