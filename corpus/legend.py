@@ -92,9 +92,11 @@ def join_legend_rows(lines: list[str]) -> list[str]:
         # Technology"
         more = _LEGEND_MORE.match(out[i]) or _NAME_CONTINUED.match(out[i])
         stands = _STANDS_FOR.match(out[i - 1])
-        if stands and _NAME_GOES_ON.search(out[i - 1].rstrip()):
-            more = more or _INDENTED.match(out[i])  # "MEXT stands for … and" / "  Technology."
         row = _LEGEND_ROW.match(out[i - 1]) or stands
+        if row and _NAME_GOES_ON.search(out[i - 1].rstrip()):
+            # "MEXT stands for … and" / "  Technology."; "MEXT ..... …, Science and" /
+            # "      Technology" under its name
+            more = more or _INDENTED.match(out[i])
         if more and row and not _LEGEND_ROW.match(out[i]):
             out[i - 1] = f"{out[i - 1].rstrip().rstrip('|').rstrip()} {more.group(1)}"
             out[i] = ""

@@ -86,6 +86,8 @@ Appendix: Abbreviations
   JLSC .......... Japan Legal Support Center (Houterasu)
   NPA ........... National Police Agency
   MOFA .......... Ministry of Foreign Affairs
+  MEXT .......... Ministry of Education, Culture, Sports, Science and
+                  Technology
 
 {FOOTER}
 {RULE}
@@ -122,6 +124,8 @@ def test_a_decks_outline_reads_as_its_slides_show() -> None:
         ("2061-05",),
     ]
     assert plan.glossary["JLSC"] == "Japan Legal Support Center (Houterasu)"
+    # a name wrapped under its own column goes on, whole
+    assert plan.glossary["MEXT"].endswith("Sports, Science and Technology")
 
 
 def test_a_report_that_mentions_a_slide_is_no_deck() -> None:
