@@ -79,6 +79,9 @@ class Query(_Frozen):
             ("attended" in "how many attended?" asks; "symposium" is about something).
         alternatives: ``own_words`` cut where the question says "or", when it names two
             or more things any of which will do ("generative AI or deepfakes").
+        conjuncts: ``own_words`` cut where the question says "and": within one
+            ministry's efforts, "for schools and boards of education" asks for the
+            efforts for either as well as for both.
         bound: For a date, which end of a span is asked: "start" ("since when", "from
             which fiscal year does it start") or "end" ("by when", "the deadline").
         role: A person the question asks for by the part they played: "who was the voice
@@ -119,6 +122,7 @@ class Query(_Frozen):
     report_words: tuple[str, ...] = ()
     own_words: tuple[str, ...] = ()
     alternatives: tuple[tuple[str, ...], ...] = ()
+    conjuncts: tuple[tuple[str, ...], ...] = ()
     rank: str | None = None
     bound: str | None = None
     role: str | None = None

@@ -259,6 +259,7 @@ class Reader:
             report_words=tuple(w for w in words if w in self.stems),
             own_words=tuple(w for w in words if w not in self.model.scaffold),
             alternatives=() if follows else self._alternatives(text, slots),
+            conjuncts=() if follows else self._alternatives(text, slots, "and"),
             rank=rank(text),
             bound=bound(text),
             ordinal=ordinal(text)[0],
@@ -338,14 +339,16 @@ class Reader:
             and (slot is not None or not plan_noun(word))  # "the two reports" is no topic
         )
 
-    def _alternatives(self, text: str, slots: Slots) -> tuple[tuple[str, ...], ...]:
-        """The things a question names with "or" between them, each as its own words:
-        "which efforts mention generative AI or deepfakes" → (("generat", "ai"),
+    def _alternatives(
+        self, text: str, slots: Slots, joiner: str = "or"
+    ) -> tuple[tuple[str, ...], ...]:
+        """The things a question names with ``joiner`` between them, each as its own
+        words: "which efforts mention generative AI or deepfakes" → (("generat", "ai"),
         ("deepfak",)). Empty when it names one thing."""
         spans = {"many": ministry_count_spans(text), **slots.spans}
         runs: list[list[str]] = [[]]
         for word, slot in tagged(text, spans):
-            if slot is None and word.lower() == "or":
+            if slot is None and word.lower() == joiner:
                 runs.append([])
             elif self._about(word, slot):
                 runs[-1].append(word)

@@ -207,7 +207,10 @@ class Retriever:
         literal = set().union(
             *(
                 self.held.literal(words, matches[:LEXICAL_DEPTH], single=single)
-                for words in (q.alternatives or (q.topic_words,))  # "AI or deepfakes": either
+                # "AI or deepfakes": either; one ministry's "for schools and boards of
+                # education": either, as well as both
+                for words in (q.alternatives or (q.topic_words,))
+                + (q.conjuncts if q.ministries else ())
             )
         )
         titled = self._under_titled_measure(q, mask) if q.ministries else []

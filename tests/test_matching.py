@@ -130,3 +130,12 @@ def test_alone_or_with_others_is_every_effort_of_the_ministry(bot2031: Assistant
         if "MOJ" in e.ministries and e.fiscal_year == 2031
     ]  # fmt: skip
     assert sorted(cited(answer)) == sorted(every)
+
+
+def test_a_ministrys_efforts_on_either_of_two_things_named_with_and_answer_it(
+    bot: Assistant,
+) -> None:
+    # 2.1.2 sent a leaflet to boards of education; 6.1.1 is a guidebook for schools and
+    # boards of education: one ministry's efforts on either thing are asked for
+    answer = bot.ask("how did MEXT support schools and boards of education?")
+    assert {"fy2019-2.1.2", "fy2019-6.1.1"} <= set(cited(answer))
