@@ -446,6 +446,11 @@ def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int
         ("anything of theirs dated march 2019?", True, False),
         ("how many people were there?", False, False),  # "there" that only exists
         ("did the police publish its guide?", False, False),  # "its" is the police's
+        # cutting the previous answer down
+        ("just keep the ones from the summer", True, True),
+        ("narrow it down to MOJ, please", True, True),
+        ("filter to those after October", True, True),
+        ("what keeps kids safe online?", False, False),  # "keeps" asks nothing back
     ],
 )
 def test_words_pointing_back_at_the_previous_answer(
@@ -696,6 +701,7 @@ def speller() -> Speller:
         ("how many downlods", "how many downloads"),
         # a word in -y made plural with a bare "s" is its plural, not a word one letter off
         ("how many copys got sent out", "how many copies got sent out"),
+        ("how many local govts took part", "how many local governments took part"),
     ],
 )
 def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, meant: str) -> None:
