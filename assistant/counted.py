@@ -18,7 +18,7 @@ _TWO_PHRASES = re.compile(
     rf"\b({_HOW_MANY}\s+)((?:[a-z-]+\s+){{1,3}}?[a-z-]+)\s+{_AND}\s+"
     # the second noun phrase runs to the verb or the end: "… and school counsellors are there"
     r"((?:[a-z-]+\s+){0,3}?[a-z-]+)\b(?=\s+(?:are|were|is|was|did|do|does|have|has|had|"
-    r"took|in|at|after|from|by|for|during|since|of)\b|\s*[?.!,;]|\s*$)",
+    r"took|came|come|got|in|at|after|from|by|for|during|since|of|[a-z]+ed)\b|\s*[?.!,;]|\s*$)",
     re.I,
 )
 

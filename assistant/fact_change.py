@@ -10,7 +10,12 @@ import re
 
 __all__ = ["CHANGED_BY", "CHANGE_OF", "RATIO", "moved_from"]
 
-RATIO = re.compile(r"\s*times\s+(?:the|as|that|more|higher|greater|larger|bigger)\b", re.I)
+# "1.3 times the figure", "twice as many"; not "used 870 thousand times as at 31 March"
+RATIO = re.compile(
+    r"\s*times\s+(?:the|that|more|higher|greater|larger|bigger|"
+    r"as\s+(?:many|much|large|high|big|great|often|long|fast))\b",
+    re.I,
+)
 # A figure that is the size of a change: "increasing the number of officers by 2,020".
 CHANGED_BY = re.compile(
     r"\b(?:increas|rais|expand|grow|grew|boost|add|reduc|decreas|cut)\w*\b[^.;]{0,80}\bby\s+"

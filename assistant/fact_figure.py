@@ -15,6 +15,7 @@ from assistant.facts_pick import pick_figure
 from assistant.gazetteer import asked_places
 from assistant.intents import stem
 from assistant.query import Query
+from assistant.text import function_words
 from index.documents import CitedEffort
 from index.lexical import tokenize
 
@@ -107,7 +108,13 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         )
     if span is None or _one_group_of_a_total(q, e.text, span.text):
         return None
-    if _PART_OF.search(q.text) and span.noun and q.unit and stem(span.noun) == stem(q.unit):
+    if (
+        _PART_OF.search(q.text)
+        and span.noun
+        and q.unit
+        and stem(span.noun) == stem(q.unit)
+        and not _part_said(q, span)
+    ):
         return None  # "how many of the consultations were about …": not the whole
     if span.text.isalpha():  # "twice"
         return f"The report says it happened {span.text.lower()}"
@@ -206,6 +213,15 @@ _GROUP_ENDS = frozenset(
 
 
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
+
+
+def _part_said(q: Query, span: FactSpan) -> bool:
+    """Whether the figure is of the part asked for, said by the words the question says of
+    it: "how many of its members were arrested?" is "arrested 23 members"."""
+    after = re.search(rf"\b{re.escape(q.unit or '')}\b([^?.;]*)", q.text, re.I)
+    words = re.split(r"\band\b|,", after.group(1))[0] if after else ""
+    said = set(tokenize(words)) - {stem(w) for w in function_words()}
+    return bool(said) and said <= span.lead | span.clause
 _ASKS_EARLIER = re.compile(
     r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one|"
     r"(?:a|the|one)\s+year\s+(?:before|earlier|prior)|(?:the\s+)?prior\s+year|last\s+year)\b",

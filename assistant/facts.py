@@ -189,7 +189,9 @@ def figures(text: str) -> list[FactSpan]:
         if re.search(r"\b(?:Reiwa|Heisei)\s+$", text[max(0, m.start() - 8) : m.start()]):
             continue  # "(November, Reiwa 31)": a year of an era
         after = text[m.end() : m.end() + 80]
-        words = re.findall(r"(?<!\d)[A-Za-z][A-Za-z-]*|[,.;:()]", after)  # "418k": no word
+        # "418k": no word; "184 local governments and 271 private groups": a figure ends
+        # the first noun phrase
+        words = re.findall(r"(?<!\d)[A-Za-z][A-Za-z-]*|(?<![\w,.])\d[\d,.]*|[,.;:()]", after)
         noun_words: list[str] = []
         doers = None
         if words and words[0].lower() in _PEOPLE_VERBS:

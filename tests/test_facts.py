@@ -59,6 +59,25 @@ def test_figures_know_what_they_count() -> None:
     assert ("duration", "over four years", "years") in spans
 
 
+def test_a_figure_after_and_ends_the_noun_phrase_before_it() -> None:
+    spans = figures("Met 36 city offices and 120 private groups, with 3 judges and 4 lawyers.")
+    assert [(s.text, s.noun) for s in spans] == [
+        ("36 city offices", "offices"),
+        ("120 private groups", "groups"),
+        ("3 judges", "judges"),
+        ("4 lawyers", "lawyers"),
+    ]
+
+
+def test_times_as_at_a_date_is_a_count_of_times_and_times_as_many_a_ratio() -> None:
+    used, twice = figures(
+        "The app was opened 640 thousand times as at the end of March; the forum drew 1.5 times "
+        "as many people as before."
+    )
+    assert used.kind == twice.kind == "times"
+    assert not used.change and twice.change
+
+
 def test_a_figure_a_count_grew_by_is_no_standing_count() -> None:
     text = (
         "Increased the number of child welfare officers by approximately 2,020 persons; "
@@ -390,6 +409,21 @@ def test_a_report_a_year_names_is_a_topic_and_names_of_a_kind_are_not_another_na
     assert bot.ask("Which cinemas showed the selfie video?").abstained
     earlier = bot.ask("What efforts were made in FY2017?")  # that year's, not the report's
     assert earlier.citations == () and "No report for 2017 is loaded" in earlier.text
+
+
+def test_a_part_asked_by_what_the_effort_says_it_did_is_the_figure(tmp_path: Path) -> None:
+    report = tmp_path / "fy2018.txt"
+    report.write_text(
+        "FY2018 Efforts on the Plan\n1. Crackdowns\nO Joint operations\n"
+        "· Detained 17 members of a smuggling network with the police of Laos (May 2018); "
+        "30 victims were supported. [NPA]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    detained = bot.ask("the smuggling network - how many of its members were detained?")
+    assert "17 members" in claims(detained)
+    # what the effort does not say of them is a part it does not give
+    assert bot.ask("how many of its members were women, in the smuggling network?").abstained
 
 
 def test_places_are_where_something_was_done() -> None:

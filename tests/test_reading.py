@@ -399,6 +399,14 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
             "what share of girls and of boys said so?",
             ("what share of girls said so?", "what share of boys said so?"),
         ),
+        # the second noun phrase ends at any verb in the past
+        (
+            "how many city offices and private groups joined the network?",
+            (
+                "how many city offices joined the network?",
+                "how many private groups joined the network?",
+            ),
+        ),
     ],
 )
 def test_two_nouns_counted_with_one_question_word_are_two_counts(
@@ -630,6 +638,12 @@ def test_a_joint_question_says_so_in_its_slots(reader: Reader, question: str, jo
 def test_joint_efforts_counted_in_are_neither_the_shape_nor_the_topic(reader: Reader) -> None:
     q = reader.read("How many efforts did MEXT take part in, joint ones included?")
     assert (q.intent, q.min_ministries, q.topic_words) == (Intent.COUNT, 0, ())
+
+
+def test_how_the_previous_answer_is_to_be_cut_is_no_topic(reader: Reader) -> None:
+    q = reader.read("Narrow that down to the ones dated in the autumn, please.")
+    assert q.subset and q.topic_words == ()
+    assert "keep" in reader.read("what helps keep kids safe on the commute?").topic_words
 
 
 @pytest.mark.parametrize(
