@@ -247,7 +247,7 @@ def holder_of(text: str, role: str) -> str | None:
         or re.search(
             # "the keynote speech was given by Professor …", "a keynote by Dr. Nora Lindqvist"
             rf"(?i:\b{head}s?)(?:\s+[a-z]+){{0,2}}?\s+(?:(?:was|were)\s+)?(?:given\s+|"
-            rf"delivered\s+|presented\s+)?by\s+(?:[a-z]+\s+){{0,5}}({_PERSON})",
+            rf"delivered\s+|presented\s+)?by\s+(?:[a-z-]+\s+){{0,5}}({_PERSON})",
             text,
         )
     )

@@ -73,6 +73,9 @@ def test_the_holder_of_a_role_is_the_name_written_after_it() -> None:
         "Hana Sato and Prof. Ken Ito"
     )
     assert holder_of("Held the symposium at the Nagoya Congress Center.", "speakers") is None
+    # what the holder does, hyphenated, before the name
+    talk = "Held a forum in Ube. Keynote by child-rights lawyer Emi Kato on sextortion."
+    assert holder_of(talk, "keynote") == "Emi Kato"
 
 
 @pytest.mark.parametrize(
