@@ -56,6 +56,14 @@ _MONTH_RANGE = re.compile(
     re.IGNORECASE,
 )
 
+# "2063 July 14", "2063 July 20 – August 31", "2063 December 1 – 2064 January 15": the
+# year first, then the month; a second month takes the year before it unless it has its own
+_YEAR_FIRST_NAMED = re.compile(
+    rf"\b{_YEAR}\s+({_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:[-–]\d{{1,2}})?"
+    rf"(?:\s*(?:[-–~]|to|until|through)\s*(?:{_YEAR}\s+)?({_MONTH_NAMES})\b)?",
+    re.IGNORECASE,
+)
+
 # "May, August, and November 2040": each month of the list takes the year (written as
 # names, capitalised: "it may, and …" lists nothing)
 _MONTH_CAPITALISED = "|".join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))
@@ -127,6 +135,11 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
         year = int(match.group(3))
         for name in match.group(1, 2):  # the months it names, not those between
             found.add(f"{year:04d}-{MONTHS[name.lower()]:02d}")
+    for match in _YEAR_FIRST_NAMED.finditer(text):  # "2063 July 20 – August 31"
+        year = int(match.group(1))
+        found.add(f"{year:04d}-{MONTHS[match.group(2).lower()]:02d}")
+        if match.group(4):
+            found.add(f"{int(match.group(3) or year):04d}-{MONTHS[match.group(4).lower()]:02d}")
     for match in _YEAR_FIRST_SLASHED.finditer(text):  # "2057/9/3", "2057/7/20–8/31"
         year = int(match.group(1))
         for month in (match.group(2), match.group(3)):

@@ -61,7 +61,7 @@ _ATTRIBUTED = re.compile(
     r"[\]］】〕〉》>}»]\s*[.。]?\s*\S{0,12}$|^→\s*[A-Z]|"
     # "Ministries:", "Lead ministry:", "Partners:"
     r"^(?i:(?:lead\s+|responsible\s+)?(?:ministries|ministry|agencies|agency|bod(?:y|ies))|"
-    r"responsible|in\s+charge|partners?|owners?|(?:implemented\s+)?by)\s*[:：]|"
+    r"responsible|in\s+charge|partners?|owners?|(?:(?:implemented|handled|led|run|managed)\s+)?by)\s*[:：]|"
     # "(by CFA and DA)", "(Competent: NPA)"
     r"\((?i:by|competent|responsible|in\s+charge|lead)\s*[:：]?\s+[A-Z][^()]*\)\s*[.。]?\s*$|"
     r"⟦[^⟧]*⟧\s*$|"  # a right-hand cell of bodies (corpus.columns)

@@ -207,7 +207,7 @@ _ARROW_ATTRIBUTION = re.compile(r"(?:^|\s)→\s*([A-Z][^→]{1,160}?)\s*[.。]?\
 # "Ministries: CFA; NPA" on the line after an effort: its attribution, labelled.
 _ATTRIBUTION_LINE = re.compile(
     r"^(?:ministries|ministry|agencies|agency|bodies|responsible(?:\s+bod(?:y|ies))?|in\s+charge|lead|"
-    r"owners?)"
+    r"owners?|(?:handled|led|run|implemented|managed)\s+by)"
     r"(?:\s+in\s+charge)?\s*[:：]\s*(.{2,120}?)\s*[.。]?$",
     re.I,
 )

@@ -63,6 +63,7 @@ from corpus.lines import (
 )
 from corpus.models import Plan
 from corpus.org import org_to_plain
+from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
 
 # MONTHS, find_dates, normalise_line, parse_attribution: corpus.lines', named here too.
@@ -145,7 +146,8 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         >>> effort.id, effort.ministries, effort.dates
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
-    lines = english_only(slides_to_plain(org_to_plain(re.split(r"\r\n|\r|\n", text))))
+    raw = re.split(r"\r\n|\r|\n", text)
+    lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(raw))))
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
     run_in, lines = run_in_legend(lines)
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
