@@ -189,8 +189,8 @@ NUMERIC_MONTH = re.compile(
     r"(?<![\d,./-])((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(?:[0-2]\d|3[01]))?(?![\d])|"
     # … written without the zeros: "2058-6-1"
     r"(?<![\d,./-])((?:19|20)\d\d)-([1-9])-(?:[1-9]|[12]\d|3[01])(?![\d])|"
-    # a whole date with dots: "2054.10.05"
-    r"(?<![\d,./])((?:19|20)\d\d)\.(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])"
+    # a whole date with dots: "2054.10.05", "2064.6.3"
+    r"(?<![\d,./])((?:19|20)\d\d)\.(1[0-2]|0?[1-9])\.(?:3[01]|[0-2]?\d)(?![\d])"
 )
-# The end of a range of dotted dates within one year: "2054.07.20–08.31".
-_DOTTED_RANGE_END = re.compile(r"\s*[–-]\s*(1[0-2]|0[1-9])\.(?:[0-2]\d|3[01])(?![\d])")
+# The end of a range of dotted dates within one year: "2054.07.20–08.31", "2064.7.20~8.31".
+_DOTTED_RANGE_END = re.compile(r"\s*[–~〜-]\s*(1[0-2]|0?[1-9])\.(?:3[01]|[0-2]?\d)(?![\d.])")

@@ -23,12 +23,15 @@ Line = tuple[int, str]
 # line, or a running header ending in its page ("FY2017 Efforts on the Basic Plan – page 3").
 _PAGE_NUMBER = re.compile(
     r"^(?:[-\u2010-\u2015]\s*)?(?:page\s+)?\d{1,3}(?:\s*/\s*\d{1,3}|\s+of\s+\d{1,3})?"
-    r"(?:\s*[-\u2010-\u2015])?$|^\(\d{1,3}\)$|^p\.\s*\d{1,3}$|^\[[\dlI]{1,3}\]$|"  # "(6)", "[6]"
+    r"(?:\s*[-\u2010-\u2015])?$|^\(\d{1,3}\)$|^p\.\s*\d{1,3}$|"
+    r"^\[[\dlI]{1,3}\]$|^<\d{1,3}>$|"  # "(6)", "[6]", "<6>"
     r"[-\u2010-\u2015|]\s*(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$",
     re.I,
 )
 # A rule drawn with characters above or below a table's rows: "------------".
-_RULE = re.compile(r"^[-\u2010-\u2015\u2500-\u257f=_~]{4,}$")  # "────", "┌───┬───┐", "════"
+# "────", "┌───┬───┐", "════"; "--------  ------  ------" under a table's columns
+_RULE_CHARS = r"[-\u2010-\u2015\u2500-\u257f=_~]"
+_RULE = re.compile(rf"^{_RULE_CHARS}{{4,}}(?:\s+{_RULE_CHARS}{{3,}})*$")
 # A footnote mark after a word: 'the "Kodomo 110-ban no Ie"*1 along …', 'schools¹'.
 _FOOTNOTE_MARK = re.compile(r"(?<=[\w\"”’)\].])(?:[*※]\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
 # A second effort run onto the line of the first: "… [NPA and MEXT] • Human rights …".
@@ -48,10 +51,14 @@ _OPEN_LIST = re.compile(rf"\((?:{_ABBR}\s*[、,・]\s*)+$")
 _LIST_CLOSES = re.compile(rf"{_ABBR}(?:\s*[、,・&]\s*{_ABBR})*\)")
 _LIST_ENDS = re.compile(rf"(?<![\w-]){_ABBR}$")
 _LIST_TAIL = re.compile(rf"(?:&|and)\s+{_ABBR}\s*[.。]?$")
-# A labelled list of bodies the line end cut after a comma, and the rest of it.
-_LABEL_CUT = re.compile(
-    r"^(?i:in\s+charge|ministries|agencies|bodies|responsible(?:\s+bod(?:y|ies))?|owners?)\s*:.*,$"
+# The label of a list of bodies: "Ministries:", "Lead ministry:", "Partners:", "Answered by:"
+ATTRIBUTION_LABEL = (
+    r"(?i:(?:lead\s+|responsible\s+)?(?:ministries|ministry|agencies|agency|bod(?:y|ies))|"
+    r"responsible|in\s+charge|partners?|owners?|(?:[a-z]+ed\s+)?by)"
 )
+# A labelled list of bodies the line end cut after a comma, a slash or a joining word
+# ("… Science and" / "Technology"), and the rest of it.
+_LABEL_CUT = re.compile(rf"^{ATTRIBUTION_LABEL}\s*:.*(?:[,/]|\s(?:and|of|for|the))$")
 _LABEL_GOES_ON = re.compile(r"[A-Z][A-Za-z ,&]{1,100}[.。]?")
 # A figure the line end broke after its thousands separator: "about 1," / "200 schools".
 _BROKEN_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,$")
@@ -59,9 +66,7 @@ _FIGURE_GOES_ON = re.compile(r"\d{3}(?!\d)")
 # Lines that carry content even when repeated: efforts end in an attribution.
 _ATTRIBUTED = re.compile(
     r"[\]］】〕〉》>}»]\s*[.。]?\s*\S{0,12}$|^→\s*[A-Z]|"
-    # "Ministries:", "Lead ministry:", "Partners:"
-    r"^(?i:(?:lead\s+|responsible\s+)?(?:ministries|ministry|agencies|agency|bod(?:y|ies))|"
-    r"responsible|in\s+charge|partners?|owners?|(?:(?:implemented|handled|led|run|managed)\s+)?by)\s*[:：]|"
+    rf"^{ATTRIBUTION_LABEL}\s*[:：]|"
     # "(by CFA and DA)", "(Competent: NPA)"
     r"\((?i:by|competent|responsible|in\s+charge|lead)\s*[:：]?\s+[A-Z][^()]*\)\s*[.。]?\s*$|"
     r"⟦[^⟧]*⟧\s*$|"  # a right-hand cell of bodies (corpus.columns)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from corpus.dates import MONTHS, NUMERIC_MONTH, day_first, find_dates, numeric_month_of
-from corpus.layout import spell_out
+from corpus.layout import ATTRIBUTION_LABEL, spell_out
 
 __all__ = [
     "day_first",
@@ -206,9 +206,7 @@ _ARROW_ATTRIBUTION = re.compile(r"(?:^|\s)→\s*([A-Z][^→]{1,160}?)\s*[.。]?\
 
 # "Ministries: CFA; NPA" on the line after an effort: its attribution, labelled.
 _ATTRIBUTION_LINE = re.compile(
-    r"^(?:ministries|ministry|agencies|agency|bodies|responsible(?:\s+bod(?:y|ies))?|in\s+charge|lead|"
-    r"owners?|(?:handled|led|run|implemented|managed)\s+by)"
-    r"(?:\s+in\s+charge)?\s*[:：]\s*(.{2,120}?)\s*[.。]?$",
+    rf"^(?:{ATTRIBUTION_LABEL}|lead)(?:\s+in\s+charge)?\s*[:：]\s*(.{{2,120}}?)\s*[.。]?$",
     re.I,
 )
 

@@ -63,6 +63,7 @@ from corpus.lines import (
 )
 from corpus.models import Plan
 from corpus.org import org_to_plain
+from corpus.qanda import qanda_to_plain
 from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
 
@@ -147,7 +148,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
     raw = re.split(r"\r\n|\r|\n", text)
-    lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(raw))))
+    lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(qanda_to_plain(raw)))))
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
     run_in, lines = run_in_legend(lines)
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
