@@ -11,7 +11,8 @@ comments, targets and directives that show nothing in the report's text (page br
 page's header and footer, its table of contents, notes, footnotes, revision notes) become
 blank; a table directive or a simple table becomes Markdown rows; an auto-numbered item a
 bullet; a field inside an item its labelled line ("Handled by: NPA"); inline markup its
-text, a role cut by a line's end joined onto its first line. Headings keep their words.
+text (a title in italics in quotes), a role cut by a line's end joined onto its first
+line. Headings keep their words.
 Pure; only a page with headings underlined and two directives or more is touched.
 """
 
@@ -62,7 +63,7 @@ def rst_to_plain(lines: list[str]) -> list[str]:
         ...         "", "* Ran a desk. [:abbr:`CFA (Children and", "  Families Agency)`]",
         ...         "", ".. note::", "", "   Provisional."]
         >>> [line for line in rst_to_plain(page) if line]
-        ['FY2063 Efforts', '· Held a forum.', '   Handled by: NPA', '* Ran a desk. [CFA]']
+        ['FY2063 Efforts', '· Held a "forum".', '   Handled by: NPA', '* Ran a desk. [CFA]']
     """
     if not is_rst(lines):
         return lines
@@ -164,7 +165,7 @@ def _inline(line: str, substitutions: dict[str, str]) -> str:
     line = _LINK.sub(lambda m: m.group(1).strip(), line)
     line = _LITERAL.sub(r"\1", line)
     line = _STRONG.sub(r"\1", line)
-    line = _EMPHASIS.sub(r"\1", line)
+    line = _EMPHASIS.sub(r'"\1"', line)  # a title in italics: "Think Twice, Tap Once"
     line = _FOOTNOTE_REF.sub("", line)
     line = re.sub(r"\|([^|\s][^|]*)\|", lambda m: substitutions.get(m.group(1), m.group(0)), line)
     return _INTERPRETED.sub(r"\1", line)

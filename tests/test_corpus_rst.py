@@ -109,7 +109,7 @@ def test_a_sphinx_pages_source_reads_as_the_report_it_renders() -> None:
         ("fy2070-1.2.2", ("CAO",), ()),
     ]
     # inline markup is its text; a footnote, a note and a page break show nothing
-    assert efforts[0].text == "Held the Safe Screens forum in Nara (2070 July 3 – August 2)."
+    assert efforts[0].text == 'Held the "Safe Screens" forum in Nara (2070 July 3 – August 2).'
     assert efforts[1].text.startswith("Sent the booklet Ask First to 900 schools")
     assert "PageBreak" not in efforts[1].text and "provisional" not in efforts[1].text
     # tables, as directives or drawn with rules, are Markdown rows of their effort
