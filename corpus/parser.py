@@ -38,6 +38,7 @@ from corpus.headings import (
     section_heading,
     title_line,
 )
+from corpus.html import html_to_plain
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
 from corpus.layout import clean_lines, plain_bullet
 from corpus.legend import (
@@ -63,6 +64,7 @@ from corpus.lines import (
 )
 from corpus.models import Plan
 from corpus.org import org_to_plain
+from corpus.plaintables import ruled_tables
 from corpus.qanda import qanda_to_plain
 from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
@@ -149,6 +151,8 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     """
     raw = re.split(r"\r\n|\r|\n", text)
     lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(qanda_to_plain(raw)))))
+    lines = html_to_plain(lines)
+    lines = ruled_tables(lines)
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
     run_in, lines = run_in_legend(lines)
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.
