@@ -40,6 +40,7 @@ from corpus.headings import (
 )
 from corpus.html import html_to_plain
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
+from corpus.latex import latex_to_plain
 from corpus.layout import clean_lines, plain_bullet
 from corpus.legend import (
     join_legend_rows,
@@ -151,7 +152,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     """
     raw = re.split(r"\r\n|\r|\n", text)
     lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(qanda_to_plain(raw)))))
-    lines = html_to_plain(lines)
+    lines = latex_to_plain(html_to_plain(lines))
     lines = ruled_tables(lines)
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
     run_in, lines = run_in_legend(lines)
