@@ -108,7 +108,7 @@ _ADVERBS = frozenset("then now there here so still already yet ever overall alto
 # Past forms without "-ed" that end a noun phrase: "the hotline set up in December".
 _PAST = frozenset(
     "set held run made given sent built put led taught begun shown seen done won brought "
-    "kept found paid spent told".split()
+    "kept found paid spent told spoken written taken chosen drawn known sold bought".split()
 )
 
 
@@ -131,6 +131,17 @@ MONEY_WORDS = re.compile(
 def counts(text: str) -> bool:
     """Whether the question asks a count or an amount ("how many", "number of")."""
     return _UNIT_CUE.search(text) is not None
+
+
+def named_before(text: str) -> str | None:
+    """The plural noun a count asks of when the question names it before "how many" and
+    not after: "interview rooms at police stations - how many are there?" → "rooms"."""
+    m = _UNIT_CUE.search(text)
+    if m is None or _head(m.group(1)):
+        return None
+    lead = re.search(r"^\s*(?:the\s+)?([a-z][\w\s'-]*?)\s*[-–—:,]\s*$", text[: m.start()], re.I)
+    named = _head(lead.group(1)) if lead else None
+    return named if named and _plural(named) and not plan_noun(named) else None
 
 
 def unit(text: str) -> str | None:

@@ -91,7 +91,7 @@ _STOP_NOUN = frozenset(
 _LISTED = re.compile(r"\s*(?:[a-z-]+ ){0,2}(?:and|or) (?:[a-z-]+ ){0,2}[a-z-]+s\b")
 # Words after a figure's noun, not of it: "14 countries and regions took part".
 _AFTER_NOUN = frozenset(
-    "nationwide worldwide each per across took take came come went go joined attended "
+    "nationwide worldwide each per across took take came come went go joined attended online "
     "received participated gathered responded answered".split()
 )
 UNITS: dict[str, frozenset[str]] = {
@@ -128,8 +128,9 @@ def stems(text: str) -> frozenset[str]:
 
 
 
+_AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})"  # "aged 4 to 6", "aged four to six"
 _AGES = re.compile(
-    r"\baged?\s+(?:from\s+)?\d{1,2}(?:\s*(?:to|-|–|and)\s*\d{1,2})?(?:\s+years?)?", re.I
+    rf"\baged?\s+(?:from\s+)?{_AGE}(?:\s*(?:to|-|–|and)\s*{_AGE})?(?:\s+years?)?", re.I
 )
 
 
@@ -178,8 +179,10 @@ def figures(text: str) -> list[FactSpan]:
             continue
         if table and table[0] <= m.start() < table[1]:
             continue
-        before = text[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"\b(aged?|ages)\s*$", before) or re.search(r"\d\s*(to|-|–)\s*$", before):
+        before = text[max(0, m.start() - 24) : m.start()].lower()
+        if re.search(r"\b(aged?|ages)\s*$", before) or re.search(
+            rf"\baged?\s+{_AGE}\s*(to|-|–)\s*$|\d\s*(to|-|–)\s*$", before, re.I
+        ):
             continue  # an age, or the end of a range ("10 to 17")
         closed = text[m.end(1) : m.end(1) + 1] in (")", "", "-", "/")  # not "(26 episodes)"
         if re.fullmatch(r"\d+", value) and text[m.start() - 1 : m.start()] == "(" and closed:
@@ -229,6 +232,9 @@ def figures(text: str) -> list[FactSpan]:
         elif noun is None and part_of and whole and not percent:
             # "22 operators …; 12 of them had introduced it": 12 operators
             noun, noun_words = whole.noun, [part_of.group(0).strip()]
+        elif noun is None and whole and not percent and (in_all := _IN_ALL.match(after)):
+            # "at 11 more police stations, making 188 in total": 188 stations
+            noun, noun_words = whole.noun, [in_all.group(0).strip()]
         elif whole and not percent and _OF_WHICH_BEFORE.search(text[: m.start()]):
             # "412,000 reports, of which 9,850 concerned child pornography": 9,850 reports
             noun = whole.noun
@@ -323,6 +329,7 @@ def _near(text: str, found: list[re.Match[str]], at: int) -> frozenset[str]:
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
+_IN_ALL = re.compile(r"\s+(?:in\s+total|in\s+all|altogether)\b", re.I)
 # "19 of the 22 major providers": a part, then the whole it is of.
 _OF_THE_WHOLE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+)?\d[\d,.]*\s+(?:[A-Za-z-]+\s+){0,3}?(?P<noun>[A-Za-z-]+s)\b"

@@ -42,8 +42,12 @@ def markdown_cells(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
     if not rows or len(columns) < 2:
         return None
     years = [_year_of(c) for c in columns[1:]]
-    # what the table counts, said before it: "consultations received: | Channel | …"
-    counted = re.findall(r"\b([a-z]+s)\b", text[max(0, head.start() - 60) : head.start()])
+    # what the table counts, in its head ("| Consultations received | FY2063 | …") or said
+    # before it ("consultations received: | Channel | …"; not "as follows")
+    counted = re.findall(
+        r"(?<!\bas\s)\b([a-z]{3,}s)\b", text[max(0, head.start() - 60) : head.start()]
+    )
+    counted += [n for n in [counted_noun(columns[0].lower())] if n and any(years)]
     cells: list[FactSpan] = []
     latest = max((y for row in rows for y in [_year_of(row[0])] if y), default=0)
     latest = max([latest, *(y for y in years if y)])
@@ -54,7 +58,10 @@ def markdown_cells(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
             if not _VALUE.match(value):
                 continue  # "–": no figure
             value = f"{value} {scale}" if scale else value
-            if year and not counted_noun(label) and counted:  # "Chat": 22,380 consultations (chat)
+            part = label.startswith(("of which", "of whom", "including"))  # "of which via SNS"
+            if (
+                year and (part or not counted_noun(label)) and counted
+            ):  # "Chat": 22,380 consultations (chat)
                 cells.append(year_cell(value, f"{counted[-1]} ({label})", year, latest))
             elif year:  # a column per year: "10,870 seminars held in FY2056"
                 cells.append(year_cell(value, label, year, latest))

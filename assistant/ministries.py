@@ -39,6 +39,8 @@ _GENERIC = frozenset(
     "national cabinet japan japanese affairs government internal".split()
 )
 _HEADS = ("ministry", "agency", "office")
+# A body's name as the first word of a thing's: "police stations", "a police box"
+_A_THING_OF = re.compile(r"[ -](?:stations?|box(?:es)?|cars?|uniforms?)\b", re.I)
 # Words that can stand before "ministry" without naming one ("which ministry").
 _NOT_A_NAME = frozenset(
     "which what each a an the every that this one other responsible lead same any another "
@@ -178,7 +180,7 @@ class MinistryResolver:
                 take(kanji.start(), kanji.end(), None)
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
         for start, end, owner in self._fuzzy_phrases(text, words, blocked=list(spans)):
-            if free(start, end):
+            if free(start, end) and not _A_THING_OF.match(text, end):
                 take(start, end, owner)
         for start, end, word in words:
             if not free(start, end):
@@ -322,19 +324,32 @@ def _partial_names(full: str) -> list[str]:
     """Shorter official names: "Ministry of Health, Labour and Welfare" → "health ministry",
     "ministry of health", …; "National Police Agency" → "police agency"."""
     lower = full.lower()
+    out = _within(lower)
     heads = [h for h in _HEADS if re.search(rf"\b{h}\b", lower)]
     if not heads:
-        return []
+        return out
     distinctive = [
         w for w in re.findall(r"[a-z][a-z'’]+", lower) if w not in _GENERIC and len(w) > 2
     ]
-    out = []
     for head in heads:
         for word in distinctive:
             out += [f"{head} of {word}", f"{word} {head}", f"{head} of the {word}"]
         if len(distinctive) >= 2:
             out.append(f"{' '.join(distinctive)} {head}")
     return out
+
+
+def _within(lower: str) -> list[str]:
+    """A body named with the body it is part of ("gender equality bureau, cabinet office"):
+    its own name, and its name "of the" other body."""
+    own, _, parent = lower.rpartition(", ")
+    if not own or not any(h in parent.split() for h in _HEADS) or "," in own:
+        return []
+    if not re.search(
+        r"\b(?:bureau|division|office|agency|department|cent(?:er|re)|council)\b", own
+    ):
+        return []
+    return [own, f"{own} of the {parent}", f"{own} of {parent}"]
 
 
 _MINISTRY_LIKE = re.compile(

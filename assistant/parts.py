@@ -53,7 +53,7 @@ NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
 _PART = (
     r"(?:section|sec\.?|pillar|(?:focus\s+)?area|part|chapter|heading|goal|objective|article|"
-    r"theme)"
+    r"theme|category)"
 )
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
@@ -114,7 +114,9 @@ _MEASURE_NUMBER = re.compile(
     r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])|"
     # as other reports print them: "measure 6(c)", "measure (3.3)", "measure IV-4"
     r"\bmeasures?\s+(\d{1,2})\s*\(([a-h])\)|\bmeasures?\s*\((\d{1,2})\.(\d{1,2})\)|"
-    r"\bmeasures?\s+((?-i:[IVX]{1,4}))-(\d{1,2})\b(?![.%\d-])|\bmeasures?\s+(\d{1,2})-\((\d{1,2})\)",
+    r"\bmeasures?\s+((?-i:[IVX]{1,4}))-(\d{1,2})\b(?![.%\d-])|\bmeasures?\s+(\d{1,2})-\((\d{1,2})\)|"
+    # "Q5-3": the third question of part 5 of a report written as questions and answers
+    r"\b(?-i:Q)(\d{1,2})-(\d{1,2})\b(?![.%\d-])",
     re.I,
 )
 # "the second measure" (of a section named elsewhere in the question)
@@ -153,7 +155,7 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     m = _MEASURE_NUMBER.search(text)
     if m:
         first, second = next(
-            (m.group(i), m.group(i + 1)) for i in range(1, 18, 2) if m.group(i)
+            (m.group(i), m.group(i + 1)) for i in range(1, 20, 2) if m.group(i)
         )
         at = int(second) if second.isdigit() else ord(second.lower()) - ord("a") + 1
         part = _part_number(first)

@@ -117,7 +117,8 @@ class Reader:
             for w in name.lower().split()
         }
         self.speller = Speller(
-            self.vocabulary | model.words | other_names | _MONTH_WORDS | known_words()
+            self.vocabulary | model.words | other_names | _MONTH_WORDS | known_words(),
+            reports=self.vocabulary,
         )
         attributed = tuple(sorted({m for e in efforts for m in e.ministries}))
         self.ministries = MinistryResolver(
@@ -334,6 +335,7 @@ class Reader:
         return (
             slot in (None, "number", "term", "title")
             and re.match(r"[A-Za-z\d]", word) is not None
+            and (len(word) > 1 or word.isdigit())  # the "q" of "q&a"
             and word.lower() not in self.chatter
             and word.lower() not in STOPWORDS
             and (slot is not None or not plan_noun(word))  # "the two reports" is no topic

@@ -191,11 +191,12 @@ RULES: tuple[Rule, ...] = (
         to(Intent.GLOSSARY),
     ),
     Rule(
-        "the name of a thing a ministry made is no ministry's name: “the exact title of the "
-        "leaflet METI handed out”, “what is the full name of the NPA's new app”",
+        "the name of a thing a ministry made, or of a thing with no abbreviation at all, is no "
+        "ministry's name: “the exact title of the leaflet METI handed out”, “what is the full "
+        "name of the NPA's new app”, “the seminar held in Osaka, what was its full name?”",
         lambda q, i, s: (
             i is Intent.GLOSSARY
-            and bool(q.ministries)
+            and (bool(q.ministries) or q.term is None)
             and (
                 q.names in NAME_KINDS
                 or (q.names == "name" and bool(set(q.own_words) - _NAME_QUALIFIERS))

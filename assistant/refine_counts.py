@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.asked import name_of
+from assistant.asked import name_of, named_before
 from assistant.facts_pick import measure_of
 from assistant.facts_places import is_place
 from assistant.intents import Intent, stem
@@ -28,8 +28,11 @@ __all__ = ["COUNT_RULES"]
 COUNT_RULES: tuple[Rule, ...] = (
     Rule(
         "a total or a number asked with no name wanted is a figure: “whats the total of "
-        "centers set up so far”",
-        lambda q, i, s: i is Intent.NAME and q.counted and bool(q.unit) and q.names is None,
+        "centers set up so far”; so is an age: “which age range was the leaflet written for”",
+        lambda q, i, s: (
+            i is Intent.NAME
+            and ((q.counted and bool(q.unit) and q.names is None) or q.unit == "age")
+        ),
         to(Intent.NUMBER),
     ),
     Rule(
@@ -111,6 +114,14 @@ COUNT_RULES: tuple[Rule, ...] = (
             and bool(asked_unit(q))
             and plan_unit(q) is None
             and bool(set(q.topic_words) - {stem(asked_unit(q))})
+        ),
+        to(Intent.NUMBER),
+    ),
+    Rule(
+        "a count of things named before it asks their number, not a count of efforts: "
+        "“shelters for girls at risk - how many are there now”",
+        lambda q, i, s: (
+            i is Intent.COUNT and not q.unit and bool(q.topic_words) and bool(named_before(q.text))
         ),
         to(Intent.NUMBER),
     ),

@@ -39,9 +39,11 @@ class Speller:
     "symposium"), or the commonest English word one edit away.
     """
 
-    def __init__(self, protected: Iterable[str]) -> None:
+    def __init__(self, protected: Iterable[str], reports: Iterable[str] = ()) -> None:
         # Two-letter pieces ("th" of "4th") would pull typos towards themselves.
         self.protected = frozenset(w.lower() for w in protected if len(w) >= 3)
+        # the reports' own words, whose spelling a word of another English is given
+        self.reports = frozenset(w.lower() for w in reports)
         self._checker: Any = None
         self._counts: Any = None
         self._protected_list: list[str] | None = None
@@ -85,6 +87,8 @@ class Speller:
             # "co-organised", "one-stop": each part on its own, the hyphen kept (the
             # whole word is rarely a word of the list or of the reports)
             return "-".join(self.word(part) if part else part for part in token.split("-"))
+        if lower not in self.reports and (mine := self._reports_spelling(lower)):
+            return mine  # "centres" where the reports write "centers", even if protected
         if (
             len(token) < 3
             or lower in self.protected
@@ -130,6 +134,22 @@ class Speller:
             if word.endswith(ending) and len(word) - len(ending) >= 3
         )
 
+    def _reports_spelling(self, word: str) -> str | None:
+        """The reports' own spelling of a noun they spell the other way ("centres" of
+        reports that write "centers"); None for any other word, and for a verb
+        ("organised" is how the intent examples ask "who organised …")."""
+        if word.endswith(_VERB_ENDINGS):
+            return None
+        return next(
+            (
+                variant
+                for old, new in _BRITISH
+                for variant in [re.sub(old, new, word)]
+                if variant != word and variant in self.reports
+            ),
+            None,
+        )
+
     def _american(self, word: str) -> str | None:
         """The American spelling of a British one ("organise", "colour", "centre",
         "programme", "defence", "counselling"), when the word list knows it (it is
@@ -164,6 +184,7 @@ class Speller:
         return str(best[0]) if edits <= (1 if len(word) <= SHORT_WORD else 2) else None
 
 
+_VERB_ENDINGS = ("ise", "ised", "ises", "ising", "yse", "ysed", "ysing", "lled", "lling")
 # British → American spelling, as (pattern, replacement) on a lower-case word.
 _BRITISH = (
     (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),

@@ -51,7 +51,8 @@ _CALENDAR = re.compile(
 )
 _MONTH_YEAR = re.compile(
     rf"\b({_MONTH_ANY})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{_YEAR}\b|"
-    rf"\b{_YEAR}\s*[/-]\s*(0?[1-9]|1[0-2])\b(?![/-]?\d)|\b(0?[1-9]|1[0-2])\s*/\s*{_YEAR}\b",
+    rf"\b{_YEAR}\s*[/-]\s*(0?[1-9]|1[0-2])\b(?![/-]?\d)|\b(0?[1-9]|1[0-2])\s*/\s*{_YEAR}\b|"
+    rf"\b{_YEAR}\s+({_MONTH_NAMED}|march|sept)\b\.?",  # "2064 January", as a report may write it
     re.I,
 )
 _MONTH_RANGE = re.compile(
@@ -200,8 +201,10 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
             mon, year = MONTHS[m.group(1).lower()], int(m.group(2))
         elif m.group(3):
             mon, year = int(m.group(4)), int(m.group(3))
-        else:
+        elif m.group(5):
             mon, year = int(m.group(5)), int(m.group(6))
+        else:
+            mon, year = MONTHS[m.group(8).lower()], int(m.group(7))
         f.named.append((m.start(), f"{year:04d}-{mon:02d}"))
         f.spans.append(m.span())
     for m in _SEASON.finditer(text):

@@ -69,6 +69,20 @@ def test_a_figure_after_and_ends_the_noun_phrase_before_it() -> None:
     ]
 
 
+def test_an_age_in_words_is_an_age_and_its_end_no_figure() -> None:
+    spans = figures("Sent 900 copies to children aged three to five in 12 towns.")
+    assert [(s.kind, s.text) for s in spans] == [
+        ("age", "aged three to five"),
+        ("number", "900 copies"),
+        ("number", "12 towns"),
+    ]
+
+
+def test_a_total_after_a_figure_counts_what_that_figure_counts() -> None:
+    more, total = figures("Opened desks at 7 more town halls, making 52 in total.")
+    assert (more.noun, total.noun, total.text) == ("halls", "halls", "52 in total")
+
+
 def test_times_as_at_a_date_is_a_count_of_times_and_times_as_many_a_ratio() -> None:
     used, twice = figures(
         "The app was opened 640 thousand times as at the end of March; the forum drew 1.5 times "

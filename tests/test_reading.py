@@ -640,6 +640,13 @@ def test_joint_efforts_counted_in_are_neither_the_shape_nor_the_topic(reader: Re
     assert (q.intent, q.min_ministries, q.topic_words) == (Intent.COUNT, 0, ())
 
 
+def test_the_page_a_report_is_printed_on_is_no_topic(reader: Reader) -> None:
+    q = reader.read("pillar 2 on the 2019 page - list every effort")
+    assert (q.section, q.topic_words) == (2, ())
+    # a report of questions and answers: its answers are its efforts
+    assert reader.read("all the answers in the 2019 Q&A, please").topic_words == ()
+
+
 def test_how_the_previous_answer_is_to_be_cut_is_no_topic(reader: Reader) -> None:
     q = reader.read("Narrow that down to the ones dated in the autumn, please.")
     assert q.subset and q.topic_words == ()

@@ -31,7 +31,8 @@ COMMON = {"us", "it", "mod"}  # stands in for the English word list's common wor
 
 @pytest.fixture(scope="module")
 def resolver() -> MinistryResolver:
-    return MinistryResolver(FY2019_GLOSSARY, is_word=lambda w: w in COMMON)
+    glossary = {**FY2019_GLOSSARY, "CB": "Consumer Bureau, Cabinet Office"}
+    return MinistryResolver(glossary, is_word=lambda w: w in COMMON)
 
 
 # -- ministries --------------------------------------------------------------------------
@@ -66,6 +67,9 @@ def resolver() -> MinistryResolver:
         ("内閣官房", ("CAS",)),
         ("Monbukagakusho", ("MEXT",)),
         ("What did the police and the Ministry of Heath do?", ("NPA", "MHLW")),
+        # a body named with the body it is part of, in the glossary: by its own name too
+        ("the Consumer Bureau of the Cabinet Office and the cabinet office", ("CB", "CAO")),
+        ("what did the consumer bureau do", ("CB",)),
         ("the Ministry for Foreign Affairs", ("MOFA",)),  # its words, in another order
         ("What did the Agency of Police, National do?", ("NPA",)),
     ],
@@ -85,6 +89,7 @@ def test_a_ministry_is_found_however_it_is_named(
         "tell us about it",  # "us" and "it" are English words, not abbreviations
         "the police do",  # words around a name do not make it another name
         "efforts by more than one ministry or agency",  # "or agency" names no agency
+        "how many police stations opened a room for children?",  # a thing named after one
     ],
 )
 def test_words_that_only_look_like_ministry_names_are_not_ministries(
@@ -267,6 +272,8 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
         ("令和元年度", (2019,), (2019,), (), (), None),
         ("令和3年度", (2019,), (2021,), (), (), None),
         ("2019年", (2019,), (), (2019,), (), CALENDAR_2019),
+        # a month after its year, as some reports write it
+        ("from 2019 October to 2019 December", (2019,), (), (), (), CALENDAR_2019[9:]),
         ("in the older report", (2019, 2029), (2019,), (), (), None),
         ("what does the latest report say", (2019, 2029), (2029,), (), (), None),
         ("in the older report", (2019,), (), (), (), None),  # one report: no older one
@@ -390,10 +397,28 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("tell me number of safety class done in 2020", "class"),  # a participle ends the noun
         ("do they say what the new app cost the city?", "money"),
         ("was the cost of the campaign given", "money"),
+        ("number of young people spoken to at night?", "people"),  # an irregular past
+        # what a count asks of, named before it, is left to the words it is about
+        ("shelters for girls at risk - how many are there now?", None),
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
     assert asked.unit(normalize(question)) == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("shelters for girls at risk - how many are there now?", "shelters"),
+        ("the hotline: how many calls?", None),  # named after it
+        ("in 2063, how many were there?", None),
+        ("efforts of MEXT - how many?", None),  # a part of the plan
+    ],
+)
+def test_the_things_a_count_asks_of_may_be_named_before_it(
+    question: str, named: str | None
+) -> None:
+    assert asked.named_before(question) == named
 
 
 @pytest.mark.parametrize(
@@ -568,6 +593,8 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("measure V-1", None, (5, 1)),
         ("What is the title of Para. 3 of Article 3 in the FY2059 report?", 3, (3, 3)),
         ("what was the theme of the meeting?", None, None),  # a theme, no section
+        ("everything in category 3 of the 2064 edition", 3, None),
+        ("what is Q4-2 about in that Q&A?", None, (4, 2)),  # a question of a Q&A: a measure
     ],
 )
 def test_parts_are_read_as_the_reports_label_them(
@@ -706,6 +733,12 @@ def speller() -> Speller:
 )
 def test_slips_and_chat_shorthand_are_corrected(speller: Speller, typed: str, meant: str) -> None:
     assert speller.correct(typed).lower() == meant.lower()
+
+
+def test_a_word_spelt_the_other_way_is_spelt_as_the_reports_do() -> None:
+    # "centres" is a word of the intent examples too: the reports' spelling wins
+    speller = Speller({"centres", "centers", "colour"}, reports={"centers", "colour"})
+    assert speller.correct("which centres, in what colour?") == "which centers, in what colour?"
 
 
 @pytest.mark.parametrize(
@@ -924,7 +957,6 @@ def test_a_question_may_ask_for_the_efforts_that_give_a_date(question: str, date
 )
 def test_efforts_a_ministry_did_with_no_other_are_asked_however_it_is_said(question: str) -> None:
     assert slots.sole_ministry(question)
-
 
 
 @pytest.mark.parametrize(

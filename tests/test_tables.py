@@ -302,6 +302,13 @@ def test_a_figure_in_thousands_or_reached_by_a_noun_before_it_counts_that_noun(
         ("counselors: | Staff | Number | Change | |---|---:|---:| | School counselors | about "
          "35,600 | +700 |",
          ["about 35,600 school counselors", "700 more school counselors"]),
+        # what is counted in the table's own head; a part of it; "as follows" counts nothing
+        ("its use was as follows. | Calls received | FY2055 | FY2056 | |---|---|---| | Total "
+         "| 9,100 | 9,800 | | of which by chat | 2,100 | 3,300 |",
+         ["9,100 calls (total) in FY2055", "9,800 calls (total) in FY2056",
+          "2,100 calls (of which by chat) in FY2055", "3,300 calls (of which by chat) in FY2056"]),
+        ("as follows. | Channel | FY2055 | FY2056 | |---|---|---| | Chat | 61,800 | 74,900 |",
+         ["61,800 chat in FY2055", "74,900 chat in FY2056"]),
     ],
 )  # fmt: skip
 def test_a_markdown_table_is_read_cell_by_cell(text: str, read: list[str]) -> None:
