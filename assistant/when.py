@@ -17,7 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from assistant.when_bounds import AFTER, BEFORE, attributive, bounding
+from assistant.when_bounds import AFTER, BEFORE, attributive, bounding, dated_from
 from assistant.when_japanese import japanese_dates
 from assistant.when_months import (
     fiscal_months,
@@ -376,7 +376,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
             for mo in month_range(lo, hi)
             if lo < mo < hi or (from_lo and mo == lo) or (to_hi and mo == hi)
         ]
-    if AFTER.search(head[-25:]) and not BEFORE.search(head[-12:]):
+    if AFTER.search(head[-25:]) and not BEFORE.search(head[-12:]) and not dated_from(text, start):
         pivot = max(months)
         inclusive = dated_thing or bool(
             re.search(r"\b(since|from|starting|beginning)\b", head[-25:], re.I)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AFTER", "BEFORE", "attributive", "bounding"]
+__all__ = ["AFTER", "BEFORE", "attributive", "bounding", "dated_from"]
 
 AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.I)
 BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
@@ -43,3 +43,22 @@ def attributive(text: str, start: int, end: int) -> bool:
     if end <= start or not re.search(r"\bthe\s+$", text[:start]):
         return False
     return _THING_AFTER.match(text, end) is not None
+
+
+# "stuff from January 2067": things of that month, not everything since it ("what happened
+# from October", "efforts from October onwards")
+_THINGS_FROM = re.compile(
+    r"\b(?:anything|something|everything|stuff|things|items|efforts|ones|activities|news|"
+    r"events|entries|work)\s+from\s+$",
+    re.I,
+)
+_ONWARDS = re.compile(r"^[\w\s]{0,12}?\b(?:on|onwards?|forward|and\s+after|or\s+later)\b", re.I)
+
+
+def dated_from(text: str, start: int) -> bool:
+    """Whether "from" before the month at ``start`` says what a thing is dated, not when a
+    span begins."""
+    if not _THINGS_FROM.search(text[:start]):
+        return False
+    end = re.match(r"[A-Za-z]+\.?(?:\s+\d{4})?", text[start:])
+    return not _ONWARDS.match(text[start + (end.end() if end else 0) :])

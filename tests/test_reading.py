@@ -645,6 +645,7 @@ def test_the_page_a_report_is_printed_on_is_no_topic(reader: Reader) -> None:
     assert (q.section, q.topic_words) == (2, ())
     # a report of questions and answers: its answers are its efforts
     assert reader.read("all the answers in the 2019 Q&A, please").topic_words == ()
+    assert reader.read("MOJ - list all its 2019 items").topic_words == ()
 
 
 def test_how_the_previous_answer_is_to_be_cut_is_no_topic(reader: Reader) -> None:

@@ -272,6 +272,10 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
         ("令和元年度", (2019,), (2019,), (), (), None),
         ("令和3年度", (2019,), (2021,), (), (), None),
         ("2019年", (2019,), (), (2019,), (), CALENDAR_2019),
+        # things "from" a month are of that month; what happened from it on, since it
+        ("any news from october 2019?", (2019,), (), (), (), ("2019-10",)),
+        ("what was done from october 2019?", (2019,), (), (), (),
+         (*CALENDAR_2019[9:], "2020-01", "2020-02", "2020-03")),
         # a month after its year, as some reports write it
         ("from 2019 October to 2019 December", (2019,), (), (), (), CALENDAR_2019[9:]),
         ("in the older report", (2019, 2029), (2019,), (), (), None),
