@@ -53,7 +53,7 @@ NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
 _PART = (
     r"(?:section|sec\.?|pillar|(?:focus\s+)?area|part|chapter|heading|goal|objective|article|"
-    r"theme|category)"
+    r"theme|category|field)"
 )
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"

@@ -101,8 +101,10 @@ COUNT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an open question with nothing to search for but filters lists what they hold: “did "
-        "the transport ministry do anything?”",
-        lambda q, i, s: i is Intent.TOPIC and not q.topic_words and q.has_filters and not s,
+        "the transport ministry do anything?”, “which efforts mention june 2019?”",
+        lambda q, i, s: (
+            i in (Intent.TOPIC, Intent.MENTIONS) and not q.topic_words and q.has_filters and not s
+        ),
         to(Intent.LIST),
     ),
     Rule(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.listing import listing_spans, narrows
 from assistant.parts import NUM, NUMBER_WORDS, ORD, Span
 from assistant.text import function_words
 
@@ -147,7 +148,7 @@ def _ownerless_its(text: str) -> bool:
 
 def refers_back(text: str) -> tuple[bool, bool]:
     """(points back at something, picks from the previous answer's efforts)."""
-    subset = bool(_SUBSET.search(text) or _NARROWED.search(text))  # "keep only the ones …"
+    subset = bool(_SUBSET.search(text) or narrows(text))  # "keep only the ones …"
     anaphor = bool(_ANAPHOR.search(text) or _ownerless_its(text)) and not _DUMMY_IT.search(text)
     return anaphor or subset, subset
 
@@ -284,7 +285,7 @@ def ministry_count_spans(text: str) -> list[Span]:
     part of the count, not of what the question is about."""
     sole = [m.span() for m in _SOLE.finditer(text)]  # "alone, without any other ministry"
     exactly = [m.span() for m in _EXACTLY.finditer(text)]  # "three bodies, no more …"
-    merged = [m.span() for m in (*_MERGED.finditer(text), *_NARROWED.finditer(text))]
+    merged = listing_spans(text)  # "put together", "keep only", "the complete list"
     return [m.span() for m in _MANY.finditer(text)] + sole + exactly + merged
 
 
@@ -299,16 +300,6 @@ _EXACTLY = re.compile(
     rf"\b(?:exactly|precisely|just|only)\s+{NUM}\s+{_BODIES}\b|"
     rf"\b{NUM}\s+{_BODIES}\W+no\s+more\W+(?:and|or|but)?\s*no\s+(?:fewer|less)\b|"
     rf"\b(?:by|to)\s+(one|a\s+single)\s+{_BODIES}(?:\s+alone|\s+only)?\b",
-    re.I,
-)
-
-
-# "put together", "bring them together": how the answer is to be listed, not its subject;
-# "keep only", "narrow it down to the ones": how the previous answer is to be cut
-_MERGED = re.compile(r"\b(?:put|bring|merge|lump)\s+(?:(?:them|it|all)\s+)?together\b", re.I)
-_NARROWED = re.compile(
-    r"\b(?:keep|narrow|filter|limit|restrict|trim|cut)(?:\s+(?:it|them|this|that|the\s+list))?"
-    r"(?:\s+(?:down|back))?(?=\s+(?:only|just|to|the\s+ones|those|these|them)\b)",
     re.I,
 )
 

@@ -243,4 +243,5 @@ def _furniture(line: str) -> bool:
         and not _ATTRIBUTED.search(line)
         and not _STRUCTURAL.match(line)
         and not heading_alone(line)  # "Article 2" above its title, on every page
+        and not re.match(r"^\|.*\|$", line)  # a row of a table: "| Channel | FY2064 |"
     )

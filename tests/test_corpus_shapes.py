@@ -588,3 +588,26 @@ def test_an_outline_s_lettered_efforts_guillemets_arrows_and_a_boxed_legend_are_
         ("fy2058-4.1.2", ("MOFA", "CFA"), ("2058-06",)),
     ]
     assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
+
+
+def test_a_tables_head_repeated_on_later_pages_is_no_running_header() -> None:
+    text = "\n".join(
+        [
+            "FY2065 Efforts",
+            "1. Awareness",
+            "O Campaigns",
+            "· Ran a hotline; calls:",
+            "| | FY2064 | FY2065 |",
+            "|---|---|---|",
+            "| Calls | 100 | 120 | [CFA]",
+            *[f"· Held forum {n}. [NPA]" for n in range(1, 7)],
+            "· Ran a chat line; chats:",
+            "| | FY2064 | FY2065 |",
+            "|---|---|---|",
+            "| Chats | 40 | 52 | [CFA]",
+        ]
+    )
+    efforts = [e for *_, e in parse_plan(text, source="fy2065.txt").efforts()]
+    head = "| | FY2064 | FY2065 | |---|---|---|"
+    assert efforts[0].text.endswith(f"calls: {head} | Calls | 100 | 120 |")
+    assert efforts[-1].text.endswith(f"chats: {head} | Chats | 40 | 52 |")

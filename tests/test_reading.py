@@ -646,6 +646,8 @@ def test_the_page_a_report_is_printed_on_is_no_topic(reader: Reader) -> None:
     # a report of questions and answers: its answers are its efforts
     assert reader.read("all the answers in the 2019 Q&A, please").topic_words == ()
     assert reader.read("MOJ - list all its 2019 items").topic_words == ()
+    # how much of the list is wanted: all of it
+    assert reader.read("the full list of 2019 efforts, nothing left out").topic_words == ()
 
 
 def test_how_the_previous_answer_is_to_be_cut_is_no_topic(reader: Reader) -> None:

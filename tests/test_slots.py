@@ -598,6 +598,7 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("What is the title of Para. 3 of Article 3 in the FY2059 report?", 3, (3, 3)),
         ("what was the theme of the meeting?", None, None),  # a theme, no section
         ("everything in category 3 of the 2064 edition", 3, None),
+        ("field 2, the second measure is called what", 2, (2, 2)),
         ("what is Q4-2 about in that Q&A?", None, (4, 2)),  # a question of a Q&A: a measure
     ],
 )

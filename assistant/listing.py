@@ -1,0 +1,38 @@
+"""How a question says to list its answer, which is not what it asks about: "put them
+together", "keep only the ones …", "narrow it down to …", "the complete list", "nothing
+left out". The reader leaves these words out of the topic; a question that narrows asks
+about the previous answer's efforts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.parts import Span
+
+__all__ = ["listing_spans", "narrows"]
+
+# "put together", "bring them together": how the answer is to be listed, not its subject
+_MERGED = re.compile(r"\b(?:put|bring|merge|lump)\s+(?:(?:them|it|all)\s+)?together\b", re.I)
+# "the complete list", "nothing left out": how much of the answer is wanted (all of it)
+_WHOLE_LIST = re.compile(
+    r"\b(?:complete|full|entire|whole)\s+(?:list|set|rundown|overview)\b|"
+    r"\bnothing\s+(?:left\s+out|missed|omitted)\b|\bin\s+full\b",
+    re.I,
+)
+# "keep only", "narrow it down to the ones": how the previous answer is to be cut
+_NARROWED = re.compile(
+    r"\b(?:keep|narrow|filter|limit|restrict|trim|cut)(?:\s+(?:it|them|this|that|the\s+list))?"
+    r"(?:\s+(?:down|back))?(?=\s+(?:only|just|to|the\s+ones|those|these|them)\b)",
+    re.I,
+)
+
+
+def listing_spans(text: str) -> list[Span]:
+    """Where the question says how to list, not what: "put together", "keep only"."""
+    return [m.span() for r in (_MERGED, _NARROWED, _WHOLE_LIST) for m in r.finditer(text)]
+
+
+def narrows(text: str) -> bool:
+    """Whether the question cuts the previous answer down: "keep only the ones …"."""
+    return _NARROWED.search(text) is not None
