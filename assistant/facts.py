@@ -91,9 +91,10 @@ _STOP_NOUN = frozenset(
 _LISTED = re.compile(r"\s*(?:[a-z-]+ ){0,2}(?:and|or) (?:[a-z-]+ ){0,2}[a-z-]+s\b")
 # Words after a figure's noun, not of it: "14 countries and regions took part".
 _AFTER_NOUN = frozenset(
-    "nationwide worldwide each per across took take came come went go joined attended online "
+    "nationwide worldwide each per across took take came come went go joined attended "
     "received participated gathered responded answered".split()
 )
+_ADVERB_AFTER = frozenset("online offline abroad overseas".split())
 UNITS: dict[str, frozenset[str]] = {
     "people": frozenset(
         "person persons people representatives participants attendees officers officials "
@@ -214,6 +215,8 @@ def figures(text: str) -> list[FactSpan]:
                     continue
             if not w[0].isalpha() or lower in _STOP_NOUN or len(noun_words) >= 6:
                 break
+            if noun_words and lower in _ADVERB_AFTER and not after_and[:1].isalpha():
+                break  # "12,300 viewers online", not "27 SNS and online game operators"
             if noun_words and (lower.endswith(("ing", "ed")) or lower in _AFTER_NOUN):
                 break  # "14 companies participating", "cases involving …"
             noun_words.append(w)

@@ -83,6 +83,14 @@ def test_a_total_after_a_figure_counts_what_that_figure_counts() -> None:
     assert (more.noun, total.noun, total.text) == ("halls", "halls", "52 in total")
 
 
+def test_an_adverb_after_a_noun_ends_it_but_an_adjective_before_one_does_not() -> None:
+    spans = figures("Streamed to 9,100 viewers online; signed by 27 SNS and online game firms.")
+    assert [(s.text, s.noun) for s in spans] == [
+        ("9,100 viewers", "viewers"),
+        ("27 SNS and online game firms", "firms"),
+    ]
+
+
 def test_times_as_at_a_date_is_a_count_of_times_and_times_as_many_a_ratio() -> None:
     used, twice = figures(
         "The app was opened 640 thousand times as at the end of March; the forum drew 1.5 times "
