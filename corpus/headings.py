@@ -20,6 +20,7 @@ __all__ = [
     "bare_section_heading",
     "captioned",
     "heading_alone",
+    "labelled_heading",
     "measure_title",
     "numbered_in_brackets",
     "numbered_with_its_section",
@@ -123,6 +124,23 @@ def _value(number: str) -> int:
     if re.fullmatch(r"[A-H]", number) and number != "I":  # "Goal D": the fourth ("I" is one)
         return ord(number) - ord("A") + 1
     return _NUMBER_WORDS.get(word) or (_roman(word) if re.fullmatch(r"[ivx]+", word) else 0)
+
+
+# A heading's label and number before its title, as a marked-up page writes it:
+# "Objective 2 – Title", "Field 1 Title", "Measure 3: Title", "IV. Title".
+_LABELLED = re.compile(r"^(?:[A-Z][A-Za-z]*\s+)?(\d{1,2}|[IVX]{1,5})\s*[.:–—)-]?\s+(?=\S)")
+
+
+def labelled_heading(text: str) -> tuple[int, str]:
+    """The number a heading of a marked-up page gives itself (0 when it gives none) and its
+    title without the label.
+
+    Example:
+        >>> labelled_heading("Objective 2 – Support"), labelled_heading("Support")
+        ((2, 'Support'), (0, 'Support'))
+    """
+    m = _LABELLED.match(text)
+    return (_value(m.group(1)), text[m.end() :]) if m else (0, text)
 
 
 def numbered_in_figures(line: str) -> bool:

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from corpus.headings import labelled_heading
+
 __all__ = ["html_to_plain", "is_html"]
 
 _HIDDEN = frozenset({"head", "script", "style", "nav", "header", "footer", "noscript", "template"})
@@ -37,7 +39,6 @@ _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "col", "so
 _NAME = r"[A-Z][\w&'’-]*(?:,?\s+(?:[A-Z][\w&'’-]*|and|of|for|the|on))*"
 _BODIES = re.compile(rf"^\s*{_NAME}(?:\s*(?:[,;/]|\band\b)\s*{_NAME})*\s*[.]?\s*$")
 _SEPARATOR = re.compile(r"^[\s,;/、]*(?:and)?[\s,;/]*$")
-_LABEL_NUMBER = re.compile(r"^(?:[A-Z][A-Za-z]*\s+)?(\d{1,2})\s*[.:–—)-]?\s+(?=\S)")
 
 
 def is_html(lines: list[str]) -> bool:
@@ -214,10 +215,9 @@ class _Reader(HTMLParser):
         if frame.tag not in self.ranks and len(self.ranks) < 2:
             self.ranks.append(frame.tag)
         rank = self.ranks.index(frame.tag) if frame.tag in self.ranks else -1
-        numbered = _LABEL_NUMBER.match(text)
-        title = text[numbered.end() :] if numbered else text
+        number, title = labelled_heading(text)
         if rank == 0:
-            self.section = int(numbered.group(1)) if numbered else self.section + 1
+            self.section = number or self.section + 1
             self.written.append((frame.line, frame.seq, f"{self.section}. {title}"))
         elif rank == 1:
             self.written.append((frame.line, frame.seq, f"O {title}"))

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.headings import labelled_heading
+
 __all__ = ["is_rst", "rst_to_plain"]
 
 # A heading's underline or overline: one punctuation character, four times or more.
@@ -94,11 +96,6 @@ def rst_to_plain(lines: list[str]) -> list[str]:
     return out
 
 
-# "Objective 2 – Title", "Measure 3: Title", "IV. Title": the label and number before it
-_NUMBERED = re.compile(r"^(?:[A-Z][A-Za-z]*\s+)?(\d{1,2}|[IVX]{1,5})\s*[.:–—)-]?\s+(?=\S)")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
-
-
 def _headings(out: list[str]) -> None:
     """Headings written as the parser reads them, by their level: adornment styles rank
     in the order they first appear; the title's (a heading with its fiscal year) first,
@@ -115,11 +112,9 @@ def _headings(out: list[str]) -> None:
     section = 0
     for at, style in found:
         level = styles.index(style) if style in styles else -1
-        numbered = _NUMBERED.match(out[at].strip())
-        title = out[at].strip()[numbered.end() :] if numbered else out[at].strip()
+        number, title = labelled_heading(out[at].strip())
         if level == 0:
-            given = numbered.group(1) if numbered else ""
-            section = int(given) if given.isdigit() else _ROMAN.get(given, section + 1)
+            section = number or section + 1
             out[at] = f"{section}. {title}"
         elif level == 1:
             out[at] = f"O {title}"
