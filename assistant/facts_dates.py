@@ -10,6 +10,7 @@ import re
 
 from assistant.facts import FactSpan
 from assistant.when_months import month_name
+from corpus.dates import date_spans
 from corpus.lines import NUMERIC_MONTH, numeric_month_of
 from corpus.parser import MONTHS
 
@@ -44,13 +45,26 @@ _FISCAL_DATE = re.compile(
 
 def dates(text: str) -> list[FactSpan]:
     """Date phrases as written: "July 2019", "from October to November 2020", "starting
-    FY2019"."""
-    found = sorted([*_DATE.finditer(text), *_FISCAL_DATE.finditer(text)], key=lambda m: m.start())
-    spans = [(m.start(), m.group(0).strip()) for m in found]
-    for m in NUMERIC_MONTH.finditer(text):  # "(2047.9)": September 2047, as written too
-        year, month = numeric_month_of(m)
-        spans.append((m.start(), f"{month_name(f'{year:04d}-{month:02d}')} ({m.group(0)})"))
-    return [FactSpan("date", said, None, frozenset()) for _, said in sorted(spans)]
+    FY2019", and every other form the report parser reads ("15th Jul 2056", "R41.6.3",
+    "from the 1st day of February to the 15th day of March, 2060"); a month in figures is
+    said with its name ("September 2047 (2047.9)")."""
+    found = [m.span() for m in (*_DATE.finditer(text), *_FISCAL_DATE.finditer(text))]
+    found += date_spans(text)
+    numeric = {m.span(): m for m in NUMERIC_MONTH.finditer(text)}
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if spans and start < spans[-1][1]:  # one date, read by two readers
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    out = []
+    for start, end in spans:
+        said = text[start:end].strip()
+        if (start, end) in numeric:  # "(2047.9)": September 2047, as written too
+            year, month = numeric_month_of(numeric[(start, end)])
+            said = f"{month_name(f'{year:04d}-{month:02d}')} ({said})"
+        out.append(FactSpan("date", said, None, frozenset()))
+    return out
 
 
 # A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00", "5 p.m. to 11 p.m.".

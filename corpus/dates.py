@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from corpus.eras import western_years
+from corpus.eras import ERA_DATE, ERA_MONTH, western_years
 
-__all__ = ["MONTHS", "NUMERIC_MONTH", "day_first", "find_dates", "numeric_month_of"]
+__all__ = ["MONTHS", "NUMERIC_MONTH", "date_spans", "day_first", "find_dates", "numeric_month_of"]
 
 MONTHS = {
     name: number
@@ -194,3 +194,43 @@ NUMERIC_MONTH = re.compile(
 )
 # The end of a range of dotted dates within one year: "2054.07.20–08.31", "2064.7.20~8.31".
 _DOTTED_RANGE_END = re.compile(r"\s*[–~〜-]\s*(1[0-2]|0?[1-9])\.(?:3[01]|[0-2]?\d)(?![\d.])")
+
+
+# What may come before a date and belongs to it: "from the 1st day of", "since 15th".
+_DATE_LEAD = re.compile(
+    r"(?:\b(?:from|since)\s+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)?$", re.I
+)
+_DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)")
+_DAY_BEFORE_SHORT = r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?"
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a date :func:`find_dates` reads, as ``(start, end)`` offsets in
+    ``text`` itself: the whole date as written, with its day and a "from" or "since" before
+    it; dates that overlap are one. The answers state a date so, in the report's own form.
+
+    Example:
+        >>> t = "(15th Jul 2056); from the 1st day of February to the 15th day of March, 2060."
+        >>> [t[a:b] for a, b in date_spans(t)]
+        ['15th Jul 2056', 'from the 1st day of February to the 15th day of March, 2060']
+    """
+    patterns = (
+        _MONTH_RANGE, _YEAR_FIRST_NAMED, _YEAR_FIRST_SLASHED, _MONTH_YEAR, _MONTH_LIST,
+        _SLASHED_DATE, _JAPANESE_MONTH, ERA_DATE, ERA_MONTH,
+        re.compile(rf"{_DAY_BEFORE_SHORT}{_SHORT_YEAR.pattern}", re.I),
+    )  # fmt: skip
+    found = [m.span() for p in patterns for m in p.finditer(text)]
+    for m in NUMERIC_MONTH.finditer(text):
+        end = _DOTTED_RANGE_END.match(text, m.end()) if m.group(11) else None
+        found.append((m.start(), end.end() if end else m.end()))  # "2054.07.20–08.31"
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        tail = _DAY_AFTER.match(text, end) if text[end - 1 : end].isalpha() else None
+        end = tail.end() if tail else end  # "2063 July 20 – August 31": the last day too
+        lead = _DATE_LEAD.search(text, 0, start)
+        start = lead.start() if lead else start
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ERA_FIRST_YEARS", "western_years"]
+__all__ = ["ERA_DATE", "ERA_FIRST_YEARS", "ERA_MONTH", "western_years"]
 
 # The Western year of each era's first year (Reiwa began on 1 May 2019, Heisei on
 # 8 January 1989; a report's fiscal years begin in April, so the year is what counts).
@@ -23,7 +23,12 @@ _ERA_YEAR = re.compile(
 
 
 # "R41.11.13", "H30.4.1": an era's initial, its year, then the month and the day.
-_ERA_DATE = re.compile(r"(?<![\w.])([RH])\s?(\d{1,2})\.(1[0-2]|0?[1-9])\.(\d{1,2})(?!\d)")
+ERA_DATE = re.compile(r"(?<![\w.])([RH])\s?(\d{1,2})\.(1[0-2]|0?[1-9])\.(\d{1,2})(?!\d)")
+# A month with its era year, where a report writes one: "November, Reiwa 31".
+ERA_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:reiwa|heisei)\s*(?:\d{1,2}|gannen)\b",
+    re.I,
+)
 _INITIALS = {"R": "reiwa", "H": "heisei"}
 
 
@@ -46,4 +51,4 @@ def western_years(text: str) -> str:
         first = ERA_FIRST_YEARS[_INITIALS[m.group(1)]]
         return f"{first - 1 + int(m.group(2))}.{int(m.group(3)):02d}.{int(m.group(4)):02d}"
 
-    return _ERA_YEAR.sub(year, _ERA_DATE.sub(date, text))
+    return _ERA_YEAR.sub(year, ERA_DATE.sub(date, text))

@@ -317,6 +317,26 @@ def test_a_day_before_its_month_and_a_month_cut_short_are_part_of_the_date(
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Extended the desks to nights (15th Jul 2056); they", "15th Jul 2056"),
+        (
+            "(from the 1st day of February to the 15th day of March, 2060), with",
+            "from the 1st day of February to the 15th day of March, 2060",
+        ),
+        ("the campaign (2063 July 20 – August 31) reached", "2063 July 20 – August 31"),
+        ("Operation Hotaru (R41.6.3), in which", "R41.6.3"),
+        ("extended it (01/10/2055), after", "01/10/2055"),
+        ("held it (2055年11月～12月) in", "2055年11月～12月"),
+    ],
+)
+def test_every_date_the_report_parser_reads_is_a_date_an_answer_can_state(
+    text: str, said: str
+) -> None:
+    assert [s.text for s in dates(text)] == [said]
+
+
+@pytest.mark.parametrize(
     ("text", "read"),
     [
         ('the series "Ask Dr. Hoshino" (26 episodes), in which', [("26 episodes", "number")]),
