@@ -221,8 +221,8 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     )  # fmt: skip
     found = [m.span() for p in patterns for m in p.finditer(text)]
     for m in NUMERIC_MONTH.finditer(text):
-        end = _DOTTED_RANGE_END.match(text, m.end()) if m.group(11) else None
-        found.append((m.start(), end.end() if end else m.end()))  # "2054.07.20–08.31"
+        dotted = _DOTTED_RANGE_END.match(text, m.end()) if m.group(11) else None
+        found.append((m.start(), dotted.end() if dotted else m.end()))  # "2054.07.20–08.31"
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         tail = _DAY_AFTER.match(text, end) if text[end - 1 : end].isalpha() else None
