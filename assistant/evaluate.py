@@ -104,6 +104,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev45": ("reports45",),
     "dev46": ("reports46",),
     "dev47": ("reports47",),
+    "dev48": ("reports48",),
+    "dev49": ("reports49",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -1,7 +1,7 @@
 """Months in a report's text: "July 2019", "October to November 2019", "May, August, and
-November 2040", "Jul ’61", "(2047.9)", "2052-10-21", "2054.10.05", "05/10/2055" (day or month first,
-as the report writes it) and "2055年11月～12月". Pure; :func:`find_dates` gives each
-effort's months.
+November 2040", "Jul ’61", "(2047.9)", "2052-10-21", "2054.10.05", "05/10/2055" (day or month
+first, as the report writes it), "2067-09-10/10-09" (an ISO 8601 interval) and
+"2055年11月～12月". Pure; :func:`find_dates` gives each effort's months.
 """
 
 from __future__ import annotations
@@ -10,7 +10,16 @@ import re
 
 from corpus.eras import ERA_DATE, ERA_MONTH, western_years
 
-__all__ = ["MONTHS", "NUMERIC_MONTH", "date_spans", "day_first", "find_dates", "numeric_month_of"]
+__all__ = [
+    "ISO_INTERVAL",
+    "MONTHS",
+    "NUMERIC_MONTH",
+    "date_spans",
+    "day_first",
+    "find_dates",
+    "interval_months",
+    "numeric_month_of",
+]
 
 MONTHS = {
     name: number
@@ -156,6 +165,10 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
         month = int(second) if day_is_first else int(first)
         if 1 <= month <= 12:
             found.add(f"{int(year_text):04d}-{month:02d}")
+    for match in ISO_INTERVAL.finditer(text):  # "2067-12-01/2068-01-15"
+        for interval_year, interval_month in interval_months(match):
+            if 1 <= interval_month <= 12:
+                found.add(f"{interval_year:04d}-{interval_month:02d}")
     for match in _JAPANESE_MONTH.finditer(text):  # "2055年11月～12月"
         for number in (match.group(2), match.group(3)):
             if number:
@@ -175,6 +188,26 @@ def numeric_month_of(match: re.Match[str]) -> tuple[int, int]:
     year = next(y for y in (g[0], g[3], g[4], g[6], g[8], g[10]) if y)
     month = next(m for m in (g[1], g[2], g[5], g[7], g[9], g[11]) if m)
     return int(year), int(month)
+
+
+# An ISO 8601 interval: "2067-12-01/2068-01-15", "2067-10/2067-11", its end shortened where
+# it repeats the start: "2067-09-10/10-09" (to 9 October), "2067-06-13/15" (the same month).
+ISO_INTERVAL = re.compile(
+    r"(?<![\d,./-])((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(\d\d))?/"
+    r"(?:((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-\d\d)?|(1[0-2]|0[1-9])-\d\d|(\d\d))(?![\d/-])"
+)
+
+
+def interval_months(match: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The first and the last month (year, month) of an :data:`ISO_INTERVAL` match."""
+    year, month, day, end_year, end_month, short_month, short = match.groups()
+    start = (int(year), int(month))
+    if end_year:
+        return start, (int(end_year), int(end_month))
+    if short_month:
+        return start, (int(year), int(short_month))
+    # "2067-06-13/15": a day of the same month; "2067-10/11": the month after
+    return start, (start if day else (int(year), int(short)))
 
 
 # A month in figures: "(2047.9)", "by 2048.12", "(11/2047)", "completed 3/2048", "(2050/10)",
@@ -216,7 +249,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     """
     patterns = (
         _MONTH_RANGE, _YEAR_FIRST_NAMED, _YEAR_FIRST_SLASHED, _MONTH_YEAR, _MONTH_LIST,
-        _SLASHED_DATE, _JAPANESE_MONTH, ERA_DATE, ERA_MONTH,
+        _SLASHED_DATE, _JAPANESE_MONTH, ERA_DATE, ERA_MONTH, ISO_INTERVAL,
         re.compile(rf"{_DAY_BEFORE_SHORT}{_SHORT_YEAR.pattern}", re.I),
     )  # fmt: skip
     found = [m.span() for p in patterns for m in p.finditer(text)]

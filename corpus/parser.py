@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from corpus.asciidoc import asciidoc_to_plain
 from corpus.bilingual import english_only
 from corpus.columns import CELL, mark_cells
 from corpus.credits import bodies_listed, lead_line, partners_of
@@ -69,6 +70,7 @@ from corpus.plaintables import ruled_tables
 from corpus.qanda import qanda_to_plain
 from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
+from corpus.wiki import wiki_to_plain
 
 # MONTHS, find_dates, normalise_line, parse_attribution: corpus.lines', named here too.
 __all__ = [
@@ -151,7 +153,8 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
     raw = re.split(r"\r\n|\r|\n", text)
-    lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(qanda_to_plain(raw)))))
+    lines = qanda_to_plain(asciidoc_to_plain(wiki_to_plain(raw)))
+    lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(lines))))
     lines = latex_to_plain(html_to_plain(lines))
     lines = ruled_tables(lines)
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
