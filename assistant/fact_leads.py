@@ -17,6 +17,7 @@ from assistant.asked_people import asked_names_people
 from assistant.compose import Composer
 from assistant.fact_figure import figure_lead, stems_of, topic_stems
 from assistant.facts import figures
+from assistant.facts_args import argument, asked_preposition, stranded
 from assistant.facts_dates import clock_times, dates
 from assistant.facts_names import (
     contacts,
@@ -28,6 +29,7 @@ from assistant.facts_names import (
     phrases,
     pick_name,
     quoted,
+    said_after,
 )
 from assistant.facts_people import agent, audiences, holder_of, invited, talk_by
 from assistant.facts_pick import pick_figure
@@ -88,8 +90,15 @@ class Leads:
 
     def _audience(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         # Only the best-matching effort: another one's audience answers another question.
-        spans = audiences(e.text) if first else []
-        return None if not spans else f"The report names who it was for: {spans[0].text}"
+        done_to = self._done_to(q, e, first)  # "who was it extended to?"
+        spans = audiences(e.text) if first and done_to is None else []
+        return done_to if not spans else f"The report names who it was for: {spans[0].text}"
+
+    def _done_to(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        """What the question's verb was done to, as the best effort writes it."""
+        prep = asked_preposition(q.about) if first else None
+        found = argument(e.text, re.findall(r"[a-z]+", q.about.lower()), prep) if prep else None
+        return None if found is None else f"The report names them: {found}"
 
     def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         named = _NAMED_TIME.search(q.text)
@@ -137,6 +146,13 @@ class Leads:
         return figure_lead(q, e, first)
 
     def _name(self, q: Query, e: CitedEffort, first: bool) -> str | None:
+        # what the question's verb was done to: "which businesses was it extended to?" (a
+        # preposition put first, "at which conference", asks a name the effort gives)
+        if stranded(q.about):
+            return self._done_to(q, e, first) or self._named(q, e, first)
+        return self._named(q, e, first) or self._done_to(q, e, first)
+
+    def _named(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         # "not the old name, the new one": a negated cue does not count
         said = re.sub(r"\b(?:not|n't)\s+(?:the\s+|its\s+)?\w+", " ", q.text.lower())
         words = {stem(w) for w in re.findall(r"[a-z']+", said)}
@@ -361,7 +377,7 @@ def _name_after(text: str, q: Query) -> str | None:
     if not q.names or q.names == "name":  # "what was the theme of …": named after "theme"
         nouns += [w for w in (q.unit,) if w] + q.topic.split()
     for noun in nouns:
-        name = named_after(text, noun)
+        name = named_after(text, noun) or said_after(text, noun)
         if name is not None and name.lower() not in q.text.lower():
             return name
     return None

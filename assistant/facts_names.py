@@ -30,6 +30,7 @@ __all__ = [
     "phrases",
     "pick_name",
     "quoted",
+    "said_after",
 ]
 
 
@@ -225,14 +226,41 @@ def named_after(text: str, noun: str) -> str | None:
     m = re.search(
         # the noun may end a compound: "the learning site" is the learning website
         rf"\b(?:[a-z]+-?)?{re.escape(noun.rstrip('s'))}s?"
-        # who it is for, set off by a comma: 'a flyer for guardians, "Talking with …"'
-        r"(?:\s+(?:for|on|about)\s+[\w-]+(?:\s+[\w-]+){0,2},)?"
+        # who or what it is for, set off by a comma: 'a flyer for guardians, "Talking with …"',
+        # 'a hash list of known abuse images, "Kagami DB"'
+        r"(?:\s+(?:for|on|about|of)\s+[\w-]+(?:\s+[\w-]+){0,3},)?"
         r"\s+(?:called\s+|titled\s+|named\s+|entitled\s+)?"
         r"[\"“]([^\"”]{3,120})[\"”]",
         text,
         re.I,
     )
     return m.group(1).rstrip(",.;: ") if m else None
+
+
+# Nouns whose value an effort may write unquoted after "of" or "was": "on the theme of
+# grooming in online games", "the main theme was the sextortion of boys".
+_VALUED = frozenset({"theme", "topic", "focus", "subject", "slogan", "motto", "agenda"})
+
+
+def said_after(text: str, noun: str) -> str | None:
+    """What an effort says a theme-like ``noun`` was, quoted or not: "the theme of
+    grooming in online games" → "grooming in online games" (asked as its theme, topic or
+    focus); None for other nouns.
+
+    Example:
+        >>> said_after("(22 Jan 2066) on the theme of grooming through online games; 240", "theme")
+        'grooming through online games'
+    """
+    if noun.lower() not in _VALUED:
+        return None
+    m = re.search(
+        # any of them: a question's "topic" is the effort's "theme"
+        rf"\b(?:{'|'.join(_VALUED)})s?\s+(?:(?:was|were|is)\s+(?:on\s+)?|of\s+(?!the\b|this\b|that\b)|:\s*)"
+        r"[\"“]?([^;,.()\"”]{3,100}?)[\"”]?(?=\s*[;,.()]|\s+with\s|$)",
+        text,
+        re.I,
+    )
+    return m.group(1).strip() if m else None
 
 
 def explained_in(text: str, phrase: str) -> tuple[str, str] | None:

@@ -94,7 +94,8 @@ def audiences(text: str) -> list[FactSpan]:
 _BY_AGENT = re.compile(
     r"\b([A-Za-z]+)\s+by\s+((?:the\s+|a\s+|an\s+)?[^,.;()\[\]]{2,120}?)"
     r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|with|during|under|until)\s|\s+(?:to|for)\s(?![A-Z])"
-    r"|\s+and\s+(?!the\s|a\s|an\s|[A-Z]))"
+    # "and" goes on to a name, or to a plural that ends the phrase ("lawyers and counselors")
+    r"|\s+and\s+(?!the\s|a\s|an\s|[A-Z]|[a-z]+s(?=\s*[,.;()\[]|\s*$)))"
 )
 
 

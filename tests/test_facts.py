@@ -20,7 +20,7 @@ from assistant.countries import country_mentions
 from assistant.evaluate import corpus_paths
 from assistant.facts import figures, is_part
 from assistant.facts_dates import dates
-from assistant.facts_names import listed, named_after, names, phrases, pick_name
+from assistant.facts_names import listed, named_after, names, phrases, pick_name, said_after
 from assistant.facts_people import audiences
 from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
@@ -223,9 +223,33 @@ def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
     # who it is for may stand between, and the comma inside the quotes is no part of it
     flyer = 'Produced a flyer for guardians, "Talking with Your Child about Safety," in May.'
     assert named_after(flyer, "flyer") == "Talking with Your Child about Safety"
+    listed = 'Extended a hash list of known abuse images, "Kagami DB", to 72 operators.'
+    assert named_after(listed, "list") == "Kagami DB"
     # the noun asked may end a compound: the learning site is the learning website
     site = 'Created the learning website "Digital Citizenship Lab" for pupils.'
     assert named_after(site, "site") == "Digital Citizenship Lab"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "theme"),
+    [
+        ("Organized the meeting (2060) on the theme of grooming in online games; about", "theme",
+         "grooming in online games"),
+        ("for 250 representatives; the main theme was the sextortion of boys.", "theme",
+         "the sextortion of boys"),
+        ("Organized the meeting on the theme of grooming through online games; 240", "topic",
+         "grooming through online games"),
+    ],
+)  # fmt: skip
+def test_a_theme_is_what_the_effort_says_it_was_quoted_or_not(
+    text: str, asked: str, theme: str
+) -> None:
+    assert said_after(text, asked) == theme
+
+
+def test_only_a_theme_like_noun_is_read_so() -> None:
+    assert said_after("the number of consultations was 5,130.", "number") is None
+    assert said_after("under the theme of the campaign, held", "theme") is None
 
 
 def test_a_time_asked_by_its_name_is_answered_with_the_name(bot: Assistant) -> None:
