@@ -255,7 +255,8 @@ class Answerer:
             keep[[self._position[i] for i in scope if i in self._position]] = True
             masks.append(keep)
         if q.section is not None:
-            masks.append(np.array([e.section == q.section for e in idx.efforts]))
+            named = {q.section, *q.also_sections}  # "sections 4 to 6": any of them
+            masks.append(np.array([e.section in named for e in idx.efforts]))
         if q.measure is not None:
             masks.append(_measure_mask(q.measure, idx.efforts))
         if q.measure_title is not None:

@@ -71,7 +71,8 @@ def unsupported(
     ``[n]`` markers are the answer's own arithmetic, not facts lifted from an effort.
     """
     text = re.sub(
-        r"(?i)\[\d+\]|FY\d{4}(?::\s*\d+)?|§\s*\d+|\b(?:section|pillar|measure)\s+\d+(?:\.\d+)?",
+        r"(?i)\[\d+\]|FY\d{4}(?::\s*\d+)?|§\s*\d+|\b(?:section|pillar|measure)s?\s+\d+(?:\.\d+)?"
+        r"(?:\s*(?:,|and|or|to)\s*\d+(?:\.\d+)?)*",  # "sections 5 and 6"
         " ",
         claims(answer),
     )  # "FY2025: 7" is a count per year

@@ -257,6 +257,13 @@ class Composer:
         return self.listing(q, lead, efforts, "list", filters)
 
     def _section(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:
+        if q.also_sections:  # "sections 4 to 6": each section's efforts, in order
+            named = [q.section, *q.also_sections]
+            which = f"sections {', '.join(map(str, named[:-1]))} and {named[-1]}"
+            lead = f"{count(len(efforts))} {self.scope(q.time)} are listed under {which}:"
+            if not efforts:
+                lead = f"No effort {self.scope(q.time)} is listed under {which}."
+            return self.listing(q, lead, efforts, "list", filters)
         number = q.section
         titles = {e.section_title for e in efforts}
         title = next(iter(titles)) if len(titles) == 1 else None

@@ -52,6 +52,7 @@ class Context(BaseModel):
     ministries: tuple[str, ...] = ()
     time: TimeScope = TimeScope()
     section: int | None = None
+    also_sections: tuple[int, ...] = ()
     measure: tuple[int, int] | None = None
     measure_title: str | None = None
     topic: str = ""
@@ -70,6 +71,7 @@ class Context(BaseModel):
             ministries=query.ministries,
             time=query.time,
             section=query.section,
+            also_sections=query.also_sections,
             measure=query.measure,
             measure_title=query.measure_title,
             topic=query.topic,
@@ -167,11 +169,20 @@ def _carry_filters(q: Query, ctx: Context, update: dict[str, object]) -> list[st
         # "And what efforts are listed under it?" after a question about measure 3.2
         if ctx.measure is not None or ctx.measure_title is not None:
             update.update(section=ctx.section, measure=ctx.measure, measure_title=ctx.measure_title)
+            update["also_sections"] = ctx.also_sections
             carried.append(_measure_words(ctx))
         elif ctx.section is not None and q.intent in FILTER_INTENTS:
-            update["section"] = ctx.section
-            carried.append(f"section {ctx.section}")
+            update.update(section=ctx.section, also_sections=ctx.also_sections)
+            carried.append(_section_words(ctx.section, ctx.also_sections))
     return carried
+
+
+def _section_words(section: int, also: tuple[int, ...]) -> str:
+    """"section 4", "sections 4, 5 and 6"."""
+    if not also:
+        return f"section {section}"
+    *rest, last = (section, *also)
+    return f"sections {', '.join(map(str, rest))} and {last}"
 
 
 def _measure_words(ctx: Context) -> str:
@@ -193,8 +204,8 @@ def _swap(q: Query, ctx: Context) -> FollowUp:
             update["time"] = q.time.model_copy(update={"months": months})
             carried += [f"FY{y}" for y in years]
     if q.section is None and ctx.section is not None and not q.ministries:
-        update["section"] = ctx.section
-        carried.append(f"section {ctx.section}")
+        update.update(section=ctx.section, also_sections=ctx.also_sections)
+        carried.append(_section_words(ctx.section, ctx.also_sections))
     if not q.topic_words and ctx.topic_words:
         update.update(topic=ctx.topic, topic_words=ctx.topic_words, unit=q.unit or ctx.unit)
         carried.append(f"“{ctx.topic}”")

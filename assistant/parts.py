@@ -13,7 +13,17 @@ from typing import TypeVar
 
 from assistant.intents import stem
 
-__all__ = ["NUM", "NUMBER_WORDS", "ORD", "Span", "asks_measures", "measure", "section", "titled"]
+__all__ = [
+    "NUM",
+    "NUMBER_WORDS",
+    "ORD",
+    "Span",
+    "asks_measures",
+    "measure",
+    "section",
+    "sections",
+    "titled",
+]
 
 Span = tuple[int, int]
 K = TypeVar("K")
@@ -53,7 +63,7 @@ NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
 _PART = (
     r"(?:section|sec\.?|pillar|(?:focus\s+)?area|part|chapter|heading|goal|objective|article|"
-    r"theme|category|field)"
+    r"theme|category|field|direction|priority|strand|axis)"
 )
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
@@ -64,6 +74,35 @@ _SECTION = re.compile(
     r"\b(?-i:No)\.\s*(\d{1,2})\b(?!\.\d|\d)",
     re.I,
 )  # "section 4", "pillar iv", "§4" (not "§4.2", a measure), "section [4]"
+
+
+# Several sections named together: "sections 5 and 6", "Focus Area 4 or 5", "fields 4 to 6",
+# "pillars 1, 2 and 3".
+_SECTIONS = re.compile(
+    rf"\b{_PART}s?\s+(\d{{1,2}})((?:\s*,\s*\d{{1,2}})*)\s*,?\s*"
+    rf"(and|or|&|to|through|-|–)\s*(?:{_PART}s?\s+)?(\d{{1,2}})\b(?![.\d])",
+    re.I,
+)
+
+
+def sections(text: str) -> tuple[tuple[int, ...], list[Span]]:
+    """The sections a question names together, in order ("sections 4 to 6" → 4, 5, 6),
+    with where; nothing when it names one or none.
+
+    Example:
+        >>> sections("only those in sections 5 and 6"), sections("Focus Area 4 or 5")[0]
+        (((5, 6), [(14, 30)]), (4, 5))
+    """
+    m = _SECTIONS.search(text)
+    if m is None:
+        return (), []
+    first, last = int(m.group(1)), int(m.group(4))
+    if m.group(3).lower() in ("to", "through", "-", "–"):
+        if not first < last <= first + 9:
+            return (), []
+        return tuple(range(first, last + 1)), [m.span()]
+    middle = [int(n) for n in re.findall(r"\d+", m.group(2))]
+    return tuple(dict.fromkeys([first, *middle, last])), [m.span()]
 
 
 def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, list[Span]]:

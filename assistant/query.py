@@ -55,6 +55,8 @@ class Query(_Frozen):
         sole: Only efforts credited to the named ministries and no other ("alone").
         time: The time restriction.
         section: A section named by number or title.
+        also_sections: Sections named with it ("sections 4 to 6": 5 and 6); efforts of
+            any of them are asked for.
         measure: A measure named by number ("measure 3.2": section 3, its second measure;
             -1 for "the last measure"); ``measure_title`` one named by its title, in any
             report that has it.
@@ -109,6 +111,7 @@ class Query(_Frozen):
     sole: bool = False
     time: TimeScope = TimeScope()
     section: int | None = None
+    also_sections: tuple[int, ...] = ()
     measure: tuple[int, int] | None = None
     measure_title: str | None = None
     measures: bool = False

@@ -242,6 +242,7 @@ class Reader:
             sole=sole,
             time=time_scope(slots.time, self.years, self.dated, dated=asks_dated(text)),
             section=slots.section,
+            also_sections=slots.also_sections,
             measure=slots.measure,
             measure_title=slots.measure_title,
             measures=asks_measures(text),

@@ -17,7 +17,7 @@ from assistant.changes import read_changes
 from assistant.countries import countries
 from assistant.intents import token_spans
 from assistant.ministries import Mentions, MinistryResolver
-from assistant.parts import measure, section, titled
+from assistant.parts import measure, section, sections, titled
 from assistant.slots import Span, asides, numbers, ordinal, terms, titles
 from assistant.when import TimeRef, read_time
 
@@ -48,6 +48,7 @@ class Slots:
     spans: dict[str, list[Span]]
     measure: tuple[int, int] | None = None
     measure_title: str | None = None
+    also_sections: tuple[int, ...] = ()  # "sections 4 to 6": 5 and 6 after the first
 
     @property
     def has_year(self) -> bool:
@@ -141,7 +142,10 @@ class SlotReader:
     def _read(self, text: str) -> Slots:
         mentions = self.ministries.find(text)
         time = read_time(text, self.years)
-        number, section_spans = section(text, self.titles)
+        together, together_spans = sections(text)  # "sections 4 to 6"
+        number, section_spans = (
+            (together[0], together_spans) if together else section(text, self.titles)
+        )
         at, measure_spans = measure(text, number)
         measure_title = None
         cued = _PART_CUE.search(text) is not None
@@ -167,4 +171,4 @@ class SlotReader:
         spans["term"] = terms(text, self.vocabulary, spans["ministry"] + named)
         spans["number"] = numbers(text, [s for v in spans.values() for s in v])
         spans["title"] = titles(text, [s for v in spans.values() for s in v])
-        return Slots(mentions, time, number, spans, at, measure_title)
+        return Slots(mentions, time, number, spans, at, measure_title, together[1:])

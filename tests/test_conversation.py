@@ -234,3 +234,12 @@ def test_a_thing_named_with_the_that_one_listed_effort_holds_is_asked_of_it(
     answer = then(bot, "What did the police do in FY2019?", "when did the specialist group meet?")
     assert cited(answer) == ["fy2019-1.2.1"]
     assert "previous answer" in answer.text
+
+
+def test_sections_named_together_keep_the_efforts_of_any_of_them(bot: Assistant) -> None:
+    both = bot.ask("which efforts are listed in sections 5 and 6?")
+    assert {c.effort_id.split("-")[1][0] for c in both.citations} == {"5", "6"}
+    assert "sections 5 and 6" in both.text
+    # … and narrow a previous answer the same way
+    mext = bot.ask("only those in sections 1 and 6", history=["What did MEXT do?"])
+    assert [c.effort_id for c in mext.citations] == ["fy2019-6.1.1"]

@@ -600,6 +600,9 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("everything in category 3 of the 2064 edition", 3, None),
         ("field 2, the second measure is called what", 2, (2, 2)),
         ("what is Q4-2 about in that Q&A?", None, (4, 2)),  # a question of a Q&A: a measure
+        ("every effort under direction 6 of the wiki page", 6, None),
+        ("strand 2 of the plan, what's in it", 2, None),
+        ("which direction did the police take in 2019?", None, None),  # a direction, no section
     ],
 )
 def test_parts_are_read_as_the_reports_label_them(
@@ -1025,3 +1028,19 @@ def test_since_when_asks_a_date_not_the_hours(question: str, names: str | None) 
 def test_how_the_answer_is_to_be_listed_is_no_subject_of_the_question() -> None:
     text = "Put together, in one list, every effort credited to MIC or to METI (or to both)."
     assert "Put together" in [text[s:e] for s, e in slots.ministry_count_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("only those in sections 5 and 6", (5, 6)),
+        ("keep the ones in Focus Area 4 or 5", (4, 5)),
+        ("every effort in fields 4 to 6", (4, 5, 6)),
+        ("pillars 1, 2 and 3 please", (1, 2, 3)),
+        ("section 4 and section 6 of the 2019 report", (4, 6)),
+        ("section 4 of the 2019 report", ()),  # one section: parts.section reads it
+        ("sections 4 to 40", ()),  # no plan has so many
+    ],
+)
+def test_sections_named_together_are_each_read(question: str, named: tuple[int, ...]) -> None:
+    assert parts.sections(question)[0] == named
