@@ -141,6 +141,9 @@ def _topic(a: Answerer, t: Turn) -> Answer:
         return a.facts.matches(q, found, t.filters)
     if found.off_topic:
         return a.facts.out_of_scope(q)
+    if q.ministries and not t.scoped and not a.filtered(t):
+        # "is any effort credited to CAS at all?": none is, whatever it is about
+        return a.compose.efforts_list(q, [], t.filters)
     if t.mask is not None and (q.ministries or q.time.any or t.filters != AppliedFilters()):
         within = f"{a.compose.names(q.ministries)}'s efforts" if q.ministries else "the efforts"
         return a.facts.nothing_matches(q, t.filters, within=within)

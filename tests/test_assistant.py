@@ -117,6 +117,9 @@ def test_ministry_question_cites_exactly_its_efforts_and_says_which_were_joint(
         "What did the foreign ministry do?",
         "What did CAS do?",
         "whats CAS in the legend",  # the legend is the plan's own part, not a topic
+        # a topic asked of a ministry with no effort at all: it has none, on any topic
+        "did the Cabinet Secretariat do anything about hotlines?",
+        "CAS is in the abbreviations box - is any effort credited to it at all?",
     ],
 )
 def test_glossary_ministry_without_efforts_says_no_effort_and_cites_nothing(
