@@ -171,6 +171,10 @@ def unit(text: str) -> str | None:
         return "money"  # "what's the max a town could get from the subsidy": up to a sum
     m = _UNIT_CUE.search(text)
     head = _head(m.group(1)) if m else None
+    said = re.match(r"(?:were|are|was|is)\s+(.+)", m.group(1), re.I) if m and not head else None
+    if said:  # "of the cases cleared, how many were child pornography offences": offences
+        after = _head(said.group(1))
+        head = after if after and _plural(after) and not after.endswith("ed") else None
     if m and not plan_noun(head or ""):
         # "how many measures sit under section 4": a part of the plan is the unit
         phrase = m.group(1).lower().split()

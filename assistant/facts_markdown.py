@@ -43,10 +43,12 @@ def markdown_cells(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
         return None
     years = [_year_of(c) for c in columns[1:]]
     # what the table counts, in its head ("| Consultations received | FY2063 | …") or said
-    # before it ("consultations received: | Channel | …"; not "as follows")
+    # before it ("consultations received: | Channel | …", a caption "Table 2 – Consultations
+    # received"; not "as follows")
     counted = re.findall(
-        r"(?<!\bas\s)\b([a-z]{3,}s)\b", text[max(0, head.start() - 60) : head.start()]
+        r"(?<!\bas\s)\b([A-Za-z][a-z]{2,}s)\b", text[max(0, head.start() - 60) : head.start()]
     )
+    counted = [w.lower() for w in counted]
     counted += [n for n in [counted_noun(columns[0].lower())] if n and any(years)]
     cells: list[FactSpan] = []
     latest = max((y for row in rows for y in [_year_of(row[0])] if y), default=0)

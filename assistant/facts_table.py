@@ -320,9 +320,14 @@ def counted_noun(label: str) -> str | None:
     plural = [
         w
         for w in re.findall(r"[a-z]+", label)
-        if (w.endswith("s") and not w.endswith("ss")) or w in ("children", "people", "staff")
-    ]
+        if (w.endswith("s") and not w.endswith(("ss", "ous")) and len(w) > 3)
+        and w not in _NO_PLURAL
+        or w in ("children", "people", "staff")
+    ]  # not "sns", "its", "this", "various"
     return plural[0] if plural else None
+
+
+_NO_PLURAL = frozenset("this thus news series plus always perhaps whereas".split())
 
 
 # A row of figures by fiscal year: "Shops checked FY2046 455 FY2047 512", "number of

@@ -309,6 +309,16 @@ def test_a_figure_in_thousands_or_reached_by_a_noun_before_it_counts_that_noun(
           "2,100 calls (of which by chat) in FY2055", "3,300 calls (of which by chat) in FY2056"]),
         ("as follows. | Channel | FY2055 | FY2056 | |---|---|---| | Chat | 61,800 | 74,900 |",
          ["61,800 chat in FY2055", "74,900 chat in FY2056"]),
+        # an acronym is no plural: "SNS chat" counts the consultations above it
+        ("consultations received: | Channel | FY2055 | FY2056 | |---|---|---| | SNS chat | "
+         "48,700 | 57,300 |",
+         ["48,700 consultations (sns chat) in FY2055",
+          "57,300 consultations (sns chat) in FY2056"]),
+        # … or in the table's caption
+        ("(Table 2). Table 2 – Consultations received | Channel | FY2055 | FY2056 | |---|---|"
+         "---| | Social media | 41,900 | 57,240 |",
+         ["41,900 consultations (social media) in FY2055",
+          "57,240 consultations (social media) in FY2056"]),
     ],
 )  # fmt: skip
 def test_a_markdown_table_is_read_cell_by_cell(text: str, read: list[str]) -> None:
