@@ -25,7 +25,8 @@ _PLACE_NOUNS = frozenset(
     "areas".split()
 )
 _PLACE = re.compile(
-    r"\b(?:at|in|on|across|through)\s+((?:the\s+)?(?:(?-i:[A-Z][\w'’-]*,\s+(?=[A-Z]))|[\w'’-]+\s+){0,5}?(?:"
+    # not a relative clause: "a contest, in which junior high school students presented …"
+    r"\b(?:at|in|on|across|through)\s+(?!(?:which|whom|whose)\b)((?:the\s+)?(?:(?-i:[A-Z][\w'’-]*,\s+(?=[A-Z]))|[\w'’-]+\s+){0,5}?(?:"
     + "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
     + r"))\b",
     re.I,

@@ -127,7 +127,8 @@ _ANAPHOR = re.compile(
 )
 _SUBSET = re.compile(
     r"\b(?:of|among|from)\s+(?:those|these|them|the above|that list)\b|"
-    r"\b(?:those|these)\s+(?:efforts?|ones|measures|items)\b|\bwhich\s+ones?\b(?!\s+of\b)",
+    r"\b(?:those|these)\s+(?:efforts?|ones|measures|items)\b|\bwhich\s+ones?\b(?!\s+of\b)|"
+    r"\b(?:only|just)\s+(?:those|these|the\s+ones)\b",  # "only those done with the NPA"
     re.I,
 )
 _DUMMY_IT = re.compile(r"\b(?:is|was)\s+it\s+(?:true|possible|illegal|legal)\b", re.I)

@@ -80,7 +80,9 @@ _WHICH_REPORT = re.compile(
     r"more\s+recent|recent|current))\s+(?:report|plan\s+report|year'?s?\s+report)\b",
     re.I,
 )
-_HALF = re.compile(r"\b(first|second|latter|last|1st|2nd)\s+half\b", re.I)
+_HALF = re.compile(
+    r"\b(first|second|latter|last|1st|2nd)\s+(?:half|six\s+months|6\s+months)\b", re.I
+)  # "the first six months of the fiscal year" is its first half
 # "the second half of the fiscal year": of each fiscal year meant, none named
 _OF_THE_YEAR = re.compile(
     r"\s+of\s+(?:the|this|that|each)\s+(?:fiscal\s+|financial\s+)?year\b", re.I

@@ -243,3 +243,14 @@ def test_sections_named_together_keep_the_efforts_of_any_of_them(bot: Assistant)
     # … and narrow a previous answer the same way
     mext = bot.ask("only those in sections 1 and 6", history=["What did MEXT do?"])
     assert [c.effort_id for c in mext.citations] == ["fy2019-6.1.1"]
+
+
+def test_only_those_after_a_ministrys_efforts_narrows_them(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports39")
+    history = ["Which FY2059 efforts did the Ministry of Justice take part in?"]
+    joint = bot.ask("Now only those done jointly with the National Police Agency.", history=history)
+    # the Ministry of Justice's efforts the NPA shared, not every effort the NPA shared
+    assert joint.citations
+    assert all({"MOJ", "NPA"} <= set(c.ministries) for c in joint.citations)

@@ -214,6 +214,8 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
         ("in summer 2043 (jul to aug)", (2019, 2043), (), (), (), SUMMER_2043[1:]),
         ("first half of FY2019", (2019,), (2019,), (), (), tuple(fiscal_months(2019)[:6])),
         ("second half of FY2019", (2019,), (2019,), (), (), tuple(fiscal_months(2019)[6:])),
+        ("the first 6 months of FY2019", (2019,), (2019,), (), (), tuple(fiscal_months(2019)[:6])),
+        ("its last 6 months, FY2019", (2019,), (2019,), (), (), tuple(fiscal_months(2019)[6:])),
         ("last quarter of FY2023", (2019,), (2023,), (), (), ("2024-01", "2024-02", "2024-03")),
         ("in Q1 of FY2019", (2019,), (2019,), (), (), ("2019-04", "2019-05", "2019-06")),
         (
