@@ -71,6 +71,7 @@ from corpus.qanda import qanda_to_plain
 from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
 from corpus.wiki import wiki_to_plain
+from corpus.xmldoc import xml_to_plain
 
 # MONTHS, find_dates, normalise_line, parse_attribution: corpus.lines', named here too.
 __all__ = [
@@ -153,7 +154,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
     raw = re.split(r"\r\n|\r|\n", text)
-    lines = qanda_to_plain(asciidoc_to_plain(wiki_to_plain(raw)))
+    lines = qanda_to_plain(asciidoc_to_plain(wiki_to_plain(xml_to_plain(raw))))
     lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(lines))))
     lines = latex_to_plain(html_to_plain(lines))
     lines = ruled_tables(lines)
