@@ -106,6 +106,7 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev47": ("reports47",),
     "dev48": ("reports48",),
     "dev49": ("reports49",),
+    "dev50": ("reports50",),
     "dev51": ("reports51",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),

@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.asciidoc import asciidoc_to_plain
-from corpus.bilingual import english_only
 from corpus.columns import CELL, mark_cells
 from corpus.credits import bodies_listed, lead_line, partners_of
 from corpus.drafts import Builder, MeasureDraft, OpenEffort, SectionDraft, freeze
@@ -39,9 +37,7 @@ from corpus.headings import (
     section_heading,
     title_line,
 )
-from corpus.html import html_to_plain
 from corpus.integrity import check_one_report, check_unique_effort_ids, where
-from corpus.latex import latex_to_plain
 from corpus.layout import clean_lines, plain_bullet
 from corpus.legend import (
     join_legend_rows,
@@ -65,13 +61,7 @@ from corpus.lines import (
     parse_attribution,
 )
 from corpus.models import Plan
-from corpus.org import org_to_plain
-from corpus.plaintables import ruled_tables
-from corpus.qanda import qanda_to_plain
-from corpus.rst import rst_to_plain
-from corpus.slides import slides_to_plain
-from corpus.wiki import wiki_to_plain
-from corpus.xmldoc import xml_to_plain
+from corpus.sources import plain_lines
 
 # MONTHS, find_dates, normalise_line, parse_attribution: corpus.lines', named here too.
 __all__ = [
@@ -154,10 +144,7 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
         ('fy2020-1.1.1', ('CAO', 'NPA'), ('2020-07',))
     """
     raw = re.split(r"\r\n|\r|\n", text)
-    lines = qanda_to_plain(asciidoc_to_plain(wiki_to_plain(xml_to_plain(raw))))
-    lines = english_only(slides_to_plain(org_to_plain(rst_to_plain(lines))))
-    lines = latex_to_plain(html_to_plain(lines))
-    lines = ruled_tables(lines)
+    lines = plain_lines(raw)  # JSON, XML, a wiki page, LaTeX … read as plain lines
     # "Abbreviations: CAO, Cabinet Office; …" run in at a page's foot: read, then set aside
     run_in, lines = run_in_legend(lines)
     # A row of a table pulled out of the PDF keeps its column gaps: never a heading.

@@ -1,0 +1,50 @@
+"""The forms a report is kept in, each read as the plain lines the parser reads.
+
+A report may come as the text of a PDF or as the source it was published from: open data
+in JSON, XML, a wiki page, AsciiDoc, reStructuredText, an Org file, slides, a Q&A, a web
+page's HTML, LaTeX, or a bilingual edition. Each reader below recognises its own form and
+leaves any other report untouched, line for line (so line numbers stay those of the file);
+:func:`plain_lines` applies them in turn, the forms that hold others first.
+Pure.
+"""
+
+from __future__ import annotations
+
+from corpus.asciidoc import asciidoc_to_plain
+from corpus.bilingual import english_only
+from corpus.html import html_to_plain
+from corpus.jsondoc import json_to_plain
+from corpus.latex import latex_to_plain
+from corpus.org import org_to_plain
+from corpus.plaintables import ruled_tables
+from corpus.qanda import qanda_to_plain
+from corpus.rst import rst_to_plain
+from corpus.slides import slides_to_plain
+from corpus.wiki import wiki_to_plain
+from corpus.xmldoc import xml_to_plain
+
+__all__ = ["plain_lines"]
+
+# In order: a JSON or XML document may quote markup; a wiki page may hold HTML tags.
+_READERS = (
+    json_to_plain,
+    xml_to_plain,
+    wiki_to_plain,
+    asciidoc_to_plain,
+    qanda_to_plain,
+    rst_to_plain,
+    org_to_plain,
+    slides_to_plain,
+    english_only,
+    html_to_plain,
+    latex_to_plain,
+    ruled_tables,
+)
+
+
+def plain_lines(raw: list[str]) -> list[str]:
+    """A report's lines as plain text, whatever form it is kept in (as many lines)."""
+    lines = raw
+    for read in _READERS:
+        lines = read(lines)
+    return lines
