@@ -138,6 +138,19 @@ COUNT_RULES: tuple[Rule, ...] = (
         to(Intent.NUMBER),
     ),
     Rule(
+        "a count of something done, with nothing to filter efforts by, is a figure of it, "
+        "not a count of every effort: “how many took the course on spotting grooming”",
+        lambda q, i, s: (
+            i is Intent.COUNT
+            and plan_unit(q) is None
+            and not q.unit
+            and not q.has_filters
+            and not s
+            and len(q.own_words) >= 2
+        ),
+        to(Intent.NUMBER),
+    ),
+    Rule(
         "a list shared between ministries with no two named is a joint question: “which "
         "FY2020 efforts were carried out jointly”",
         lambda q, i, s: (
