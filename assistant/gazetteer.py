@@ -173,7 +173,9 @@ def places_of_kind(text: str, kind: str) -> list[str]:
     if kind == "prefecture":
         return _named(plain, _prefectures()) or _named(text, _prefectures())
     cities = _named(plain, _cities()) or _named(text, _cities())
-    return [n for n in cities if n not in country_mentions(n)]
+    # a city named like an ordinary word ("Central" of "Central Asian countries") is the word
+    named = [n for n in cities if _plain(n) in _place_names()]
+    return [n for n in named if n not in country_mentions(n)]
 
 
 def asked_places(question: str) -> list[str]:

@@ -962,6 +962,7 @@ def test_a_list_of_names_before_their_common_noun_is_one_phrase() -> None:
         ("training in Sapporo, Nagoya and Fukuoka", "city", ["Sapporo", "Nagoya", "Fukuoka"]),
         ("a UN side event in Vienna, Austria", "city", ["Vienna"]),  # "UN" is no town
         ("the seminar of March 2016 at the national center", "city", []),  # nor is March
+        ("officers from Central Asian countries", "city", []),  # an ordinary word, no town
         ("volunteers in Okayama and Kagawa Prefectures", "prefecture", ["Okayama", "Kagawa"]),
         ("UNICEF work in the Philippines and Cambodia", "country", ["Philippines", "Cambodia"]),
         ("about US$1.5 million to a project in Japan", "country", []),  # a currency, home
