@@ -287,7 +287,9 @@ def ministry_count_spans(text: str) -> list[Span]:
     sole = [m.span() for m in _SOLE.finditer(text)]  # "alone, without any other ministry"
     exactly = [m.span() for m in _EXACTLY.finditer(text)]  # "three bodies, no more …"
     merged = listing_spans(text)  # "put together", "keep only", "the complete list"
-    return [m.span() for m in _MANY.finditer(text)] + sole + exactly + merged
+    # "named as a body in charge": how the reports credit an effort, not what it is about
+    charged = [m.span() for m in re.finditer(r"\bin\s+charge\b", text, re.I)]
+    return [m.span() for m in _MANY.finditer(text)] + sole + exactly + merged + charged
 
 
 # "… with the education ministry or the digital agency", "MEXT or DA": either body
@@ -343,8 +345,10 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
     if named < 2 and (_SHARED.search(text) or not_alone(text)):
         at_least = max(at_least, 2)
     # "MIC or METI (or both)": either one, or the two; "both MIC or METI" is no choice
-    both = "both" in text.lower() and not re.search(r"\bor\s+(?:to\s+)?both\b", text, re.I)
-    either = named >= 2 and _OR_MINISTRY.search(text) is not None and not both
+    or_both = re.search(r"\bor\s+(?:to\s+)?both\b", text, re.I) is not None
+    both = "both" in text.lower() and not or_both
+    # "DA, METI, or both": either, the last one named before "or both" too
+    either = named >= 2 and (_OR_MINISTRY.search(text) is not None or or_both) and not both
     # "what did METI and the JFTC each do? list both": each one's efforts, not shared ones
     apart = named >= 2 and _EACH.search(text) is not None and not _JOINTLY.search(text)
     return at_least, bool(_TOGETHER.search(text)) and not either and not apart

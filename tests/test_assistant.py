@@ -1061,3 +1061,13 @@ def test_a_count_of_what_a_joint_operation_did_is_a_figure_not_a_list_of_shared_
     answer = gazette.ask("how many kids did the joint investigation with the thai police rescue")
     assert cited(answer) == ["fy2059-1.3.3"]
     assert "27" in claims(answer)
+
+
+def test_the_body_in_charge_is_how_an_effort_is_credited_not_a_topic(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # the FY2068 report speaks of things "free of charge": "in charge" is still no topic
+    bot = blind_report_bot(tmp_path_factory, "reports49")
+    answer = bot.ask("What is the number of FY2068 efforts where MOFA is named as body in charge?")
+    assert answer.kind == "count"
+    assert len(answer.citations) == answer.total == 7

@@ -520,6 +520,7 @@ def test_words_pointing_back_at_the_previous_answer(
         ("how many efforts were shared by 3+ ministries/agencies", 0, 3, True),
         ("which efforts name three competent ministries or agencies?", 0, 3, False),
         ("one list of the efforts credited to MIC or to METI (or to both)", 2, 0, False),
+        ("the efforts in which the DA, METI, or both took part", 2, 0, False),  # either
         ("which ones didn't the police do on their own", 1, 2, False),
     ],
 )
