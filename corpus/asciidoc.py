@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.plaintables import markdown_line
+
 __all__ = ["asciidoc_to_plain", "is_asciidoc"]
 
 _HEADING = re.compile(r"^(={1,5})\s+(\S.*?)\s*$")
@@ -211,12 +213,7 @@ class _Page:
         cells = [c.strip() for row in self.table for c in row.split("|")[1:]]
         cols = self.table_cols or (len(self.table[0].split("|")) - 1 if self.table else 1)
         rows = [cells[k : k + cols] for k in range(0, len(cells), max(cols, 1))]
-        shown = " ".join(
-            "| " + " | ".join(self._inline(c) for c in row) + " |"
-            + (" |" + "---|" * len(row) if k == 0 else "")
-            for k, row in enumerate(rows)
-        )  # fmt: skip
-        shown = f"{self.caption} {shown}".strip()
+        shown = markdown_line([[self._inline(c) for c in row] for row in rows], self.caption)
         if self.item is not None and self.joined:
             self.parts[self.item].append(("table", shown))  # a table of the effort's figures
         elif self.shown:

@@ -22,6 +22,8 @@ import json
 import re
 from typing import Any
 
+from corpus.plaintables import markdown_line
+
 __all__ = ["is_json", "json_to_plain"]
 
 _SECTIONS = re.compile(r"section|chapter|pillar|part|goal|area|field|direction", re.I)
@@ -147,12 +149,7 @@ def _table(effort: dict[str, Any]) -> str:
         rows += [r for r in table.get("rows") or [] if isinstance(r, list)]
         rows = [r for r in rows if r]
         cells = [[("–" if c is None else str(c)) for c in row] for row in rows]
-        markdown = " ".join(
-            "| " + " | ".join(row) + " |" + (" |" + "---|" * len(row) if k == 0 else "")
-            for k, row in enumerate(cells)
-        )
-        caption = table.get("caption") or table.get("title") or ""
-        return f"{caption} {markdown}".strip()
+        return markdown_line(cells, table.get("caption") or table.get("title") or "")
     return ""
 
 

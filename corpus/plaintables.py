@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ruled_tables"]
+__all__ = ["markdown_line", "ruled_tables"]
 
 # A rule under a table's head: runs of dashes (or "="), one per column.
 _COLUMN_RULE = re.compile(r"^(\s*)[-=]{3,}(?:\s{2,}[-=]{3,})+\s*$")
@@ -67,3 +67,18 @@ def _cells(line: str, starts: list[int]) -> list[str] | None:
 
 def _row(indent: str, cells: list[str]) -> str:
     return indent + "| " + " | ".join(c or "–" for c in cells) + " |"
+
+
+def markdown_line(rows: list[list[str]], caption: str = "") -> str:
+    """A table's rows as Markdown on one line, the first row its head under a rule, after
+    its caption: how a marked-up report's table joins the effort it belongs to.
+
+    Example:
+        >>> markdown_line([["Channel", "FY2070"], ["Phone", "3,100"]], "Calls")
+        'Calls | Channel | FY2070 | |---|---| | Phone | 3,100 |'
+    """
+    drawn = " ".join(
+        "| " + " | ".join(row) + " |" + (" |" + "---|" * len(row) if k == 0 else "")
+        for k, row in enumerate(r for r in rows if r)
+    )
+    return f"{caption} {drawn}".strip()

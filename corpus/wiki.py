@@ -23,6 +23,7 @@ import re
 
 from corpus.dates import MONTHS
 from corpus.headings import labelled_heading
+from corpus.plaintables import markdown_line
 
 __all__ = ["is_wiki", "wiki_to_plain"]
 
@@ -254,13 +255,7 @@ class _Page:
         assert self.table is not None
         stripped = line.strip()
         if stripped.startswith("|}"):
-            rows = [r for r in self.table if r]
-            shown = " ".join(
-                "| " + " | ".join(cells) + " |" + (" |" + "---|" * len(cells) if k == 0 else "")
-                for k, cells in enumerate(rows)
-            )
-            caption = getattr(self, "caption", "")
-            shown = f"{caption} {shown}".strip()
+            shown = markdown_line(self.table, getattr(self, "caption", ""))
             if self.item is not None:
                 self.parts[self.item].append(shown)  # a table of the item's figures
             else:

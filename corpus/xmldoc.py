@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
+from corpus.plaintables import markdown_line
+
 __all__ = ["is_xml", "xml_to_plain"]
 
 # An attribute or an element naming an effort's bodies: "cse:resp", "bodies", "ministries"
@@ -177,13 +179,7 @@ class _Page:
             self.out[frame.line] = f"{frame.cells[0]}: {frame.cells[1]}"
 
     def _table(self, frame: _Frame, shown: str) -> None:
-        caption = frame.cells[0] if frame.cells else ""
-        rows = [r for r in frame.rows if r]
-        markdown = " ".join(
-            "| " + " | ".join(row) + " |" + (" |" + "---|" * len(row) if k == 0 else "")
-            for k, row in enumerate(rows)
-        )
-        written = f"{caption} {markdown}".strip()
+        written = markdown_line(frame.rows, frame.cells[0] if frame.cells else "")
         if self._inside("listitem"):
             self._nearest("listitem").said.append(f" {written} ")  # the effort's figures
         else:
