@@ -141,8 +141,9 @@ def _topic(a: Answerer, t: Turn) -> Answer:
         return a.facts.matches(q, found, t.filters)
     if found.off_topic:
         return a.facts.out_of_scope(q)
-    if q.ministries and not t.scoped and not a.filtered(t):
-        # "is any effort credited to CAS at all?": none is, whatever it is about
+    if q.ministries and not t.scoped and q.time.months is None and not a.filtered(t):
+        # "is any effort credited to CAS at all?": none is in the years asked, whatever it
+        # is about (within a month, a topic none of its efforts is about is not answered)
         return a.compose.efforts_list(q, [], t.filters)
     if t.mask is not None and (q.ministries or q.time.any or t.filters != AppliedFilters()):
         within = f"{a.compose.names(q.ministries)}'s efforts" if q.ministries else "the efforts"
