@@ -80,7 +80,6 @@ class _Page:
         self.header = False  # the lines under the title (author, revision)
         self.table: list[str] | None = None
         self.table_cols = 0
-        self.table_header = False
         self.caption = ""
         self.term: int | None = None  # a description list entry's line
         self.titles: dict[str, str] = {}  # the headings' anchors
@@ -130,7 +129,6 @@ class _Page:
             cols = re.search(r'cols="([^"]*)"', stripped)
             if cols:
                 self.table_cols = _columns(cols.group(1))
-            self.table_header = bool(re.search(r"header", stripped))
         elif _BLOCK_TITLE.match(stripped):
             self.caption = self._inline(stripped[1:])
         elif stripped == "+":
@@ -206,9 +204,7 @@ class _Page:
         assert self.table is not None
         if not line.strip().startswith("|==="):
             if line.strip():
-                self.table.append(line.strip())
-            elif self.table and len(self.table) == 1 and not self.table_cols:
-                self.table_header = True  # a first row set off by a blank line
+                self.table.append(line.strip())  # the first row is the head, always
             return
         cells = [c.strip() for row in self.table for c in row.split("|")[1:]]
         cols = self.table_cols or (len(self.table[0].split("|")) - 1 if self.table else 1)
@@ -218,7 +214,7 @@ class _Page:
             self.parts[self.item].append(("table", shown))  # a table of the effort's figures
         elif self.shown:
             self.out[self.table_at] = shown
-        self.table, self.table_cols, self.table_header, self.caption = None, 0, False, ""
+        self.table, self.table_cols, self.caption = None, 0, ""
         self.joined = False
 
     def _attributes(self, text: str) -> str:

@@ -161,8 +161,10 @@ class _Page:
         self.shown = True  # False under a heading that is no part of the plan
         self.title_seen = False
         self.block: list[str] | None = None  # a box template's lines, until it closes
+        self.block_at = 0
         self.table: list[list[str]] | None = None
         self.table_at = 0
+        self.caption = ""
         self.ranks: list[int] = []
 
     def read(self, source: list[str]) -> list[str]:
@@ -255,7 +257,7 @@ class _Page:
         assert self.table is not None
         stripped = line.strip()
         if stripped.startswith("|}"):
-            shown = markdown_line(self.table, getattr(self, "caption", ""))
+            shown = markdown_line(self.table, self.caption)
             if self.item is not None:
                 self.parts[self.item].append(shown)  # a table of the item's figures
             else:
