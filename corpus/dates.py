@@ -169,6 +169,8 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
         for interval_year, interval_month in interval_months(match):
             if 1 <= interval_month <= 12:
                 found.add(f"{interval_year:04d}-{interval_month:02d}")
+    for match in DOTTED_DAY_FIRST.finditer(text):  # "12.07.2071", "20.07.–31.08.2071"
+        found.update(f"{y:04d}-{m:02d}" for y, m in dotted_months(match))
     for match in _JAPANESE_MONTH.finditer(text):  # "2055年11月～12月"
         for number in (match.group(2), match.group(3)):
             if number:
@@ -225,6 +227,28 @@ NUMERIC_MONTH = re.compile(
     # a whole date with dots: "2054.10.05", "2064.6.3"
     r"(?<![\d,./])((?:19|20)\d\d)\.(1[0-2]|0?[1-9])\.(?:3[01]|[0-2]?\d)(?![\d])"
 )
+# A date with dots, its day first: "12.07.2071", "5.7.2071", a month "07.2071"; a range's
+# start before it, "20.07.–31.08.2071" (July too), "04.–06.11.2071" (days of November),
+# "09.–10.2071" (September too). A month alone is written with two figures.
+DOTTED_DAY_FIRST = re.compile(
+    r"(?<![\d.,])(?:(?P<start>\d{1,2}\.(?:\d{1,2}\.)?)\s*[–-]\s*)?"
+    r"(?:(?P<day>3[01]|[12]\d|0?[1-9])\.)?(?P<month>1[0-2]|0[1-9]|(?<=\d\.)[1-9])\."
+    r"(?P<year>(?:19|20)\d\d)(?![\d])"
+)
+
+
+def dotted_months(match: re.Match[str]) -> list[tuple[int, int]]:
+    """The year and month of a :data:`DOTTED_DAY_FIRST` match, and its start's month."""
+    year, month = int(match.group("year")), int(match.group("month"))
+    out = [(year, month)]
+    start = [int(n) for n in re.findall(r"\d+", match.group("start") or "")]
+    # "20.07.–": a day and a month; "09.–10.2071": a month, as the end has no day
+    first = start[1] if len(start) == 2 else (start[0] if start and not match.group("day") else 0)
+    if 1 <= first <= 12:
+        out.insert(0, (year - 1 if first > month else year, first))
+    return out
+
+
 # The end of a range of dotted dates within one year: "2054.07.20–08.31", "2064.7.20~8.31".
 _DOTTED_RANGE_END = re.compile(r"\s*[–~〜-]\s*(1[0-2]|0?[1-9])\.(?:3[01]|[0-2]?\d)(?![\d.])")
 
@@ -249,7 +273,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     """
     patterns = (
         _MONTH_RANGE, _YEAR_FIRST_NAMED, _YEAR_FIRST_SLASHED, _MONTH_YEAR, _MONTH_LIST,
-        _SLASHED_DATE, _JAPANESE_MONTH, ERA_DATE, ERA_MONTH, ISO_INTERVAL,
+        _SLASHED_DATE, _JAPANESE_MONTH, ERA_DATE, ERA_MONTH, ISO_INTERVAL, DOTTED_DAY_FIRST,
         re.compile(rf"{_DAY_BEFORE_SHORT}{_SHORT_YEAR.pattern}", re.I),
     )  # fmt: skip
     found = [m.span() for p in patterns for m in p.finditer(text)]

@@ -24,7 +24,7 @@ from typing import Any
 
 from corpus.plaintables import markdown_line
 
-__all__ = ["is_json", "json_to_plain"]
+__all__ = ["data_to_plain", "is_json", "json_to_plain"]
 
 _SECTIONS = re.compile(r"section|chapter|pillar|part|goal|area|field|direction", re.I)
 _MEASURES = re.compile(r"measure|subsection|topic|heading", re.I)
@@ -35,7 +35,7 @@ _NUMBER = re.compile(r"(?:^|_)(?:no|num|number|index|seq)$", re.I)
 _BODIES = re.compile(r"bod(?:y|ies)|ministr|agenc|resp|lead|in_?charge|owner|org", re.I)
 _TABLE = re.compile(r"^(?:figures|tables?|stats|statistics)$", re.I)
 _CODE = re.compile(r"^(?:code|abbr\w*|acronym|short\w*)$", re.I)
-_CODE_NAME = re.compile(r"^(?:name(?:_en)?|full_?name|title(?:_en)?|label)$", re.I)
+_CODE_NAME = re.compile(r"^(?:name(?:_en)?|full_?name|title(?:_en)?|label|en)$", re.I)
 _WITHDRAWN = frozenset("withdrawn deleted cancelled canceled draft retracted".split())
 
 
@@ -55,18 +55,32 @@ def json_to_plain(lines: list[str]) -> list[str]:
         data = json.loads(text)
     except ValueError:
         return lines
+    return data_to_plain(data, text, len(lines)) or lines
+
+
+def data_to_plain(data: Any, text: str, size: int) -> list[str] | None:
+    """What a parsed document (``data``, from ``text`` of ``size`` lines) holds, each
+    part on its line; None when it holds no sections of efforts. A string that knows its
+    line (``line``, as the YAML reader gives) is written there."""
     sections = _sections(data)
     if not sections:
-        return lines
-    page = _Page(text, len(lines))
-    title = data.get("title") if isinstance(data, dict) else None
-    if isinstance(title, str):
-        page.write(title, title)
+        return None
+    page = _Page(text, size)
+    title = _document_title(data)
+    if title:
+        page.write(title, _one_line(title))
     for number, section in enumerate(sections, start=1):
         page.section(section, number)
     for code, name in _legend(data):
         page.entry(code, name)
     return page.out
+
+
+def _document_title(data: dict[str, Any]) -> str:
+    """The document's title: its own, or its metadata's ({"document": {"title": …}})."""
+    return _title(data) or next(
+        (_title(v) for v in data.values() if isinstance(v, dict) and _title(v)), ""
+    )
 
 
 def _lists_of_dicts(node: dict[str, Any], pattern: re.Pattern[str]) -> list[list[dict[str, Any]]]:
@@ -145,8 +159,11 @@ def _table(effort: dict[str, Any]) -> str:
         if not _TABLE.match(key) or not value:
             continue
         table = value if isinstance(value, dict) else {"rows": value}
-        rows = [list(table.get("columns") or table.get("header") or [])]
-        rows += [r for r in table.get("rows") or [] if isinstance(r, list)]
+        given = [r for r in table.get("rows") or [] if isinstance(r, (list, dict))]
+        # rows as objects ({indicator, FY2070, FY2071}): their keys are the head
+        keys = list(dict.fromkeys(k for r in given if isinstance(r, dict) for k in r))
+        rows = [list(table.get("columns") or table.get("header") or keys)]
+        rows += [[r.get(k) for k in keys] if isinstance(r, dict) else r for r in given]
         rows = [r for r in rows if r]
         cells = [[("–" if c is None else str(c)) for c in row] for row in rows]
         return markdown_line(cells, table.get("caption") or table.get("title") or "")
@@ -164,7 +181,11 @@ def _legend(data: Any) -> list[tuple[str, str]]:
                 if not _SECTIONS.search(k):
                     walk(v, k)
             if re.search(r"abbreviation|legend|glossary|acronym", key, re.I):
-                found.extend((k, v) for k, v in node.items() if isinstance(v, str) and k.isupper())
+                for k, v in node.items():
+                    if isinstance(v, dict):  # {ja: 警察庁, en: National Police Agency}
+                        v = next((n for c, n in v.items() if _CODE_NAME.match(str(c))), None)
+                    if isinstance(v, str) and isinstance(k, str) and k.isupper():
+                        found.append((k, re.sub(r"\s+", " ", v).strip()))
         elif isinstance(node, list):
             for item in node:
                 if isinstance(item, dict):
@@ -179,6 +200,10 @@ def _legend(data: Any) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+def _one_line(said: str) -> str:
+    return re.sub(r"\s+", " ", said).strip()
+
+
 class _Page:
     """Writes each part on the line where the document writes its text."""
 
@@ -189,6 +214,8 @@ class _Page:
 
     def line_of(self, said: str) -> int:
         """The line where ``said`` is written as a JSON string, reading on from the last."""
+        if isinstance(getattr(said, "line", None), int):
+            return int(said.line)  # type: ignore[attr-defined]
         for form in (json.dumps(said), json.dumps(said, ensure_ascii=False)):
             found = self.text.find(form, self.at)
             if found >= 0:
@@ -203,6 +230,9 @@ class _Page:
 
     def entry(self, code: str, name: str) -> None:
         """A legend entry, on the line of its code where the name follows it."""
+        if isinstance(getattr(code, "line", None), int):
+            self._entry_at(int(code.line), code, name)  # type: ignore[attr-defined]
+            return
         for form in (json.dumps, lambda s: json.dumps(s, ensure_ascii=False)):
             between = re.compile(
                 re.escape(form(code)) + r"[^{}\[\]]{0,300}?" + re.escape(form(name))
@@ -210,19 +240,21 @@ class _Page:
             # after the sections if it is there (an effort may name a body in full too)
             pair = between.search(self.text, self.at) or between.search(self.text)
             if pair:
-                line = self.text.count("\n", 0, pair.start())
-                while line < len(self.out) - 1 and self.out[line]:
-                    line += 1  # on one line with another entry: the next free one
-                self.out[line] = f"{code}: {name}"
+                self._entry_at(self.text.count("\n", 0, pair.start()), code, name)
                 return
+
+    def _entry_at(self, line: int, code: str, name: str) -> None:
+        while line < len(self.out) - 1 and self.out[line]:
+            line += 1  # on one line with another entry: the next free one
+        self.out[line] = f"{code}: {name}"
 
     def section(self, section: dict[str, Any], order: int) -> None:
         number = next(
             (v for k, v in section.items() if _NUMBER.search(k) and isinstance(v, int)), order
         )
-        self.write(_title(section), f"{number}. {_title(section)}")
+        self.write(_title(section), f"{number}. {_one_line(_title(section))}")
         for measure in _measures(section):
-            self.write(_title(measure), f"O {_title(measure)}")
+            self.write(_title(measure), f"O {_one_line(_title(measure))}")
             for effort in _efforts(measure):
                 if str(effort.get("status", "")).lower() in _WITHDRAWN:
                     continue

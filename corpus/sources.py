@@ -1,8 +1,8 @@
 """The forms a report is kept in, each read as the plain lines the parser reads.
 
 A report may come as the text of a PDF or as the source it was published from: open data
-in JSON, XML, a wiki page, AsciiDoc, reStructuredText, an Org file, slides, a Q&A, a web
-page's HTML, LaTeX, or a bilingual edition. Each reader below recognises its own form and
+in JSON, a publishing pipeline's YAML, XML, a wiki page, AsciiDoc, reStructuredText, an Org
+file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition. Each reader below recognises its own form and
 leaves any other report untouched, line for line (so line numbers stay those of the file);
 :func:`plain_lines` applies them in turn, the forms that hold others first.
 Pure.
@@ -22,12 +22,15 @@ from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
 from corpus.wiki import wiki_to_plain
 from corpus.xmldoc import xml_to_plain
+from corpus.yamldoc import yaml_to_plain
 
 __all__ = ["plain_lines"]
 
-# In order: a JSON or XML document may quote markup; a wiki page may hold HTML tags.
+# In order: JSON is also YAML; a JSON, YAML or XML document may quote markup; a wiki
+# page may hold HTML tags.
 _READERS = (
     json_to_plain,
+    yaml_to_plain,
     xml_to_plain,
     wiki_to_plain,
     asciidoc_to_plain,
