@@ -2,7 +2,8 @@
 
 A report may come as the text of a PDF or as the source it was published from: open data
 in JSON, a publishing pipeline's YAML, XML, a wiki page, AsciiDoc, reStructuredText, an Org
-file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition. Each reader below recognises its own form and
+file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition; or as the text of a
+PDF whose sections are tables without rules. Each reader below recognises its own form and
 leaves any other report untouched, line for line (so line numbers stay those of the file);
 :func:`plain_lines` applies them in turn, the forms that hold others first.
 Pure.
@@ -15,6 +16,7 @@ from corpus.bilingual import english_only
 from corpus.html import html_to_plain
 from corpus.jsondoc import json_to_plain
 from corpus.latex import latex_to_plain
+from corpus.layout_tables import layout_tables
 from corpus.org import org_to_plain
 from corpus.plaintables import ruled_tables
 from corpus.qanda import qanda_to_plain
@@ -41,6 +43,7 @@ _READERS = (
     english_only,
     html_to_plain,
     latex_to_plain,
+    layout_tables,
     ruled_tables,
 )
 
