@@ -56,6 +56,9 @@ MINISTRY_WIDEN = 2.0
 # Within efforts the question has already narrowed, a weaker match still answers it: the
 # abstention line drops by this much times the share of efforts left out.
 NARROWED_DISCOUNT = 0.1
+# Words of a question's topic a measure's title must hold, with two or more of them as
+# written, to stand for the measure when one word of the topic is not in it.
+TITLE_WORDS = 4
 # Matches this close to the abstention line are offered as "closest", not as the answer.
 WEAK_MARGIN = 0.1
 LEXICAL_DEPTH = 20
@@ -271,20 +274,29 @@ class Retriever:
         return Found(efforts, close or efforts[:1], weak, best, shown, covered, pinned=pinned)
 
     def _under_titled_measure(self, q: Query, mask: np.ndarray | None) -> list[int]:
-        """The efforts (within ``mask``) under a measure whose title holds all the words
-        of the question's topic, two or more, as written: "what did the NPA do about
+        """The efforts (within ``mask``) under a measure whose title holds the words of
+        the question's topic, two or more, as written: "what did the NPA do about
         child sexual abuse material" is answered by each NPA effort under "Measures
         against the production and distribution of child sexual abuse material", whatever
-        its own words."""
+        its own words. Four or more of the topic's words stand for the title though one
+        word of the question is not in it ("the online spread of child sexual abuse
+        material": "Prevention of the spread of child sexual abuse material")."""
         wanted = set(q.topic_words)
+
+        def names_measure(title: str) -> bool:
+            terms = [t for t in literal_terms(q.topic, title) if " " in t]
+            if any(wanted <= set(tokenize(t)) for t in terms):
+                return True
+            held = set(tokenize(title))
+            return bool(terms) and len(wanted & held) >= TITLE_WORDS and len(wanted - held) <= 1
+
         titled: dict[str, bool] = {}  # each measure's title judged once, not per effort
         out = []
         positions = range(len(self.index.efforts)) if mask is None else np.flatnonzero(mask)
         for p in positions:
             title = self.index.efforts[int(p)].measure_title
             if title not in titled:
-                terms = literal_terms(q.topic, title)
-                titled[title] = any(" " in t and wanted <= set(tokenize(t)) for t in terms)
+                titled[title] = names_measure(title)
             if titled[title]:
                 out.append(int(p))
         return out

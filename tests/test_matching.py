@@ -139,3 +139,16 @@ def test_a_ministrys_efforts_on_either_of_two_things_named_with_and_answer_it(
     # boards of education: one ministry's efforts on either thing are asked for
     answer = bot.ask("how did MEXT support schools and boards of education?")
     assert {"fy2019-2.1.2", "fy2019-6.1.1"} <= set(cited(answer))
+
+
+def test_a_measure_title_holding_all_but_one_of_many_topic_words_stands_for_the_topic(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot2061 = blind_report_bot(tmp_path_factory, "reports42")
+    # "Prevention of the spread of child sexual abuse material" lacks only "internet"; the
+    # hash database and the blocking list under it say nothing of the spread
+    answer = bot2061.ask(
+        "what has the police done about the spread of child sexual abuse material on the "
+        "internet in 2061"
+    )
+    assert {"fy2061-3.2.1", "fy2061-3.2.2", "fy2061-3.2.3", "fy2061-3.2.4"} <= set(cited(answer))
