@@ -43,7 +43,17 @@ class _Loader(yaml.SafeLoader):
         return said
 
 
+    def construct_grouped_int(self, node: yaml.ScalarNode) -> int | str:
+        """An integer written with its digits grouped ("12_880") as the report shows it,
+        "12,880"; any other as a number."""
+        said = str(self.construct_scalar(node))
+        if re.fullmatch(r"[-+]?\d{1,3}(?:_\d{3})+", said):
+            return said.replace("_", ",")
+        return int(self.construct_yaml_int(node))
+
+
 _Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_grouped_int)
 
 
 def yaml_to_plain(lines: list[str]) -> list[str]:

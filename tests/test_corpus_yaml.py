@@ -84,8 +84,8 @@ def test_a_yaml_source_reads_as_the_report_it_holds() -> None:
     ]
     assert efforts[0].text == 'Held the "Safe Screens" forum in Nara on 12.07.2071.'
     assert efforts[1].text == "Ran the 'Ask First' campaign (08.2071)."  # quotes unescaped
-    # figures as rows of keys, the keys their head
-    assert "| indicator | FY2070 | FY2071 | |---|---|---| | Calls | 3100 | 4,200 |" in (
+    # figures as rows of keys, the keys their head; "3_100" as the report groups it
+    assert "| indicator | FY2070 | FY2071 | |---|---|---| | Calls | 3,100 | 4,200 |" in (
         efforts[2].text
     )
     assert plan.glossary["CAO"] == "Cabinet Office"  # the English name of a code's entry
