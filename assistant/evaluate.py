@@ -108,6 +108,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev49": ("reports49",),
     "dev50": ("reports50",),
     "dev51": ("reports51",),
+    "dev52": ("reports52",),
+    "dev53": ("reports53",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
