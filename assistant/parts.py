@@ -80,7 +80,7 @@ _SECTION = re.compile(
 # "pillars 1, 2 and 3".
 _SECTIONS = re.compile(
     rf"\b{_PART}s?\s+(\d{{1,2}})((?:\s*,\s*\d{{1,2}})*)\s*,?\s*"
-    rf"(and|or|&|to|through|-|–)\s*(?:{_PART}s?\s+)?(\d{{1,2}})\b(?![.\d])",
+    rf"(and|or|&|to|through|-|–)\s*(?:{_PART}s?\s+)?(\d{{1,2}})\b(?!\.\d|\d)",
     re.I,
 )
 
@@ -151,8 +151,9 @@ _MEASURE_NUMBER = re.compile(
     # "measure D.4": the section lettered
     r"\bmeasures?\s+((?-i:[A-H]))\.(\d{1,2})\b(?![.%\d])|"
     r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])|"
-    # as other reports print them: "measure 6(c)", "measure (3.3)", "measure IV-4"
-    r"\bmeasures?\s+(\d{1,2})\s*\(([a-h])\)|\bmeasures?\s*\((\d{1,2})\.(\d{1,2})\)|"
+    # as other reports print them: "measure 6(c)", "measure 5(3)", "measure (3.3)",
+    # "measure IV-4"
+    r"\bmeasures?\s+(\d{1,2})\s*\(([a-h]|\d{1,2})\)|\bmeasures?\s*\((\d{1,2})\.(\d{1,2})\)|"
     r"\bmeasures?\s+((?-i:[IVX]{1,4}))-(\d{1,2})\b(?![.%\d-])|\bmeasures?\s+(\d{1,2})-\((\d{1,2})\)|"
     # "Q5-3": the third question of part 5 of a report written as questions and answers
     r"\b(?-i:Q)(\d{1,2})-(\d{1,2})\b(?![.%\d-])",

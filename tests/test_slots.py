@@ -598,6 +598,7 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("the hotline No. 189", None, None),  # no section so numbered
         ("Give the title of measure 4-(4) in FY2062.", None, (4, 4)),
         ("What is the title of measure 6(c) in the FY2060 report?", None, (6, 3)),
+        ("measure 2(4) of that annex is called what", None, (2, 4)),  # "2(4) Title" as printed
         ("Measure (3.3) of the FY2057 report: what is it called?", None, (3, 3)),
         ("Measure IV-4 of the FY2058 report is called what?", None, (4, 4)),
         ("measure V-1", None, (5, 1)),
@@ -1044,6 +1045,8 @@ def test_how_the_answer_is_to_be_listed_is_no_subject_of_the_question() -> None:
         ("every effort in fields 4 to 6", (4, 5, 6)),
         ("pillars 1, 2 and 3 please", (1, 2, 3)),
         ("section 4 and section 6 of the 2019 report", (4, 6)),
+        ("keep those in section 4 or section 5.", (4, 5)),  # the full stop ends the number
+        ("measures 4 and 5.2", ()),  # a measure's number
         ("section 4 of the 2019 report", ()),  # one section: parts.section reads it
         ("sections 4 to 40", ()),  # no plan has so many
     ],
