@@ -93,6 +93,10 @@ class Answerer:
             answer = Answer(question=text, text=shown, kind="invalid", notice=notice)
             return answer.model_copy(update={"context": context or Context()})
         query = self.reader.read(text)
+        if query.intent is Intent.COMPARE and refine(query, scoped=False).intent is Intent.NUMBER:
+            # "how many places did they add?": a figure an effort gives, asked of the
+            # conversation's effort, not what is new between the years
+            query = query.model_copy(update={"intent": Intent.NUMBER})
         if query.intent is not Intent.COMPARE:  # "compared to the year before" is no shift
             query = self._shift_year(query, context)
         if query.intent is Intent.CHITCHAT:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.lemmas import only_a_verb
 from assistant.slots import plan_noun, plan_part
 
 __all__ = [
@@ -71,7 +72,8 @@ _NAME_CUE = re.compile(
     r"\b(?:is|was)\s+the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:called|named|titled)\b|"
     r"\b(?:has|have)\s+the\s+((?:[a-z'-]+\s+){0,4}[a-z'-]+)\s+been\s+(?:called|named|titled)\b|"
     r"\bwhich\s+([a-z'-]+\s+[a-z'-]+)(?=\s*(?:[?.!,]|$))|"  # "during which national month?"
-    r"\bwhich\s+([a-z'-]+)\b",
+    # "which foreign institutions sent …": the noun the verb ends
+    r"\bwhich\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)\b",
     re.I,
 )
 
@@ -397,7 +399,10 @@ def name_of(text: str) -> str | None:
     m = _NAME_CUE.search(_QUALIFIER.sub(r"\1 ", text))
     if not m:
         return None
-    head = _head(next(g for g in m.groups() if g))
+    words = next(g for g in m.groups() if g).split()
+    # "which law requires phone retailers …": the noun before the verb
+    cut = next((n for n, w in enumerate(words) if n and only_a_verb(w)), len(words))
+    head = _head(" ".join(words[:cut]))
     return None if head in ("ministry", "agency", "section", "pillar") else head
 
 

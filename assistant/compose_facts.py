@@ -256,11 +256,12 @@ class FactWriter:
             return self._unit_phrase(q)
         if q.names == "hours":
             return "the hours"
-        if q.intent is Intent.NAME and q.names and q.names.endswith("s") and q.names not in (
+        asked = q.names or (q.unit if q.unit not in (None, "number", "money") else None)
+        if q.intent is Intent.NAME and asked and asked.endswith("s") and asked not in (
             "number",
             "address",
         ):
-            return f"the {q.names} by name"  # "which five operators joined …?"
+            return f"the {asked} by name"  # "which five operators joined …?"
         if q.intent is Intent.NAME:
             return f"a name {about}".strip()
         if q.intent is Intent.WHERE:

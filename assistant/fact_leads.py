@@ -233,19 +233,24 @@ class Leads:
                     for s in headed
                     if _headed_by(s.text, q.names)
                     and not _counted(e.text, s.text)
-                    and (
-                        called or any(w[:1].isupper() and w.lower() != noun for w in s.text.split())
-                    )
+                    and (called or _capitalised(s.text, noun))
                 ]
             if not spans:
                 return None  # "which cinemas showed the video?" is not answered by its title
-        if q.unit not in (None, "number") and first:
+        # "which municipalities": their names; "what kind of bases": any words for them
+        several = q.unit not in (None, "number") and _several(q.unit) and not _KIND.search(q.text)
+        if q.unit not in (None, "number") and (first or several):
             # "what kind of support bases": a name holding "bases", else the words the
             # best effort puts before "bases"
+            headed = phrases(e.text, q.unit)
+            if several:  # "penal institutions" names no institution: a name has capitals
+                headed = [s for s in headed if _capitalised(s.text, q.unit)]
             spans = (
                 [s for s in spans if named(s, q.unit) or (alias and named(s, alias))]
-                or phrases(e.text, q.unit)
-                or spans
+                or headed
+                # "which foreign institutions sent representatives": names of those, not
+                # the meeting's; one thing asked may be named without its noun
+                or ([] if several else spans)
             )
         # A name the question already states is not its answer ("which practices came out
         # of the Safer Platforms Roundtable?" is not answered by "Safer Platforms Roundtable").
@@ -322,6 +327,27 @@ def _joined(items: Sequence[str]) -> str:
 
 # Units that count the ministries credited with an effort ("industry bodies" are not).
 _MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
+
+
+_KIND = re.compile(r"\b(?:kinds?|types?|sorts?|forms?)\s+of\b", re.I)
+
+
+def _capitalised(phrase: str, noun: str) -> bool:
+    """Whether a phrase holds a capital other than its noun's: "Narita and Kansai
+    airports" names airports, "two major SNS" and "penal institutions" name none."""
+    return any(w[:1].isupper() and w.lower() != noun.lower() for w in phrase.split())
+
+
+def _several(noun: str) -> bool:
+    """Whether the names of several things of a kind no name needs to say are asked for
+    ("which municipalities"), not of a kind of named thing ("which campaigns")."""
+    single = noun[:-1]
+    return (
+        noun.endswith("s")
+        and not noun.endswith("ss")
+        and single not in NAME_KINDS
+        and noun not in NAME_KINDS
+    )
 
 
 def _headed_by(name: str, noun: str) -> bool:

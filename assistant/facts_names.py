@@ -15,6 +15,7 @@ import re
 
 from assistant.facts import FactSpan, stems
 from assistant.intents import stem
+from assistant.lemmas import only_a_verb
 from assistant.text import function_words
 from corpus.parser import MONTHS
 
@@ -103,6 +104,11 @@ _WORD = re.compile(r"[\w'’-]+")
 _TITLE_LINK = re.compile(rf"(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w'’-]+)+")
 
 
+# A capitalised plural before "and" heads a phrase of its own ("Child Guidance Centers and
+# municipalities"); names before it share the head after it ("Narita, Haneda and Kansai").
+_HEADED = re.compile(r"[A-Z][A-Za-z]{2,}[a-rt-z]s")
+
+
 def phrases(text: str, head: str) -> list[FactSpan]:
     """Noun phrases of ``text`` that end in ``head``, with the words that qualify it:
     "child and family general support bases" for "bases". A Title Case head continues
@@ -123,12 +129,16 @@ def phrases(text: str, head: str) -> list[FactSpan]:
             low = prev.lower()
             if low in stop or low.endswith(("ing", "ed")) or low in MONTHS or low.isdigit():
                 break  # a verb, a function word, a date or a figure is not part of a name
+            if only_a_verb(low):
+                break  # "38 teams built apps": "built" ends what names the apps
             listing = listing or words[j].group(0) == "and"  # "Haneda, and Kansai": too
             gap = text[words[j - 1].end() : words[j].start()].strip()
             if gap and not (gap == "," and listing and prev[0].isupper()):
                 break  # a comma or a bracket ends the phrase, but for a list of names
             if low == "and" and (j < 2 or words[j - 2].group(0).lower() in stop):
                 break
+            if low == "and" and _HEADED.fullmatch(words[j - 2].group(0)):
+                break  # "Child Guidance Centers and municipalities": two things, not one
             j -= 1
         while j < i and words[j].group(0).lower() == "and":
             j += 1
@@ -214,23 +224,31 @@ def listed(text: str, noun: str) -> str | None:
 
 
 def named_after(text: str, noun: str) -> str | None:
-    """The quoted name that follows ``noun`` in an effort: the checklist "Signs to
-    Notice", the leaflet titled "Anshin Net Techo"; None if none does.
+    """The quoted name an effort gives a ``noun``: the checklist "Signs to Notice", the
+    leaflet titled "Anshin Net Techo", "Signal Finder", an AI tool; None if none.
 
     Example:
         >>> named_after('Distributed the checklist "Signs to Notice" to schools.', "checklist")
         'Signs to Notice'
+        >>> named_after('Trialled "Signal Finder", an AI tool that flags posts', "tool")
+        'Signal Finder'
     """
     if len(noun) < 4 or noun.lower() in ("number", "name", "title"):
         return None
+    said = re.escape(noun.rstrip("s"))
     m = re.search(
         # the noun may end a compound: "the learning site" is the learning website
-        rf"\b(?:[a-z]+-?)?{re.escape(noun.rstrip('s'))}s?"
+        rf"\b(?:[a-z]+-?)?{said}s?"
         # who or what it is for, set off by a comma: 'a flyer for guardians, "Talking with …"',
         # 'a hash list of known abuse images, "Kagami DB"'
         r"(?:\s+(?:for|on|about|of)\s+[\w-]+(?:\s+[\w-]+){0,3},)?"
         r"\s+(?:called\s+|titled\s+|named\s+|entitled\s+)?"
         r"[\"“]([^\"”]{3,120})[\"”]",
+        text,
+        re.I,
+    ) or re.search(
+        # … or before it, the noun in apposition: 'Trialled "Signal Finder", an AI tool that'
+        rf"[\"“]([^\"”]{{3,120}})[\"”],\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{said}s?\b",
         text,
         re.I,
     )

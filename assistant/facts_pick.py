@@ -292,5 +292,8 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         # children a question counts are never the "persons" who took part in something,
         # nor are victims the "persons" a crackdown cleared cases involving
         return wanted not in ("child", "victim")
-    # the unit named just before the figure: "officers (by approximately 2,020 persons)"
-    return wanted in {_canon(s) for s in span.lead} and span.noun in UNITS["people"]
+    # the unit named just before the figure: "officers (by approximately 2,020 persons)",
+    # "increasing child welfare officers to about 8,400" (a figure with no noun of its own)
+    return wanted in {_canon(s) for s in span.lead} and (
+        span.noun in UNITS["people"] or (span.noun is None and bool({"to", "by"} & span.lead))
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["participle", "verb_base"]
+__all__ = ["only_a_verb", "participle", "verb_base"]
 
 
 @lru_cache(maxsize=4096)
@@ -42,3 +42,18 @@ def participle(word: str) -> str:
     base = verb_base(word)
     found = getInflection(base, tag="VBN") if base != word.lower() or word.islower() else ()
     return found[0] if found else word
+
+
+@lru_cache(maxsize=4096)
+def only_a_verb(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a verb and as nothing else: "requires",
+    "sent", not "plans" or "phone" (nouns too), nor a word it does not know.
+
+    Example:
+        >>> only_a_verb("requires"), only_a_verb("phone"), only_a_verb("Kodomo")
+        (True, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    readings = set(getAllLemmas(word.lower()))
+    return bool(readings) and readings <= {"VERB", "AUX"}

@@ -106,6 +106,9 @@ class Reader:
         texts += list(corpus.glossary) + [m for e in efforts for m in e.ministries]
         self.vocabulary = frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
         self.hosted = HostCountries(e.text for e in efforts)  # countries of their cities
+        # what the efforts say, to tell a body they name ("the Vietnamese Ministry of
+        # Public Security") from a ministry the reports do not know
+        self.said = " ".join(" ".join(e.text.split()).lower() for e in efforts)
         self.stems = frozenset(tokenize(" ".join(self.vocabulary)))
         model = intent_model()
         self.model = model
@@ -235,7 +238,9 @@ class Reader:
             intent=intent,
             confidence=round(confidence, 3),
             ministries=slots.mentions.ministries,
-            unknown_ministries=slots.mentions.unknown,
+            unknown_ministries=tuple(
+                u for u in slots.mentions.unknown if u.lower() not in self.said
+            ),
             all_ministries=together and len(slots.mentions.ministries) > 1,
             min_ministries=exactly or (0 if sole else at_least),  # "alone, without any other"
             max_ministries=exactly,

@@ -473,3 +473,50 @@ def test_the_noun_counted_ends_before_an_adverb_a_particle_or_an_ing_form(
     question: str, noun: str
 ) -> None:
     assert unit(question) == noun
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an adjective before the noun asked ("foreign institutions"), a verb the noun ends
+        "Which foreign institutions sent people to the specialist meeting in FY2019?",
+        # "Child Guidance Centers and municipalities" is two things: no municipality named
+        "which municipalities strengthened their structure in 2019? names please",
+    ],
+)
+def test_the_names_of_several_things_are_not_answered_by_another_things_name(
+    question: str, bot2029: Assistant
+) -> None:
+    answer = bot2029.ask(question)
+    assert answer.abstained and "by name" in answer.text
+    assert "names it" not in answer.text
+
+
+def test_which_adjective_noun_asks_the_noun() -> None:
+    assert name_of("Which foreign institutions sent representatives?") == "institutions"
+    assert name_of("From which Thai provinces did the ring operate?") == "provinces"
+    assert name_of("which prefecture hosted it") == "prefecture"
+
+
+def test_a_body_an_effort_names_is_no_unknown_ministry(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot2071 = blind_report_bot(tmp_path_factory, "reports52")
+    reader = Reader(bot2071.corpus, bot2071.index.efforts)
+    # the partner of a joint investigation, as the effort names it
+    partner = reader.read("kids found with the Vietnamese Ministry of Public Security?")
+    assert partner.unknown_ministries == () and partner.ministries == ()
+    assert reader.read("what did the Reconstruction Agency do").unknown_ministries == (
+        "Reconstruction Agency",
+    )
+
+
+def test_how_many_were_added_asks_a_figure_not_what_is_new_between_years(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot2071 = blind_report_bot(tmp_path_factory, "reports52")
+    first = bot2071.ask("what did the CFA do about temporary custody facilities in 2071?")
+    answer = bot2071.ask("how many places did they add?", context=first.context)
+    assert answer.kind == "number" and "The report gives" in claims(answer)
+    # what is new between the years is still asked so
+    assert bot2071.ask("what was new in 2071?").kind == "compare"

@@ -228,6 +228,10 @@ def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
     # the noun asked may end a compound: the learning site is the learning website
     site = 'Created the learning website "Digital Citizenship Lab" for pupils.'
     assert named_after(site, "site") == "Digital Citizenship Lab"
+    # … or the name comes first, the noun after it in apposition
+    tool = 'Trialled "Signal Finder", an AI tool that flags posts seeking paid dates.'
+    assert named_after(tool, "tool") == "Signal Finder"
+    assert named_after(tool, "posts") is None
 
 
 @pytest.mark.parametrize(
@@ -718,6 +722,10 @@ def test_a_generic_figure_counts_the_noun_named_just_before_it_not_one_further_a
         "1,487 cases involving 1,102 persons."
     )
     assert pick_figure(figures(crackdown), "children", frozenset()) is None
+    # a figure with no noun of its own counts the noun just before it
+    raised = "increasing child welfare officers to about 8,400. (Continuing)"
+    found = pick_figure(figures(raised), "officers", frozenset())
+    assert found is not None and found.text == "about 8,400"
 
 
 def test_how_many_times_counts_what_the_verb_names() -> None:
