@@ -108,7 +108,10 @@ class Answerer:
         else:
             turn = follow_up(asks.first if asks else query, context)
             turn = self._definite(turn, context)
-        answer = self._respond(turn, ministries, fiscal_years)
+        # in a conversation about the reports, a question only loosely like an everyday
+        # request is taken as about them
+        conversing = context is not None and bool(context.question)
+        answer = self._respond(turn, ministries, fiscal_years, conversing=conversing)
         if asks and asks.same_effort:
             answer = self._also(answer, (asks.second, *asks.more))
         elif asks and not (asks.second.intent in FACT_INTENTS and answer.abstained):
@@ -200,7 +203,12 @@ class Answerer:
         return turn
 
     def _respond(
-        self, turn: FollowUp, ui_ministries: tuple[str, ...], ui_years: tuple[int, ...]
+        self,
+        turn: FollowUp,
+        ui_ministries: tuple[str, ...],
+        ui_years: tuple[int, ...],
+        *,
+        conversing: bool = False,
     ) -> Answer:
         q = turn.query
         # "how does Japan compare with …"; "which languages were newly added": names
@@ -238,7 +246,14 @@ class Answerer:
             months=q.time.months or (),
             section=q.section,
         )
-        turn_ = Turn(q, mask, filters, scoped=turn.scope is not None, scope=turn.scope)
+        turn_ = Turn(
+            q,
+            mask,
+            filters,
+            scoped=turn.scope is not None,
+            scope=turn.scope,
+            follows=conversing or bool(turn.carried) or turn.scope is not None,
+        )
         return INTENTS[q.intent].answer(self, turn_)
 
     def _mask(

@@ -38,6 +38,7 @@ class Turn:
     filters: AppliedFilters
     scoped: bool = False  # limited to the previous answer's efforts
     scope: tuple[str, ...] | None = None  # their ids
+    follows: bool = False  # read in a conversation: something carried over, or a scope
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,9 @@ def _ministries(a: Answerer, t: Turn) -> Answer:
 
 
 def _fact(a: Answerer, t: Turn) -> Answer:
-    found = a.retriever.retrieve(t.query, t.mask, scoped=t.scoped, order=t.scope or ())
+    found = a.retriever.retrieve(
+        t.query, t.mask, scoped=t.scoped, order=t.scope or (), follows=t.follows
+    )
     if found.off_topic:
         return a.facts.out_of_scope(t.query)
     if not found.efforts:
@@ -132,7 +135,7 @@ def _topic(a: Answerer, t: Turn) -> Answer:
     named = a.retriever.held.named_phrase(q, t.mask) if not t.scoped else []
     if named:  # "anything on the Internet Hotline Center?": every effort that names it
         return a.facts.mentions(q, named, t.filters)
-    found = a.retriever.retrieve(q, t.mask, scoped=t.scoped, order=t.scope or ())
+    found = a.retriever.retrieve(q, t.mask, scoped=t.scoped, order=t.scope or (), follows=t.follows)
     if found.efforts and q.yes_no and _asks_an_effect(q, found.efforts[0]):
         # "Did the model project reduce how often children retell their story?": what an
         # effort achieved is a judgement the reports do not make, unless the effort says so
@@ -197,7 +200,7 @@ def _compare(a: Answerer, t: Turn) -> Answer:
 
 
 def _outside(a: Answerer, t: Turn) -> Answer:
-    found = a.retriever.retrieve(t.query, t.mask)
+    found = a.retriever.retrieve(t.query, t.mask, follows=t.follows)
     # The nearest effort is offered only when it is near: a cover letter or a restaurant
     # has no "closest effort" worth reading.
     nearest = [] if found.weak else found.efforts[:1]

@@ -29,6 +29,10 @@ BANK = Path(__file__).resolve().parent / "data" / "offtopic"
 UTTERANCES = "utterances.txt"
 VECTORS = "vectors.npy"
 MANIFEST = "manifest.json"
+# CLINC150's training utterances come 100 to an intent, 150 intents, in the file's order.
+PER_INTENT = 100
+INTENTS = 150
+NEIGHBOURS = 10
 
 
 class OffTopic:
@@ -73,6 +77,26 @@ class OffTopic:
         if rows.size == 0:
             return -1.0
         return float((rows @ np.asarray(vector, dtype=np.float32).reshape(-1)).max())
+
+    def agreement(self, vector: npt.NDArray[np.float32], k: int = NEIGHBOURS) -> tuple[int, float]:
+        """How many of the ``k`` everyday requests nearest a query vector ask one and the
+        same thing (one of CLINC150's intents), and their mean cosine: "how do I renew my
+        passport" lands among requests about travel documents, a question the reports
+        answer among scattered ones."""
+        rows = self._rows()
+        if rows.size == 0:
+            return 0, 0.0
+        sims = rows @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        top = np.argsort(-sims)[:k]
+        # the file keeps CLINC150's order: each intent's utterances together, then the
+        # out-of-scope queries, which share no intent
+        labelled = [(int(i) // PER_INTENT, float(sims[i])) for i in top if i < PER_INTENT * INTENTS]
+        if not labelled:
+            return 0, 0.0
+        intents = [intent for intent, _ in labelled]
+        mode = max(set(intents), key=intents.count)
+        agreeing = [sim for intent, sim in labelled if intent == mode]
+        return len(agreeing), float(np.mean(agreeing))
 
 
 def _read(folder: Path) -> npt.NDArray[np.float32]:

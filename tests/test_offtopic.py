@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from assistant import Assistant
-from assistant.offtopic import BANK, OffTopic
+from assistant.offtopic import BANK, NEIGHBOURS, PER_INTENT, OffTopic
 from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import OFF_TOPIC_BELOW, Retriever
@@ -112,3 +112,33 @@ def test_a_request_sharing_only_a_place_s_name_with_the_reports_is_outside_them(
     # in everyday words only, no word of the reports at all: a question by meaning
     everyday = bot._answerer.reader.read("were neighbourhood helpers in fukuoka coached")
     assert not retriever.only_a_place(everyday)
+
+
+def test_agreement_counts_the_nearest_requests_that_ask_the_same_thing() -> None:
+    # CLINC150's order: each intent's requests together, PER_INTENT of them
+    per = PER_INTENT
+    rows = np.zeros((per * 3, 3), dtype=np.float32)
+    rows[:per] = [1.0, 0.0, 0.0]  # one intent, all alike
+    rows[per : 2 * per : 2] = [0.0, 1.0, 0.0]  # another, in two halves
+    rows[per + 1 : 2 * per : 2] = [0.0, 0.0, 1.0]
+    rows[2 * per :] = [0.0, 0.6, 0.8]
+    bank = OffTopic(rows)
+    agreeing, alike = bank.agreement(np.array([1.0, 0.0, 0.0], dtype=np.float32))
+    assert agreeing == NEIGHBOURS and alike == pytest.approx(1.0)
+    assert OffTopic(np.zeros((0, 3), dtype=np.float32)).agreement(np.ones(3)) == (0, 0.0)
+
+
+def test_an_everyday_request_among_agreeing_ones_is_declined_but_not_in_a_conversation(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
+) -> None:
+    # "renewed" a website, "foreign residents": a passport renewal is near them, but nearer
+    # to requests about travel documents, which agree on what they ask
+    (report,) = (EVALSET / "reports19").glob("fy*_efforts.txt")
+    bot = Assistant.load(
+        [BUNDLED_PLAN, report], index_dir=tmp_path_factory.mktemp("i19"), embedder=real_embedder
+    )
+    answer = bot.ask("how can I get my japanese passport renewed?")
+    assert answer.abstained and not answer.citations
+    first = bot.ask("What did the Ministry of Health, Labour and Welfare do in FY2019?")
+    later = bot.ask("was calling it free of charge?", context=first.context)
+    assert later.citations  # about the hotline just listed, not an everyday request
