@@ -86,6 +86,8 @@ def _head(phrase: str) -> str | None:
     words = phrase.lower().split()
     if len(words) > 1 and words[0].endswith("ed") and words[1] in _PARTICLES:
         return None  # "how many showed up", "turned out": a verb, no noun
+    if len(words) > 1 and words[1] in _DETERMINERS and only_a_verb(words[0]):
+        return None  # "how many watched the stream": people, no noun
     for w, after in zip(words, [*words[1:], ""], strict=True):
         if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS | _PAST)):
             break

@@ -90,9 +90,11 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         spans = [s for s in spans if s.earlier or "from" in s.lead] or spans
     else:  # "the usage rate rose to 51.7% from 46.2%": the rate is 51.7%
         spans = [s for s in spans if not s.earlier] or spans
+    # "how much was it?" of an effort giving a sum: the sum, not a count beside it
+    much = _HOW_MUCH.search(q.text) and any(s.kind == "money" for s in spans)
     span = pick_figure(
         spans,
-        q.unit,
+        q.unit or ("money" if much else None),
         topic_stems(q),
         own_noun_only=not first,
         total=total,
@@ -268,6 +270,7 @@ _NATIONAL = re.compile(
     re.I,
 )
 _NATIONAL_FIGURE = re.compile(r"\bnational\s+(?:figure|total|number|statistics?|count)\b", re.I)
+_HOW_MUCH = re.compile(r"\bhow\s+much\b(?!\s+(?:time|longer|more|less)\b)", re.I)
 _WHOLE_COUNTRY = frozenset(stem(w) for w in "total nationwide national".split())
 
 

@@ -170,6 +170,18 @@ COUNT_RULES: tuple[Rule, ...] = (
         to(Intent.NUMBER),
     ),
     Rule(
+        "a figure asked of what the conversation is about, naming nothing else, is its "
+        "figure: “how much was it in total?”",
+        lambda q, i, s: (
+            i is Intent.OUTSIDE
+            and q.refers_back
+            and q.counted
+            and not q.own_words
+            and not q.countries
+        ),
+        to(Intent.NUMBER),
+    ),
+    Rule(
         "an open question asking a figure or a duration is a fact question: “how much did "
         "the campaign cost”, “how long does it run”",
         lambda q, i, s: i is Intent.TOPIC and bool(asked_unit(q)) and plan_unit(q) is None,

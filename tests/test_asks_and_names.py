@@ -520,3 +520,13 @@ def test_how_many_were_added_asks_a_figure_not_what_is_new_between_years(
     assert answer.kind == "number" and "The report gives" in claims(answer)
     # what is new between the years is still asked so
     assert bot2071.ask("what was new in 2071?").kind == "compare"
+
+
+def test_how_much_of_the_effort_in_hand_is_its_sum_not_a_count_beside_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot2071 = blind_report_bot(tmp_path_factory, "reports52")
+    first = bot2071.ask("what were the FY2071 subsidies to private organizations?")
+    assert first.citations[0].effort_id == "fy2071-6.4.1"  # 930 million yen to 64 groups
+    answer = bot2071.ask("how much was it in total?", context=first.context)
+    assert not answer.abstained and "930 million yen" in claims(answer)
