@@ -32,6 +32,7 @@ from assistant.question import clean_question
 from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import Retriever
+from assistant.rule import plan_unit
 from corpus.models import Corpus
 from index.documents import CitedEffort
 from index.search import SearchIndex
@@ -93,7 +94,11 @@ class Answerer:
             answer = Answer(question=text, text=shown, kind="invalid", notice=notice)
             return answer.model_copy(update={"context": context or Context()})
         query = self.reader.read(text)
-        if query.intent is Intent.COMPARE and refine(query, scoped=False).intent is Intent.NUMBER:
+        if (
+            query.intent is Intent.COMPARE
+            and plan_unit(query) is None  # "how many new efforts" compares the years
+            and refine(query, scoped=False).intent is Intent.NUMBER
+        ):
             # "how many places did they add?": a figure an effort gives, asked of the
             # conversation's effort, not what is new between the years
             query = query.model_copy(update={"intent": Intent.NUMBER})

@@ -518,8 +518,9 @@ def test_how_many_were_added_asks_a_figure_not_what_is_new_between_years(
     first = bot2071.ask("what did the CFA do about temporary custody facilities in 2071?")
     answer = bot2071.ask("how many places did they add?", context=first.context)
     assert answer.kind == "number" and "The report gives" in claims(answer)
-    # what is new between the years is still asked so
+    # what is new between the years is still asked so, and counted so
     assert bot2071.ask("what was new in 2071?").kind == "compare"
+    assert bot2071.ask("how many new efforts in fy2071 (vs fy2019)?").kind == "compare"
 
 
 def test_how_much_of_the_effort_in_hand_is_its_sum_not_a_count_beside_it(
