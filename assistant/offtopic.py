@@ -73,30 +73,35 @@ class OffTopic:
 
     def nearest(self, vector: npt.NDArray[np.float32]) -> float:
         """The best cosine between a query vector (one row) and an everyday request."""
-        rows = self._rows()
-        if rows.size == 0:
-            return -1.0
-        return float((rows @ np.asarray(vector, dtype=np.float32).reshape(-1)).max())
+        return self.judge(vector)[0]
 
     def agreement(self, vector: npt.NDArray[np.float32], k: int = NEIGHBOURS) -> tuple[int, float]:
         """How many of the ``k`` everyday requests nearest a query vector ask one and the
         same thing (one of CLINC150's intents), and their mean cosine: "how do I renew my
         passport" lands among requests about travel documents, a question the reports
         answer among scattered ones."""
+        _, agreeing, alike = self.judge(vector, k)
+        return agreeing, alike
+
+    def judge(
+        self, vector: npt.NDArray[np.float32], k: int = NEIGHBOURS
+    ) -> tuple[float, int, float]:
+        """:meth:`nearest` and :meth:`agreement` from one pass over the bank."""
         rows = self._rows()
         if rows.size == 0:
-            return 0, 0.0
+            return -1.0, 0, 0.0
         sims = rows @ np.asarray(vector, dtype=np.float32).reshape(-1)
-        top = np.argsort(-sims)[:k]
+        top = np.argpartition(-sims, min(k, sims.size) - 1)[:k]
         # the file keeps CLINC150's order: each intent's utterances together, then the
         # out-of-scope queries, which share no intent
         labelled = [(int(i) // PER_INTENT, float(sims[i])) for i in top if i < PER_INTENT * INTENTS]
+        best = float(sims.max())
         if not labelled:
-            return 0, 0.0
+            return best, 0, 0.0
         intents = [intent for intent, _ in labelled]
         mode = max(set(intents), key=intents.count)
         agreeing = [sim for intent, sim in labelled if intent == mode]
-        return len(agreeing), float(np.mean(agreeing))
+        return best, len(agreeing), float(np.mean(agreeing))
 
 
 def _read(folder: Path) -> npt.NDArray[np.float32]:

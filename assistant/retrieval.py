@@ -337,15 +337,12 @@ class Retriever:
         best = self.index.nearest_similarity(text)
         if best >= OFF_TOPIC_BELOW:
             return False
-        vector = self.index.embed_query(text)
-        margin = self.offtopic.nearest(vector) - best
+        nearest, agreeing, alike = self.offtopic.judge(self.index.embed_query(text))
+        margin = nearest - best
         if margin >= OFF_TOPIC_MARGIN:
             return True
-        if not agreed:
-            return False
         # … or nearer by less, among everyday requests that agree on what they ask
-        agreeing, alike = self.offtopic.agreement(vector)
-        return margin >= AGREED_MARGIN and agreeing >= AGREEING and alike >= AGREED_ALIKE
+        return agreed and margin >= AGREED_MARGIN and agreeing >= AGREEING and alike >= AGREED_ALIKE
 
     def dense_share(self, q: Query) -> float:
         """The dense share of the fused score. A word match counts as far as the matched
