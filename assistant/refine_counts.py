@@ -171,7 +171,7 @@ COUNT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a figure asked of what the conversation is about, naming nothing else, is its "
-        "figure: “how much was it in total?”",
+        "figure: “so how much was that overall?”",
         lambda q, i, s: (
             i is Intent.OUTSIDE
             and q.refers_back

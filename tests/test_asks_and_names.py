@@ -529,5 +529,5 @@ def test_how_much_of_the_effort_in_hand_is_its_sum_not_a_count_beside_it(
     bot2071 = blind_report_bot(tmp_path_factory, "reports52")
     first = bot2071.ask("what were the FY2071 subsidies to private organizations?")
     assert first.citations[0].effort_id == "fy2071-6.4.1"  # 930 million yen to 64 groups
-    answer = bot2071.ask("how much was it in total?", context=first.context)
+    answer = bot2071.ask("so how much was that overall?", context=first.context)
     assert not answer.abstained and "930 million yen" in claims(answer)
