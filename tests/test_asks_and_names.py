@@ -516,7 +516,7 @@ def test_how_many_were_added_asks_a_figure_not_what_is_new_between_years(
 ) -> None:
     bot2071 = blind_report_bot(tmp_path_factory, "reports52")
     first = bot2071.ask("what did the CFA do about temporary custody facilities in 2071?")
-    answer = bot2071.ask("how many places did they add?", context=first.context)
+    answer = bot2071.ask("how many places did the agency add?", context=first.context)
     assert answer.kind == "number" and "The report gives" in claims(answer)
     # what is new between the years is still asked so, and counted so
     assert bot2071.ask("what was new in 2071?").kind == "compare"

@@ -394,7 +394,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("in how many municipalities as of march 2035?", "municipalities"),
         ("how many schools per prefecture took part", "schools"),
         ("was there a meeting of experts? how many showed up", None),  # a verb, no noun
-        ("how many watched the stream?", None),  # people: "watched" is only a verb
+        ("how many watched the broadcast live?", None),  # people: "watched" is only a verb
         ("how many reported cases were there", "cases"),
         ("how big were the subsidies to the centres (yen)?", "money"),
         ("how big is the new team (number of investigators)?", "investigators"),
