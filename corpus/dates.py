@@ -83,7 +83,13 @@ _MONTH_LIST = re.compile(
 
 
 # A day's weekday in brackets after it: "July 21 (Fri.)".
-_WEEKDAY = re.compile(r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)")
+_WEEKDAY = re.compile(
+    r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)"
+    # "Friday, July 21 – Thursday, August 31, 2073": a weekday before its month, written
+    # out as a word processor's long date has it
+    rf"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*(?=(?:{_MONTH_NAMES})\b)",
+    re.I,
+)
 # "12 Jul ’61", "Jul–Aug '61": a month with its year in two figures after an apostrophe.
 _SHORT_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s*[’'‘](\d\d)\b", re.I)
 

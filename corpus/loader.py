@@ -212,8 +212,8 @@ def load_corpus(
         progress: Show a progress bar of the bytes parsed on stderr.
 
     Raises:
-        CorpusError: a bad file, a file holding more than one report, or two reports for
-            the same fiscal year.
+        CorpusError: a bad file, a file holding more than one report or no effort at
+            all, or two reports for the same fiscal year.
 
     Example:
         >>> corpus = load_corpus()
@@ -232,6 +232,15 @@ def load_corpus(
             plan = parse_plan(text, source=file.name)
         else:  # a PDF: each effort also keeps the page it starts on
             plan = parse_plan(text, source=file.name, pages=pages)
+        if plan.effort_count == 0:
+            # its sections read, nothing credited to a ministry under them: a form the
+            # parser took for another, which would answer every question with nothing
+            raise CorpusError(
+                f"{file.name}: {len(plan.sections)} sections were read but no effort in them "
+                "(expected lines like '· Held a forum (July 2020). [CAO and NPA]'); the "
+                "report may be in a form planqa does not read yet: save it as plain text or "
+                "PDF and try again, or report the file"
+            )
         if plan.fiscal_year in by_year:
             other = by_year[plan.fiscal_year][0]
             # Two files of one name in two folders are told apart by their paths.

@@ -3,7 +3,8 @@
 A report may come as the text of a PDF or as the source it was published from: open data
 in JSON, a publishing pipeline's YAML, XML, a wiki page, AsciiDoc, reStructuredText, an Org
 file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition; or as the text of a
-PDF whose sections are tables without rules. Each reader below recognises its own form and
+PDF whose sections are tables without rules, or as a word processor saved it as plain
+text. Each reader below recognises its own form and
 leaves any other report untouched, line for line (so line numbers stay those of the file);
 :func:`plain_lines` applies them in turn, the forms that hold others first.
 Pure.
@@ -23,6 +24,7 @@ from corpus.qanda import qanda_to_plain
 from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
 from corpus.wiki import wiki_to_plain
+from corpus.wordtext import word_text_to_plain
 from corpus.xmldoc import xml_to_plain
 from corpus.yamldoc import yaml_to_plain
 
@@ -45,6 +47,7 @@ _READERS = (
     latex_to_plain,
     layout_tables,
     ruled_tables,
+    word_text_to_plain,
 )
 
 
