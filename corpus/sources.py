@@ -3,11 +3,11 @@
 A report may come as the text of a PDF or as the source it was published from: open data
 in JSON, a publishing pipeline's YAML, XML, a wiki page, AsciiDoc, reStructuredText, an Org
 file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition; or as the text of a
-PDF whose sections are tables without rules, or as a word processor saved it as plain
-text. Each reader below recognises its own form and
-leaves any other report untouched, line for line (so line numbers stay those of the file);
-:func:`plain_lines` applies them in turn, the forms that hold others first.
-Pure.
+PDF whose sections are tables without rules, as a word processor saved it as plain text,
+or as a browser without graphics saved its web page (``lynx -dump``). Each reader below
+recognises its own form and leaves any other report untouched, line for line (so line
+numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
+hold others first. Pure.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from corpus.html import html_to_plain
 from corpus.jsondoc import json_to_plain
 from corpus.latex import latex_to_plain
 from corpus.layout_tables import layout_tables
+from corpus.lynx import lynx_to_plain
 from corpus.org import org_to_plain
 from corpus.plaintables import ruled_tables
 from corpus.qanda import qanda_to_plain
@@ -45,6 +46,7 @@ _READERS = (
     english_only,
     html_to_plain,
     latex_to_plain,
+    lynx_to_plain,
     layout_tables,
     ruled_tables,
     word_text_to_plain,
