@@ -13,6 +13,7 @@ import re
 __all__ = [
     "asks_grade",
     "asks_inside",
+    "asks_quantity_inside",
     "asks_part_of_given",
     "asks_place",
     "asks_thing_not_quantity",
@@ -32,8 +33,10 @@ _LAW_CONTENT = re.compile(
     r"ordinance|statute|code|legislation|bill|constitution)\b[^?.]{0,60}?\b(?:say|says|said|"
     r"state|states|stipulate|provide|require|set|define|allow|prohibit|ban|prescribe)\b"
     r"|\bage\s+of\s+(?:sexual\s+)?consent\b"
-    r"|\b(?:what|which|how\s+much|how\s+big|how\s+large)\s+(?:(?:is|are|was|were)\s+the\s+|an?\s+)?"
-    r"(?:fines?|penalt(?:y|ies)|punishments?|prison\s+terms?|jail\s+time)\b"
+    r"|\b(?:what|which|how\s+much|how\s+big|how\s+large)"
+    r"(?:(?:'s|’s|\s+(?:is|are|was|were))\s+the|\s+an?)?\s+"
+    r"(?:(?:max(?:imum)?|min(?:imum)?|longest|highest|usual)\s+)?"
+    r"(?:fines?|penalt(?:y|ies)|punishments?|(?:prison|jail)\s+(?:terms?|sentences?)|jail\s+time)\b"
     r"|\bhow\s+long\s+(?:can|could|do|does|would|will)\s+(?:[\w'-]+\s+){0,5}?(?:go\s+to|"
     r"be\s+sent\s+to|spend\s+in|get\s+in)\s+(?:prison|jail)\b"
     r"|\b(?:fines?|penalt(?:y|ies))\s+(?:can|could|do|does|would|will)\b",
@@ -96,6 +99,21 @@ def asks_part_of_given(text: str) -> bool:
 def asks_what_a_law_sets(text: str) -> bool:
     """What an act or article says, a penalty or fine, or the age of consent."""
     return _LAW_CONTENT.search(text) is not None
+
+
+# "how long" or "how many" as the object of a verb in a yes/no question: "was there an
+# app to help parents restrict how long their kids chat?" (not "…, and by how much?")
+_QUANTITY_INSIDE = re.compile(
+    r"\b(?!(?:and|or|but|by|for|to|in|of|about|so|then|with|at|on|than)\b)[a-z]{3,}\s+"
+    r"how\s+(?:long|many|much|often|far)\b",
+    re.I,
+)
+
+
+def asks_quantity_inside(text: str) -> bool:
+    """A quantity asked inside a yes/no question, as the object of its verb, which asks no
+    figure of its own: "…help parents restrict how long their kids chat?"."""
+    return _QUANTITY_INSIDE.search(text) is not None and _TOLD_ASK.search(text) is None
 
 
 def asks_inside(text: str) -> bool:

@@ -20,6 +20,7 @@ from assistant.cues import (
     asks_what_a_law_sets,
 )
 from assistant.facts import UNITS
+from assistant.facts_pick import measure_of
 from assistant.intents import Intent, stem
 from assistant.query import Query
 from assistant.refine_counts import COUNT_RULES
@@ -154,22 +155,30 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a share or a count of something an effort counts is a figure, even when the "
-        "question says what changed: “what share was gone within 7 days”",
+        "question says what changed: “what share was gone within 7 days”, “what share of the "
+        "flagged posts disappeared within a day in FY2019”",
         lambda q, i, s: (
             i is Intent.COMPARE
             and bool(q.unit)
             and plan_unit(q) is None
-            and not q.time.fiscal_years
+            # "how many new efforts in FY2021?" compares years; a share is one year's
+            and (not q.time.fiscal_years or measure_of(q.unit) == "percent")
             and not q.whole
         ),
         to(Intent.NUMBER),
     ),
     Rule(
         "a person asked for by the part they played is named by the effort: “who was the "
-        "speaker at the symposium”",
+        "speaker at the symposium”; a part the reports speak of is no everyday question: "
+        "“who's the ambassador of the winter drive”",
         # "which academic is studying how …" is no figure either
         lambda q, i, s: (
-            q.role is not None and (i in ROLE_ASKS or i is Intent.NUMBER and not q.unit)
+            q.role is not None
+            and (
+                i in ROLE_ASKS
+                or i is Intent.NUMBER and not q.unit
+                or i is Intent.OUTSIDE and stem(q.role.split()[-1]) in q.report_words
+            )
         ),
         to(Intent.WHO),
     ),

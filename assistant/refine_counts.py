@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.asked import name_of, named_before
+from assistant.cues import asks_quantity_inside
 from assistant.facts_pick import measure_of
 from assistant.facts_places import is_place
 from assistant.intents import Intent, stem
@@ -183,8 +184,14 @@ COUNT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an open question asking a figure or a duration is a fact question: “how much did "
-        "the campaign cost”, “how long does it run”",
-        lambda q, i, s: i is Intent.TOPIC and bool(asked_unit(q)) and plan_unit(q) is None,
+        "the campaign cost”, “how long does it run”; not a yes-or-no question whose verb "
+        "takes the quantity (is there a tool that limits how long children game)",
+        lambda q, i, s: (
+            i is Intent.TOPIC
+            and bool(asked_unit(q))
+            and plan_unit(q) is None
+            and not (q.yes_no and asks_quantity_inside(q.text))
+        ),
         lambda q: Intent.PERIOD if asked_unit(q) == "duration" else Intent.NUMBER,
     ),
     Rule(

@@ -121,6 +121,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "what did the health ministry rename the hotline to?",
         "What's the name of the poster campaign's event?",
         "Which act do the crackdowns enforce?",
+        "What did the regional summit adopt?",  # a document, not a finding
     ],
     Intent.WHERE: [
         "Where were the leaflets handed out to travellers?",
@@ -777,9 +778,19 @@ def test_a_question_word_inside_a_yes_no_question_asks_no_fact_of_its_own(
     assert refine(query, scoped=False).intent == answered_as
 
 
+def test_a_part_a_person_played_is_asked_of_the_reports_when_they_speak_of_it(
+    reader: Reader,
+) -> None:
+    query = reader.read("who is the ambassador for the poster drive?")
+    outside = query.model_copy(update={"intent": Intent.OUTSIDE})
+    assert refine(outside, scoped=False).intent is Intent.OUTSIDE  # no report has one
+    held = outside.model_copy(update={"report_words": (*outside.report_words, "ambassador")})
+    assert refine(held, scoped=False).intent is Intent.WHO
+
+
 @pytest.mark.parametrize(
     ("question", "figure"),
-    [("what pledge was adopted at the conference?", False),
+    [("what charter was signed at the conference?", False),
      ("what was the figure for the conference?", True),
      ("what share of operators adopted the pledge?", True)],
 )  # fmt: skip
@@ -869,6 +880,7 @@ def test_a_remark_set_off_by_a_dash_is_dropped(reader: Reader) -> None:
         ("whats the age of consent in japan", True),
         ("how much is the fine for ignoring the order?", True),
         ("how long can someone go to prison for it", True),
+        ("what's the longest jail term for running such a site?", True),
         # what an effort made or which law it enforced: the reports say
         ("what does the guidebook say about grooming?", False),
         ("which act did the police enforce in the crackdown?", False),
@@ -939,3 +951,17 @@ def test_a_second_ask_naming_another_year_or_ministry_is_found_again(reader: Rea
 )
 def test_share_asks_a_percentage_only_as_a_noun(question: str, asked: str | None) -> None:
     assert unit(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("is there a tool that limits how long children game?", Intent.TOPIC),
+        ("did the campaign run long, and for how long?", Intent.PERIOD),
+        ("how long does the course last?", Intent.PERIOD),
+    ],
+)
+def test_a_quantity_a_yes_no_question_s_verb_takes_asks_no_figure(
+    reader: Reader, question: str, asks: Intent
+) -> None:
+    assert refine(reader.read(question), scoped=False).intent is asks
