@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from assistant.intents import Intent, stem
+from assistant.lemmas import plural_noun
 from assistant.query import Query, TimeScope
 from assistant.when import fiscal_year_of
 
@@ -242,6 +243,14 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
     """ "Who ran it?", "how many are there?", "what did they do in 2020?"."""
     update: dict[str, object] = {}
     carried: list[str] = []
+    counted = _counted_of(q, ctx)
+    if counted:
+        # "how many are there now?" after "school social workers in FY2062?": how many of
+        # the things asked about, which the efforts just given may count, not the year's
+        # efforts
+        update = {"intent": Intent.NUMBER, "unit": counted}
+        update.update(topic=ctx.topic, topic_words=ctx.topic_words)
+        return _within(q.model_copy(update=update), ctx.efforts)
     if q.intent in FILTER_INTENTS:
         carried = _carry_filters(q, ctx, update)
         if ctx.efforts and not q.has_filters and (not update or q.intent is Intent.MINISTRIES):
@@ -258,6 +267,19 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
         update["ministries"] = ctx.ministries
         carried += ctx.ministries
     return FollowUp(q.model_copy(update=update), None, tuple(carried))
+
+
+def _counted_of(q: Query, ctx: Context) -> str | None:
+    """The things a bare count ("how many are there?") counts when the previous question
+    asked about them by name, with no ministry: the first plural noun of its topic
+    ("school social workers", "the shelters for girls"); None otherwise (a count of the
+    efforts listed)."""
+    if q.intent is not Intent.COUNT or q.own_words or q.ministries or q.unit:
+        return None
+    if ctx.intent in FILTER_INTENTS or ctx.ministries or not ctx.efforts or not ctx.topic:
+        return None
+    words = (w.strip("?!.,") for w in ctx.topic.split())
+    return next((w for w in words if plural_noun(w)), None)
 
 
 def _years_of(time: TimeScope) -> tuple[int, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["only_a_verb", "participle", "verb_base"]
+__all__ = ["only_a_verb", "participle", "plural_noun", "verb_base"]
 
 
 @lru_cache(maxsize=4096)
@@ -57,3 +57,18 @@ def only_a_verb(word: str) -> bool:
 
     readings = set(getAllLemmas(word.lower()))
     return bool(readings) and readings <= {"VERB", "AUX"}
+
+
+@lru_cache(maxsize=1024)
+def plural_noun(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as the plural of a noun: "workers",
+    "subsidies", not "bullying", "police" or a word it does not know.
+
+    Example:
+        >>> plural_noun("workers"), plural_noun("subsidies"), plural_noun("bullying")
+        (True, True, False)
+    """
+    from lemminflect import getAllLemmas
+
+    nouns = getAllLemmas(word.lower()).get("NOUN", ())
+    return any(lemma != word.lower() for lemma in nouns)

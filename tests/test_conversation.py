@@ -254,3 +254,18 @@ def test_only_those_after_a_ministrys_efforts_narrows_them(
     # the Ministry of Justice's efforts the NPA shared, not every effort the NPA shared
     assert joint.citations
     assert all({"MOJ", "NPA"} <= set(c.ministries) for c in joint.citations)
+
+
+def test_how_many_are_there_after_things_named_alone_counts_those_things(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot2071 = blind_report_bot(tmp_path_factory, "reports52")
+    answer = then(bot2071, "tell me about school social workers in 2071", "how many are there?")
+    assert "21,300" in claims(answer)  # the workers the effort counts, not the year's efforts
+    assert cited(answer) == ["fy2071-6.1.2"]
+    # after a ministry's efforts on them, it still counts the efforts listed
+    listed = then(
+        bot2071, "what did MEXT do about school social workers in 2071", "how many are there?"
+    )
+    assert listed.kind == "count"
+
