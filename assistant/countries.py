@@ -11,7 +11,7 @@ from functools import lru_cache
 from assistant.parts import Span
 from assistant.text import function_words
 
-__all__ = ["Country", "countries", "country_mentions"]
+__all__ = ["Country", "compares_with_home", "countries", "country_mentions"]
 
 
 _COUNTRY_ALIASES = {
@@ -65,6 +65,25 @@ class Country:
 
 # A country named as where something was done ("in Switzerland"), by a verb of doing
 # something abroad: not what that country does.
+# A question setting a country beside Japan asks what that country does: "how does
+# Australia handle it compared with Japan", "in Korea vs Japan".
+_BESIDE_HOME = re.compile(
+    r"\b(?:compar\w*\s+(?:to|with)|versus|vs\.?|than(?:\s+in)?)\s+(?:th(?:at|ose)\s+of\s+)?"
+    r"japan\b|\bjapan(?:'s|’s)?\s+(?:compar\w*|versus|vs\b)",
+    re.I,
+)
+
+
+def compares_with_home(text: str) -> bool:
+    """Whether the question sets what it names beside Japan's own measures.
+
+    Example:
+        >>> compares_with_home("how does Korea do it compared to Japan?")
+        True
+    """
+    return bool(_BESIDE_HOME.search(text))
+
+
 _PLACE_OF = re.compile(r"\b(?:in|at|to|inside|within|visit(?:ed|ing)?)\s+(?:the\s+)?$", re.I)
 _DONE_ABROAD = re.compile(
     r"\b(?:hold|held|hosts?|hosted|organi[sz]e[ds]?|attend(?:ed|s)?|visit(?:ed|s)?|send|sent|"

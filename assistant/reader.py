@@ -36,7 +36,7 @@ from assistant.asked import (
 from assistant.asked_people import asked_role
 from assistant.changes import read_changes
 from assistant.chatter import Chatter
-from assistant.countries import countries
+from assistant.countries import compares_with_home, countries
 from assistant.cues import asks_place
 from assistant.gazetteer import HostCountries
 from assistant.intents import Intent, intent_model, shape, stem
@@ -225,10 +225,14 @@ class Reader:
         # "I am a student from Vietnam. How many schools …?": the asker's country is no
         # country asked about; only the question's own are
         source = asked or text
-        named = countries(source, HOME_COUNTRY, self.mentioned)
+        # "how does Korea handle it compared with Japan": Korea's measures, though the
+        # reports tell of Korea
+        beside = compares_with_home(source)
+        mentioned = frozenset() if beside else self.mentioned
+        named = countries(source, HOME_COUNTRY, mentioned)
         if named:  # "a panel in Switzerland" of reports that tell of one in Geneva
-            named = countries(source, HOME_COUNTRY, self.mentioned, self.hosted())
-        if slots.mentions.ministries or _HOME.search(text):
+            named = countries(source, HOME_COUNTRY, mentioned, self.hosted())
+        if (slots.mentions.ministries or _HOME.search(text)) and not beside:
             # "did Japan send officers to France?": a Japanese effort abroad, not France's
             named = not_places(named, source)
         term = self._term(text, slots)

@@ -531,3 +531,12 @@ def test_how_much_of_the_effort_in_hand_is_its_sum_not_a_count_beside_it(
     assert first.citations[0].effort_id == "fy2071-6.4.1"  # 930 million yen to 64 groups
     answer = bot2071.ask("so how much was that overall?", context=first.context)
     assert not answer.abstained and "930 million yen" in claims(answer)
+
+
+def test_a_country_set_beside_japan_is_asked_about_though_the_reports_tell_of_it() -> None:
+    corpus = load_corpus([BUNDLED_PLAN, EVALSET / "reports34"])  # co-hosted with Australia
+    reader = Reader(corpus, build_chunks(corpus)[0])
+    beside = reader.read("what does australia do about sextortion, versus japan?")
+    assert beside.countries == ("Australia",)
+    assert refine(beside, scoped=False).intent is Intent.OUTSIDE
+    assert reader.read("did japan work with australia on sextortion?").countries == ()
