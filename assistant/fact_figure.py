@@ -90,6 +90,10 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         spans = [s for s in spans if s.earlier or "from" in s.lead] or spans
     else:  # "the usage rate rose to 51.7% from 46.2%": the rate is 51.7%
         spans = [s for s in spans if not s.earlier] or spans
+    if _PART_OF.search(q.text):
+        # "how many of the suspects had contacted children online?": the figure whose
+        # words say so, of the several the effort gives of suspects
+        spans = [s for s in spans if _part_said(q, s, e.text)] or spans
     # "how much was it?" of an effort giving a sum: the sum, not a count beside it
     much = _HOW_MUCH.search(q.text) and any(s.kind == "money" for s in spans)
     span = pick_figure(
@@ -115,7 +119,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         and span.noun
         and q.unit
         and stem(span.noun) == stem(q.unit)
-        and not _part_said(q, span)
+        and not _part_said(q, span, e.text)
     ):
         return None  # "how many of the consultations were about …": not the whole
     if span.text.isalpha():  # "twice"
@@ -217,13 +221,17 @@ _GROUP_ENDS = frozenset(
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
 
 
-def _part_said(q: Query, span: FactSpan) -> bool:
+def _part_said(q: Query, span: FactSpan, text: str) -> bool:
     """Whether the figure is of the part asked for, said by the words the question says of
-    it: "how many of its members were arrested?" is "arrested 23 members"."""
+    it: "how many of its members were arrested?" is "arrested 23 members", and "how many of
+    the suspects had contacted children online" is "14 of the suspects were found to have
+    contacted children … online" (the rest of its clause)."""
     after = re.search(rf"\b{re.escape(q.unit or '')}\b([^?.;]*)", q.text, re.I)
     words = re.split(r"\band\b|,", after.group(1))[0] if after else ""
     said = set(tokenize(words)) - {stem(w) for w in function_words()}
-    return bool(said) and said <= span.lead | span.clause
+    at = text.find(span.text)
+    rest = re.split(r"[.;]", text[at:], maxsplit=1)[0] if at >= 0 else ""
+    return bool(said) and said <= span.lead | span.clause | set(tokenize(rest))
 _ASKS_EARLIER = re.compile(
     r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one|"
     r"(?:a|the|one)\s+year\s+(?:before|earlier|prior)|(?:the\s+)?prior\s+year|last\s+year)\b",

@@ -160,6 +160,14 @@ _RUNNING_TOTAL = re.compile(
 _WHOLE_UNITS = UNITS["duration"] | UNITS["money"] | UNITS["times"]
 
 
+# Words that number a part of a document, not a quantity: "Table 4", "表4", "Annex 2".
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:tables?|figures?|fig\.|charts?|annex|appendix|articles?|chapters?|sections?)"
+    r"\s*|[表図]\s*)$",
+    re.I,
+)
+
+
 def figures(text: str) -> list[FactSpan]:
     """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
     ("4th") are left out."""
@@ -192,6 +200,8 @@ def figures(text: str) -> list[FactSpan]:
             continue  # "November 12, 2020": a day of a date
         if re.search(r"\b(?:Reiwa|Heisei)\s+$", text[max(0, m.start() - 8) : m.start()]):
             continue  # "(November, Reiwa 31)": a year of an era
+        if _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "Table 4 School social workers": the table's number, no 4 workers
         after = text[m.end() : m.end() + 80]
         # "418k": no word; "184 local governments and 271 private groups": a figure ends
         # the first noun phrase
@@ -232,6 +242,9 @@ def figures(text: str) -> list[FactSpan]:
         if noun is None and of_whole and not percent:
             # "19 of the 22 major providers had introduced it": 19 providers
             noun, noun_words = of_whole.group("noun").lower(), [of_whole.group(0).strip()]
+        elif noun is None and not percent and (named := _OF_THE_NAMED.match(after)):
+            # "14 of the suspects were found to have …": 14 suspects
+            noun, noun_words = named.group("noun").lower(), [named.group(0).strip()]
         elif noun is None and part_of and whole and not percent:
             # "22 operators …; 12 of them had introduced it": 12 operators
             noun, noun_words = whole.noun, [part_of.group(0).strip()]
@@ -336,6 +349,10 @@ _IN_ALL = re.compile(r"\s+(?:in\s+total|in\s+all|altogether)\b", re.I)
 # "19 of the 22 major providers": a part, then the whole it is of.
 _OF_THE_WHOLE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+)?\d[\d,.]*\s+(?:[A-Za-z-]+\s+){0,3}?(?P<noun>[A-Za-z-]+s)\b"
+)
+# "14 of the suspects": a part of a whole named, not counted.
+_OF_THE_NAMED = re.compile(
+    r"\s+of\s+(?:the|these|those|its|their)\s+(?:[A-Za-z-]+\s+){0,2}?(?P<noun>[A-Za-z-]+s)\b"
 )
 _OF_WHICH_BEFORE = re.compile(
     r"\bof\s+(?:which|whom|them|these)\s+(?:about\s+|approximately\s+|some\s+)?$", re.I

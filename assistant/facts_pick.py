@@ -47,6 +47,7 @@ _SAME_NOUN = {
     "check": "confirm",  # record checks are the reports' "confirmations"
     "shrink": "counselor",
     "watch": "view",  # "how many watched it online": "about 4,200 viewed the stream"
+    "play": "view",  # a video "played 5.3 million times" was viewed so often
     "psycholog": "counselor",  # school counselors are the psychologists pupils see
     "therapist": "counselor",
     "instructor": "teacher",
@@ -270,7 +271,11 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         return span.kind == "duration" and span.noun is not None and stem(span.noun) == stem(unit)
     if span.kind != "number":
         # "how many views": "viewed about 190,000 times" counts them
-        return span.kind == "times" and (unit == "times" or stem(unit.lower()) in span.lead)
+        # "how many views": "played 5.3 million times" ("the video was played") too
+        said = _canon(stem(unit.lower()))
+        return span.kind == "times" and (
+            unit == "times" or said in {_canon(w) for w in span.lead}
+        )
     wanted = _kin(stem(unit.lower()))
     own = _kin(stem(span.noun)) if span.noun else ""
     if wanted == own or wanted in {_kin(w) for w in _own_words(span)}:

@@ -124,6 +124,9 @@ def test_a_change_named_as_one_answers_only_a_question_about_a_change() -> None:
     [
         ("the usage rate rose to 51.7% from 46.2% in the previous survey", "51.7%", "46.2%"),
         ("the usage rate was 51.7%, up from 46.2%", "51.7%", "46.2%"),
+        # the earlier year's beside it, in brackets
+        ("received 8,410 calls (7,300 in FY2079), most at night", "8,410 calls", "7,300"),
+        ("the usage rate reached 51.7% (FY2079: 46.2%)", "51.7%", "46.2%"),
     ],
 )
 def test_the_value_a_figure_moved_from_is_told_from_the_one_it_reached(
@@ -136,6 +139,8 @@ def test_the_value_a_figure_moved_from_is_told_from_the_one_it_reached(
 def test_a_figure_from_somewhere_is_no_earlier_value() -> None:
     (countries,) = figures("officers from 40 countries attended")
     assert not countries.earlier
+    _, part = figures("trained 450 officers (120 in FY2080 alone)")
+    assert not part.earlier  # a part of the report's own year
 
 
 def test_a_number_dialled_is_no_figure() -> None:
@@ -293,6 +298,7 @@ def test_years_ordinals_codes_and_ranges_are_not_figures() -> None:
         ("the number of centers with a lawyer increased to 52.", "centres", "52 centers"),
         ("attended by about 1,800 guardians (October 2020)", "parents", "about 1,800 guardians"),
         ("posted online and viewed about 190,000 times", "downloads", None),
+        ("its video was played 2.1 million times on video sites", "views", "2.1 million times"),
         ("bringing the total to 57 hospitals in 41 prefectures", "clinics", "57 hospitals"),
         ("the blocking list held about 1,250 addresses", "urls", "about 1,250 addresses"),
         ("with 57 hospitals in 41 prefectures", "schools", None),
@@ -456,6 +462,24 @@ def test_a_part_of_the_figure_before_it_counts_the_same_things() -> None:
     text = "Asked 22 operators (users under 18); 12 of them had introduced it."
     (whole, part) = figures(text)[::2]
     assert (whole.noun, part.noun, part.text) == ("operators", "operators", "12 of them")
+
+
+def test_a_part_of_a_whole_named_is_the_figure_whose_clause_says_what_the_part_did(
+    tmp_path: Path,
+) -> None:
+    (part,) = figures("In addition, 9 of the suspects were minors.")
+    assert (part.text, part.noun) == ("9 of the suspects", "suspects")
+    report = tmp_path / "fy2018.txt"
+    report.write_text(
+        "FY2018 Efforts on the Plan\n1. Crackdowns\nO Joint operations\n"
+        "· Ran a nationwide sweep (May 2018), arresting 40 suspects: 25 suspects for "
+        "possession; 15 suspects for production. Later, 6 of the suspects were found to have "
+        "worked at schools. [NPA]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    worked = bot.ask("regarding the sweep, how many of the suspects worked at schools?")
+    assert "6 of the suspects" in claims(worked)
 
 
 def test_a_part_of_a_whole_the_question_states_is_not_that_whole(bot: Assistant) -> None:
@@ -1214,3 +1238,7 @@ def test_a_count_of_convictions_is_not_answered_by_the_arrests_of_a_report_never
     assert "846" in claims(took_part)
     convicted = bot.ask("how many convicted inmates got guidance against reoffending in fy2053?")
     assert "846" in claims(convicted)
+
+
+def test_a_document_s_table_number_is_no_count_of_what_the_table_holds() -> None:
+    assert figures("Increased the staff (Table 4). Table 4 School social workers") == []
