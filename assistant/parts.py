@@ -164,10 +164,11 @@ _MEASURE_ORDINAL = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last)\s+measure\b",
     re.I,
 )
-# "measure 4" or "measure D" (lettered as a report may letter them) of a section named
-# elsewhere in the question
+# "measure 4" or "measure D" (lettered as a report may letter them), or "initiative 4" as
+# a report may call its measures, of a section named elsewhere in the question
 _MEASURE_IN_SECTION = re.compile(
-    r"\b(?:measure|para\.?|paragraph)\s+(?:no\.?\s*)?(\d{1,2}|(?-i:[A-H]))\b(?![.\d])", re.I
+    r"\b(?:measure|initiative|para\.?|paragraph)\s+(?:no\.?\s*)?(\d{1,2}|(?-i:[A-H]))\b(?![.\d])",
+    re.I,
 )
 _ORDINAL_NUMBER = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,

@@ -612,6 +612,7 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("every effort under direction 6 of the wiki page", 6, None),
         ("strand 2 of the plan, what's in it", 2, None),
         ("which direction did the police take in 2019?", None, None),  # a direction, no section
+        ("what's initiative 2 of priority 5 called?", 5, (5, 2)),  # a web page's labels
     ],
 )
 def test_parts_are_read_as_the_reports_label_them(
