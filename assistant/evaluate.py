@@ -110,6 +110,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev51": ("reports51",),
     "dev52": ("reports52",),
     "dev53": ("reports53",),
+    "dev54": ("reports54",),
+    "dev55": ("reports55",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),

@@ -96,6 +96,8 @@ def test_question_sets_cover_every_kind_on_every_corpus() -> None:
         "dev51",
         "dev52",
         "dev53",
+        "dev54",
+        "dev55",
         "unseen",
         "unseen2",
         "unseen3",
