@@ -19,7 +19,7 @@ from assistant.query import Query
 from assistant.retrieval import Found
 from index.documents import CitedEffort
 
-__all__ = ["FactWriter"]
+__all__ = ["FactWriter", "asks_each_year"]
 
 HEDGE = "The reports do not answer this directly; the closest"
 _UNIT_WORDS = {
@@ -219,6 +219,24 @@ class FactWriter:
                 quotes = "\n\n".join(_quote(e, n) for n, (e, _) in enumerate(given, 1))
                 cited = [e for e, _ in given]
                 return self.c.answer(q, f"{leads}\n\n{quotes}", q.intent.value, cited, filters)  # type: ignore[arg-type]
+        years = q.time.fiscal_years or (
+            tuple(sorted({e.fiscal_year for e in efforts})) if _EVERY_YEAR.search(q.text) else ()
+        )
+        if len(years) > 1 and q.intent in _OF_EACH_YEAR:
+            # "the deletion rate in FY2020 and in FY2023": each year's figure, from the
+            # first of that year's efforts that gives one
+            given = [
+                found
+                for year in years
+                if (found := _first_given(writer, q, [e for e in efforts if e.fiscal_year == year]))
+            ]
+            if len(given) > 1:
+                leads = "\n".join(
+                    f"- FY{e.fiscal_year}: {lead} [{n}]." for n, (e, lead) in enumerate(given, 1)
+                )
+                quotes = "\n\n".join(_quote(e, n) for n, (e, _) in enumerate(given, 1))
+                cited = [e for e, _ in given]
+                return self.c.answer(q, f"{leads}\n\n{quotes}", q.intent.value, cited, filters)  # type: ignore[arg-type]
         for n, e in enumerate(efforts):
             lead = writer(q, e, n == 0)
             if lead is not None:
@@ -271,6 +289,29 @@ class FactWriter:
         if q.intent is Intent.WHO and q.role:
             return f"who the {q.role} {'were' if q.role.endswith('s') else 'was'}"
         return "this"
+
+
+# Facts asked of each of the years a question names, or of every year ("year by year").
+_OF_EACH_YEAR = frozenset({Intent.NUMBER, Intent.PERIOD, Intent.WHEN})
+_EVERY_YEAR = re.compile(
+    r"\b(?:year\s+by\s+year|(?:in|for)\s+each\s+(?:fiscal\s+)?year|each\s+year|every\s+year|"
+    r"(?:in|for)\s+both\s+(?:fiscal\s+)?(?:years|reports))\b",
+    re.I,
+)
+
+
+def asks_each_year(q: Query) -> bool:
+    """Whether a fact is asked of several years: two named, or "year by year"."""
+    return len(q.time.fiscal_years) > 1 or bool(_EVERY_YEAR.search(q.text))
+
+
+def _first_given(
+    writer: Callable[[Query, CitedEffort, bool], str | None],
+    q: Query,
+    efforts: Sequence[CitedEffort],
+) -> tuple[CitedEffort, str] | None:
+    """The first of ``efforts`` that gives the fact, with what it gives."""
+    return next(((e, lead) for e in efforts if (lead := writer(q, e, True)) is not None), None)
 
 
 # The question asks the same fact of several efforts: "… in each of those?"

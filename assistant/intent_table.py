@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.compose_facts import asks_each_year
 from assistant.facts_names import explained_in
 from assistant.intents import Intent, stem
 from assistant.literal import holds_identifiers, identifiers
@@ -91,7 +92,12 @@ def _fact(a: Answerer, t: Turn) -> Answer:
         asked = f"total {t.query.unit}" if t.query.unit else "figure"
         return a.facts.not_given(t.query, f"a {asked} of {whole}", [], t.filters)
     marks = identifiers(t.query.topic)
-    efforts = [e for e in found.facts if holds_identifiers(e, marks)]
+    pool = found.facts
+    if asks_each_year(t.query):
+        # "the deletion rate in FY2020 and in FY2023": each year's best effort, though
+        # one year's is nearer the question than the other's
+        pool = [*found.facts, *(e for e in found.efforts if e not in found.facts)]
+    efforts = [e for e in pool if holds_identifiers(e, marks)]
     if not efforts:  # "when was the 5th meeting?" when the reports hold the 4th
         named = " ".join(f"“{m}”" for m in marks)
         return a.facts.not_given(t.query, f"anything on {named}", found.efforts, t.filters)

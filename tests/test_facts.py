@@ -208,6 +208,9 @@ def test_the_items_an_effort_lists_for_a_noun_are_read_from_its_brackets_or_list
     assert listed(text, "languages") == "English, Chinese and Korean"
     assert listed("invited groups such as NGOs and schools.", "groups") == "NGOs and schools"
     assert listed("held seminars (July 2019)", "seminars") is None  # a date, not a list
+    # a bracket dating them, however many commas it holds
+    assert listed("in 5 wards (from Friday, June 2, 2080)", "wards") is None
+    assert listed("in 2 towns (Monday, May 1 and Friday, May 5, 2080)", "towns") is None
 
 
 def test_a_total_over_several_groups_does_not_count_one_of_them(bot: Assistant) -> None:
@@ -1242,3 +1245,12 @@ def test_a_count_of_convictions_is_not_answered_by_the_arrests_of_a_report_never
 
 def test_a_document_s_table_number_is_no_count_of_what_the_table_holds() -> None:
     assert figures("Increased the staff (Table 4). Table 4 School social workers") == []
+
+
+def test_a_figure_asked_of_two_years_is_each_years_figure(multi: Assistant) -> None:
+    answer = multi.ask("in 2020 and in 2023, how many consultations did the sns service take?")
+    said = claims(answer)
+    assert "FY2020" in said and "2,300" in said and "FY2023" in said and "4,600" in said
+    assert [c.effort_id for c in answer.citations] == ["fy2020-4.1.1", "fy2023-4.1.1"]
+    by_year = claims(multi.ask("the sns service: consultations taken, year by year - how many?"))
+    assert "2,300" in by_year and "4,600" in by_year
