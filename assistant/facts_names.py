@@ -220,7 +220,19 @@ def listed(text: str, noun: str) -> str | None:
     if m is None:
         return None
     items = (m.group(1) or m.group(2)).strip(" ,")
+    if _DATING.match(items) or not _DATE_WORDS.sub("", items).strip(" ,.–-"):
+        return None  # "in 9 prefectures (from Monday, November 20, 2073)": a date, no list
     return items if re.search(r",|\band\b", items) else None
+
+
+# A bracket after a noun that dates it rather than listing it ("from …", "as of …"), or
+# holds nothing but the words and figures of a date.
+_DATING = re.compile(r"^(?:from|since|as\s+of|as\s+at|by|until|till|between)\b", re.I)
+_DATE_WORDS = re.compile(
+    r"\b(?:(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|and|to|the|of|\d+(?:st|nd|rd|th)?)\b|\d",
+    re.I,
+)
 
 
 def named_after(text: str, noun: str) -> str | None:
