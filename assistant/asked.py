@@ -86,8 +86,8 @@ def _head(phrase: str) -> str | None:
     words = phrase.lower().split()
     if len(words) > 1 and words[0].endswith("ed") and words[1] in _PARTICLES:
         return None  # "how many showed up", "turned out": a verb, no noun
-    if len(words) > 1 and words[1] in _DETERMINERS and only_a_verb(words[0]):
-        return None  # "how many watched the stream": people, no noun
+    if (len(words) == 1 or words[1] in _AFTER_A_VERB) and only_a_verb(words[0]):
+        return None  # "how many watched the stream", "… watched online": people, no noun
     for w, after in zip(words, [*words[1:], ""], strict=True):
         if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS | _PAST)):
             break
@@ -117,6 +117,12 @@ _PAST = frozenset(
 
 
 _DETERMINERS = frozenset("the a an its their this that these those".split())
+# Words a verb may be followed by but a noun phrase's first word is not: "how many
+# watched online", "how many came in person", "how many took part from abroad".
+_AFTER_A_VERB = _DETERMINERS | frozenset(
+    "online offline abroad overseas remotely live virtually in at from via through by for to "
+    "with during part".split()
+)
 
 
 _PRONOUNS = frozenset(
@@ -273,7 +279,8 @@ _NAME_OF = re.compile(
 )
 # "what hours is the chat open", "the opening hours", "when is it open": times of day.
 _HOURS = re.compile(
-    r"\b(?:what|which)\s+hours\b|\b(?:opening|business|office)\s+hours\b|"
+    r"\b(?:what|which)\s+hours?\b|\b(?:opening|business|office)\s+hours\b|"
+    r"\bwhat\s+times?\s+of\s+(?:the\s+)?day\b|"  # "at what time of day do chats come in"
     r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.]{0,40}\b(?:open|close|start|end)s?\b|"
     # "when is it open": while it is open, not when it opened ("since when are they open")
     r"(?<!\bsince\s)(?<!\bfrom\s)\bwhen\s+(?:is|are)\b[^?.]{0,50}\bopen\b\s*(?:[?.!]|$)|"

@@ -274,6 +274,14 @@ def test_a_word_a_determiner_follows_is_a_verb_not_the_unit() -> None:
     assert unit("how many staff the unit has") == "staff"
 
 
+@pytest.mark.parametrize(
+    "question", ["and how many followed online?", "how many took part from abroad", "how many came"]
+)
+def test_a_verb_with_no_noun_before_it_counts_people_and_names_no_unit(question: str) -> None:
+    assert unit(question) is None
+    assert unit("how many registered users are there?") == "users"  # a participle, a noun
+
+
 def test_an_issue_may_be_numbered_after_its_noun() -> None:
     text = 'Published the "Age Verification Guidelines, Version 2.0" (September 2030).'
     assert issue_of(text, "version") == "Version 2.0"
@@ -290,6 +298,7 @@ def test_an_issue_may_be_numbered_after_its_noun() -> None:
         ("which hotel chains took part in the training?", "chains"),
         ("what time does the consultation desk open in the morning?", "hours"),
         ("and when is the consultation desk open?", "hours"),  # while it is open
+        ("the helpline - at what time of day are most calls made?", "hours"),
         ("when did the consultation desk open?", None),  # the day it opened
         ("what did they rename the hotline to? need the exact new name", "name"),
         ("did they change the name of the hotline?", "hotline"),  # the name of a named kind
