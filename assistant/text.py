@@ -129,7 +129,7 @@ _ABOUT = r"(?:roughly|approximately|about|around|exactly|also|then)"
 # across how many prefectures"), which a preposition may lead from a few words away
 # ("…, and to hotlines in how many countries", "…, and on the trains of how many …").
 _SECOND_ASK = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|n|&)\s+|\s*;\s*|\s+[-–—]+\s+|\?\s+(?:and\s+)?)"
+    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|n|&|\+)\s+|\s*;\s*|\s+[-–—]+\s+|\?\s+(?:and\s+)?)"
     rf"(?=(?:{_ABOUT}\s+)?(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b"
     rf"|{LEADING_PREPOSITIONS}\s+(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{0,4}}"
     rf"(?:{_ABOUT}\s+)?how\s+(?:many|much)\b"
@@ -154,6 +154,8 @@ def two_asks(text: str, *, min_words: int = 3) -> tuple[str, str] | None:
         asks = (
             _OPENS_ASKING.match(first)
             or _FACT_NOUN_ASK.match(first)  # "dates of the workshop, and how many came?"
+            # "sextortion desks: number of consultations + how many from boys?"
+            or _FACT_NOUN_ASK.match(re.split(r":\s+", first)[-1])
             or question_part(first)
             or _ENDS_ASKING.search(first)
             or _ASKS_IN_PLACE.search(first)  # "MIC lit up which tower? and how many …"

@@ -220,6 +220,11 @@ def test_a_fact_asked_as_its_noun_is_an_ask_of_its_own() -> None:
         "dates of the workshop for investigators",
         "how many came?",
     )
+    # after the topic and a colon, and joined by a plus
+    assert two_asks("night patrols: number of officers + how many youths were met?") == (
+        "night patrols: number of officers",
+        "how many youths were met?",
+    )
 
 
 def test_which_eight_companies_asks_their_names_however_long_their_description() -> None:
