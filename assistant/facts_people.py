@@ -86,7 +86,30 @@ def audiences(text: str) -> list[FactSpan]:
                 span = text[start : start + nouns[-1].end()].strip(" ,")
                 out.append(FactSpan("name", span, None, frozenset()))
                 break
+    if not out:
+        # 'published "A Guidebook on … for Schools and Boards of Education"': its title
+        # says whom it is for
+        out += [
+            FactSpan("name", m.group(1), None, frozenset())
+            for m in _FOR_IN_TITLE.finditer(text)
+            if any(_people_or_bodies(w) for w in m.group(1).split() if w[0].isupper())
+        ]
     return out
+
+
+# A title that ends saying whom it is for: "… for Schools and Boards of Education".
+def _people_or_bodies(word: str) -> bool:
+    """ "Schools", "Parents", "Children": whom a title may say it is for (not "the Future")."""
+    lower = word.lower()
+    return lower in UNITS["people"] or lower in ("children", "people") or (
+        lower.endswith("s") and not lower.endswith("ss")
+    )
+
+
+_TITLE_WORD = r"(?:[A-Z][\w-]*|and|of|the)"
+_FOR_IN_TITLE = re.compile(
+    rf"[\"“][^\"“”]{{3,}}?\sfor\s+({_TITLE_WORD}(?:\s+{_TITLE_WORD})*)[\"”]"
+)
 
 
 # "chaired by a professor of Keio University, and …": who did what the verb says ("for"

@@ -428,6 +428,12 @@ def test_who_an_effort_was_for_is_read_up_to_the_last_noun_naming_people(
 
 def test_an_effort_that_names_no_audience_has_none() -> None:
     assert audiences("Held the Public Symposium (July 2019).") == []
+    assert audiences('Held the "Forum for the Future" in Osaka.') == []  # no one it is for
+
+
+def test_a_title_that_says_whom_it_is_for_names_the_audience() -> None:
+    text = 'Published "A Handbook on Online Risks for Parents and Foster Carers" (May 2080).'
+    assert [s.text for s in audiences(text)] == ["Parents and Foster Carers"]
 
 
 def test_named_places_joined_by_and_are_one_place() -> None:
