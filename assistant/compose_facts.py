@@ -215,10 +215,7 @@ class FactWriter:
             # "how many people took part in each of those?": every effort's own figure
             given = [(e, lead) for e in efforts if (lead := writer(q, e, True)) is not None]
             if len(given) > 1:
-                leads = "\n".join(f"- {lead} [{n}]." for n, (_, lead) in enumerate(given, 1))
-                quotes = "\n\n".join(_quote(e, n) for n, (e, _) in enumerate(given, 1))
-                cited = [e for e, _ in given]
-                return self.c.answer(q, f"{leads}\n\n{quotes}", q.intent.value, cited, filters)  # type: ignore[arg-type]
+                return self._several(q, given, filters, by_year=False)
         years = q.time.fiscal_years or (
             tuple(sorted({e.fiscal_year for e in efforts})) if _EVERY_YEAR.search(q.text) else ()
         )
@@ -231,18 +228,31 @@ class FactWriter:
                 if (found := _first_given(writer, q, [e for e in efforts if e.fiscal_year == year]))
             ]
             if len(given) > 1:
-                leads = "\n".join(
-                    f"- FY{e.fiscal_year}: {lead} [{n}]." for n, (e, lead) in enumerate(given, 1)
-                )
-                quotes = "\n\n".join(_quote(e, n) for n, (e, _) in enumerate(given, 1))
-                cited = [e for e, _ in given]
-                return self.c.answer(q, f"{leads}\n\n{quotes}", q.intent.value, cited, filters)  # type: ignore[arg-type]
+                return self._several(q, given, filters, by_year=True)
         for n, e in enumerate(efforts):
             lead = writer(q, e, n == 0)
             if lead is not None:
                 text = f"{lead} [1].\n\n{_quote(e)}\n\n— {self.c.names(e.ministries)}; {_where(e)}"
                 return self.c.answer(q, text, q.intent.value, [e], filters)  # type: ignore[arg-type]
         return self.not_given(q, self.missing(q, efforts), efforts, filters)
+
+    def _several(
+        self,
+        q: Query,
+        given: Sequence[tuple[CitedEffort, str]],
+        filters: AppliedFilters,
+        *,
+        by_year: bool,
+    ) -> Answer:
+        """One fact of each of several efforts, a line each ("- FY2020: …" by year), each
+        cited, then their quotes."""
+        leads = "\n".join(
+            f"- {f'FY{e.fiscal_year}: ' if by_year else ''}{lead} [{n}]."
+            for n, (e, lead) in enumerate(given, 1)
+        )
+        quotes = "\n\n".join(_quote(e, n) for n, (e, _) in enumerate(given, 1))
+        cited = [e for e, _ in given]
+        return self.c.answer(q, f"{leads}\n\n{quotes}", q.intent.value, cited, filters)  # type: ignore[arg-type]
 
     def also(self, q: Query, e: CitedEffort, *, missing: bool = True) -> str | None:
         """The second thing a question asks of an effort already chosen, in one sentence:
