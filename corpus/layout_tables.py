@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from corpus.legend import as_note
 from corpus.plaintables import markdown_line
 
 __all__ = ["layout_tables"]
@@ -277,6 +278,5 @@ def _legend(lines: list[str], out: list[str]) -> dict[str, str]:
         return {}
     for i in used:
         out[i] = ""
-    pairs = "; ".join(f"{a} = {n}" for a, n in entries.items())
-    out[start] = f"Note: {pairs}."
+    out[start] = as_note(entries)
     return entries

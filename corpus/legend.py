@@ -14,6 +14,7 @@ import re
 from corpus.lines import _BODY_WORD, _LEGEND_ROW, _MINISTRY
 
 __all__ = [
+    "as_note",
     "join_legend_rows",
     "join_stacked_legend",
     "name_first_legend",
@@ -43,6 +44,17 @@ _LEGEND_SENTENCE = re.compile(
 _EQUALS_PAIR = re.compile(
     r"(?<![\w&-])([A-Z][A-Za-z0-9&\-]{1,11})\s*=\s*([A-Z][^;=]*?)\s*(?=;|\.\s|\.$|$)"
 )
+
+
+def as_note(names: dict[str, str]) -> str:
+    """A legend read from a marked-up report, written as the one line :func:`prose_legend`
+    reads back.
+
+    Example:
+        >>> as_note({"NPA": "National Police Agency", "DA": "Digital Agency"})
+        'Note: NPA = National Police Agency; DA = Digital Agency.'
+    """
+    return "Note: " + "; ".join(f"{abbr} = {name}" for abbr, name in names.items()) + "."
 
 
 def prose_legend(text: str) -> dict[str, str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.legend import as_note
 from corpus.plaintables import markdown_line
 
 __all__ = ["lynx_to_plain"]
@@ -188,5 +189,5 @@ def _legend(text: list[str], out: list[str], i: int) -> int:
             break
         j += 1
     if len(names) >= 3:
-        out[i] = "Note: " + "; ".join(f"{a} = {n}" for a, n in names.items()) + "."
+        out[i] = as_note(names)
     return j

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.legend import as_note
 from corpus.plaintables import markdown_line
 
 __all__ = ["word_text_to_plain"]
@@ -182,5 +183,5 @@ def _legend(lines: list[str], out: list[str]) -> set[int]:
         return set()
     for i in box:
         out[i] = ""
-    out[head] = "Note: " + "; ".join(f"{a} = {n}" for a, n in names.items()) + "."
+    out[head] = as_note(names)
     return box
