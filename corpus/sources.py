@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from corpus.asciidoc import asciidoc_to_plain
 from corpus.bilingual import english_only
+from corpus.ebook import ebook_to_plain
 from corpus.html import html_to_plain
 from corpus.jsondoc import json_to_plain
 from corpus.latex import latex_to_plain
@@ -50,6 +51,7 @@ _READERS = (
     layout_tables,
     ruled_tables,
     word_text_to_plain,
+    ebook_to_plain,
 )
 
 
