@@ -4,7 +4,8 @@ A report may come as the text of a PDF or as the source it was published from: o
 in JSON, a publishing pipeline's YAML, XML, a wiki page, AsciiDoc, reStructuredText, an Org
 file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition; or as the text of a
 PDF whose sections are tables without rules, as a word processor saved it as plain text,
-or as a browser without graphics saved its web page (``lynx -dump``). Each reader below
+as a browser without graphics saved its web page (``lynx -dump``), or copied out of a
+Japanese publisher's e-book of its English edition. Each reader below
 recognises its own form and leaves any other report untouched, line for line (so line
 numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
 hold others first. Pure.
