@@ -17,11 +17,17 @@ from assistant.slots import Span
 
 __all__ = ["asks_partners", "not_places"]
 
-# A country after one of these is where a Japanese effort went, not who acted.
+# A country after one of these is where a Japanese effort went, not who acted: "in
+# central Europe" too.
 _PLACE_BEFORE = re.compile(
     r"\b(?:to|in|into|at|from|visit(?:ed|ing)?|toward|towards|like|such\s+as|including)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?(?:(?:central|eastern|western|northern|southern|south-?east(?:ern)?|"
+    r"north-?east(?:ern)?)\s+)?$",
     re.I,
+)
+# A country that qualifies a thing a Japanese body joined: "an EU-led sweep".
+_QUALIFIES = re.compile(
+    r"^-(?:led|run|based|hosted|organi[sz]ed|sponsored|funded|backed|wide)\b", re.I
 )
 # Between two places of one list: "in Vietnam or the Philippines".
 _LIST_LINK = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?$", re.I)
@@ -34,7 +40,7 @@ def not_places(named: list[Country], text: str) -> list[Country]:
     for c in named:
         before = text[: c.span[0]]
         listed = end is not None and _LIST_LINK.match(text[end : c.span[0]])
-        if _PLACE_BEFORE.search(before) or listed:
+        if _PLACE_BEFORE.search(before) or listed or _QUALIFIES.match(text[c.span[1] :]):
             end = c.span[1]
             continue
         end = None

@@ -25,6 +25,11 @@ _COUNTRY_ALIASES = {
     "south korea": "Korea",
     "europe": "Europe",
     "eu": "Europe",
+    # regions, so "north america" is not the United States
+    "north america": "North America",
+    "south america": "South America",
+    "latin america": "Latin America",
+    "central america": "Central America",
 }
 
 

@@ -75,7 +75,10 @@ from index.lexical import STOPWORDS, tokenize
 __all__ = ["Reader"]
 
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
-_HOME = re.compile(r"\b(?:japan(?:ese)?|tokyo|the government)\b", re.I)
+# Who acts at home: Japan, "our" police, "officials" (not "officials in Korea").
+_HOME = re.compile(
+    r"\b(?:japan(?:ese)?|tokyo|the government|our|officials(?!\s+(?:in|of|from)\b))\b", re.I
+)
 
 
 class Reader:

@@ -666,6 +666,12 @@ def test_how_the_previous_answer_is_to_be_cut_is_no_topic(reader: Reader) -> Non
         ("What did France do?", ("France",)),
         ("I am a student from Vietnam. How many schools did officers visit?", ()),  # the asker's
         ("Did Japan fund work in places like Vietnam or the Philippines?", ()),  # a list of places
+        # a Japanese body ("our", "officials") and a foreign partner or region it worked in
+        ("did our police take part in an EU-led operation?", ()),
+        ("Did officials speak at a summit in southern Europe?", ()),
+        ("did japan sign anything with a body in north america?", ()),
+        ("What do officials in Korea do about grooming?", ("Korea",)),
+        ("What does North America do about grooming?", ("North America",)),
     ],
 )
 def test_a_country_is_outside_the_reports_unless_a_japanese_effort_went_there(
