@@ -109,7 +109,8 @@ class FactWriter:
             return "such a figure"
         # "a number of officers", but "a salary figure"
         plural = unit.endswith("s") or unit.lower() in ("people", "children", "staff")
-        return f"a number of {unit}" if plural else f"a {unit} figure"
+        article = "an" if unit[:1].lower() in "aeiou" else "a"
+        return f"a number of {unit}" if plural else f"{article} {unit} figure"
 
     def chitchat(self, q: Query) -> Answer:
         years = years_phrase(self.c.corpus.fiscal_years)

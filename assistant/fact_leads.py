@@ -67,10 +67,7 @@ class Leads:
         if q.role is not None:  # "who was the voice actor": the person, never a ministry
             holder = holder_of(e.text, q.role) if first else None
             return None if holder is None else f"The report names the {q.role}: {holder}"
-        # the verb asked about may be a word of the question's frame ("who organised it")
-        verbs = frozenset(q.topic_words) | stems_of(q.text) | set(_CO_VERB.findall(q.text))
-        # "who wrote the lesson plans": "written by"; irregular pasts a stem does not reach
-        verbs |= {stem(verb_base(w)) for w in re.findall(r"[a-z]+", q.text.lower())}
+        verbs = _verbs(q)
         brought = invited(e.text, verbs) if first else None
         if brought is not None:  # "who gave the lecture": the person invited to lecture
             return f"The report says {brought[1]} was invited to {brought[0]}"
@@ -79,8 +76,7 @@ class Leads:
             return f"The report says the {talk[0]} was given by {talk[1]}"
         done = agent(e.text, verbs) if first else None
         if done is not None:  # "who chaired the study group": not a ministry, its chair
-            by = "" if done[0].endswith(" with") else " by"  # "co-organized with …"
-            return f"The report says it was {done[0]}{by} {done[1]}"
+            return _done_by(done)
         body = _WHICH_BODY.match(q.text)
         named_body = named_after(e.text, body.group(1)) if body and first else None
         if body and named_body:  # "which industry body issued it": the body the effort names
@@ -209,6 +205,13 @@ class Leads:
             holder = holder_of(e.text, asked_noun)
             if holder is not None:
                 return f"The report names the {asked_noun}: {holder}"
+        if asked_noun and first and stem(asked_noun.lower()) in _BODIES:
+            # "which organization co-hosted it": the partner its verb names ("co-hosted
+            # with UNICEF"), not the event's title
+            done = agent(e.text, _verb_after(q.text, asked_noun))
+            a_count = rf"(?:about\s+)?(?:\d|(?:{'|'.join(NUMBER_WORDS)})\b)"
+            if done is not None and not re.match(a_count, done[1], re.I):
+                return _done_by(done)  # "signed by 41 companies" names none of them
         # "the title of the film": the reports' own word for it ("video") names it too
         alias = synonyms().get((q.unit or "").lower())
         after = _name_after(e.text, q) or (named_after(e.text, alias) if alias else None)
@@ -417,6 +420,40 @@ _FOR_HOW_LONG = re.compile(
 )
 _LENGTH_OF_A_THING = re.compile(r"[\w.]+-(?:second|minute)")
 # Places below a city that the gazetteer does not know: "in which ward".
+def _done_by(done: tuple[str, str]) -> str:
+    """ "The report says it was chaired by …", or "co-hosted with …" of a partner (the
+    effort's first word, "Co-hosted", in lower case)."""
+    verb, who = done
+    by = "" if verb.endswith(" with") else " by"
+    return f"The report says it was {verb[:1].lower()}{verb[1:]}{by} {who}"
+
+
+def _verbs(q: Query) -> frozenset[str]:
+    """The stems of the verbs a question may ask the doer of: a word of its frame ("who
+    organised it"), "co-hosted", and irregular pasts ("wrote": "written by")."""
+    verbs = frozenset(q.topic_words) | stems_of(q.text) | set(_CO_VERB.findall(q.text))
+    return verbs | {stem(verb_base(w)) for w in re.findall(r"[a-z]+", q.text.lower())}
+
+
+def _verb_after(text: str, noun: str) -> frozenset[str]:
+    """The verb that follows the noun asked for, auxiliaries and pronouns aside: "which
+    organization co-hosted it" → {"co-host", "host"}; "with which body was it co-hosted"
+    too. Only that verb says what the body did ("which companies signed the safety by
+    design pledge" did not make anything "safety by" …)."""
+    m = re.search(rf"\b{re.escape(noun)}\b((?:\s+(?:was|were|is|are|has|have|had|did|does|"
+                  r"do|it|they|that|this))*)\s+([\w-]+)", text, re.I)
+    if m is None:
+        return frozenset()
+    word = m.group(2).lower()
+    return frozenset({word, stem(word), stem(verb_base(word))}) | set(_CO_VERB.findall(word))
+
+
+# Nouns for a body that does something: "which organization co-hosted it".
+_BODIES = frozenset(
+    stem(w)
+    for w in "organization organisation group body ngo npo institution partner company "
+    "firm charity association".split()
+)
 _WARDS = frozenset(stem(w) for w in "ward district neighbourhood neighborhood area".split())
 # "who co-organised it": a partner, written "co-organized with …"
 _CO_VERB = re.compile(r"\bco-[a-z]+", re.I)

@@ -188,7 +188,7 @@ _KIN_VERBS = (
 _TITLE_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])")
 _CO_AGENT = re.compile(
     r"\b(co-[a-z]+)\b,?(?:\s+[^\s,.;]+){0,6}?\s+with\s+((?:the\s+)?[A-Z][^,.;()\[\]]{2,80}?)"
-    r"(?=\s*(?:[,.;()\[]|$)|\s+(?:in|on|during|to|for)\s)",
+    r"(?=\s*(?:[,.;()\[\"“]|$)|\s+(?:in|on|during|to|for|the|an?)\s)",
     re.I,
 )
 

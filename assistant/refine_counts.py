@@ -62,9 +62,13 @@ COUNT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a count of plan units with a topic of its own asks for a figure in an effort: “how "
-        "many items did the police ask sites to delete”",
+        "many items did the police ask sites to delete” (not a name: 'which organization "
+        "co-hosted it')",
         lambda q, i, s: (
-            plan_unit(q) is not None and i not in UNANSWERED_BY_FILTERS and i is not plan_unit(q)
+            plan_unit(q) is not None
+            and i not in UNANSWERED_BY_FILTERS
+            and i is not plan_unit(q)
+            and i is not Intent.NAME
         ),
         to(Intent.NUMBER),
     ),

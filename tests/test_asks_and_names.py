@@ -554,3 +554,21 @@ def test_a_country_set_beside_japan_is_asked_about_though_the_reports_tell_of_it
     assert beside.countries == ("Australia",)
     assert refine(beside, scoped=False).intent is Intent.OUTSIDE
     assert reader.read("did japan work with australia on sextortion?").countries == ()
+
+
+def test_which_organisation_did_a_thing_asks_the_partner_its_verb_names(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "Co-hosted with UNICEF the "Asia-Pacific Dialogue on Child Online Safety" in Osaka"
+    bot = blind_report_bot(tmp_path_factory, "reports41")
+    answer = bot.ask(
+        "the asia-pacific dialogue on child online safety: which organisation co-hosted it?"
+    )
+    stated = answer.text.split(">")[0]
+    assert not answer.abstained and "co-hosted with UNICEF" in stated
+    assert "Dialogue" not in stated  # the event's own title is not its partner
+    # "…the industry's "Safety by Design Charter", signed by 41 companies at its launch"
+    bot42 = blind_report_bot(tmp_path_factory, "reports42")
+    signed = bot42.ask("the safety by design charter - which companies signed it, by name?")
+    assert signed.abstained and "by name" in signed.text  # a count names none of them
+

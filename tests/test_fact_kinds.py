@@ -81,6 +81,9 @@ def test_a_venue_keeps_the_named_place_it_is_in() -> None:
          "co-organised", ("co-organized with", "the Royal Thai Police")),
         ("Co-hosted, with the Government of Thailand, a meeting.", "co-hosted",
          ("Co-hosted with", "the Government of Thailand")),
+        # the partner ends where the thing done begins: its article or its quoted title
+        ("Co-hosted with UNICEF the \"Pacific Forum\" in Suva.", "co-hosted",
+         ("Co-hosted with", "UNICEF")),
         # a title's full stop is no end of the agent, nor is a long institution's name
         ("A panel chaired by Dr. Ryo Tsukamoto of the National Institute of Population and "
          "Social Security Research, four times.", "chaired",
