@@ -111,6 +111,8 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
             )
             if (
                 f.intent in (Intent.FOLLOW_ON, Intent.TOPIC)
+                # "…, and what was it in FY2079?": a year's list only by its words
+                or (f.intent is Intent.LIST and f.refers_back and not f.own_words)
                 # "…, and how many in the previous year?": the same count, then
                 or (f.intent is asked_first.intent and not f.unit)
             )
@@ -229,9 +231,22 @@ def _swaps(first: Query, second: Query) -> bool:
             and second.ministries != first.ministries
             and not _counts_of_ministry(second)
         )
-        or (second.time.any and second.time != first.time and (first.time.any or _names(second)))
+        or (
+            second.time.any
+            and second.time != first.time
+            and (first.time.any or _names(second))
+            and not _earlier_figure(first, second)
+        )
         or (second.section is not None and second.section != first.section)
     )
+
+
+def _earlier_figure(first: Query, second: Query) -> bool:
+    """Whether the second ask names only a year no report is loaded for, after a loaded
+    year: "in the FY2036 survey …, and what was the figure in the FY2033 survey?" asks the
+    earlier figure the same effort gives beside its own, not another effort."""
+    t = second.time
+    return bool(first.time.fiscal_years and t.uncovered and not t.fiscal_years and t.months is None)
 
 
 def _names(q: Query) -> bool:
@@ -303,6 +318,9 @@ def _another_occasion(ask: Query, first: Query) -> bool:
     new = set(ask.own_words) - set(first.topic_words) - _OCCASION
     if new:
         return False
+    when = (ask.time.fiscal_years, ask.time.uncovered, ask.time.months)
+    if any(when) and when != (first.time.fiscal_years, first.time.uncovered, first.time.months):
+        return True  # "…, and what was the figure in the FY2033 survey?": another year's
     return ask.refers_back if not ask.own_words else bool(set(ask.own_words) & _OCCASION)
 
 

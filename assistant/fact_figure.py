@@ -81,6 +81,10 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     ]
     if of_year and not both:
         spans = of_year
+    elif not both and _of_another_year(years, e) and any(s.earlier for s in spans):
+        # "…rose to 73.4% (up from 71.9%)" asked of the year before: never the report's
+        # own year's figure
+        spans = [s for s in spans if s.earlier]
     elif q.time.uncovered and not both:
         return None  # a year no report covers, whose figure the effort does not give
     elif both:
@@ -134,6 +138,13 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         when = "" if "previous" in earlier.text or _TABLE_YEAR.search(earlier.text) else " before"
         return f"The report gives {_said(span)}, against {_said(earlier)}{when}"
     return f"The report gives {_said(span)}"
+
+
+def _of_another_year(years: set[str], e: CitedEffort) -> bool:
+    """Whether the years a question names are all other than the effort's own (fiscal
+    year, and the calendar year its last months fall in), and the effort names one."""
+    own = {e.fiscal_year, e.fiscal_year + 1}
+    return bool(years) and all(int(y) not in own for y in years) and any(y in e.text for y in years)
 
 
 _EVENT_AS_ADJECTIVE = re.compile(

@@ -338,9 +338,16 @@ def _near(text: str, found: list[re.Match[str]], at: int) -> frozenset[str]:
     end = m.end() + 80
     for later in found[at + 1 :]:
         if bool(later.group(2)) == bool(m.group(2)):  # "44.7% … and 36.1%", not "six months"
-            end = min(end, later.start())
+            label = _YEAR_LABEL.search(text, 0, later.start())
+            end = min(end, label.start() if label else later.start())
             break
-    return frozenset(tokenize(text[m.end() : end].split(";", 1)[0]))
+    own = _YEAR_LABEL.search(text, 0, m.start())  # "(FY2056: 71.9%)": that year's figure
+    said = text[own.start() : m.start()] if own else ""
+    return frozenset(tokenize(f"{said} {text[m.end() : end].split(';', 1)[0]}"))
+
+
+# A year that labels the figure after it, in a bracket: "rose to 73.4% (FY2056: 71.9%)".
+_YEAR_LABEL = re.compile(r"[(（]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：]\s*$", re.I)
 
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")

@@ -200,7 +200,7 @@ _OPENS_ASKING = re.compile(
 # A question word inside the part, not opening it: "to how many countries did it go".
 _ASKS_IN_PLACE = re.compile(
     r"\bhow\s+(?:many|much|long|often)\b|\b(?:which|what)\s+(?!(?:was|were|is|are|has|had|"
-    r"have|did|does|do)\b)[a-z]+",
+    r"have|did|does|do)\b)(?:[a-z]+|%)",  # "what % of adults knew …"
     re.I,
 )
 # A question put as the fact's noun: "dates of the workshop", "the venue of the meeting".

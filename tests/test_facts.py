@@ -1260,3 +1260,38 @@ def test_a_figure_asked_of_two_years_is_each_years_figure(multi: Assistant) -> N
     assert [c.effort_id for c in answer.citations] == ["fy2020-4.1.1", "fy2023-4.1.1"]
     by_year = claims(multi.ask("the sns service: consultations taken, year by year - how many?"))
     assert "2,300" in by_year and "4,600" in by_year
+
+
+def test_a_year_labelling_a_bracketed_figure_is_that_figures_year(tmp_path: Path) -> None:
+    now, before = figures("the usage rate reached 51.7% (FY2079: 46.2%)")
+    assert "fy2079" in before.near and "fy2079" not in now.near
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n1. Tools\nO Filtering\n"
+        "· Asked carriers to explain filtering at each contract; the filtering usage rate "
+        "of minors reached 51.7% (FY2079: 46.2%). [MIC]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    earlier = claims(bot.ask("the filtering usage rate of minors back in FY2079?"))
+    assert "46.2%" in earlier and "51.7%" not in earlier  # never this year's figure
+    both = claims(bot.ask("what is the filtering usage rate of minors, and what was it in FY2079?"))
+    assert "51.7%" in both and "46.2%" in both
+
+
+def test_a_second_ask_of_a_year_no_report_covers_asks_the_earlier_figure_beside_it(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n1. Awareness\nO Surveys\n"
+        "· Polled 3,000 guardians (June 2080); 58.3% knew where to report abuse, up from 41.0% "
+        "in the FY2077 poll. [CAO]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    said = claims(
+        bot.ask("in FY2080 what share of guardians knew where to report abuse, and what was "
+                "the figure in the FY2077 poll?")
+    )
+    assert "58.3%" in said and "41.0%" in said

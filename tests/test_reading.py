@@ -352,6 +352,10 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
             "which edition is the guidebook now, and whats the new chapter about?",
             ("which edition is the guidebook now", "whats the new chapter about?"),
         ),
+        (
+            "in the 2080 poll what % of parents knew of the hotline, and what was it before?",
+            ("in the 2080 poll what % of parents knew of the hotline", "what was it before?"),
+        ),
         ("What did MEXT and the NPA do?", None),
         ("Tokyo Tower was lit up? which landmarks else?", None),  # the first part asks nothing
         ("joint training in feb 2021, how many attended?", None),  # the first part asks nothing
