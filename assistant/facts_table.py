@@ -191,6 +191,8 @@ _DOTTED = re.compile(
     rf"around|some)\s+)?(?:{_VALUE}|…%?)(?:\s+(?:thousand|million))?)"
     rf"(?:\s*\((?:(?P<change>[+\-−]\s?{_VALUE})|FY\s?(?P<year>(?:19|20)\d\d):?\s*"
     rf"(?P<before>{_VALUE}))\))?(?![\w,.]?\d)"
+    # one value to a row: "Cases cleared ..... 3,510 3,680" is a row of year columns
+    r"(?!\s+\d)"
 )
 _LABEL_YEAR = re.compile(r"\s+(?:in\s+|\()(FY\s?)?((?:19|20)\d\d)\b\)?")  # "in FY2051", "(FY2055)"
 
@@ -249,14 +251,19 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
         years = [
             int(y[-4:]) for y in [header.group(1), *header.group(2).split()] if y[-4:].isdigit()
         ]
+        # a row's label may follow its Japanese one ("検挙件数/Cases cleared") and lead
+        # to its figures with dots
         row = re.compile(
-            rf"\s+([A-Z][a-z][\w' -]{{1,50}}?(?:\s*\((?:thousands?|millions?|k)\))?)"
-            rf"((?:\s+{_ROW_VALUE}){{{len(years)}}})(?![\w,.]?\d)"
+            r"\s+(?:[^\x00-\x7F\s]+/)?"
+            rf"([A-Z][a-z][\w' -]{{1,50}}?(?:\s*\((?:thousands?|millions?|k)\))?)"
+            rf"(?:\s*\.{{3,}})?((?:\s+{_ROW_VALUE}){{{len(years)}}})(?![\w,.]?\d)"
         )
         rows, end = _rows(row, text, header.end())
         if len(rows) < MIN_ROWS:
             continue
         latest = max(years)
+        # "Crackdowns (calendar year) Item 2061 2062": its years are no fiscal years
+        fiscal = not _CALENDAR.search(text, max(0, header.start() - 60), header.end())
         cells = []
         for m in rows:
             label = m.group(1).strip().lower()
@@ -266,19 +273,23 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
             times = {"k": "thousand"}.get(scale.group(1), scale.group(1)) if scale else ""
             for year, value in sorted(zip(years, m.group(2).split(), strict=True), reverse=True):
                 value = f"{value} {times}" if times else value
-                cells.append(year_cell(value, label, year, latest))
+                cells.append(year_cell(value, label, year, latest, fiscal=fiscal))
         return cells, (header.start(), end)
     return None
 
 
-def year_cell(value: str, label: str, year: int, latest: int) -> FactSpan:
-    """The cell of a table's year column: "10,870 seminars held in FY2056", one of an
-    earlier year than the ``latest`` the value something moved from."""
+_CALENDAR = re.compile(r"\bcalendar\s+years?\b", re.I)
+
+
+def year_cell(value: str, label: str, year: int, latest: int, *, fiscal: bool = True) -> FactSpan:
+    """The cell of a table's year column: "10,870 seminars held in FY2056" ("in 2062" of
+    a table by calendar year), one of an earlier year than the ``latest`` the value
+    something moved from."""
     about = stems(label)
     earlier = year != latest
     return FactSpan(
         "percent" if value.endswith("%") else "number",
-        f"{value} {label} in FY{year}",
+        f"{value} {label} in {'FY' if fiscal else ''}{year}",
         counted_noun(label),
         about | stems("previous year") if earlier else about,
         about,

@@ -113,6 +113,19 @@ def test_a_table_with_a_column_per_year_is_read_cell_by_cell_the_latest_first() 
     ]
 
 
+def test_a_bilingual_table_by_calendar_year_with_leader_dots_is_read_cell_by_cell() -> None:
+    cells, _ = table_cells(
+        "(Table 2). Table 2 Arrests (calendar year) 区分/Item 2080 2081 "
+        "送致件数/Cases sent ........ 1,210 1,340 検挙人員/Persons arrested ...... 870 905"
+    )
+    assert [(c.text, c.earlier) for c in cells] == [
+        ("1,340 cases sent in 2081", False),  # not "1,210", the first figure after the dots
+        ("1,210 cases sent in 2080", True),
+        ("905 persons arrested in 2081", False),
+        ("870 persons arrested in 2080", True),
+    ]
+
+
 def test_a_row_counted_in_thousands_says_so_with_each_figure() -> None:
     cells, _ = table_cells(
         "held online too: FY2053 FY2054 Seminars held 9,870 10,130 Participants (thousand) 384 397"
