@@ -70,11 +70,12 @@ def unsupported(
     Counts of efforts, sections or ministries, years, section numbers, list numbers and
     ``[n]`` markers are the answer's own arithmetic, not facts lifted from an effort.
     """
+    said = claims(answer)
     text = re.sub(
         r"(?i)\[\d+\]|FY\d{4}(?::\s*\d+)?|§\s*\d+|\b(?:section|pillar|measure)s?\s+\d+(?:\.\d+)?"
         r"(?:\s*(?:,|and|or|to)\s*\d+(?:\.\d+)?)*",  # "sections 5 and 6"
         " ",
-        claims(answer),
+        said,
     )  # "FY2025: 7" is a count per year
     text = re.sub(r"^\s*\d+\.\s", " ", text, flags=re.M)
     sources = " ".join(
@@ -91,7 +92,7 @@ def unsupported(
         if value.replace(",", "") not in flat:
             out.append(m.group(0))
     names = set(glossary or {}) | set((glossary or {}).values())
-    for m in _NAME.finditer(text):
+    for m in _NAME.finditer(said):  # a name whole, its years too ("… (FY2063-FY2066)")
         name = m.group(1).strip()
         known = name in sources or name in names or name.lower() in answer.question.lower()
         if not known and not _is_title(name, answer):

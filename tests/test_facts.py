@@ -689,6 +689,11 @@ def test_the_last_check_finds_a_figure_or_name_no_cited_effort_holds() -> None:
     # counts the answer makes itself, years and list numbers are not lifted facts
     assert unsupported(_answer("2 efforts in FY2019 are listed [1].", MEETING)) == []
     assert unsupported(_answer("8 efforts (FY2019: 1, FY2025: 7) [1].", MEETING)) == []
+    # a name is checked whole, the fiscal years it holds with it
+    plan = 'Raised staff under the "Plan for Child Guidance Centers (FY2063-FY2066)".'
+    said = "The report names it “Plan for Child Guidance Centers (FY2063-FY2066)” [1]."
+    assert unsupported(_answer(said, plan)) == []
+    assert unsupported(_answer(said.replace("2066", "2067"), plan)) != []
 
 
 def test_quoted_source_lines_are_not_claims() -> None:
