@@ -242,7 +242,10 @@ class Leads:
                 return None  # "which cinemas showed the video?" is not answered by its title
         # "which municipalities": their names; "what kind of bases": any words for them
         several = q.unit not in (None, "number") and _several(q.unit) and not _KIND.search(q.text)
-        if q.unit not in (None, "number") and (first or several):
+        # "under which plan was the number of officers raised": a plan's name, whatever
+        # the figure beside it counts
+        other_kind = q.names in NAME_KINDS and stem(q.names or "") != stem(q.unit or "")
+        if q.unit not in (None, "number") and (first or several) and not other_kind:
             # "what kind of support bases": a name holding "bases", else the words the
             # best effort puts before "bases"
             headed = phrases(e.text, q.unit)

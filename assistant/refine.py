@@ -11,6 +11,8 @@ intent the earlier ones left.
 
 from __future__ import annotations
 
+import re
+
 from assistant.asked import NAME_KINDS, name_of
 from assistant.cues import (
     asks_grade,
@@ -38,6 +40,7 @@ from assistant.rule import (
 __all__ = ["RULES", "Rule", "refine"]
 
 # Words that say which of a thing's names is asked: "the official name", "its full name".
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 _NAME_QUALIFIERS = frozenset(stem(w) for w in "official full exact proper real english".split())
 
 RULES: tuple[Rule, ...] = (
@@ -71,7 +74,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "names asked for are a name question: “which 31 companies took part”, “what is the "
         "hotline's phone number”, “what time does the chat desk open”, “on which plan was "
-        "the reform based”",
+        "the reform based”, “under which plan was the number of officers raised”",
         lambda q, i, s: (
             q.names is not None
             and not (q.ministries and q.names in ACTIVITIES)
@@ -79,6 +82,9 @@ RULES: tuple[Rule, ...] = (
                 i in (Intent.WHO, Intent.TOPIC)
                 or (i is Intent.NUMBER and not q.unit)  # "which five companies": it says how many
                 or (i is Intent.NUMBER and q.names == "name")  # "what was the slogan of …"
+                # "under which plan was the number of officers raised": the plan's name;
+                # the number is of what the plan did
+                or (i is Intent.NUMBER and q.names in NAME_KINDS and not _HOW_MANY.search(q.text))
                 or (i is Intent.JOINT and not q.ministries and q.min_ministries < 2)
                 or ((q.names in CONTACTS or q.names == "hours") and i is not Intent.NAME)
                 # "which languages were newly added to the website": one effort's names,

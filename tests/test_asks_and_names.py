@@ -572,3 +572,14 @@ def test_which_organisation_did_a_thing_asks_the_partner_its_verb_names(
     signed = bot42.ask("the safety by design charter - which companies signed it, by name?")
     assert signed.abstained and "by name" in signed.text  # a count names none of them
 
+
+def test_under_which_plan_asks_the_plans_name_though_a_number_is_named(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "Increased the number of child welfare officers to about 8,400 under the "Plan for
+    # Strengthening the Structure of Child Guidance Centers (FY2063-FY2066)"."
+    bot = blind_report_bot(tmp_path_factory, "reports45")
+    answer = bot.ask("the number of child welfare officers went up under which plan?")
+    stated = answer.text.split(">")[0]
+    assert "Plan for Strengthening the Structure of Child Guidance Centers" in stated
+    assert "8,400" not in stated
