@@ -5,7 +5,8 @@ in JSON, a publishing pipeline's YAML, XML, a wiki page, AsciiDoc, reStructuredT
 file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition; or as the text of a
 PDF whose sections are tables without rules, as a word processor saved it as plain text,
 as a browser without graphics saved its web page (``lynx -dump``), or copied out of a
-Japanese publisher's e-book of its English edition. Each reader below
+Japanese publisher's e-book of its English edition, or as a team wiki page exported to
+Markdown. Each reader below
 recognises its own form and leaves any other report untouched, line for line (so line
 numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
 hold others first. Pure.
@@ -21,6 +22,7 @@ from corpus.jsondoc import json_to_plain
 from corpus.latex import latex_to_plain
 from corpus.layout_tables import layout_tables
 from corpus.lynx import lynx_to_plain
+from corpus.notion import notion_to_plain
 from corpus.org import org_to_plain
 from corpus.plaintables import ruled_tables
 from corpus.qanda import qanda_to_plain
@@ -39,6 +41,7 @@ _READERS = (
     json_to_plain,
     yaml_to_plain,
     xml_to_plain,
+    notion_to_plain,
     wiki_to_plain,
     asciidoc_to_plain,
     qanda_to_plain,
