@@ -63,7 +63,7 @@ NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
 _PART = (
     r"(?:section|sec\.?|pillar|(?:focus\s+)?area|part|chapter|heading|goal|objective|article|"
-    r"theme|category|field|direction|priority|strand|axis)"
+    r"theme|category|field|direction|priority|strand|axis|work\s?stream)"
 )
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
@@ -78,11 +78,16 @@ _SECTION = re.compile(
 
 # Several sections named together: "sections 5 and 6", "Focus Area 4 or 5", "fields 4 to 6",
 # "pillars 1, 2 and 3".
+_SNUM = r"(?:\d{1,2}|ix|iv|v?i{1,3}|v|x)"  # "chapters IV and V" too
 _SECTIONS = re.compile(
-    rf"\b{_PART}s?\s+(\d{{1,2}})((?:\s*,\s*\d{{1,2}})*)\s*,?\s*"
-    rf"(and|or|&|to|through|-|–)\s*(?:{_PART}s?\s+)?(\d{{1,2}})\b(?!\.\d|\d)",
+    rf"\b{_PART}s?\s+({_SNUM})((?:\s*,\s*{_SNUM})*)\s*,?\s*"
+    rf"(and|or|&|to|through|-|–)\s*(?:{_PART}s?\s+)?({_SNUM})\b(?!\.\d|\d)",
     re.I,
 )
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _ROMAN[word.lower()]
 
 
 def sections(text: str) -> tuple[tuple[int, ...], list[Span]]:
@@ -96,12 +101,14 @@ def sections(text: str) -> tuple[tuple[int, ...], list[Span]]:
     m = _SECTIONS.search(text)
     if m is None:
         return (), []
-    first, last = int(m.group(1)), int(m.group(4))
+    if m.group(1).isdigit() != m.group(4).isdigit():
+        return (), []  # "pillar 2 and I want …": one numeral each way is no list
+    first, last = _number(m.group(1)), _number(m.group(4))
     if m.group(3).lower() in ("to", "through", "-", "–"):
         if not first < last <= first + 9:
             return (), []
         return tuple(range(first, last + 1)), [m.span()]
-    middle = [int(n) for n in re.findall(r"\d+", m.group(2))]
+    middle = [_number(n) for n in re.findall(r"\w+", m.group(2))]
     return tuple(dict.fromkeys([first, *middle, last])), [m.span()]
 
 
@@ -146,7 +153,8 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
 # "measure 3.2", "§3.2", "item 3.2", "measure 3-1", "measure 4-d": a measure by its section
 # and its place in it (a letter counting from a).
 _MEASURE_NUMBER = re.compile(
-    r"\b(?:measures?|section|pillar|item|no\.?|number)\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
+    r"\b(?:measures?|section|pillar|item|no\.?|number|action|initiative)\s*(\d{1,2})\.(\d{1,2})\b"
+    r"(?![.%\d])|"  # "Action 5.3", as a wiki page heads a measure
     r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|\b(?-i:M)(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
     # "measure D.4": the section lettered
     r"\bmeasures?\s+((?-i:[A-H]))\.(\d{1,2})\b(?![.%\d])|"
@@ -167,7 +175,8 @@ _MEASURE_ORDINAL = re.compile(
 # "measure 4" or "measure D" (lettered as a report may letter them), or "initiative 4" as
 # a report may call its measures, of a section named elsewhere in the question
 _MEASURE_IN_SECTION = re.compile(
-    r"\b(?:measure|initiative|para\.?|paragraph)\s+(?:no\.?\s*)?(\d{1,2}|(?-i:[A-H]))\b(?![.\d])",
+    r"\b(?:measure|initiative|para\.?|paragraph)\s+(?:no\.?\s*)?\(?(\d{1,2}|(?-i:[A-H]))\b\)?"
+    r"(?![.\d])",  # "measure (4)", as "⑷" is written in plain letters
     re.I,
 )
 _ORDINAL_NUMBER = {

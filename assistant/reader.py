@@ -75,6 +75,8 @@ from index.lexical import STOPWORDS, tokenize
 __all__ = ["Reader"]
 
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
+# What a year's report may be called after its year: "the FY2075 edition".
+_DOCUMENT = frozenset("edition editions book books document documents volume publication".split())
 # Who acts at home: Japan, "our" police, "officials" (not "officials in Korea").
 _HOME = re.compile(
     r"\b(?:japan(?:ese)?|tokyo|the government|our|officials(?!\s+(?:in|of|from)\b))\b", re.I
@@ -327,7 +329,12 @@ class Reader:
     def _topic(self, text: str, slots: Slots) -> tuple[str, tuple[str, ...]]:
         """What the question is about: its words outside slots, scaffold and chatter."""
         spans = {"many": ministry_count_spans(text), **slots.spans}  # "3 ministries" first
-        kept = [word for word, slot in tagged(text, spans) if self._about(word, slot)]
+        kept, after = [], None
+        for word, slot in tagged(text, spans):
+            # "the FY2075 edition", "the 2075 book": a year's report, named as a document
+            if self._about(word, slot) and not (after == "time" and word.lower() in _DOCUMENT):
+                kept.append(word)
+            after = slot
         # "consultation-only" is about consultation: a hyphenated word and its parts
         joined = " ".join(kept)
         whole_and_parts = f"{joined} {joined.replace('-', ' ')}" if "-" in joined else joined

@@ -613,6 +613,11 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("strand 2 of the plan, what's in it", 2, None),
         ("which direction did the police take in 2019?", None, None),  # a direction, no section
         ("what's initiative 2 of priority 5 called?", 5, (5, 2)),  # a web page's labels
+        # an e-book's "⑷" and "Ⅳ" in plain letters
+        ("the title of measure (4) in chapter IV of that edition?", 4, (4, 4)),
+        # a wiki page's labels
+        ("every effort under Workstream 3 of that page", 3, None),
+        ("Action 5.3 is called what?", None, (5, 3)),
     ],
 )
 def test_parts_are_read_as_the_reports_label_them(
@@ -1052,6 +1057,8 @@ def test_how_the_answer_is_to_be_listed_is_no_subject_of_the_question() -> None:
         ("measures 4 and 5.2", ()),  # a measure's number
         ("section 4 of the 2019 report", ()),  # one section: parts.section reads it
         ("sections 4 to 40", ()),  # no plan has so many
+        ("only chapters IV and V", (4, 5)),  # Roman numerals, as an e-book numbers them
+        ("pillar 2 and i mean only those", ()),  # a digit and a pronoun are no list
     ],
 )
 def test_sections_named_together_are_each_read(question: str, named: tuple[int, ...]) -> None:
