@@ -12,6 +12,7 @@ import re
 
 from assistant.lemmas import only_a_verb
 from assistant.slots import plan_noun, plan_part
+from assistant.text import LEADING_PREPOSITIONS
 
 __all__ = [
     "MONEY_WORDS",
@@ -95,6 +96,10 @@ def _head(phrase: str) -> str | None:
             break  # "young people out at night", "children being placed", "prefectures then"
         if kept and after in _DETERMINERS:  # "how many officers staff the unit": a verb
             break
+        if kept and _plural(kept[-1]) and after in ("it", "them"):
+            break  # "how many operators share it": a verb with its object
+        if kept and w in _WHEN_WORDS:
+            break  # "how many consultations last year": a time, not the thing counted
         kept.append(w)
     return kept[-1] if kept else None
 
@@ -117,6 +122,7 @@ _PAST = frozenset(
 
 
 _DETERMINERS = frozenset("the a an its their this that these those".split())
+_WHEN_WORDS = frozenset("last next previous per each every".split())
 # Words a verb may be followed by but a noun phrase's first word is not: "how many
 # watched online", "how many came in person", "how many took part from abroad".
 _AFTER_A_VERB = _DETERMINERS | frozenset(
@@ -344,15 +350,31 @@ def asked_names(text: str) -> str | None:
     if m and m.group(1).lower() not in _NOT_NAMES - {"countries", "departments", "offices"}:
         return m.group(1).lower()  # "which six Southeast Asian countries", "which five … operators"
     for m in _ASKED_NAMES.finditer(text):
+        if _RELATIVE.search(text[: m.start()]):
+            continue  # "who ran the pilot in which outreach workers joined …": no ask
         if m.group(1):
             word = m.group(1).lower()
             if len(word) >= 4 and word not in _NOT_NAMES and not word.endswith("ss"):
                 return word
         elif m.group(3):
             return "number"
-        elif m.group(4):
-            return m.group(4).lower()
+        elif m.group(4) and not _ON_A_SITE.search(text[: m.start(4)]):
+            return m.group(4).lower()  # not "did they publish it on an official website?"
     return None
+
+
+# A website named as where something is, not asked for: "on an official website".
+_ON_A_SITE = re.compile(
+    r"\b(?:on|via|through|from|at)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?$", re.I
+)
+
+
+# A question word, then a noun with its preposition: "which" goes on to a relative clause.
+_RELATIVE = re.compile(
+    rf"\b(?:who|what|when|where|how|which)\b.*\b(?!(?:and|but|nor|also)\b)[a-z]{{3,}}\s+"
+    rf"{LEADING_PREPOSITIONS}\s+$",
+    re.I,
+)
 
 
 # Words that say which *sort* of a thing is asked, before the thing itself: "what kind of

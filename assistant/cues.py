@@ -105,6 +105,9 @@ def asks_what_a_law_sets(text: str) -> bool:
 # app to help parents restrict how long their kids chat?" (not "…, and by how much?")
 _QUANTITY_INSIDE = re.compile(
     r"\b(?!(?:and|or|but|by|for|to|in|of|about|so|then|with|at|on|than)\b)[a-z]{3,}\s+"
+    r"how\s+(?:long|many|much|often|far)\b|"
+    # "did they publish counts of how often children asked for help?": figures published
+    r"\b(?:counts?|figures|statistics|stats|data|numbers|records|tallies)\s+(?:of|on|about)\s+"
     r"how\s+(?:long|many|much|often|far)\b",
     re.I,
 )

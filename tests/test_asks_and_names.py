@@ -181,6 +181,13 @@ def test_the_name_of_a_named_kind_of_thing_is_asked_for() -> None:
     assert asked_names("On which plan was the strengthening of the centers based?") == "plan"
 
 
+
+def test_which_in_a_relative_clause_asks_no_names() -> None:
+    question = "who ran the trial in which volunteer drivers joined the night patrols?"
+    assert asked_names(question) is None  # a noun and "in which …": what the trial was
+    assert asked_names("who ran it, and in which prefectures?") == "prefectures"
+
+
 @pytest.mark.parametrize(
     "question",
     ["What slogan was used in the TV ad?", "what was the slogan of the ad", "the drive's motto?"],

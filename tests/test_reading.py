@@ -972,6 +972,9 @@ def test_share_asks_a_percentage_only_as_a_noun(question: str, asked: str | None
         ("is there a tool that limits how long children game?", Intent.TOPIC),
         ("did the campaign run long, and for how long?", Intent.PERIOD),
         ("how long does the course last?", Intent.PERIOD),
+        # figures of a quantity, published: what was done, on a site named as where
+        ("did they start posting numbers on how often kids asked for help, on a website?",
+         Intent.TOPIC),
     ],
 )
 def test_a_quantity_a_yes_no_question_s_verb_takes_asks_no_figure(

@@ -411,6 +411,8 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         # "how many were …": the plural after the verb is what is counted, a verb is not
         ("of the cases cleared, how many were child pornography offences?", "offences"),
         ("of the suspects, how many were arrested?", None),
+        ("the line got how many consultations last year?", "consultations"),  # a time ends it
+        ("how many platform operators share it?", "operators"),  # a verb with its object
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
