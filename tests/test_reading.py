@@ -57,6 +57,8 @@ PHRASINGS: dict[Intent, list[str]] = {
         "Anything from METI?",
         "what happened during November 2023",
         "everything in the FY2020 report",
+        "whats dated in may 2020? all of it",
+        "which 2019 efforts have a date somewhere in the autumn?",
         "What is listed under pillar 3?",
         "give me a rundown of what the Cabinet Office did",
         "What were the NPA's main activities?",
@@ -155,6 +157,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "Which efforts mention the Internet Hotline Center?",
         "where do the reports talk about age verification",
         "search the two reports for 'filtering'",
+        "the One-Stop Center: which efforts does that name turn up in?",
     ],
     Intent.OUTSIDE: [
         "could you help me write a speech for our school?",
