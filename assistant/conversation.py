@@ -147,9 +147,25 @@ def follow_up(q: Query, ctx: Context | None) -> FollowUp:
         return _inherit(q.model_copy(update={"intent": Intent.TOPIC}), ctx)
     if q.intent is Intent.FOLLOW_ON:
         return _swap(q, ctx)
-    if q.refers_back or _lacks_anchor(q):
+    if q.refers_back or _lacks_anchor(q) or _echoes(q, ctx):
         return _inherit(q, ctx)
     return FollowUp(q)
+
+
+# The facts one effort gives, asked of the effort just spoken of.
+_FACTS = frozenset(
+    {Intent.NUMBER, Intent.WHEN, Intent.PERIOD, Intent.WHERE, Intent.WHO, Intent.NAME}
+)
+
+
+def _echoes(q: Query, ctx: Context) -> bool:
+    """Whether a fact question names nothing but what the previous question was about:
+    "how many kids were surveyed?" after "what did the CFA survey of high schoolers look
+    at?" asks of that survey."""
+    if q.intent not in _FACTS or q.has_filters or not ctx.efforts:
+        return False
+    own = set(q.own_words) - ({stem(q.unit.lower())} if q.unit else set())
+    return bool(own) and own <= set(ctx.topic_words)
 
 
 def _standalone(q: Query) -> Intent:

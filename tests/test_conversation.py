@@ -7,11 +7,13 @@ previous turn says what it carried over.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Answer, Assistant, Context
 from assistant.claims import claims
-from tests.conftest import blind_report_bot
+from tests.conftest import FakeEmbedder, blind_report_bot
 
 MEXT_FY2019 = ["fy2019-2.1.1", "fy2019-2.1.2", "fy2019-6.1.1"]
 MHLW_FY2019 = ["fy2019-4.1.1", "fy2019-6.2.1"]
@@ -269,3 +271,22 @@ def test_how_many_are_there_after_things_named_alone_counts_those_things(
     )
     assert listed.kind == "count"
 
+
+
+
+def test_a_fact_asked_of_what_the_previous_question_named_is_asked_of_its_effort(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n1. Research\nO Surveys\n"
+        "· Conducted a survey of 9,000 pupils on online harm (June 2080). [CFA]\n"
+        "· Ran a survey of 5,000 kids and their parents on screen time (July 2080). [MIC]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    first = bot.ask("what did the CFA survey of pupils look at?")
+    assert cited(first)[0] == "fy2080-1.1.1"
+    # it names only what the previous question was about: that survey, not the one of kids
+    answer = bot.ask("how many kids were surveyed?", context=first.context)
+    assert cited(answer) == ["fy2080-1.1.1"] and "9,000" in claims(answer)
