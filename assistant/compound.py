@@ -124,7 +124,11 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         # "How many consultations …, and how many did the CFA's receive?": the noun the
         # second leaves out is the first's
         facts = [
-            f.model_copy(update={"intent": Intent.NUMBER, "unit": first.unit})
+            f.model_copy(
+                update={"intent": Intent.NUMBER, "unit": first.unit}
+                # "…, and how many in FY2047?": of the same thing, named only before
+                | ({} if f.own_words else {"topic": first.topic, "topic_words": first.topic_words})
+            )
             if f.intent is Intent.COUNT and not f.unit
             else f
             for f in facts
@@ -290,6 +294,14 @@ _FACT_ADDED = re.compile(
 )
 
 
+# "in which hall and prefecture did …": two things asked by one "which", each one of a kind
+_WHICH_TWO = re.compile(
+    r"^(?P<lead>.*?\b(?:which|what))\s+(?P<a>[a-z]+[^s\W])\s+(?:and|&)\s+(?P<b>[a-z]+[^s\W])\s+"
+    r"(?P<tail>(?:did|was|were|is|are|do|does|has|had|will)\b.*)$",
+    re.I,
+)
+
+
 def joined_facts(text: str) -> tuple[str, str] | None:
     """Two facts asked by their nouns, of one thing, as two questions: "the phone number
     and opening hours of the hotline?" and "the phone number of the hotline + opening
@@ -298,6 +310,10 @@ def joined_facts(text: str) -> tuple[str, str] | None:
     if m is not None:
         lead, tail = m.group("lead"), m.group("tail")
         return f"{lead}{m.group('a')} {tail}", f"{lead}{m.group('b')} {tail}"
+    m = _WHICH_TWO.match(text.strip())
+    if m is not None:  # "in which hall and prefecture did it take place?": each, asked
+        lead, tail = m.group("lead"), m.group("tail")
+        return f"{lead} {m.group('a')} {tail}", f"{lead} {m.group('b')} {tail}"
     m = _FACT_ADDED.match(text.strip())
     if m is None:
         return None

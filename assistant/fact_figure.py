@@ -34,7 +34,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         return None  # "how many kids in tokyo …": a figure of an effort naming no Tokyo is not
     spans = [s for s in figures(e.text) if _own_figure(s) not in given]
     parts = [s for s in spans if is_part(s)]
-    if parts and (_PART_OF.search(q.text) or asks_part_of_given(q.text)):
+    if parts and (_PART_OF.search(q.text) or asks_part_of_given(q.text) or _did_as_asked(q, spans)):
         # "how many of the 22 operators had zoning?": "12 of them had introduced it"
         same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
         unit = q.unit if same else None
@@ -77,7 +77,12 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     of_year = [
         s
         for s in spans
-        if any(s.text.endswith(f"in FY{y}") or (s.earlier and f"fy{y}" in s.near) for y in years)
+        if any(
+            s.text.endswith(f"in FY{y}")
+            # "rose from 17,200 in FY2074 to 20,450 in FY2075": each year's own
+            or (f"fy{y}" in s.near and (s.earlier or int(y) == e.fiscal_year))
+            for y in years
+        )
     ]
     if of_year and not both:
         spans = of_year
@@ -138,6 +143,18 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         when = "" if "previous" in earlier.text or _TABLE_YEAR.search(earlier.text) else " before"
         return f"The report gives {_said(span)}, against {_said(earlier)}{when}"
     return f"The report gives {_said(span)}"
+
+
+# Verbs of asking others to act: "Asked 17 operators to …; 13 of them had done so".
+_REQUESTED = frozenset(stem(w) for w in "asked requested urged called invited encouraged".split())
+
+
+def _did_as_asked(q: Query, spans: list[FactSpan]) -> bool:
+    """Whether the question asks how many did what an effort asked of a number of them
+    ("how many companies turned it off?" of "Asked 17 operators to disable it; 13 of them
+    had done so"): those that did are the part, not the whole asked."""
+    asked = [s for s in spans if not is_part(s) and s.lead & _REQUESTED]
+    return bool(asked) and not stems_of(q.text) & _REQUESTED
 
 
 def _of_another_year(years: set[str], e: CitedEffort) -> bool:

@@ -31,7 +31,7 @@ from assistant.facts_names import (
     quoted,
     said_after,
 )
-from assistant.facts_people import agent, audiences, holder_of, invited, talk_by
+from assistant.facts_people import agent, audiences, described, holder_of, invited, talk_by
 from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
@@ -66,7 +66,10 @@ class Leads:
     def _who(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         if q.role is not None:  # "who was the voice actor": the person, never a ministry
             holder = holder_of(e.text, q.role) if first else None
-            return None if holder is None else f"The report names the {q.role}: {holder}"
+            if holder is None:
+                return None
+            what = described(e.text, holder)  # "…, the table tennis player"
+            return f"The report names the {q.role}: {holder}" + (f", {what}" if what else "")
         verbs = _verbs(q)
         brought = invited(e.text, verbs) if first else None
         if brought is not None:  # "who gave the lecture": the person invited to lecture
@@ -205,6 +208,9 @@ class Leads:
             holder = holder_of(e.text, asked_noun)
             if holder is not None:
                 return f"The report names the {asked_noun}: {holder}"
+        if asked_noun and asked_noun.lower() in ("sport", "sports") and first:
+            sport = _sport_of(e.text)  # "the table tennis player Kaede Morishita"
+            return f"The report calls them a {sport} player" if sport else None
         if asked_noun and first and stem(asked_noun.lower()) in _BODIES:
             # "which organization co-hosted it": the partner its verb names ("co-hosted
             # with UNICEF"), not the event's title
@@ -436,6 +442,27 @@ def _verbs(q: Query) -> frozenset[str]:
     organised it"), "co-hosted", and irregular pasts ("wrote": "written by")."""
     verbs = frozenset(q.topic_words) | stems_of(q.text) | set(_CO_VERB.findall(q.text))
     return verbs | {stem(verb_base(w)) for w in re.findall(r"[a-z]+", q.text.lower())}
+
+
+_PLAYER = re.compile(r"((?:\b[a-z]+\s+){1,3})(?:player|athlete)s?\b")
+_NOT_A_SPORT = frozenset(
+    "the a an of with by and as former professional famous popular retired young top star "
+    "olympic paralympic national japanese local pro".split()
+)
+
+
+def _sport_of(text: str) -> str | None:
+    """The sport a player is named by: "with the rugby player Sota Ikegami" → "rugby"."""
+    for m in _PLAYER.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_A_SPORT | {"the", "a", "an"}:
+            words = words[1:]
+        cut = next((i for i, w in enumerate(words) if w in _NOT_A_SPORT), None)
+        words = words[:cut] if cut is not None else words
+        words = [w for w in words if w not in _NOT_A_SPORT]
+        if words:
+            return " ".join(words)
+    return None
 
 
 def _verb_after(text: str, noun: str) -> frozenset[str]:

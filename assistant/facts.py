@@ -143,9 +143,10 @@ _THEIR_NUMBER = re.compile(
 # "downloads reached approx. 640k": what reached the figure, just before it.
 _NOUN_REACHED = re.compile(
     r"\b([a-z-]{3,}s)\s+(?:reached|totall?ed|numbered|stood\s+at|(?:rose|grew|increased|"
-    r"fell|dropped)\s+to)\s+(?:(?:about|approximately|approx\.|some|nearly)\s+)?$",
+    r"fell|dropped|declined|decreased)\s+(?:to|from|from\s+[^;.]{1,40}?\s+to))\s+"
+    r"(?:(?:about|approximately|approx\.|some|nearly)\s+)?$",
     re.I,
-)
+)  # "consultations rose from 17,200 in FY2074 to 20,450": both counted consultations
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
 )
@@ -189,9 +190,11 @@ def figures(text: str) -> list[FactSpan]:
         if table and table[0] <= m.start() < table[1]:
             continue
         before = text[max(0, m.start() - 24) : m.start()].lower()
+        # "from 17,200 in FY2074 to 20,450": a year before "to" ends no range of figures
+        after_year = re.search(r"(?<![\d,.])(?:fy\s?)?(?:19|20)\d\d\s*(?:to|-|–)\s*$", before)
         if re.search(r"\b(aged?|ages)\s*$", before) or re.search(
-            rf"\baged?\s+{_AGE}\s*(to|-|–)\s*$|\d\s*(to|-|–)\s*$", before, re.I
-        ):
+            rf"\baged?\s+{_AGE}\s*(to|-|–)\s*$", before, re.I
+        ) or (re.search(r"\d\s*(to|-|–)\s*$", before) and not after_year):
             continue  # an age, or the end of a range ("10 to 17")
         closed = text[m.end(1) : m.end(1) + 1] in (")", "", "-", "/")  # not "(26 episodes)"
         if re.fullmatch(r"\d+", value) and text[m.start() - 1 : m.start()] == "(" and closed:
@@ -223,6 +226,8 @@ def figures(text: str) -> list[FactSpan]:
                 if after_and.lower() not in _STOP_NOUN:
                     noun_words.append(w)  # "junior high and high schools"
                     continue
+            if i == 0 and lower == "such" and after_and.isalpha() and after_and != "as":
+                continue  # "found 410 such streams": streams
             if not w[0].isalpha() or lower in _STOP_NOUN or len(noun_words) >= 6:
                 break
             if noun_words and lower in _ADVERB_AFTER and not after_and[:1].isalpha():

@@ -290,6 +290,12 @@ def said_after(text: str, noun: str) -> str | None:
         text,
         re.I,
     )
+    if m is None and noun.lower() in ("theme", "topic", "subject", "focus"):
+        # "held the meeting (January 27, 2077) on sextortion targeting boys": what a
+        # dated event was on, after its date
+        m = re.search(
+            r"\)\s+on\s+(?!the\s+(?:theme|topic)\b)([^;,.()]{3,100}?)(?=\s*[;,.()]|$)", text
+        )
     return m.group(1).strip() if m else None
 
 

@@ -15,7 +15,7 @@ from assistant.facts import UNITS, FactSpan
 from assistant.intents import stem
 from assistant.lemmas import participle, verb_base
 
-__all__ = ["agent", "audiences", "holder_of"]
+__all__ = ["agent", "audiences", "described", "holder_of"]
 
 
 # Who an effort was for or went to: people and the bodies that serve them.
@@ -247,6 +247,20 @@ def talk_by(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
         if stem(m.group(1).lower()) in verbs:
             return m.group(1).lower(), m.group(2).strip()
     return None
+
+
+# What a person is, written before the name: "the table tennis player Haruka Imamoto".
+_DESCRIBED = (
+    r"\b(?:the|a|an)\s+((?:[a-z-]+\s+){0,3}(?:player|athlete|actor|actress|singer|comedian|"
+    r"artist|author|youtuber|influencer|idol|model|swimmer|skater|gymnast))\s+"
+)
+
+
+def described(text: str, name: str) -> str | None:
+    """What ``text`` calls the person ``name`` just before naming them: "with the table
+    tennis player Haruka Imamoto" → "the table tennis player"."""
+    m = re.search(_DESCRIBED + re.escape(name), text, re.I)
+    return f"the {m.group(1)}" if m else None
 
 
 def holder_of(text: str, role: str) -> str | None:

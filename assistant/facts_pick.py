@@ -16,13 +16,16 @@ from assistant.intents import stem
 __all__ = ["measure_of", "pick_figure"]
 
 
-_GENERIC_PEOPLE = frozenset("people persons person individuals participants attendees".split())
+_GENERIC_PEOPLE = frozenset(
+    "people persons person individuals participants attendees staff personnel".split()
+)
 _GENERIC_PLACES = frozenset("places locations sites venues areas".split())
 # Nouns that count occurrences of whatever the effort is about; never people.
 _GENERIC_COUNTS = frozenset("cases instances occasions".split())
 # Nouns people use for the same thing as the reports' nouns, for matching a unit.
 _SAME_NOUN = {
     "firm": "compani",
+    "oper": "compani",  # the SNS, game and app operators are companies
     "busi": "compani",
     "corpor": "compani",
     "kid": "child",
@@ -280,6 +283,8 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
     own = _kin(stem(span.noun)) if span.noun else ""
     if wanted == own or wanted in {_kin(w) for w in _own_words(span)}:
         return True  # "business" of "business operators"
+    if span.noun and len(unit) >= 4 and span.noun.lower().endswith(unit.lower()):
+        return True  # "sites" of "64 websites", "workers" of "caseworkers"
     if own_noun:
         return False
     if unit.lower() in _GENERIC_PEOPLE:

@@ -136,6 +136,10 @@ def test_question_words_joined_before_one_clause_each_ask_it(
         ("what is the address of the website? and the name?",
          ("what is the address of the website?", "what is the name of the website?")),
         ("what is the name of the hotline and how many calls did it get?", None),
+        # two things of a kind asked by one "which"
+        ("in which city and prefecture was the forum held?",
+         ("in which city was the forum held?", "in which prefecture was the forum held?")),
+        ("which ministries and agencies were credited?", None),  # the bodies credited, as one
     ],
 )  # fmt: skip
 def test_facts_asked_by_their_nouns_of_one_thing_each_ask_it(

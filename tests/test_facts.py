@@ -251,6 +251,9 @@ def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
          "the sextortion of boys"),
         ("Organized the meeting on the theme of grooming through online games; 240", "topic",
          "grooming through online games"),
+        # what a dated event was on, with no word for its theme
+        ("Organized the 9th meeting (May 2080) on sextortion of girls; 120 attended.", "theme",
+         "sextortion of girls"),
     ],
 )  # fmt: skip
 def test_a_theme_is_what_the_effort_says_it_was_quoted_or_not(
@@ -1300,3 +1303,62 @@ def test_a_second_ask_of_a_year_no_report_covers_asks_the_earlier_figure_beside_
                 "the figure in the FY2077 poll?")
     )
     assert "58.3%" in said and "41.0%" in said
+
+
+def test_a_figure_of_such_things_counts_those_things() -> None:
+    (streams,) = figures("set up a patrol unit, which found 410 such streams in a year")
+    assert streams.noun == "streams"
+    (listed,) = figures("12 groups such as NPOs and schools")
+    assert listed.noun == "groups"
+
+
+
+def test_a_count_that_rose_from_one_year_to_the_next_gives_each_years_figure(
+    tmp_path: Path,
+) -> None:
+    before, now = figures("consultations rose from 17,200 in FY2079 to 20,450 in FY2080.")
+    assert (before.text, before.earlier) == ("17,200 consultations", True)
+    assert (now.text, now.earlier) == ("20,450 consultations", False)
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n1. Support\nO Guardians\n"
+        "· Operated the Oyako Line for guardians; consultations rose from 17,200 in FY2079 to "
+        "20,450 in FY2080. [CFA]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    said = claims(bot.ask("the oyako line got how many consultations last year (2080)?"))
+    assert "20,450" in said and "17,200" not in said
+    assert "17,200" in claims(bot.ask("and the oyako line's consultations in FY2079?"))
+
+
+def test_what_a_person_is_and_how_many_did_what_was_asked_are_read(tmp_path: Path) -> None:
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n1. Awareness\nO Campaigns\n"
+        '· Ran the campaign "Safe Clicks" (June 2080) with the rugby player Ken Sato as its '
+        "ambassador. [CFA]\n"
+        "· Asked 20 app operators to add age checks; 14 of them had done so by March 2081. [MIC]\n"
+        "· Asked payment firms to block 64 websites selling abuse material. [NPA]\n"
+        "· Trained 5,200 school nurses and school counselors on disclosures. [MEXT]\n"
+        "· Carried out joint interviews of child victims: Cases | FY2079: 3,108 | FY2080: "
+        "3,905 [MOJ]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    # the person, with what the report calls them; the sport a player is named by
+    who = claims(bot.ask("who was the ambassador of the safe clicks campaign?"))
+    assert "Ken Sato" in who and "rugby player" in who
+    assert "rugby" in claims(bot.ask("which sport does the safe clicks ambassador play?"))
+    # those that did what was asked, not all that were asked; and all that were asked
+    assert "14" in claims(bot.ask("how many app companies added age checks?"))
+    assert "20" in claims(bot.ask("how many app operators were asked to add age checks?"))
+    # a noun's compound ("websites" for "sites"); staff counted as the people they are
+    assert "64" in claims(bot.ask("block how many sites selling abuse material?"))
+    assert "5,200" in claims(bot.ask("how many staff were trained on disclosures?"))
+    # "…, and how many in FY2079?": the same thing, another year's cell
+    both = claims(
+        bot.ask("How many joint interviews of child victims were carried out in FY2080, and how "
+                "many in FY2079?")
+    )
+    assert "3,905" in both and "3,108" in both
