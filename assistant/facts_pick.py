@@ -16,9 +16,9 @@ from assistant.intents import stem
 __all__ = ["measure_of", "pick_figure"]
 
 
-_GENERIC_PEOPLE = frozenset(
-    "people persons person individuals participants attendees staff personnel".split()
-)
+_GENERIC_PEOPLE = frozenset("people persons person individuals participants attendees".split())
+# People named by what they work as, together: "how many staff" of "5,200 school nurses".
+_WORKFORCE = frozenset("staff personnel employees workforce".split())
 _GENERIC_PLACES = frozenset("places locations sites venues areas".split())
 # Nouns that count occurrences of whatever the effort is about; never people.
 _GENERIC_COUNTS = frozenset("cases instances occasions".split())
@@ -287,7 +287,7 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         return True  # "sites" of "64 websites", "workers" of "caseworkers"
     if own_noun:
         return False
-    if unit.lower() in _GENERIC_PEOPLE:
+    if unit.lower() in _GENERIC_PEOPLE | _WORKFORCE:
         return span.noun is not None and span.noun in UNITS["people"]
     if (
         span.noun in _GENERIC_COUNTS
