@@ -296,7 +296,9 @@ _FACT_ADDED = re.compile(
 
 # "in which hall and prefecture did …": two things asked by one "which", each one of a kind
 _WHICH_TWO = re.compile(
-    r"^(?P<lead>.*?\b(?:which|what))\s+(?P<a>[a-z]+[^s\W])\s+(?:and|&)\s+(?P<b>[a-z]+[^s\W])\s+"
+    # (things in lower case: "what NPA and MOFA did together" names two ministries)
+    r"^(?P<lead>.*?\b(?:which|what))\s+(?P<a>(?-i:[a-z]+[a-rt-z]))\s+(?:and|&)\s+"
+    r"(?P<b>(?-i:[a-z]+[a-rt-z]))\s+"
     r"(?P<tail>(?:did|was|were|is|are|do|does|has|had|will)\b.*)$",
     re.I,
 )

@@ -77,12 +77,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     of_year = [
         s
         for s in spans
-        if any(
-            s.text.endswith(f"in FY{y}")
-            # "rose from 17,200 in FY2074 to 20,450 in FY2075": each year's own
-            or (f"fy{y}" in s.near and (s.earlier or int(y) == e.fiscal_year))
-            for y in years
-        )
+        if any(s.text.endswith(f"in FY{y}") or (s.earlier and f"fy{y}" in s.near) for y in years)
     ]
     if of_year and not both:
         spans = of_year
@@ -90,6 +85,10 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         # "…rose to 73.4% (up from 71.9%)" asked of the year before: never the report's
         # own year's figure
         spans = [s for s in spans if s.earlier]
+    elif years == {str(e.fiscal_year)} and not both:
+        # "how many last year (2075)" of the FY2075 report: its own figure, not the one
+        # "rose from" ("… from 17,200 in FY2074 to 20,450 in FY2075")
+        spans = [s for s in spans if not s.earlier] or spans
     elif q.time.uncovered and not both:
         return None  # a year no report covers, whose figure the effort does not give
     elif both:

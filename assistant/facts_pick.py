@@ -156,12 +156,15 @@ def pick_figure(
         return None
     asked = {_canon(w) for w in topic}
     head = _kin(stem(unit.lower())) if unit else None
+    said_noun = stem(unit.lower()) if unit else None
     return max(
         fitting,
         key=lambda s: (
             # "how many SOS letters were received": "17,800 letters", not "2.3 million SOS
             # Letter forms", whose noun is the forms
             head is not None and s.noun is not None and _kin(stem(s.noun)) == head,
+            # "how many game companies": "31 game companies" before "9 app store operators"
+            said_noun is not None and s.noun is not None and stem(s.noun) == said_noun,
             len(_own_words(s) & asked),
             # "what % of women": "6.8% of women and 2.1% of men"
             len(s.of & (topic | worded)),

@@ -140,6 +140,7 @@ def test_question_words_joined_before_one_clause_each_ask_it(
         ("in which city and prefecture was the forum held?",
          ("in which city was the forum held?", "in which prefecture was the forum held?")),
         ("which ministries and agencies were credited?", None),  # the bodies credited, as one
+        ("tell me what NPA and MOFA did together in 2019", None),  # two ministries, one ask
     ],
 )  # fmt: skip
 def test_facts_asked_by_their_nouns_of_one_thing_each_ask_it(

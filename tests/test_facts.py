@@ -1362,3 +1362,24 @@ def test_what_a_person_is_and_how_many_did_what_was_asked_are_read(tmp_path: Pat
                 "many in FY2079?")
     )
     assert "3,905" in both and "3,108" in both
+
+
+def test_a_figure_of_the_very_noun_asked_comes_before_a_kindred_one() -> None:
+    spans = figures("Concluded a charter with 9 app store operators and 31 game companies.")
+    asked = frozenset({"app", "store", "charter", "game", "compani"})  # the charter's name too
+    assert pick_figure(spans, "companies", asked).text == "31 game companies"
+
+
+def test_the_reports_own_year_named_near_another_figure_does_not_pick_that_figure(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n6. Foundation\nO Centers\n"
+        "· Increased the number of child welfare officers (by approximately 2,020 persons) "
+        "over four years starting FY2080. [CFA]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    said = claims(bot.ask("by how many persons were child welfare officers to grow in FY2080?"))
+    assert "2,020" in said
