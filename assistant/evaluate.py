@@ -112,6 +112,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev53": ("reports53",),
     "dev54": ("reports54",),
     "dev55": ("reports55",),
+    "dev56": ("reports56",),
+    "dev57": ("reports57",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
