@@ -77,6 +77,7 @@ __all__ = ["Reader"]
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
 # What a year's report may be called after its year: "the FY2075 edition".
 _DOCUMENT = frozenset("edition editions book books document documents volume publication".split())
+_VAGUE = frozenset("somewhere anywhere sometime anytime".split())
 # Who acts at home: Japan, "our" police, "officials" (not "officials in Korea").
 _HOME = re.compile(
     r"\b(?:japan(?:ese)?|tokyo|the government|our|officials(?!\s+(?:in|of|from)\b))\b", re.I
@@ -330,9 +331,13 @@ class Reader:
         """What the question is about: its words outside slots, scaffold and chatter."""
         spans = {"many": ministry_count_spans(text), **slots.spans}  # "3 ministries" first
         kept, after = [], None
-        for word, slot in tagged(text, spans):
-            # "the FY2075 edition", "the 2075 book": a year's report, named as a document
-            if self._about(word, slot) and not (after == "time" and word.lower() in _DOCUMENT):
+        read = list(tagged(text, spans))
+        for i, (word, slot) in enumerate(read):
+            # "the FY2075 edition", "the 2075 book": a year's report, named as a document;
+            # "dated somewhere in April or May": where in the time, no topic
+            named = after == "time" and word.lower() in _DOCUMENT
+            vague = word.lower() in _VAGUE and any(s == "time" for _, s in read[i + 1 : i + 4])
+            if self._about(word, slot) and not named and not vague:
                 kept.append(word)
             after = slot
         # "consultation-only" is about consultation: a hyphenated word and its parts

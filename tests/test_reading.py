@@ -656,6 +656,9 @@ def test_the_page_a_report_is_printed_on_is_no_topic(reader: Reader) -> None:
     assert reader.read("MOJ - list all its 2019 items").topic_words == ()
     # how much of the list is wanted: all of it
     assert reader.read("the full list of 2019 efforts, nothing left out").topic_words == ()
+    # where in a time a date falls is no topic; a place to go is
+    assert reader.read("2019 efforts dated anywhere from May to July?").topic_words == ()
+    assert "somewher" in reader.read("is there somewhere safe to stay for teens?").topic_words
     # a year's report called by what it is printed as: "the 2019 edition", "the 2019 book"
     assert reader.read("every effort in the 2019 edition, all of them").topic_words == ()
     assert reader.read("section 2 of the FY2019 book - list it all").topic_words == ()
