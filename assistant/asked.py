@@ -90,6 +90,8 @@ def _head(phrase: str) -> str | None:
     if (len(words) == 1 or words[1] in _AFTER_A_VERB) and only_a_verb(words[0]):
         return None  # "how many watched the stream", "… watched online": people, no noun
     for w, after in zip(words, [*words[1:], ""], strict=True):
+        if w.endswith(("s'", "s’")) and not kept:
+            return w[:-1]  # "how many countries' police": countries, whose police came
         if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS | _PAST)):
             break
         if kept and (w in _PARTICLES | _ADVERBS or (w.endswith("ing") and _plural(kept[-1]))):

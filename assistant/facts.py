@@ -131,7 +131,10 @@ def stems(text: str) -> frozenset[str]:
 
 _AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})"  # "aged 4 to 6", "aged four to six"
 _AGES = re.compile(
-    rf"\baged?\s+(?:from\s+)?{_AGE}(?:\s*(?:to|-|–|and)\s*{_AGE})?(?:\s+years?)?", re.I
+    rf"\baged?\s+(?:from\s+)?{_AGE}(?:\s*(?:to|-|–|and)\s*{_AGE})?(?:\s+years?)?|"
+    # "under the age of 20", "up to age 18": an age as a limit
+    rf"\b(?:under|below|over|above|up\s+to)\s+(?:the\s+)?age\s+(?:of\s+)?{_AGE}\b",
+    re.I,
 )
 
 
@@ -192,7 +195,7 @@ def figures(text: str) -> list[FactSpan]:
         before = text[max(0, m.start() - 24) : m.start()].lower()
         # "from 17,200 in FY2074 to 20,450": a year before "to" ends no range of figures
         after_year = re.search(r"(?<![\d,.])(?:fy\s?)?(?:19|20)\d\d\s*(?:to|-|–)\s*$", before)
-        if re.search(r"\b(aged?|ages)\s*$", before) or re.search(
+        if re.search(r"\b(aged?|ages|age\s+of)\s*$", before) or re.search(
             rf"\baged?\s+{_AGE}\s*(to|-|–)\s*$", before, re.I
         ) or (re.search(r"\d\s*(to|-|–)\s*$", before) and not after_year):
             continue  # an age, or the end of a range ("10 to 17")

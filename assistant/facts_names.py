@@ -127,8 +127,10 @@ def phrases(text: str, head: str) -> list[FactSpan]:
         while j > 0:
             prev = words[j - 1].group(0)
             low = prev.lower()
-            if low in stop or low.endswith(("ing", "ed")) or low in MONTHS or low.isdigit():
-                break  # a verb, a function word, a date or a figure is not part of a name
+            if low in stop or low in MONTHS or low.isdigit():
+                break  # a function word, a date or a figure is not part of a name
+            if low.endswith(("ing", "ed")) and "-" not in low:
+                break  # a verb ends it, not a compound ("file-sharing software")
             if only_a_verb(low):
                 break  # "38 teams built apps": "built" ends what names the apps
             listing = listing or words[j].group(0) == "and"  # "Haneda, and Kansai": too

@@ -1383,3 +1383,14 @@ def test_the_reports_own_year_named_near_another_figure_does_not_pick_that_figur
     bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
     said = claims(bot.ask("by how many persons were child welfare officers to grow in FY2080?"))
     assert "2,020" in said
+
+
+def test_an_age_given_as_a_limit_is_an_age_and_a_compound_qualifies_a_name() -> None:
+    ages = figures("a chat line for victims under the age of 20; it took 3,100 chats.")
+    assert [(s.kind, s.text) for s in ages] == [
+        ("age", "under the age of 20"),
+        ("number", "3,100 chats"),
+    ]  # "20" is no count of its own
+    shared = phrases("an operation against sharing through file-sharing software", "software")
+    assert [s.text for s in shared] == ["file-sharing software"]
+

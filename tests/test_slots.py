@@ -413,6 +413,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("of the suspects, how many were arrested?", None),
         ("the line got how many consultations last year?", "consultations"),  # a time ends it
         ("how many platform operators share it?", "operators"),  # a verb with its object
+        ("how many countries' police took part?", "countries"),  # whose police: the countries
     ],
 )
 def test_the_unit_a_number_is_asked_of(question: str, unit: str | None) -> None:
