@@ -147,7 +147,7 @@ def follow_up(q: Query, ctx: Context | None) -> FollowUp:
         return _inherit(q.model_copy(update={"intent": Intent.TOPIC}), ctx)
     if q.intent is Intent.FOLLOW_ON:
         return _swap(q, ctx)
-    if q.refers_back or _lacks_anchor(q) or _echoes(q, ctx):
+    if q.refers_back or _lacks_anchor(q) or _echoes(q, ctx) or _restates(q, ctx):
         return _inherit(q, ctx)
     return FollowUp(q)
 
@@ -166,6 +166,19 @@ def _echoes(q: Query, ctx: Context) -> bool:
         return False
     own = set(q.own_words) - ({stem(q.unit.lower())} if q.unit else set())
     return bool(own) and own <= set(ctx.topic_words)
+
+
+def _restates(q: Query, ctx: Context) -> bool:
+    """Whether a bare count names only the time the previous question named: "how many
+    are there in FY2065?" after "child welfare officers FY2065?" counts those officers."""
+    return (
+        q.intent is Intent.COUNT
+        and not q.own_words
+        and not q.ministries
+        and q.section is None
+        and q.time.any
+        and q.time == ctx.time
+    )
 
 
 def _standalone(q: Query) -> Intent:

@@ -290,3 +290,19 @@ def test_a_fact_asked_of_what_the_previous_question_named_is_asked_of_its_effort
     # it names only what the previous question was about: that survey, not the one of kids
     answer = bot.ask("how many kids were surveyed?", context=first.context)
     assert cited(answer) == ["fy2080-1.1.1"] and "9,000" in claims(answer)
+
+
+def test_a_bare_count_naming_only_the_years_time_counts_what_was_asked_about(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n6. Foundation\nO Centers\n"
+        "· Raised the number of child welfare officers to 8,120. [CFA]\n"
+        "· Held 40 seminars for teachers. [MEXT]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    first = bot.ask("child welfare officers fy2080?")
+    answer = bot.ask("and how many are there in fy2080 vs before?", context=first.context)
+    assert "8,120" in claims(answer)  # the officers, not the year's 2 efforts
