@@ -117,7 +117,7 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
                 or (f.intent is asked_first.intent and not f.unit)
             )
             and _another_occasion(f, first)
-            else f
+            else _of_the_same(f, first)
             for f in facts
         ]
     if refine(first, scoped=False).intent is Intent.NUMBER and first.unit:
@@ -327,6 +327,29 @@ def joined_facts(text: str) -> tuple[str, str] | None:
 # Words that make a thing already asked about another occasion of it: "the previous
 # survey", "the prior year", "the earlier edition" (stems).
 _OCCASION = frozenset({"previous", "prior", "earlier", "preced", "former", "last"})
+
+
+# Words of a change, which name no thing of their own ("how much did it rise?") (stems).
+_CHANGED = frozenset(
+    stem(w) for w in "rise rose risen grow grew grown increase fall fell drop change".split()
+)
+
+
+def _of_the_same(ask: Query, first: Query) -> Query:
+    """A figure asked of what the first ask named, by a pronoun and no noun of its own:
+    "How many school counselors were there, and by how much did their number grow?" asks
+    the counselors' growth, not any growth the effort gives."""
+    if ask.intent is not Intent.NUMBER or ask.unit or not first.unit:
+        return ask
+    if set(ask.own_words) - _CHANGED and not ask.refers_back:
+        return ask  # "…, and how many prefectures took part?" names its own thing
+    return ask.model_copy(
+        update={
+            "unit": first.unit,
+            "topic": f"{first.topic} {ask.topic}".strip(),
+            "topic_words": tuple(dict.fromkeys(first.topic_words + ask.topic_words)),
+        }
+    )
 
 
 def _another_occasion(ask: Query, first: Query) -> bool:

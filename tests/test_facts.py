@@ -1394,3 +1394,18 @@ def test_an_age_given_as_a_limit_is_an_age_and_a_compound_qualifies_a_name() -> 
     shared = phrases("an operation against sharing through file-sharing software", "software")
     assert [s.text for s in shared] == ["file-sharing software"]
 
+
+
+def test_a_second_ask_by_a_pronoun_is_of_what_the_first_named(tmp_path: Path) -> None:
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n6. Foundation\nO Staff\n"
+        "· Increased school staff: | Staff | Number | Change | |---|---:|---:| "
+        "| School social workers | about 18,100 | +900 | | School counselors | about 35,600 "
+        "| +700 | [MEXT]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    asked = "How many school counselors were there, and how much did their number rise?"
+    said = claims(bot.ask(asked))
+    assert "35,600" in said and "700" in said and "900" not in said
