@@ -76,7 +76,10 @@ __all__ = ["Reader"]
 
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
 # What a year's report may be called after its year: "the FY2075 edition".
-_DOCUMENT = frozenset("edition editions book books document documents volume publication".split())
+_DOCUMENT = frozenset(
+    "edition editions book books document documents volume publication notice gazette annex "
+    "bulletin".split()
+)
 _VAGUE = frozenset("somewhere anywhere sometime anytime".split())
 # Who acts at home: Japan, "our" police, "officials" (not "officials in Korea").
 _HOME = re.compile(
@@ -335,11 +338,11 @@ class Reader:
         for i, (word, slot) in enumerate(read):
             # "the FY2075 edition", "the 2075 book": a year's report, named as a document;
             # "dated somewhere in April or May": where in the time, no topic
-            named = after == "time" and word.lower() in _DOCUMENT
+            named = after in ("time", "document") and word.lower() in _DOCUMENT
             vague = word.lower() in _VAGUE and any(s == "time" for _, s in read[i + 1 : i + 4])
             if self._about(word, slot) and not named and not vague:
                 kept.append(word)
-            after = slot
+            after = "document" if named else slot  # "the FY2059 gazette notice"
         # "consultation-only" is about consultation: a hyphenated word and its parts
         joined = " ".join(kept)
         whole_and_parts = f"{joined} {joined.replace('-', ' ')}" if "-" in joined else joined

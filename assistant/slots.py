@@ -157,7 +157,7 @@ def refers_back(text: str) -> tuple[bool, bool]:
 _PLAN_NOUN = re.compile(
     r"\b(efforts?|measures?|activities|initiatives|ministries|agencies|sections?|pillars?|"
     r"reports?|pages?|plan|glossary|legend|abbreviations?|events|happenings|everything|all|"
-    r"answers|items|q&a)(?![\w&])",
+    r"answers|items?|q&a)(?![\w&])",
     re.I,
 )
 

@@ -656,6 +656,9 @@ def test_the_page_a_report_is_printed_on_is_no_topic(reader: Reader) -> None:
     assert reader.read("MOJ - list all its 2019 items").topic_words == ()
     # how much of the list is wanted: all of it
     assert reader.read("the full list of 2019 efforts, nothing left out").topic_words == ()
+    # a report as its year's notice in a gazette; an item; a count of its efforts in words
+    assert reader.read("each item of the 2019 gazette notice, please").topic_words == ()
+    assert reader.read("all 2019 efforts, all eleven or however many").topic_words == ()
     # where in a time a date falls is no topic; a place to go is
     assert reader.read("2019 efforts dated anywhere from May to July?").topic_words == ()
     assert "somewher" in reader.read("is there somewhere safe to stay for teens?").topic_words
