@@ -67,7 +67,7 @@ _PART = (
 )
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
-    rf"\bthe\s+{ORD}\s+{_PART}\b|"
+    rf"(?:\bthe|\bits|['’]s)\s+{ORD}\s+{_PART}\b|"  # "the report's third section" too
     # "goal E", "Part B": lettered as a report may letter them (not "part a of …")
     rf"\b{_PART}\s+((?-i:[A-H]))\b(?![.\d])|"
     # "No. 4 of the FY2062 report", as a report may number its sections
