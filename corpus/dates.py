@@ -129,6 +129,14 @@ def day_first(text: str) -> bool:
     return not any(int(b) > 12 for _, b, _ in found)
 
 
+# A day written as an ordinal of its month: "from the 15th of June to the 31st of July 2078".
+_ORDINAL_OF = re.compile(
+    r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+of\s+(january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b",
+    re.I,
+)
+
+
 def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
     """Every month named with a year in ``text``, as sorted unique ``YYYY-MM`` strings.
 
@@ -143,6 +151,7 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
     text = western_years(text)  # "(November, Reiwa 31)" is November 2049
     text = _SHORT_YEAR.sub(r"\1 20\2", text)  # "Jul ’61" is July 2061
     text = _WEEKDAY.sub("", text)  # "July 21 (Fri.) to August 31 (Thu.), 2062"
+    text = _ORDINAL_OF.sub(r"\1 \2", text)  # "the 15th of June" is 15 June
     if not _ANY_YEAR.search(text):
         return ()
     found: set[str] = set()

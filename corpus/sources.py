@@ -5,8 +5,8 @@ in JSON, a publishing pipeline's YAML, XML, a wiki page, AsciiDoc, reStructuredT
 file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition; or as the text of a
 PDF whose sections are tables without rules, as a word processor saved it as plain text,
 as a browser without graphics saved its web page (``lynx -dump``), or copied out of a
-Japanese publisher's e-book of its English edition, or as a team wiki page exported to
-Markdown. Each reader below
+Japanese publisher's e-book of its English edition, as a team wiki page exported to
+Markdown, or as an accessible edition for screen readers. Each reader below
 recognises its own form and leaves any other report untouched, line for line (so line
 numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
 hold others first. Pure.
@@ -14,6 +14,7 @@ hold others first. Pure.
 
 from __future__ import annotations
 
+from corpus.accessible import accessible_to_plain
 from corpus.asciidoc import asciidoc_to_plain
 from corpus.bilingual import english_only
 from corpus.ebook import ebook_to_plain
@@ -56,6 +57,7 @@ _READERS = (
     ruled_tables,
     word_text_to_plain,
     ebook_to_plain,
+    accessible_to_plain,
 )
 
 
