@@ -82,7 +82,8 @@ def _effort(lines: list[str], i: int, out: list[str], full: dict[str, str]) -> i
     """Write the effort whose bullet is at ``i`` on its first line; where it ends."""
     m = _BULLET.match(lines[i])
     assert m is not None
-    first, rest, rows, caption = [m.group(1)], [], [], ""
+    first, rest, caption = [m.group(1)], list[str](), ""
+    rows: list[list[str]] = []
     k = i + 1
     while k < len(lines):
         line = lines[k]
