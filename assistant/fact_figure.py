@@ -153,7 +153,9 @@ def _did_as_asked(q: Query, spans: list[FactSpan]) -> bool:
     ("how many companies turned it off?" of "Asked 17 operators to disable it; 13 of them
     had done so"): those that did are the part, not the whole asked."""
     asked = [s for s in spans if not is_part(s) and s.lead & _REQUESTED]
-    return bool(asked) and not stems_of(q.text) & _REQUESTED
+    # "the platforms asked to turn it off - how many did it?": the ask after "how many"
+    counted = re.split(r"\bhow\s+many\b", q.text, maxsplit=1, flags=re.I)[-1]
+    return bool(asked) and not stems_of(counted) & _REQUESTED
 
 
 def _of_another_year(years: set[str], e: CitedEffort) -> bool:

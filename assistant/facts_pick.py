@@ -26,6 +26,7 @@ _GENERIC_COUNTS = frozenset("cases instances occasions".split())
 _SAME_NOUN = {
     "firm": "compani",
     "oper": "compani",  # the SNS, game and app operators are companies
+    "forc": "depart",  # police forces are the prefectural police departments
     "busi": "compani",
     "corpor": "compani",
     "kid": "child",

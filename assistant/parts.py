@@ -194,6 +194,17 @@ def _part_number(first: str) -> int:
     return ord(first) - ord("A") + 1
 
 
+_WORD = r"(one|two|three|four|five|six|seven|eight|nine|ten)"
+_SPOKEN_MEASURE = re.compile(rf"\b(measure)\s+{_WORD}\s+point\s+{_WORD}\b", re.I)
+
+
+def _spoken(m: re.Match[str]) -> str:
+    """ "measure five point three" → "measure       5.3", of the same length, so that
+    the span found covers the words said."""
+    number = f"{NUMBER_WORDS[m.group(2).lower()]}.{NUMBER_WORDS[m.group(3).lower()]}"
+    return f"{m.group(1)} {number.rjust(len(m.group(0)) - len(m.group(1)) - 1)}"
+
+
 def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | None, list[Span]]:
     """A measure named by number: "measure 3.2", or "the second measure" of the section
     the question names (-1: its last measure).
@@ -202,6 +213,7 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
         >>> measure("What is under measure 3.2?", None)
         ((3, 2), [(14, 25)])
     """
+    text = _SPOKEN_MEASURE.sub(_spoken, text)  # "measure five point three": 5.3, as long
     m = _MEASURE_NUMBER.search(text)
     if m:
         first, second = next(

@@ -81,6 +81,8 @@ _DOCUMENT = frozenset(
     "bulletin".split()
 )
 _VAGUE = frozenset("somewhere anywhere sometime anytime".split())
+_WHOLE = frozenset("complete full entire whole".split())
+_LISTS = frozenset("list lists effort efforts report reports item items".split())
 # Who acts at home: Japan, "our" police, "officials" (not "officials in Korea").
 _HOME = re.compile(
     r"\b(?:japan(?:ese)?|tokyo|the government|our|officials(?!\s+(?:in|of|from)\b))\b", re.I
@@ -340,6 +342,10 @@ class Reader:
             # "dated somewhere in April or May": where in the time, no topic
             named = after in ("time", "document") and word.lower() in _DOCUMENT
             vague = word.lower() in _VAGUE and any(s == "time" for _, s in read[i + 1 : i + 4])
+            # "the complete effort list": how much of the list, not what it is about
+            vague = vague or (
+                word.lower() in _WHOLE and any(w.lower() in _LISTS for w, _ in read[i + 1 : i + 3])
+            )
             if self._about(word, slot) and not named and not vague:
                 kept.append(word)
             after = "document" if named else slot  # "the FY2059 gazette notice"

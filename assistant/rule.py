@@ -28,6 +28,8 @@ __all__ = [
 PLAN_UNITS = {
     "effort": Intent.COUNT,
     "measure": Intent.STRUCTURE,
+    "sub-section": Intent.STRUCTURE,  # as a report may call its measures
+    "subsection": Intent.STRUCTURE,
     "initiative": Intent.COUNT,
     "activity": Intent.COUNT,
     "thing": Intent.COUNT,

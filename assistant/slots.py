@@ -156,8 +156,8 @@ def refers_back(text: str) -> tuple[bool, bool]:
 
 _PLAN_NOUN = re.compile(
     r"\b(efforts?|measures?|activities|initiatives|ministries|agencies|sections?|pillars?|"
-    r"reports?|pages?|plan|glossary|legend|abbreviations?|events|happenings|everything|all|"
-    r"answers|items?|q&a)(?![\w&])",
+    r"sub-?sections?|reports?|pages?|plan|glossary|legend|abbreviations?|events|happenings|"
+    r"everything|all|answers|items?|q&a)(?![\w&])",
     re.I,
 )
 

@@ -254,6 +254,8 @@ def test_the_name_of_a_thing_is_the_quoted_name_right_after_it() -> None:
         # what a dated event was on, with no word for its theme
         ("Organized the 9th meeting (May 2080) on sextortion of girls; 120 attended.", "theme",
          "sextortion of girls"),
+        ("Organized the 9th meeting (May 2080) on the theme “grooming in games”, with 90.",
+         "topic", "grooming in games"),
     ],
 )  # fmt: skip
 def test_a_theme_is_what_the_effort_says_it_was_quoted_or_not(
@@ -1353,6 +1355,7 @@ def test_what_a_person_is_and_how_many_did_what_was_asked_are_read(tmp_path: Pat
     # those that did what was asked, not all that were asked; and all that were asked
     assert "14" in claims(bot.ask("how many app companies added age checks?"))
     assert "20" in claims(bot.ask("how many app operators were asked to add age checks?"))
+    assert "14" in claims(bot.ask("the app operators asked to add age checks: how many did it?"))
     # a noun's compound ("websites" for "sites"); staff counted as the people they are
     assert "64" in claims(bot.ask("block how many sites selling abuse material?"))
     assert "5,200" in claims(bot.ask("how many staff were trained on disclosures?"))
@@ -1409,3 +1412,9 @@ def test_a_second_ask_by_a_pronoun_is_of_what_the_first_named(tmp_path: Path) ->
     asked = "How many school counselors were there, and how much did their number rise?"
     said = claims(bot.ask(asked))
     assert "35,600" in said and "700" in said and "900" not in said
+
+
+def test_police_forces_are_counted_as_the_police_departments() -> None:
+    spans = figures("Ran the crackdown with 34 prefectural police departments taking part.")
+    assert pick_figure(spans, "forces", frozenset({"prefectur", "forc"})).text.startswith("34")
+

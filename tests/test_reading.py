@@ -659,6 +659,10 @@ def test_the_page_a_report_is_printed_on_is_no_topic(reader: Reader) -> None:
     # a report as its year's notice in a gazette; an item; a count of its efforts in words
     assert reader.read("each item of the 2019 gazette notice, please").topic_words == ()
     assert reader.read("all 2019 efforts, all eleven or however many").topic_words == ()
+    # how much of the list is wanted; a report's sub-sections are its measures
+    assert reader.read("the complete effort list for 2019, all of it").topic_words == ()
+    counted = reader.read("how many sub-sections does section 4 of the 2019 report have?")
+    assert refine(counted, scoped=False).intent is Intent.STRUCTURE
     # where in a time a date falls is no topic; a place to go is
     assert reader.read("2019 efforts dated anywhere from May to July?").topic_words == ()
     assert "somewher" in reader.read("is there somewhere safe to stay for teens?").topic_words

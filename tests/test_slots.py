@@ -622,6 +622,7 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("every effort under Workstream 3 of that page", 3, None),
         ("Action 5.3 is called what?", None, (5, 3)),
         ("the 2019 report's fifth pillar, what is in it?", 5, None),  # an ordinal after "'s"
+        ("Measure five point three of that report is called what?", None, (5, 3)),  # in words
     ],
 )
 def test_parts_are_read_as_the_reports_label_them(
