@@ -114,6 +114,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev55": ("reports55",),
     "dev56": ("reports56",),
     "dev57": ("reports57",),
+    "dev58": ("reports58",),
+    "dev59": ("reports59",),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
