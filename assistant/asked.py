@@ -422,6 +422,11 @@ def quantity_of(text: str, *, known_only: bool = False) -> str | None:
         return named.group(1).lower() if named else None
     if not m or m.group(1).lower() in _AUX or m.group(1).lower() in ("number", "figure"):
         return None
+    if m.group(1)[:1].isupper():
+        # "what was Oyako Line's FY2059 consultation total?": a name owns the figure; the
+        # quantity is the noun its total is of
+        of = re.search(r"\b([a-z]+)\s+(?:total|count|figure|tally)\b", text[m.end() :])
+        return of.group(1) if of else None
     return m.group(1).lower()
 
 

@@ -341,8 +341,10 @@ def _of_the_same(ask: Query, first: Query) -> Query:
     the counselors' growth, not any growth the effort gives."""
     if ask.intent is not Intent.NUMBER or ask.unit or not first.unit:
         return ask
-    if set(ask.own_words) - _CHANGED and not ask.refers_back:
-        return ask  # "…, and how many prefectures took part?" names its own thing
+    if refine(first, scoped=False).intent is not Intent.NUMBER:
+        return ask  # "what was the theme …? and how many came": people, not themes
+    if set(ask.own_words) - _CHANGED:
+        return ask  # "…, and how many of them were online?" names its own thing
     return ask.model_copy(
         update={
             "unit": first.unit,

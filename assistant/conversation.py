@@ -168,12 +168,16 @@ def _echoes(q: Query, ctx: Context) -> bool:
     return bool(own) and own <= set(ctx.topic_words)
 
 
+# Words that set a count beside another, naming no thing of their own: "… vs the year before".
+_VERSUS = frozenset({"vs", "versus"})
+
+
 def _restates(q: Query, ctx: Context) -> bool:
     """Whether a bare count names only the time the previous question named: "how many
     are there in FY2065?" after "child welfare officers FY2065?" counts those officers."""
     return (
         q.intent is Intent.COUNT
-        and not q.own_words
+        and not set(q.own_words) - _VERSUS
         and not q.ministries
         and q.section is None
         and q.time.any
@@ -303,7 +307,7 @@ def _counted_of(q: Query, ctx: Context) -> str | None:
     asked about them by name, with no ministry: the first plural noun of its topic
     ("school social workers", "the shelters for girls"); None otherwise (a count of the
     efforts listed)."""
-    if q.intent is not Intent.COUNT or q.own_words or q.ministries or q.unit:
+    if q.intent is not Intent.COUNT or set(q.own_words) - _VERSUS or q.ministries or q.unit:
         return None
     if ctx.intent in FILTER_INTENTS or ctx.ministries or not ctx.efforts or not ctx.topic:
         return None

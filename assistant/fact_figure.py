@@ -45,7 +45,9 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         if span.noun and re.search(rf"\b{re.escape(span.noun)}\b", said, re.I):
             return f"The report gives {said}"  # "19 of the 22 major providers"
         return f"The report gives {said} ({span.noun})"
-    if q.unit and re.search(rf"\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I):
+    if q.unit and re.search(
+        rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,.]*\s+{re.escape(q.unit)}", q.text, re.I
+    ):  # (not "the FY2059 consultation total": a year)
         return None  # "how many of the 948 persons were convicted?": a part of a given whole
     if not q.unit and asks_part_of_given(q.text):
         return None  # "of the 1,102 persons …, how many were convicted?": the same

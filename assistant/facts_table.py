@@ -255,7 +255,8 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
         # to its figures with dots
         row = re.compile(
             r"\s+(?:[^\x00-\x7F\s]+/)?"
-            rf"([A-Z][a-z][\w' -]{{1,50}}?(?:\s*\((?:thousands?|millions?|k)\))?)"
+            rf"((?:[A-Z][a-z]|of\s+which\s|of\s+whom\s)[\w' -]{{1,50}}?"
+            r"(?:\s*\((?:thousands?|millions?|k)\))?)"  # "of which by chat": a part row too
             rf"(?:\s*\.{{3,}})?((?:\s+{_ROW_VALUE}){{{len(years)}}})(?![\w,.]?\d)"
         )
         rows, end = _rows(row, text, header.end())
@@ -265,8 +266,13 @@ def _by_year_columns(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None
         # "Crackdowns (calendar year) Item 2061 2062": its years are no fiscal years
         fiscal = not _CALENDAR.search(text, max(0, header.start() - 60), header.end())
         cells = []
+        whole = ""
         for m in rows:
             label = m.group(1).strip().lower()
+            if label.startswith("of wh") and whole:
+                label = f"{whole} ({label})"  # "consultations (of which by chat)"
+            else:
+                whole = label
             # "Participants (thousand) 384 397": 397 thousand participants
             scale = re.search(r"\s*\((thousand|million|k)s?\)$", label)
             label = label[: scale.start()] if scale else label

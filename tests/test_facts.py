@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Answer, Assistant, Citation
+from assistant.asked import quantity_of
 from assistant.claims import claims, unsupported, without_figures
 from assistant.countries import country_mentions
 from assistant.evaluate import corpus_paths
@@ -1418,3 +1419,23 @@ def test_police_forces_are_counted_as_the_police_departments() -> None:
     spans = figures("Ran the crackdown with 34 prefectural police departments taking part.")
     assert pick_figure(spans, "forces", frozenset({"prefectur", "forc"})).text.startswith("34")
 
+
+
+def test_a_table_with_a_part_row_and_a_total_asked_of_a_named_service(tmp_path: Path) -> None:
+    assert quantity_of("What was Oyako Line's FY2080 consultation total?") == "consultation"
+    report = tmp_path / "fy2080.txt"
+    report.write_text(
+        "FY2080 Efforts on the Plan\n2. Support\nO Guardians\n"
+        '· Operated "Oyako Line" for guardians, as shown in Table 2. Table 2 Consultations '
+        "Classification FY2079 FY2080 Consultations 15,830 18,920 of which by chat 9,410 "
+        "11,760 [CFA]\n"
+        '· Organized the 9th meeting (May 2080) under the theme "Safe Play"; about 240 '
+        "representatives attended. [NPA]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    total = claims(bot.ask("What was Oyako Line's FY2080 consultation total?"))
+    assert "18,920" in total  # "FY2080 consultation" is a year, no figure the question gives
+    assert "11,760" in claims(bot.ask("oyako line: how many consultations by chat in FY2080?"))
+    both = claims(bot.ask("what was the theme of the 9th meeting? and how many came"))
+    assert "Safe Play" in both and "240" in both  # people came, not themes
