@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from assistant.asked import NAME_KINDS
 from assistant.asked_people import asked_names_people
 from assistant.compose import Composer
+from assistant.fact_doers import BODIES, done_by, question_verbs, sport_of, verb_after
 from assistant.fact_figure import figure_lead, stems_of, topic_stems
 from assistant.facts import figures
 from assistant.facts_args import argument, asked_preposition, stranded
@@ -36,7 +37,14 @@ from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
 from assistant.intents import Intent, stem
-from assistant.lemmas import verb_base
+from assistant.name_checks import (
+    asked_count,
+    asks_several,
+    has_capital,
+    is_counted,
+    is_headed_by,
+    item_count,
+)
 from assistant.parts import NUM, NUMBER_WORDS
 from assistant.query import Query
 from assistant.retrieval import synonyms
@@ -70,7 +78,7 @@ class Leads:
                 return None
             what = described(e.text, holder)  # "…, the table tennis player"
             return f"The report names the {q.role}: {holder}" + (f", {what}" if what else "")
-        verbs = _verbs(q)
+        verbs = question_verbs(q)
         brought = invited(e.text, verbs) if first else None
         if brought is not None:  # "who gave the lecture": the person invited to lecture
             return f"The report says {brought[1]} was invited to {brought[0]}"
@@ -79,7 +87,7 @@ class Leads:
             return f"The report says the {talk[0]} was given by {talk[1]}"
         done = agent(e.text, verbs) if first else None
         if done is not None:  # "who chaired the study group": not a ministry, its chair
-            return _done_by(done)
+            return done_by(done)
         body = _WHICH_BODY.match(q.text)
         named_body = named_after(e.text, body.group(1)) if body and first else None
         if body and named_body:  # "which industry body issued it": the body the effort names
@@ -209,15 +217,15 @@ class Leads:
             if holder is not None:
                 return f"The report names the {asked_noun}: {holder}"
         if asked_noun and asked_noun.lower() in ("sport", "sports") and first:
-            sport = _sport_of(e.text)  # "the table tennis player Kaede Morishita"
+            sport = sport_of(e.text)  # "the table tennis player Kaede Morishita"
             return f"The report calls them a {sport} player" if sport else None
-        if asked_noun and first and stem(asked_noun.lower()) in _BODIES:
+        if asked_noun and first and stem(asked_noun.lower()) in BODIES:
             # "which organization co-hosted it": the partner its verb names ("co-hosted
             # with UNICEF"), not the event's title
-            done = agent(e.text, _verb_after(q.text, asked_noun))
+            done = agent(e.text, verb_after(q.text, asked_noun))
             a_count = rf"(?:about\s+)?(?:\d|(?:{'|'.join(NUMBER_WORDS)})\b)"
             if done is not None and not re.match(a_count, done[1], re.I):
-                return _done_by(done)  # "signed by 41 companies" names none of them
+                return done_by(done)  # "signed by 41 companies" names none of them
         # "the title of the film": the reports' own word for it ("video") names it too
         alias = synonyms().get((q.unit or "").lower())
         after = _name_after(e.text, q) or (named_after(e.text, alias) if alias else None)
@@ -229,7 +237,7 @@ class Leads:
             spans = [s for s in spans if named(s, q.names)] or spans
         elif q.names and q.names not in ("number", "name"):
             # "which companies …": only a name that says it is one of them will do
-            spans = [s for s in spans if _headed_by(s.text, q.names)]
+            spans = [s for s in spans if is_headed_by(s.text, q.names)]
             if not spans:
                 # "at which airports": "Narita, Haneda and Kansai airports"; "what are the
                 # bases … called?": "child and family general support bases"
@@ -240,14 +248,16 @@ class Leads:
                 spans = [
                     s
                     for s in headed
-                    if _headed_by(s.text, q.names)
-                    and not _counted(e.text, s.text)
-                    and (called or _capitalised(s.text, noun))
+                    if is_headed_by(s.text, q.names)
+                    and not is_counted(e.text, s.text)
+                    and (called or has_capital(s.text, noun))
                 ]
             if not spans:
                 return None  # "which cinemas showed the video?" is not answered by its title
         # "which municipalities": their names; "what kind of bases": any words for them
-        several = q.unit not in (None, "number") and _several(q.unit) and not _KIND.search(q.text)
+        several = (
+            q.unit not in (None, "number") and asks_several(q.unit) and not _KIND.search(q.text)
+        )
         # "under which plan was the number of officers raised": a plan's name, whatever
         # the figure beside it counts
         other_kind = q.names in NAME_KINDS and stem(q.names or "") != stem(q.unit or "")
@@ -256,7 +266,7 @@ class Leads:
             # best effort puts before "bases"
             headed = phrases(e.text, q.unit)
             if several:  # "penal institutions" names no institution: a name has capitals
-                headed = [s for s in headed if _capitalised(s.text, q.unit)]
+                headed = [s for s in headed if has_capital(s.text, q.unit)]
             spans = (
                 [s for s in spans if named(s, q.unit) or (alias and named(s, alias))]
                 or headed
@@ -272,7 +282,7 @@ class Leads:
         quoted_names = [s for s in spans if s.text in quoted(e.text)]
         if span is None and first and len(quoted_names) == 1 and not q.unit and not q.own_words:
             span = quoted_names[0]  # "what's it called?" of an effort that quotes one name
-        if span is not None and _items(span.text) < _asked_count(q.text):
+        if span is not None and item_count(span.text) < asked_count(q.text):
             return None  # "which three departments": one name does not name three
         return None if span is None else f"The report names it “{span.text}”"
 
@@ -344,61 +354,6 @@ _MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
 _KIND = re.compile(r"\b(?:kinds?|types?|sorts?|forms?)\s+of\b", re.I)
 
 
-def _capitalised(phrase: str, noun: str) -> bool:
-    """Whether a phrase holds a capital other than its noun's: "Narita and Kansai
-    airports" names airports, "two major SNS" and "penal institutions" name none."""
-    return any(w[:1].isupper() and w.lower() != noun.lower() for w in phrase.split())
-
-
-def _several(noun: str) -> bool:
-    """Whether the names of several things of a kind no name needs to say are asked for
-    ("which municipalities"), not of a kind of named thing ("which campaigns")."""
-    single = noun[:-1]
-    return (
-        noun.endswith("s")
-        and not noun.endswith("ss")
-        and single not in NAME_KINDS
-        and noun not in NAME_KINDS
-    )
-
-
-def _headed_by(name: str, noun: str) -> bool:
-    """Whether a name says it is a ``noun``: the noun ends the run of capitalised words it
-    stands in ("the Japan PTA Council" is a council; the "4th Specialist Group Meeting" is
-    a meeting, no group)."""
-    words = name.split()
-    for i, w in enumerate(words):
-        if stem(w.lower().strip('"“”,.')) == stem(noun.lower()):
-            after = words[i + 1] if i + 1 < len(words) else ""
-            if not after[:1].isupper():
-                return True
-    return False
-
-
-_WHICH_MANY = re.compile(rf"\bwhich(?:\s+of\s+the)?\s+{NUM}\b", re.I)
-
-
-def _asked_count(text: str) -> int:
-    """How many names "which three departments" asks for (0: no number)."""
-    m = _WHICH_MANY.search(text)
-    if m is None:
-        return 0
-    word = m.group(1).lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
-
-
-def _items(name: str) -> int:
-    """How many things a name lists: "Narita, Haneda and Kansai airports" lists three."""
-    return len(re.split(r",\s*(?:and\s+)?|\s+and\s+", name))
-
-
-def _counted(text: str, phrase: str) -> bool:
-    """Whether ``text`` counts ``phrase`` rather than names its members: "36 SNS, game
-    and app operators" says what kind they were, not which ones."""
-    count = rf"\d[\d,.]*\s*(?:k|thousand|million)?\s+{re.escape(phrase)}"
-    return re.search(count, text) is not None
-
-
 # "which industry body …", "what organisation …": a body no ministry, named by the effort
 _WHICH_BODY = re.compile(
     r"^\s*(?:which|what)\s+(?:[a-z-]+\s+)?(body|organi[sz]ation|association|company|group|"
@@ -429,64 +384,7 @@ _FOR_HOW_LONG = re.compile(
 )
 _LENGTH_OF_A_THING = re.compile(r"[\w.]+-(?:second|minute)")
 # Places below a city that the gazetteer does not know: "in which ward".
-def _done_by(done: tuple[str, str]) -> str:
-    """ "The report says it was chaired by …", or "co-hosted with …" of a partner (the
-    effort's first word, "Co-hosted", in lower case)."""
-    verb, who = done
-    by = "" if verb.endswith(" with") else " by"
-    return f"The report says it was {verb[:1].lower()}{verb[1:]}{by} {who}"
-
-
-def _verbs(q: Query) -> frozenset[str]:
-    """The stems of the verbs a question may ask the doer of: a word of its frame ("who
-    organised it"), "co-hosted", and irregular pasts ("wrote": "written by")."""
-    verbs = frozenset(q.topic_words) | stems_of(q.text) | set(_CO_VERB.findall(q.text))
-    return verbs | {stem(verb_base(w)) for w in re.findall(r"[a-z]+", q.text.lower())}
-
-
-_PLAYER = re.compile(r"((?:\b[a-z]+\s+){1,3})(?:player|athlete)s?\b")
-_NOT_A_SPORT = frozenset(
-    "the a an of with by and as former professional famous popular retired young top star "
-    "olympic paralympic national japanese local pro".split()
-)
-
-
-def _sport_of(text: str) -> str | None:
-    """The sport a player is named by: "with the rugby player Sota Ikegami" → "rugby"."""
-    for m in _PLAYER.finditer(text):
-        words = m.group(1).split()
-        while words and words[0] in _NOT_A_SPORT | {"the", "a", "an"}:
-            words = words[1:]
-        cut = next((i for i, w in enumerate(words) if w in _NOT_A_SPORT), None)
-        words = words[:cut] if cut is not None else words
-        words = [w for w in words if w not in _NOT_A_SPORT]
-        if words:
-            return " ".join(words)
-    return None
-
-
-def _verb_after(text: str, noun: str) -> frozenset[str]:
-    """The verb that follows the noun asked for, auxiliaries and pronouns aside: "which
-    organization co-hosted it" → {"co-host", "host"}; "with which body was it co-hosted"
-    too. Only that verb says what the body did ("which companies signed the safety by
-    design pledge" did not make anything "safety by" …)."""
-    m = re.search(rf"\b{re.escape(noun)}\b((?:\s+(?:was|were|is|are|has|have|had|did|does|"
-                  r"do|it|they|that|this))*)\s+([\w-]+)", text, re.I)
-    if m is None:
-        return frozenset()
-    word = m.group(2).lower()
-    return frozenset({word, stem(word), stem(verb_base(word))}) | set(_CO_VERB.findall(word))
-
-
-# Nouns for a body that does something: "which organization co-hosted it".
-_BODIES = frozenset(
-    stem(w)
-    for w in "organization organisation group body ngo npo institution partner company "
-    "firm charity association".split()
-)
 _WARDS = frozenset(stem(w) for w in "ward district neighbourhood neighborhood area".split())
-# "who co-organised it": a partner, written "co-organized with …"
-_CO_VERB = re.compile(r"\bco-[a-z]+", re.I)
 # The names of an address a question may ask for (asked.py reads them).
 _ADDRESSES = frozenset({"website", "url", "web address", "email address"})
 _CALLED = re.compile(r"\b(?:called|named|titled|known\s+as)\b", re.I)

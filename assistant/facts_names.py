@@ -288,7 +288,7 @@ def said_after(text: str, noun: str) -> str | None:
     m = re.search(
         # any of them: a question's "topic" is the effort's "theme"
         rf"\b(?:{'|'.join(_VALUED)})s?\s+(?:(?:was|were|is)\s+(?:on\s+)?|of\s+(?!the\b|this\b|that\b)|:\s*"
-        r"|(?=[\"“]))"  # 'on the theme “grooming on online game platforms”' 
+        r"|(?=[\"“]))"  # 'on the theme “grooming on online game platforms”'
         r"[\"“]?([^;,.()\"”]{3,100}?)[\"”]?(?=\s*[;,.()]|\s+with\s|$)",
         text,
         re.I,
