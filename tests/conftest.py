@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -150,3 +150,15 @@ def multi(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 def real_embedder() -> MiniLMEmbedder:
     """The product's model, loaded once per test session (the first load takes seconds)."""
     return MiniLMEmbedder()
+
+
+# A report already in the plain form the parser reads.
+PLAIN_REPORT = ["FY2080 Efforts", "1. Awareness", "O Campaigns", "· Held a forum. [CAO]"]
+
+
+def assert_reads_only_its_form(read: Callable[[list[str]], list[str]], report: str) -> None:
+    """A form reader writes its own form's report on as many lines as it has (so line
+    numbers stay the file's), and leaves a report in any other form as it is."""
+    lines = report.split("\n")
+    assert len(read(lines)) == len(lines)
+    assert read(PLAIN_REPORT) == PLAIN_REPORT

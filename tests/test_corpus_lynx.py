@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from corpus import parse_plan
 from corpus.lynx import lynx_to_plain
+from tests.conftest import assert_reads_only_its_form
 
 PAGE = """\
    [1]Skip to main content
@@ -113,7 +114,4 @@ def test_the_pages_read_as_the_report_without_the_site_around_it() -> None:
 
 
 def test_the_page_keeps_its_line_count_and_other_reports_are_unchanged() -> None:
-    lines = PAGE.split("\n")
-    assert len(lynx_to_plain(lines)) == len(lines)
-    plain = ["FY2080 Efforts", "1. Awareness", "O Campaigns", "· Held a forum. [CAO]"]
-    assert lynx_to_plain(plain) == plain
+    assert_reads_only_its_form(lynx_to_plain, PAGE)

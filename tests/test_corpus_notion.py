@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from corpus import parse_plan
 from corpus.notion import notion_to_plain
+from tests.conftest import assert_reads_only_its_form
 
 REPORT = (
     '# 🛡️ FY2080 Efforts on the "Basic Plan"\n'
@@ -93,7 +94,4 @@ def test_numbered_headings_toggles_and_to_dos_give_sections_measures_and_efforts
 
 
 def test_the_page_keeps_its_line_count_and_other_reports_are_unchanged() -> None:
-    lines = REPORT.split("\n")
-    assert len(notion_to_plain(lines)) == len(lines)
-    plain = ["FY2080 Efforts", "1. Awareness", "O Campaigns", "· Held a forum. [CAO]"]
-    assert notion_to_plain(plain) == plain
+    assert_reads_only_its_form(notion_to_plain, REPORT)

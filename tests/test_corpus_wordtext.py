@@ -11,6 +11,7 @@ import pytest
 from corpus import load_corpus, parse_plan
 from corpus.errors import CorpusError
 from corpus.wordtext import word_text_to_plain
+from tests.conftest import assert_reads_only_its_form
 
 REPORT = (
     "FY2080 Efforts on the “Basic Plan on Measures against Child Sexual Exploitation”\n"
@@ -89,10 +90,7 @@ def test_the_outline_numbering_gives_sections_measures_and_efforts() -> None:
 
 
 def test_the_report_keeps_its_line_count_and_other_reports_are_unchanged() -> None:
-    lines = REPORT.split("\n")
-    assert len(word_text_to_plain(lines)) == len(lines)
-    plain = ["FY2080 Efforts", "1. Awareness", "O Campaigns", "· Held a forum. [CAO]"]
-    assert word_text_to_plain(plain) == plain
+    assert_reads_only_its_form(word_text_to_plain, REPORT)
 
 
 def test_a_report_whose_sections_hold_no_effort_is_refused_when_loaded(tmp_path: Path) -> None:
