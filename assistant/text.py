@@ -56,6 +56,9 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<![\w/])w/(?=\s|[A-Za-z])", "with ", text, flags=re.I)
     # "please teach me what …": a learner's "tell me" (Japanese 教えて, oshiete)
     text = re.sub(r"\bteach\s+me\b", "tell me", text, flags=re.I)
+    # "a focal point", as a report may call a body in charge: "3 focal points" are 3 bodies
+    text = re.sub(r"\bfocal\s+points\b", "bodies", text, flags=re.I)
+    text = re.sub(r"\bfocal\s+point\b", "body", text, flags=re.I)
     # "efforts form both reports": the commonest slip of "from" is a real word, so spelling
     # leaves it; it is a noun only after a determiner or a modifier ("the consent form"), a
     # verb before an object ("to form a panel")

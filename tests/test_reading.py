@@ -994,3 +994,12 @@ def test_a_quantity_a_yes_no_question_s_verb_takes_asks_no_figure(
     reader: Reader, question: str, asks: Intent
 ) -> None:
     assert refine(reader.read(question), scoped=False).intent is asks
+
+
+def test_a_focal_point_is_a_body_in_charge(reader: Reader) -> None:
+    # as a report may credit its efforts: "(focal points: CFA & NPA)"
+    q = reader.read("how many 2019 efforts have 3 focal points?")
+    assert (q.min_ministries, q.topic_words) == (3, ())
+    named = reader.read("how many 2019 efforts name MEXT as a focal point?")
+    assert named.ministries == ("MEXT",) and named.topic_words == ()
+
