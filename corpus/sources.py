@@ -6,8 +6,8 @@ file, slides, a Q&A, a web page's HTML, LaTeX, or a bilingual edition; or as the
 PDF whose sections are tables without rules, as a word processor saved it as plain text,
 as a browser without graphics saved its web page (``lynx -dump``), or copied out of a
 Japanese publisher's e-book of its English edition, as a team wiki page exported to
-Markdown, as an accessible edition for screen readers, or as an online word processor's
-plain-text download. Each reader below
+Markdown, as an accessible edition for screen readers, as an online word processor's
+plain-text download, or as a diplomatic cable in capitals. Each reader below
 recognises its own form and leaves any other report untouched, line for line (so line
 numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
 hold others first. Pure.
@@ -18,6 +18,7 @@ from __future__ import annotations
 from corpus.accessible import accessible_to_plain
 from corpus.asciidoc import asciidoc_to_plain
 from corpus.bilingual import english_only
+from corpus.cable import cable_to_plain
 from corpus.ebook import ebook_to_plain
 from corpus.gdocs import gdocs_to_plain
 from corpus.html import html_to_plain
@@ -61,6 +62,7 @@ _READERS = (
     ebook_to_plain,
     accessible_to_plain,
     gdocs_to_plain,
+    cable_to_plain,
 )
 
 
