@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.casing import sentence_case, title_case
 from corpus.legend import as_note
 
 __all__ = ["cable_to_plain"]
@@ -35,8 +36,6 @@ _FIELD = re.compile(r"^[A-Z]{2,}:")
 _ENTRY = re.compile(r"^--\s+(\S.*)$")
 _NAMED = re.compile(r"^(.+?)\s*\(([A-Z][A-Za-z0-9&]{1,11})\)\.?$")
 _OTHER = re.compile(r"^OTHER\s+ABBREVIATIONS\b")
-_CAPITALS = re.compile(r"\b[A-Z][A-Z'’-]*[A-Z]\b|\b[A-Z]\b")
-_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 _MIN = 3
 
 
@@ -56,17 +55,17 @@ def cable_to_plain(lines: list[str]) -> list[str]:
         block = _block(lines, subject, page=False)
         fields = [n for n, line in enumerate(block) if _FIELD.match(line)]  # "REF: …"
         words = _SUBJECT.sub(r"\1", " ".join(block[: fields[1] if len(fields) > 1 else None]))
-        out[subject] = _sentence(words, kept)
+        out[subject] = sentence_case(words, kept)
     i = sections[0]
     while i < len(lines):
         line = lines[i]
         section, measure = _SECTION.match(line), _MEASURE.match(line)
         if section and _has_measure(lines, i):
             title = " ".join([section.group(2), *_block(lines, i)[1:]])
-            out[i] = f"{section.group(1)}. {_sentence(title, kept)}"
+            out[i] = f"{section.group(1)}. {sentence_case(title, kept)}"
         elif measure:
             title = " ".join([measure.group(1), *_block(lines, i)[1:]])
-            out[i] = f"O {_sentence(title, kept)}"
+            out[i] = f"O {sentence_case(title, kept)}"
         elif _EFFORT.match(line):
             i = _effort(lines, i, out, full)
             continue
@@ -155,7 +154,7 @@ def _legend(lines: list[str], out: list[str]) -> tuple[dict[str, str], frozenset
             if m:
                 kept.add(m.group(2))
                 if not other:
-                    names[m.group(2)] = _title(m.group(1))
+                    names[m.group(2)] = title_case(m.group(1))
             entry = ""
         if starts:
             first = i if first is None else first
@@ -166,19 +165,3 @@ def _legend(lines: list[str], out: list[str]) -> tuple[dict[str, str], frozenset
         return {}, frozenset(kept)
     out[first] = as_note(names)
     return names, frozenset(kept)
-
-
-def _title(name: str) -> str:
-    """A body's name in title case: "MINISTRY OF JUSTICE" as "Ministry of Justice"."""
-    words = name.lower().split()
-    return " ".join(w if n and w in _SMALL else w[:1].upper() + w[1:] for n, w in enumerate(words))
-
-
-def _sentence(text: str, kept: frozenset[str]) -> str:
-    """A heading in sentence case: its words in capitals lower-cased but the cable's
-    abbreviations ("SNS") and the fiscal year ("FY2081"); a quoted title as it is."""
-    lowered = _CAPITALS.sub(
-        lambda m: m.group(0) if m.group(0) in kept else m.group(0).lower(), text
-    )
-    lowered = re.sub(r"\bfy(\d{4})\b", r"FY\1", lowered)
-    return lowered[:1].upper() + lowered[1:]
