@@ -87,7 +87,9 @@ _WEEKDAY = re.compile(
     r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)"
     # "Friday, July 21 – Thursday, August 31, 2073": a weekday before its month, written
     # out as a word processor's long date has it
-    rf"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*(?=(?:{_MONTH_NAMES})\b)",
+    rf"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*(?=(?:{_MONTH_NAMES})\b)"
+    # "from Monday 5 August to Friday 27 September 2080": … or before its day
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?=\d{1,2}\b)",
     re.I,
 )
 # "12 Jul ’61", "Jul–Aug '61": a month with its year in two figures after an apostrophe.

@@ -7,7 +7,8 @@ PDF whose sections are tables without rules, as a word processor saved it as pla
 as a browser without graphics saved its web page (``lynx -dump``), or copied out of a
 Japanese publisher's e-book of its English edition, as a team wiki page exported to
 Markdown, as an accessible edition for screen readers, as an online word processor's
-plain-text download, or as a diplomatic cable in capitals. Each reader below
+plain-text download, as a diplomatic cable in capitals, or as a compendium of press
+releases. Each reader below
 recognises its own form and leaves any other report untouched, line for line (so line
 numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
 hold others first. Pure.
@@ -29,6 +30,7 @@ from corpus.lynx import lynx_to_plain
 from corpus.notion import notion_to_plain
 from corpus.org import org_to_plain
 from corpus.plaintables import ruled_tables
+from corpus.press import press_to_plain
 from corpus.qanda import qanda_to_plain
 from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
@@ -63,6 +65,7 @@ _READERS = (
     accessible_to_plain,
     gdocs_to_plain,
     cable_to_plain,
+    press_to_plain,
 )
 
 
