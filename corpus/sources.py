@@ -7,8 +7,8 @@ PDF whose sections are tables without rules, as a word processor saved it as pla
 as a browser without graphics saved its web page (``lynx -dump``), or copied out of a
 Japanese publisher's e-book of its English edition, as a team wiki page exported to
 Markdown, as an accessible edition for screen readers, as an online word processor's
-plain-text download, as a diplomatic cable in capitals, or as a compendium of press
-releases. Each reader below
+plain-text download, as a diplomatic cable in capitals, as a compendium of press
+releases, or as a team-chat channel's export. Each reader below
 recognises its own form and leaves any other report untouched, line for line (so line
 numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
 hold others first. Pure.
@@ -20,6 +20,7 @@ from corpus.accessible import accessible_to_plain
 from corpus.asciidoc import asciidoc_to_plain
 from corpus.bilingual import english_only
 from corpus.cable import cable_to_plain
+from corpus.chat import chat_to_plain
 from corpus.ebook import ebook_to_plain
 from corpus.gdocs import gdocs_to_plain
 from corpus.html import html_to_plain
@@ -66,6 +67,7 @@ _READERS = (
     gdocs_to_plain,
     cable_to_plain,
     press_to_plain,
+    chat_to_plain,
 )
 
 
