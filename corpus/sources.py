@@ -8,7 +8,8 @@ as a browser without graphics saved its web page (``lynx -dump``), or copied out
 Japanese publisher's e-book of its English edition, as a team wiki page exported to
 Markdown, as an accessible edition for screen readers, as an online word processor's
 plain-text download, as a diplomatic cable in capitals, as a compendium of press
-releases, or as a team-chat channel's export. Each reader below
+releases, as a team-chat channel's export, or as a survey tool's export of one form
+per effort. Each reader below
 recognises its own form and leaves any other report untouched, line for line (so line
 numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
 hold others first. Pure.
@@ -22,6 +23,7 @@ from corpus.bilingual import english_only
 from corpus.cable import cable_to_plain
 from corpus.chat import chat_to_plain
 from corpus.ebook import ebook_to_plain
+from corpus.forms import forms_to_plain
 from corpus.gdocs import gdocs_to_plain
 from corpus.html import html_to_plain
 from corpus.jsondoc import json_to_plain
@@ -68,6 +70,7 @@ _READERS = (
     cable_to_plain,
     press_to_plain,
     chat_to_plain,
+    forms_to_plain,
 )
 
 
