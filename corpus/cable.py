@@ -12,16 +12,17 @@ and ``PAGE 04 OF 19 …`` and closes with ``UNCLASSIFIED``, inside a heading or 
 
 :func:`cable_to_plain` writes what such a report holds: its subject as the title, "2.
 Title" for a section, "O Title" for a measure (headings in sentence case, the text's
-abbreviations kept), "· TEXT [CFA, NPA]" for an effort, whole, on its first line (its text
-as the cable writes it), and "Note: NPA = National Police Agency; …" for the legend; the
-other lines are left blank. A report not written so comes back unchanged. Pure.
+abbreviations kept), "· Text [CFA, NPA]" for an effort, whole, on its first line (its text
+in ordinary case: ``corpus.casing.true_case``; "71 PCT" as 71%), and "Note: NPA = National
+Police Agency; …" for the legend; the other lines are left blank. A report not written so
+comes back unchanged. Pure.
 """
 
 from __future__ import annotations
 
 import re
 
-from corpus.casing import sentence_case, title_case
+from corpus.casing import sentence_case, title_case, true_case
 from corpus.legend import as_note
 
 __all__ = ["cable_to_plain"]
@@ -32,6 +33,7 @@ _EFFORT = re.compile(r"^\d{1,2}\.[A-Z]\.\(\d{1,2}\)\s+(\S.*)$")
 _ACTION = re.compile(r"^ACTION:\s*(.*)$")
 _FURNITURE = re.compile(r"^(?:UNCLASSIFIED|UNCLAS\b.*|PAGE\s+\d+\s+OF\s+\d+\b.*|BT|NNNN|#\d+)$")
 _SUBJECT = re.compile(r"^SUBJ:\s*(\S.*)$")
+_PER_CENT = re.compile(r"(\d)\s*PCT\b")
 _FIELD = re.compile(r"^[A-Z]{2,}:")
 _ENTRY = re.compile(r"^--\s+(\S.*)$")
 _NAMED = re.compile(r"^(.+?)\s*\(([A-Z][A-Za-z0-9&]{1,11})\)\.?$")
@@ -67,7 +69,7 @@ def cable_to_plain(lines: list[str]) -> list[str]:
             title = " ".join([measure.group(1), *_block(lines, i)[1:]])
             out[i] = f"O {sentence_case(title, kept)}"
         elif _EFFORT.match(line):
-            i = _effort(lines, i, out, full)
+            i = _effort(lines, i, out, full, kept)
             continue
         i += 1
     return out
@@ -110,9 +112,12 @@ def _has_measure(lines: list[str], i: int) -> bool:
     return False
 
 
-def _effort(lines: list[str], i: int, out: list[str], full: dict[str, str]) -> int:
+def _effort(
+    lines: list[str], i: int, out: list[str], full: dict[str, str], kept: frozenset[str]
+) -> int:
     """Write the effort that starts at ``i`` on its first line; where it ends: after its
-    ``ACTION:`` line and what wraps from it."""
+    ``ACTION:`` line and what wraps from it. Its text is written in ordinary case, a
+    figure in per cent as such ("71 PCT": 71%)."""
     m = _EFFORT.match(lines[i])
     assert m is not None
     words, bodies, k = [m.group(1)], "", i + 1
@@ -132,7 +137,7 @@ def _effort(lines: list[str], i: int, out: list[str], full: dict[str, str]) -> i
             words.append(line)
     named = [b.strip(" .") for b in bodies.split("/") if b.strip(" .")]
     named = [full.get(b.upper(), b) for b in named]
-    text = " ".join(words)
+    text = true_case(_PER_CENT.sub(r"\1%", " ".join(words)), kept)
     out[i] = f"· {text} [{', '.join(named)}]" if named else f"· {text}"
     return k
 

@@ -1,8 +1,8 @@
 """A report circulated as a diplomatic cable in capitals is read by its numbered
 paragraphs: "1. (U)" sections, "1.A." measures and "1.A.(1)" efforts with the "ACTION:"
 line after them (bodies by abbreviation or in full, mapped by the "-- NAME (ABBR)" legend),
-routing lines and page furniture left out, headings in sentence case, and the legend and
-point of contact no sections."""
+routing lines and page furniture left out, headings in sentence case and text in ordinary
+case, and the legend and point of contact no sections."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ REPORT = (
     "WITH 41 COMPANIES.\n"
     "ACTION: NPA/CFA\n"
     "\n"
-    "1.A.(2) HELD FORUMS IN NINE CITIES FROM (02\n"
+    "1.A.(2) HELD FORUMS IN OSAKA AND EIGHT CITIES FROM (02\n"
     "\n"
     "UNCLASSIFIED\n"
     "UNCLASSIFIED\n"
@@ -78,10 +78,11 @@ def test_numbered_paragraphs_give_sections_measures_and_efforts_with_their_bodie
         ("fy2083-1.1.2", ("MEXT", "NPA"), ("2083-10", "2083-11")),
         ("fy2083-2.1.1", ("CFA",), ("2083-11",)),
     ]
-    assert (
-        efforts[0].text
-        == 'RAN THE CAMPAIGN "Pause First" ON SNS (01 JUN-31 JUL 2083) WITH 41 COMPANIES.'
+    # the text in ordinary case: a city's name capitalised, the abbreviations kept
+    assert efforts[0].text == (
+        'Ran the campaign "Pause First" on SNS (01 Jun-31 Jul 2083) with 41 companies.'
     )
+    assert efforts[1].text.startswith("Held forums in Osaka and eight cities from (02 Oct-18 Nov")
     assert "PAGE" not in efforts[1].text
     assert "SNS" not in plan.glossary  # an abbreviation of the text, no body
     assert plan.glossary["MEXT"] == "Ministry of Education, Culture, Sports, Science and Technology"
