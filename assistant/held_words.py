@@ -23,6 +23,10 @@ __all__ = ["HeldWords"]
 
 # A name the question gives word for word answers by the efforts holding it when few do.
 NAMED_AT_MOST = 6
+# Which efforts hold a term of a word or two, asked as a list ("which efforts bring up
+# grooming"): every one of them when at most this many do; more are a common word's.
+LISTED_AT_MOST = 8
+LISTED_WORDS = 2
 # A word in at most this many efforts (or this share of them) is distinctive on its own.
 RARE_IN = 2
 RARE_SHARE = 0.03
@@ -144,6 +148,25 @@ class HeldWords:
             and not any(lower.search(e.text) for e in found)
         )
         return held if named and 0 < len(held) <= NAMED_AT_MOST else []
+
+    def listed(self, q: Query, mask: np.ndarray | None) -> list[CitedEffort]:
+        """The efforts a list of efforts on a term asks for: "which efforts bring up
+        grooming", "any FY2065 efforts dealing with sextortion?" are each effort holding
+        it, in its text or its measure's title ("which efforts were about the internet":
+        the leaflet under "safe and secure internet use" too), when the term is a word or
+        two of the reports' own that few efforts hold. Empty otherwise: "which efforts
+        helped children abroad" is matched by meaning."""
+        words = set(q.own_words or q.topic_words)
+        if not q.whole or not words or len(words) > LISTED_WORDS or q.alternatives:
+            return []
+        if not words <= set(q.report_words):
+            return []
+        if q.ministries:
+            by_ministry = self.index.effort_mask(ministries=q.ministries)
+            mask = by_ministry if mask is None else mask & by_ministry
+        rows = range(len(self.index.efforts)) if mask is None else np.flatnonzero(mask)
+        held = [self.index.efforts[int(r)] for r in rows if words <= self.words(int(r))]
+        return held if 1 < len(held) <= LISTED_AT_MOST else []
 
     def text_words(self, position: int) -> set[str]:
         words = self._text_tokens.get(position)

@@ -139,7 +139,10 @@ def _topic(a: Answerer, t: Turn) -> Answer:
     if not t.scoped and not q.ministries and a.retriever.only_a_place(q):
         return a.facts.out_of_scope(q)  # "best onsen near niigata?": only the place is theirs
     named = a.retriever.held.named_phrase(q, t.mask) if not t.scoped else []
-    if named:  # "anything on the Internet Hotline Center?": every effort that names it
+    # "anything on the Internet Hotline Center?": every effort that names it; "which
+    # efforts bring up grooming": every effort that holds the term
+    named = named or (a.retriever.held.listed(q, t.mask) if not t.scoped else [])
+    if named:
         return a.facts.mentions(q, named, t.filters)
     found = a.retriever.retrieve(q, t.mask, scoped=t.scoped, order=t.scope or (), follows=t.follows)
     if found.efforts and q.yes_no and _asks_an_effect(q, found.efforts[0]):
