@@ -63,7 +63,7 @@ NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
 _PART = (
     r"(?:section|sec\.?|pillar|(?:focus\s+)?area|part|chapter|heading|goal|objective|article|"
-    r"theme|category|field|direction|priority|strand|axis|work\s?stream)"
+    r"theme|category|field|direction|priority|strand|axis|work\s?stream|(?:release\s+)?series)"
 )
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
@@ -75,6 +75,9 @@ _SECTION = re.compile(
     re.I,
 )  # "section 4", "pillar iv", "§4" (not "§4.2", a measure), "section [4]"
 
+# "paragraph 4", "para 6": a section, when no other word names one ("para 3 of Article 3"
+# is a measure of a section)
+_PARAGRAPH = re.compile(r"\bpara(?:graph)?\.?\s+(\d{1,2})\b(?![.\d])", re.I)
 
 # Several sections named together: "sections 5 and 6", "Focus Area 4 or 5", "fields 4 to 6",
 # "pillars 1, 2 and 3".
@@ -121,6 +124,9 @@ def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, l
         word = (m.group(1) or m.group(2) or m.group(4)).lower()
         number = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or _ROMAN[word]
         return number, [m.span()]
+    m = _PARAGRAPH.search(text)  # "para 6 of the 2081 cable", as a cable numbers its parts
+    if m:
+        return int(m.group(1)), [m.span()]
     found = titled(text, titles)
     return (found[0], [found[2]]) if found else (None, [])
 
@@ -153,12 +159,14 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
 # "measure 3.2", "§3.2", "item 3.2", "measure 3-1", "measure 4-d": a measure by its section
 # and its place in it (a letter counting from a).
 _MEASURE_NUMBER = re.compile(
-    r"\b(?:measures?|section|pillar|item|no\.?|number|action|initiative)\s*(\d{1,2})\.(\d{1,2})\b"
-    r"(?![.%\d])|"  # "Action 5.3", as a wiki page heads a measure
+    r"\b(?:measures?|section|pillar|item|no\.?|number|action|initiative|thread|topic)\s*"
+    r"(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"  # "Action 5.3", "thread 3.2", as reports head them
     r"§\s*(\d{1,2})\.(\d{1,2})\b(?![.%\d])|\b(?-i:M)(\d{1,2})\.(\d{1,2})\b(?![.%\d])|"
     # "measure D.4": the section lettered
     r"\bmeasures?\s+((?-i:[A-H]))\.(\d{1,2})\b(?![.%\d])|"
-    r"\bmeasures?\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])|"
+    r"\b(?:measures?|topic)\s*(\d{1,2})\s*[-–]\s*(\d{1,2}|[a-h])\b(?![.%\d-])|"
+    # "measure 6.C": the measure lettered, as a cable letters its paragraphs
+    r"\b(?:measures?|topic|thread|para(?:graph)?)\s+(\d{1,2})\.((?-i:[A-H]))\b(?![.%\d])|"
     # as other reports print them: "measure 6(c)", "measure 5(3)", "measure (3.3)",
     # "measure IV-4"
     r"\bmeasures?\s+(\d{1,2})\s*\(([a-h]|\d{1,2})\)|\bmeasures?\s*\((\d{1,2})\.(\d{1,2})\)|"
@@ -217,7 +225,7 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     m = _MEASURE_NUMBER.search(text)
     if m:
         first, second = next(
-            (m.group(i), m.group(i + 1)) for i in range(1, 20, 2) if m.group(i)
+            (m.group(i), m.group(i + 1)) for i in range(1, m.re.groups, 2) if m.group(i)
         )
         at = int(second) if second.isdigit() else ord(second.lower()) - ord("a") + 1
         part = _part_number(first)
@@ -226,6 +234,8 @@ def measure(text: str, section_number: int | None) -> tuple[tuple[int, int] | No
     if m and section_number is not None:
         return (section_number, _ORDINAL_NUMBER[m.group(1).lower()]), [m.span()]
     m = _MEASURE_IN_SECTION.search(text)
+    if m and m.group(0).lower().startswith("para") and not _SECTION.search(text):
+        m = None  # "para 6 of the cable" is the section itself, as a cable numbers them
     if m and section_number is not None:  # "measure D under part III", "measure 4 of section 3"
         place = m.group(1)
         number = int(place) if place.isdigit() else ord(place) - ord("A") + 1

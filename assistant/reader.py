@@ -78,7 +78,8 @@ _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
 # What a year's report may be called after its year: "the FY2075 edition".
 _DOCUMENT = frozenset(
     "edition editions book books document documents volume publication notice gazette annex "
-    "bulletin".split()
+    "bulletin export exports cable cables telegram telegrams compendium compendia "
+    "compilation channel slack".split()
 )
 _VAGUE = frozenset("somewhere anywhere sometime anytime".split())
 _WHOLE = frozenset("complete full entire whole".split())

@@ -35,6 +35,10 @@ PLAN_UNITS = {
     "thing": Intent.COUNT,
     "item": Intent.COUNT,
     "project": Intent.COUNT,
+    "subparagraph": Intent.COUNT,  # as a cable calls its efforts
+    "subpara": Intent.COUNT,
+    "topic": Intent.STRUCTURE,  # as a compendium of press releases calls its measures
+    "thread": Intent.STRUCTURE,  # … and a chat export
     "section": Intent.STRUCTURE,
     "pillar": Intent.STRUCTURE,
     "area": Intent.STRUCTURE,

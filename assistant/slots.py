@@ -157,7 +157,7 @@ def refers_back(text: str) -> tuple[bool, bool]:
 _PLAN_NOUN = re.compile(
     r"\b(efforts?|measures?|activities|initiatives|ministries|agencies|sections?|pillars?|"
     r"sub-?sections?|reports?|pages?|plan|glossary|legend|abbreviations?|events|happenings|"
-    r"everything|all|answers|items?|q&a)(?![\w&])",
+    r"everything|all|answers|items?|q&a|sub-?para(?:graph)?s)(?![\w&])",
     re.I,
 )
 

@@ -59,11 +59,35 @@ def normalize(text: str) -> str:
     # "a focal point", as a report may call a body in charge: "3 focal points" are 3 bodies
     text = re.sub(r"\bfocal\s+points\b", "bodies", text, flags=re.I)
     text = re.sub(r"\bfocal\s+point\b", "body", text, flags=re.I)
+    for pattern, plain in _PART_NAMES:  # "SEC 4/6", "#E replies": as a report names parts
+        text = pattern.sub(plain, text)
     # "efforts form both reports": the commonest slip of "from" is a real word, so spelling
     # leaves it; it is a noun only after a determiner or a modifier ("the consent form"), a
     # verb before an object ("to form a panel")
     text = _FORM.sub(lambda m: m.group(1) + ("From" if m.group(2) == "Form" else "from"), text)
     return " ".join(text.split())
+
+
+# The names reports give their parts, as the plan's own words: a chat export's pinned
+# "SEC 4/6" is section 4 and its "#E" replies are efforts; a compendium's releases and fact
+# sheets are efforts ("the release of offenders" is none), its "release series" sections.
+_PART_NAMES = tuple(
+    (re.compile(pattern, re.I), plain)
+    for pattern, plain in (
+        (r"\bsec\.?\s*(\d{1,2})\s*/\s*\d{1,2}\b", r"section \1"),
+        (r"#\s?E\d{0,2}\s+(?:replies|posts|messages)\b", "efforts"),
+        (r"#\s?E\d{0,2}\s+(?:reply|post|message)\b", "effort"),
+        (r"\b(?:press\s+)?releases\b(?!\s+(?:of|from)\b)", "efforts"),
+        (
+            r"\b(every|each|which|what|a|one|any)\s+(?:press\s+)?release\b(?!\s+(?:of|from)\b)",
+            r"\1 effort",
+        ),
+        (r"\bfact\s+sheets\b", "efforts"),
+        (r"\brelease\s+series\s+(\d{1,2})\b", r"section \1"),
+        (r"\bside[\s-]+by[\s-]+side\b", "together"),  # bodies "side by side": jointly
+        (r"\bco-?(bod(?:y|ies))\b", r"\1"),  # a form's "co-bodies" are its other bodies
+    )
+)
 
 
 _FORM = re.compile(

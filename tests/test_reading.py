@@ -259,6 +259,22 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "MOFA in 2019 - what did they put out? every effort",
+        "MHLW 2019 - every effort they're on pls",
+        "looking at 2019, where do MEXT and the police appear side by side?",
+        "which 2019 efforts were issued by the NPA as lead or co-body?",
+        "which 2019 efforts bring up nothing but MIC?",
+    ],
+)
+def test_words_that_only_say_how_a_list_is_asked_are_no_topic(
+    reader: Reader, question: str
+) -> None:
+    assert reader.read(question).topic_words == ()
+
+
+@pytest.mark.parametrize(
     ("question", "about"),
     [
         (
@@ -503,9 +519,7 @@ def test_the_question_a_statement_follows_is_found(text: str, question: str | No
         ("the symposium where", True),
     ],
 )
-def test_where_after_a_noun_opens_a_clause_unless_a_verb_asks(
-    words: str, asks_where: bool
-) -> None:
+def test_where_after_a_noun_opens_a_clause_unless_a_verb_asks(words: str, asks_where: bool) -> None:
     model = intent_model()
     tokens: list[tuple[str, str | None]] = [(w, None) for w in words.split()]
     assert ("where" in shape(tokens, model.scaffold).split()) is asks_where
@@ -589,6 +603,19 @@ def test_form_is_read_as_from_unless_it_is_a_noun_or_a_verb(typed: str, read: st
     ],
 )
 def test_a_plus_between_names_in_any_script_is_and(typed: str, read: str) -> None:
+    assert normalize(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("how many #E replies under SEC 4/6?", "how many efforts under section 4?"),
+        ("every release in release series 3", "every effort in section 3"),
+        ("which releases did MHLW issue", "which efforts did MHLW issue"),
+        ("the release of offenders from prison", "the release of offenders from prison"),
+    ],
+)
+def test_the_names_a_report_gives_its_parts_are_the_plans_own(typed: str, read: str) -> None:
     assert normalize(typed) == read
 
 
@@ -986,8 +1013,10 @@ def test_share_asks_a_percentage_only_as_a_noun(question: str, asked: str | None
         ("did the campaign run long, and for how long?", Intent.PERIOD),
         ("how long does the course last?", Intent.PERIOD),
         # figures of a quantity, published: what was done, on a site named as where
-        ("did they start posting numbers on how often kids asked for help, on a website?",
-         Intent.TOPIC),
+        (
+            "did they start posting numbers on how often kids asked for help, on a website?",
+            Intent.TOPIC,
+        ),
     ],
 )
 def test_a_quantity_a_yes_no_question_s_verb_takes_asks_no_figure(
@@ -1002,4 +1031,3 @@ def test_a_focal_point_is_a_body_in_charge(reader: Reader) -> None:
     assert (q.min_ministries, q.topic_words) == (3, ())
     named = reader.read("how many 2019 efforts name MEXT as a focal point?")
     assert named.ministries == ("MEXT",) and named.topic_words == ()
-

@@ -623,6 +623,13 @@ def test_sections_are_read_by_number_word_or_title() -> None:
         ("Action 5.3 is called what?", None, (5, 3)),
         ("the 2019 report's fifth pillar, what is in it?", 5, None),  # an ordinal after "'s"
         ("Measure five point three of that report is called what?", None, (5, 3)),  # in words
+        # a cable's paragraphs and lettered sub-paragraphs
+        ("which efforts are under para 6 of that cable", 6, None),
+        ("the title of measure 6.C in the cable?", None, (6, 3)),
+        # a compendium's release series and topics, a chat export's threads
+        ("every effort in release series 3", 3, None),
+        ("what is topic 2-4 called", None, (2, 4)),
+        ("thread 3.2 of the export: its title?", None, (3, 2)),
     ],
 )
 def test_parts_are_read_as_the_reports_label_them(
