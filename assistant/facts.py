@@ -182,6 +182,7 @@ def figures(text: str) -> list[FactSpan]:
     found = list(_FIGURE.finditer(text))
     months = [d.span() for d in NUMERIC_MONTH.finditer(text)]  # "(2047.5)" is a date
     months += [c.span() for c in re.finditer(r"\b\d{1,2}:\d{2}\b", text)]  # so is "16:00"
+    months += [d.span() for d in _YEAR_FIRST_DATE.finditer(text)]  # and "2082/09/05"
     shares = list(_ONE_IN.finditer(text))  # "1 in 9 women": a share, not 9 women
     months += [r.span() for r in shares]
     for at, m in enumerate(found):
@@ -379,6 +380,8 @@ _SPAN_ADJECTIVE = re.compile(
 )
 
 
+# A date written year first with slashes or hyphens: "2082/09/05", "2067-12-01".
+_YEAR_FIRST_DATE = re.compile(r"\b(?:19|20)\d\d([/-])\d{1,2}\1\d{1,2}\b")
 # A share said as one of so many: "1 in 9 women", "one in five children".
 _ONE_IN = re.compile(rf"\b(?:1|one)\s+in\s+(?:\d+|{_NUMBER_WORDS})\s+([a-z]+)", re.I)
 # Words that say nothing of what a figure is of: "copies of the manga booklet".

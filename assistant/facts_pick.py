@@ -126,6 +126,8 @@ def pick_figure(
             for s in fitting
             if s.kind != "number"
             or said in {_canon(w) for w in s.lead} | _own_words(s)
+            # "how many arrests": "126 suspects were arrested" says what it counts after it
+            or (s.noun in UNITS["people"] and said in {_canon(w) for w in s.near})
             or {_canon(w) for w in s.context} & rest
             # "interviews … conducted in 3,210 cases": what the count counts, said earlier
             or (s.noun in _GENERIC_COUNTS and {_canon(w) for w in s.clause} & rest)
@@ -306,6 +308,12 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         # children a question counts are never the "persons" who took part in something,
         # nor are victims the "persons" a crackdown cleared cases involving
         return wanted not in ("child", "victim")
+    if (
+        span.noun in UNITS["people"]
+        and unit.lower() not in UNITS["people"]
+        and wanted in {_canon(w) for w in span.near}
+    ):
+        return True  # "how many arrests": "126 suspects were arrested", each one an arrest
     # the unit named just before the figure: "officers (by approximately 2,020 persons)",
     # "increasing child welfare officers to about 8,400" (a figure with no noun of its own)
     return wanted in {_canon(s) for s in span.lead} and (

@@ -378,6 +378,18 @@ def test_a_figure_whose_own_noun_is_the_unit_asked_comes_before_one_that_only_na
     assert card is not None and card.text == "about 9,400 cards"  # not the forms
 
 
+def test_people_a_verb_after_them_says_were_arrested_count_the_arrests() -> None:
+    text = "Ran Operation Kiri with 30 police departments; 126 suspects were arrested."
+    asked = frozenset({stem("operation"), stem("kiri"), stem("arrests")})
+    arrests = pick_figure(figures(text), "arrests", asked)
+    assert arrests is not None and arrests.text == "126 suspects"
+
+
+def test_a_date_written_year_first_is_no_figure() -> None:
+    spans = figures("Ran it (2082/09/05 - 2082/10/21) and again on 2083-01-15 in 12 cities.")
+    assert [s.text for s in spans] == ["12 cities"]
+
+
 @pytest.mark.parametrize(
     ("question", "stated"),
     [
