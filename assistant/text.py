@@ -85,6 +85,12 @@ _PART_NAMES = tuple(
         (r"\bfact\s+sheets\b", "efforts"),
         (r"\brelease\s+series\s+(\d{1,2})\b", r"section \1"),
         (r"\bside[\s-]+by[\s-]+side\b", "together"),  # bodies "side by side": jointly
+        # "issued by", "posted under": by, under
+        (r"\b(?:issued|posted|put\s+out|filed)\s+(?=(?:jointly\s+)?by\b|under\b)", ""),
+        # "what did they put out?": what they issued, any effort of theirs
+        (r"\bput\s+out\b(?=\s*[?.,!]|\s*$)", "do"),
+        # "Looking at both reports, …": in both reports
+        (r"\b(?:looking|focusing)\s+(?:at|on)\b(?=[^,?]{1,60},)", "in"),
         (r"\bco-?(bod(?:y|ies))\b", r"\1"),  # a form's "co-bodies" are its other bodies
     )
 )

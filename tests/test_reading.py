@@ -613,6 +613,12 @@ def test_a_plus_between_names_in_any_script_is_and(typed: str, read: str) -> Non
         ("every release in release series 3", "every effort in section 3"),
         ("which releases did MHLW issue", "which efforts did MHLW issue"),
         ("the release of offenders from prison", "the release of offenders from prison"),
+        # how a compendium or an export says a body is credited, or a list is framed
+        ("efforts issued by MHLW", "efforts by MHLW"),
+        ("every effort posted under SEC 6/6", "every effort under section 6"),
+        ("what did MOFA put out?", "what did MOFA do?"),
+        ("Looking at both reports, which were joint?", "in both reports, which were joint?"),
+        ("teens looking at apps", "teens looking at apps"),
     ],
 )
 def test_the_names_a_report_gives_its_parts_are_the_plans_own(typed: str, read: str) -> None:
