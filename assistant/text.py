@@ -85,8 +85,11 @@ _PART_NAMES = tuple(
         (r"\bfact\s+sheets\b", "efforts"),
         (r"\brelease\s+series\s+(\d{1,2})\b", r"section \1"),
         (r"\bside[\s-]+by[\s-]+side\b", "together"),  # bodies "side by side": jointly
-        # "issued by", "posted under": by, under
-        (r"\b(?:issued|posted|put\s+out|filed)\s+(?=(?:jointly\s+)?by\b|under\b)", ""),
+        # "issued by", "posted under", "did CFA and MHLW issue together": by, under, together
+        (
+            r"\b(?:issued?|posted|put\s+out|filed)\s+(?=(?:jointly\s+)?by\b|under\b|together\b)",
+            "",
+        ),
         # "what did they put out?": what they issued, any effort of theirs
         (r"\bput\s+out\b(?=\s*[?.,!]|\s*$)", "do"),
         # "Looking at both reports, …": in both reports

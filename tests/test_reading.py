@@ -615,6 +615,7 @@ def test_a_plus_between_names_in_any_script_is_and(typed: str, read: str) -> Non
         ("the release of offenders from prison", "the release of offenders from prison"),
         # how a compendium or an export says a body is credited, or a list is framed
         ("efforts issued by MHLW", "efforts by MHLW"),
+        ("what did CFA and MHLW issue together?", "what did CFA and MHLW together?"),
         ("every effort posted under SEC 6/6", "every effort under section 6"),
         ("what did MOFA put out?", "what did MOFA do?"),
         ("Looking at both reports, which were joint?", "in both reports, which were joint?"),
