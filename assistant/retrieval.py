@@ -23,6 +23,7 @@ import numpy as np
 from assistant.held_words import HeldWords
 from assistant.intents import Intent
 from assistant.literal import literal_terms
+from assistant.measure_titles import MeasureTitles
 from assistant.offtopic import OffTopic
 from assistant.query import Query
 from assistant.reader import Reader
@@ -57,22 +58,6 @@ MINISTRY_WIDEN = 2.0
 # Within efforts the question has already narrowed, a weaker match still answers it: the
 # abstention line drops by this much times the share of efforts left out.
 NARROWED_DISCOUNT = 0.1
-# Words of a question's topic a measure's title must hold, with two or more of them as
-# written, to stand for the measure when one word of the topic is not in it.
-TITLE_WORDS = 4
-# A measure whose title is this similar to a ministry's topic (dense cosine), and more
-# similar by TITLE_GAP than the title of any other measure holding the ministry's
-# efforts, stands for the topic: "what did the NPA do against sexual images of children
-# being sold online" is each NPA effort under "Measures against the distribution of child
-# sexual abuse material on the internet", unless one effort is nearer still. On the dev
-# questions that name a ministry and a topic: 0.55 and 0.1 complete 16 more lists; 0.5
-# added efforts to 21 questions the reports do not answer, 0.6 completed 14.
-TITLE_LIKE = 0.55
-TITLE_GAP = 0.1
-# ... and the title no further from the question than its nearest effort, give or take
-# this: "have the cops studied blackmail cases, split by age and platform?" is 0.05 nearer
-# to the study than to "Promotion of crackdowns" (the dev lists it completes: 0 to +0.03).
-TITLE_BEHIND = 0.03
 # Matches this close to the abstention line are offered as "closest", not as the answer.
 WEAK_MARGIN = 0.1
 LEXICAL_DEPTH = 20
@@ -165,13 +150,7 @@ class Retriever:
             )
         }
         self.held = HeldWords(index)
-        self._titles: dict[str, np.ndarray] = {}  # measure title → its vector, once
-        # a one-word everyday phrase as the reports' words ("online" → internet)
-        self._stems = {
-            stems[0]: frozenset(tokenize(term))
-            for phrase, term in self._terms.items()
-            if len(stems := tokenize(phrase)) == 1
-        }
+        self.titles = MeasureTitles(index, self._terms)
 
     def search_text(self, q: Query) -> str:
         """What is searched: the question (without its filters) plus report terms."""
@@ -250,12 +229,12 @@ class Retriever:
                 + (q.conjuncts if q.ministries else ())
             )
         )
-        titled = self._under_titled_measure(q, mask) if q.ministries else []
+        titled = self.titles.worded(q, mask) if q.ministries else []
         literal |= set(titled)
         if best < threshold and not literal:
             return Found(best=best)
         if q.ministries and q.intent is Intent.TOPIC and not titled:
-            titled = self._under_similar_measure(q, mask, best)
+            titled = self.titles.meant(q, mask, best, self.search_text(q))
             literal |= set(titled)
         margin = KEEP_MARGIN * MINISTRY_WIDEN if q.ministries else KEEP_MARGIN
         if not literal and not q.ministries:
@@ -312,56 +291,6 @@ class Retriever:
             )
         )
         return Found(efforts, close or efforts[:1], weak, best, shown, covered, pinned=pinned)
-
-    def _under_titled_measure(self, q: Query, mask: np.ndarray | None) -> list[int]:
-        """The efforts (within ``mask``) under a measure whose title holds the words of
-        the question's topic, two or more, as written: "what did the NPA do about
-        child sexual abuse material" is answered by each NPA effort under "Measures
-        against the production and distribution of child sexual abuse material", whatever
-        its own words. Four or more of the topic's words stand for the title though one
-        word of the question is not in it ("the online spread of child sexual abuse
-        material": "Prevention of the spread of child sexual abuse material"); an everyday
-        word is in the title when its report term is ("online": "on the internet")."""
-        wanted = set(q.topic_words)
-
-        def names_measure(title: str) -> bool:
-            terms = [t for t in literal_terms(q.topic, title) if " " in t]
-            if any(wanted <= set(tokenize(t)) for t in terms):
-                return True
-            held = set(tokenize(title))
-            held |= {w for w in wanted if w in self._stems and self._stems[w] <= held}
-            return bool(terms) and len(wanted & held) >= TITLE_WORDS and len(wanted - held) <= 1
-
-        titled: dict[str, bool] = {}  # each measure's title judged once, not per effort
-        out = []
-        positions = range(len(self.index.efforts)) if mask is None else np.flatnonzero(mask)
-        for p in positions:
-            title = self.index.efforts[int(p)].measure_title
-            if title not in titled:
-                titled[title] = names_measure(title)
-            if titled[title]:
-                out.append(int(p))
-        return out
-
-    def _under_similar_measure(self, q: Query, mask: np.ndarray | None, best: float) -> list[int]:
-        """The efforts (within ``mask``) under the one measure whose title is nearest
-        the question's topic in meaning, when it is near (:data:`TITLE_LIKE`), nearer
-        than any other measure's by :data:`TITLE_GAP`, and hardly further than the
-        nearest effort (``best``, :data:`TITLE_BEHIND`); else none."""
-        if mask is None:
-            return []
-        under: dict[str, list[int]] = {}
-        for p in np.flatnonzero(mask):
-            under.setdefault(self.index.efforts[int(p)].measure_title, []).append(int(p))
-        new = [t for t in under if t not in self._titles]
-        if new:
-            self._titles.update(zip(new, self.index.embedder.encode(new), strict=True))
-        asked = self.index.embed_query(self.search_text(q))[0]
-        near = sorted(((float(self._titles[t] @ asked), t) for t in under), reverse=True)
-        like, title = near[0]
-        second = near[1][0] if len(near) > 1 else -1.0
-        wins = like >= max(TITLE_LIKE, best - TITLE_BEHIND) and like - second >= TITLE_GAP
-        return under[title] if wins else []
 
     def only_a_place(self, q: Query) -> bool:
         """Whether the words a question shares with the reports are a place's name, and
