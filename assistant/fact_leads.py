@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.asked import NAME_KINDS
+from assistant.asked_names import NAME_KINDS
 from assistant.asked_people import asked_names_people
 from assistant.compose import Composer
 from assistant.fact_doers import BODIES, done_by, question_verbs, sport_of, verb_after

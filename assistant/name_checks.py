@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.asked import NAME_KINDS
+from assistant.asked_names import NAME_KINDS
 from assistant.intents import stem
 from assistant.parts import NUM, NUMBER_WORDS
 

@@ -26,13 +26,13 @@ from collections.abc import Sequence
 
 from assistant.actors import asks_partners, not_places
 from assistant.asked import (
-    asked_names,
     bound,
     counts,
     name_of,
     quantity_of,
     unit,
 )
+from assistant.asked_names import asked_names
 from assistant.asked_people import asked_role
 from assistant.changes import read_changes
 from assistant.chatter import Chatter

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.asked import NAME_KINDS, name_of
+from assistant.asked import name_of
+from assistant.asked_names import NAME_KINDS
 from assistant.cues import (
     asks_grade,
     asks_inside,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.asked import asked_names, bound, name_of, quantity_of, unit
+from assistant.asked import bound, name_of, quantity_of, unit
+from assistant.asked_names import asked_names
 from assistant.claims import claims
 from assistant.facts import figures
 from assistant.facts_dates import clock_times

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant import asked, parts, slots
+from assistant import asked, asked_names, parts, slots
 from assistant.countries import countries as read_countries
 from assistant.gazetteer import host_countries
 from assistant.ministries import MinistryResolver
@@ -966,7 +966,7 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
     ],
 )
 def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
-    assert asked.asked_names(question) == names
+    assert asked_names.asked_names(question) == names
 
 
 @pytest.mark.parametrize(
@@ -1049,7 +1049,7 @@ def test_the_sports_agency_and_the_fair_trade_commission_are_known_by_other_name
     ],
 )
 def test_since_when_asks_a_date_not_the_hours(question: str, names: str | None) -> None:
-    assert asked.asked_names(question) == names
+    assert asked_names.asked_names(question) == names
 
 
 def test_how_the_answer_is_to_be_listed_is_no_subject_of_the_question() -> None:
