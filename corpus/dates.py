@@ -96,6 +96,15 @@ _WEEKDAY = re.compile(
 _SHORT_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s*[’'‘](\d\d)\b", re.I)
 
 
+# "12JUL2083", "APR2083", "15JUN2083 THRU 31JUL2083": a date as a mainframe prints it, the
+# day, the month's three letters and the year run together.
+_GLUED_DAY = r"(\d{1,2})?(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)((?:19|20)\d\d)(?!\w)"
+_GLUED_DATE = re.compile(rf"(?<!\w){_GLUED_DAY}", re.I)
+_GLUED_RANGE = re.compile(
+    rf"(?<!\w){_GLUED_DAY}(?:\s+(?:THRU|THROUGH|TO|[-–])\s+{_GLUED_DAY})?", re.I
+)
+
+
 # "05/10/2055": a whole date with slashes, its day first or its month first.
 _SLASHED_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 # "2057/9/3", "2057/7/20–8/31": the year first, then the month, then the day.
@@ -171,6 +180,8 @@ def find_dates(text: str, *, day_is_first: bool = True) -> tuple[str, ...]:
         for month in (match.group(2), match.group(3)):
             if month:
                 found.add(f"{year:04d}-{int(month):02d}")
+    for match in _GLUED_DATE.finditer(text):  # "12JUL2083", "APR2083"
+        found.add(f"{int(match.group(3)):04d}-{MONTHS[match.group(2).lower()]:02d}")
     for match in _MONTH_YEAR.finditer(text):
         found.add(f"{int(match.group(2)):04d}-{MONTHS[match.group(1).lower()]:02d}")
     for match in _MONTH_LIST.finditer(text):
@@ -291,7 +302,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     patterns = (
         _MONTH_RANGE, _YEAR_FIRST_NAMED, _YEAR_FIRST_SLASHED, _MONTH_YEAR, _MONTH_LIST,
         _SLASHED_DATE, _JAPANESE_MONTH, ERA_DATE, ERA_MONTH, ISO_INTERVAL, DOTTED_DAY_FIRST,
-        re.compile(rf"{_DAY_BEFORE_SHORT}{_SHORT_YEAR.pattern}", re.I),
+        re.compile(rf"{_DAY_BEFORE_SHORT}{_SHORT_YEAR.pattern}", re.I), _GLUED_RANGE,
     )  # fmt: skip
     found = [m.span() for p in patterns for m in p.finditer(text)]
     for m in NUMERIC_MONTH.finditer(text):

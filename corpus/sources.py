@@ -8,8 +8,8 @@ as a browser without graphics saved its web page (``lynx -dump``), or copied out
 Japanese publisher's e-book of its English edition, as a team wiki page exported to
 Markdown, as an accessible edition for screen readers, as an online word processor's
 plain-text download, as a diplomatic cable in capitals, as a compendium of press
-releases, as a team-chat channel's export, or as a survey tool's export of one form
-per effort. Each reader below
+releases, as a team-chat channel's export, as a survey tool's export of one form
+per effort, or as a mainframe's line-printer listing. Each reader below
 recognises its own form and leaves any other report untouched, line for line (so line
 numbers stay those of the file); :func:`plain_lines` applies them in turn, the forms that
 hold others first. Pure.
@@ -34,6 +34,7 @@ from corpus.notion import notion_to_plain
 from corpus.org import org_to_plain
 from corpus.plaintables import ruled_tables
 from corpus.press import press_to_plain
+from corpus.printout import printout_to_plain
 from corpus.qanda import qanda_to_plain
 from corpus.rst import rst_to_plain
 from corpus.slides import slides_to_plain
@@ -44,9 +45,11 @@ from corpus.yamldoc import yaml_to_plain
 
 __all__ = ["plain_lines"]
 
-# In order: JSON is also YAML; a JSON, YAML or XML document may quote markup; a wiki
-# page may hold HTML tags.
+# In order: a line-printer listing's rulers and underlines would read as other forms'
+# markup; JSON is also YAML; a JSON, YAML or XML document may quote markup; a wiki page may
+# hold HTML tags.
 _READERS = (
+    printout_to_plain,
     json_to_plain,
     yaml_to_plain,
     xml_to_plain,

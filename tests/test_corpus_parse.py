@@ -745,6 +745,9 @@ def test_effort_line_numbers_count_blank_lines() -> None:
         ("Signs that a child may be suffering harm.", ()),
         ("Operated 24 hours a day.", ()),
         ("Employed approximately 2,020 persons.", ()),
+        # as a mainframe prints them: day, month and year run together
+        ("Held on 05SEP2090 and (28OCT2090 THRU 02NOV2090).", ("2090-09", "2090-10", "2090-11")),
+        ("Began in APR2090; code S2-M1-E04.", ("2090-04",)),
     ],
 )
 def test_dates_are_normalised_to_year_month(text: str, dates: tuple[str, ...]) -> None:
