@@ -170,6 +170,42 @@ def asked_names(text: str) -> str | None:
             return "number"
         elif m.group(4) and not _ON_A_SITE.search(text[: m.start(4)]):
             return m.group(4).lower()  # not "did they publish it on an official website?"
+    return _named_on_request(text)
+
+
+# Nationalities are asked as names: "what nationalities were the suspects".
+_NATIONALITIES = re.compile(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(nationalit(?:y|ies))\b", re.I)
+# A request to name or list things: "name the platform operators that …", "list the
+# countries represented at …", "can you give the names of the …".
+_NAME_OR_LIST = re.compile(
+    r"(?:^|[,;:.!?-]\s*|\b(?:you|u|pls|please|and)\s+)(?:name|list|give\s+(?:me\s+)?the\s+names\s+of)"
+    r"\s+(?:all\s+)?(?:of\s+)?the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
+    re.I,
+)
+# "names pls", "their names?": a sentence asking the names of what the question counts.
+_NAMES_PLEASE = re.compile(
+    r"(?:^|[.?!;:,-]\s*)(?:(?:and|their|the)\s+)?names?\s*(?:pls|plz|please)?\s*[?.!]*\s*$",
+    re.I,
+)
+_COUNTED = re.compile(r"\b\d[\d,]*\s+([a-z][a-z'-]+)\b", re.I)
+
+
+def _named_on_request(text: str) -> str | None:
+    """Names asked for by a request rather than by "which": "what nationalities were
+    the 9 suspects" → "nationalities", "name the platform operators that …" →
+    "operators", "the 36 NPOs that got subsidies - names pls" → "npos"."""
+    m = _NATIONALITIES.search(text)
+    if m:
+        return m.group(1).lower()
+    m = _NAME_OR_LIST.search(text)
+    # the noun ends where a relative clause begins: "the platform operators that …"
+    head = noun_head(re.split(r"\s+(?:that|who|whose|which)\b", m.group(1))[0]) if m else None
+    if head and head.endswith("s") and head not in _NOT_NAMES - {"countries"}:
+        return head
+    if _NAMES_PLEASE.search(text):
+        counted = _COUNTED.search(text)
+        if counted and counted.group(1).lower() not in _NOT_NAMES:
+            return counted.group(1).lower()
     return None
 
 

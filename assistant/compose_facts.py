@@ -290,7 +290,9 @@ class FactWriter:
             "number",
             "address",
         ):
-            return f"the {asked} by name"  # "which five operators joined …?"
+            # "which five operators joined …?"; "the 36 NPOs …" as the question writes it
+            written = re.search(rf"\b{re.escape(asked)}\b", q.text, re.I)
+            return f"the {written.group(0) if written else asked} by name"
         if q.intent is Intent.NAME:
             return f"a name {about}".strip()
         if q.intent is Intent.WHERE:

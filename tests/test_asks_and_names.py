@@ -526,6 +526,36 @@ def test_the_names_of_several_things_are_not_answered_by_another_things_name(
     assert "names it" not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Which nationality were the people detained in the raid?", "nationality"),
+        ("name the three banks that signed on", "banks"),
+        ("Could you list the prefectures that joined the pilot?", "prefectures"),
+        ("the 12 charities funded this year - names please", "charities"),
+        ("list the efforts about filtering", None),  # the plan's own parts: listed, not named
+        ("what did they name the mascot", None),
+    ],
+)
+def test_a_request_to_name_or_list_things_asks_their_names(
+    question: str, names: str | None
+) -> None:
+    assert asked_names(question) == names
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what nationalities were the people at the 4th specialist group meeting?",
+        "name the private groups that presented at the specialist meeting in january 2020",
+    ],
+)
+def test_names_the_effort_does_not_give_are_not_given(question: str, bot: Assistant) -> None:
+    answer = bot.ask(question)
+    assert answer.abstained and "by name" in answer.text
+    assert [c.effort_id for c in answer.citations] == ["fy2019-1.2.1"]  # offered as nearest
+
+
 def test_which_adjective_noun_asks_the_noun() -> None:
     assert name_of("Which foreign institutions sent representatives?") == "institutions"
     assert name_of("From which Thai provinces did the ring operate?") == "provinces"
