@@ -79,7 +79,7 @@ _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
 _DOCUMENT = frozenset(
     "edition editions book books document documents volume publication notice gazette annex "
     "bulletin export exports cable cables telegram telegrams compendium compendia "
-    "compilation channel slack".split()
+    "compilation channel slack listing listings printout printouts print-out print-outs".split()
 )
 _VAGUE = frozenset("somewhere anywhere sometime anytime".split())
 _WHOLE = frozenset("complete full entire whole".split())

@@ -143,6 +143,18 @@ COUNT_RULES: tuple[Rule, ...] = (
         to(Intent.NUMBER),
     ),
     Rule(
+        "how often a ministry is credited, with nothing else counted, is a count of its "
+        "efforts: “how many times does the police agency appear”",
+        lambda q, i, s: (
+            i is Intent.NUMBER
+            and asked_unit(q) == "time"
+            and only_the_unit(q)
+            and not s
+            and bool(q.ministries or q.min_ministries)
+        ),
+        to(Intent.COUNT),
+    ),
+    Rule(
         "a count of something done, with nothing to filter efforts by, is a figure of it, "
         "not a count of every effort: “how many took the course on spotting grooming”",
         lambda q, i, s: (

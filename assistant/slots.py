@@ -238,7 +238,10 @@ _LEADING_YEAR = re.compile(
 
 _BODIES = (
     r"(?:(?:competent|responsible|different|separate)\s+)?"
-    r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies)|owners?)(?:\s+in\s+charge)?"
+    r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies)|owners?|"
+    # "3 organisations credited on the same effort": organisations as the report credits them
+    r"organi[sz]ations?(?=\s+(?:(?:were|are|was|is)\s+)?(?:credited|responsible|in\s+charge|listed)))"
+    r"(?:\s+in\s+charge)?"
 )
 _MANY = re.compile(
     rf"\b(?:all\s+)?{NUM}\+?\s+(?:or\s+more\s+)?{_BODIES}\b|"
@@ -257,9 +260,16 @@ _TOGETHER = re.compile(
 )
 
 
+# "teamed up with someone else", "with others", "with another body": how a question says
+# an effort is shared, not what it is about
+_WITH_ANOTHER = (
+    r"(?:team(?:ed|s)?\s+up|work(?:ed|s)?|partner(?:ed|s)?|collaborat(?:e|ed|es))\s+"
+    r"with\s+(?:(?:some|any)(?:one|body)\s+else|others|"
+    r"another\s+(?:ministry|agency|body|organi[sz]ation))"
+)
 _SHARED = re.compile(
     r"\b(jointly|joint|shared|in partnership|co-?(?:run|hosted|organi[sz]ed)|"
-    r"with other (?:ministries|agencies))\b",
+    rf"with other (?:ministries|agencies)|{_WITH_ANOTHER})\b",
     re.I,
 )
 
@@ -289,7 +299,8 @@ def ministry_count_spans(text: str) -> list[Span]:
     merged = listing_spans(text)  # "put together", "keep only", "the complete list"
     # "named as a body in charge": how the reports credit an effort, not what it is about
     charged = [m.span() for m in re.finditer(r"\bin\s+charge\b", text, re.I)]
-    return [m.span() for m in _MANY.finditer(text)] + sole + exactly + merged + charged
+    shared = [m.span() for m in re.finditer(rf"\b{_WITH_ANOTHER}\b", text, re.I)]
+    return [m.span() for m in _MANY.finditer(text)] + sole + exactly + merged + charged + shared
 
 
 # "… with the education ministry or the digital agency", "MEXT or DA": either body
@@ -382,7 +393,9 @@ def sole_ministry(text: str) -> bool:
 
 
 # "which did it not do alone", "weren't done by itself": the ministry with another
-_NEGATION = re.compile(r"(?:\b(?:not|never)\b|n't\b)(?:\s+[\w']+){0,5}\s*$", re.I)
+_NEGATION = re.compile(
+    r"(?:\b(?:not|never|rather\s+than|instead\s+of)\b|n't\b)(?:\s+[\w']+){0,5}\s*$", re.I
+)
 
 
 def _negated(text: str, start: int) -> bool:

@@ -95,6 +95,16 @@ _PART_NAMES = tuple(
         # "Looking at both reports, …": in both reports
         (r"\b(?:looking|focusing)\s+(?:at|on)\b(?=[^,?]{1,60},)", "in"),
         (r"\bco-?(bod(?:y|ies))\b", r"\1"),  # a form's "co-bodies" are its other bodies
+        # a line-printer listing's "SECTION-CD S3", "MEASURE-CD S2-M2", its "effort codes"
+        # and "MEASURE-CD entries", and the bodies' codes an effort "carries"
+        (r"\bsection-cd\s+s(\d{1,2})\b", r"section \1"),
+        (r"\b(?:measure-cd\s+)?s(\d{1,2})-m(\d{1,2})\b(?!-)", r"measure \1.\2"),
+        (r"\bmeasure-cd\s+(?:entries|codes|rows)\b", "measures"),
+        (r"\beffort(?:-cd)?\s+(?:codes|rows|entries)\b", "efforts"),
+        (
+            r"\bcarr(?:y|ies|ied)\s+(?:their|its|his|her)\s+(?:org\s+)?codes?\b",
+            "are credited to them",
+        ),
     )
 )
 

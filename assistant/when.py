@@ -55,6 +55,12 @@ _MONTH_YEAR = re.compile(
     rf"\b{_YEAR}\s+({_MONTH_NAMED}|march|sept)\b\.?",  # "2064 January", as a report may write it
     re.I,
 )
+# One month of several years: "July 2019, 2020, 2023 or 2084", "December 2019 and 2083".
+_MONTH_OF_YEARS = re.compile(
+    rf"\b({_MONTH_NAMED}|march)\s+(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s*,?\s*(?:and|or|&)\s+"
+    r"(?:19|20)\d\d\b(?!\s*[-/]\s*\d)",
+    re.I,
+)
 _MONTH_RANGE = re.compile(
     rf"\b({_MONTH_ANY})\.?\s*(?:-|–|~|to|through|thru|until|till)\s*({_MONTH_ANY})\b\.?"
     rf"(?:,?\s+(?:of\s+)?{_YEAR}\b)?",
@@ -196,6 +202,12 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         yearless.append((m.start(), "range", (first, last), int(m.group(3) or 0)))
         f.spans.append(m.span())
         f.ranged = True
+    for m in _MONTH_OF_YEARS.finditer(text):  # "July 2019, 2020 or 2023": each year's July
+        # ("between July 2019 and 2020" is a span of time)
+        if f.free(*m.span()) and not re.search(r"\bbetween\s+$", text[: m.start()], re.I):
+            mon = MONTHS[m.group(1).lower()]
+            f.named += [(m.start(), f"{y}-{mon:02d}") for y in re.findall(r"\d{4}", m.group(0))]
+            f.spans.append(m.span())
     for m in _MONTH_YEAR.finditer(text):
         if not f.free(*m.span()):
             continue
@@ -364,7 +376,8 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
     if f.ranged:
         return sorted(set(months))
     if len(set(months)) >= 2 and (
-        re.search(r"\b(to|until|till|through|thru)\b|[-–~]", between)
+        # a dash between two times, not a hyphen in a word ("the December-dated efforts")
+        re.search(r"\b(to|until|till|through|thru)\b|(?<![A-Za-z])[-–~]|[-–~](?![A-Za-z])", between)
         or (re.search(r"\band\b", between) and re.search(r"\bbetween\b", head[-20:], re.I))
     ):
         return month_range(min(months), max(months))

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant import Assistant
 from assistant.asked import unit
 from assistant.compound import read_two_asks
 from assistant.counted import counted_apart
@@ -620,10 +621,26 @@ def test_a_plus_between_names_in_any_script_is_and(typed: str, read: str) -> Non
         ("what did MOFA put out?", "what did MOFA do?"),
         ("Looking at both reports, which were joint?", "in both reports, which were joint?"),
         ("teens looking at apps", "teens looking at apps"),
+        # a line-printer listing's codes for its parts, and the bodies' codes on an effort
+        ("every effort of SECTION-CD S3", "every effort of section 3"),
+        ("what is MEASURE-CD S2-M2 titled", "what is measure 2.2 titled"),
+        ("how many MEASURE-CD entries in S4", "how many measures in S4"),
+        ("list the effort codes", "list the efforts"),
+        ("which efforts carry their code", "which efforts are credited to them"),
     ],
 )
 def test_the_names_a_report_gives_its_parts_are_the_plans_own(typed: str, read: str) -> None:
     assert normalize(typed) == read
+
+
+def test_the_final_month_is_a_time_not_a_topic(reader: Reader) -> None:
+    query = reader.read("What did MEXT have dated in the final month of FY2019, March 2020?")
+    assert query.topic_words == () and query.time.months == ("2020-03",)
+
+
+def test_how_often_a_ministry_is_credited_counts_its_efforts(bot: Assistant) -> None:
+    answer = bot.ask("how many times is the police agency credited?")
+    assert "5 efforts" in answer.text and not answer.abstained
 
 
 def test_a_learners_teach_me_is_tell_me(reader: Reader) -> None:

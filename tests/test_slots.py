@@ -284,6 +284,11 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
         ("what does the latest report say", (2019, 2029), (2029,), (), (), None),
         ("in the older report", (2019,), (), (), (), None),  # one report: no older one
         ("tell me about the first one", (2019, 2029), (), (), (), None),  # of a list
+        # one month of several years; a hyphen in a word is no span of time
+        ("dated in a June (June 2019, 2029 or 2031)", (2019, 2029), (), (), (),
+         ("2019-06", "2029-06", "2031-06")),
+        ("the June-dated efforts (June 2019 and June 2029)", (2019, 2029), (), (), (),
+         ("2019-06", "2029-06")),
     ],
 )  # fmt: skip
 def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
@@ -527,6 +532,11 @@ def test_words_pointing_back_at_the_previous_answer(
         ("one list of the efforts credited to MIC or to METI (or to both)", 2, 0, False),
         ("the efforts in which the DA, METI, or both took part", 2, 0, False),  # either
         ("which ones didn't the police do on their own", 1, 2, False),
+        ("did MEXT ever team up with someone else?", 1, 2, True),
+        ("which did NPA do jointly rather than alone?", 1, 2, True),
+        # organisations as a report credits them, not organisations an effort names
+        ("efforts where 3 organisations are credited", 0, 3, False),
+        ("the forum with 36 organisations attending", 0, 0, False),
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
@@ -996,7 +1006,11 @@ def test_efforts_a_ministry_did_with_no_other_are_asked_however_it_is_said(quest
 
 @pytest.mark.parametrize(
     "question",
-    ["which of its efforts did it not do alone?", "what didn't MEXT do on its own in 2019"],
+    [
+        "which of its efforts did it not do alone?",
+        "what didn't MEXT do on its own in 2019",
+        "which did the police do with others rather than alone?",
+    ],
 )
 def test_efforts_a_ministry_did_not_do_alone_are_not_those_it_did_alone(question: str) -> None:
     assert not slots.sole_ministry(question)
