@@ -219,6 +219,17 @@ class Answerer:
         # "how does Japan compare with …"; "which languages were newly added": names
         if q.intent is not Intent.COMPARE or q.countries or q.names:
             q = refine(q, scoped=turn.scope is not None)
+        if (
+            q.intent is Intent.NUMBER
+            and not q.unit
+            and not q.topic_words
+            and turn.scope is not None
+            and len(turn.scope) > 1
+            and re.search(r"\bhow\s+many\b", q.text, re.I) is not None
+        ):
+            # "how many was that?" after a list: how many efforts it held, not a figure of
+            # the first (after one effort, its figure; "how much in total?" asks a sum)
+            q = q.model_copy(update={"intent": Intent.COUNT})
         if q.unknown_ministries and not q.ministries:
             return self.facts.unknown_ministry(q)
         if q.intent is Intent.COMPARE:  # it says itself which years are loaded

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lemmas import only_a_verb
+from assistant.lemmas import only_a_verb, plural_noun
 from assistant.slots import plan_noun, plan_part
 
 __all__ = [
@@ -85,7 +85,9 @@ def noun_head(phrase: str) -> str | None:
     words = phrase.lower().split()
     if len(words) > 1 and words[0].endswith("ed") and words[1] in _PARTICLES:
         return None  # "how many showed up", "turned out": a verb, no noun
-    if (len(words) == 1 or words[1] in _AFTER_A_VERB) and only_a_verb(words[0]):
+    if (len(words) == 1 or words[1] in _AFTER_A_VERB) and (
+        only_a_verb(words[0]) or (words[0].endswith("ed") and not plural_noun(words[0]))
+    ):  # "how many registered by March": a participle, a verb as well as an adjective
         return None  # "how many watched the stream", "… watched online": people, no noun
     for w, after in zip(words, [*words[1:], ""], strict=True):
         if w.endswith(("s'", "s’")) and not kept:
@@ -160,6 +162,15 @@ def named_before(text: str) -> str | None:
     return named if named and _plural(named) and not plan_noun(named) else None
 
 
+# "by how many did it increase school counselors": the change's size, of what its verb moves
+_BY_HOW_MANY = re.compile(
+    r"\bby\s+how\s+(?:many|much)\b[^?.!]*?\b(?:increas|rais|grow|expand|add|cut|reduc|"
+    r"decreas|boost|lower)\w*\s+(?:(?:the|its|their)\s+)?(?:(?:number|count)\s+of\s+)?"
+    r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
+    re.I,
+)
+
+
 def unit(text: str) -> str | None:
     """What a number is asked of: "how many child welfare officers" → "officers", "how
     long" → "duration", "what share" → "percent", "how much did it cost" → "money"."""
@@ -185,6 +196,11 @@ def unit(text: str) -> str | None:
         r"\b(?:subsid|grant|fund|pa(?:y|id)\b|yen\b|money|cash)", text, re.I
     ):
         return "money"  # "what's the max a town could get from the subsidy": up to a sum
+    grown = _BY_HOW_MANY.search(text)
+    if grown:  # "by how many did MEXT increase school counselors": counselors, more of them
+        head = noun_head(grown.group(1))
+        if head and _plural(head):
+            return head
     m = _UNIT_CUE.search(text)
     head = noun_head(m.group(1)) if m else None
     said = re.match(r"(?:were|are|was|is)\s+(.+)", m.group(1), re.I) if m and not head else None
@@ -217,7 +233,8 @@ _QUALIFIER = re.compile(
 
 _QUANTITY = re.compile(
     r"\bwhat(?:'s|\s+(?:is|was|were|are))\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:total|overall|final|max|maximum|minimum|average|annual|yearly|monthly)\s+)?([a-z'-]+)\b",
+    r"(?:(?:total|overall|final|max|maximum|minimum|average|annual|yearly|monthly|"
+    r"approximate|approx|rough|estimated|exact|precise)\s+)?([a-z'-]+)\b",
     re.I,
 )
 
@@ -240,7 +257,7 @@ def quantity_of(text: str, *, known_only: bool = False) -> str | None:
         # budget", "the national budget"
         named = re.search(
             rf"(?:^|\b(?:the|a|an|its|their|what|which|any|total|annual|average|max|maximum|"
-            rf"minimum)\s+(?:(?:fy\s?)?\d{{4}}\s+)?(?:[a-z]+(?:ly|al)\s+)?)"
+            rf"minimum|approximate|rough|estimated|exact)\s+(?:(?:fy\s?)?\d{{4}}\s+)?(?:[a-z]+(?:ly|al)\s+)?)"
             rf"({'|'.join(sorted(QUANTITY_NOUNS))})\b",
             text,
             re.I,

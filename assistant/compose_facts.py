@@ -223,10 +223,18 @@ class FactWriter:
         if len(years) > 1 and q.intent in _OF_EACH_YEAR:
             # "the deletion rate in FY2020 and in FY2023": each year's figure, from the
             # first of that year's efforts that gives one
+            # who did it is said of every effort: a year's counts only when it names the
+            # thing asked about word for word ("the SOS Mini Letter"), not when it is merely
+            # that year's nearest effort
+            named = [
+                e
+                for e in efforts
+                if q.intent is not Intent.WHO or literal_terms(q.topic, e.text)
+            ]
             given = [
                 found
                 for year in years
-                if (found := _first_given(writer, q, [e for e in efforts if e.fiscal_year == year]))
+                if (found := _first_given(writer, q, [e for e in named if e.fiscal_year == year]))
             ]
             if len(given) > 1:
                 return self._several(q, given, filters, by_year=True)
@@ -305,7 +313,7 @@ class FactWriter:
 
 
 # Facts asked of each of the years a question names, or of every year ("year by year").
-_OF_EACH_YEAR = frozenset({Intent.NUMBER, Intent.PERIOD, Intent.WHEN})
+_OF_EACH_YEAR = frozenset({Intent.NUMBER, Intent.PERIOD, Intent.WHEN, Intent.WHO})
 _EVERY_YEAR = re.compile(
     r"\b(?:year\s+by\s+year|(?:in|for)\s+each\s+(?:fiscal\s+)?year|each\s+year|every\s+year|"
     r"(?:in|for)\s+both\s+(?:fiscal\s+)?(?:years|reports))\b",

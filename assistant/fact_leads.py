@@ -105,6 +105,8 @@ class Leads:
         """What the question's verb was done to, as the best effort writes it."""
         prep = asked_preposition(q.about) if first else None
         found = argument(e.text, re.findall(r"[a-z]+", q.about.lower()), prep) if prep else None
+        if found is not None and _said_by(found, q.text):
+            return None  # "at which prosecutors offices": not "the public prosecutors offices"
         return None if found is None else f"The report names them: {found}"
 
     def _when(self, q: Query, e: CitedEffort, first: bool) -> str | None:
@@ -323,6 +325,13 @@ def _lead(text: str, span: str, width: int = 50) -> frozenset[str]:
     """The stems of the words just before ``span`` in ``text``."""
     at = text.find(span)
     return stems_of(text[max(0, at - width) : max(0, at)])
+
+
+def _said_by(found: str, question: str) -> bool:
+    """Whether what was found is no more than words the question says itself."""
+    asked = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    words = [stem(w) for w in re.findall(r"[a-z]+", found.lower()) if w not in ("the", "a", "an")]
+    return bool(words) and set(words) <= asked
 
 
 def _place_kind(q: Query) -> str | None:

@@ -26,6 +26,9 @@ _VALUE = re.compile(
 )
 _SCALE = re.compile(r"\s*\((thousand|million|k)s?\)$", re.I)
 _CHANGE_COLUMN = frozenset("change increase difference +/-".split())
+_QUARTER = re.compile(r"^(?:qtr|q|quarter)\.?\s*([1-4])$")
+_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+_TIME_WORDS = frozenset("seconds minutes hours days weeks months years".split())
 
 
 def markdown_cells(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
@@ -48,7 +51,19 @@ def markdown_cells(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
     counted = re.findall(
         r"(?<!\bas\s)\b([A-Za-z][a-z]{2,}s)\b", text[max(0, head.start() - 60) : head.start()]
     )
-    counted = [w.lower() for w in counted]
+    # a span of time said before it ("deleted within three days") counts nothing in it
+    counted = [w.lower() for w in counted if w.lower() not in _TIME_WORDS]
+    # what its rows count, when the text before it says so too ("received the reports
+    # below: | Public reports | … | Total |"): the total is of reports, not of a noun said
+    # just before the table ("images deleted")
+    before = text[: head.start()].lower()
+    rows_count = {
+        n
+        for row in rows
+        if (n := counted_noun(row[0].lower())) and re.search(rf"\b{re.escape(n)}\b", before)
+    }
+    counted += [n for n in rows_count if len(rows_count) == 1 and n not in counted]
+    counted.sort(key=lambda w: w in rows_count)
     counted += [n for n in [counted_noun(columns[0].lower())] if n and any(years)]
     cells: list[FactSpan] = []
     latest = max((y for row in rows for y in [_year_of(row[0])] if y), default=0)
@@ -95,7 +110,9 @@ def _label(cell: str) -> tuple[str, str]:
     scale = _SCALE.search(cell)
     label = cell[: scale.start()] if scale else cell
     times = {"k": "thousand"}.get(scale.group(1).lower(), scale.group(1).lower()) if scale else ""
-    return re.sub(r"\s*\([^()]*\)$", "", label).strip().lower(), times
+    label = re.sub(r"\s*\([^()]*\)$", "", label).strip().lower()
+    quarter = _QUARTER.match(label)  # "QTR 3": the third quarter, as a question says it
+    return (f"{_ORDINAL[int(quarter.group(1))]} quarter" if quarter else label), times
 
 
 def _year_of(cell: str) -> int:

@@ -62,6 +62,12 @@ _SAME_NOUN = {
     "citi": "municip",
     "govern": "municip",
     "worker": "staff",  # "welfare staff": school social workers
+    "hotel": "facil",  # hotels and inns are the reports' accommodation facilities
+    "inn": "facil",
+    "ryokan": "facil",
+    "traffic": "visit",  # a website's traffic, hits or visitors are its visits
+    "hit": "visit",
+    "visitor": "visit",
 }
 
 

@@ -101,5 +101,11 @@ def places(text: str) -> list[FactSpan]:
         s for s in named_events if first_quote and text.find(s.text) > first_quote.end()
     ]
     found = list({s.text: s for s in out or venues}.values())
+    # "in Kochi and Tottori, so that one now runs in every prefecture": the places named
+    # before how far the whole now reaches
+    found.sort(key=lambda s: _EVERYWHERE.match(s.text) is not None)
     # "at the Nagoya City" is a piece of "at the Nagoya City Science Museum": the whole
     return [s for s in found if not any(t.text.startswith(s.text) and s is not t for t in found)]
+
+
+_EVERYWHERE = re.compile(r"(?:in|at|across|throughout)\s+(?:every|all|each|any)\b", re.I)

@@ -527,6 +527,29 @@ def test_the_names_of_several_things_are_not_answered_by_another_things_name(
 
 
 @pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("the check - how many registered by the end of march?", None),  # a participle
+        ("how many registered nurses took part?", "nurses"),
+    ],
+)
+def test_a_participle_after_how_many_counts_no_noun(question: str, noun: str | None) -> None:
+    assert unit(question) == noun
+
+
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        ("what was the approximate turnout at the forum?", "turnout"),
+        ("what's the rough attendance figure", "attendance"),
+    ],
+)
+def test_a_word_that_says_how_exact_is_no_quantity(question: str, quantity: str) -> None:
+    assert quantity_of(question, known_only=True) == quantity
+    assert quantity_of(question) == quantity
+
+
+@pytest.mark.parametrize(
     ("question", "names"),
     [
         ("Which nationality were the people detained in the raid?", "nationality"),

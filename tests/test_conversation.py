@@ -99,6 +99,13 @@ def test_which_of_those_fall_in_a_time_are_the_previous_efforts_so_dated(
     assert [c.effort_id for c in answer.citations] == ["fy2051-5.2.3", "fy2051-6.2.3"]
 
 
+def test_how_many_after_a_list_counts_its_efforts(bot: Assistant) -> None:
+    listed = bot.ask("which FY2019 efforts does the NPA have?")
+    answer = bot.ask("how many was that?", context=listed.context)
+    assert "There are 5 efforts" in answer.text
+    assert len(answer.citations) == len(listed.citations) == 5
+
+
 def test_of_these_before_the_question_picks_from_the_previous_answer(bot: Assistant) -> None:
     first = bot.ask("What did MEXT do?")
     answer = bot.ask("Of these, which are dated in May?", context=first.context)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Answer, Assistant, Citation
-from assistant.asked import quantity_of
+from assistant.asked import quantity_of, unit
 from assistant.claims import claims, unsupported, without_figures
 from assistant.countries import country_mentions
 from assistant.evaluate import corpus_paths
@@ -448,6 +448,11 @@ def test_named_places_joined_by_and_are_one_place() -> None:
         "at 18 schools in Hiroshima and Okayama Prefectures",  # the venue, and where it is
         "in Hiroshima and Okayama Prefectures",
     ]
+
+
+def test_the_places_named_come_before_how_far_the_whole_reaches() -> None:
+    text = "Opened centers in Kochi and Tottori, so that one now runs in every prefecture."
+    assert [s.text for s in places(text)][0] == "in Kochi and Tottori"
 
 
 def test_a_named_place_may_hold_an_apostrophe() -> None:
@@ -994,6 +999,19 @@ def test_a_fact_asked_of_each_effort_is_given_for_each(tmp_path: Path) -> None:
     assert len(answer.citations) == 2
 
 
+def test_what_the_question_itself_says_is_named_as_no_answer(tmp_path: Path) -> None:
+    report = tmp_path / "fy2084.txt"
+    report.write_text(
+        "FY2084 Efforts on the Plan\n4. Support\nO Support in trials\n"
+        "· Started a pilot in which facility dogs accompany child victims at the public "
+        "prosecutors offices in Matsuyama and Naha. [MOJ]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    answer = bot.ask("At which public prosecutors offices did the facility dog pilot start?")
+    assert "names them: the public prosecutors offices" not in answer.text
+
+
 def test_a_list_of_names_before_their_common_noun_is_one_phrase() -> None:
     text = "distributed 30,000 leaflets at Narita, Haneda and Kansai airports in summer"
     assert [s.text for s in phrases(text, "airports")] == ["Narita, Haneda and Kansai airports"]
@@ -1271,6 +1289,34 @@ def test_a_figure_asked_of_two_years_is_each_years_figure(multi: Assistant) -> N
     assert [c.effort_id for c in answer.citations] == ["fy2020-4.1.1", "fy2023-4.1.1"]
     by_year = claims(multi.ask("the sns service: consultations taken, year by year - how many?"))
     assert "2,300" in by_year and "4,600" in by_year
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "figure"),
+    [
+        ("Launched a pledge under which 1,240 accommodation facilities trained staff "
+         "at 12 airports.", "hotels", "1,240"),
+        ("Renewed the portal in 14 languages; it recorded 530 thousand visits.", "traffic",
+         "530 thousand"),
+    ],
+)  # fmt: skip
+def test_a_unit_people_say_otherwise_finds_the_reports_noun(
+    text: str, unit: str, figure: str
+) -> None:
+    picked = pick_figure(figures(text), unit, frozenset())
+    assert picked is not None and picked.text.startswith(figure)
+
+
+def test_who_did_something_in_two_years_is_said_of_each_year(multi: Assistant) -> None:
+    answer = multi.ask("who ran the youth crime symposium - 2019 and 2020?")
+    said = claims(answer)
+    assert "FY2019: Cabinet Office" in said and "FY2020: Cabinet Office" in said
+    assert [c.effort_id for c in answer.citations] == ["fy2019-1.1.1", "fy2020-1.1.1"]
+
+
+def test_by_how_many_asks_the_size_of_a_change_of_what_its_verb_moves() -> None:
+    assert unit("by how many did the ministry raise school counselors in 2030?") == "counselors"
+    assert unit("by how many did they increase it") is None
 
 
 def test_a_year_labelling_a_bracketed_figure_is_that_figures_year(tmp_path: Path) -> None:

@@ -332,6 +332,19 @@ def test_a_figure_in_thousands_or_reached_by_a_noun_before_it_counts_that_noun(
          "---| | Social media | 41,900 | 57,240 |",
          ["41,900 consultations (social media) in FY2055",
           "57,240 consultations (social media) in FY2056"]),
+        # what the rows that say it count, not a span of time said before the table
+        ("received the reports below; most removed within two days. | Source | FY2055 | FY2056 | "
+         "|---|---|---| | Public reports | 900 | 950 | | Total | 1,200 | 1,300 |",
+         ["900 public reports in FY2055", "950 public reports in FY2056",
+          "1,200 reports (total) in FY2055", "1,300 reports (total) in FY2056"]),
+        # … but a row's own noun the text does not say is no noun of the others
+        ("Table 2. Cases cleared, by offense | Offense | FY2055 | FY2056 | |---|---|---| | "
+         "Child pornography | 2,941 | 3,108 | | Prefectural ordinances | 1,377 | 1,402 |",
+         ["2,941 cases (child pornography) in FY2055", "3,108 cases (child pornography) in FY2056",
+          "1,377 prefectural ordinances in FY2055", "1,402 prefectural ordinances in FY2056"]),
+        # a quarter's code, as a question says it
+        ("calls: | Quarter | FY2055 | FY2056 | |---|---|---| | QTR 3 | 7,100 | 7,400 |",
+         ["7,100 calls (third quarter) in FY2055", "7,400 calls (third quarter) in FY2056"]),
     ],
 )  # fmt: skip
 def test_a_markdown_table_is_read_cell_by_cell(text: str, read: list[str]) -> None:
