@@ -144,7 +144,7 @@ COUNT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "how often a ministry is credited, with nothing else counted, is a count of its "
-        "efforts: “how many times does the police agency appear”",
+        "efforts: “how many times is MEXT listed”",
         lambda q, i, s: (
             i is Intent.NUMBER
             and asked_unit(q) == "time"
