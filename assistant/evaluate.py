@@ -340,6 +340,10 @@ def score(
     cited = [c.effort_id for c in answer.citations]
     expected, got = set(question.expected), set(cited)
     evidence_ok = got == expected if question.exact else expected <= got
+    if question.exact and answer.total is not None and answer.total > len(cited):
+        # a list longer than the cap shows its first efforts and says how many it found:
+        # exact when those are expected and the count is the expected one
+        evidence_ok = got <= expected and answer.total == len(expected)
     stated = claims(answer).lower()
     missing = [s for s in question.answer_contains if s.lower() not in stated]
     wrong = unsupported(answer, glossary, titles)

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from assistant import MAX_QUESTION_CHARS, Answer, Assistant, QuestionError
 from assistant.claims import claims
-from assistant.evaluate import corpus_paths
+from assistant.evaluate import Question, corpus_paths, score
 from assistant.literal import literal_terms
 from assistant.reader import Reader
 from assistant.refine import refine
@@ -296,6 +296,9 @@ def test_according_to_the_report_asks_about_nothing_more(bot: Assistant) -> None
         ("How many joint efforts were there?", "2", JOINT_FY2019),
         ("How many efforts involved MOFA?", "0", []),
         ("in how many efforts does MHLW appear?", "2", ["fy2019-4.1.1", "fy2019-6.2.1"]),
+        # a count with words of its own counts the efforts that hold them
+        ("how many efforts mention the internet?", "2", ["fy2019-2.1.1", "fy2019-3.1.1"]),
+        ("sum of efforts over the whole report?", "11", ALL_FY2019),
     ],
 )
 def test_count_question_gives_the_number_and_cites_what_it_counted(
@@ -983,6 +986,16 @@ def test_a_long_list_shows_the_first_ones_says_how_many_and_how_to_narrow(
     narrowed = bot.ask("list all efforts in FY2019")
     assert narrowed.total == len(narrowed.citations) == 11
     assert "Showing the first" not in narrowed.text
+    # the evaluation scores such a list exact by what it shows and the count it states
+    question = Question(id="q1", question="list all efforts", kind="list_all", exact=True)
+    every = [f"fy2019-{i}" for i in range(55)]
+    shown = [c.effort_id for c in answer.citations]
+    def passes(expected: list[str]) -> bool:
+        return score(question.model_copy(update={"expected": expected}), answer, {}).passed
+
+    assert passes([*shown, *every[:5]])
+    assert not passes(every[:55])  # not the efforts shown
+    assert not passes([*shown, *every[:6]])  # not the count stated
 
 
 def test_a_question_matched_by_meaning_alone_offers_more_neighbours_than_a_word_match(
