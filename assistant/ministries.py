@@ -50,6 +50,12 @@ _NOT_A_NAME = frozenset(
 # Qualifiers of a body that is no Japanese ministry ("a UN agency", "a foreign ministry"):
 # such a name is what the question is about, not a ministry the reports lack.
 _ABROAD = frozenset("un united nations international foreign overseas world global".split())
+# "the justice and foreign affairs ministries": two names, their last word said once
+_SHARED_HEAD = re.compile(
+    r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:and|&|or)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+"
+    r"(ministries|agencies)\b",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
 # A Japanese name ending in 省 (ministry) or 庁 (agency): a body, known or not.
@@ -108,8 +114,12 @@ class MinistryResolver:
         *,
         is_word: Callable[[str], bool] | None = None,
         is_known: Callable[[str], bool] | None = None,
+        said: str = "",
     ) -> None:
         self.glossary = dict(glossary)
+        # what the efforts say (lower case): a body they name that no glossary credits is
+        # a thing they mention ("in cooperation with the Supreme Court"), no ministry
+        self._said = said
         self.known = tuple(dict.fromkeys([*glossary, *extra]))
         self._is_word = is_word or (lambda _w: False)  # too common to be an abbreviation
         self._is_known = is_known or (lambda _w: False)  # an English word, not a slip
@@ -117,10 +127,10 @@ class MinistryResolver:
         table = name_table()
         # (lower phrase, abbreviation or None when no loaded report has that ministry)
         phrases: dict[str, str | None] = {}
+        owners = {abbr: self._owner(abbr, entry) for abbr, entry in table.items()}
         for abbr, entry in table.items():
-            owner = abbr if abbr in self._abbr.values() else None
             for name in (*entry.get("en", ()), *entry.get("romaji", ())):
-                phrases.setdefault(name.lower(), owner)
+                phrases.setdefault(name.lower(), owners[abbr])
         for abbr, name in self.glossary.items():
             phrases[name.lower()] = abbr
             for partial in _partial_names(name):
@@ -141,7 +151,7 @@ class MinistryResolver:
         }
         self._japanese = sorted(
             (
-                (name, abbr if abbr in self._abbr.values() else None)
+                (name, owners[abbr])
                 for abbr, entry in table.items()
                 for name in entry.get("ja", ())
             ),
@@ -150,6 +160,63 @@ class MinistryResolver:
 
     def name(self, abbr: str) -> str:
         return self.glossary.get(abbr, abbr)
+
+    def _mentioned(self, name: str) -> bool:
+        plain = re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.lower().split()))
+        return bool(self._said) and bool(plain) and plain in self._said
+
+    def _widen(
+        self, text: str, start: int, end: int, owner: str, taken: list[tuple[int, int]]
+    ) -> tuple[int, int]:
+        """A found name with the words of the body's full name said around it: "the
+        supreme court secretariat" is all the General Secretariat of the Supreme Court's."""
+        words = set(_plain(self.glossary.get(owner, "")).split()) - _LINKS
+        if not words:
+            return start, end
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in taken)
+
+        while (m := re.match(r"[ \t]+([A-Za-z]+)\b", text[end:])) and (
+            m.group(1).lower() in words and free(end, end + m.end())
+        ):
+            end += m.end()
+        while (m := re.search(r"\b([A-Za-z]+)[ \t]+$", text[:start])) and (
+            m.group(1).lower() in words and free(m.start(), start)
+        ):
+            start = m.start()
+        return start, end
+
+    def _shared_head(self, text: str) -> list[tuple[int, int, str]]:
+        """Two names that share their last word: "the justice and foreign affairs
+        ministries" names the justice ministry and the foreign affairs ministry."""
+        owners = dict(zip(self._phrases, self._owners, strict=True))
+        out = []
+        for m in _SHARED_HEAD.finditer(text):
+            head = "ministry" if m.group(3).lower().startswith("minist") else "agency"
+            found = []
+            for group in (1, 2):
+                words = m.group(group).split()
+                for n in range(len(words), 0, -1):  # "of justice": "justice ministry"
+                    name = " ".join(words[-n:])
+                    owner = owners.get(_plain(f"{name} {head}"))
+                    if owner is not None:
+                        found.append((m.end(group) - len(name), m.end(group), owner))
+                        break
+            if len(found) == 2 and found[0][2] != found[1][2]:
+                (a_start, a_end, a), (b_start, _, b) = found
+                out += [(a_start, a_end, a), (b_start, m.end(), b)]
+        return out
+
+    def _owner(self, abbr: str, entry: dict[str, tuple[str, ...]]) -> str | None:
+        """The loaded body a table entry names: by its abbreviation, else by its official
+        name in a report's glossary under another abbreviation ("SCJ (General Secretariat
+        of the Supreme Court of Japan)" is the table's Supreme Court); None if no report
+        has it."""
+        if abbr in self._abbr.values():
+            return abbr
+        official = [n.lower() for n in entry.get("official", ())]
+        held = [a for a, full in self.glossary.items() if any(n in full.lower() for n in official)]
+        return held[0] if len(held) == 1 else None
 
     def find(self, text: str) -> Mentions:
         """Every ministry named in ``text`` (in order of mention), and unmatched names."""
@@ -161,6 +228,10 @@ class MinistryResolver:
             return all(end <= s or start >= e for s, e in spans)
 
         def take(start: int, end: int, owner: str | None) -> None:
+            if owner is not None:  # "the supreme court secretariat": all of it the name's
+                start, end = self._widen(text, start, end, owner, spans)
+            elif self._mentioned(text[start:end]):
+                return
             spans.append((start, end))
             if owner is None:
                 unknown.append((start, text[start:end].strip()))
@@ -175,6 +246,9 @@ class MinistryResolver:
                     if text[end : end + 2] in ("'s", "’s"):
                         end += 2  # "こども家庭庁's efforts": the possessive is the name's
                     take(at, end, owner)
+        for start, end, owner in self._shared_head(text):
+            if free(start, end):
+                take(start, end, owner)
         for kanji in _KANJI_BODY.finditer(text):  # "復興庁": a ministry or agency, not known
             if free(kanji.start(), kanji.end()):
                 take(kanji.start(), kanji.end(), None)
