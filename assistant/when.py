@@ -56,9 +56,10 @@ _MONTH_YEAR = re.compile(
     re.I,
 )
 # One month of several years: "July 2019, 2020, 2023 or 2084", "December 2019 and 2083".
+# "aug 2019, 2020, 2023, 2086" too: three years or more listed with commas alone.
 _MONTH_OF_YEARS = re.compile(
-    rf"\b({_MONTH_NAMED}|march)\s+(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s*,?\s*(?:and|or|&)\s+"
-    r"(?:19|20)\d\d\b(?!\s*[-/]\s*\d)",
+    rf"\b({_MONTH_ANY})\.?\s+(?:19|20)\d\d(?:(?:\s*,\s*(?:19|20)\d\d)*\s*,?\s*(?:and|or|&)\s+"
+    r"(?:19|20)\d\d|(?:\s*,\s*(?:19|20)\d\d){2,})\b(?!\s*[-/]\s*\d)",
     re.I,
 )
 _MONTH_RANGE = re.compile(
@@ -87,8 +88,8 @@ _WHICH_REPORT = re.compile(
     re.I,
 )
 _HALF = re.compile(
-    r"\b(first|second|latter|last|1st|2nd)\s+(?:half|six\s+months|6\s+months)\b", re.I
-)  # "the first six months of the fiscal year" is its first half
+    r"\b(first|second|latter|last|1st|2nd)\s+(?:half|six\s+months|6\s+months)\b|\bh([12])\b", re.I
+)  # "the first six months of the fiscal year" is its first half; "H1" too
 # "the second half of the fiscal year": of each fiscal year meant, none named
 _OF_THE_YEAR = re.compile(
     r"\s+of\s+(?:the|this|that|each)\s+(?:fiscal\s+|financial\s+)?year\b", re.I
@@ -111,7 +112,8 @@ _QUARTER_NO = {
 _SEASON = re.compile(
     # "the summer-holiday messages", "the spring holiday ads": a season joined to a noun
     # names a thing (a holiday of the school year), not a time
-    rf"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"
+    # "winter 2088-89": the winter that starts in 2088
+    rf"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR}(?:\s*[-/–]\s*\d\d(?:\d\d)?)?)?\b"
     r"(?!\s+(?:term|school|holidays?|vacations?|break)\b|-\w)",
     re.I,
 )
@@ -275,7 +277,7 @@ def _japanese(text: str, f: _Found) -> None:
         elif date.kind == "month":
             f.named.append((date.span[0], f"{date.year:04d}-{date.month:02d}"))
         else:
-            f.calendar.append(date.year)
+            f.years.append(date.year)
         f.spans.append(date.span)
 
 
@@ -331,6 +333,10 @@ def _months_alone(text: str, f: _Found, corpus_years: tuple[int, ...]) -> None:
         f.spans.append((start, end))
 
 
+def _first_half(part: re.Match[str]) -> bool:
+    return (part.group(1) or "").lower() in ("first", "1st") or part.group(2) == "1"
+
+
 def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[str] | None:
     """The months the question restricts to, with quarters, halves and before/after."""
     scope_years = _scope(f, corpus_years)
@@ -342,7 +348,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         if part.re is _QUARTER:
             index = int(part.group(2)) - 1 if part.group(2) else _QUARTER_NO[part.group(1).lower()]
         else:
-            index = 0 if part.group(1).lower() in ("first", "1st") else 1
+            index = 0 if _first_half(part) else 1
         return [
             f"{y:04d}-{m:02d}"
             for y in f.calendar
@@ -355,7 +361,7 @@ def _restriction(text: str, f: _Found, corpus_years: tuple[int, ...]) -> list[st
         if part.re is _QUARTER:
             q = int(part.group(2)) - 1 if part.group(2) else _QUARTER_NO[part.group(1).lower()]
             return [mo for fy in scope_years for mo in fiscal_months(fy)[3 * q : 3 * q + 3]]
-        first = part.group(1).lower() in ("first", "1st")
+        first = _first_half(part)
         return [
             mo
             for fy in scope_years

@@ -1,5 +1,6 @@
 """Dates written the Japanese way: 2038年9月 (a month), 2038年度 (a fiscal year), 2038年
-(a calendar year), and years of the Reiwa era (令和元年度 is FY2019; 元 is its first year).
+(a year said plainly, read as "2038" is), and years of the Reiwa era (令和元年度 is FY2019;
+元 is its first year).
 
 Example:
     >>> [(d.kind, d.year, d.month) for d in japanese_dates("令和元年度と2038年9月")]
@@ -22,9 +23,10 @@ _JA_DATE = re.compile(
 
 @dataclass(frozen=True)
 class JapaneseDate:
-    """One date: a fiscal year (年度), a month (年…月) or a calendar year (年), and where."""
+    """One date: a fiscal year (年度), a month (年…月) or a year said plainly (年: "2038年
+    法務省" asks what "2038 MOJ" does, the fiscal year, said so), and where."""
 
-    kind: Literal["fiscal", "month", "calendar"]
+    kind: Literal["fiscal", "month", "year"]
     year: int
     month: int | None
     span: tuple[int, int]
@@ -43,5 +45,5 @@ def japanese_dates(text: str) -> list[JapaneseDate]:
         elif m.group(4) and 1 <= int(m.group(4)) <= 12:
             out.append(JapaneseDate("month", year, int(m.group(4)), m.span()))
         else:
-            out.append(JapaneseDate("calendar", year, None, m.span()))
+            out.append(JapaneseDate("year", year, None, m.span()))
     return out
