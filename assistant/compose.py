@@ -281,8 +281,15 @@ class Composer:
         return self.listing(q, lead, efforts, "list", filters)
 
     def count_answer(
-        self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters, *, joint: bool
+        self,
+        q: Query,
+        efforts: Sequence[CitedEffort],
+        filters: AppliedFilters,
+        *,
+        joint: bool,
+        terms: Sequence[str] = (),
     ) -> Answer:
+        """How many efforts pass the filters (``terms``: the words they all hold), listed."""
         who = f" involving {self.names(q.ministries)}" if q.ministries else ""
         if q.sole and q.ministries:
             who = f" by {self.names(q.ministries)} alone"
@@ -294,6 +301,9 @@ class Composer:
             return self.answer(q, f"There are 0{kind} efforts{who} {scope}.", "count", (), filters)
         noun = f"{kind.strip()} effort" if kind else "effort"
         lead = f"There {'is' if n == 1 else 'are'} {count(n, noun)}{who} {scope}"
+        if terms:
+            said = (" or " if q.alternatives else " and ").join(f"“{t}”" for t in terms)
+            lead += f" that mention{'s' if n == 1 else ''} {said}"
         per_year: dict[int, int] = {}
         for e in efforts:
             per_year[e.fiscal_year] = per_year.get(e.fiscal_year, 0) + 1

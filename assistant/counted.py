@@ -11,7 +11,8 @@ __all__ = ["counted_apart", "shares_of_two_groups"]
 # "how many cases and persons": two counts of one effort, asked with one question word.
 # The count asked with its question word, or with its noun: "number of seminars + participants"
 _HOW_MANY = r"(?:how\s+many|(?:the\s+)?(?:total\s+)?(?:number|no\.|count)\s+of)"
-_AND = r"(?:and|&|\+|n|or|as\s+well\s+as)"
+# … the count's noun said again after the "and": "number of experts and number of countries"
+_AND = rf"(?:and|&|\+|n|or|as\s+well\s+as)(?:\s+{_HOW_MANY})?"
 _TWO_UNITS = re.compile(rf"\b({_HOW_MANY}\s+)([a-z-]+)\s+{_AND}\s+([a-z-]+)\b", re.I)
 # … each a phrase: "how many school social workers and school counsellors are there"
 _TWO_PHRASES = re.compile(

@@ -19,7 +19,7 @@ import numpy as np
 from assistant.compose_facts import asks_each_year
 from assistant.facts_names import explained_in
 from assistant.intents import Intent, stem
-from assistant.literal import holds_identifiers, identifiers
+from assistant.literal import holds_identifiers, identifiers, literal_terms
 from assistant.models import Answer, AppliedFilters
 from assistant.query import Query
 from index.documents import CitedEffort
@@ -60,7 +60,18 @@ def _list(a: Answerer, t: Turn) -> Answer:
 
 def _count(a: Answerer, t: Turn) -> Answer:
     joint = t.query.min_ministries >= 2
-    return a.compose.count_answer(t.query, a.filtered(t, joint=joint), t.filters, joint=joint)
+    efforts = a.filtered(t, joint=joint)
+    if set(t.query.own_words) & set(t.query.report_words) and not t.scoped:
+        # "how many FY2088 efforts mention an embassy": those that hold the words; none
+        # holding them, what is closest in meaning, as such
+        held = {e.id for e in a.retriever.held.mentioning(t.query, t.mask)}
+        efforts = [e for e in efforts if e.id in held]
+        if not efforts:
+            return _topic(a, t)
+        # the words as the efforts write them ("embassies" for "an embassy or embassies")
+        terms = literal_terms(t.query.topic, " … ".join(e.text for e in efforts), single=True)
+        return a.compose.count_answer(t.query, efforts, t.filters, joint=joint, terms=terms)
+    return a.compose.count_answer(t.query, efforts, t.filters, joint=joint)
 
 
 def _joint(a: Answerer, t: Turn) -> Answer:
@@ -86,13 +97,16 @@ def _fact(a: Answerer, t: Turn) -> Answer:
         return a.facts.out_of_scope(t.query)
     if not found.efforts:
         return a.facts.not_given(t.query, a.facts.missing(t.query, []), [], t.filters)
-    if not t.scoped and _of_the_whole_plan(a, t.query):
-        # "the total budget for the whole basic plan": no effort's sum is the plan's
-        whole = "the plan as a whole" if t.query.whole else "a ministry or a year"
-        asked = f"total {t.query.unit}" if t.query.unit else "figure"
-        return a.facts.not_given(t.query, f"a {asked} of {whole}", [], t.filters)
-    marks = identifiers(t.query.topic)
     pool = found.facts
+    if not t.scoped and _of_the_whole_plan(a, t.query):
+        # "the total budget for the whole basic plan": no effort's sum is the plan's; a
+        # body's own only where an effort states it of the body it names
+        pool = _of_the_body(a, found.efforts, t.query)
+        if not pool:
+            whole = "the plan as a whole" if t.query.whole else "a ministry or a year"
+            asked = f"total {t.query.unit}" if t.query.unit else "figure"
+            return a.facts.not_given(t.query, f"a {asked} of {whole}", [], t.filters)
+    marks = identifiers(t.query.topic)
     if asks_each_year(t.query):
         # "the deletion rate in FY2020 and in FY2023": each year's best effort, though
         # one year's is nearer the question than the other's
@@ -120,6 +134,19 @@ _WHERE_TO_TURN = re.compile(
 # Words that say a figure is of everything at once ("the total budget for the whole plan").
 _WHOLE_WORDS = frozenset(stem(w) for w in "total whole overall entire all".split())
 _BUDGETS = frozenset("budget budgets spending expenditure funding".split())
+
+
+def _of_the_body(a: Answerer, efforts: list[CitedEffort], q: Query) -> list[CitedEffort]:
+    """The efforts that name a body asked about and state the figure by the question's
+    own word: "Established the Online Safety Commission …, with … a budget of 4.3
+    billion yen" gives the commission's budget."""
+    said = re.compile(rf"\b{re.escape(q.unit or '')}\s+of\s+(?:about\s+)?[\d¥$]", re.I)
+    names = [a.corpus.glossary.get(m, m).lower() for m in q.ministries]
+    return [
+        e
+        for e in efforts
+        if names and any(n in e.text.lower() for n in names) and said.search(e.text)
+    ]
 
 
 def _of_the_whole_plan(a: Answerer, q: Query) -> bool:

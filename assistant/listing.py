@@ -1,7 +1,7 @@
 """How a question says to list its answer, which is not what it asks about: "put them
-together", "keep only the ones …", "narrow it down to …", "the complete list", "nothing
-left out". The reader leaves these words out of the topic; a question that narrows asks
-about the previous answer's efforts.
+together", "put them in one list", "keep only the ones …", "narrow it down to …", "the
+complete list", "nothing left out". The reader leaves these words out of the topic; a
+question that narrows asks about the previous answer's efforts.
 """
 
 from __future__ import annotations
@@ -14,10 +14,16 @@ __all__ = ["listing_spans", "narrows"]
 
 # "put together", "bring them together": how the answer is to be listed, not its subject
 _MERGED = re.compile(r"\b(?:put|bring|merge|lump)\s+(?:(?:them|it|all)\s+)?together\b", re.I)
+# "put them in one list", "into a single list": one list of all that is asked
+_ONE_LIST = re.compile(
+    r"\b(?:in|into|as)\s+(?:one|a\s+single|a\s+combined|a|the\s+same)\s+(?:list|table)\b", re.I
+)
+_PUT = re.compile(r"\b(?:put|puts|merge|combine|lump|collect)\b", re.I)
 # "the complete list", "nothing left out": how much of the answer is wanted (all of it)
 _WHOLE_LIST = re.compile(
     r"\b(?:complete|full|entire|whole)\s+(?:list|set|rundown|overview)\b|"
-    r"\bnothing\s+(?:left\s+out|missed|omitted)\b|\bin\s+full\b",
+    r"\bnothing\s+(?:left\s+out|missed|omitted)\b|\bin\s+full\b|"
+    r"\badd(?:ing|ed)?\s+(?:it\s+|them\s+|everything\s+)?up\b",  # "adding up all years"
     re.I,
 )
 # "keep only", "narrow it down to the ones": how the previous answer is to be cut
@@ -30,7 +36,10 @@ _NARROWED = re.compile(
 
 def listing_spans(text: str) -> list[Span]:
     """Where the question says how to list, not what: "put together", "keep only"."""
-    return [m.span() for r in (_MERGED, _NARROWED, _WHOLE_LIST) for m in r.finditer(text)]
+    spans = [m.span() for r in (_MERGED, _NARROWED, _WHOLE_LIST) for m in r.finditer(text)]
+    if _ONE_LIST.search(text):
+        spans += [m.span() for r in (_ONE_LIST, _PUT) for m in r.finditer(text)]
+    return spans
 
 
 def narrows(text: str) -> bool:

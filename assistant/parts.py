@@ -66,14 +66,14 @@ _PART = (
     r"theme|category|field|direction|priority|strand|axis|work\s?stream|(?:release\s+)?series)"
 )
 _SECTION = re.compile(
-    rf"(?:\b{_PART}\s*(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
+    rf"(?:\b{_PART}\s*\(?(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
     rf"(?:\bthe|\bits|['’]s)\s+{ORD}\s+{_PART}\b|"  # "the report's third section" too
     # "goal E", "Part B": lettered as a report may letter them (not "part a of …")
     rf"\b{_PART}\s+((?-i:[A-H]))\b(?![.\d])|"
     # "No. 4 of the FY2062 report", as a report may number its sections
     r"\b(?-i:No)\.\s*(\d{1,2})\b(?!\.\d|\d)",
     re.I,
-)  # "section 4", "pillar iv", "§4" (not "§4.2", a measure), "section [4]"
+)  # "section 4", "pillar iv", "§4" (not "§4.2", a measure), "section [4]", "section (no. 6)"
 
 # "paragraph 4", "para 6": a section, when no other word names one ("para 3 of Article 3"
 # is a measure of a section)

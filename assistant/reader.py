@@ -52,6 +52,7 @@ from assistant.slots import (
     names_the_plan,
     ordinal,
     plan_noun,
+    plan_part,
     rank,
     refers_back,
     sole_ministry,
@@ -141,6 +142,7 @@ class Reader:
             attributed,
             is_word=self.speller.is_common,
             is_known=self.speller.is_known,
+            said=self.said,
         )
         self._chatter = Chatter(model, self.vocabulary, read_clause=self._clause_shape)
         self.chatter = self._chatter.words  # dropped from what is searched
@@ -347,7 +349,9 @@ class Reader:
             vague = vague or (
                 word.lower() in _WHOLE and any(w.lower() in _LISTS for w, _ in read[i + 1 : i + 3])
             )
-            if self._about(word, slot) and not named and not vague:
+            # "all 4 reports": how many of the plan's parts, as "the two reports" says it
+            counted = word.isdigit() and any(plan_part(w) for w, _ in read[i + 1 : i + 2])
+            if self._about(word, slot) and not named and not vague and not counted:
                 kept.append(word)
             after = "document" if named else slot  # "the FY2059 gazette notice"
         # "consultation-only" is about consultation: a hyphenated word and its parts

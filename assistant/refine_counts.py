@@ -23,6 +23,7 @@ from assistant.rule import (
     plan_unit,
     to,
 )
+from assistant.slots import names_the_plan
 
 __all__ = ["COUNT_RULES"]
 
@@ -41,6 +42,17 @@ COUNT_RULES: tuple[Rule, ...] = (
         "a date: “which of those give a month in the first half of the fiscal year”",
         lambda q, i, s: (
             i is Intent.WHEN and q.subset and bool(q.time.months or q.time.fiscal_years)
+        ),
+        to(Intent.LIST),
+    ),
+    Rule(
+        "efforts asked by the months they are dated in, with nothing else to search for, "
+        "are listed, not dated: “dated efforts from jul to sep 2019 (inclusive)??”",
+        lambda q, i, s: (
+            i is Intent.WHEN
+            and q.time.months is not None
+            and not q.topic_words
+            and names_the_plan(q.text)
         ),
         to(Intent.LIST),
     ),
@@ -168,13 +180,14 @@ COUNT_RULES: tuple[Rule, ...] = (
         to(Intent.NUMBER),
     ),
     Rule(
-        "a list shared between ministries with no two named is a joint question: “which "
-        "FY2020 efforts were carried out jointly”",
+        "a list shared between ministries with no two named, or by more than it names, is a "
+        "joint question: “which FY2020 efforts were carried out jointly”, “which efforts had "
+        "MIC and MEXT and some third body”",
         lambda q, i, s: (
             i in (Intent.LIST, Intent.TOPIC, Intent.MINISTRIES, Intent.WHO)
             and not q.own_words
             and q.min_ministries >= 2
-            and len(q.ministries) < 2
+            and (len(q.ministries) < 2 or q.min_ministries > len(q.ministries))
         ),
         to(Intent.JOINT),
     ),

@@ -240,7 +240,8 @@ _BODIES = (
     r"(?:(?:competent|responsible|different|separate)\s+)?"
     r"(?:ministr(?:y|ies)|agenc(?:y|ies)|bod(?:y|ies)|owners?|"
     # "3 organisations credited on the same effort": organisations as the report credits them
-    r"organi[sz]ations?(?=\s+(?:(?:were|are|was|is)\s+)?(?:credited|responsible|in\s+charge|listed)))"
+    r"organi[sz]ations?(?=\s+(?:(?:were|are|was|is)\s+)?(?:credited|responsible|in\s+charge|listed|"
+    r"share[sd]?)))"
     r"(?:\s+in\s+charge)?"
 )
 _MANY = re.compile(
@@ -267,6 +268,16 @@ _WITH_ANOTHER = (
     r"with\s+(?:(?:some|any)(?:one|body)\s+else|others|"
     r"another\s+(?:ministry|agency|body|organi[sz]ation))"
 )
+# "alongside some other body", "names a second body too", "and some third body": a body
+# more than those named (a "third" one: three in all)
+_ONE_MORE = re.compile(
+    r"\b(?:with|alongside|along\s+with|besides|and|plus|names?|credits?|credited)\s+(?:also\s+)?"
+    r"(?:(?:some|any)(?:one|body)\s+else\b|(?:another|(?:some|any|an?)\s+other|"
+    r"(?:a|some|any|one)\s+(second|third|fourth|more))\s+"
+    r"(?:ministry|agency|body|organi[sz]ation|partner|party)\b)",
+    re.I,
+)
+_ORDINAL_BODIES = {"second": 2, "third": 3, "fourth": 4}
 _SHARED = re.compile(
     r"\b(jointly|joint|shared|in partnership|co-?(?:run|hosted|organi[sz]ed)|"
     rf"with other (?:ministries|agencies)|{_WITH_ANOTHER})\b",
@@ -300,6 +311,7 @@ def ministry_count_spans(text: str) -> list[Span]:
     # "named as a body in charge": how the reports credit an effort, not what it is about
     charged = [m.span() for m in re.finditer(r"\bin\s+charge\b", text, re.I)]
     shared = [m.span() for m in re.finditer(rf"\b{_WITH_ANOTHER}\b", text, re.I)]
+    shared += [m.span() for m in _ONE_MORE.finditer(text)]
     return [m.span() for m in _MANY.finditer(text)] + sole + exactly + merged + charged + shared
 
 
@@ -355,6 +367,9 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
         at_least = max(at_least, 1 + (int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)))
     if named < 2 and (_SHARED.search(text) or not_alone(text)):
         at_least = max(at_least, 2)
+    more = _ONE_MORE.search(text)
+    if more:  # "the NPA and MOFA and some third body": both of them, and one more
+        at_least = max(at_least, _ORDINAL_BODIES.get((more.group(1) or "").lower(), named + 1), 2)
     # "MIC or METI (or both)": either one, or the two; "both MIC or METI" is no choice
     or_both = re.search(r"\bor\s+(?:to\s+)?both\b", text, re.I) is not None
     both = "both" in text.lower() and not or_both
@@ -362,7 +377,8 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
     either = named >= 2 and (_OR_MINISTRY.search(text) is not None or or_both) and not both
     # "what did METI and the JFTC each do? list both": each one's efforts, not shared ones
     apart = named >= 2 and _EACH.search(text) is not None and not _JOINTLY.search(text)
-    return at_least, bool(_TOGETHER.search(text)) and not either and not apart
+    together = bool(_TOGETHER.search(text)) or (more is not None and named >= 2)
+    return at_least, together and not either and not apart
 
 
 _EACH = re.compile(r"\b(?:each|respectively|separately|individually)\b", re.I)

@@ -267,6 +267,9 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "looking at 2019, where do MEXT and the police appear side by side?",
         "which 2019 efforts were issued by the NPA as lead or co-body?",
         "which 2019 efforts bring up nothing but MIC?",
+        "MEXT or NPA across all 2 reports, merge them and put them in one list",
+        "enumerate each MHLW effort contained in the report",
+        "in how many efforts does MEXT appear, adding up all the years?",
     ],
 )
 def test_words_that_only_say_how_a_list_is_asked_are_no_topic(
@@ -424,6 +427,14 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
             "what share of girls and of boys said so?",
             ("what share of girls said so?", "what share of boys said so?"),
         ),
+        # the count's noun said again after the "and"
+        (
+            "trainers' course: the number of sessions and the number of trainees?",
+            (
+                "trainers' course: the number of sessions?",
+                "trainers' course: the number of trainees?",
+            ),
+        ),
         # the second noun phrase ends at any verb in the past
         (
             "how many city offices and private groups joined the network?",
@@ -505,6 +516,8 @@ def test_the_question_a_statement_leads_into_is_found(text: str, question: str |
         ("When was it held? trying to see what was on", "When was it held?"),
         ("When was it? And where?", None),
         ("When was the symposium held?", None),
+        ("was that done yearly? the school talks i mean", None),  # says what it is about
+        ("who ran it? meaning the poster drive", None),
     ],
 )
 def test_the_question_a_statement_follows_is_found(text: str, question: str | None) -> None:

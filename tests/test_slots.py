@@ -268,12 +268,12 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
             ("2020-01", "2020-02", "2020-03", "2047-01", "2047-02", "2047-03"),
         ),
         ("first quarter of calendar 2019", (2019,), (), (2019,), (), CALENDAR_2019[:3]),
-        # Japanese dates: a month, a fiscal year (年度), a calendar year, the Reiwa era
+        # Japanese dates: a month, a fiscal year (年度), a plain year (年), the Reiwa era
         ("2038年9月の取り組み", (2038,), (), (), (), ("2038-09",)),
         ("2028年度の取り組み", (2019,), (2028,), (), (), None),
         ("令和元年度", (2019,), (2019,), (), (), None),
         ("令和3年度", (2019,), (2021,), (), (), None),
-        ("2019年", (2019,), (), (2019,), (), CALENDAR_2019),
+        ("2019年", (2019,), (), (), (2019,), None),  # a year said plainly, as "2019" is
         # things "from" a month are of that month; what happened from it on, since it
         ("any news from october 2019?", (2019,), (), (), (), ("2019-10",)),
         ("what was done from october 2019?", (2019,), (), (), (),
@@ -289,6 +289,11 @@ SUMMER_2043 = ("2043-06", "2043-07", "2043-08")
          ("2019-06", "2029-06", "2031-06")),
         ("the June-dated efforts (June 2019 and June 2029)", (2019, 2029), (), (), (),
          ("2019-06", "2029-06")),
+        ("any dated in an august (aug 2019, 2029, 2031)", (2019, 2029), (), (), (),
+         ("2019-08", "2029-08", "2031-08")),
+        # a winter across two years; a half of the fiscal year written "H1"
+        ("winter 2019-20, what was done", (2019,), (), (), (), ("2019-12", "2020-01", "2020-02")),
+        ("FY2019, H1 only", (2019,), (2019,), (), (), CALENDAR_2019[3:9]),
     ],
 )  # fmt: skip
 def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
@@ -537,6 +542,13 @@ def test_words_pointing_back_at_the_previous_answer(
         # organisations as a report credits them, not organisations an effort names
         ("efforts where 3 organisations are credited", 0, 3, False),
         ("the forum with 36 organisations attending", 0, 0, False),
+        ("cases where 3 organisations share the credit", 0, 3, True),
+        # one body more than those named: "some other", "a second", "a third"
+        ("the NPA's efforts credited alongside some other body", 1, 2, True),
+        ("MOJ efforts that name a second agency too", 1, 2, False),
+        ("which did CFA do together with someone else", 1, 2, True),
+        ("efforts with MIC and METI and some third body", 2, 3, True),
+        ("efforts with MIC and METI and another ministry", 2, 3, True),
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
@@ -595,6 +607,7 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert parts.measure("what is under measure 3-1", None)[0] == (3, 1)
     assert parts.measure("the title of measure M3.3 in the 2055 report", None)[0] == (3, 3)
     assert parts.section("the efforts under section [4] of the report", titles)[0] == 4
+    assert parts.section("the awareness section (no. 2), which efforts?", titles)[0] == 2
     assert parts.section("goal E of the 2056 report, whats in there", titles)[0] == 5
     assert parts.section("part a of the plan", titles)[0] is None  # no letter in capitals
     assert parts.measure("the title of measure D.4", None)[0] == (4, 4)
@@ -932,6 +945,28 @@ def test_a_name_as_written_is_cut_without_the_words_before_it() -> None:
     mentions = resolver.find(text)
     assert mentions.ministries == ("MOJ",)
     assert [text[a:b] for a, b in mentions.spans] == ["the justice ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ministries"),
+    [
+        ("what did the justice and foreign affairs ministries do?", ("MOJ", "MOFA")),
+        ("efforts of the health or education ministries", ("MHLW", "MEXT")),
+        ("what did both ministries do?", ()),
+    ],
+)
+def test_two_names_saying_their_last_word_once_are_two_ministries(
+    resolver: MinistryResolver, text: str, ministries: tuple[str, ...]
+) -> None:
+    assert resolver.find(text).ministries == ministries
+
+
+@pytest.mark.parametrize("name", ["最高裁判所", "最高裁", "the supreme court"])
+def test_a_body_a_report_abbreviates_its_own_way_goes_by_its_everyday_names(name: str) -> None:
+    # the table knows the court by its official name, whatever a report's abbreviation
+    resolver = MinistryResolver({"SCJ": "General Secretariat of the Supreme Court of Japan"})
+    assert resolver.find(f"what did {name} do in fy2046?").ministries == ("SCJ",)
+    assert MinistryResolver({"MOJ": "Ministry of Justice"}).find(f"{name}?").ministries == ()
 
 
 def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None:
