@@ -33,8 +33,13 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     if places and not any(p.lower() in e.text.lower() for p in places):
         return None  # "how many kids in tokyo …": a figure of an effort naming no Tokyo is not
     spans = [s for s in figures(e.text) if _own_figure(s) not in given]
-    parts = [s for s in spans if is_part(s)]
-    if parts and (_PART_OF.search(q.text) or asks_part_of_given(q.text) or _did_as_asked(q, spans)):
+    parts = [s for s in spans if is_part(s)] or _done_as_asked(q, spans)
+    if parts and (
+        _PART_OF.search(q.text)
+        or asks_part_of_given(q.text)
+        or _did_as_asked(q, spans)
+        or _told_part(q, parts)
+    ):
         # "how many of the 22 operators had zoning?": "12 of them had introduced it"
         same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
         unit = q.unit if same else None
@@ -117,6 +122,8 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     )
     if span is not None and national and not span.lead & _WHOLE_COUNTRY:
         span = None
+    if span is not None and not first and span.kind == "money" and not _money_of_topic(q, span):
+        span = None  # "what did the events cost" is not answered by another body's budget
     if span is None and q.unit == "times" and first:
         # "how often do offenders pretend to be children?": a rate answers it too
         span = pick_figure(
@@ -158,6 +165,41 @@ def _did_as_asked(q: Query, spans: list[FactSpan]) -> bool:
     # "the platforms asked to turn it off - how many did it?": the ask after "how many"
     counted = re.split(r"\bhow\s+many\b", q.text, maxsplit=1, flags=re.I)[-1]
     return bool(asked) and not stems_of(counted) & _REQUESTED
+
+
+# Verbs of telling others what to do: "instructed 11 of them to revise their ads".
+_DIRECTED = frozenset(
+    stem(w) for w in "told tell instructed ordered directed required asked requested".split()
+)
+
+
+# Words that name a sum by what it is, not by what it pays for.
+_MONEY_WORDS = frozenset(stem(w) for w in "cost costs budget spent spending total yen".split())
+
+
+def _money_of_topic(q: Query, span: FactSpan) -> bool:
+    """Whether a sum beyond the best-matching effort is said of what the question is
+    about: its words lead to it ("a budget of" alone names nothing asked)."""
+    return bool((span.lead | span.near) & (topic_stems(q) - _MONEY_WORDS))
+
+
+def _told_part(q: Query, parts: list[FactSpan]) -> bool:
+    """Whether the question counts those told to do something and a part of a whole is
+    what an effort told to do it: "how many were told to fix their ads" of "inspected 96
+    agencies and instructed 11 of them to revise their advertisements"."""
+    counted = re.split(r"\bhow\s+many\b", q.text, maxsplit=1, flags=re.I)[-1]
+    return bool(stems_of(counted) & _DIRECTED) and any(p.lead & _DIRECTED for p in parts)
+
+
+def _done_as_asked(q: Query, spans: list[FactSpan]) -> list[FactSpan]:
+    """The figures that count those who did what an effort asked, when the question asks
+    it: "Asked 31 operators to …; 26 operators had made the change" gives 26 operators,
+    the asked noun again after the ask."""
+    if not _did_as_asked(q, spans):
+        return []
+    asked = next(s for s in spans if not is_part(s) and s.lead & _REQUESTED)
+    later = spans[spans.index(asked) + 1 :]
+    return [s for s in later if asked.noun and s.noun == asked.noun and not s.lead & _REQUESTED]
 
 
 def _of_another_year(years: set[str], e: CitedEffort) -> bool:

@@ -145,7 +145,7 @@ class Leads:
         return f"The report gives the period as {when[0].text}" if when else None
 
     def _number(self, q: Query, e: CitedEffort, first: bool) -> str | None:
-        if (q.unit or "").lower() in _MINISTRY_UNITS:
+        if (q.unit or "").lower() in _MINISTRY_UNITS and not _named_in(q, e):
             # "how many ministries were behind the review": those the effort credits
             if not first:
                 return None
@@ -354,6 +354,14 @@ def _counted_more(text: str, noun: str, named: int) -> bool:
 
 def _joined(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _named_in(q: Query, e: CitedEffort) -> bool:
+    """Whether the question's unit comes with a word before it that the effort writes
+    with it too: "how many travel agencies were inspected" counts the effort's "96
+    travel agencies", not the ministries credited."""
+    before = re.search(rf"(\w+)\s+{re.escape(q.unit or '')}\b", q.text, re.I)
+    return before is not None and f"{before.group(1)} {q.unit}".lower() in e.text.lower()
 
 
 # Units that count the ministries credited with an effort ("industry bodies" are not).

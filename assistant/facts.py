@@ -150,8 +150,21 @@ _NOUN_REACHED = re.compile(
     r"(?:(?:about|approximately|approx\.|some|nearly)\s+)?$",
     re.I,
 )  # "consultations rose from 17,200 in FY2074 to 20,450": both counted consultations
+# "with a staff of 180", "a team of 12": the group the figure counts, named before it
+_A_NOUN_OF = re.compile(
+    r"\b(?:a|an|its|their)\s+((?!(?:total|sum|maximum|minimum|average|rate|share|ratio|"
+    r"increase|decrease|rise|fall|budget|cost|period|term|age|period)\b)[a-z]{3,})\s+of\s+"
+    r"(?:(?:about|approximately|some|nearly)\s+)?$",
+    re.I,
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
+# "12 July 2019", "31 Dec 2079": a day before its month
+_MONTH_AFTER = re.compile(
+    r"\s*(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+    re.I,
 )
 
 
@@ -170,6 +183,21 @@ _LABEL_BEFORE = re.compile(
     r"\s*|[表図]\s*)$",
     re.I,
 )
+
+
+def _modifies(words: list[str], after: str) -> bool:
+    """Whether a word in "-ing" or "-ed" after a figure's first words still modifies its
+    noun: "2,780 private tutoring schools", "30 newly appointed officers"; not after a
+    plural noun ("14 companies participating") or before none ("1 operator running a site")."""
+    last = words[-1].lower()
+    return not _plural(last) and _plural(after.lower()) and after.lower() not in _STOP_NOUN
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith("ss")) or word in _PLURAL_WITHOUT_S
+
+
+_PLURAL_WITHOUT_S = frozenset("people children staff personnel police youth women men".split())
 
 
 def figures(text: str) -> list[FactSpan]:
@@ -205,6 +233,8 @@ def figures(text: str) -> list[FactSpan]:
             continue  # "(189)": a phone number or a code, not a quantity
         if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "November 12, 2020": a day of a date
+        if re.fullmatch(r"\d{1,2}", value) and _MONTH_AFTER.match(text, m.end(1)):
+            continue  # "12 July 2019": a day of a date
         if re.search(r"\b(?:Reiwa|Heisei)\s+$", text[max(0, m.start() - 8) : m.start()]):
             continue  # "(November, Reiwa 31)": a year of an era
         if _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
@@ -236,8 +266,15 @@ def figures(text: str) -> list[FactSpan]:
                 break
             if noun_words and lower in _ADVERB_AFTER and not after_and[:1].isalpha():
                 break  # "12,300 viewers online", not "27 SNS and online game operators"
-            if noun_words and (lower.endswith(("ing", "ed")) or lower in _AFTER_NOUN):
-                break  # "14 companies participating", "cases involving …"
+            if noun_words and lower in _AFTER_NOUN:
+                break  # "14 countries took part"
+            if (
+                noun_words
+                and lower.endswith(("ing", "ed"))
+                and not _modifies(noun_words, after_and)
+            ):
+                break  # "14 companies participating", "cases involving …"; not "2,780
+                # private tutoring schools", "30 newly appointed officers"
             noun_words.append(w)
             if len(noun_words) == 1 and lower in _WHOLE_UNITS:
                 break  # a unit is the whole noun: "three minutes long", "45 million yen to"
@@ -270,6 +307,7 @@ def figures(text: str) -> list[FactSpan]:
             counted = list(_NUMBER_OF.finditer(text[max(0, m.start() - 200) : m.start()]))
             counted = counted or list(_THEIR_NUMBER.finditer(text[: m.start()]))
             counted = counted or list(_NOUN_REACHED.finditer(text[: m.start()]))
+            counted = counted or list(_A_NOUN_OF.finditer(text[max(0, m.start() - 40) : m.start()]))
             if counted:
                 noun = counted[-1].group(1).lower()
                 noun_words = [counted[-1].group(1)]

@@ -251,7 +251,7 @@ def talk_by(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
 
 # What a person is, written before the name: "the table tennis player Haruka Imamoto".
 _DESCRIBED = (
-    r"\b(?:the|a|an)\s+((?:[a-z-]+\s+){0,3}(?:player|athlete|actor|actress|singer|comedian|"
+    r"\b(?:the|a|an)\s+((?:[a-z'’-]+\s+){0,3}(?:player|athlete|actor|actress|singer|comedian|"
     r"artist|author|youtuber|influencer|idol|model|swimmer|skater|gymnast))\s+"
 )
 
@@ -285,7 +285,7 @@ def holder_of(text: str, role: str) -> str | None:
         or re.search(
             # "the keynote speech was given by Professor …", "a keynote by Dr. Nora Lindqvist"
             rf"(?i:\b{head}s?)(?:\s+[a-z]+){{0,2}}?\s+(?:(?:was|were)\s+)?(?:given\s+|"
-            rf"delivered\s+|presented\s+)?by\s+(?:[a-z-]+\s+){{0,5}}({_PERSON})",
+            rf"delivered\s+|presented\s+)?by\s+(?:[a-z'’-]+\s+){{0,5}}({_PERSON})",
             text,
         )
     )

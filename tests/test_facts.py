@@ -92,6 +92,23 @@ def test_an_adverb_after_a_noun_ends_it_but_an_adjective_before_one_does_not() -
     ]
 
 
+def test_a_word_in_ing_or_ed_before_the_noun_belongs_to_its_phrase() -> None:
+    spans = figures(
+        "Certified 610 private tutoring schools and 45 newly appointed officers, with 14 "
+        "companies participating."
+    )
+    assert [(s.text, s.noun) for s in spans] == [
+        ("610 private tutoring schools", "schools"),
+        ("45 newly appointed officers", "officers"),
+        ("14 companies", "companies"),
+    ]
+
+
+def test_a_day_before_its_month_is_a_date_not_a_figure() -> None:
+    spans = figures("Held the forum on 12 July 2080 and on 3 Feb. 2081 for 300 parents.")
+    assert [(s.text, s.noun) for s in spans] == [("300 parents", "parents")]
+
+
 def test_times_as_at_a_date_is_a_count_of_times_and_times_as_many_a_ratio() -> None:
     used, twice = figures(
         "The app was opened 640 thousand times as at the end of March; the forum drew 1.5 times "
@@ -1388,6 +1405,11 @@ def test_what_a_person_is_and_how_many_did_what_was_asked_are_read(tmp_path: Pat
         '· Ran the campaign "Safe Clicks" (June 2080) with the rugby player Ken Sato as its '
         "ambassador. [CFA]\n"
         "· Asked 20 app operators to add age checks; 14 of them had done so by March 2081. [MIC]\n"
+        "· Asked 12 game operators to add parental controls; 9 operators had done so by "
+        "March 2081. [MIC]\n"
+        "· Inspected 40 travel agencies with the police and instructed 7 of them to revise "
+        "their advertisements. [MLIT and NPA]\n"
+        "· Held a forum with a keynote by the children's author Emi Sato (May 2080). [CAO]\n"
         "· Asked payment firms to block 64 websites selling abuse material. [NPA]\n"
         "· Trained 5,200 school nurses and school counselors on disclosures. [MEXT]\n"
         "· Carried out joint interviews of child victims: Cases | FY2079: 3,108 | FY2080: "
@@ -1403,6 +1425,13 @@ def test_what_a_person_is_and_how_many_did_what_was_asked_are_read(tmp_path: Pat
     assert "14" in claims(bot.ask("how many app companies added age checks?"))
     assert "20" in claims(bot.ask("how many app operators were asked to add age checks?"))
     assert "14" in claims(bot.ask("the app operators asked to add age checks: how many did it?"))
+    # those told to do a thing, a part of those inspected; a noun the effort qualifies
+    # as the question does ("travel agencies") is no count of ministries
+    assert "7" in claims(bot.ask("how many travel agencies were told to fix their ads?"))
+    assert "40" in claims(bot.ask("how many travel agencies were inspected?"))
+    assert "Emi Sato" in claims(bot.ask("who gave the keynote talk at the forum?"))
+    # the asked noun said again after the ask: "…; 9 operators had done so"
+    assert "9" in claims(bot.ask("firms were asked to add parental controls. how many really did?"))
     # a noun's compound ("websites" for "sites"); staff counted as the people they are
     assert "64" in claims(bot.ask("block how many sites selling abuse material?"))
     assert "5,200" in claims(bot.ask("how many staff were trained on disclosures?"))
@@ -1485,3 +1514,20 @@ def test_a_table_with_a_part_row_and_a_total_asked_of_a_named_service(tmp_path: 
     assert "11,760" in claims(bot.ask("oyako line: how many consultations by chat in FY2080?"))
     both = claims(bot.ask("what was the theme of the 9th meeting? and how many came"))
     assert "Safe Play" in both and "240" in both  # people came, not themes
+
+
+def test_a_group_named_before_its_figure_is_what_it_counts() -> None:
+    spans = figures("Set up the office with a staff of 45 and a team of 6 lawyers.")
+    assert [(s.text, s.noun) for s in spans] == [("45 staff", "staff"), ("6 lawyers", "lawyers")]
+
+
+def test_a_sum_is_said_of_what_it_pays_for_never_of_something_else(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = blind_report_bot(tmp_path_factory, "reports67")  # FY2019 and the invented FY2086
+    # the commission the effort sets up, with its budget; no other effort's sum for events
+    # whose cost the report does not give
+    budget = bot.ask("what was the budget of the online safety commission?")
+    assert "4.3 billion yen" in claims(budget)
+    events = bot.ask("how much did the online safety month events cost in total")
+    assert events.abstained and "yen" not in claims(events)
