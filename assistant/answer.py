@@ -24,7 +24,7 @@ from assistant.compound import FACT_INTENTS, joined, read_two_asks
 from assistant.conversation import Context, FollowUp, follow_up, relative_year
 from assistant.facts import figures
 from assistant.intent_table import INTENTS, Turn
-from assistant.intents import Intent
+from assistant.intents import Intent, stem
 from assistant.models import Answer, AppliedFilters
 from assistant.offtopic import OffTopic
 from assistant.query import Query, TimeScope
@@ -35,6 +35,7 @@ from assistant.retrieval import Retriever
 from assistant.rule import plan_unit
 from corpus.models import Corpus
 from index.documents import CitedEffort
+from index.lexical import tokenize
 from index.search import SearchIndex
 
 __all__ = ["Answerer"]
@@ -56,6 +57,8 @@ def _measure_mask(at: tuple[int, int], efforts: Sequence[CitedEffort]) -> np.nda
 
 
 # "the study group", "the new hotline": a thing named with "the", two or three words.
+# At most so many words of its own, all of the effort just given: a fact asked of it.
+_FEW_WORDS = 2
 _THE_THING = re.compile(r"\bthe\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2})\b")
 
 
@@ -205,6 +208,18 @@ class Answerer:
                 held = [e.id for e in shown if _whole_words_in(e.text.lower(), phrase)]
                 if len(held) == 1:  # "the study group hold": "study group"
                     return FollowUp(q, tuple(held), ("the previous answer's effort",))
+        return self._of_the_first(turn, context)
+
+    def _of_the_first(self, turn: FollowUp, context: Context) -> FollowUp:
+        """A fact asked with a word or two, all of the previous answer's first effort
+        ("signed on what date" after the memorandum it signed), asks of that effort."""
+        q = turn.query
+        own = set(q.own_words) - ({stem(q.unit)} if q.unit else set())
+        if q.intent not in FACT_INTENTS or not own or len(own) > _FEW_WORDS:
+            return turn
+        first = self.index.efforts[self._position[context.efforts[0]]]
+        if own <= set(tokenize(first.text)):
+            return FollowUp(q, (first.id,), ("the previous answer's effort",))
         return turn
 
     def _respond(

@@ -138,6 +138,8 @@ def follow_up(q: Query, ctx: Context | None) -> FollowUp:
         # "What does METI stand for?", "What are the pillars?" after a list: about the
         # reports as a whole, whatever came before
         return FollowUp(q)
+    if _OTHER_YEARS.search(q.text) and not q.time.any and (q.topic_words or ctx.topic_words):
+        return _in_every_year(q, ctx)
     picks = (q.subset or q.ordinal is not None) and bool(ctx.efforts)
     if picks:  # "and which of those were joint with the NPA?" picks, it does not swap
         return _pick(q, ctx)
@@ -291,7 +293,7 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
             # active in the months they were asked for
             return _within(q, ctx.efforts)
         return FollowUp(q.model_copy(update=update), None, tuple(carried))
-    if ctx.efforts:
+    if ctx.efforts and not _another_year(q, ctx):
         return _within(q, ctx.efforts)
     if not q.topic_words and ctx.topic_words:
         update.update(topic=ctx.topic, topic_words=ctx.topic_words)
@@ -300,6 +302,35 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
         update["ministries"] = ctx.ministries
         carried += ctx.ministries
     return FollowUp(q.model_copy(update=update), None, tuple(carried))
+
+
+# "did they do it in other years too?", "every year?": the same, asked of all the years
+_OTHER_YEARS = re.compile(
+    r"\b(?:(?:in|for)\s+)?(?:other|different|the\s+other|earlier|later|all\s+the|all)\s+"
+    r"(?:fiscal\s+)?(?:years|reports)\b|\b(?:every|each)\s+(?:single\s+)?(?:fiscal\s+)?year\b",
+    re.I,
+)
+
+
+def _in_every_year(q: Query, ctx: Context) -> FollowUp:
+    """The previous question's thing (or the one named now) and ministries, in every year
+    loaded, searched afresh rather than among the efforts just given."""
+    update: dict[str, object] = {"intent": Intent.TOPIC, "subset": False, "refers_back": False}
+    carried: list[str] = []
+    if not q.topic_words:
+        update.update(topic=ctx.topic, topic_words=ctx.topic_words)
+        carried.append(f"“{ctx.topic}”")
+    if not q.ministries and ctx.ministries:
+        update["ministries"] = ctx.ministries
+        carried += ctx.ministries
+    return FollowUp(q.model_copy(update=update), None, tuple(carried))
+
+
+def _another_year(q: Query, ctx: Context) -> bool:
+    """Whether a follow-up names only fiscal years none of the efforts just given is of:
+    "whats the rate for 2020 then" asks the same of FY2020, not of those efforts."""
+    years = {f"fy{y}-" for y in q.time.fiscal_years}
+    return bool(years) and not any(e.startswith(tuple(years)) for e in ctx.efforts)
 
 
 def _counted_of(q: Query, ctx: Context) -> str | None:

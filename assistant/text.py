@@ -274,7 +274,17 @@ def asked_sentence(text: str) -> str | None:
     rest = "" if m is None else m.group(2)
     if m is None or "?" in rest or _OPENS_ASKING.match(rest) or _QUESTION_WORD_AT.match(rest):
         return None  # "… worth it? whats ur opinion" asks again
+    if _CLARIFIES.search(rest):
+        return None  # "did they do that every year? the safety seminars i mean": what about
     return m.group(1)
+
+
+# A sentence after the question that says what it is about: "… i mean", "meaning the …".
+_CLARIFIES = re.compile(
+    r"\bi\s+mean\b|^\s*(?:meaning|as\s+in|i\.e\.?|namely|specifically)\b|"
+    r"\b(?:i'?m|i\s+am)\s+(?:talking|asking)\s+about\b",
+    re.I,
+)
 
 
 def question_part(text: str) -> str | None:

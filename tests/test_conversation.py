@@ -63,6 +63,8 @@ def test_a_self_contained_question_starts_fresh(
         ("How many representatives came to the meeting?", "and how many people?", ["fy2019-1.2.1"]),
         ("When was the Specialist Group Meeting held?", "How many attended?", ["fy2019-1.2.1"]),
         ("what did the police do", "and which of those had a date", ["fy2019-1.2.1"]),
+        # a word or two of the effort just given, and the fact asked of it
+        ("tell me about the guidebook for schools", "published on what date", ["fy2019-6.1.1"]),
         (
             "Who distributed the leaflet to boards of education?",
             "whats it called",
@@ -77,6 +79,25 @@ def test_an_elliptical_follow_up_carries_the_previous_turn(
     assert cited(answer) == expected
     assert answer.carried
     assert "Following up on" in answer.text
+
+
+def test_a_follow_up_naming_only_another_year_asks_the_same_of_that_year(
+    multi: Assistant,
+) -> None:
+    first = multi.ask("whats the deletion rate of the hotline items at the end of fy2023")
+    answer = multi.ask("whats the rate for 2020 then", context=first.context)
+    assert cited(answer) == ["fy2020-3.1.1"] and "94.7%" in claims(answer)
+
+
+def test_the_same_in_other_years_is_searched_in_every_year_not_among_the_last_answer(
+    multi: Assistant,
+) -> None:
+    first = multi.ask("what did MEXT do in FY2019?")
+    answer = multi.ask(
+        "did they do that every year? the seminars on internet safety i mean",
+        context=first.context,
+    )
+    assert {"fy2019-2.1.1", "fy2023-2.1.1"} <= set(cited(answer))
 
 
 def test_among_the_previous_efforts_those_that_say_the_word_are_the_answer(
