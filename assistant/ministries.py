@@ -27,29 +27,23 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from assistant.text import function_words
+from assistant.name_phrases import (
+    LINKS,
+    bounded,
+    content_words,
+    ministry_like,
+    once_each,
+    partial_names,
+    plain,
+    same_edges,
+)
 
 __all__ = ["Mentions", "MinistryResolver", "name_table"]
 
 NAMES_FILE = Path(__file__).resolve().parent / "data" / "ministry_names.json"
 
-# Words of a ministry's name that do not tell ministries apart.
-_GENERIC = frozenset(
-    "ministry ministries agency agencies office secretariat department of and the for "
-    "national cabinet japan japanese affairs government internal".split()
-)
-_HEADS = ("ministry", "agency", "office")
 # A body's name as the first word of a thing's: "police stations", "a police box"
 _A_THING_OF = re.compile(r"[ -](?:stations?|box(?:es)?|cars?|uniforms?)\b", re.I)
-# Words that can stand before "ministry" without naming one ("which ministry").
-_NOT_A_NAME = frozenset(
-    "which what each a an the every that this one other responsible lead same any another "
-    "single relevant whose no some all more than of government those these its their his "
-    "her given particular either neither both respective different".split()
-)
-# Qualifiers of a body that is no Japanese ministry ("a UN agency", "a foreign ministry"):
-# such a name is what the question is about, not a ministry the reports lack.
-_ABROAD = frozenset("un united nations international foreign overseas world global".split())
 # "the justice and foreign affairs ministries": two names, their last word said once
 _SHARED_HEAD = re.compile(
     r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:and|&|or)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+"
@@ -133,21 +127,21 @@ class MinistryResolver:
                 phrases.setdefault(name.lower(), owners[abbr])
         for abbr, name in self.glossary.items():
             phrases[name.lower()] = abbr
-            for partial in _partial_names(name):
+            for partial in partial_names(name):
                 phrases.setdefault(partial, abbr)
-        plain: dict[str, str | None] = {}
+        by_plain: dict[str, str | None] = {}
         for phrase, owner in phrases.items():
-            plain.setdefault(_plain(phrase), owner)
-        self._phrases = list(plain)
-        self._owners = [plain[p] for p in self._phrases]
+            by_plain.setdefault(plain(phrase), owner)
+        self._phrases = list(by_plain)
+        self._owners = [by_plain[p] for p in self._phrases]
         # windows as long as the longest name: "Ministry of Education, Culture, Sports,
         # Science and Technology" is eight words, "National Center of Incident …" nine
         self._longest = max((len(p.split()) for p in self._phrases), default=1)
         # Names of two content words or more, by their words in any order.
         self._reordered = {
-            _content(p): owner
-            for p, owner in plain.items()
-            if owner is not None and len(_content(p)) >= 2
+            content_words(p): owner
+            for p, owner in by_plain.items()
+            if owner is not None and len(content_words(p)) >= 2
         }
         self._japanese = sorted(
             (
@@ -162,15 +156,15 @@ class MinistryResolver:
         return self.glossary.get(abbr, abbr)
 
     def _mentioned(self, name: str) -> bool:
-        plain = re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.lower().split()))
-        return bool(self._said) and bool(plain) and plain in self._said
+        bare = re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.lower().split()))
+        return bool(self._said) and bool(bare) and bare in self._said
 
     def _widen(
         self, text: str, start: int, end: int, owner: str, taken: list[tuple[int, int]]
     ) -> tuple[int, int]:
         """A found name with the words of the body's full name said around it: "the
         supreme court secretariat" is all the General Secretariat of the Supreme Court's."""
-        words = set(_plain(self.glossary.get(owner, "")).split()) - _LINKS
+        words = set(plain(self.glossary.get(owner, "")).split()) - LINKS
         if not words:
             return start, end
         def free(a: int, b: int) -> bool:
@@ -198,7 +192,7 @@ class MinistryResolver:
                 words = m.group(group).split()
                 for n in range(len(words), 0, -1):  # "of justice": "justice ministry"
                     name = " ".join(words[-n:])
-                    owner = owners.get(_plain(f"{name} {head}"))
+                    owner = owners.get(plain(f"{name} {head}"))
                     if owner is not None:
                         found.append((m.end(group) - len(name), m.end(group), owner))
                         break
@@ -263,7 +257,7 @@ class MinistryResolver:
             abbr = self._abbreviation(token)
             if abbr is not None:
                 take(start, start + len(token), abbr)
-        for start, end, _ in _ministry_like(text):
+        for start, end, _ in ministry_like(text):
             if free(start, end):
                 take(start, end, None)
         ministries = tuple(dict.fromkeys(a for _, a in sorted(found)))
@@ -309,8 +303,8 @@ class MinistryResolver:
                     windows.append((i, i + size))
         if not windows:
             return []
-        plain = [_plain(w[2]) for w in words]
-        texts = [" ".join(p for p in plain[i:j] if p) for i, j in windows]
+        plains = [plain(w[2]) for w in words]
+        texts = [" ".join(p for p in plains[i:j] if p) for i, j in windows]
         scores = process.cdist(texts, self._phrases, scorer=fuzz.ratio, workers=1)
         hits: list[tuple[float, bool, int, int, int, str | None]] = []
         for row, (i, j) in enumerate(windows):
@@ -319,18 +313,18 @@ class MinistryResolver:
             phrase = self._phrases[col]
             if (
                 score >= _cutoff(phrase)
-                and _same_edges(texts[row], phrase)
+                and same_edges(texts[row], phrase)
                 and not self._another_word(texts[row], phrase)
             ):
                 start, end = words[i][0], words[j - 1][1]
-                if i > 0 and plain[i - 1] == "the" and plain[i] != "the" and self._owners[col]:
+                if i > 0 and plains[i - 1] == "the" and plains[i] != "the" and self._owners[col]:
                     start = words[i - 1][0]  # "the justice ministry": the article goes with it
                 hits.append((score, False, j - i, start, end, self._owners[col]))
             elif (
                 j - i >= 3
-                and (owner := self._reordered.get(_content(texts[row])))
-                and _once_each(texts[row])
-                and _bounded(texts[row])
+                and (owner := self._reordered.get(content_words(texts[row])))
+                and once_each(texts[row])
+                and bounded(texts[row])
             ):
                 # "the Agency for Children and Families": the name's words, reordered (each
                 # once: "the cabinet secretariat and the cabinet office" names two)
@@ -343,108 +337,3 @@ class MinistryResolver:
             if all(end <= s or start >= e for s, e, _ in chosen):
                 chosen.append((start, end, owner))
         return chosen
-
-
-_LINKS = frozenset("of for and the on in to a an".split())
-
-
-def _content(phrase: str) -> frozenset[str]:
-    """A plain name's words besides the words that link them ("of", "and", "the")."""
-    return frozenset(phrase.split()) - _LINKS
-
-
-def _bounded(phrase: str) -> bool:
-    """Whether a reordered name starts and ends with its own words ("the" may lead): "in to
-    the justice ministry" is the name "justice ministry" and two words before it."""
-    words = phrase.split()
-    return words[0] not in _LINKS - {"the"} and words[-1] not in _LINKS
-
-
-def _once_each(phrase: str) -> bool:
-    """Whether no word of a name besides its links comes twice in ``phrase``."""
-    words = [w for w in phrase.split() if w not in _LINKS]
-    return len(words) == len(set(words))
-
-
-def _plain(text: str) -> str:
-    """Lower case, no punctuation, single spaces: how names are compared."""
-    text = re.sub(r"'s\b", "", text.lower().replace("’", "'"))  # "police's" → "police"
-    text = re.sub(r"(?<=\w)-(?=\w)", "", text)  # "Rodo-sho" is "rodosho"
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
-
-
-def _close(typed: str, name: str) -> bool:
-    """One word of a name typed closely enough: exactly if short, else a slip or two."""
-    if len(name) <= 4:
-        return typed == name
-    return fuzz.ratio(typed, name) >= 80
-
-
-def _same_edges(window: str, phrase: str) -> bool:
-    """A window matches a name only if its words line up with the name's words.
-
-    Character overlap alone would let "the copies" match "the cops", or "the police do"
-    match "the police".
-    """
-    w, p = window.split(), phrase.split()
-    if len(w) == len(p):
-        return all(_close(a, b) for a, b in zip(w, p, strict=True))
-    if abs(len(w) - len(p)) > 1:
-        return False
-    return _close(w[0], p[0]) and _close(w[-1], p[-1])
-
-
-def _partial_names(full: str) -> list[str]:
-    """Shorter official names: "Ministry of Health, Labour and Welfare" → "health ministry",
-    "ministry of health", …; "National Police Agency" → "police agency"."""
-    lower = full.lower()
-    out = _within(lower)
-    heads = [h for h in _HEADS if re.search(rf"\b{h}\b", lower)]
-    if not heads:
-        return out
-    distinctive = [
-        w for w in re.findall(r"[a-z][a-z'’]+", lower) if w not in _GENERIC and len(w) > 2
-    ]
-    for head in heads:
-        for word in distinctive:
-            out += [f"{head} of {word}", f"{word} {head}", f"{head} of the {word}"]
-        if len(distinctive) >= 2:
-            out.append(f"{' '.join(distinctive)} {head}")
-    return out
-
-
-def _within(lower: str) -> list[str]:
-    """A body named with the body it is part of ("gender equality bureau, cabinet office"):
-    its own name, and its name "of the" other body."""
-    own, _, parent = lower.rpartition(", ")
-    if not own or not any(h in parent.split() for h in _HEADS) or "," in own:
-        return []
-    if not re.search(
-        r"\b(?:bureau|division|office|agency|department|cent(?:er|re)|council)\b", own
-    ):
-        return []
-    return [own, f"{own} of the {parent}", f"{own} of {parent}"]
-
-
-_MINISTRY_LIKE = re.compile(
-    r"\b(?:the\s+)?(?:ministry|agency|office|department)\s+(?:of|for)\s+(?:the\s+)?"
-    r"([A-Za-z]+(?:\s*(?:,|and)\s*[A-Za-z]+){0,3})|\b([A-Za-z]+)\s+(?:ministry|agency)\b",
-    re.I,
-)
-
-
-def _ministry_like(text: str) -> list[tuple[int, int, str]]:
-    """ "Ministry of X" / "X ministry" phrases, for names that match no known ministry
-    ("ministry or agency" names none: "or" is a function word, not a name; "fake agency
-    recruiters" neither: a body's own name is capitalised)."""
-    out = []
-    for m in _MINISTRY_LIKE.finditer(text):
-        if m.group(2) and not m.group(2)[:1].isupper():
-            continue
-        named = (m.group(1) or m.group(2) or "").lower()
-        words = [w for w in re.findall(r"[a-z]+", named) if w not in _GENERIC]
-        if any(w in _ABROAD for w in words):
-            continue
-        if words and not all(w in _NOT_A_NAME or w in function_words() for w in words):
-            out.append((m.start(), m.end(), m.group(0)))
-    return out
