@@ -228,6 +228,12 @@ RULES: tuple[Rule, ...] = (
         to(Intent.TOPIC),
     ),
     Rule(
+        "an abbreviation asked with a year and a thing of its own asks what was done then: "
+        "“describe the NPA's FY2019 work on SNS”",
+        lambda q, i, s: i is Intent.GLOSSARY and q.time.any and bool(q.own_words),
+        to(Intent.TOPIC),
+    ),
+    Rule(
         "what a law says, a penalty and the age of consent are outside the reports: “what "
         "does the ordinance on youth protection say about curfews”, “how big a fine do "
         "operators risk”",

@@ -1068,3 +1068,13 @@ def test_a_focal_point_is_a_body_in_charge(reader: Reader) -> None:
     assert (q.min_ministries, q.topic_words) == (3, ())
     named = reader.read("how many 2019 efforts name MEXT as a focal point?")
     assert named.ministries == ("MEXT",) and named.topic_words == ()
+
+
+def test_an_abbreviation_asked_with_a_year_and_a_thing_asks_what_was_done(
+    reader: Reader,
+) -> None:
+    query = reader.read("Describe the National Police Agency's FY2019 work against grooming.")
+    as_glossary = query.model_copy(update={"intent": Intent.GLOSSARY})
+    assert refine(as_glossary, scoped=False).intent is Intent.TOPIC
+    alone = reader.read("what does NPA stand for?")
+    assert refine(alone, scoped=False).intent is Intent.GLOSSARY
