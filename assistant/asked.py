@@ -214,6 +214,10 @@ def unit(text: str) -> str | None:
         head = next((w for w in upto if plan_part(w)), head)
     if head and head not in _PRONOUNS:  # "how many of them" names no unit
         return head
+    if m and not head and not said and (before := named_before(text)):
+        # "junior idol listings on marketplaces - how many got removed": those listings
+        # had something done to them ("how many are there" is left to the words)
+        return before
     if re.search(r"\bhow\s+much\b", text, re.I):
         return "money" if MONEY_WORDS.search(text) else None
     if re.search(r"\bhow\s+(?:big|large|high)\b", text, re.I) and MONEY_WORDS.search(text):

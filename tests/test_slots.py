@@ -418,6 +418,7 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         ("number of young people spoken to at night?", "people"),  # an irregular past
         # what a count asks of, named before it, is left to the words it is about
         ("shelters for girls at risk - how many are there now?", None),
+        ("listings of photo books on marketplaces - how many got removed?", "listings"),
         # "how many were …": the plural after the verb is what is counted, a verb is not
         ("of the cases cleared, how many were child pornography offences?", "offences"),
         ("of the suspects, how many were arrested?", None),
