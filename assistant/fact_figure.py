@@ -122,7 +122,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     )
     if span is not None and national and not span.lead & _WHOLE_COUNTRY:
         span = None
-    if span is not None and not first and span.kind == "money" and not _money_of_topic(q, span):
+    if span is not None and not first and span.kind == "money" and not _of_topic(q, e.text):
         span = None  # "what did the events cost" is not answered by another body's budget
     if span is None and q.unit == "times" and first:
         # "how often do offenders pretend to be children?": a rate answers it too
@@ -174,13 +174,22 @@ _DIRECTED = frozenset(
 
 
 # Words that name a sum by what it is, not by what it pays for.
-_MONEY_WORDS = frozenset(stem(w) for w in "cost costs budget spent spending total yen".split())
+_MONEY_WORDS = frozenset(
+    stem(w) for w in "cost costs budget spent spending total yen money funds funding".split()
+)
 
 
-def _money_of_topic(q: Query, span: FactSpan) -> bool:
-    """Whether a sum beyond the best-matching effort is said of what the question is
-    about: its words lead to it ("a budget of" alone names nothing asked)."""
-    return bool((span.lead | span.near) & (topic_stems(q) - _MONEY_WORDS))
+def _of_topic(q: Query, text: str) -> bool:
+    """Whether an effort beyond the best-matching one, giving a sum, holds every word
+    the question is about ("subsidized" for "the subsidy one"): the commission's budget
+    is no answer to what the Online Safety Month's events cost."""
+    held = {w[:_PREFIX] for w in stems_of(text)}
+    # the question's own words, "month" and "events" too (a time, a plan's word to the reader)
+    asked = {w for w in re.findall(r"[a-z]+", q.about.lower()) if w not in function_words()}
+    return all(w[:_PREFIX] in held for w in stems_of(" ".join(asked)) - _MONEY_WORDS)
+
+
+_PREFIX = 5  # letters that tell a word's family: "subsid" of "subsidy", "subsidized"
 
 
 def _told_part(q: Query, parts: list[FactSpan]) -> bool:

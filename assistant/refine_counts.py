@@ -158,7 +158,7 @@ COUNT_RULES: tuple[Rule, ...] = (
         "how often a ministry is credited, with nothing else counted, is a count of its "
         "efforts: “how many times is MEXT listed”",
         lambda q, i, s: (
-            i is Intent.NUMBER
+            i in (Intent.NUMBER, Intent.LIST)
             and asked_unit(q) == "time"
             and only_the_unit(q)
             and not s
