@@ -54,6 +54,9 @@ _WHICH_COUNTED = re.compile(
     r"(?-i:[A-Z]+s?)(?=\s+(?:were|are|was|is|did|do|had|have|got)\b))\b",
     re.I,
 )
+_BODIES = frozenset(
+    "ministries agencies departments bodies organisations organizations offices".split()
+)
 _NOT_NAMES = frozenset(
     "ministries agencies departments bodies organisations organizations offices efforts "
     "measures sections pillars years months things ones activities initiatives steps "
@@ -178,8 +181,8 @@ _NATIONALITIES = re.compile(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(nationalit(?:y|i
 # A request to name or list things: "name the platform operators that …", "list the
 # countries represented at …", "can you give the names of the …".
 _NAME_OR_LIST = re.compile(
-    r"(?:^|[,;:.!?-]\s*|\b(?:you|u|pls|please|and)\s+)(?:name|list|give\s+(?:me\s+)?the\s+names\s+of)"
-    r"\s+(?:all\s+)?(?:of\s+)?the\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
+    r"(?:^|[,;:.!?-]\s*|\b(?:you|u|pls|please|and)\s+)(?:name|list|(?:give\s+(?:me\s+)?the\s+)?names\s+of)"
+    r"\s+(?:all\s+)?(?:of\s+)?the\s+(?:\d[\d,]*\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
     re.I,
 )
 # "names pls", "their names?": a sentence asking the names of what the question counts.
@@ -199,8 +202,11 @@ def _named_on_request(text: str) -> str | None:
         return m.group(1).lower()
     m = _NAME_OR_LIST.search(text)
     # the noun ends where a relative clause begins: "the platform operators that …"
-    head = noun_head(re.split(r"\s+(?:that|who|whose|which)\b", m.group(1))[0]) if m else None
-    if head and head.endswith("s") and head not in _NOT_NAMES - {"countries"}:
+    phrase = re.split(r"\s+(?:that|who|whose|which)\b", m.group(1))[0] if m else ""
+    head = noun_head(phrase) if m else None
+    # "the 11 travel agencies": bodies a word of their own says are no ministries
+    qualified = head in _BODIES and phrase.split()[0].lower() not in _BODIES | {"the", "other"}
+    if head and head.endswith("s") and (head not in _NOT_NAMES - {"countries"} or qualified):
         return head
     if _NAMES_PLEASE.search(text):
         counted = _COUNTED.search(text)

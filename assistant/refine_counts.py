@@ -27,6 +27,8 @@ from assistant.slots import names_the_plan
 
 __all__ = ["COUNT_RULES"]
 
+_EVERY = re.compile(r"\b(?:every|all|each|whole|entire|complete|full)\b", re.I)
+
 COUNT_RULES: tuple[Rule, ...] = (
     Rule(
         "a total or a number asked with no name wanted is a figure: “whats the total of "
@@ -42,6 +44,20 @@ COUNT_RULES: tuple[Rule, ...] = (
         "a date: “which of those give a month in the first half of the fiscal year”",
         lambda q, i, s: (
             i is Intent.WHEN and q.subset and bool(q.time.months or q.time.fiscal_years)
+        ),
+        to(Intent.LIST),
+    ),
+    Rule(
+        "every effort asked for, with nothing to search for or filter by, is the whole list: "
+        "“dump every single effort across all the years u have”",
+        lambda q, i, s: (
+            i is Intent.TOPIC
+            and not q.topic_words
+            and not q.has_filters
+            and not s
+            and q.whole
+            and names_the_plan(q.text)
+            and _EVERY.search(q.text) is not None
         ),
         to(Intent.LIST),
     ),

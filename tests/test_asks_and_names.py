@@ -558,6 +558,10 @@ def test_a_word_that_says_how_exact_is_no_quantity(question: str, quantity: str)
         ("the 12 charities funded this year - names please", "charities"),
         ("list the efforts about filtering", None),  # the plan's own parts: listed, not named
         ("what did they name the mascot", None),
+        # a number before the noun; bodies that a word of their own says are no ministries
+        ("names of the 14 clinics that signed up?", "clinics"),
+        ("list the 9 recruitment agencies that were warned", "agencies"),
+        ("list the agencies that took part", None),
     ],
 )
 def test_a_request_to_name_or_list_things_asks_their_names(
