@@ -29,7 +29,8 @@ _AUXILIARIES = frozenset({"be", "have", "do", "get", "can", "will", "may"})
 # that starts another phrase, a verb, or a clause
 _ARGUMENT_END = re.compile(
     r"\.(?!\d)|[;:()\[\]]|"
-    r"\s(?:on|in|by|with|from|about|during|so|which|who|that|to|after|before|until|"
+    # (not "in" before a name: "to the Embassy of Japan in Hanoi")
+    r"\s(?:on|in(?!\s+[A-Z])|by|with|from|about|during|so|which|who|that|to|after|before|until|"
     r"under|through|via|since|as|for)\s|"  # not "at" nor "of": "volunteers at cafeterias"
     # a verb in the past ends it ("… schools, trained by …"), an adjective does not ("the
     # shared database"), nor does a noun in -ing ("training centres")
@@ -84,13 +85,15 @@ def argument(text: str, question_words: list[str], preposition: str) -> str | No
         if prep is None:
             continue
         phrases = []
-        again = re.compile(rf"(?:\band\s+)?{preposition}\s+", re.I)
+        # "… and to coaches": the same preposition again after "and" or a comma, not a
+        # "to" that opens what was done for ("… in Hanoi to support investigations")
+        again = re.compile(rf"(?:\band\s+|,\s*){preposition}\s+", re.I)
         while prep is not None:  # "to private tutors … and to coaches of …": both
             end = _ARGUMENT_END.search(plain, prep.end(), stop)
             said = text[prep.end() : end.start() if end else stop]
             # not the "and" before the next one, nor a verb in -ing ("tutors working …")
             phrases.append(re.sub(r"(?:,|\s+(?:and|or)|\s+[a-z]+ing)+\s*$", "", said.strip(" ,")))
-            prep = again.search(plain, end.start(), stop) if end else None
+            prep = again.search(plain, prep.end(), stop) if end else None
         named = [p for p in phrases if _names_something(p)]
         if named:
             return " and ".join(named)

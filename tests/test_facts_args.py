@@ -90,3 +90,11 @@ def test_each_phrase_after_the_repeated_preposition_is_named() -> None:
     assert argument(text, ["extended"], "to") == (
         "volunteers at children's cafeterias and private tutors"
     )
+
+
+def test_a_place_named_after_in_belongs_to_the_phrase_and_a_later_to_opens_no_other() -> None:
+    text = (
+        "Posted an officer to the Embassy of Japan in Manila to support investigations of "
+        "travelling offenders (April 2087)."
+    )
+    assert argument(text, ["posted"], "to") == "the Embassy of Japan in Manila"
