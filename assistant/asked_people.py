@@ -77,5 +77,18 @@ def asked_role(text: str) -> str | None:
         return made.group(1).lower()
     m = _WHO_WAS.search(text)
     if m is None:
-        return None
+        return _named_by_pronoun(text)
     return m.group(1).lower() if asked_names_people(m.group(2)) else None
+
+
+# "…, whats her name?": a person's name, asked of the part the question named before
+_PERSON_NAME = re.compile(r"\b(?:her|his)\s+(?:full\s+)?name\b", re.I)
+
+
+def _named_by_pronoun(text: str) -> str | None:
+    """ "the symposium had a keynote by some author, whats her name?" → "author"."""
+    m = _PERSON_NAME.search(text)
+    if m is None:
+        return None
+    parts = [w.lower() for w in re.findall(r"[a-z]+", text[: m.start()], re.I)]
+    return next((w for w in reversed(parts) if w in _ROLES), None)

@@ -43,6 +43,9 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("who was the leaflet for?", None),
         ("who was the poster sent to", None),
         ("who is the current Prime Minister of Japan?", None),
+        # a person's name asked by pronoun, of the part named before it
+        ("the forum had a talk by a famous singer, whats her name?", "singer"),
+        ("what is his name", None),
     ],
 )
 def test_a_role_is_a_noun_for_a_person_after_who_was_the(question: str, role: str | None) -> None:
