@@ -18,7 +18,7 @@ from assistant.compose import Composer
 from assistant.fact_doers import BODIES, done_by, question_verbs, sport_of, verb_after
 from assistant.fact_figure import figure_lead, stems_of, topic_stems
 from assistant.facts import figures
-from assistant.facts_args import argument, asked_preposition, stranded
+from assistant.facts_args import argument, asked_preposition, passive_object, stranded
 from assistant.facts_dates import clock_times, dates
 from assistant.facts_names import (
     contacts,
@@ -159,7 +159,9 @@ class Leads:
         # preposition put first, "at which conference", asks a name the effort gives)
         if stranded(q.about):
             return self._done_to(q, e, first) or self._named(q, e, first)
-        return self._named(q, e, first) or self._done_to(q, e, first)
+        found = self._named(q, e, first) or self._done_to(q, e, first)
+        done = passive_object(q.text, e.text) if first and found is None else None
+        return found or (f"The report names them: {done}" if done else None)
 
     def _named(self, q: Query, e: CitedEffort, first: bool) -> str | None:
         # "not the old name, the new one": a negated cue does not count

@@ -16,7 +16,7 @@ import re
 from assistant.intents import stem
 from assistant.lemmas import verb_base
 
-__all__ = ["argument", "asked_preposition", "stranded"]
+__all__ = ["argument", "asked_preposition", "passive_object", "stranded"]
 
 _PREPOSITIONS = r"to|at|for|with|from|into|onto|against|towards?|on|about"
 # "… was it extended to?", "… aimed at, exactly?": the preposition left at the end
@@ -125,3 +125,38 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     from lemminflect import getAllLemmas  # loads its dictionary once: see assistant.lemmas
 
     return dict(getAllLemmas(word))
+
+
+# "which two services were merged into it": things a passive question asks, by its verb
+_PASSIVE_ASK = re.compile(
+    r"\bwhich\s+(?:[a-z]+\s+){0,3}?[a-z]+s\s+(?:were|was|got|have\s+been|had\s+been)\s+"
+    r"([a-z]+ed)\b",
+    re.I,
+)
+# The object of a verb ends at a preposition, a bracket or a clause mark.
+_OBJECT_END = re.compile(
+    r"\s(?:into|to|with|for|by|from|in|on|at|under|as|after|before|during)\s|[;:(),.]", re.I
+)
+
+
+def passive_object(question: str, text: str) -> str | None:
+    """What ``text`` did the question's passive verb to, when it names things: "which
+    two services were merged into it" of "Merged the Internet Hotline Center and the Safer
+    Internet Consultation Desk into a single hotline" → "the Internet Hotline Center and
+    the Safer Internet Consultation Desk"; None if the effort has no such verb or its
+    object names nothing (no capitalised word)."""
+    asked = _PASSIVE_ASK.search(question)
+    if asked is None:
+        return None
+    verb = stem(verb_base(asked.group(1).lower()))
+    for word in re.finditer(r"[A-Za-z]+", text):
+        if stem(verb_base(word.group(0).lower())) != verb:
+            continue
+        end = _OBJECT_END.search(text, word.end())
+        said = text[word.end() : end.start() if end else len(text)].strip()
+        if re.search(r"\b[A-Z][a-z]", said) and len(said.split()) <= _MAX_OBJECT_WORDS:
+            return said
+    return None
+
+
+_MAX_OBJECT_WORDS = 16

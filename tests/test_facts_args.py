@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.facts_args import argument, asked_preposition
+from assistant.facts_args import argument, asked_preposition, passive_object
 from assistant.facts_people import agent
 from assistant.intents import stem
 
@@ -98,3 +98,12 @@ def test_a_place_named_after_in_belongs_to_the_phrase_and_a_later_to_opens_no_ot
         "travelling offenders (April 2087)."
     )
     assert argument(text, ["posted"], "to") == "the Embassy of Japan in Manila"
+
+
+def test_what_a_passive_question_asks_is_the_object_of_its_verb_in_the_effort() -> None:
+    text = "Merged the Kodomo Line and the Parent Desk into one hotline (May 2080)."
+    assert passive_object("which two services were merged into it?", text) == (
+        "the Kodomo Line and the Parent Desk"
+    )
+    assert passive_object("which two services were closed?", text) is None  # no such verb
+    assert passive_object("which services were merged", "Merged two desks in May.") is None
