@@ -214,9 +214,11 @@ def unit(text: str) -> str | None:
         head = next((w for w in upto if plan_part(w)), head)
     if head and head not in _PRONOUNS:  # "how many of them" names no unit
         return head
-    if m and not head and not said and (before := named_before(text)):
+    passive = m and re.match(r"(?:got|get|gets|have\s+been|had\s+been)\s+[a-z]+ed\b", m.group(1))
+    if passive and not head and (before := named_before(text)):
         # "junior idol listings on marketplaces - how many got removed": those listings
-        # had something done to them ("how many are there" is left to the words)
+        # had something done to them ("how many are there", "how many completed it" are
+        # left to the words)
         return before
     if re.search(r"\bhow\s+much\b", text, re.I):
         return "money" if MONEY_WORDS.search(text) else None

@@ -42,6 +42,10 @@ __all__ = ["RULES", "Rule", "refine"]
 
 # Words that say which of a thing's names is asked: "the official name", "its full name".
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+# Parts of a report where an abbreviation is looked up: "in the 2065 abbreviations table".
+_DOCUMENT_PARTS = frozenset(
+    stem(w) for w in "table tables list legend glossary key page appendix annex".split()
+)
 _NAME_QUALIFIERS = frozenset(stem(w) for w in "official full exact proper real english".split())
 
 RULES: tuple[Rule, ...] = (
@@ -230,7 +234,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "an abbreviation asked with a year and a thing of its own asks what was done then: "
         "“describe the NPA's FY2019 work on SNS”",
-        lambda q, i, s: i is Intent.GLOSSARY and q.time.any and bool(q.own_words),
+        lambda q, i, s: (
+            i is Intent.GLOSSARY
+            and q.time.any
+            and bool(set(q.own_words) & set(q.report_words) - _DOCUMENT_PARTS)
+        ),
         to(Intent.TOPIC),
     ),
     Rule(

@@ -1078,3 +1078,6 @@ def test_an_abbreviation_asked_with_a_year_and_a_thing_asks_what_was_done(
     assert refine(as_glossary, scoped=False).intent is Intent.TOPIC
     alone = reader.read("what does NPA stand for?")
     assert refine(alone, scoped=False).intent is Intent.GLOSSARY
+    looked_up = reader.read("in the 2019 abbreviations table, MHLW = ?")  # where, not what
+    as_glossary = looked_up.model_copy(update={"intent": Intent.GLOSSARY})
+    assert refine(as_glossary, scoped=False).intent is Intent.GLOSSARY
