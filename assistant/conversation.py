@@ -277,7 +277,6 @@ def _within(q: Query, efforts: tuple[str, ...]) -> FollowUp:
 def _inherit(q: Query, ctx: Context) -> FollowUp:
     """ "Who ran it?", "how many are there?", "what did they do in 2020?"."""
     update: dict[str, object] = {}
-    carried: list[str] = []
     counted = _counted_of(q, ctx)
     if counted:
         # "how many are there now?" after "school social workers in FY2062?": how many of
@@ -295,6 +294,12 @@ def _inherit(q: Query, ctx: Context) -> FollowUp:
         return FollowUp(q.model_copy(update=update), None, tuple(carried))
     if ctx.efforts and not _another_year(q, ctx):
         return _within(q, ctx.efforts)
+    return _carrying(q, ctx, update)
+
+
+def _carrying(q: Query, ctx: Context, update: dict[str, object]) -> FollowUp:
+    """``q`` with the previous question's thing and ministries where it names none."""
+    carried: list[str] = []
     if not q.topic_words and ctx.topic_words:
         update.update(topic=ctx.topic, topic_words=ctx.topic_words)
         carried.append(f"“{ctx.topic}”")
@@ -315,15 +320,7 @@ _OTHER_YEARS = re.compile(
 def _in_every_year(q: Query, ctx: Context) -> FollowUp:
     """The previous question's thing (or the one named now) and ministries, in every year
     loaded, searched afresh rather than among the efforts just given."""
-    update: dict[str, object] = {"intent": Intent.TOPIC, "subset": False, "refers_back": False}
-    carried: list[str] = []
-    if not q.topic_words:
-        update.update(topic=ctx.topic, topic_words=ctx.topic_words)
-        carried.append(f"“{ctx.topic}”")
-    if not q.ministries and ctx.ministries:
-        update["ministries"] = ctx.ministries
-        carried += ctx.ministries
-    return FollowUp(q.model_copy(update=update), None, tuple(carried))
+    return _carrying(q, ctx, {"intent": Intent.TOPIC, "subset": False, "refers_back": False})
 
 
 def _another_year(q: Query, ctx: Context) -> bool:
