@@ -40,6 +40,21 @@ from index.search import SearchIndex
 
 __all__ = ["Answerer"]
 
+
+def _attributive(text: str, years: Sequence[int]) -> bool:
+    """Whether each year is written before a noun it names ("the FY2017 report"), not as
+    the time of what was done ("what did CFA do in FY2087 - …"); a figure or a date asked
+    of a year may be given by an effort of another year that names it."""
+    return all(
+        re.search(
+            rf"(?i)\b(?:FY\s?)?{y}(?:年)?\s+(?!(?:and|or|to|that|this|the|what|which|who|how|"
+            rf"when|did|was|were|is|are|pls|please)\b)[a-z]",
+            text,
+        )
+        for y in years
+    )
+
+
 # The answers a second ask of the same effort may join.
 ALSO_KINDS = frozenset({i.value for i in FACT_INTENTS} | {"topic"})
 
@@ -82,6 +97,9 @@ class Answerer:
         self.comparer = CompareWriter(self.compose, self.comparisons, self.retriever)
         self._position = {e.id: i for i, e in enumerate(index.efforts)}
         self._years = frozenset(e.fiscal_year for e in index.efforts)
+        # A body renamed during a year is one body under both names: efforts credit the
+        # name that held then ("CFYA (…; formerly CFA …)").
+        self._body = {old: new for new, old in corpus.renamed.items()}
 
     def answer(
         self,
@@ -247,12 +265,14 @@ class Answerer:
             q = q.model_copy(update={"intent": Intent.COUNT})
         if q.unknown_ministries and not q.ministries:
             return self.facts.unknown_ministry(q)
+        q = self._both_names(q)
         if q.intent is Intent.COMPARE:  # it says itself which years are loaded
             q = q.model_copy(update={"time": q.time.model_copy(update={"uncovered": ()})})
         if (
             q.time.uncovered
             and set(q.time.uncovered) <= self.reader.named_years
             and q.topic_words  # "what was done in FY2015?" asks for that year's efforts
+            and (q.intent in FACT_INTENTS or _attributive(q.text, q.time.uncovered))
         ):
             # "the English version of the FY2017 report": a year the efforts name, not a
             # time to filter by
@@ -319,20 +339,35 @@ class Answerer:
             out = out & m
         return out
 
+    def _both_names(self, q: Query) -> Query:
+        """A renamed body asked by either name is asked by both ("the kids agency": CFA
+        and CFYA), each effort found under the name it credits."""
+        if not self._body or not q.ministries:
+            return q
+        names = {*self._body, *self._body.values()}
+        same = [m for m in names if self._canon(m) in {self._canon(a) for a in q.ministries}]
+        both = tuple(dict.fromkeys([*q.ministries, *sorted(same)]))
+        return q if both == q.ministries else q.model_copy(update={"ministries": both})
+
+    def _canon(self, ministry: str) -> str:
+        """A body's latest name: its former abbreviation read as the new one."""
+        return self._body.get(ministry, ministry)
+
     def filtered(self, t: Turn, *, joint: bool = False) -> list[CitedEffort]:
         """The efforts in the turn's mask that its ministries and joint condition admit."""
         q = t.query
         rows = range(len(self.index.efforts)) if t.mask is None else np.flatnonzero(t.mask)
-        wanted = set(q.ministries)
+        wanted = {self._canon(m) for m in q.ministries}
         at_least = max(2, q.min_ministries) if joint else 0
         out = []
         for row in rows:
             e = self.index.efforts[int(row)]
+            credited = {self._canon(m) for m in e.ministries}
             if wanted:
-                have = wanted & set(e.ministries)
+                have = wanted & credited
                 if not have or (q.all_ministries and have != wanted):
                     continue
-            if len(e.ministries) < at_least or (q.sole and set(e.ministries) - wanted):
+            if len(e.ministries) < at_least or (q.sole and credited - wanted):
                 continue  # "what did the police do alone": no other ministry credited
             if q.max_ministries and not q.min_ministries <= len(e.ministries) <= q.max_ministries:
                 continue  # "credited to exactly three bodies"

@@ -147,10 +147,17 @@ class Composer:
         )
 
     def bullets(
-        self, efforts: Sequence[CitedEffort], *, focus: Sequence[str] = (), start: int = 1
+        self,
+        efforts: Sequence[CitedEffort],
+        *,
+        focus: Sequence[str] = (),
+        start: int = 1,
+        years: Sequence[int] = (),
     ) -> str:
+        """Numbered list items, each naming its year when the answer spans several
+        (``years``: those of the whole answer, when the first is said apart)."""
         lines = []
-        multi_year = len({e.fiscal_year for e in efforts}) > 1
+        multi_year = len(set(years) | {e.fiscal_year for e in efforts}) > 1
         for n, e in enumerate(efforts, start=start):
             others = [m for m in e.ministries if m not in focus]
             who = f"joint with {', '.join(others)}" if focus and others else ", ".join(e.ministries)
@@ -180,7 +187,8 @@ class Composer:
         shown = efforts[:MAX_LISTED_EFFORTS]
         if stated is not None and len(shown) > 1:
             first = restate(shown[0], self.names(shown[0].ministries))
-            others = self.bullets(shown[1:], focus=focus, start=2)
+            years = [e.fiscal_year for e in shown]
+            others = self.bullets(shown[1:], focus=focus, start=2, years=years)
             text = f"{opening}{first} [1].\n\n{stated}\n\n{others}"
         else:
             text = f"{lead}\n\n{self.bullets(shown, focus=focus)}"

@@ -58,6 +58,7 @@ class Builder:
         self.pages: tuple[int, ...] = ()  # the page of each line, for text from a PDF
         self.sections: list[SectionDraft] = []
         self.glossary: dict[str, str] = {}
+        self.renamed: dict[str, str] = {}  # abbreviation → the body's former abbreviation
         self.plan_notes: list[str] = []
         self.open: OpenEffort | None = None
         # Sections numbered otherwise than "1. Title" ("IV. Title"): "7. Held …" is an effort
@@ -193,6 +194,7 @@ def freeze(builder: Builder, *, title: str, fiscal_year: int) -> Plan:
         source=builder.source,
         sections=tuple(sections),
         glossary=builder.glossary,
+        renamed=builder.renamed,
         notes=tuple(builder.plan_notes),
     )
 

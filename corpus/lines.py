@@ -16,6 +16,7 @@ __all__ = [
     "numeric_month_of",
     "find_dates",
     "glossary_pairs",
+    "renamings",
     "legend_row",
     "normalise_line",
     "paren_attribution",
@@ -29,7 +30,13 @@ _GLOSSARY_ENTRY = re.compile(
     r"^([A-Z][A-Za-z0-9&\-]{1,11})\s*(?::|=|–|—|-|\s(?:stands\s+for|refers\s+to|is\s+short\s+for)"
     r"(?:\s+the)?)\s*([A-Z][^:=()\[\]]{5,80}?(?:\s+\([A-Z][^()]{1,30}\))?)\.?$"
 )
-_GLOSSARY_PAIR = re.compile(r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(([^()]{3,120})\)")
+# The name may hold one bracket of its own: "CFYA (Children, Families and Youth Agency;
+# formerly CFA (Children and Families Agency), renamed on October 1, 2090)".
+_GLOSSARY_PAIR = re.compile(
+    r"\b([A-Z][A-Za-z0-9&\-]{1,11})\s*\(((?:[^()]|\([^()]{0,120}\)){3,240}?)\)"
+)
+# A note after a body's name in the legend: "; formerly CFA (…), renamed on …".
+_NAME_NOTE = re.compile(r"\s*(?:;|,\s*(?=(?:formerly|previously|renamed|until|since)\b)).*$", re.I)
 _ATTRIBUTION_SPLIT = re.compile(r"\s*(?:,|、|/|／|&|・|;|\||\+)\s*(?:and\s+)?|\s+and\s+")
 _ETC = re.compile(r"[,、\s]*\b(?:etc\.?|and others|others)\s*$", re.I)
 # Full-width forms of ASCII ("［ＭＥＸＴ］", "１２") and the ideographic space, as in
@@ -155,7 +162,27 @@ def glossary_pairs(line: str) -> dict[str, str] | None:
     rest = re.sub(r"\band\b", "", _GLOSSARY_PAIR.sub("", line))
     if len(re.sub(r"[\W_]", "", rest)) > 10:
         return None
-    return {abbr: normalise_line(name) for abbr, name in pairs}
+    return {abbr: normalise_line(_NAME_NOTE.sub("", name)) for abbr, name in pairs}
+
+
+# "formerly CFA (Children and Families Agency)": the name a body had before.
+_FORMERLY = re.compile(
+    r"\b(?:formerly|previously|renamed\s+from)\s+(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\b"
+)
+
+
+def renamings(line: str) -> dict[str, str]:
+    """The bodies a legend line says were renamed, each with its former abbreviation:
+    "CFYA (Children, Families and Youth Agency; formerly CFA (…), renamed on …)" →
+    {"CFYA": "CFA"}."""
+    if glossary_pairs(line) is None:
+        return {}
+    out = {}
+    for abbr, name in _GLOSSARY_PAIR.findall(line):
+        former = _FORMERLY.search(name)
+        if former and _MINISTRY.match(former.group(1)) and former.group(1) != abbr:
+            out[abbr] = former.group(1)
+    return out
 
 
 # "… (March 2016). (CAO)": an attribution in round brackets (full-width in the source).

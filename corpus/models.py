@@ -85,6 +85,9 @@ class Plan(_Frozen):
     source: str
     sections: tuple[Section, ...]
     glossary: dict[str, str] = Field(default_factory=dict)
+    # Bodies the legend says were renamed during the year: abbreviation → former one
+    # ("CFYA (…; formerly CFA …)": {"CFYA": "CFA"}); efforts credit whichever name held.
+    renamed: dict[str, str] = Field(default_factory=dict)
     notes: tuple[str, ...] = ()
 
     def efforts(self) -> Iterator[tuple[Section, Measure, Effort]]:
@@ -127,6 +130,14 @@ class Corpus(_Frozen):
         merged: dict[str, str] = {}
         for plan in self.plans:
             merged.update(plan.glossary)
+        return merged
+
+    @property
+    def renamed(self) -> dict[str, str]:
+        """Every report's renamed bodies: abbreviation → former abbreviation."""
+        merged: dict[str, str] = {}
+        for plan in self.plans:
+            merged.update(plan.renamed)
         return merged
 
     def efforts(self) -> Iterator[tuple[Plan, Section, Measure, Effort]]:

@@ -59,6 +59,7 @@ from corpus.lines import (
     normalise_line,
     paren_attribution,
     parse_attribution,
+    renamings,
 )
 from corpus.models import Plan
 from corpus.sources import plain_lines
@@ -180,6 +181,9 @@ def parse_plan(text: str, *, source: str, pages: Sequence[int] | None = None) ->
     names.update({abbr.lower(): abbr for abbr, _ in pairs})  # "[MoJ]", "[Npa]" as in the glossary
     builder = Builder(source, names)
     builder.glossary.update(prose)
+    builder.renamed = {
+        new: old for _, line in numbered[1:] for new, old in renamings(line).items()
+    }
     builder.tabular = tabular
     builder.day_first = day_first(text)
     builder.pages = tuple(pages or ())
