@@ -18,7 +18,9 @@ _ROLES = frozenset(
     "chair chairperson chairman chairwoman lecturer lecturers instructor organizer organiser "
     "keynote guest guests ambassador ambassadors winner winners author authors director head "
     "leader coordinator facilitator panelist panelists panellist panellists spokesperson "
-    "mascot celebrity celebrities star singer artist artists illustrator designer".split()
+    "mascot celebrity celebrities star singer artist artists illustrator designer athlete "
+    "athletes pitcher pitchers player players duo band comedian comedians idol idols "
+    "performer performers entertainer entertainers".split()
 )
 _WHO_WAS = re.compile(
     r"\bwho(?:(?:'s|\s+(?:was|were|is|are))(?:\s+(?:the|a|an))?|\s+(?:gave|delivered|did|made)"
@@ -75,10 +77,29 @@ def asked_role(text: str) -> str | None:
     made = _WHO_MADE.search(text)
     if made and asked_names_people(made.group(1)):
         return made.group(1).lower()
-    m = _WHO_WAS.search(text)
-    if m is None:
-        return _named_by_pronoun(text)
+    # "what was done for kids who were victims" asks no one's name
+    asks = [m for m in _WHO_WAS.finditer(text) if not _relative(text[: m.start()])]
+    if not asks:
+        return None if _WHO_WAS.search(text) else _named_by_pronoun(text)
+    m = asks[0]
     return m.group(1).lower() if asked_names_people(m.group(2)) else None
+
+
+# Words for people that a relative "who" follows, besides the nouns a figure counts:
+# "kids who were victims", "those who were arrested".
+_PEOPLE_WORDS = frozenset(
+    "kids kid those anyone anybody someone somebody everyone everybody youngsters teens "
+    "ppl folks ones".split()
+)
+
+
+def _relative(before: str) -> bool:
+    """Whether a "who" after ``before`` opens a relative clause on the people named just
+    before it, not a question."""
+    words = re.findall(r"[a-z]+", before.lower())
+    if not re.search(r"[a-z]\s*$", before, re.I):
+        return False  # "… against children, who gave the keynote?": a question after a comma
+    return bool(words) and (words[-1] in _PEOPLE_WORDS or asked_names_people(words[-1]))
 
 
 # "…, whats her name?": a person's name, asked of the part the question named before

@@ -32,7 +32,15 @@ from assistant.facts_names import (
     quoted,
     said_after,
 )
-from assistant.facts_people import agent, audiences, described, holder_of, invited, talk_by
+from assistant.facts_people import (
+    agent,
+    audiences,
+    described,
+    featured,
+    holder_of,
+    invited,
+    talk_by,
+)
 from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import PLACE_KINDS, places_of_kind
@@ -215,6 +223,10 @@ class Leads:
             # a locality ("in Setagaya, Tokyo") before a venue ("at the National Center")
             named_places = sorted(found_in, key=lambda p: not re.match(r"in\s+[A-Z]", p))
             return f"The report gives the place as {named_places[0]}" if named_places else None
+        if asked_noun and _APPEARED.search(q.text) and not asked_names_people(asked_noun):
+            seen = featured(e.text, asked_noun)  # "which idol group appeared in the videos"
+            if seen is not None:
+                return f"The report names the {asked_noun}: {seen}"
         if asked_noun and asked_names_people(asked_noun):
             # "which manga artist was on the posters": the person named in that part
             holder = holder_of(e.text, asked_noun)
@@ -371,6 +383,8 @@ _MINISTRY_UNITS = frozenset("ministry ministries agency agencies".split())
 
 
 _KIND = re.compile(r"\b(?:kinds?|types?|sorts?|forms?)\s+of\b", re.I)
+# A question about who was shown in something: "which idol group appeared in the videos".
+_APPEARED = re.compile(r"\b(?:appear|feature|star|perform)(?:s|ed|ing)?\b", re.I)
 
 
 # "which industry body …", "what organisation …": a body no ministry, named by the effort

@@ -15,7 +15,7 @@ from assistant.facts import UNITS, FactSpan
 from assistant.intents import stem
 from assistant.lemmas import participle, verb_base
 
-__all__ = ["agent", "audiences", "described", "holder_of"]
+__all__ = ["agent", "audiences", "described", "featured", "holder_of"]
 
 
 # Who an effort was for or went to: people and the bodies that serve them.
@@ -140,6 +140,8 @@ def _agent(text: str, verbs: frozenset[str]) -> tuple[str, str] | None:
     for m in _BY_AGENT.finditer(text):
         done = m.group(1).lower()
         base = {stem(done), stem(verb_base(done))}
+        if not _participle(done):
+            continue  # "internet use by young people": a noun, not who did it
         if base & verbs and not re.fullmatch(r"[\d,.\s%]+", m.group(2)):
             who = m.group(2).strip()
             person = re.match(_PERSON, who)
@@ -180,6 +182,16 @@ _POST = re.compile(
     r"(?=\s*(?:[,;(]|\.(?:\s|$)|$))"
 )
 # Verbs that ask the same of an agent: "who runs it" of "operated by the NPO …".
+# Past participles written as their verb is: "run by", "set by".
+_AS_THE_VERB = frozenset("run set put cut read hit let shut spread cast".split())
+
+
+def _participle(word: str) -> bool:
+    """Whether a word before "by" can be a past participle ("chaired", "led", "written",
+    "run"), not a noun ("use by young people")."""
+    return word.endswith("ed") or word in _AS_THE_VERB or verb_base(word) != word
+
+
 _KIN_VERBS = (
     frozenset(stem(w) for w in "run operate manage administer".split()),
     frozenset(stem(w) for w in "organize organise host".split()),
@@ -306,6 +318,10 @@ def holder_of(text: str, role: str) -> str | None:
         )
         if m is not None:
             return m.group(1) or m.group(2)
+    if m is None:  # "featuring the comedy duo Natsume and Kori": who appeared in it
+        seen = featured(text, head)
+        if seen is not None:
+            return seen
     if m is None and head == "winner":
         # "the team from Tottori Prefectural Hinode High School won the Minister's Award";
         # "the grand prize went to a team from Hakata Institute of Technology"
@@ -340,3 +356,29 @@ def holder_of(text: str, role: str) -> str | None:
 # Parts whose holder is whoever gave the talk, named or not, and the verbs of talks.
 _TALKERS = frozenset("lecturer speaker keynote instructor presenter".split())
 _TALKS = frozenset(stem(w) for w in "lecture speak talk present teach instruct give".split())
+
+
+# Who an effort's campaign or video shows: "featuring the idol group Hoshizora Nine",
+# "starring the baseball pitcher Haruto Okabe".
+_FEATURING = re.compile(
+    r"\b(?:featuring|starring|featured|starred)\s+(?:the\s+|an?\s+)?((?:[a-z'’-]+\s+){0,3})"
+    r"([\"“][^\"”]{2,60}[\"”]|[A-Z][\w'’-]+(?:\s+(?:(?:to|no|and|&)\s+)?[A-Z][\w'’-]+)*)"
+)
+# People asked for by what they are in public, whoever the effort says they are.
+_PERFORMERS = frozenset(
+    "athlete celebrity star performer talent personality entertainer guest".split()
+)
+
+
+def featured(text: str, noun: str) -> str | None:
+    """The one name ``text`` says it featured as a ``noun``: "which comedians" of
+    "featuring the comedy duo Natsume and Kori" → "Natsume and Kori"; "which athlete"
+    takes any one featured person."""
+    head = noun.lower().split()[-1].rstrip("s")
+    found = []
+    for m in _FEATURING.finditer(text):
+        described = [w[:5] for w in m.group(1).split()]
+        if head in _PERFORMERS or head[:5] in described:
+            found.append(m.group(2).strip("\"“”"))
+    return found[0] if len(found) == 1 else None
+

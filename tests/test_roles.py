@@ -11,7 +11,7 @@ from assistant import Assistant
 from assistant.asked_people import asked_role
 from assistant.claims import claims
 from assistant.facts import figures
-from assistant.facts_people import agent, holder_of, invited, talk_by
+from assistant.facts_people import agent, featured, holder_of, invited, talk_by
 from assistant.intents import stem
 from assistant.lemmas import verb_base
 from tests.conftest import blind_report_bot
@@ -46,6 +46,10 @@ def bot2036(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         # a person's name asked by pronoun, of the part named before it
         ("the forum had a talk by a famous singer, whats her name?", "singer"),
         ("what is his name", None),
+        # "who" after people it describes opens a clause; after a comma it asks
+        ("what was done for kids who were victims in 2023", None),
+        ("support for those who were abused, who was the speaker?", "speaker"),
+        ("who were the comedians in the spot", "comedians"),
     ],
 )
 def test_a_role_is_a_noun_for_a_person_after_who_was_the(question: str, role: str | None) -> None:
@@ -290,3 +294,27 @@ def test_a_year_of_an_era_is_no_figure() -> None:
         "representatives attended the meeting."
     )
     assert [s.text for s in figures(text)] == ["about 240 representatives"]
+
+
+@pytest.mark.parametrize(
+    ("noun", "text", "seen"),
+    [
+        ("comedians", "Ran a campaign featuring the comedy duo Mika and Toru.", "Mika and Toru"),
+        ("athlete", "with videos featuring the judo player Ren Aoba; viewed 2 million times",
+         "Ren Aoba"),
+        ("band", 'short videos starring the rock band "Night Owls" on video sites', "Night Owls"),
+        ("pitcher", "featuring the judo player Ren Aoba", None),  # not what was asked
+        ("athlete", "featuring the judo player Ren Aoba and featuring the swimmer Aya Ito", None),
+    ],
+)  # fmt: skip
+def test_who_was_featured_is_the_one_name_shown_as_what_was_asked(
+    noun: str, text: str, seen: str | None
+) -> None:
+    assert featured(text, noun) == seen
+
+
+def test_a_noun_before_by_is_no_one_who_did_anything() -> None:
+    text = "Conducted the annual survey on internet use by young people (July 2090)."
+    assert agent(text, frozenset({stem("use"), stem("run")})) is None
+    run = "Opened a help desk run by the Tokyo Bar Association (May 2090)."
+    assert agent(run, frozenset({stem("run")})) == ("run", "the Tokyo Bar Association")
