@@ -23,8 +23,10 @@ _MODIFIER = (
 )
 # "name the …", "can you name the …": an imperative asking the names of what follows
 _NAME_THE = r"(?<!\bthe\s)(?<!\ba\s)\bname\s+(?:all\s+)?(?:of\s+)?the"
+# Words saying how closely the names are asked: "what exactly were the 12 proposals".
+_HOW = r"(?:exactly|precisely|actually|specifically)"
 _ASKED_NAMES = re.compile(
-    rf"\b(?:which(?:\s+(?:were|are)\s+the)?|what\s+(?:were|are)\s+the|{_NAME_THE})\s+"
+    rf"\b(?:which(?:\s+(?:were|are)\s+the)?|what\s+(?:{_HOW}\s+)?(?:were|are)\s+the|{_NAME_THE})\s+"
     rf"(?:{_MODIFIER}\s+|[a-z]+\s+(?=[a-z]+s\s+(?:took|take|participated|attended|joined|"
     r"[a-z]+ed|won|gave|ran|met|made|had|got|were|are)\b))?"
     r"([a-z]+s)\b(?!\s+(?:is|was)\b)|"
@@ -61,7 +63,7 @@ _NOT_NAMES = frozenset(
     "ministries agencies departments bodies organisations organizations offices efforts "
     "measures sections pillars years months things ones activities initiatives steps "
     "actions countries parts types kinds sorts dates days times weeks periods numbers "
-    "figures amounts".split()
+    "figures amounts reports documents".split()
 )
 
 

@@ -39,7 +39,10 @@ _LAW_CONTENT = re.compile(
     r"(?:fines?|penalt(?:y|ies)|punishments?|(?:prison|jail)\s+(?:terms?|sentences?)|jail\s+time)\b"
     r"|\bhow\s+long\s+(?:can|could|do|does|would|will)\s+(?:[\w'-]+\s+){0,5}?(?:go\s+to|"
     r"be\s+sent\s+to|spend\s+in|get\s+in)\s+(?:prison|jail)\b"
-    r"|\b(?:fines?|penalt(?:y|ies))\s+(?:can|could|do|does|would|will)\b",
+    r"|\b(?:fines?|penalt(?:y|ies))\s+(?:can|could|do|does|would|will)\b"
+    # what courts gave: "what sentences did the two men get", "which verdicts were handed down"
+    r"|\b(?:what|which)\s+(?:(?:prison|jail|court)\s+)?(?:sentences?|verdicts?|judgements?|"
+    r"judgments?)\s+(?:did|have|had|(?:were|was)\s+(?:handed|given|imposed|passed))\b",
     re.I,
 )
 # A question word inside a yes/no question: "did anyone send a flyer showing how …" ...

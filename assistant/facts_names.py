@@ -210,6 +210,11 @@ def pick_name(
     return best if score(best) > 0 else None
 
 
+# Two or more places written by name: "Manila, Jakarta and Hanoi".
+_PLACE = r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+_PLACES = rf"{_PLACE}(?:,\s*{_PLACE})*,?\s+and\s+{_PLACE}"
+
+
 def listed(text: str, noun: str) -> str | None:
     """The items an effort lists for a plural noun: "six languages (English, Chinese and
     Korean)" → "English, Chinese and Korean"; "groups such as A and B" → "A and B"."""
@@ -219,8 +224,9 @@ def listed(text: str, noun: str) -> str | None:
         text,
         re.I,
     )
-    if m is None:
-        return None
+    if m is None:  # "the embassies in Manila, Jakarta and Hanoi": named by their places
+        at = re.search(rf"\b(?i:{re.escape(noun)})\s+(?:in|at)\s+({_PLACES})", text)
+        return at.group(1) if at else None
     items = (m.group(1) or m.group(2)).strip(" ,")
     if _DATING.match(items) or not _DATE_WORDS.sub("", items).strip(" ,.–-"):
         return None  # "in 9 prefectures (from Monday, November 20, 2073)": a date, no list

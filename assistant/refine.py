@@ -179,6 +179,16 @@ RULES: tuple[Rule, ...] = (
         to(Intent.NUMBER),
     ),
     Rule(
+        "a share asked for is a figure, not a name: “what was the share of hotline calls”",
+        lambda q, i, s: (
+            i is Intent.NAME
+            and bool(q.unit)
+            and measure_of(q.unit or "") == "percent"
+            and q.names is None
+        ),
+        to(Intent.NUMBER),
+    ),
+    Rule(
         "a person asked for by the part they played is named by the effort: “who was the "
         "speaker at the symposium”; a part the reports speak of is no everyday question: "
         "“who's the ambassador of the winter drive”",

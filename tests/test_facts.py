@@ -229,6 +229,10 @@ def test_the_items_an_effort_lists_for_a_noun_are_read_from_its_brackets_or_list
     # a bracket dating them, however many commas it holds
     assert listed("in 5 wards (from Friday, June 2, 2080)", "wards") is None
     assert listed("in 2 towns (Monday, May 1 and Friday, May 5, 2080)", "towns") is None
+    # things named by where they are: "the consulates in Busan, Jeju and Osaka"
+    posted = "Posted liaison officers to the consulates in Busan, Jeju and Osaka (May 2090)."
+    assert listed(posted, "consulates") == "Busan, Jeju and Osaka"
+    assert listed("Posted an officer to the consulate in Busan.", "consulate") is None
 
 
 def test_a_total_over_several_groups_does_not_count_one_of_them(bot: Assistant) -> None:
@@ -540,6 +544,9 @@ def test_a_report_a_year_names_is_a_topic_and_names_of_a_kind_are_not_another_na
     assert bot.ask("Which cinemas showed the selfie video?").abstained
     earlier = bot.ask("What efforts were made in FY2017?")  # that year's, not the report's
     assert earlier.citations == () and "No report for 2017 is loaded" in earlier.text
+    # the year is when things were done, though an effort names it: not loaded
+    done = bot.ask("english report in fy2017 - what did CAS do that year?")
+    assert done.citations == () and "No report for 2017 is loaded" in done.text
 
 
 def test_a_part_asked_by_what_the_effort_says_it_did_is_the_figure(tmp_path: Path) -> None:

@@ -971,6 +971,8 @@ def test_a_remark_set_off_by_a_dash_is_dropped(reader: Reader) -> None:
         ("how much is the fine for ignoring the order?", True),
         ("how long can someone go to prison for it", True),
         ("what's the longest jail term for running such a site?", True),
+        ("what sentences did the men arrested in the sweep receive?", True),  # courts' doing
+        ("which verdicts were handed down in the end", True),
         # what an effort made or which law it enforced: the reports say
         ("what does the guidebook say about grooming?", False),
         ("which act did the police enforce in the crackdown?", False),

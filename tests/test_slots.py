@@ -1009,6 +1009,8 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
         ("Name the five universities that ran the study.", "universities"),
         ("can you name the companies that joined", "companies"),
         ("what did they name the campaign", None),
+        ("what exactly were the 9 pledges adopted there", "pledges"),
+        ("did the ministry hold it again? in which reports", None),  # years, not names
     ],
 )
 def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
