@@ -50,9 +50,16 @@ def tokenize(text: str) -> list[str]:
     Example:
         >>> tokenize("Organized awareness-raising seminars for teachers")
         ['organiz', 'awareness-rais', 'seminar', 'teacher']
+        >>> tokenize("shelters run by NGOs"), tokenize("an NGO shelter")
+        (['shelter', 'run', 'ngo'], ['ngo', 'shelter'])
     """
+    text = _ACRONYM_PLURAL.sub(r"\1", text)  # "NGOs" is "NGO", as "teachers" is "teacher"
     words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
+
+
+# An abbreviation in capitals with a plural "s": "NGOs", "NPOs", "URLs".
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
 
 
 # The files bm25s writes (``BM25.save``) and planqa reads back into memory.

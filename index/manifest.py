@@ -32,8 +32,9 @@ __all__ = [
 # 2: each effort also indexed by its own words (chunk kind "text"); 3: an ONNX export of the
 # model beside the vectors (an index without one still loads; queries then use the reference);
 # 4: that export optimised, its weights in model.onnx.data (mapped, not copied, at start);
-# 5: each effort's token vectors (tokens.npy, token_offsets.npy; index.tokens)
-FORMAT_VERSION = 5
+# 5: each effort's token vectors (tokens.npy, token_offsets.npy; index.tokens); 6: an
+# abbreviation's plural is its word in the BM25 vocabulary ("NGOs" → "ngo")
+FORMAT_VERSION = 6
 
 # The files of an index folder, as the manifest names them.
 VECTORS, CHUNKS, BM25_DIR = "vectors.faiss", "chunks.json", "bm25/"

@@ -28,7 +28,7 @@ from index import (
     open_index,
     save_index,
 )
-from index.lexical import Lexical
+from index.lexical import Lexical, tokenize
 from index.search import MEASURE_WEIGHT
 from tests.conftest import EVALSET, REPO_ROOT, FakeEmbedder
 
@@ -50,6 +50,12 @@ def ids_where(corpus: Corpus, keep: Callable[..., bool]) -> set[str]:
 
 
 # -- chunks ------------------------------------------------------------------------------------
+
+
+def test_an_abbreviations_plural_is_its_word_as_other_plurals_are() -> None:
+    assert tokenize("shelters run by NGOs") == ["shelter", "run", "ngo"]
+    assert tokenize("an NGO shelter") == ["ngo", "shelter"]
+    assert tokenize("the US and Japan") == ["us", "japan"]  # no plural: its own word
 
 
 def test_one_effort_document_per_effort_cited_by_its_id(bundled_corpus: Corpus) -> None:
