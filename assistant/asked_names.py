@@ -103,6 +103,7 @@ _HOURS = re.compile(
     r"\b(?:what|which)\s+hours?\b|\b(?:opening|business|office)\s+hours\b|"
     r"\bwhat\s+times?\s+of\s+(?:the\s+)?day\b|"  # "at what time of day do chats come in"
     r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.]{0,40}\b(?:open|close|start|end)s?\b|"
+    r"\b(?:until|till|up\s+to)\s+what\s+(?:time|hour)\b|"  # "until what time can parents call"
     # "when is it open": while it is open, not when it opened ("since when are they open")
     r"(?<!\bsince\s)(?<!\bfrom\s)\bwhen\s+(?:is|are)\b[^?.]{0,50}\bopen\b\s*(?:[?.!]|$)|"
     # "when can i call on saturday": the hours a line answers, not a date ("since when can
@@ -145,7 +146,10 @@ def asked_names(text: str) -> str | None:
         return m.group(1).lower()
     if _WHICH_NUMBER.search(text):  # "which number was the meeting": the 4th
         return "ordinal"
-    if _HOURS.search(text):  # "what hours is it open": the times of day
+    hours = _HOURS.search(text)
+    if hours and not re.search(r"\b(?:who|whom|where|which|how)\b", text[: hours.start()], re.I):
+        # "what hours is it open": the times of day (not when another question comes first:
+        # "who can i call? and till what time …" asks two things)
         return "hours"
     m = _WHICH_KIND.search(text) or _BY_WHICH_KIND.search(text) or _CALLED.search(text)
     if m:  # "at which conference did MOFA present …", "what is the guidebook … titled?"

@@ -10,13 +10,14 @@ effort does not give that kind of fact;
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from assistant.asked_names import NAME_KINDS
 from assistant.asked_people import asked_names_people
 from assistant.compose import Composer
 from assistant.fact_doers import BODIES, done_by, question_verbs, sport_of, verb_after
 from assistant.fact_figure import figure_lead, stems_of, topic_stems
+from assistant.fact_place import joined, place_kind, place_lead
 from assistant.facts import figures
 from assistant.facts_args import argument, asked_preposition, passive_object, stranded
 from assistant.facts_dates import clock_times, dates
@@ -43,7 +44,7 @@ from assistant.facts_people import (
 )
 from assistant.facts_pick import pick_figure
 from assistant.facts_places import places
-from assistant.gazetteer import PLACE_KINDS, places_of_kind
+from assistant.gazetteer import places_of_kind
 from assistant.intents import Intent, stem
 from assistant.name_checks import (
     asked_count,
@@ -189,7 +190,7 @@ class Leads:
             noun = "email" if "mail" in q.names else "address"
             found = [s.text for s in contacts(e.text) if s.noun == noun]
             if found:
-                return f"The report gives {_joined(found)}"
+                return f"The report gives {joined(found)}"
             if not _NAME_ASKED.search(q.text):
                 return None  # else "the name of the website": the name it gives below
         if q.names == "number":  # "the phone number": the one number to call it gives
@@ -210,12 +211,12 @@ class Leads:
             items = listed(e.text, q.names)  # "six languages (English, Chinese, …)"
             if items:
                 return f"The report lists them: {items}"
-        kind = _place_kind(q)
+        kind = place_kind(q)
         if kind is not None:  # "for which countries", "which prefecture": gazetteer names
             found = places_of_kind(e.text, kind)
             if len(found) == 1 and _counted_more(e.text, q.unit or q.names or "", 1):
                 return None  # "24 countries endorsed it": Australia, the co-host, is not them
-            return f"The report names {_joined(found)}" if found else None
+            return f"The report names {joined(found)}" if found else None
         asked_noun = q.unit or q.names
         if asked_noun and stem(asked_noun.lower()) in _WARDS:
             # "in which ward": the named place the effort gives ("in Setagaya, Tokyo")
@@ -292,8 +293,9 @@ class Leads:
             )
         # A name the question already states is not its answer ("which practices came out
         # of the Safer Platforms Roundtable?" is not answered by "Safer Platforms Roundtable").
-        stated = stems_of(q.text)
-        spans = [s for s in spans if not stems_of(s.text) <= stated]
+        # ("the broker ring" is not named by "brokerage ring": words alike to five letters)
+        stated = {w[:5] for w in stems_of(q.text)}
+        spans = [s for s in spans if not {w[:5] for w in stems_of(s.text)} <= stated]
         span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
         quoted_names = [s for s in spans if s.text in quoted(e.text)]
         if span is None and first and len(quoted_names) == 1 and not q.unit and not q.own_words:
@@ -303,26 +305,7 @@ class Leads:
         return None if span is None else f"The report names it “{span.text}”"
 
     def _place(self, q: Query, e: CitedEffort, first: bool) -> str | None:
-        kind = _place_kind(q)
-        if kind is not None:  # "in which city": a city, not "at the training center"
-            found = places_of_kind(e.text, kind)
-            return f"The report gives the {kind} as {_joined(found)}" if found else None
-        # The place of what is asked about: "… in all 47 prefectures, and held a training
-        # course for their staff in Osaka" gives Osaka for where the course was held.
-        topic = topic_stems(q)
-        # "where was the Asia-Pacific Conference held?" is not answered by its own name
-        stated = stems_of(q.text)
-        spans = [s for s in places(e.text) if not stems_of(s.text) - {"at", "in", "the"} <= stated]
-        spans = sorted(spans, key=lambda s: -len(topic & _lead(e.text, s.text)))
-        if q.unit:  # "in which prefectures": a place that says it is prefectures first
-            kind = stem(q.unit.lower())
-            spans = [s for s in spans if kind in stems_of(s.text)] + spans
-        if not spans:
-            return None
-        place = spans[0].text
-        if re.match(r"(?:at|in|on|inside)\s", place):  # "at Hamanaka Arts Center"
-            return f"The report places it {place}"
-        return f"The report gives the place as {place}"
+        return place_lead(q, e)
 
     def _section(self, q: Query, e: CitedEffort, first: bool) -> str:
         return f"It is under section {e.section}, “{e.section_title}” (measure “{e.measure_title}”)"
@@ -335,25 +318,11 @@ _BOUND_LEADS = {
 }
 
 
-def _lead(text: str, span: str, width: int = 50) -> frozenset[str]:
-    """The stems of the words just before ``span`` in ``text``."""
-    at = text.find(span)
-    return stems_of(text[max(0, at - width) : max(0, at)])
-
-
 def _said_by(found: str, question: str) -> bool:
     """Whether what was found is no more than words the question says itself."""
     asked = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
     words = [stem(w) for w in re.findall(r"[a-z]+", found.lower()) if w not in ("the", "a", "an")]
     return bool(words) and set(words) <= asked
-
-
-def _place_kind(q: Query) -> str | None:
-    """ "city", "prefecture" or "country" when the question asks a place of that kind."""
-    for word in (q.unit, q.names):
-        if word and stem(word.lower()) in PLACE_KINDS:
-            return PLACE_KINDS[stem(word.lower())]
-    return None
 
 
 def _counted_more(text: str, noun: str, named: int) -> bool:
@@ -364,10 +333,6 @@ def _counted_more(text: str, noun: str, named: int) -> bool:
         return False
     counts = re.findall(rf"\b{NUM}\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun.lower())}\b", text.lower())
     return any((int(c) if c.isdigit() else NUMBER_WORDS.get(c, 0)) > named for c in counts)
-
-
-def _joined(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _named_in(q: Query, e: CitedEffort) -> bool:

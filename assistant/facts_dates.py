@@ -43,6 +43,10 @@ _FISCAL_DATE = re.compile(
 )
 
 
+# A month written the Japanese way: "2092年2月", "2091年7月14日".
+_JAPANESE_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?")
+
+
 def dates(text: str) -> list[FactSpan]:
     """Date phrases as written: "July 2019", "from October to November 2020", "starting
     FY2019", and every other form the report parser reads ("15th Jul 2056", "R41.6.3",
@@ -60,15 +64,19 @@ def dates(text: str) -> list[FactSpan]:
     out = []
     for start, end in spans:
         said = text[start:end].strip()
+        japanese = _JAPANESE_MONTH.fullmatch(said)
         if (start, end) in numeric:  # "(2047.9)": September 2047, as written too
             year, month = numeric_month_of(numeric[(start, end)])
+            said = f"{month_name(f'{year:04d}-{month:02d}')} ({said})"
+        elif japanese:  # "2092年2月": February 2092, as written too
+            year, month = int(japanese.group(1)), int(japanese.group(2))
             said = f"{month_name(f'{year:04d}-{month:02d}')} ({said})"
         out.append(FactSpan("date", said, None, frozenset()))
     return out
 
 
 # A time of day or a span of them: "from 14:00 to 23:00", "9:00–17:00", "5 p.m. to 11 p.m.".
-_HOUR = r"\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+_HOUR = r"(?:\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)|\bmidnight\b|\bnoon\b|\bmidday\b)"
 _CLOCK = re.compile(
     # the days they are for, written just before: "weekdays 10:00-20:00, Saturdays 10:00-17:00"
     r"\b(?:(?:on\s+)?(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|holidays)"

@@ -101,15 +101,15 @@ def audiences(text: str) -> list[FactSpan]:
 def _people_or_bodies(word: str) -> bool:
     """ "Schools", "Parents", "Children": whom a title may say it is for (not "the Future")."""
     lower = word.lower()
-    return lower in UNITS["people"] or lower in ("children", "people") or (
-        lower.endswith("s") and not lower.endswith("ss")
+    return (
+        lower in UNITS["people"]
+        or lower in ("children", "people")
+        or (lower.endswith("s") and not lower.endswith("ss"))
     )
 
 
 _TITLE_WORD = r"(?:[A-Z][\w-]*|and|of|the)"
-_FOR_IN_TITLE = re.compile(
-    rf"[\"“][^\"“”]{{3,}}?\sfor\s+({_TITLE_WORD}(?:\s+{_TITLE_WORD})*)[\"”]"
-)
+_FOR_IN_TITLE = re.compile(rf"[\"“][^\"“”]{{3,}}?\sfor\s+({_TITLE_WORD}(?:\s+{_TITLE_WORD})*)[\"”]")
 
 
 # "chaired by a professor of Keio University, and …": who did what the verb says ("for"
@@ -360,13 +360,16 @@ _TALKS = frozenset(stem(w) for w in "lecture speak talk present teach instruct g
 
 # Who an effort's campaign or video shows: "featuring the idol group Hoshizora Nine",
 # "starring the baseball pitcher Haruto Okabe".
+_SHOWN = r"([\"“][^\"”]{2,60}[\"”]|[A-Z][\w'’-]+(?:\s+(?:(?:to|no|and|&)\s+)?[A-Z][\w'’-]+)*)"
 _FEATURING = re.compile(
     r"\b(?:featuring|starring|featured|starred)\s+(?:the\s+|an?\s+)?((?:[a-z'’-]+\s+){0,3})"
-    r"([\"“][^\"”]{2,60}[\"”]|[A-Z][\w'’-]+(?:\s+(?:(?:to|no|and|&)\s+)?[A-Z][\w'’-]+)*)"
+    rf"{_SHOWN}"
+    # "with the actress Sayaka Minazuki as campaign ambassador"
+    rf"|\bwith\s+(?:the\s+|an?\s+)?((?:[a-z'’-]+\s+){{1,3}}){_SHOWN}\s+as\b"
 )
 # People asked for by what they are in public, whoever the effort says they are.
 _PERFORMERS = frozenset(
-    "athlete celebrity star performer talent personality entertainer guest".split()
+    "athlete celebrity star performer talent personality entertainer guest face".split()
 )
 
 
@@ -377,8 +380,7 @@ def featured(text: str, noun: str) -> str | None:
     head = noun.lower().split()[-1].rstrip("s")
     found = []
     for m in _FEATURING.finditer(text):
-        described = [w[:5] for w in m.group(1).split()]
-        if head in _PERFORMERS or head[:5] in described:
-            found.append(m.group(2).strip("\"“”"))
+        words, name = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+        if head in _PERFORMERS or head[:5] in [w[:5] for w in words.split()]:
+            found.append(name.strip('"“”'))
     return found[0] if len(found) == 1 else None
-

@@ -175,7 +175,22 @@ def places_of_kind(text: str, kind: str) -> list[str]:
     cities = _named(plain, _cities()) or _named(text, _cities())
     # a city named like an ordinary word ("Central" of "Central Asian countries") is the word
     named = [n for n in cities if _plain(n) in _place_names()]
-    return [n for n in named if n not in country_mentions(n)]
+    named = [n for n in named if n not in country_mentions(n)]
+    return named or _before_its_country(plain)
+
+
+def _before_its_country(text: str) -> list[str]:
+    """A city the list does not hold, written before its country: "in Ulaanbaatar,
+    Mongolia" → ["Ulaanbaatar"]."""
+    countries = set(country_mentions(text))
+    return [
+        m.group(1)
+        for m in re.finditer(
+            r"\b(?:in|at)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
+            text,
+        )
+        if m.group(2) in countries and m.group(1) not in countries
+    ]
 
 
 def asked_places(question: str) -> list[str]:

@@ -360,6 +360,10 @@ def test_opening_hours_are_the_times_of_day_an_effort_gives() -> None:
     text = "from July 2030, the opening hours were extended to 9 hours a day (from 14:00 to 23:00)."
     assert [t.text for t in clock_times(text)] == ["from 14:00 to 23:00"]
     assert asked_names("What are the opening hours of the chat?") == "hours"
+    assert [t.text for t in clock_times("extended the chat's hours to midnight")] == ["midnight"]
+    # the hours asked alone; after another question word, two things are asked
+    assert asked_names("the parents line, until what time can they call now?") == "hours"
+    assert asked_names("who runs the parents line? and till what time is it open") != "hours"
 
 
 def test_two_shares_of_one_effort_are_told_apart_by_the_words_after_each() -> None:

@@ -37,6 +37,12 @@ def test_languages_are_the_names_iso_639_knows() -> None:
     assert places_of_kind("Trained 40 Police officers", "language") == []
 
 
+def test_a_city_the_list_lacks_is_the_name_written_before_its_country() -> None:
+    text = "Held a course in Ulaanbaatar, Mongolia for 45 border officers (October 2070)."
+    assert places_of_kind(text, "city") == ["Ulaanbaatar"]
+    assert places_of_kind("Sent officers to Mongolia and Peru", "city") == []
+
+
 def test_a_unit_right_after_a_figure_is_its_whole_noun() -> None:
     (videos, length) = figures("Produced five videos, each about three minutes long, for pupils.")
     assert (videos.noun, length.kind, length.noun) == ("videos", "duration", "minutes")

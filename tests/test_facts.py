@@ -352,6 +352,8 @@ def test_a_figure_is_given_only_when_its_type_fits_the_question(
         ("on the website (2 November 2018).", "2 November 2018"),
         ("(January–February 2019)", "January–February 2019"),
         ("in the first week (from 1 to 7 August 2017).", "from 1 to 7 August 2017"),
+        # written the Japanese way: said by its month's name, as written too
+        ("and published the results (2092年2月).", "February 2092 (2092年2月)"),
     ],
 )
 def test_a_date_is_read_however_the_report_writes_it(text: str, date: str) -> None:
@@ -534,7 +536,7 @@ def test_a_report_a_year_names_is_a_topic_and_names_of_a_kind_are_not_another_na
     report = tmp_path / "fy2018.txt"
     report.write_text(
         "FY2018 Efforts on the Plan\n1. Follow-up\nO Publicity\n"
-        '· Published an English version of the FY2017 efforts report (2 November 2018). [CAS]\n'
+        "· Published an English version of the FY2017 efforts report (2 November 2018). [CAS]\n"
         '· Screened the video "Your Selfie, Their Weapon" at 24 cinemas (July 2018). [NPA]\n',
         encoding="utf-8",
     )
@@ -1005,7 +1007,6 @@ def test_facts_of_an_effort_asked_in_other_ways(bot: Assistant, question: str, s
     assert unsupported(answer, bot.glossary) == []
 
 
-
 def test_a_fact_asked_of_each_effort_is_given_for_each(tmp_path: Path) -> None:
     report = tmp_path / "fy2018.txt"
     report.write_text(
@@ -1036,6 +1037,19 @@ def test_what_the_question_itself_says_is_named_as_no_answer(tmp_path: Path) -> 
     # the offices by their places, never the question's own words alone
     assert "names them: the public prosecutors offices [" not in answer.text
     assert "Matsuyama and Naha" in claims(answer)
+
+
+def test_a_name_alike_to_the_questions_own_words_is_no_answer(tmp_path: Path) -> None:
+    report = tmp_path / "fy2091.txt"
+    report.write_text(
+        "FY2091 Efforts on the Plan\n5. Crackdowns\nO Crackdowns\n"
+        "· Arrested 11 members of a brokerage ring that had brought girls from abroad to work "
+        "at bars (July 2091). [NPA]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    answer = bot.ask("whats the name of the broker ring arrested in july 2091?")
+    assert answer.abstained and "brokerage ring" not in claims(answer)
 
 
 def test_a_list_of_names_before_their_common_noun_is_one_phrase() -> None:
@@ -1108,8 +1122,10 @@ def test_a_city_asked_for_is_a_city_not_a_place_of_another_kind(bot2016: Assista
 def test_a_figure_counts_the_noun_a_list_of_modifiers_leads_to() -> None:
     text = "Sent lecturers to about 2,150 elementary, junior high and senior high schools."
     [span] = figures(text)
-    assert (span.text, span.noun) == ("about 2,150 elementary, junior high and senior high schools",
-                                      "schools")
+    assert (span.text, span.noun) == (
+        "about 2,150 elementary, junior high and senior high schools",
+        "schools",
+    )
 
 
 def test_a_part_counted_with_of_which_counts_the_figure_before_it() -> None:
@@ -1374,8 +1390,10 @@ def test_a_second_ask_of_a_year_no_report_covers_asks_the_earlier_figure_beside_
     )
     bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
     said = claims(
-        bot.ask("in FY2080 what share of guardians knew where to report abuse, and what was "
-                "the figure in the FY2077 poll?")
+        bot.ask(
+            "in FY2080 what share of guardians knew where to report abuse, and what was "
+            "the figure in the FY2077 poll?"
+        )
     )
     assert "58.3%" in said and "41.0%" in said
 
@@ -1385,7 +1403,6 @@ def test_a_figure_of_such_things_counts_those_things() -> None:
     assert streams.noun == "streams"
     (listed,) = figures("12 groups such as NPOs and schools")
     assert listed.noun == "groups"
-
 
 
 def test_a_count_that_rose_from_one_year_to_the_next_gives_each_years_figure(
@@ -1446,8 +1463,10 @@ def test_what_a_person_is_and_how_many_did_what_was_asked_are_read(tmp_path: Pat
     assert "5,200" in claims(bot.ask("how many staff were trained on disclosures?"))
     # "…, and how many in FY2079?": the same thing, another year's cell
     both = claims(
-        bot.ask("How many joint interviews of child victims were carried out in FY2080, and how "
-                "many in FY2079?")
+        bot.ask(
+            "How many joint interviews of child victims were carried out in FY2080, and how "
+            "many in FY2079?"
+        )
     )
     assert "3,905" in both and "3,108" in both
 
@@ -1483,7 +1502,6 @@ def test_an_age_given_as_a_limit_is_an_age_and_a_compound_qualifies_a_name() -> 
     assert [s.text for s in shared] == ["file-sharing software"]
 
 
-
 def test_a_second_ask_by_a_pronoun_is_of_what_the_first_named(tmp_path: Path) -> None:
     report = tmp_path / "fy2080.txt"
     report.write_text(
@@ -1502,7 +1520,6 @@ def test_a_second_ask_by_a_pronoun_is_of_what_the_first_named(tmp_path: Path) ->
 def test_police_forces_are_counted_as_the_police_departments() -> None:
     spans = figures("Ran the crackdown with 34 prefectural police departments taking part.")
     assert pick_figure(spans, "forces", frozenset({"prefectur", "forc"})).text.startswith("34")
-
 
 
 def test_a_table_with_a_part_row_and_a_total_asked_of_a_named_service(tmp_path: Path) -> None:
@@ -1540,3 +1557,16 @@ def test_a_sum_is_said_of_what_it_pays_for_never_of_something_else(
     assert "4.3 billion yen" in claims(budget)
     events = bot.ask("how much did the online safety month events cost in total")
     assert events.abstained and "yen" not in claims(events)
+
+
+def test_where_someone_came_from_is_the_place_after_from(tmp_path: Path) -> None:
+    report = tmp_path / "fy2068.txt"
+    report.write_text(
+        "FY2068 Efforts on the Plan\n2. Education\nO Contests\n"
+        '· Held the final of the "Safe Phone Contest" (12 February 2069); the grand prize '
+        "went to a team from Tottori. [MEXT]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    answer = bot.ask("Where was the team that won the Safe Phone Contest from?")
+    assert not answer.abstained and "Tottori" in claims(answer)

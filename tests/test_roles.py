@@ -303,6 +303,7 @@ def test_a_year_of_an_era_is_no_figure() -> None:
         ("athlete", "with videos featuring the judo player Ren Aoba; viewed 2 million times",
          "Ren Aoba"),
         ("band", 'short videos starring the rock band "Night Owls" on video sites', "Night Owls"),
+        ("star", "with the actress Mai Ono as campaign ambassador (May 2089)", "Mai Ono"),
         ("pitcher", "featuring the judo player Ren Aoba", None),  # not what was asked
         ("athlete", "featuring the judo player Ren Aoba and featuring the swimmer Aya Ito", None),
     ],
