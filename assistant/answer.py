@@ -24,7 +24,7 @@ from assistant.compound import FACT_INTENTS, joined, read_two_asks
 from assistant.conversation import Context, FollowUp, follow_up, relative_year
 from assistant.facts import figures
 from assistant.intent_table import INTENTS, Turn
-from assistant.intents import Intent, stem
+from assistant.intents import Intent
 from assistant.models import Answer, AppliedFilters
 from assistant.offtopic import OffTopic
 from assistant.query import Query, TimeScope
@@ -33,9 +33,9 @@ from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import Retriever
 from assistant.rule import plan_unit
+from assistant.turns import Turns
 from corpus.models import Corpus
 from index.documents import CitedEffort
-from index.lexical import tokenize
 from index.search import SearchIndex
 
 __all__ = ["Answerer"]
@@ -43,8 +43,7 @@ __all__ = ["Answerer"]
 
 def _attributive(text: str, years: Sequence[int]) -> bool:
     """Whether each year is written before a noun it names ("the FY2017 report"), not as
-    the time of what was done ("what did CFA do in FY2087 - …"); a figure or a date asked
-    of a year may be given by an effort of another year that names it."""
+    the time of what was done ("what did CFA do in FY2087 - …")."""
     return all(
         re.search(
             rf"(?i)\b(?:FY\s?)?{y}(?:年)?\s+(?!(?:and|or|to|that|this|the|what|which|who|how|"
@@ -71,16 +70,6 @@ def _measure_mask(at: tuple[int, int], efforts: Sequence[CitedEffort]) -> np.nda
     return np.array([e.section == section and e.measure == w for e, w in pairs])
 
 
-# "the study group", "the new hotline": a thing named with "the", two or three words.
-# At most so many words of its own, all of the effort just given: a fact asked of it.
-_FEW_WORDS = 2
-_THE_THING = re.compile(r"\bthe\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2})\b")
-
-
-def _whole_words_in(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
-
-
 class Answerer:
     """Answers questions over one corpus and its index."""
 
@@ -96,6 +85,7 @@ class Answerer:
         self.comparisons = Comparisons(index)
         self.comparer = CompareWriter(self.compose, self.comparisons, self.retriever)
         self._position = {e.id: i for i, e in enumerate(index.efforts)}
+        self.turns = Turns(index.efforts)
         self._years = frozenset(e.fiscal_year for e in index.efforts)
         # A body renamed during a year is one body under both names: efforts credit the
         # name that held then ("CFYA (…; formerly CFA …)").
@@ -133,11 +123,19 @@ class Answerer:
             turn = compare_follow_up(query, context)
         else:
             turn = follow_up(asks.first if asks else query, context)
-            turn = self._definite(turn, context)
+            turn = self.turns.definite(turn, context)
         # in a conversation about the reports, a question only loosely like an everyday
         # request is taken as about them
         conversing = context is not None and bool(context.question)
         answer = self._respond(turn, ministries, fiscal_years, conversing=conversing)
+        wider = self.turns.widened(turn, context) if answer.abstained and context else None
+        if wider is not None and not asks:
+            # a fact the effort just given does not count, found in one beside it
+            retry = self._respond(wider, ministries, fiscal_years, conversing=conversing)
+            unit = wider.query.unit or ""
+            if retry.citations and not retry.abstained and context is not None:
+                if self.turns.beside(retry.citations[0].effort_id, unit, context):
+                    answer, turn = retry, wider
         if asks and asks.same_effort:
             answer = self._also(answer, (asks.second, *asks.more))
         elif asks and not (asks.second.intent in FACT_INTENTS and answer.abstained):
@@ -212,34 +210,6 @@ class Answerer:
         said = "\n\n".join(dict.fromkeys(extras))  # two asks the effort answers alike: once
         return answer.model_copy(update={"text": f"{lead}\n\n{said}\n\n{rest}".rstrip()})
 
-    def _definite(self, turn: FollowUp, context: Context | None) -> FollowUp:
-        """A fresh-looking question that names, with "the", a thing only one of the
-        previous answer's efforts holds ("how many meetings did the study group hold?"
-        after a list that has one study group) asks about that effort."""
-        q = turn.query
-        if turn.scope is not None or context is None or not context.efforts or q.has_filters:
-            return turn
-        shown = [e for e in self.index.efforts if e.id in context.efforts]
-        for m in _THE_THING.finditer(q.text.lower()):
-            words = m.group(1).split()
-            for phrase in (" ".join(words[:n]) for n in range(len(words), 1, -1)):
-                held = [e.id for e in shown if _whole_words_in(e.text.lower(), phrase)]
-                if len(held) == 1:  # "the study group hold": "study group"
-                    return FollowUp(q, tuple(held), ("the previous answer's effort",))
-        return self._of_the_first(turn, context)
-
-    def _of_the_first(self, turn: FollowUp, context: Context) -> FollowUp:
-        """A fact asked with a word or two, all of the previous answer's first effort
-        ("signed on what date" after the memorandum it signed), asks of that effort."""
-        q = turn.query
-        own = set(q.own_words) - ({stem(q.unit)} if q.unit else set())
-        if q.intent not in FACT_INTENTS or not own or len(own) > _FEW_WORDS:
-            return turn
-        first = self.index.efforts[self._position[context.efforts[0]]]
-        if own <= set(tokenize(first.text)):
-            return FollowUp(q, (first.id,), ("the previous answer's effort",))
-        return turn
-
     def _respond(
         self,
         turn: FollowUp,
@@ -272,7 +242,12 @@ class Answerer:
             q.time.uncovered
             and set(q.time.uncovered) <= self.reader.named_years
             and q.topic_words  # "what was done in FY2015?" asks for that year's efforts
-            and (q.intent in FACT_INTENTS or _attributive(q.text, q.time.uncovered))
+            # "what did CFA do in FY2087?" asks that year's efforts, which no report holds
+            and (
+                q.intent in FACT_INTENTS
+                or not q.ministries
+                or _attributive(q.text, q.time.uncovered)
+            )
         ):
             # "the English version of the FY2017 report": a year the efforts name, not a
             # time to filter by
@@ -324,6 +299,8 @@ class Answerer:
             keep = np.zeros(len(idx.efforts), dtype=bool)
             keep[[self._position[i] for i in scope if i in self._position]] = True
             masks.append(keep)
+        if q.time.undated:  # "which efforts give no date"
+            masks.append(np.array([not e.dates for e in idx.efforts]))
         if q.section is not None:
             named = {q.section, *q.also_sections}  # "sections 4 to 6": any of them
             masks.append(np.array([e.section in named for e in idx.efforts]))
@@ -340,29 +317,39 @@ class Answerer:
         return out
 
     def _both_names(self, q: Query) -> Query:
-        """A renamed body asked by either name is asked by both ("the kids agency": CFA
-        and CFYA), each effort found under the name it credits."""
+        """A renamed body asked by an everyday name is asked by both of its names ("the
+        kids agency": CFA and CFYA), each effort found under the name it credits; one of
+        its abbreviations written alone asks that name ("CFYA": since the renaming)."""
         if not self._body or not q.ministries:
             return q
         names = {*self._body, *self._body.values()}
-        same = [m for m in names if self._canon(m) in {self._canon(a) for a in q.ministries}]
-        both = tuple(dict.fromkeys([*q.ministries, *sorted(same)]))
+        same = [
+            m
+            for m in sorted(names)
+            for asked in q.ministries
+            if asked not in q.written and self._canon(m) == self._canon(asked)
+        ]
+        both = tuple(dict.fromkeys([*q.ministries, *same]))
         return q if both == q.ministries else q.model_copy(update={"ministries": both})
 
-    def _canon(self, ministry: str) -> str:
-        """A body's latest name: its former abbreviation read as the new one."""
-        return self._body.get(ministry, ministry)
+    def _canon(self, ministry: str, asked: Sequence[str] = ()) -> str:
+        """A body's latest name: its former abbreviation read as the new one (when both
+        are ``asked``, if given)."""
+        new = self._body.get(ministry)
+        if new is None or (asked and not {ministry, new} <= set(asked)):
+            return ministry
+        return new
 
     def filtered(self, t: Turn, *, joint: bool = False) -> list[CitedEffort]:
         """The efforts in the turn's mask that its ministries and joint condition admit."""
         q = t.query
         rows = range(len(self.index.efforts)) if t.mask is None else np.flatnonzero(t.mask)
-        wanted = {self._canon(m) for m in q.ministries}
+        wanted = {self._canon(m, q.ministries) for m in q.ministries}
         at_least = max(2, q.min_ministries) if joint else 0
         out = []
         for row in rows:
             e = self.index.efforts[int(row)]
-            credited = {self._canon(m) for m in e.ministries}
+            credited = {self._canon(m, q.ministries) for m in e.ministries}
             if wanted:
                 have = wanted & credited
                 if not have or (q.all_ministries and have != wanted):

@@ -124,6 +124,8 @@ class Composer:
             parts.append("in " + " and ".join(fiscal_span(y) for y in years))
         elif years:
             parts.append(f"(in {years_phrase(years)})")
+        if time.undated:
+            parts.append("that name no month")
         return " ".join(parts) if parts else "in the loaded reports"
 
     def answer(

@@ -25,6 +25,7 @@ class TimeScope(_Frozen):
         fiscal_years: Reports the question is about (empty: no year restriction).
         months: Efforts dated in these months only (None: no month restriction).
         uncovered: Years asked about that no loaded report covers and no effort is dated in.
+        undated: Efforts that name no month only ("which efforts give no date?").
         reading: How the time was read, said in the answer when it is not what was typed
             ("2019 read as FY2019 (April 2019 – March 2020)", "calendar year 2019").
     """
@@ -32,11 +33,12 @@ class TimeScope(_Frozen):
     fiscal_years: tuple[int, ...] = ()
     months: tuple[str, ...] | None = None
     uncovered: tuple[int, ...] = ()
+    undated: bool = False
     reading: str = ""
 
     @property
     def any(self) -> bool:
-        return bool(self.fiscal_years or self.months is not None or self.uncovered)
+        return bool(self.fiscal_years or self.months is not None or self.uncovered or self.undated)
 
 
 class Query(_Frozen):
@@ -47,7 +49,8 @@ class Query(_Frozen):
             remarks around it dropped, ministry names spelled the reports' way.
         intent: What it asks for; ``confidence`` is the classifier's top score.
         ministries: Ministries named (abbreviations); ``unknown_ministries`` are
-            ministry-like names no loaded report has.
+            ministry-like names no loaded report has; ``written`` those the question writes
+            as their abbreviation ("CFYA", not "the kids agency").
         all_ministries: "together", "both", "jointly": efforts crediting every one named.
         min_ministries: Only efforts credited to at least this many ministries (0: any).
         max_ministries: Only efforts credited to at most this many (0: any); "exactly three
@@ -105,6 +108,7 @@ class Query(_Frozen):
     confidence: float = 1.0
     ministries: tuple[str, ...] = ()
     unknown_ministries: tuple[str, ...] = ()
+    written: tuple[str, ...] = ()
     all_ministries: bool = False
     min_ministries: int = 0
     max_ministries: int = 0

@@ -45,14 +45,10 @@ from assistant.parts import asks_measures, restated
 from assistant.query import Query
 from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots, blanked, tagged, unfiltered
 from assistant.slots import (
-    asks_dated,
     exact_ministry_count,
     ministry_count,
-    ministry_count_spans,
     names_the_plan,
     ordinal,
-    plan_noun,
-    plan_part,
     rank,
     refers_back,
     sole_ministry,
@@ -66,25 +62,31 @@ from assistant.text import (
     normalize,
     question_part,
 )
-from assistant.time_scope import months_within, time_scope
+from assistant.time_scope import asks_dated, asks_undated, months_within, time_scope
+from assistant.topic_words import TopicWords
 from assistant.when import that_time
 from corpus.eras import western_years
 from corpus.models import Corpus
 from index.documents import CitedEffort
-from index.lexical import STOPWORDS, tokenize
+from index.lexical import tokenize
 
 __all__ = ["Reader"]
 
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
-# What a year's report may be called after its year: "the FY2075 edition".
-_DOCUMENT = frozenset(
-    "edition editions book books document documents volume publication notice gazette annex "
-    "bulletin export exports cable cables telegram telegrams compendium compendia "
-    "compilation channel slack listing listings printout printouts print-out print-outs".split()
+# Talk of a renamed body's names, no topic: "its old abbreviation", "(the new name only)",
+# "under either of its names" (not "the new name of the hotline", which asks a name).
+# ... saying both names are meant: "(old name counts too)", "under either of its names"
+_EITHER_NAME = re.compile(
+    r"\b(?:both|either|any|too|as\s+well)\b|\b(?:old|former|previous)\b.*\b(?:new|current)\b", re.I
 )
-_VAGUE = frozenset("somewhere anywhere sometime anytime".split())
-_WHOLE = frozenset("complete full entire whole".split())
-_LISTS = frozenset("list lists effort efforts report reports item items".split())
+_NAMING_TALK = re.compile(
+    r"\s*,?\s*(?:\(\s*)?(?:(?:counting|under|by|with|using)\s+)?(?:(?:its|the|their)\s+)?"
+    r"(?:(?:old|new|former|previous|current|present|latest)\s+(?:name|abbreviation|acronym|one)"
+    r"(?!\s+of\b)(?:\s+(?:only|too|counts\s+too|as\s+well|alone))?"
+    r"|(?:either|both|any)\s+(?:of\s+)?(?:its|their)\s+(?:names|abbreviations)"
+    r"|(?:before|after|since|until)\s+(?:it|they)\s+(?:was|were|got)\s+renamed)(?:\s*\))?",
+    re.I,
+)
 # Who acts at home: Japan, "our" police, "officials" (not "officials in Korea").
 _HOME = re.compile(
     r"\b(?:japan(?:ese)?|tokyo|the government|our|officials(?!\s+(?:in|of|from)\b))\b", re.I
@@ -110,6 +112,7 @@ class Reader:
             w for plan in corpus.plans for w in tokenize(plan.title) if w.isalpha()
         )
         self.glossary = dict(corpus.glossary)  # abbreviation → full name
+        self.renamed = corpus.renamed  # abbreviation → the body's former abbreviation
         self.titles = list(
             dict.fromkeys((s.number, s.title) for plan in corpus.plans for s in plan.sections)
         )
@@ -151,6 +154,7 @@ class Reader:
         self.function_stems = (model.scaffold - self.stems) | frozenset(
             tokenize(" ".join(function_words()))
         )
+        self.topics = TopicWords(self.chatter, self.function_stems, model.scaffold)
         self.mentioned = frozenset(w for w in self.vocabulary)
         self.slots = SlotReader(
             self.ministries,
@@ -170,6 +174,10 @@ class Reader:
         if not content:
             return Query(text=text, intent=Intent.CHITCHAT)
         text = self._without_glosses(content)
+        # "counting both its old abbreviation CFA and its new one CFYA": which of a renamed
+        # body's names are meant, said around them
+        talk = " ".join(m.group(0) for m in _NAMING_TALK.finditer(text)) if self.renamed else ""
+        text = _NAMING_TALK.sub("", text).strip() or text if talk else text
         slots = self.slots.read(text)
         # What is asked is read from the question itself, not from a statement leading
         # into it ("MOJ evaluated its guidance - what did the evaluation conclude?").
@@ -222,7 +230,9 @@ class Reader:
         if not self.model.accepts(prediction) or intent is Intent.CHITCHAT:
             intent = Intent.TOPIC
         back, subset = refers_back(blanked(text, slots.spans["time"]))
-        topic, words = self._topic(follows, asked_slots) if follows else self._topic(text, slots)
+        topic, words = (
+            self.topics.topic(follows, asked_slots) if follows else self.topics.topic(text, slots)
+        )
         said = restated(text, self._section_words(slots.section)) if words else frozenset()
         if said:  # "section 3 (the one on tools) - what was done?": the title, restated
             words = tuple(w for w in words if w not in said)
@@ -251,11 +261,17 @@ class Reader:
             named = not_places(named, source)
         term = self._term(text, slots)
         changes = read_changes(asked or text, self.years)
+        names = asked_names(text)
+        if names == "name" and unit(text) in ("percent", "money", "duration", "age"):
+            names = None  # "what % of them recognised the slogan" asks a share, no name
         return Query(
             text=self._canonical(text, slots),
             intent=intent,
             confidence=round(confidence, 3),
             ministries=slots.mentions.ministries,
+            written=()
+            if _EITHER_NAME.search(talk)
+            else tuple(m for m in slots.mentions.ministries if re.search(rf"\b{m}\b", text, re.I)),
             unknown_ministries=tuple(
                 u for u in slots.mentions.unknown if u.lower() not in self.said
             ),
@@ -263,7 +279,13 @@ class Reader:
             min_ministries=exactly or (0 if sole else at_least),  # "alone, without any other"
             max_ministries=exactly,
             sole=sole,
-            time=time_scope(slots.time, self.years, self.dated, dated=asks_dated(text)),
+            time=time_scope(
+                slots.time,
+                self.years,
+                self.dated,
+                dated=asks_dated(text),
+                undated=asks_undated(text),
+            ),
             section=slots.section,
             also_sections=slots.also_sections,
             measure=slots.measure,
@@ -274,7 +296,7 @@ class Reader:
             or (name_of(text) if intent in (Intent.NAME, Intent.WHERE) else None)
             or quantity_of(text, known_only=intent is not Intent.NUMBER),
             counted=counts(text),
-            names=asked_names(text),
+            names=names,
             role=asked_role(text),
             topic=topic,
             about=unfiltered(follows or text, asked_slots if follows else slots, self.chatter)
@@ -283,8 +305,8 @@ class Reader:
             topic_words=words,
             report_words=tuple(w for w in words if w in self.stems),
             own_words=tuple(w for w in words if w not in self.model.scaffold),
-            alternatives=() if follows else self._alternatives(text, slots),
-            conjuncts=() if follows else self._alternatives(text, slots, "and"),
+            alternatives=() if follows else self.topics.alternatives(text, slots),
+            conjuncts=() if follows else self.topics.alternatives(text, slots, "and"),
             rank=rank(text),
             bound=bound(text),
             ordinal=ordinal(text)[0],
@@ -335,74 +357,11 @@ class Reader:
         ]
         return shape(tokens, self.model.scaffold)
 
-    def _topic(self, text: str, slots: Slots) -> tuple[str, tuple[str, ...]]:
-        """What the question is about: its words outside slots, scaffold and chatter."""
-        spans = {"many": ministry_count_spans(text), **slots.spans}  # "3 ministries" first
-        kept, after = [], None
-        read = list(tagged(text, spans))
-        for i, (word, slot) in enumerate(read):
-            # "the FY2075 edition", "the 2075 book": a year's report, named as a document;
-            # "dated somewhere in April or May": where in the time, no topic
-            named = after in ("time", "document") and word.lower() in _DOCUMENT
-            vague = word.lower() in _VAGUE and any(s == "time" for _, s in read[i + 1 : i + 4])
-            # "the complete effort list": how much of the list, not what it is about
-            vague = vague or (
-                word.lower() in _WHOLE and any(w.lower() in _LISTS for w, _ in read[i + 1 : i + 3])
-            )
-            # "all 4 reports": how many of the plan's parts, as "the two reports" says it
-            counted = word.isdigit() and any(plan_part(w) for w, _ in read[i + 1 : i + 2])
-            if self._about(word, slot) and not named and not vague and not counted:
-                kept.append(word)
-            after = "document" if named else slot  # "the FY2059 gazette notice"
-        # "consultation-only" is about consultation: a hyphenated word and its parts
-        joined = " ".join(kept)
-        whole_and_parts = f"{joined} {joined.replace('-', ' ')}" if "-" in joined else joined
-        words = tuple(
-            dict.fromkeys(w for w in tokenize(whole_and_parts) if w not in self.function_stems)
-        )
-        topic = " ".join(w for w in kept if not set(tokenize(w)) <= self.function_stems)
-        return topic, words
-
     def _section_words(self, section: int | None) -> frozenset[str]:
         """The stems of a section's titles, in every loaded report."""
         return frozenset(
             w for number, title in self.titles if number == section for w in tokenize(title)
         )
-
-    def _about(self, word: str, slot: str | None) -> bool:
-        """Whether a word of the question says what it is about."""
-        return (
-            slot in (None, "number", "term", "title")
-            and re.match(r"[A-Za-z\d]", word) is not None
-            and (len(word) > 1 or word.isdigit())  # the "q" of "q&a"
-            and word.lower() not in self.chatter
-            and word.lower() not in STOPWORDS
-            and (slot is not None or not plan_noun(word))  # "the two reports" is no topic
-        )
-
-    def _alternatives(
-        self, text: str, slots: Slots, joiner: str = "or"
-    ) -> tuple[tuple[str, ...], ...]:
-        """The things a question names with ``joiner`` between them, each as its own
-        words: "which efforts mention generative AI or deepfakes" → (("generat", "ai"),
-        ("deepfak",)). Empty when it names one thing."""
-        spans = {"many": ministry_count_spans(text), **slots.spans}
-        runs: list[list[str]] = [[]]
-        for word, slot in tagged(text, spans):
-            if slot is None and word.lower() == joiner:
-                runs.append([])
-            elif self._about(word, slot):
-                runs[-1].append(word)
-        groups = [
-            tuple(
-                w
-                for w in tokenize(" ".join(run))
-                if w not in self.function_stems and w not in self.model.scaffold
-            )
-            for run in runs
-        ]
-        groups = [g for g in groups if g]
-        return tuple(groups) if len(groups) > 1 else ()
 
     def _term(self, text: str, slots: Slots) -> str | None:
         if slots.spans["term"]:

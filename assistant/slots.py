@@ -24,7 +24,6 @@ __all__ = [
     "refers_back",
     "terms",
     "titles",
-    "asks_dated",
     "names_the_plan",
     "plan_noun",
     "plan_part",
@@ -180,20 +179,6 @@ def names_the_plan(text: str) -> bool:
     return bool(_PLAN_NOUN.search(text))
 
 
-_DATED = re.compile(
-    r"\b(?:are|is|were|was)\s+dated\b|\bdated\s+(?:with|by)\b|\b(?:have|has|had|give|gives|"
-    r"gave|with|carry|carries|carried|show|shows|showed|name|names|named|mention|mentions|"
-    r"mentioned|state|states|stated)\s+(?:a\s+|an\s+|any\s+)?"
-    r"(?:specific\s+|exact\s+)?(?:date|month)s?\b",
-    re.I,
-)
-
-
-def asks_dated(text: str) -> bool:
-    """Whether the question asks for efforts that give a date ("which efforts are dated?")."""
-    return bool(_DATED.search(text))
-
-
 _YES_NO = re.compile(
     r"^\s*(?:and\s+|so\s+|but\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|"
     r"would|should)\b",
@@ -291,7 +276,9 @@ _JOINT_INCLUDED = re.compile(
     r"(?:\s+(?:ones|efforts|work|projects))?\b|"
     r"\b(?:joint|shared)\s+(?:ones|efforts)?\s*(?:included|too|as well|counted)\b|"
     r"\b(?:alone|solo|on (?:its|their) own|by (?:itself|themselves)|separately)\s+(?:or|and)\s+"
-    r"(?:jointly|joint|together|with others)(?:\s+with\s+(?:others|other\s+\w+))?\b",
+    r"(?:jointly|joint|together|with others)(?:\s+with\s+(?:others|other\s+\w+))?\b|"
+    # "between december and february (both included)": both ends of a time, no two bodies
+    r"\bboth\s+(?:ends?\s+|months?\s+|dates?\s+)?(?:included|inclusive|counted)\b",
     re.I,
 )
 

@@ -9,16 +9,23 @@ was taken, so the answer can say it too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from assistant.query import TimeScope
+from assistant.slots import names_the_plan
 from assistant.when import TimeRef, fiscal_months, month_name
 
-__all__ = ["months_within", "time_scope"]
+__all__ = ["asks_dated", "asks_undated", "months_within", "time_scope"]
 
 
 def time_scope(
-    ref: TimeRef, years: Sequence[int], dated_months: Collection[str], *, dated: bool = False
+    ref: TimeRef,
+    years: Sequence[int],
+    dated_months: Collection[str],
+    *,
+    dated: bool = False,
+    undated: bool = False,
 ) -> TimeScope:
     """Fiscal years and months to restrict to, with a bare year resolved and said.
 
@@ -27,7 +34,8 @@ def time_scope(
         years: The fiscal years of the loaded reports.
         dated_months: The ``YYYY-MM`` months the loaded efforts name.
         dated: The question asks for efforts that give a date at all ("which efforts are
-            dated?"), so with no month named, every month an effort names counts.
+            dated?"), so with no month named, every month an effort names counts;
+            ``undated``: efforts that name no month ("which efforts give no date?").
     """
     loaded = set(years)
     fiscal = [y for y in ref.fiscal_years if y in loaded]
@@ -49,6 +57,7 @@ def time_scope(
             uncovered.append(y)
     for y in ref.calendar_years:
         readings.append(f"read as calendar year {y} (January – December {y})")
+    undated = undated and months is None and not dated
     if dated and months is None:
         months = sorted(dated_months)
     if months is not None and fiscal and ref.months is None:
@@ -57,6 +66,7 @@ def time_scope(
         fiscal_years=tuple(dict.fromkeys(fiscal)),
         months=tuple(months) if months is not None else None,
         uncovered=tuple(dict.fromkeys(uncovered)),
+        undated=undated,
         reading="; ".join(readings),
     )
 
@@ -73,3 +83,31 @@ def months_within(lead: TimeRef, asked: TimeRef) -> bool:
         return False
     fiscal = {int(m[:4]) - (int(m[5:7]) < 4) for m in lead.months}
     return fiscal <= set(asked.fiscal_years)
+
+
+_DATED = re.compile(
+    r"\b(?:are|is|were|was)\s+dated\b|\bdated\s+(?:with|by)\b|\b(?:have|has|had|give|gives|"
+    r"gave|with|carry|carries|carried|show|shows|showed|name|names|named|mention|mentions|"
+    r"mentioned|state|states|stated)\s+(?:a\s+|an\s+|any\s+)?"
+    r"(?:specific\s+|exact\s+)?(?:date|month)s?\b",
+    re.I,
+)
+
+
+# "which efforts give no date", "undated efforts", "efforts without any month"
+_UNDATED = re.compile(
+    r"\bundated\b|\bnot\s+dated\b|\b(?:no\s+|without\s+(?:a\s+|an\s+|any\s+)?)"
+    r"(?:specific\s+|exact\s+)?(?:date|month)s?\b(?!\s+(?:of|for|on|when)\b)",
+    re.I,
+)
+
+
+def asks_undated(text: str) -> bool:
+    """Whether the question asks for efforts that name no month ("which efforts have no
+    date?"); "no date for the launch was given" asks a date, not a list."""
+    return bool(_UNDATED.search(text)) and names_the_plan(text)
+
+
+def asks_dated(text: str) -> bool:
+    """Whether the question asks for efforts that give a date ("which efforts are dated?")."""
+    return bool(_DATED.search(text))

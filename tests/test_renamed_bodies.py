@@ -40,17 +40,29 @@ def test_a_legend_entry_with_a_bracket_in_its_note_is_read_with_its_former_name(
     assert plan.renamed == {"CFYA": "CFA"}
 
 
-@pytest.mark.parametrize("name", ["CFA", "CFYA", "the kids agency"])
-def test_a_renamed_body_asked_by_any_name_has_the_efforts_of_both(
-    bot: Assistant, name: str
+@pytest.mark.parametrize(
+    ("name", "cited"),
+    [
+        ("the kids agency", ["fy2090-1.1.1", "fy2090-1.1.2"]),  # an everyday name: both
+        ("こども家庭庁", ["fy2090-1.1.1", "fy2090-1.1.2"]),
+        ("CFA or CFYA", ["fy2090-1.1.1", "fy2090-1.1.2"]),
+        ("CFYA", ["fy2090-1.1.2"]),  # an abbreviation written alone: that name
+        ("CFA", ["fy2090-1.1.1"]),
+        ("CFA under either of its names", ["fy2090-1.1.1", "fy2090-1.1.2"]),
+    ],
+)
+def test_a_renamed_body_is_both_names_unless_one_abbreviation_is_written(
+    bot: Assistant, name: str, cited: list[str]
 ) -> None:
     answer = bot.ask(f"What did {name} do in FY2090?")
-    assert [c.effort_id for c in answer.citations] == ["fy2090-1.1.1", "fy2090-1.1.2"]
+    assert [c.effort_id for c in answer.citations] == cited
 
 
 def test_a_renamed_body_with_another_together_needs_both_bodies(bot: Assistant) -> None:
-    answer = bot.ask("What did CFA and MOJ do together?")
+    answer = bot.ask("What did the kids agency and MOJ do together?")
     assert [c.effort_id for c in answer.citations] == ["fy2090-1.1.2"]
+    counted = bot.ask("How many efforts credit CFA, counting both its old name and its new one?")
+    assert "2 efforts" in claims(counted)
 
 
 def test_each_listed_effort_names_its_year_when_the_answer_spans_years(tmp_path: Path) -> None:
@@ -66,3 +78,9 @@ def test_each_listed_effort_names_its_year_when_the_answer_spans_years(tmp_path:
     said = claims(answer)
     assert len(answer.citations) == 2
     assert "FY2030" in said and "FY2031" in said  # the second one's year too, not only quoted
+
+
+def test_efforts_that_name_no_month_are_listed_by_that(bot: Assistant) -> None:
+    answer = bot.ask("Which efforts name no month?")
+    assert [c.effort_id for c in answer.citations] == ["fy2090-1.1.2"]
+    assert "no month" in claims(answer).split("\n")[0]
