@@ -148,7 +148,7 @@ MONEY_WORDS = re.compile(
 
 def counts(text: str) -> bool:
     """Whether the question asks a count or an amount ("how many", "number of")."""
-    return _UNIT_CUE.search(text) is not None
+    return _UNIT_CUE.search(text) is not None or _TALLY.search(text) is not None
 
 
 def named_before(text: str) -> str | None:
@@ -167,6 +167,14 @@ _BY_HOW_MANY = re.compile(
     r"\bby\s+how\s+(?:many|much)\b[^?.!]*?\b(?:increas|rais|grow|expand|add|cut|reduc|"
     r"decreas|boost|lower)\w*\s+(?:(?:the|its|their)\s+)?(?:(?:number|count)\s+of\s+)?"
     r"((?:[a-z'-]+\s+){0,3}[a-z'-]+)",
+    re.I,
+)
+
+
+# A number asked as a tally of things: "what call volume", "the consultation count".
+_TALLY = re.compile(
+    r"\b(?:what|the|its|their)\s+(?:(?:total|annual|yearly|monthly)\s+)?"
+    r"(?![a-z]+ed\b)([a-z]{3,}?)\s+(?:volume|count|tally)\b(?!\s+(?:of|as)\b)",
     re.I,
 )
 
@@ -220,9 +228,18 @@ def unit(text: str) -> str | None:
         # had something done to them ("how many are there", "how many completed it" are
         # left to the words)
         return before
+    tally = _TALLY.search(text)
+    if tally:  # "what call volume did 189 handle": a number of calls
+        noun = tally.group(1).lower()
+        if noun.endswith("s"):
+            return noun
+        return f"{noun[:-1]}ies" if re.search(r"[^aeiou]y$", noun) else f"{noun}s"
+    sized = re.search(r"\bhow\s+(?:much|big|large|high)\b", text, re.I)
+    if sized and re.search(r"\bbudgets?\b", text, re.I):
+        return "budget"  # "how big is the agency's budget for …": a sum called a budget
     if re.search(r"\bhow\s+much\b", text, re.I):
         return "money" if MONEY_WORDS.search(text) else None
-    if re.search(r"\bhow\s+(?:big|large|high)\b", text, re.I) and MONEY_WORDS.search(text):
+    if sized and MONEY_WORDS.search(text):
         return "money"  # "how big were the subsidies (yen)?"
     return None
 

@@ -72,7 +72,9 @@ def read_two_asks(reader: Reader, query: Query) -> TwoAsks | None:
         return TwoAsks(first, second, True)
     first = reader.read(parts[0])
     if (
-        not first.own_words
+        # "How many officials, and from how many countries, took part in …": no words but
+        # the unit counted
+        not set(first.own_words) - {stem(first.unit.lower()) if first.unit else ""}
         and query.own_words
         and refine(first, scoped=False).intent in FACT_INTENTS
     ):

@@ -39,8 +39,8 @@ class Context(BaseModel):
     Attributes:
         question: The previous question as understood.
         intent: What it asked for.
-        ministries, time, section, measure, measure_title, topic, topic_words, unit: Its
-            slots.
+        ministries, time, section, measure, measure_title, topic, topic_words, unit,
+            min_ministries: Its slots.
         efforts: Ids of the efforts its answer cited, in order.
         scope: Ids of the efforts it was itself limited to ("which of those …"), if any:
             "And with MEXT?" asks the same of them.
@@ -59,6 +59,7 @@ class Context(BaseModel):
     topic: str = ""
     topic_words: tuple[str, ...] = ()
     unit: str | None = None
+    min_ministries: int = 0
     efforts: tuple[str, ...] = ()
     scope: tuple[str, ...] | None = None
 
@@ -78,6 +79,7 @@ class Context(BaseModel):
             topic=query.topic,
             topic_words=query.topic_words,
             unit=query.unit,
+            min_ministries=query.min_ministries,
             efforts=efforts,
             scope=scope,
         )
@@ -214,7 +216,7 @@ def _carry_filters(q: Query, ctx: Context, update: dict[str, object]) -> list[st
 
 
 def _section_words(section: int, also: tuple[int, ...]) -> str:
-    """"section 4", "sections 4, 5 and 6"."""
+    """ "section 4", "sections 4, 5 and 6"."""
     if not also:
         return f"section {section}"
     *rest, last = (section, *also)
@@ -245,10 +247,17 @@ def _swap(q: Query, ctx: Context) -> FollowUp:
     if not q.topic_words and ctx.topic_words:
         update.update(topic=ctx.topic, topic_words=ctx.topic_words, unit=q.unit or ctx.unit)
         carried.append(f"“{ctx.topic}”")
-    if ctx.scope:
+    scope = ctx.scope
+    if scope and _another_year(q, ctx.model_copy(update={"efforts": scope})):
+        # "now the same for 2023" after "only the ones done with another body": the same
+        # question of that year, not of the efforts picked from the last one
+        scope = None
+        if ctx.min_ministries and not q.min_ministries:
+            update["min_ministries"] = ctx.min_ministries
+    if scope:
         # "Which of those were joint with the NPA?" "And with MEXT?": of the same efforts
-        carried.append(f"the same {len(ctx.scope)} efforts")
-    return FollowUp(q.model_copy(update=update), ctx.scope or None, tuple(carried))
+        carried.append(f"the same {len(scope)} efforts")
+    return FollowUp(q.model_copy(update=update), scope or None, tuple(carried))
 
 
 def _pick(q: Query, ctx: Context) -> FollowUp:
@@ -265,7 +274,12 @@ def _pick(q: Query, ctx: Context) -> FollowUp:
     if intent is Intent.COUNT and len(efforts) == 1:
         # "how many of those were about sexual harm?" after one effort: a figure it gives
         intent = Intent.NUMBER
-    return _within(q.model_copy(update={"intent": intent}), efforts)
+    update: dict[str, object] = {"intent": intent}
+    if q.ordinal is None and not q.ministries and ctx.ministries:
+        # "only the ones done with another body" after MEXT's list: still MEXT's, which a
+        # later "now the same for 2023" asks of that year
+        update["ministries"] = ctx.ministries
+    return _within(q.model_copy(update=update), efforts)
 
 
 def _within(q: Query, efforts: tuple[str, ...]) -> FollowUp:

@@ -18,6 +18,7 @@ __all__ = [
     "asks_place",
     "asks_thing_not_quantity",
     "asks_what_a_law_sets",
+    "asks_which_years",
 ]
 
 # "which grades", "for which school years": the audience's kind (ages are a figure)
@@ -97,6 +98,19 @@ def asks_grade(text: str) -> bool:
 def asks_part_of_given(text: str) -> bool:
     """ "Of the 1,204 cases cleared, how many …": a part of a whole the question states."""
     return _PART_OF_GIVEN.search(text) is not None
+
+
+def asks_which_years(text: str) -> bool:
+    """ "In which years did MEXT train teachers?": the years the reports hold something,
+    not the date of one effort ("in which year was the line launched")."""
+    return _WHICH_YEARS.search(text) is not None
+
+
+_WHICH_YEARS = re.compile(
+    r"\b(?:which|what)\s+(?:fiscal\s+|of\s+the\s+)?(?:years|reports)\b"
+    r"|\bhow\s+many\s+(?:fiscal\s+)?years\s+(?:did|was|were|has|have)\b",
+    re.I,
+)
 
 
 def asks_what_a_law_sets(text: str) -> bool:

@@ -67,7 +67,8 @@ _PART = (
 )
 _SECTION = re.compile(
     rf"(?:\b{_PART}\s*\(?(?:no\.?|number|#|\[)?\s*|§\s*(?!\d{{1,2}}\.\d)){NUM}\b|"
-    rf"(?:\bthe|\bits|['’]s)\s+{ORD}\s+{_PART}\b|"  # "the report's third section" too
+    # "the report's third section" too, and "2023 report, first section" after a comma
+    rf"(?:(?:\bthe|\bits|['’]s)\s+|(?:^|[,;:(–-])\s*){ORD}\s+{_PART}\b|"
     # "goal E", "Part B": lettered as a report may letter them (not "part a of …")
     rf"\b{_PART}\s+((?-i:[A-H]))\b(?![.\d])|"
     # "No. 4 of the FY2062 report", as a report may number its sections

@@ -21,6 +21,7 @@ from assistant.cues import (
     asks_part_of_given,
     asks_thing_not_quantity,
     asks_what_a_law_sets,
+    asks_which_years,
 )
 from assistant.facts import UNITS
 from assistant.facts_pick import measure_of
@@ -179,11 +180,18 @@ RULES: tuple[Rule, ...] = (
         to(Intent.NUMBER),
     ),
     Rule(
-        "a share asked for is a figure, not a name: “what was the share of hotline calls”",
+        "the years something was done in ask for the efforts of every year that did it, not "
+        "one effort's date: “in which years did MEXT hold trainings for teachers”",
+        lambda q, i, s: i is Intent.WHEN and asks_which_years(q.text) and not s,
+        to(Intent.TOPIC),
+    ),
+    Rule(
+        "a share or a tally asked for is a figure, not a name: “what was the share of "
+        "hotline calls”, “what call volume did the line handle”",
         lambda q, i, s: (
             i is Intent.NAME
             and bool(q.unit)
-            and measure_of(q.unit or "") == "percent"
+            and (measure_of(q.unit or "") == "percent" or q.counted)
             and q.names is None
         ),
         to(Intent.NUMBER),
@@ -197,8 +205,10 @@ RULES: tuple[Rule, ...] = (
             q.role is not None
             and (
                 i in ROLE_ASKS
-                or i is Intent.NUMBER and not q.unit
-                or i is Intent.OUTSIDE and stem(q.role.split()[-1]) in q.report_words
+                or i is Intent.NUMBER
+                and not q.unit
+                or i is Intent.OUTSIDE
+                and stem(q.role.split()[-1]) in q.report_words
             )
         ),
         to(Intent.WHO),

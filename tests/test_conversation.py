@@ -89,6 +89,16 @@ def test_a_follow_up_naming_only_another_year_asks_the_same_of_that_year(
     assert cited(answer) == ["fy2020-3.1.1"] and "94.7%" in claims(answer)
 
 
+def test_the_same_for_another_year_after_a_pick_asks_that_year_with_the_same_filters(
+    multi: Assistant,
+) -> None:
+    listed = multi.ask("list the MIC efforts in 2020")
+    shared = multi.ask("only the ones done with another body", context=listed.context)
+    assert cited(shared) == ["fy2020-3.1.2"]
+    answer = multi.ask("now the same for 2019", context=shared.context)
+    assert cited(answer) == ["fy2019-2.1.1"]  # MIC's shared effort of FY2019, not none
+
+
 def test_the_same_in_other_years_is_searched_in_every_year_not_among_the_last_answer(
     multi: Assistant,
 ) -> None:
@@ -300,8 +310,6 @@ def test_how_many_are_there_after_things_named_alone_counts_those_things(
     assert listed.kind == "count"
 
 
-
-
 def test_a_fact_asked_of_what_the_previous_question_named_is_asked_of_its_effort(
     tmp_path: Path,
 ) -> None:
@@ -334,3 +342,24 @@ def test_a_bare_count_naming_only_the_years_time_counts_what_was_asked_about(
     first = bot.ask("child welfare officers fy2080?")
     answer = bot.ask("and how many are there in fy2080 vs before?", context=first.context)
     assert "8,120" in claims(answer)  # the officers, not the year's 2 efforts
+
+
+def test_a_fact_the_effort_just_given_does_not_count_is_found_beside_it(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "fy2089.txt"
+    report.write_text(
+        "FY2089 Efforts on the Plan\n4. Support\nO Consultations\n"
+        '· Extended the chat line "Kodomo Line" to 24 hours a day and received 61,400 chats '
+        "in FY2089. [CFA]\n"
+        "· Recruited 140 more chat counsellors for the line, bringing the total to 380. [CFA]\n"
+        "· Held a seminar on grooming for 300 teachers. [MEXT]\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
+    first = bot.ask("how many chats did the kodomo line get")
+    assert "61,400" in claims(first)
+    answer = bot.ask("how many counsellors did it have at the end", context=first.context)
+    assert cited(answer) == ["fy2089-4.1.2"] and "380" in claims(answer)
+    # nothing beside it counts victims: not given, no other figure
+    assert bot.ask("how many victims were there?", context=first.context).abstained

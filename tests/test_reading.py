@@ -458,6 +458,11 @@ def test_a_first_ask_without_a_topic_finds_its_effort_by_the_whole_question(
     asks = read_two_asks(reader, question)
     assert asks is not None and asks.first.unit == "cases"
     assert "crackdown" in asks.first.own_words
+    # a first ask naming only what it counts, the place of the second after a comma
+    question = reader.read("How many officials, and from how many countries, joined the forum?")
+    asks = read_two_asks(reader, question)
+    assert asks is not None and asks.first.unit == "officials"
+    assert "forum" in asks.first.own_words
 
 
 def test_the_outline_and_a_section_asked_together_are_two_asks(reader: Reader) -> None:
@@ -1039,6 +1044,12 @@ def test_a_second_ask_naming_another_year_or_ministry_is_found_again(reader: Rea
     [
         ("What share of guardians set up filtering?", "percent"),
         ("do probation staff and the police share notes on offenders?", None),
+        # a sum asked as a budget is one the effort calls so
+        ("how big is the agency's budget for fighting trafficking", "budget"),
+        ("how much did the ministry contribute to the fund", "money"),
+        # a tally names what it counts
+        ("what call volume did the line handle", "calls"),
+        ("whats the consultation count for fy2020", "consultations"),
     ],
 )
 def test_share_asks_a_percentage_only_as_a_noun(question: str, asked: str | None) -> None:
@@ -1083,3 +1094,43 @@ def test_an_abbreviation_asked_with_a_year_and_a_thing_asks_what_was_done(
     looked_up = reader.read("in the 2019 abbreviations table, MHLW = ?")  # where, not what
     as_glossary = looked_up.model_copy(update={"intent": Intent.GLOSSARY})
     assert refine(as_glossary, scoped=False).intent is Intent.GLOSSARY
+
+
+@pytest.mark.parametrize(
+    ("question", "undated"),
+    [
+        ("which FY2020 efforts give no date?", True),
+        ("How many efforts name no month at all?", True),
+        ("list the undated efforts of 2019", True),
+        ("no date for the launch of the chat was given?", False),  # a date asked of a thing
+        ("which efforts are dated?", False),
+    ],
+)
+def test_efforts_that_name_no_month_are_asked_for_by_that(
+    reader: Reader, question: str, undated: bool
+) -> None:
+    assert reader.read(question).time.undated is undated
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "anything dated later than may 2020 and earlier than sep 2020?",
+        "MEXT effort count for the two older reports (2019, 2020)?",
+        "jan to dec 2020 (calendar year) - which efforts have dates in it",
+        "every effort dated in a May, whichever report (May 2019 or 2020)",
+    ],
+)
+def test_words_saying_which_reports_or_times_are_no_topic(reader: Reader, question: str) -> None:
+    assert reader.read(question).topic_words == ()
+
+
+def test_both_ends_of_a_time_included_is_no_pair_of_bodies(reader: Reader) -> None:
+    query = reader.read("between may and july 2020 (both included), what did MIC and MEXT do?")
+    assert query.ministries == ("MIC", "MEXT") and not query.all_ministries
+    assert query.time.months == ("2020-05", "2020-06", "2020-07")
+
+
+def test_a_share_asked_of_a_slogan_asks_no_name(reader: Reader) -> None:
+    assert reader.read("what % of teens recognised the slogan?").names is None
+    assert reader.read("what was the slogan of the campaign?").names == "name"

@@ -21,6 +21,7 @@ from assistant.gazetteer import host_countries
 from assistant.ministries import MinistryResolver
 from assistant.spelling import Speller
 from assistant.text import normalize
+from assistant.time_scope import asks_dated
 from assistant.when import fiscal_months, read_time
 from corpus import load_corpus
 
@@ -598,6 +599,7 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     titles = [(4, "Prompt protection of and appropriate support for child victims")]
     assert parts.section("what was done under pillar 5?", titles)[0] == 5
     assert parts.section("the fifth section", titles)[0] == 5
+    assert parts.section("2023 report, first section - which efforts?", titles)[0] == 1
     question = "What falls under 'Prompt protection and support for child victims'?"
     assert parts.section(question, titles)[0] == 4
     assert parts.section("What did MEXT do?", titles)[0] is None
@@ -1009,6 +1011,7 @@ def test_two_names_sharing_a_word_are_two_ministries_not_one_reordered() -> None
         ("Name the five universities that ran the study.", "universities"),
         ("can you name the companies that joined", "companies"),
         ("what did they name the campaign", None),
+        ("the parents line, until what time can they call now?", "hours"),
         ("what exactly were the 9 pledges adopted there", "pledges"),
         ("did the ministry hold it again? in which reports", None),  # years, not names
     ],
@@ -1027,7 +1030,7 @@ def test_what_is_asked_to_be_named(question: str, names: str | None) -> None:
     ],
 )
 def test_a_question_may_ask_for_the_efforts_that_give_a_date(question: str, dated: bool) -> None:
-    assert slots.asks_dated(question) is dated
+    assert asks_dated(question) is dated
 
 
 @pytest.mark.parametrize(
