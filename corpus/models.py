@@ -127,18 +127,12 @@ class Corpus(_Frozen):
     @property
     def glossary(self) -> dict[str, str]:
         """Every report's glossary merged; a later report's wording wins."""
-        merged: dict[str, str] = {}
-        for plan in self.plans:
-            merged.update(plan.glossary)
-        return merged
+        return {k: v for plan in self.plans for k, v in plan.glossary.items()}
 
     @property
     def renamed(self) -> dict[str, str]:
         """Every report's renamed bodies: abbreviation → former abbreviation."""
-        merged: dict[str, str] = {}
-        for plan in self.plans:
-            merged.update(plan.renamed)
-        return merged
+        return {k: v for plan in self.plans for k, v in plan.renamed.items()}
 
     def efforts(self) -> Iterator[tuple[Plan, Section, Measure, Effort]]:
         for plan in self.plans:
