@@ -74,11 +74,7 @@ __all__ = ["Reader"]
 
 _BRACKETED = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
 # Talk of a renamed body's names, no topic: "its old abbreviation", "(the new name only)",
-# "under either of its names" (not "the new name of the hotline", which asks a name).
-# ... saying both names are meant: "(old name counts too)", "under either of its names"
-_EITHER_NAME = re.compile(
-    r"\b(?:both|either|any|too|as\s+well)\b|\b(?:old|former|previous)\b.*\b(?:new|current)\b", re.I
-)
+# "under either of its names" (not "the new name of the hotline", which asks a name) ...
 _NAMING_TALK = re.compile(
     r"\s*,?\s*(?:\(\s*)?(?:(?:counting|under|by|with|using)\s+)?(?:(?:its|the|their)\s+)?"
     r"(?:(?:old|new|former|previous|current|present|latest)\s+(?:name|abbreviation|acronym|one)"
@@ -86,6 +82,10 @@ _NAMING_TALK = re.compile(
     r"|(?:either|both|any)\s+(?:of\s+)?(?:its|their)\s+(?:names|abbreviations)"
     r"|(?:before|after|since|until)\s+(?:it|they)\s+(?:was|were|got)\s+renamed)(?:\s*\))?",
     re.I,
+)
+# ... saying both names are meant: "(old name counts too)", "under either of its names"
+_EITHER_NAME = re.compile(
+    r"\b(?:both|either|any|too|as\s+well)\b|\b(?:old|former|previous)\b.*\b(?:new|current)\b", re.I
 )
 # Who acts at home: Japan, "our" police, "officials" (not "officials in Korea").
 _HOME = re.compile(
@@ -177,7 +177,8 @@ class Reader:
         # "counting both its old abbreviation CFA and its new one CFYA": which of a renamed
         # body's names are meant, said around them
         talk = " ".join(m.group(0) for m in _NAMING_TALK.finditer(text)) if self.renamed else ""
-        text = _NAMING_TALK.sub("", text).strip() or text if talk else text
+        if talk:
+            text = _NAMING_TALK.sub("", text).strip() or text
         slots = self.slots.read(text)
         # What is asked is read from the question itself, not from a statement leading
         # into it ("MOJ evaluated its guidance - what did the evaluation conclude?").
