@@ -152,6 +152,14 @@ def real_embedder() -> MiniLMEmbedder:
     return MiniLMEmbedder()
 
 
+@pytest.fixture(scope="session")
+def real_index_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One index root for the tests that ask the real model and do not test the index's own
+    life. Each root keeps its own ONNX export of the model (90 MB), so a root per test had
+    filled a CI machine's scratch disk midway through a run; in one root it is made once."""
+    return tmp_path_factory.mktemp("real-indexes")
+
+
 # A report already in the plain form the parser reads.
 PLAIN_REPORT = ["FY2080 Efforts", "1. Awareness", "O Campaigns", "· Held a forum. [CAO]"]
 

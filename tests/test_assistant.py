@@ -20,6 +20,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -46,9 +47,9 @@ JOINT_FY2019 = ["fy2019-2.1.1", "fy2019-2.1.2"]
 
 
 @pytest.fixture(scope="module")
-def real_bot(tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder) -> Assistant:
+def real_bot(real_index_root: Path, real_embedder: MiniLMEmbedder) -> Assistant:
     """The bundled report on the shipped model (all-MiniLM-L6-v2)."""
-    return Assistant.load(index_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
+    return Assistant.load(index_dir=real_index_root, embedder=real_embedder)
 
 
 def cited(answer: Answer) -> list[str]:
@@ -855,12 +856,10 @@ def test_question_the_plan_does_not_cover_is_declined(real_bot: Assistant, quest
 
 @pytest.mark.slow
 def test_a_year_lets_in_weaker_matches_only_as_far_as_it_narrows_the_efforts(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
+    real_index_root: Path, real_embedder: MiniLMEmbedder
 ) -> None:
     # One of two reports is half the efforts: not enough for a sports question to reach one.
-    bot = Assistant.load(
-        corpus_paths("dev2"), tmp_path_factory.mktemp("idx"), embedder=real_embedder
-    )
+    bot = Assistant.load(corpus_paths("dev2"), real_index_root, embedder=real_embedder)
     answer = bot.ask("who won the japan series in 2022 lol")
     assert answer.abstained
     assert answer.citations == ()

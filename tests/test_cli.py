@@ -44,12 +44,10 @@ def prebuilt(index_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def real_index_root(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
-) -> Path:
-    root = tmp_path_factory.mktemp("real-indexes")
-    open_index(load_corpus(), real_embedder, root=root)
-    return root
+def real_bundled_root(real_index_root: Path, real_embedder: MiniLMEmbedder) -> Path:
+    """The shared real-model index root, holding the bundled plan's index."""
+    open_index(load_corpus(), real_embedder, root=real_index_root)
+    return real_index_root
 
 
 # -- parse -------------------------------------------------------------------------------
@@ -231,11 +229,11 @@ def test_search_for_a_year_with_no_report_is_an_error(
 
 @pytest.mark.slow
 def test_search_json_finds_the_hotline_first(
-    real_index_root: Path,
+    real_bundled_root: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PLANQA_INDEX_DIR", str(real_index_root))
+    monkeypatch.setenv("PLANQA_INDEX_DIR", str(real_bundled_root))
     assert main(["search", "hotline", "--json", "-k", "2"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert isinstance(hits, list) and 1 <= len(hits) <= 2
@@ -244,11 +242,11 @@ def test_search_json_finds_the_hotline_first(
 
 @pytest.mark.slow
 def test_search_prints_numbered_measures_with_their_efforts(
-    real_index_root: Path,
+    real_bundled_root: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PLANQA_INDEX_DIR", str(real_index_root))
+    monkeypatch.setenv("PLANQA_INDEX_DIR", str(real_bundled_root))
     assert main(["search", "hotline", "-k", "1", "--ministry", "mhlw"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("1. FY2019 §4 ")

@@ -7,6 +7,8 @@ was set (README, "Comparing years"), so a change that loses matches fails here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Assistant
@@ -25,10 +27,9 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def scores(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
+    real_index_root: Path, real_embedder: MiniLMEmbedder
 ) -> dict[tuple[int, int], MatchScore]:
-    bot = Assistant.load(corpus_paths("cmp2"), tmp_path_factory.mktemp("idx"),
-                         embedder=real_embedder)
+    bot = Assistant.load(corpus_paths("cmp2"), real_index_root, embedder=real_embedder)
     return {pair: score_matching(bot.compare(*pair), labels)
             for pair, labels in load_labels().items()}
 

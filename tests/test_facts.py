@@ -1252,11 +1252,9 @@ def test_a_counted_phrase_is_no_name_of_what_it_counts(
 
 
 def test_a_national_total_is_not_answered_with_one_operations_figure(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
+    real_index_root: Path, real_embedder: MiniLMEmbedder
 ) -> None:
-    bot = Assistant.load(
-        corpus_paths("dev14"), tmp_path_factory.mktemp("idx"), embedder=real_embedder
-    )
+    bot = Assistant.load(corpus_paths("dev14"), real_index_root, embedder=real_embedder)
     interpol = bot.ask("how many child victims in japan were identified via INTERPOL's database?")
     assert "37 child victims" in claims(interpol)
     asked = "how many kids in total were victims of exploitation in japan? national figure"

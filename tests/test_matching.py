@@ -3,6 +3,8 @@ effort is all of the answer."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -158,12 +160,10 @@ def test_a_measure_title_holding_all_but_one_of_many_topic_words_stands_for_the_
 
 
 def test_a_measure_whose_title_means_the_topic_stands_for_it(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
+    real_index_root: Path, real_embedder: MiniLMEmbedder
 ) -> None:
     (report,) = sorted((EVALSET / "reports51").glob("fy*_efforts.txt"))
-    bot2070 = Assistant.load(
-        [BUNDLED_PLAN, report], tmp_path_factory.mktemp("reports51"), embedder=real_embedder
-    )
+    bot2070 = Assistant.load([BUNDLED_PLAN, report], real_index_root, embedder=real_embedder)
     # "Measures against the distribution of child sexual abuse material on the internet"
     # shares no word with "pictures", "kids", "traded" or "web"; the hash list and the
     # payment providers' training under it say nothing of trading pictures either

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -96,13 +97,11 @@ def test_a_good_match_is_never_judged_everyday(bot: Assistant) -> None:
     ["whats the population of Fukuoka?", "best okonomiyaki place in hiroshima?? thx"],
 )
 def test_a_request_sharing_only_a_place_s_name_with_the_reports_is_outside_them(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder, question: str
+    real_index_root: Path, real_embedder: MiniLMEmbedder, question: str
 ) -> None:
     # a forum in Fukuoka, a conference in Hiroshima; how far the rest is needs the model
     (report,) = (EVALSET / "reports34").glob("fy*_efforts.txt")
-    bot = Assistant.load(
-        [BUNDLED_PLAN, report], index_dir=tmp_path_factory.mktemp("i34"), embedder=real_embedder
-    )
+    bot = Assistant.load([BUNDLED_PLAN, report], index_dir=real_index_root, embedder=real_embedder)
     retriever = bot._answerer.retriever
     assert retriever.only_a_place(bot._answerer.reader.read(question))
     answer = bot.ask(question)
@@ -129,14 +128,12 @@ def test_agreement_counts_the_nearest_requests_that_ask_the_same_thing() -> None
 
 
 def test_an_everyday_request_among_agreeing_ones_is_declined_but_not_in_a_conversation(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: MiniLMEmbedder
+    real_index_root: Path, real_embedder: MiniLMEmbedder
 ) -> None:
     # "renewed" a website, "foreign residents": a passport renewal is near them, but nearer
     # to requests about travel documents, which agree on what they ask
     (report,) = (EVALSET / "reports19").glob("fy*_efforts.txt")
-    bot = Assistant.load(
-        [BUNDLED_PLAN, report], index_dir=tmp_path_factory.mktemp("i19"), embedder=real_embedder
-    )
+    bot = Assistant.load([BUNDLED_PLAN, report], index_dir=real_index_root, embedder=real_embedder)
     answer = bot.ask("how can I get my japanese passport renewed?")
     assert answer.abstained and not answer.citations
     first = bot.ask("What did the Ministry of Health, Labour and Welfare do in FY2019?")

@@ -10,6 +10,8 @@ meaning-preserving variants (the metamorphic check). `planqa eval` prints the sa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Assistant
@@ -22,8 +24,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    root = tmp_path_factory.mktemp("indexes")
+def report(real_index_root: Path) -> Report:
+    root = real_index_root
     bots: dict[str, Assistant] = {}
 
     def bot_for(name: str) -> Assistant:
