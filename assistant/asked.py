@@ -157,9 +157,27 @@ def named_before(text: str) -> str | None:
     m = _UNIT_CUE.search(text)
     if m is None or noun_head(m.group(1)):
         return None
-    lead = re.search(r"^\s*(?:the\s+)?([a-z][\w\s'-]*?)\s*[-–—:,]\s*$", text[: m.start()], re.I)
+    lead = re.search(
+        r"^\s*(?:the\s+)?([a-z][\w\s'-]*?)\s*[-–—:,]\s*$", text[: m.start()], re.I
+    ) or re.search(  # "the joint interviews by prosecutors, police and … - how many …"
+        r"^\s*(?:the\s+)?([a-z][\w\s',-]*?)\s*[-–—:]\s*$", text[: m.start()], re.I
+    )
     named = noun_head(lead.group(1)) if lead else None
     return named if named and _plural(named) and not plan_noun(named) else None
+
+
+# A budget asked for by name: "what budget was set aside", "what was the budget".
+_WHAT_BUDGET = re.compile(
+    r"\b(?:what|which)\s+(?:(?:was|is|were)\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)?budgets?\b", re.I
+)
+
+
+# What was done to the things counted: "got removed", "were done", "were handed out".
+_PASSIVE = re.compile(
+    r"(?:got|get|gets|were|was|have\s+been|had\s+been)\s+"
+    r"(?:[a-z]+ed|done|held|made|sent|run|set|found|built|given|shown|put|taken|seen)\b",
+    re.I,
+)
 
 
 # "by how many did it increase school counselors": the change's size, of what its verb moves
@@ -222,7 +240,7 @@ def unit(text: str) -> str | None:
         head = next((w for w in upto if plan_part(w)), head)
     if head and head not in _PRONOUNS:  # "how many of them" names no unit
         return head
-    passive = m and re.match(r"(?:got|get|gets|have\s+been|had\s+been)\s+[a-z]+ed\b", m.group(1))
+    passive = m and _PASSIVE.match(m.group(1))
     if passive and not head and (before := named_before(text)):
         # "junior idol listings on marketplaces - how many got removed": those listings
         # had something done to them ("how many are there", "how many completed it" are
@@ -235,7 +253,7 @@ def unit(text: str) -> str | None:
             return noun
         return f"{noun[:-1]}ies" if re.search(r"[^aeiou]y$", noun) else f"{noun}s"
     sized = re.search(r"\bhow\s+(?:much|big|large|high)\b", text, re.I)
-    if sized and re.search(r"\bbudgets?\b", text, re.I):
+    if sized and re.search(r"\bbudgets?\b", text, re.I) or _WHAT_BUDGET.search(text):
         return "budget"  # "how big is the agency's budget for …": a sum called a budget
     if re.search(r"\bhow\s+much\b", text, re.I):
         return "money" if MONEY_WORDS.search(text) else None

@@ -144,6 +144,19 @@ class Chatter:
             last -= 1
         if first == last:
             return ""
+        kept = text[clauses[first][0] : clauses[last - 1][1]]
+        if not opens_asking(kept) and "?" not in kept:
+            # "oya soudan net - how many questions did it answer": what was named, then the
+            # question asked of it, which reads like talk to the bot but is the only ask
+            of_it = next(
+                (
+                    n
+                    for n in range(last, len(clauses))
+                    if _ASKS_OF_IT.search(text[slice(*clauses[n])])
+                ),
+                None,
+            )
+            last = of_it + 1 if of_it is not None else last
         return text[clauses[first][0] : clauses[last - 1][1]].strip(" ,;:-–—")
 
     def _greeting(self, text: str) -> bool:
@@ -208,6 +221,12 @@ class Chatter:
             return True
         return not reports and len(unknown) <= 1
 
+
+# A question asked of what was named before it: "how many did it answer", "when were they".
+_ASKS_OF_IT = re.compile(
+    rf"^\s*(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b.*\b(?:it|its|they|them|their)\b",
+    re.I,
+)
 
 # A self-introduction before the question: "social worker here", "I'm a nurse here".
 _INTRODUCTION = re.compile(r"(?:(?:i'?m|i\s+am)\s+(?:a|an|the)\s+)?(?:[a-z-]+\s+){1,3}here", re.I)

@@ -967,6 +967,12 @@ def test_a_remark_set_off_by_a_dash_is_dropped(reader: Reader) -> None:
     assert reader.read("what did MEXT do - thanks so much").text == "what did MEXT do"
 
 
+def test_a_question_asked_of_what_was_named_before_a_dash_is_kept(reader: Reader) -> None:
+    # words that talk to the bot ("how many questions … answer") ask of the named thing
+    asked = reader.read("the guidebook - how many questions did it answer")
+    assert asked.intent is Intent.NUMBER and asked.unit == "questions"
+
+
 @pytest.mark.parametrize(
     ("question", "outside"),
     [

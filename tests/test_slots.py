@@ -420,6 +420,9 @@ def test_any_text_reads_as_well_formed_months(text: str) -> None:
         # what a count asks of, named before it, is left to the words it is about
         ("shelters for girls at risk - how many are there now?", None),
         ("listings of photo books on marketplaces - how many got removed?", "listings"),
+        ("home visits by nurses, police and schools - how many were done?", "visits"),
+        ("leaflets on grooming: how many were handed out?", "leaflets"),
+        ("what budget was set aside for the new officers?", "budget"),  # a sum so called
         # "how many were …": the plural after the verb is what is counted, a verb is not
         ("of the cases cleared, how many were child pornography offences?", "offences"),
         ("of the suspects, how many were arrested?", None),
