@@ -81,20 +81,6 @@ _FIGURE = re.compile(
     r"(\s*(?:%|percent|per cent))?(\s+(?:million|thousand|billion))?",
     re.I,
 )
-_STOP_NOUN = frozenset(
-    "of from in at on to for by with and or as that which who were was is are had have has "
-    "during since until across than per a an the its their through into among via under "
-    "over about after before between including such nationwide overall altogether "
-    "respectively annually each".split()
-)
-# After a comma, the rest of a list of modifiers: "junior high and senior high schools".
-_LISTED = re.compile(r"\s*(?:[a-z-]+ ){0,2}(?:and|or) (?:[a-z-]+ ){0,2}[a-z-]+s\b")
-# Words after a figure's noun, not of it: "14 countries and regions took part".
-_AFTER_NOUN = frozenset(
-    "nationwide worldwide each per across took take came come went go joined attended "
-    "received participated gathered responded answered".split()
-)
-_ADVERB_AFTER = frozenset("online offline abroad overseas".split())
 UNITS: dict[str, frozenset[str]] = {
     "people": frozenset(
         "person persons people representatives participants attendees officers officials "
@@ -138,25 +124,6 @@ _AGES = re.compile(
 )
 
 
-_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z-]+s)\b(?=[^.;]*$)", re.I)
-_THEIR_NUMBER = re.compile(
-    r"\b([a-z-]{3,}s)\b[^.;]{0,40}?,?\s+[a-z]+ing\s+their\s+number\s+(?:to|by)\b(?=[^.;]*$)",
-    re.I,
-)
-# "downloads reached approx. 640k": what reached the figure, just before it.
-_NOUN_REACHED = re.compile(
-    r"\b([a-z-]{3,}s)\s+(?:reached|totall?ed|numbered|stood\s+at|(?:rose|grew|increased|"
-    r"fell|dropped|declined|decreased)\s+(?:to|from|from\s+[^;.]{1,40}?\s+to))\s+"
-    r"(?:(?:about|approximately|approx\.|some|nearly)\s+)?$",
-    re.I,
-)  # "consultations rose from 17,200 in FY2074 to 20,450": both counted consultations
-# "with a staff of 180", "a team of 12": the group the figure counts, named before it
-_A_NOUN_OF = re.compile(
-    r"\b(?:a|an|its|their)\s+((?!(?:total|sum|maximum|minimum|average|rate|share|ratio|"
-    r"increase|decrease|rise|fall|budget|cost|period|term|age|period)\b)[a-z]{3,})\s+of\s+"
-    r"(?:(?:about|approximately|some|nearly)\s+)?$",
-    re.I,
-)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
 )
@@ -174,9 +141,6 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
-_WHOLE_UNITS = UNITS["duration"] | UNITS["money"] | UNITS["times"]
-
-
 # Words that number a part of a document, not a quantity: "Table 4", "表4", "Annex 2".
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:tables?|figures?|fig\.|charts?|annex|appendix|articles?|chapters?|sections?)"
@@ -185,25 +149,11 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-def _modifies(words: list[str], after: str) -> bool:
-    """Whether a word in "-ing" or "-ed" after a figure's first words still modifies its
-    noun: "2,780 private tutoring schools", "30 newly appointed officers"; not after a
-    plural noun ("14 companies participating") or before none ("1 operator running a site")."""
-    last = words[-1].lower()
-    return not _plural(last) and _plural(after.lower()) and after.lower() not in _STOP_NOUN
-
-
-def _plural(word: str) -> bool:
-    return (word.endswith("s") and not word.endswith("ss")) or word in _PLURAL_WITHOUT_S
-
-
-_PLURAL_WITHOUT_S = frozenset("people children staff personnel police youth women men".split())
-
-
 def figures(text: str) -> list[FactSpan]:
     """Figures with the noun they count, and ages ("aged 10 to 17"); years and ordinals
     ("4th") are left out."""
-    from assistant.facts_table import table_cells  # it builds on this module
+    from assistant.facts_table import table_cells  # they build on this module
+    from assistant.figure_nouns import counted
 
     out = [FactSpan("age", m.group(0), None, stems(text)) for m in _AGES.finditer(text)]
     cells, table = table_cells(text)  # a flattened table: its cells, not its run of numbers
@@ -211,6 +161,7 @@ def figures(text: str) -> list[FactSpan]:
     months = [d.span() for d in NUMERIC_MONTH.finditer(text)]  # "(2047.5)" is a date
     months += [c.span() for c in re.finditer(r"\b\d{1,2}:\d{2}\b", text)]  # so is "16:00"
     months += [d.span() for d in _YEAR_FIRST_DATE.finditer(text)]  # and "2082/09/05"
+    months += [d.span() for d in _DAY_FIRST_DATE.finditer(text)]  # and "01/04/2055", "24/7"
     shares = list(_ONE_IN.finditer(text))  # "1 in 9 women": a share, not 9 women
     months += [r.span() for r in shares]
     for at, m in enumerate(found):
@@ -240,79 +191,9 @@ def figures(text: str) -> list[FactSpan]:
         if _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "Table 4 School social workers": the table's number, no 4 workers
         after = text[m.end() : m.end() + 80]
-        # "418k": no word; "184 local governments and 271 private groups": a figure ends
-        # the first noun phrase
-        words = re.findall(r"(?<!\d)[A-Za-z][A-Za-z-]*|(?<![\w,.])\d[\d,.]*|[,.;:()]", after)
-        noun_words: list[str] = []
-        doers = None
-        if words and words[0].lower() in _PEOPLE_VERBS:
-            doers = words[0]  # "about 3,100 watched the stream": 3,100 people
-            words = []
-        for i, w in enumerate(words):
-            lower = w.lower()
-            after_and = words[i + 1] if i + 1 < len(words) else ""
-            listed = _LISTED.match(after, after.find(",") + 1) if w == "," else None
-            if listed and noun_words and after.find(",") < len(" ".join(noun_words)) + 3:
-                # "2,150 elementary, junior high and senior high schools": one noun phrase
-                noun_words = [after[: listed.end()].strip()]
-                break
-            if lower in ("and", "or") and noun_words and after_and[:1].isalpha():
-                if after_and.lower() not in _STOP_NOUN:
-                    noun_words.append(w)  # "junior high and high schools"
-                    continue
-            if i == 0 and lower == "such" and after_and.isalpha() and after_and != "as":
-                continue  # "found 410 such streams": streams
-            if not w[0].isalpha() or lower in _STOP_NOUN or len(noun_words) >= 6:
-                break
-            if noun_words and lower in _ADVERB_AFTER and not after_and[:1].isalpha():
-                break  # "12,300 viewers online", not "27 SNS and online game operators"
-            if noun_words and lower in _AFTER_NOUN:
-                break  # "14 countries took part"
-            if (
-                noun_words
-                and lower.endswith(("ing", "ed"))
-                and not _modifies(noun_words, after_and)
-            ):
-                break  # "14 companies participating", "cases involving …"; not "2,780
-                # private tutoring schools", "30 newly appointed officers"
-            noun_words.append(w)
-            if len(noun_words) == 1 and lower in _WHOLE_UNITS:
-                break  # a unit is the whole noun: "three minutes long", "45 million yen to"
-        while noun_words and noun_words[-1].lower() in ("and", "or"):
-            noun_words.pop()  # "21 penal institutions and evaluated …"
+        read = counted(text, m, out)
         percent = bool(m.group(2))
-        noun = noun_words[-1].split()[-1].lower() if noun_words else None
-        part_of = _OF_THEM.match(after)
-        whole = next((s for s in reversed(out) if s.kind == "number" and s.noun), None)
-        of_whole = _OF_THE_WHOLE.match(after)
-        if noun is None and of_whole and not percent:
-            # "19 of the 22 major providers had introduced it": 19 providers
-            noun, noun_words = of_whole.group("noun").lower(), [of_whole.group(0).strip()]
-        elif noun is None and not percent and (named := _OF_THE_NAMED.match(after)):
-            # "14 of the suspects were found to have …": 14 suspects
-            noun, noun_words = named.group("noun").lower(), [named.group(0).strip()]
-        elif noun is None and part_of and whole and not percent:
-            # "22 operators …; 12 of them had introduced it": 12 operators
-            noun, noun_words = whole.noun, [part_of.group(0).strip()]
-        elif noun is None and whole and not percent and (in_all := _IN_ALL.match(after)):
-            # "at 11 more police stations, making 188 in total": 188 stations
-            noun, noun_words = whole.noun, [in_all.group(0).strip()]
-        elif whole and not percent and _OF_WHICH_BEFORE.search(text[: m.start()]):
-            # "412,000 reports, of which 9,850 concerned child pornography": 9,850 reports
-            noun = whole.noun
-            noun_words = [" ".join(re.split(r"[,;.()]", after, maxsplit=1)[0].split()[:6])]
-        if noun is None and not percent:
-            # "the number of centers with a lawyer increased to 52": 52 centers; "placed
-            # school social workers, increasing their number to about 4,300": workers
-            counted = list(_NUMBER_OF.finditer(text[max(0, m.start() - 200) : m.start()]))
-            counted = counted or list(_THEIR_NUMBER.finditer(text[: m.start()]))
-            counted = counted or list(_NOUN_REACHED.finditer(text[: m.start()]))
-            counted = counted or list(_A_NOUN_OF.finditer(text[max(0, m.start() - 40) : m.start()]))
-            if counted:
-                noun = counted[-1].group(1).lower()
-                noun_words = [counted[-1].group(1)]
-        if doers is not None and not percent:
-            noun, noun_words = "people", [doers]
+        noun, noun_words, whole, of_whole = read.noun, list(read.words), read.whole, read.of_whole
         kind: FactKind = "number"
         if percent:
             kind, noun = "percent", None
@@ -369,11 +250,6 @@ def figures(text: str) -> list[FactSpan]:
     return out
 
 
-# A figure of people written with no noun, only what they did: "3,100 watched online".
-_PEOPLE_VERBS = frozenset(
-    "watched viewed streamed attended joined participated registered visited signed enrolled "
-    "applied passed completed responded answered took came".split()
-)
 # How often, in one word: "met twice".
 _HOW_OFTEN = re.compile(r"\b(?:once|twice|thrice)\b", re.I)
 
@@ -398,18 +274,10 @@ _YEAR_LABEL = re.compile(r"[(（]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：]\s*$", re.I)
 
 
 _CURRENCY = re.compile(r"(?:US\$|\$|¥|€|£)$")
-_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
-_IN_ALL = re.compile(r"\s+(?:in\s+total|in\s+all|altogether)\b", re.I)
+OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
 # "19 of the 22 major providers": a part, then the whole it is of.
-_OF_THE_WHOLE = re.compile(
+OF_THE_WHOLE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+)?\d[\d,.]*\s+(?:[A-Za-z-]+\s+){0,3}?(?P<noun>[A-Za-z-]+s)\b"
-)
-# "14 of the suspects": a part of a whole named, not counted.
-_OF_THE_NAMED = re.compile(
-    r"\s+of\s+(?:the|these|those|its|their)\s+(?:[A-Za-z-]+\s+){0,2}?(?P<noun>[A-Za-z-]+s)\b"
-)
-_OF_WHICH_BEFORE = re.compile(
-    r"\bof\s+(?:which|whom|them|these)\s+(?:about\s+|approximately\s+|some\s+)?$", re.I
 )
 # How far before a figure its unit may be named: "officers (by approximately 2,020 …".
 _LEAD_CHARS = 32
@@ -420,6 +288,8 @@ _SPAN_ADJECTIVE = re.compile(
 
 # A date written year first with slashes or hyphens: "2082/09/05", "2067-12-01".
 _YEAR_FIRST_DATE = re.compile(r"\b(?:19|20)\d\d([/-])\d{1,2}\1\d{1,2}\b")
+# A date written day first ("01/04/2055"), and "24/7" (around the clock): no figures.
+_DAY_FIRST_DATE = re.compile(r"\b\d{1,2}([/.-])\d{1,2}\1(?:19|20)\d\d\b|\b24/7\b")
 # A share said as one of so many: "1 in 9 women", "one in five children".
 _ONE_IN = re.compile(rf"\b(?:1|one)\s+in\s+(?:\d+|{_NUMBER_WORDS})\s+([a-z]+)", re.I)
 # Words that say nothing of what a figure is of: "copies of the manga booklet".
@@ -444,4 +314,4 @@ def _of_words(after: str) -> frozenset[str]:
 
 def is_part(span: FactSpan) -> bool:
     """Whether the figure counts part of a whole ("12 of them", "19 of the 22 providers")."""
-    return bool(_OF_THEM.search(span.text) or _OF_THE_WHOLE.search(span.text))
+    return bool(OF_THEM.search(span.text) or OF_THE_WHOLE.search(span.text))

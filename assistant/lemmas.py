@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["only_a_verb", "participle", "plural_noun", "verb_base"]
+__all__ = ["only_a_verb", "participle", "past_tense", "plural_noun", "verb_base"]
 
 
 @lru_cache(maxsize=4096)
@@ -42,6 +42,21 @@ def participle(word: str) -> str:
     base = verb_base(word)
     found = getInflection(base, tag="VBN") if base != word.lower() or word.islower() else ()
     return found[0] if found else word
+
+
+@lru_cache(maxsize=4096)
+def past_tense(word: str) -> bool:
+    """Whether ``word`` may be a verb in the past tense: "set", "made", "trained"; not
+    "schools" (a verb's present) nor "children".
+
+    Example:
+        >>> past_tense("set"), past_tense("held"), past_tense("schools"), past_tense("Kodomo")
+        (True, True, False, False)
+    """
+    from lemminflect import getInflection
+
+    base = verb_base(word)
+    return word.lower() in getInflection(base, tag="VBD") if base else False
 
 
 @lru_cache(maxsize=4096)
