@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.cues import asks_part_of_given
-from assistant.facts import FactSpan, figures, is_part
+from assistant.facts import OF_THE_WHOLE, FactSpan, figures, is_part
 from assistant.facts_pick import pick_figure
 from assistant.gazetteer import asked_places
 from assistant.intents import stem
@@ -39,6 +39,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         or asks_part_of_given(q.text)
         or _did_as_asked(q, spans)
         or _told_part(q, parts)
+        or _part_did(q, parts)
     ):
         # "how many of the 22 operators had zoning?": "12 of them had introduced it"
         same = q.unit and any(s.noun and stem(s.noun) == stem(q.unit) for s in parts)
@@ -86,13 +87,15 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         for s in spans
         if any(s.text.endswith(f"in FY{y}") or (s.earlier and f"fy{y}" in s.near) for y in years)
     ]
-    if of_year and not both:
-        spans = of_year
+    own_year = years == {str(e.fiscal_year)}
+    if of_year and not both and not (own_year and q.unit and _none_fit(of_year, q)):
+        spans = of_year  # (but "how many counselors in FY2057" is not the year's cell of
+        # consultations: the effort's own figures are of its own year)
     elif not both and _of_another_year(years, e) and any(s.earlier for s in spans):
         # "…rose to 73.4% (up from 71.9%)" asked of the year before: never the report's
         # own year's figure
         spans = [s for s in spans if s.earlier]
-    elif years == {str(e.fiscal_year)} and not both:
+    elif own_year and not both:
         # "how many last year (2075)" of the FY2075 report: its own figure, not the one
         # "rose from" ("… from 17,200 in FY2074 to 20,450 in FY2075")
         spans = [s for s in spans if not s.earlier] or spans
@@ -119,6 +122,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
         total=total,
         increase=increase,
         worded=worded,
+        sources=frozenset(stem(w) for w in _COUNTED_FROM.findall(q.text)),
     )
     if span is not None and national and not span.lead & _WHOLE_COUNTRY:
         span = None
@@ -200,6 +204,22 @@ def _told_part(q: Query, parts: list[FactSpan]) -> bool:
     return bool(stems_of(counted) & _DIRECTED) and any(p.lead & _DIRECTED for p in parts)
 
 
+def _part_did(q: Query, parts: list[FactSpan]) -> bool:
+    """Whether the question counts those who did what a part of a whole did: "how many
+    candidates passed" of "1,370 of the 2,010 candidates passed"."""
+    counted = re.split(r"\bhow\s+many\b", q.text, maxsplit=1, flags=re.I)[-1]
+    deed = frozenset(tokenize(counted)) - {stem(q.unit or "")}
+    # what the part did, right after its whole ("… of the 2,010 candidates passed"), not
+    # what was done to a part of them ("referring 164 of them to …")
+    if any(p.of & deed for p in parts if OF_THE_WHOLE.search(p.text)):
+        return True
+    # "had turned it on by default" of "asked … to turn on … by default …, and 6 of the 8
+    # companies had done so": what was done so is said before the part
+    return not deed & _REQUESTED and any(  # (not "how many were asked to …")
+        len(p.clause & deed) > 1 for p in parts if is_part(p) and {"done", "so"} <= p.near
+    )
+
+
 def _done_as_asked(q: Query, spans: list[FactSpan]) -> list[FactSpan]:
     """The figures that count those who did what an effort asked, when the question asks
     it: "Asked 31 operators to …; 26 operators had made the change" gives 26 operators,
@@ -209,6 +229,15 @@ def _done_as_asked(q: Query, spans: list[FactSpan]) -> list[FactSpan]:
     asked = next(s for s in spans if not is_part(s) and s.lead & _REQUESTED)
     later = spans[spans.index(asked) + 1 :]
     return [s for s in later if asked.noun and s.noun == asked.noun and not s.lead & _REQUESTED]
+
+
+# What a count is counted from: "how many came from dads", "how many by girls".
+_COUNTED_FROM = re.compile(r"\b(?:from|by|among)\s+(?:the\s+)?([a-z]+)", re.I)
+
+
+def _none_fit(spans: list[FactSpan], q: Query) -> bool:
+    """No figure of ``spans`` is of the unit ``q`` asks for."""
+    return pick_figure(spans, q.unit, topic_stems(q), own_noun_only=True) is None
 
 
 def _of_another_year(years: set[str], e: CitedEffort) -> bool:
@@ -314,6 +343,8 @@ def _part_said(q: Query, span: FactSpan, text: str) -> bool:
     at = text.find(span.text)
     rest = re.split(r"[.;]", text[at:], maxsplit=1)[0] if at >= 0 else ""
     return bool(said) and said <= span.lead | span.clause | set(tokenize(rest))
+
+
 _ASKS_EARLIER = re.compile(
     r"\b(?:last\s+time|previous(?:ly)?|the\s+time\s+before|before\s+that|earlier\s+one|"
     r"(?:a|the|one)\s+year\s+(?:before|earlier|prior)|(?:the\s+)?prior\s+year|last\s+year)\b",

@@ -16,9 +16,9 @@ from assistant.asked_names import NAME_KINDS
 from assistant.asked_people import asked_names_people
 from assistant.compose import Composer
 from assistant.fact_doers import BODIES, done_by, question_verbs, sport_of, verb_after
-from assistant.fact_figure import figure_lead, stems_of, topic_stems
+from assistant.fact_figure import figure_lead, topic_stems
 from assistant.fact_place import joined, place_kind, place_lead
-from assistant.facts import figures
+from assistant.facts import FactSpan, figures
 from assistant.facts_args import argument, asked_preposition, passive_object, stranded
 from assistant.facts_dates import clock_times, dates
 from assistant.facts_names import (
@@ -56,8 +56,9 @@ from assistant.name_checks import (
 )
 from assistant.parts import NUM, NUMBER_WORDS
 from assistant.query import Query
-from assistant.retrieval import synonyms
+from assistant.synonyms import synonyms
 from index.documents import CitedEffort
+from index.lexical import tokenize
 
 __all__ = ["Leads"]
 
@@ -249,12 +250,13 @@ class Leads:
         if after is not None:  # "the name of the checklist": the checklist "Signs to Notice"
             return f"The report names it “{after}”"
         spans = names(e.text)
+        headed_by: list[FactSpan] = []
         if q.names in NAME_KINDS:
             # "at which conference …": a name that says it is one first ("Act …" for a law)
             spans = [s for s in spans if named(s, q.names)] or spans
         elif q.names and q.names not in ("number", "name"):
             # "which companies …": only a name that says it is one of them will do
-            spans = [s for s in spans if is_headed_by(s.text, q.names)]
+            spans = headed_by = [s for s in spans if is_headed_by(s.text, q.names)]
             if not spans:
                 # "at which airports": "Narita, Haneda and Kansai airports"; "what are the
                 # bases … called?": "child and family general support bases"
@@ -294,9 +296,10 @@ class Leads:
         # A name the question already states is not its answer ("which practices came out
         # of the Safer Platforms Roundtable?" is not answered by "Safer Platforms Roundtable").
         # ("the broker ring" is not named by "brokerage ring": words alike to five letters)
-        stated = {w[:5] for w in stems_of(q.text)}
-        spans = [s for s in spans if not {w[:5] for w in stems_of(s.text)} <= stated]
+        spans = [s for s in spans if not _states(q.text, s.text)]
         span = pick_name(spans, frozenset(asked), later=later, earlier=earlier)
+        if span is None and len(headed_by) == 1 and spans == headed_by:
+            span = spans[0]  # "what was the line for … called": the one name of a line
         quoted_names = [s for s in spans if s.text in quoted(e.text)]
         if span is None and first and len(quoted_names) == 1 and not q.unit and not q.own_words:
             span = quoted_names[0]  # "what's it called?" of an effort that quotes one name
@@ -358,6 +361,17 @@ _WHICH_BODY = re.compile(
     r"council|foundation|npo|ngo|charity|university|institute)\b",
     re.I,
 )
+
+
+def _states(question: str, name: str) -> bool:
+    """Whether the question says the name, its words in a row and alike to five letters
+    ("the broker ring" says "brokerage ring"); "the new hotline dedicated to consultation
+    with Child Guidance Centers" does not say "Child Guidance Center Consultation Hotline"."""
+    said = [w[:5] for w in tokenize(question)]
+    words = [w[:5] for w in tokenize(name)]
+    return bool(words) and any(
+        said[i : i + len(words)] == words for i in range(len(said) - len(words) + 1)
+    )
 
 
 def _name_after(text: str, q: Query) -> str | None:

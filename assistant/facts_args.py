@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.intents import stem
-from assistant.lemmas import verb_base
+from assistant.lemmas import past_tense, verb_base
 
 __all__ = ["argument", "asked_preposition", "passive_object", "stranded"]
 
@@ -38,6 +38,7 @@ _ARGUMENT_END = re.compile(
     re.I,
 )
 # Where the verb's clause ends: a sentence, or a clause of its own after a comma
+_AND_WORD = re.compile(r"\s+and\s+([a-z]+)\b")
 _CLAUSE_END = re.compile(r"\.(?!\d)|;|,\s+(?:and\s+)?(?:which|who|where|after|before|while|when)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -91,6 +92,9 @@ def argument(text: str, question_words: list[str], preposition: str) -> str | No
         while prep is not None:  # "to private tutors … and to coaches of …": both
             end = _ARGUMENT_END.search(plain, prep.end(), stop)
             said = text[prep.end() : end.start() if end else stop]
+            # "… to "Kodomo Safety Line" and set up a line …": a second thing done
+            done = next((m for m in _AND_WORD.finditer(said) if past_tense(m.group(1))), None)
+            said = said[: done.start()] if done else said
             # not the "and" before the next one, nor a verb in -ing ("tutors working …")
             phrases.append(re.sub(r"(?:,|\s+(?:and|or)|\s+[a-z]+ing)+\s*$", "", said.strip(" ,")))
             prep = again.search(plain, prep.end(), stop) if end else None

@@ -110,7 +110,12 @@ def _label(cell: str) -> tuple[str, str]:
     scale = _SCALE.search(cell)
     label = cell[: scale.start()] if scale else cell
     times = {"k": "thousand"}.get(scale.group(1).lower(), scale.group(1).lower()) if scale else ""
+    # a code or a note in brackets goes ("Telephone (189)"); a name stays, which a
+    # question may ask by: 'Social media ("Kokoro Link")' is the Kokoro Link row
+    named = re.search(r'\s*\(["“]([^()"“”]+)["”]\)$', label)
+    label = label[: named.start()] if named else label
     label = re.sub(r"\s*\([^()]*\)$", "", label).strip().lower()
+    label = f"{label} “{named.group(1)}”" if named else label
     quarter = _QUARTER.match(label)  # "QTR 3": the third quarter, as a question says it
     return (f"{_ORDINAL[int(quarter.group(1))]} quarter" if quarter else label), times
 

@@ -12,6 +12,7 @@ import re
 
 from assistant.facts import UNITS, FactSpan
 from assistant.intents import stem
+from assistant.synonyms import synonyms
 
 __all__ = ["measure_of", "pick_figure"]
 
@@ -68,6 +69,9 @@ _SAME_NOUN = {
     "traffic": "visit",  # a website's traffic, hits or visitors are its visits
     "hit": "visit",
     "visitor": "visit",
+    "question": "inquiri",  # the questions a service answered are its inquiries
+    "queri": "inquiri",
+    "enquiri": "inquiri",
 }
 
 
@@ -97,6 +101,7 @@ def pick_figure(
     total: bool = False,
     increase: bool | None = None,
     worded: frozenset[str] = frozenset(),
+    sources: frozenset[str] = frozenset(),
 ) -> FactSpan | None:
     """The figure whose type fits the question's unit, closest to its topic; else None.
 
@@ -107,6 +112,7 @@ def pick_figure(
     gives. ``increase``: True when an increase is asked, False when a standing figure is
     ("how many had one by March"), None when neither. ``worded``: stems of every word the
     question says, to tell apart two figures of one kind by the words after each.
+    ``sources``: stems of what the question counts from ("how many came from dads").
     """
     if unit == "times":
         # "how many times did it meet": "six meetings" counts the meeting; "how many times
@@ -121,17 +127,25 @@ def pick_figure(
         fitting = own if unit else []
     else:
         fitting = own or [s for s in spans if _fits(s, unit)]
+    if not fitting and unit and not own_noun_only:
+        # "how many chat consultations": the cell of a table's row the question names
+        # ("| Chat | 61,800 | 74,900 |"), when the table names nothing it counts
+        fitting = [
+            s for s in spans if s.kind == "number" and s.noun is None and _row_named(s, worded)
+        ]
     generic = _GENERIC_PEOPLE | _GENERIC_PLACES
     if unit and unit.lower() not in generic and _QUANTITIES.get(unit, unit) not in UNITS:
         # A figure of a kindred noun ("students" for "children") must also be about the
         # topic: "how many children were victims" is not answered by a leaflet's readers.
         said = _canon(stem(unit.lower()))
         rest = {_canon(w) for w in topic} - {said}
+        term = _term_of(unit)
         fitting = [
             s
             for s in fitting
             if s.kind != "number"
             or said in {_canon(w) for w in s.lead} | _own_words(s)
+            or (term is not None and term in _own_words(s))
             # "how many arrests": "126 suspects were arrested" says what it counts after it
             or (s.noun in UNITS["people"] and said in {_canon(w) for w in s.near})
             or {_canon(w) for w in s.context} & rest
@@ -160,7 +174,7 @@ def pick_figure(
         ] or fitting
     # "what % of guardians of junior high school students": not the share of guardians of
     # elementary school children the effort gives
-    fitting = [s for s in fitting if not _of_another_group(s, worded)]
+    fitting = [s for s in fitting if not _of_another_group(s, worded, sources)]
     if not fitting:
         return None
     asked = {_canon(w) for w in topic}
@@ -212,17 +226,41 @@ _EXCLUSIVE = (
         frozenset({"women", "woman", "femal", "girl"}),
         frozenset({"men", "man", "male", "boy"}),
     ),
+    (
+        frozenset({"father", "dad", "daddi"}),
+        frozenset({"mother", "mom", "mum", "mummi", "mommi"}),
+    ),
 )
 
 
-def _of_another_group(span: FactSpan, worded: frozenset[str]) -> bool:
+def _term_of(unit: str) -> str | None:
+    """The reports' one-word term for an everyday noun ("refuges" → "shelters"), as the
+    stem a figure's noun is compared by; None when the field's table has none."""
+    word = unit.lower()
+    term = synonyms().get(word) or (synonyms().get(word[:-1]) if word.endswith("s") else None)
+    return _kin(stem(term.lower())) if term and " " not in term else None
+
+
+def _row_named(span: FactSpan, worded: frozenset[str]) -> bool:
+    """``span`` is a table's cell (its year in ``near``) whose row label the question says."""
+    return bool(span.lead) and span.lead <= worded and any(w.startswith("fy") for w in span.near)
+
+
+def _of_another_group(
+    span: FactSpan, worded: frozenset[str], sources: frozenset[str] = frozenset()
+) -> bool:
     """Whether the figure is of a group the question excludes by naming another of the
     same kind: "junior high school students" asked, "elementary school children" given."""
     near = span.near | span.of
-    for family in _EXCLUSIVE:
+    for n, family in enumerate(_EXCLUSIVE):
         asked = [g for g in family if g & worded]
         given = [g for g in family if g & near]
         if asked and given and not set(asked) & set(given):
+            return True
+        split = len(asked) > 1 or any(g & sources for g in family)
+        if n > 0 and split and not any(g & (near | span.context | span.clause) for g in family):
+            # "how many came from dads vs moms", "… from girls": a figure of a sex or of
+            # fathers or mothers, which a figure whose words name neither does not give
             return True
     return False
 
@@ -288,13 +326,13 @@ def _fits(span: FactSpan, unit: str | None, *, own_noun: bool = False) -> bool:
         # "how many views": "viewed about 190,000 times" counts them
         # "how many views": "played 5.3 million times" ("the video was played") too
         said = _canon(stem(unit.lower()))
-        return span.kind == "times" and (
-            unit == "times" or said in {_canon(w) for w in span.lead}
-        )
+        return span.kind == "times" and (unit == "times" or said in {_canon(w) for w in span.lead})
     wanted = _kin(stem(unit.lower()))
     own = _kin(stem(span.noun)) if span.noun else ""
     if wanted == own or wanted in {_kin(w) for w in _own_words(span)}:
         return True  # "business" of "business operators"
+    if own and own == _term_of(unit):
+        return True  # "refuges": the reports' shelters (the field's everyday words)
     if span.noun and len(unit) >= 4 and span.noun.lower().endswith(unit.lower()):
         return True  # "sites" of "64 websites", "workers" of "caseworkers"
     if own_noun:

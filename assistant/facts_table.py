@@ -197,12 +197,17 @@ _DOTTED = re.compile(
 _LABEL_YEAR = re.compile(r"\s+(?:in\s+|\()(FY\s?)?((?:19|20)\d\d)\b\)?")  # "in FY2051", "(FY2055)"
 
 
+_BARE_YEAR = re.compile(r"(?:FY\s?)?(?:19|20)\d\d", re.I)
+
+
 def _dotted(text: str) -> tuple[list[FactSpan], tuple[int, int]] | None:
     """Rows set with leader dots, two or more: each a figure of its label, a year in the
     label ("Calls in FY2050") answering that year, the latest year's the one reported."""
     rows = list(_DOTTED.finditer(text))
     if len(rows) < MIN_ROWS:
         return None
+    if all(_BARE_YEAR.fullmatch(m.group("label").strip()) for m in rows):
+        return None  # "calls received: FY2054 …… 16,030 FY2055 …… 17,880": a row by year
     years = [int(y.group(2)) for m in rows if (y := _LABEL_YEAR.search(m.group("label")))]
     latest = max(years, default=0)
     cells = []
@@ -291,7 +296,7 @@ def year_cell(value: str, label: str, year: int, latest: int, *, fiscal: bool = 
     """The cell of a table's year column: "10,870 seminars held in FY2056" ("in 2062" of
     a table by calendar year), one of an earlier year than the ``latest`` the value
     something moved from."""
-    about = stems(label)
+    about = stems(label) | stems(label.replace("-", ""))  # "E-mail" is the email row
     earlier = year != latest
     return FactSpan(
         "percent" if value.endswith("%") else "number",
@@ -353,6 +358,7 @@ _NO_PLURAL = frozenset("this thus news series plus always perhaps whereas".split
 _YEAR_CELL = re.compile(
     # "FY2053 (former services) 38,400": a note on the year before its figure
     r"\bFY\s?(?:(?P<year>(?:19|20)\d\d)|Reiwa\s+(?P<era>\d{1,2}))\s*(?:\([^()]{1,40}\)\s*)?:?\s*"
+    r"(?:[.…]{2,}\s*)?"  # dot leaders: "FY2054 ........ 16,030"
     rf"(?:about\s+|approximately\s+)?(?P<value>{_VALUE})(?![\w,.]?\d)"
 )
 # What may stand between two cells of one row.

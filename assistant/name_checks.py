@@ -38,11 +38,19 @@ def is_headed_by(name: str, noun: str) -> bool:
     a meeting, no group)."""
     words = name.split()
     for i, w in enumerate(words):
-        if stem(w.lower().strip('"“”,.')) == stem(noun.lower()):
+        if stem(w.lower().strip('"“”,.')) == stem(noun.lower()) or _compound_of(w, noun):
             after = words[i + 1] if i + 1 < len(words) else ""
             if not after[:1].isupper():
                 return True
     return False
+
+
+def _compound_of(word: str, noun: str) -> bool:
+    """A word that is a compound ending in the noun: "Hotline" is a line, "Website" a
+    site; not "Online" ("on" is no word of a compound)."""
+    word, noun = word.lower().strip('"“”,.'), noun.lower()
+    head = word[: -len(noun)] if len(noun) >= 4 and word.endswith(noun) else ""
+    return len(head) >= 3 and head not in ("off", "out")
 
 
 _WHICH_MANY = re.compile(rf"\bwhich(?:\s+of\s+the)?\s+{NUM}\b", re.I)

@@ -10,13 +10,10 @@ embedding is unsure (which efforts hold them: ``held_words.py``).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
@@ -27,6 +24,7 @@ from assistant.measure_titles import MeasureTitles
 from assistant.offtopic import OffTopic
 from assistant.query import Query
 from assistant.reader import Reader
+from assistant.synonyms import synonyms
 from assistant.text import function_words
 from index.documents import CitedEffort
 from index.lexical import tokenize
@@ -34,7 +32,6 @@ from index.search import SearchIndex
 
 __all__ = ["ABSTAIN_BELOW", "LEXICAL_SHARE", "Found", "Retriever", "synonyms"]
 
-SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.json"
 # Dense cosine (all-MiniLM-L6-v2) below which the best effort is not an answer. On the
 # dev set, questions outside the reports stay below 0.2 and paraphrases the reports do
 # answer reach 0.24 (0.22 recovered 2 of 5 false abstentions and added no false answer).
@@ -93,13 +90,6 @@ OFF_TOPIC_BELOW = 0.45
 AGREED_MARGIN = 0.15
 AGREEING = 5
 AGREED_ALIKE = 0.45
-
-
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, str]:
-    """Everyday phrase → the reports' term (``data/synonyms.json``)."""
-    raw: dict[str, str] = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
-    return {k.lower(): v for k, v in raw.items() if not k.startswith("_")}
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,16 @@ def multi(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     )
 
 
+def report_bot(folder: Path, *efforts: str, year: int = 2080) -> Assistant:
+    """An assistant, with the fake embedder, over a small invented report of ``year``
+    written in ``folder``: one section and one measure holding ``efforts`` (each a
+    bullet's text with its attribution)."""
+    report = folder / f"fy{year}_efforts.txt"
+    bullets = "".join(f"· {effort}\n" for effort in efforts)
+    report.write_text(f"FY{year} Efforts on the Plan\n1. Support\nO Services\n{bullets}", "utf-8")
+    return Assistant.load(report, index_dir=folder / "indexes", embedder=FakeEmbedder())
+
+
 @pytest.fixture(scope="session")
 def real_embedder() -> MiniLMEmbedder:
     """The product's model, loaded once per test session (the first load takes seconds)."""

@@ -9,6 +9,9 @@ of these rules were written against in advance of its questions.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from assistant import Assistant
@@ -17,12 +20,13 @@ from assistant.compound import joined_facts
 from assistant.facts import figures
 from assistant.facts_names import issue_of
 from assistant.facts_people import agent
-from assistant.facts_pick import measure_of
+from assistant.facts_pick import measure_of, pick_figure
 from assistant.facts_places import places
 from assistant.gazetteer import places_of_kind
 from assistant.intents import stem
+from assistant.name_checks import is_headed_by
 from assistant.text import joined_heads, two_asks
-from tests.conftest import blind_report_bot
+from tests.conftest import blind_report_bot, report_bot
 
 
 @pytest.fixture(scope="module")
@@ -313,3 +317,133 @@ def test_the_facts_of_several_asks_are_answered_when_one_ask_is_open(bot2027: As
         "what new kind of case did it add?"
     )
     assert "2028 edition" in claims(answer) and "March 2028" in claims(answer)
+
+
+def test_a_count_asked_with_the_reports_own_year_is_not_read_from_that_year_s_cell(
+    tmp_path: Path,
+) -> None:
+    bot = report_bot(
+        tmp_path,
+        'Operated the chat service "Kodama Chat" around the clock with 540 counselors; '
+        "consultations received: FY2079 41,200 FY2080 47,900 [CFA]",
+    )
+    # the effort's own figures are of its own year: FY2080's cell counts consultations
+    assert "540" in claims(bot.ask("how many counselors did kodama chat have in fy2080?"))
+    received = claims(bot.ask("how many consultations did kodama chat receive in fy2080?"))
+    assert "47,900" in received and "540" not in received
+
+
+def test_a_table_s_row_the_question_names_gives_the_count_the_table_does_not_name(
+    tmp_path: Path,
+) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Kept the hotline open around the clock; its use changed as follows. "
+        "| Channel | FY2079 | FY2080 | |---|---|---| | Telephone | 402,100 | 398,800 | "
+        "| Chat | 50,200 | 63,400 | [CFA]",
+    )
+    chats = claims(bot.ask("How many chat consultations did the hotline handle in FY2080?"))
+    assert "63,400" in chats and "398,800" not in chats
+    victims = bot.ask("how many victims did the hotline help in FY2080?")
+    assert victims.abstained and not re.search(r"\d{2},\d{3}", claims(victims))
+
+
+def test_people_who_did_something_else_after_a_count_of_people_are_people_too(
+    tmp_path: Path,
+) -> None:
+    bot = report_bot(
+        tmp_path,
+        'Held the "Forum on Safe Play" in Matsue (July 2080); 730 people attended in '
+        "person and about 1,900 followed the live stream. [CAO]",
+    )
+    streamed = claims(bot.ask("how many people followed the forum on the live stream?"))
+    assert "1,900" in streamed and "730" not in streamed
+    assert "730" in claims(bot.ask("how many people attended the forum in person?"))
+    checked = figures("Checked 41,000 applicants, and 96 had a relevant conviction.")
+    assert [(s.text, s.noun) for s in checked][1] == ("96 had a relevant conviction", "people")
+    # no people before it: a past verb after a figure is not taken for people
+    (operators, done) = figures("Asked 22 operators to act; 17 introduced the feature.")
+    assert done.noun != "people"
+
+
+@pytest.mark.parametrize("asked", ["questions", "queries", "enquiries"])
+def test_the_questions_a_service_answered_are_its_inquiries(asked: str) -> None:
+    spans = figures("Opened a chat for guardians (May 2080); it answered 18,400 inquiries.")
+    picked = pick_figure(spans, asked, frozenset({"chat"}))
+    assert picked is not None and picked.text == "18,400 inquiries"
+
+
+def test_a_name_the_question_only_describes_is_not_taken_as_stated(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        'Renamed the helpline for reporting abuse from "Kodomo Line" to "Kodomo Safety '
+        'Line" and set up a line dedicated to advice, called the "Parent Advice Line" '
+        "(June 2080). [CFA]",
+    )
+    # its words are all in the question, but not in a row: the question describes it
+    asked = "what name was given to the new line dedicated to advice for parents?"
+    assert "“Parent Advice Line”" in claims(bot.ask(asked))
+    renamed = claims(bot.ask("what was the helpline renamed to?"))
+    assert "Kodomo Safety Line" in renamed and "set up" not in renamed  # a second deed
+
+
+def test_a_name_ending_in_a_compound_of_the_noun_asked_is_one(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path, 'Opened the "Kids Support Hotline" for children in care (May 2080). [MHLW]'
+    )
+    assert "“Kids Support Hotline”" in claims(
+        bot.ask("what was the line for children in care called?")
+    )
+    assert not is_headed_by("Safety Online Forum", "line")
+
+
+@pytest.mark.parametrize(("asked", "given"), [("dad", False), ("mum", False), ("chat", True)])
+def test_a_figure_whose_sentence_names_no_fathers_or_mothers_gives_none_of_theirs(
+    asked: str, given: bool
+) -> None:
+    spans = figures("Operated a chat for parents; it received 12,400 consultations.")
+    # "how many consultations came from dads?"
+    worded = frozenset({"how", "mani", "consult", "came", "from", stem(asked)})
+    source = frozenset({stem(asked)})
+    picked = pick_figure(spans, "consultations", frozenset({"chat"}), worded=worded, sources=source)
+    assert (picked is not None) is given
+    split = figures("It received 12,400 consultations, 3,100 of them from fathers.")
+    assert pick_figure(split, None, frozenset(), worded=worded, sources=source) is not None
+    # "how many dads vs moms": a split asked, without "from"
+    both = frozenset({"how", "mani", "dad", "vs", "mom"})
+    assert pick_figure(spans, None, frozenset({"chat"}), worded=both) is None
+
+
+def test_those_who_did_what_a_part_of_a_whole_did_are_that_part(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        'Held the third examination for the "Youth Safety Advisor" qualification '
+        "(November 2080); 940 of the 1,480 candidates passed. [CFA]",
+    )
+    passed = claims(bot.ask("how many candidates passed the advisor examination?"))
+    assert "940" in passed
+    assert "940" not in claims(bot.ask("how many candidates sat the advisor examination?"))
+
+
+def test_those_who_had_done_so_are_counted_by_what_they_were_asked_to_do(
+    tmp_path: Path,
+) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Asked video platforms to switch off direct messages from strangers by default, "
+        "and 9 of the 14 companies had done so by March 2081. [MIC]",
+    )
+    done = claims(bot.ask("how many companies had switched off messages from strangers?"))
+    assert "9 of the 14" in done
+    asked = claims(bot.ask("how many companies were asked to switch off messages by default?"))
+    assert "14" in asked and "9 of" not in asked
+
+
+@pytest.mark.parametrize(("asked", "given"), [("refuges", "shelters"), ("flyers", "leaflets")])
+def test_a_count_in_the_field_s_everyday_word_is_a_count_of_the_reports_term(
+    asked: str, given: str
+) -> None:
+    # data/synonyms.json: "refuges" → "shelters", "flyer" → "leaflet"
+    spans = figures(f"Supported 48 {given} for girls who left home (March 2081).")
+    picked = pick_figure(spans, asked, frozenset({stem(asked), "girl"}))
+    assert picked is not None and picked.text == f"48 {given}"

@@ -3,6 +3,8 @@ year, and a running total, which counts what the figure before it counts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Assistant
@@ -10,7 +12,7 @@ from assistant.claims import claims
 from assistant.facts import figures
 from assistant.facts_pick import pick_figure
 from assistant.facts_table import table_cells
-from tests.conftest import blind_report_bot
+from tests.conftest import blind_report_bot, report_bot
 
 
 @pytest.fixture(scope="module")
@@ -351,3 +353,35 @@ def test_a_markdown_table_is_read_cell_by_cell(text: str, read: list[str]) -> No
     cells, _ = table_cells(text)
     assert [c.text for c in cells] == read
     assert all(c.earlier == ("FY2055" in c.text) for c in cells if "FY" in c.text)
+
+
+def test_a_row_by_year_set_with_leader_dots_gives_each_year_s_figure_of_its_label() -> None:
+    text = (
+        "Ran the guardians' line 24/7 from 01/04/2080; calls received: "
+        "FY2079 .................... 12,310 FY2080 .................... 14,020"
+    )
+    spans = {s.text: s for s in figures(text)}
+    assert set(spans) == {"14,020 calls received in FY2080", "12,310 calls received in FY2079"}
+    assert spans["12,310 calls received in FY2079"].earlier  # the year before the report's
+
+
+def test_a_hyphenated_row_label_is_named_without_its_hyphen(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Recorded the consultations of the line by channel. Consultations received "
+        "| Channel | FY2079 | FY2080 | |---|---|---| | Telephone | 51,200 | 53,900 | "
+        "| E-mail | – | 3,700 | [CFA]",
+    )
+    said = claims(bot.ask("how many consultations by email did the line get in FY2080?"))
+    assert "3,700" in said and "53,900" not in said
+
+
+def test_a_row_named_in_brackets_is_asked_by_its_name(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Compiled the consultations of the hotline and its chat (Table 2). Table 2 – "
+        "Consultations received | Channel | FY2079 | FY2080 | |---|---|---| "
+        '| Telephone (189) | 71,300 | 74,800 | | Chat ("Hinata Talk") | 22,100 | 26,450 | [CFA]',
+    )
+    said = claims(bot.ask("how many consultations did hinata talk get in fy2080?"))
+    assert "26,450" in said and "“Hinata Talk”" in said and "74,800" not in said
