@@ -12,6 +12,7 @@ import re
 
 from assistant.lemmas import only_a_verb, plural_noun
 from assistant.slots import plan_noun, plan_part
+from assistant.text import DETERMINERS
 
 __all__ = [
     "MONEY_WORDS",
@@ -96,7 +97,7 @@ def noun_head(phrase: str) -> str | None:
             break
         if kept and (w in _PARTICLES | _ADVERBS or (w.endswith("ing") and _plural(kept[-1]))):
             break  # "young people out at night", "children being placed", "prefectures then"
-        if kept and after in _DETERMINERS:  # "how many officers staff the unit": a verb
+        if kept and after in DETERMINERS:  # "how many officers staff the unit": a verb
             break
         if kept and _plural(kept[-1]) and after in ("it", "them"):
             break  # "how many operators share it": a verb with its object
@@ -123,11 +124,10 @@ _PAST = frozenset(
 )
 
 
-_DETERMINERS = frozenset("the a an its their this that these those".split())
 _WHEN_WORDS = frozenset("last next previous per each every".split())
 # Words a verb may be followed by but a noun phrase's first word is not: "how many
 # watched online", "how many came in person", "how many took part from abroad".
-_AFTER_A_VERB = _DETERMINERS | frozenset(
+_AFTER_A_VERB = DETERMINERS | frozenset(
     "online offline abroad overseas remotely live virtually in at from via through by for to "
     "with during part".split()
 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.facts import OF_THE_WHOLE, OF_THEM, UNITS, FactSpan
 from assistant.lemmas import past_tense
+from assistant.text import DETERMINERS
 
 __all__ = ["Counted", "counted"]
 
@@ -172,7 +173,6 @@ _PEOPLE_VERBS = frozenset(
     "watched viewed streamed attended joined participated registered visited signed enrolled "
     "applied passed completed responded answered took came".split()
 )
-_DETERMINERS = frozenset("the a an its their this that these those".split())
 
 
 def _more_did(words: list[str], before: list[FactSpan]) -> bool:
@@ -182,7 +182,7 @@ def _more_did(words: list[str], before: list[FactSpan]) -> bool:
     whole = next((s for s in reversed(before) if s.kind == "number" and s.noun), None)
     return (
         len(words) > 1
-        and words[1].lower() in _DETERMINERS
+        and words[1].lower() in DETERMINERS
         and whole is not None
         and whole.noun in UNITS["people"]
         and past_tense(words[0])  # (the dictionary loads only here)

@@ -23,10 +23,12 @@ from typing import Any
 
 from corpus.eras import western_years
 
-__all__ = ["WORD", "function_words", "normalize", "sentence_spans", "shorthand"]
+__all__ = ["DETERMINERS", "WORD", "function_words", "normalize", "sentence_spans", "shorthand"]
 
 DATA = Path(__file__).resolve().parent / "data"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# The words that open a noun phrase and name no thing of their own.
+DETERMINERS = frozenset("the a an its their this that these those".split())
 
 
 _MAYBE_SEVERAL = re.compile(r"[.!?;:]\s*\S")
