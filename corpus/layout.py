@@ -146,6 +146,17 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         for k, (n, _) in enumerate(lines)
         if any(_RULE.match(lines[j][1]) for j in (k - 1, k + 1) if 0 <= j < len(lines))
     }
+    # "2 ─ Support … growth of children without" / "victimization": a lower-case line
+    # that goes on with an unfinished line is that line's, however often it recurs (a
+    # table of contents wraps the same title the same way)
+    goes_on = {
+        n
+        for k, (n, line) in enumerate(lines)
+        if k
+        and line[:1].islower()
+        and not _WEB_ADDRESS.match(line)  # a page's printed address is furniture
+        and not _FINISHED.search(lines[k - 1][1])
+    }
     kept = [
         (n, _FOOTNOTE_MARK.sub("", plain_bullet(part)))
         for n, line in lines
@@ -153,7 +164,9 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
         if not _PAGE_NUMBER.search(line)
         and not _RULE.match(line)
         and not _CONTINUED.match(line)
-        and not (_shape(line) in repeated and _furniture(line) and n not in ruled)
+        and not (
+            _shape(line) in repeated and _furniture(line) and n not in ruled | goes_on
+        )
         and not (title and _retitled(line, title))
     ]
     out: list[Line] = []
@@ -170,6 +183,11 @@ def clean_lines(lines: list[Line], *, title: str = "") -> list[Line]:
 # Lines closer than this repeat as rows of one table ("Consultations in FY2051 … 41,280" /
 # "Consultations in FY2050 … 34,060"), not as a header or footer of two pages.
 PAGE_APART = 6
+
+
+# a line that ends a sentence, a bracket or a heading's number: what follows is new
+_FINISHED = re.compile(r"[.:;!?)\]】」-]\s*$")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)")
 
 
 def _repeated_apart(lines: list[Line]) -> set[str]:

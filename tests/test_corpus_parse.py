@@ -517,6 +517,19 @@ def test_a_pillar_title_wrapped_over_two_lines_is_one_title() -> None:
     assert [m.title for m in section.measures] == ["Training"]
 
 
+def test_a_wrapped_title_as_the_contents_also_wrap_it_keeps_its_last_word() -> None:
+    # the contents print "… children will never" / "become victims" too: the recurring
+    # lower-case line goes on with its title, it is no running header
+    title = ["6. Strengthening of the foundation where children will never", "become victims"]
+    filler = [f"· Held meeting {n} with guardians. [CAO]" for n in range(40)]
+    text = "\n".join(
+        ["FY2020 Efforts", "Contents", *title, "", "1. Awareness", "O Forums", *filler,
+         *title, "O Training", "· Trained officers. [NPA]"]
+    )  # fmt: skip
+    section = parse_plan(text, source="t.txt").sections[-1]
+    assert section.title.endswith("where children will never become victims")
+
+
 def test_full_width_letters_read_as_ascii() -> None:
     plan = parse_plan(report("・ Trained １２０ school nurses. ［ＭＥＸＴ］"), source="t.txt")
     effort = only_effort(plan)
