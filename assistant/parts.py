@@ -279,14 +279,21 @@ _POINTING = frozenset(stem(w) for w in "one ones part bit section pillar about".
 
 def restated(text: str, title_stems: frozenset[str]) -> frozenset[str]:
     """The stems of a bracketed restatement of a part's title: "section 3 (the one on
-    tools)" restates "… victimization that focuses on tools" ({"tool"}); a bracket that
-    says anything else restates nothing."""
+    tools)" restates "… victimization that focuses on tools" ({"tool"}), and a word cut
+    short restates the one it begins ("rehab" of "rehabilitation"); a bracket that says
+    anything else restates nothing."""
     out: set[str] = set()
     for m in re.finditer(r"\(([^()]{1,120})\)", text):
         words = {stem(w) for w in _words(m.group(1))} - _SMALL - _POINTING
-        if words and words <= title_stems:
+        if words and all(_in_title(w, title_stems) for w in words):
             out |= words
     return frozenset(out)
+
+
+def _in_title(word: str, title_stems: frozenset[str]) -> bool:
+    return word in title_stems or (
+        len(word) >= 4 and any(t.startswith(word) for t in title_stems)
+    )
 
 
 def _words(text: str) -> list[str]:

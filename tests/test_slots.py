@@ -720,6 +720,15 @@ def test_a_section_title_restated_in_brackets_is_no_topic_of_its_own() -> None:
     assert parts.restated("section 3 (and the hotline) - what was done?", title) == set()
 
 
+def test_a_title_word_cut_short_restates_the_title_word_it_begins() -> None:
+    title = frozenset({"strengthen", "crackdown", "rehabilit", "offend"})
+    assert parts.restated("pillar 5 (crackdowns and rehab) - all of it", title) == {
+        "crackdown",
+        "rehab",
+    }
+    assert parts.restated("pillar 5 (crackdowns and reh) - all of it", title) == set()
+
+
 @pytest.mark.parametrize(
     ("question", "countries"),
     [
