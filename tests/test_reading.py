@@ -61,6 +61,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "whats dated in may 2020? all of it",
         "which 2019 efforts have a date somewhere in the autumn?",
         "What is listed under pillar 3?",
+        "so what was basically done under pillar 2, all of it",
         "give me a rundown of what the Cabinet Office did",
         "What were the NPA's main activities?",
         "what is MEXT doing",
@@ -145,6 +146,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "which years are covered by the reports",
         "which sections are there",
         "what is the title of section 4",
+        "In the FY2020 report, pillar 3 is broken into how many measures?",
     ],
     Intent.TOPIC: [
         "Is anything done about grooming in online games?",
