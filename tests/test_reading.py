@@ -272,6 +272,8 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "MEXT or NPA across all 2 reports, merge them and put them in one list",
         "enumerate each MHLW effort contained in the report",
         "in how many efforts does MEXT appear, adding up all the years?",
+        "every 2020 effort of the NPA, sorted by section",
+        "list the MIC efforts, leaving out nothing",
     ],
 )
 def test_words_that_only_say_how_a_list_is_asked_are_no_topic(
