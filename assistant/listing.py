@@ -1,7 +1,7 @@
 """How a question says to list its answer, which is not what it asks about: "put them
 together", "put them in one list", "keep only the ones …", "narrow it down to …", "the
-complete list", "nothing left out". The reader leaves these words out of the topic; a
-question that narrows asks about the previous answer's efforts.
+complete list", "nothing left out", "grouped by pillar". The reader leaves these words out
+of the topic; a question that narrows asks about the previous answer's efforts.
 """
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ _WHOLE_LIST = re.compile(
     r"\badd(?:ing|ed)?\s+(?:it\s+|them\s+|everything\s+)?up\b",  # "adding up all years"
     re.I,
 )
+# "grouped by pillar", "sorted by ministry": how the answer is to be ordered
+_ARRANGED = re.compile(
+    r"\b(?:group|sort|order|arrang|organi[sz]|broken\s+down|split|list)(?:ed|e)?\s+"
+    r"(?:by|per|according\s+to)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:section|pillar|measure|ministr|agenc|bod|year|fiscal\s+year|date|month|theme)\w*",
+    re.I,
+)
 # "keep only", "narrow it down to the ones": how the previous answer is to be cut
 _NARROWED = re.compile(
     r"\b(?:keep|narrow|filter|limit|restrict|trim|cut)(?:\s+(?:it|them|this|that|the\s+list))?"
@@ -36,7 +43,8 @@ _NARROWED = re.compile(
 
 def listing_spans(text: str) -> list[Span]:
     """Where the question says how to list, not what: "put together", "keep only"."""
-    spans = [m.span() for r in (_MERGED, _NARROWED, _WHOLE_LIST) for m in r.finditer(text)]
+    ways = (_MERGED, _NARROWED, _WHOLE_LIST, _ARRANGED)
+    spans = [m.span() for r in ways for m in r.finditer(text)]
     if _ONE_LIST.search(text):
         spans += [m.span() for r in (_ONE_LIST, _PUT) for m in r.finditer(text)]
     return spans

@@ -61,7 +61,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "whats dated in may 2020? all of it",
         "which 2019 efforts have a date somewhere in the autumn?",
         "What is listed under pillar 3?",
-        "so what was basically done under pillar 2, all of it",
+        "so what was actually done under pillar 2, all of it",
         "give me a rundown of what the Cabinet Office did",
         "What were the NPA's main activities?",
         "what is MEXT doing",
@@ -273,7 +273,7 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "enumerate each MHLW effort contained in the report",
         "in how many efforts does MEXT appear, adding up all the years?",
         "every 2020 effort of the NPA, sorted by section",
-        "list the MIC efforts, leaving out nothing",
+        "list the MIC efforts grouped by section, omitting none",
     ],
 )
 def test_words_that_only_say_how_a_list_is_asked_are_no_topic(
