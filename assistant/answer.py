@@ -33,6 +33,7 @@ from assistant.reader import Reader
 from assistant.refine import refine
 from assistant.retrieval import Retriever
 from assistant.rule import plan_unit
+from assistant.time_scope import counted_in
 from assistant.turns import Turns
 from corpus.models import Corpus
 from index.documents import CitedEffort
@@ -248,6 +249,11 @@ class Answerer:
                 or not q.ministries
                 or _attributive(q.text, q.time.uncovered)
             )
+        ) or (
+            q.intent in FACT_INTENTS
+            and q.topic_words
+            and not q.time.fiscal_years
+            and counted_in(q.time.months, self.index.efforts)
         ):
             # "the English version of the FY2017 report": a year the efforts name, not a
             # time to filter by

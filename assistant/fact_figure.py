@@ -80,6 +80,9 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     both = versus and "…" not in e.text
     # "in FY2046", or "and in 2048?" of a table by fiscal year
     years = set(re.findall(r"\b(?:FY\s?)?((?:19|20)\d\d)\b", q.text, re.I))
+    own = (e.fiscal_year, e.fiscal_year + 1)
+    if years and not any(int(y) in own or y in e.text for y in years):
+        return None  # "how many … in calendar year 2081" of an effort of FY2082 naming no 2081
     # "how many in FY2046?": the cell of that year in a table by year, or the figure of
     # that year given beside the report's own ("…, compared with 23,910 in FY2047")
     of_year = [

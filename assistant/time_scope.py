@@ -15,8 +15,9 @@ from collections.abc import Collection, Sequence
 from assistant.query import TimeScope
 from assistant.slots import names_the_plan
 from assistant.when import TimeRef, fiscal_months, month_name
+from index.documents import CitedEffort
 
-__all__ = ["asks_dated", "asks_undated", "months_within", "time_scope"]
+__all__ = ["asks_dated", "asks_undated", "counted_in", "months_within", "time_scope"]
 
 
 def time_scope(
@@ -69,6 +70,16 @@ def time_scope(
         undated=undated,
         reading="; ".join(readings),
     )
+
+
+def counted_in(months: Sequence[str] | None, efforts: Sequence[CitedEffort]) -> bool:
+    """Whether the months' calendar years are named in efforts' texts while no effort is
+    dated in them: "how many cases cleared in calendar year 2081 …" of the FY2082 report
+    asks what an effort counts of that year, not an effort done then."""
+    if not months or any(set(e.dates) & set(months) for e in efforts):
+        return False
+    years = {m[:4] for m in months}
+    return any(re.search(rf"\b{y}\b", e.text) for e in efforts for y in years)
 
 
 def _span_of(year: int) -> str:

@@ -447,3 +447,21 @@ def test_a_count_in_the_field_s_everyday_word_is_a_count_of_the_reports_term(
     spans = figures(f"Supported 48 {given} for girls who left home (March 2081).")
     picked = pick_figure(spans, asked, frozenset({stem(asked), "girl"}))
     assert picked is not None and picked.text == f"48 {given}"
+
+
+def test_a_calendar_year_no_effort_is_dated_in_is_the_year_an_effort_counts(
+    tmp_path: Path,
+) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Analysed 1,150 cases of child sexual exploitation cleared in calendar year 2081 to "
+        "learn where offenders first met their victims. [NPA]",
+        "Posted warning replies to risky messages on SNS; 1,470 children were taken into "
+        "protective custody. [NPA]",
+        year=2082,
+    )
+    answer = bot.ask("how many cleared cases from calendar 2081 did the police study?")
+    assert "1,150" in claims(answer) and not answer.abstained
+    # a figure of an effort that names no 2081 is no figure of calendar 2081
+    answer = bot.ask("how many kids did the police take into custody in calendar year 2081?")
+    assert "1,470" not in claims(answer) and answer.abstained
