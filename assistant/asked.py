@@ -95,6 +95,8 @@ def noun_head(phrase: str) -> str | None:
             return w[:-1]  # "how many countries' police": countries, whose police came
         if w in _AUX or w in _VERBS or (kept and (w.endswith("ed") or w in _PRONOUNS | _PAST)):
             break
+        if kept and (w in _COURTESY or only_a_verb(w)):
+            break  # "how many folks sat in the hall", "number of attendees pls"
         if kept and (w in _PARTICLES | _ADVERBS or (w.endswith("ing") and _plural(kept[-1]))):
             break  # "young people out at night", "children being placed", "prefectures then"
         if kept and after in DETERMINERS:  # "how many officers staff the unit": a verb
@@ -115,6 +117,7 @@ def _plural(word: str) -> bool:
     )
 
 
+_COURTESY = frozenset("please pls plz thanks thx thank ty".split())
 _PARTICLES = frozenset("up out in on off down over along back".split())
 _ADVERBS = frozenset("then now there here so still already yet ever overall altogether".split())
 # Past forms without "-ed" that end a noun phrase: "the hotline set up in December".

@@ -73,7 +73,11 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     )
     # its content words, function words aside; "convicted molesters" says who, it counts
     # no convictions
-    worded = frozenset(tokenize(_EVENT_AS_ADJECTIVE.sub(" ", q.text)))
+    worded = frozenset(tokenize(_EVENT_AS_ADJECTIVE.sub(" ", _NOT_THESE.sub(" ", q.text))))
+    # "how many sat in the hall (not the online viewers)": never the figure set aside
+    for m in _NOT_THESE.finditer(q.text):
+        aside = frozenset(tokenize(m.group(1)))
+        spans = [s for s in spans if not aside <= stems_of(s.text) | s.near] or spans
     versus = _ASKS_VERSUS_EARLIER.search(q.text) is not None
     # "how many in 2045 vs the year before": the figure, then the one before it; but once
     # the figure is stated (blanked "…" for a second ask), only the one before it
@@ -160,6 +164,13 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     return f"The report gives {_said(span)}"
 
 
+# A figure set aside in a bracket or after a comma: "(not the online viewers)",
+# ", excluding the staff"
+_NOT_THESE = re.compile(
+    r"[(,;–—-]\s*(?:but\s+)?(?:not|excluding|except(?:\s+for)?|other\s+than|apart\s+from)\s+"
+    r"(?:the\s+|any\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)",
+    re.I,
+)
 # Verbs of asking others to act: "Asked 17 operators to …; 13 of them had done so".
 _REQUESTED = frozenset(stem(w) for w in "asked requested urged called invited encouraged".split())
 

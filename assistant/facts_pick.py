@@ -114,6 +114,8 @@ def pick_figure(
     question says, to tell apart two figures of one kind by the words after each.
     ``sources``: stems of what the question counts from ("how many came from dads").
     """
+    if unit and synonyms().get(unit.lower()) in _GENERIC_PEOPLE | _GENERIC_PLACES:
+        unit = synonyms()[unit.lower()]  # "how many folks": people
     if unit == "times":
         # "how many times did it meet": "six meetings" counts the meeting; "how many times
         # were the videos viewed": "viewed about 3.4 million times", not "eight videos"

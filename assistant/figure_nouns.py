@@ -119,8 +119,9 @@ _STOP_NOUN = frozenset(
     "over about after before between including such nationwide overall altogether "
     "respectively annually each".split()
 )
-# After a comma, the rest of a list of modifiers: "junior high and senior high schools".
-_LISTED = re.compile(r"\s*(?:[a-z-]+ ){0,2}(?:and|or) (?:[a-z-]+ ){0,2}[a-z-]+s\b")
+# After a comma, the rest of a list of modifiers: "junior high and senior high schools"
+# (not ", and extended weekday hours": a clause of its own).
+_LISTED = re.compile(r"\s*(?:[a-z-]+ ){1,2}(?:and|or) (?:[a-z-]+ ){0,2}[a-z-]+s\b")
 # Words after a figure's noun, not of it: "14 countries and regions took part".
 _AFTER_NOUN = frozenset(
     "nationwide worldwide each per across took take came come went go joined attended "

@@ -465,3 +465,13 @@ def test_a_calendar_year_no_effort_is_dated_in_is_the_year_an_effort_counts(
     # a figure of an effort that names no 2081 is no figure of calendar 2081
     answer = bot.ask("how many kids did the police take into custody in calendar year 2081?")
     assert "1,470" not in claims(answer) and answer.abstained
+
+
+def test_a_figure_set_aside_in_the_question_is_not_its_answer(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Held the symposium in Sendai (July 2080), with about 640 participants in the hall "
+        "and 9,800 online viewers. [CAO]",
+    )
+    answer = bot.ask("how many folks sat in the hall (not the online viewers)?")
+    assert "640" in claims(answer) and "9,800" not in claims(answer)

@@ -1354,6 +1354,20 @@ def test_who_did_something_in_two_years_is_said_of_each_year(multi: Assistant) -
     assert [c.effort_id for c in answer.citations] == ["fy2019-1.1.1", "fy2020-1.1.1"]
 
 
+def test_the_noun_asked_of_ends_at_a_verb_or_a_please() -> None:
+    assert unit("how many folks sat in the hall?") == "folks"
+    assert unit("the symposium: number of attendees pls") == "attendees"
+    assert unit("how many officers attend the course") == "officers"
+
+
+def test_a_figures_noun_does_not_run_on_into_the_next_clause() -> None:
+    text = "Received 24,600 consultations, and extended weekday hours until 8 p.m."
+    (count, *_) = figures(text)
+    assert (count.kind, count.noun) == ("number", "consultations")
+    (listed, *_) = figures("Reached about 412,000 students, parents and teachers.")
+    assert listed.noun == "teachers" and listed.text.endswith("parents and teachers")
+
+
 def test_by_how_many_asks_the_size_of_a_change_of_what_its_verb_moves() -> None:
     assert unit("by how many did the ministry raise school counselors in 2030?") == "counselors"
     assert unit("by how many did they increase it") is None
