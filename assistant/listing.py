@@ -21,7 +21,9 @@ _ONE_LIST = re.compile(
 _PUT = re.compile(r"\b(?:put|puts|merge|combine|lump|collect)\b", re.I)
 # "the complete list", "nothing left out": how much of the answer is wanted (all of it)
 _WHOLE_LIST = re.compile(
-    r"\b(?:complete|full|entire|whole)\s+(?:list|set|rundown|overview)\b|"
+    r"\b(?:complete|full|entire|whole)\s+(?:[\w-]+\s+){0,2}?(?:list|set|rundown|overview)\b|"
+    r"\bin\s+(?:the\s+)?(?:same\s+)?order\s+(?:they|it|that\s+they)\s+(?:appear|come|are\s+"
+    r"(?:listed|given|printed))\b|"
     r"\bnothing\s+(?:left\s+out|missed|omitted)\b|\bin\s+full\b|"
     r"\badd(?:ing|ed)?\s+(?:it\s+|them\s+|everything\s+)?up\b",  # "adding up all years"
     re.I,
@@ -31,6 +33,17 @@ _ARRANGED = re.compile(
     r"\b(?:group|sort|order|arrang|organi[sz]|broken\s+down|split|list)(?:ed|e)?\s+"
     r"(?:by|per|according\s+to)\s+(?:the\s+|their\s+|its\s+)?"
     r"(?:section|pillar|measure|ministr|agenc|bod|year|fiscal\s+year|date|month|theme)\w*",
+    re.I,
+)
+# "I'm preparing a summary of …", "we are writing a report on …": the asker's own task,
+# not what the question is about (what it is on follows, and stays)
+_ASKERS_TASK = re.compile(
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ve\s+been|i\s+was)\s+(?:currently\s+|now\s+|just\s+)?"
+    r"(?:preparing|writing|drafting|compiling|putting\s+together|working\s+on|researching|"
+    r"updating)\b(?:\s+(?:a|an|my|our|the|some)\b)?(?:\s+(?:short|brief|quick|little))?"
+    r"(?:\s+(?:summary|report|article|memo|briefing|brief|notes?|piece|paper|thesis|essay|"
+    r"presentation|slides?|overview|story|post|newsletter|chapter|handout|table)\b)?"
+    r"(?:\s+(?:on|about|of|for|covering)\b)?",
     re.I,
 )
 # "keep only", "narrow it down to the ones": how the previous answer is to be cut
@@ -43,7 +56,7 @@ _NARROWED = re.compile(
 
 def listing_spans(text: str) -> list[Span]:
     """Where the question says how to list, not what: "put together", "keep only"."""
-    ways = (_MERGED, _NARROWED, _WHOLE_LIST, _ARRANGED)
+    ways = (_MERGED, _NARROWED, _WHOLE_LIST, _ARRANGED, _ASKERS_TASK)
     spans = [m.span() for r in ways for m in r.finditer(text)]
     if _ONE_LIST.search(text):
         spans += [m.span() for r in (_ONE_LIST, _PUT) for m in r.finditer(text)]

@@ -290,6 +290,16 @@ def restated(text: str, title_stems: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def restates_section(text: str, number: int | None, titles: Iterable[tuple[int, str]]) -> bool:
+    """Whether a bracket restates the title of section ``number``: "section 4 (protection
+    and support of child victims)" names the section, not its measure on the recovery of
+    child victims."""
+    if number is None:
+        return False
+    stems = {stem(w) for key, title in titles if key == number for w in _words(title)}
+    return bool(restated(text, frozenset(stems - _SMALL)))
+
+
 def _in_title(word: str, title_stems: frozenset[str]) -> bool:
     return word in title_stems or (
         len(word) >= 4 and any(t.startswith(word) for t in title_stems)

@@ -17,7 +17,7 @@ from assistant.changes import read_changes
 from assistant.countries import countries
 from assistant.intents import token_spans
 from assistant.ministries import Mentions, MinistryResolver
-from assistant.parts import measure, section, sections, titled
+from assistant.parts import measure, restates_section, section, sections, titled
 from assistant.slots import Span, asides, numbers, ordinal, terms, titles
 from assistant.when import TimeRef, read_time
 
@@ -148,7 +148,9 @@ class SlotReader:
         )
         at, measure_spans = measure(text, number)
         measure_title = None
-        cued = _PART_CUE.search(text) is not None
+        # (a bracket restating the named section's title names no measure)
+        restating = restates_section(text, number, self.titles)
+        cued = _PART_CUE.search(text) is not None and not restating
         by_title = titled(text, self.measure_titles) if at is None and cued else None
         if by_title is not None:
             # "the follow-up of the basic plan section" names a measure, unless the same

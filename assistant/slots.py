@@ -98,8 +98,19 @@ _ORDINAL = re.compile(
 )
 
 
+_FIRST_TO_LAST = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:very\s+)?first\b(?:\s+\w+){0,2}?\s+(?:to|till|until|through)\s+"
+    r"(?:the\s+)?(?:very\s+)?last(?:\s+one)?\b",
+    re.I,
+)
+
+
 def ordinal(text: str) -> tuple[int | None, list[Span]]:
-    """ "the second one" → 2, "number 3" → 3, "the last one" → -1."""
+    """ "the second one" → 2, "number 3" → 3, "the last one" → -1; "from the first to
+    the last" is all of them (None)."""
+    run = _FIRST_TO_LAST.search(text)
+    if run:
+        return None, [run.span()]
     m = _ORDINAL.search(text)
     if not m:
         return None, []

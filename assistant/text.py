@@ -183,6 +183,8 @@ _SECOND_ASK = re.compile(
     rf"(?:{_ABOUT}\s+)?how\s+(?:many|much)\b"
     # "…, and officials from how many countries attended?"
     rf"|(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{1,3}}(?:from|in|of|across)\s+how\s+many\b"
+    # "date + number of attendees", "…: number of suspects + number of countries"
+    r"|(?:the\s+)?(?:exact\s+|total\s+)?(?:number|names?|dates?|count)\s+of\b"
     # "…, and is it open on saturdays now?": a yes-or-no question of its own
     r"|(?:is|are|was|were|does|do|did|can|could|has|have|will)\s+"
     r"(?:it|they|there|this|that|these|those)\b)",
@@ -254,7 +256,7 @@ _ASKS_IN_PLACE = re.compile(
 # A question put as the fact's noun: "dates of the workshop", "the venue of the meeting".
 _FACT_NOUN_ASK = re.compile(
     r"^\s*(?:the\s+)?(?:exact\s+|full\s+|official\s+)?(?:dates?|days?|months?|years?|names?|"
-    r"titles?|venues?|locations?|places?|number|figures?)\s+of\b",
+    r"titles?|venues?|locations?|places?|number|figures?)(?:\s+of\b|\s*$)",
     re.I,
 )
 _ENDS_ASKING = re.compile(rf"\b{QUESTION_WORDS}\s*[?]?\s*$", re.I)

@@ -43,7 +43,15 @@ def time_scope(
     uncovered = [y for y in ref.fiscal_years if y not in loaded]
     months: list[str] | None = list(ref.months) if ref.months is not None else None
     readings = []
+    # "2019 through 2093": the loaded reports in between, the years none covers skipped
+    spanned = [[y for y in sorted(loaded) if a <= y <= b] for a, b in ref.ranges]
+    fiscal += [y for years_in in spanned for y in years_in]
+    skipped = {
+        y for (a, b), ys in zip(ref.ranges, spanned, strict=True) if ys for y in range(a, b + 1)
+    }
     for y in ref.years:
+        if y in skipped:
+            continue
         if y in loaded:
             fiscal.append(y)
             readings.append(f"{y} is read as the fiscal year FY{y} ({_span_of(y)})")

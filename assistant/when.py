@@ -145,6 +145,7 @@ class TimeRef:
             reports, whether they mean a fiscal year or the months of a calendar year.
         months: Months the question restricts to, or None for no month restriction.
         spans: Character spans of the time expressions, so they can be cut from the topic.
+        ranges: Spans of years named as such ("2019 through 2093"), first and last year.
     """
 
     fiscal_years: tuple[int, ...] = ()
@@ -152,6 +153,7 @@ class TimeRef:
     years: tuple[int, ...] = ()
     months: tuple[str, ...] | None = None
     spans: tuple[tuple[int, int], ...] = ()
+    ranges: tuple[tuple[int, int], ...] = ()
 
     @property
     def any(self) -> bool:
@@ -170,6 +172,7 @@ class _Found:
         self.named: list[tuple[int, str]] = []  # (position, YYYY-MM)
         self.ranged = False  # a month range ("jun-aug") was read: before/after do not apply
         self.spans: list[tuple[int, int]] = []
+        self.ranges: list[tuple[int, int]] = []
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.spans)
@@ -236,6 +239,7 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         if f.free(*m.span()) and not two:
             first, last = sorted((int(m.group(1)), int(m.group(3))))
             f.years.extend(range(first, min(last, first + 20) + 1))
+            f.ranges.append((first, last))
             f.spans.append(m.span())
     for m in _YEAR_ALONE.finditer(text):
         if f.free(*m.span()):
@@ -262,6 +266,7 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
         years=tuple(dict.fromkeys(f.years)),
         months=None if months is None else tuple(months),
         spans=tuple(sorted(f.spans)),
+        ranges=tuple(f.ranges),
     )
 
 

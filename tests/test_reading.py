@@ -147,6 +147,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "which sections are there",
         "what is the title of section 4",
         "In the FY2020 report, pillar 3 is broken into how many measures?",
+        "section 1 of FY2020: how is its third measure heading worded?",
     ],
     Intent.TOPIC: [
         "Is anything done about grooming in online games?",
@@ -274,6 +275,10 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "in how many efforts does MEXT appear, adding up all the years?",
         "every 2020 effort of the NPA, sorted by section",
         "list the MIC efforts grouped by section, omitting none",
+        "I'm preparing a summary of the NPA's 2020 efforts - which are they?",
+        "every 2019 MEXT effort, in the order they appear in the document",
+        "the complete 2020 list of the police, from the first to the last one",
+        "MOJ and NPA on the same effort? the names in the brackets",
     ],
 )
 def test_words_that_only_say_how_a_list_is_asked_are_no_topic(
@@ -382,6 +387,14 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
         (
             "in the 2080 poll what % of parents knew of the hotline, and what was it before?",
             ("in the 2080 poll what % of parents knew of the hotline", "what was it before?"),
+        ),
+        (
+            "the forum in kobe: date + number of speakers pls",
+            ("the forum in kobe: date", "number of speakers pls"),
+        ),
+        (
+            "the hash list: number of entries added + number of operators using it?",
+            ("the hash list: number of entries added", "number of operators using it?"),
         ),
         ("What did MEXT and the NPA do?", None),
         ("Tokyo Tower was lit up? which landmarks else?", None),  # the first part asks nothing

@@ -21,7 +21,7 @@ from assistant.gazetteer import host_countries
 from assistant.ministries import MinistryResolver
 from assistant.spelling import Speller
 from assistant.text import normalize
-from assistant.time_scope import asks_dated
+from assistant.time_scope import asks_dated, time_scope
 from assistant.when import fiscal_months, read_time
 from corpus import load_corpus
 
@@ -314,6 +314,15 @@ def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
     )
 
 
+def test_a_span_of_years_is_the_loaded_reports_within_it() -> None:
+    loaded = (2019, 2020, 2023, 2093)
+    scope = time_scope(read_time("CAO's efforts, 2019 through 2093?", loaded), loaded, ())
+    assert scope.fiscal_years == (2019, 2020, 2023, 2093) and scope.uncovered == ()
+    # a span no loaded report falls in is read year by year, as before
+    scope = time_scope(read_time("MEXT from 2030 to 2032", loaded), loaded, ())
+    assert scope.fiscal_years == () and scope.uncovered == (2030, 2031, 2032)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -475,6 +484,7 @@ def test_what_a_name_is_asked_of(question: str, noun: str) -> None:
         ("what about number 3?", 3),
         ("[2]", 2),
         ("What did MEXT do?", None),
+        ("the whole list, from the first effort to the very last one", None),
     ],
 )
 def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int | None) -> None:
@@ -718,6 +728,14 @@ def test_a_section_title_restated_in_brackets_is_no_topic_of_its_own() -> None:
     title = frozenset({"promot", "measur", "prevent", "victim", "focus", "tool"})
     assert parts.restated("section 3 (the one on tools) - what was done?", title) == {"tool"}
     assert parts.restated("section 3 (and the hotline) - what was done?", title) == set()
+
+
+def test_a_bracket_restating_the_named_sections_title_names_no_measure() -> None:
+    titles = [(4, "Prompt protection of and appropriate support for child victims")]
+    question = "section 4 (protection and support of child victims) has how many efforts?"
+    assert parts.restates_section(question, 4, titles)
+    assert not parts.restates_section("section 4 (recovery of child victims)", 4, titles)
+    assert not parts.restates_section(question, None, titles)
 
 
 def test_a_title_word_cut_short_restates_the_title_word_it_begins() -> None:
