@@ -221,7 +221,7 @@ class Answerer:
     ) -> Answer:
         q = turn.query
         # "how does Japan compare with …"; "which languages were newly added": names
-        if q.intent is not Intent.COMPARE or q.countries or q.names:
+        if q.intent is not Intent.COMPARE or q.countries or q.names or (q.unit and not q.changes):
             q = refine(q, scoped=turn.scope is not None)
         if (
             q.intent is Intent.NUMBER

@@ -23,6 +23,11 @@ _TWO_PHRASES = re.compile(
     re.I,
 )
 
+# … each with what was done to it: "number of cases cleared and persons involved"
+_TWO_DONE = re.compile(
+    rf"\b({_HOW_MANY}\s+)([a-z-]+\s+[a-z]+ed)\s+{_AND}\s+([a-z-]+\s+[a-z]+ed)\b", re.I
+)
+
 
 # "how many officials from how many countries took part": one count inside another.
 _NESTED_COUNT = re.compile(
@@ -58,6 +63,13 @@ def counted_apart(text: str) -> tuple[str, str] | None:
     if nested is not None:
         before, after = text[: nested.start()], text[nested.end() :]
         return f"{before}{nested.group(1)}{after}", f"{before}{nested.group(2)}{after}"
+    done = _TWO_DONE.search(text)
+    if done is not None and all(_is_plural_noun(w.split()[0]) for w in done.group(2, 3)):
+        before, after = text[: done.start()], text[done.end() :]
+        return (
+            f"{before}{done.group(1)}{done.group(2)}{after}",
+            f"{before}{done.group(1)}{done.group(3)}{after}",
+        )
     m = _TWO_UNITS.search(text) or _TWO_PHRASES.search(text)
     if m is None or not all(_is_plural_noun(w.split()[-1]) for w in m.group(2, 3)):
         return None

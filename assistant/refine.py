@@ -173,9 +173,10 @@ RULES: tuple[Rule, ...] = (
             i is Intent.COMPARE
             and bool(q.unit)
             and plan_unit(q) is None
-            # "how many new efforts in FY2021?" compares years; a share is one year's
-            and (not q.time.fiscal_years or measure_of(q.unit) == "percent")
-            and not q.whole
+            # "how many new efforts in FY2021?" compares years; a share is one year's, and
+            # "compare the number of consultations in FY2020 and FY2023" says nothing new
+            and (not q.time.fiscal_years or measure_of(q.unit) == "percent" or not q.changes)
+            and (not q.whole or not q.changes)
         ),
         to(Intent.NUMBER),
     ),

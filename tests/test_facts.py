@@ -1582,3 +1582,9 @@ def test_where_someone_came_from_is_the_place_after_from(tmp_path: Path) -> None
     bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
     answer = bot.ask("Where was the team that won the Safe Phone Contest from?")
     assert not answer.abstained and "Tottori" in claims(answer)
+
+
+def test_a_figure_compared_across_years_is_each_years_figure(multi: Assistant) -> None:
+    answer = multi.ask("compare how many consultations the SNS service got, 2020 vs 2023")
+    said = claims(answer)
+    assert "2,300" in said and "4,600" in said and not answer.abstained

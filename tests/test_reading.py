@@ -460,6 +460,14 @@ def test_a_question_asking_two_things_is_cut_before_the_second_question_word(
                 "how many private groups joined the network?",
             ),
         ),
+        # each noun with what was done to it
+        (
+            "the 2020 operation: number of sites closed and suspects arrested?",
+            (
+                "the 2020 operation: number of sites closed?",
+                "the 2020 operation: number of suspects arrested?",
+            ),
+        ),
     ],
 )
 def test_two_nouns_counted_with_one_question_word_are_two_counts(
