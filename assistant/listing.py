@@ -24,6 +24,9 @@ _WHOLE_LIST = re.compile(
     r"\b(?:complete|full|entire|whole)\s+(?:[\w-]+\s+){0,2}?(?:list|set|rundown|overview)\b|"
     r"\bin\s+(?:the\s+)?(?:same\s+)?order\s+(?:they|it|that\s+they)\s+(?:appear|come|are\s+"
     r"(?:listed|given|printed))\b|"
+    # "with ids if possible", "with their numbers": how each is to be shown
+    r"\bwith\s+(?:their\s+|the\s+|its\s+)?(?:ids|id\s+numbers|numbers|codes|references)\b"
+    r"(?:\s+if\s+(?:possible|you\s+can))?|\bif\s+possible\b|"
     r"\bnothing\s+(?:left\s+out|missed|omitted)\b|\bin\s+full\b|"
     r"\badd(?:ing|ed)?\s+(?:it\s+|them\s+|everything\s+)?up\b",  # "adding up all years"
     re.I,
@@ -40,9 +43,10 @@ _ARRANGED = re.compile(
 _ASKERS_TASK = re.compile(
     r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ve\s+been|i\s+was)\s+(?:currently\s+|now\s+|just\s+)?"
     r"(?:preparing|writing|drafting|compiling|putting\s+together|working\s+on|researching|"
-    r"updating)\b(?:\s+(?:a|an|my|our|the|some)\b)?(?:\s+(?:short|brief|quick|little))?"
+    r"updating|making|building|creating|doing)\b(?:\s+(?:a|an|my|our|the|some)\b)?(?:\s+(?:short|brief|quick|little))?"
     r"(?:\s+(?:summary|report|article|memo|briefing|brief|notes?|piece|paper|thesis|essay|"
-    r"presentation|slides?|overview|story|post|newsletter|chapter|handout|table)\b)?"
+    r"presentation|slides?|overview|story|post|newsletter|chapter|handout|table|timeline|"
+    r"chart|spreadsheet|list|graph|infographic|database|deck|factsheet)\b)?"
     r"(?:\s+(?:on|about|of|for|covering)\b)?",
     re.I,
 )

@@ -19,7 +19,10 @@ __all__ = [
     "ORD",
     "Span",
     "asks_measures",
+    "in_title",
     "measure",
+    "restated",
+    "restates_section",
     "section",
     "sections",
     "titled",
@@ -135,7 +138,8 @@ def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, l
 def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] | None:
     """The part of the plan ``text`` names by (most of) its title: (key, share of the
     title's words named, span), or None. A few words name it after a cue ("the pillar
-    about protecting child victims"): two or more, more than any other title shares."""
+    about protecting child victims"): two or more, more than any other title shares, or
+    one that no other title has."""
     words = {stem(w) for w in _words(text)} - _SMALL
     scored = []
     for key, title in titles:
@@ -149,8 +153,9 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
     # after a cue the title sharing the most words is named, else the one most covered
     scored.sort(key=lambda t: (-t[1], -t[0]) if cued else (-t[0], -t[1]))
     share, shared, key, title_words = scored[0]
-    runner_up = max((t[1] for t in scored[1:]), default=0)
-    if share >= 0.75 or (cued and shared >= 2 and shared > runner_up):
+    runner_up = max((t[1] for t in scored[1:] if t[2] != key), default=0)  # another part
+    # (one word is enough when no other title has it: "the crackdowns section")
+    if share >= 0.75 or (cued and shared > runner_up and (shared >= 2 or runner_up == 0)):
         span = _cover(text, title_words)
         if span is not None:
             return key, share, span
@@ -285,7 +290,7 @@ def restated(text: str, title_stems: frozenset[str]) -> frozenset[str]:
     out: set[str] = set()
     for m in re.finditer(r"\(([^()]{1,120})\)", text):
         words = {stem(w) for w in _words(m.group(1))} - _SMALL - _POINTING
-        if words and all(_in_title(w, title_stems) for w in words):
+        if words and all(in_title(w, title_stems) for w in words):
             out |= words
     return frozenset(out)
 
@@ -300,7 +305,8 @@ def restates_section(text: str, number: int | None, titles: Iterable[tuple[int, 
     return bool(restated(text, frozenset(stems - _SMALL)))
 
 
-def _in_title(word: str, title_stems: frozenset[str]) -> bool:
+def in_title(word: str, title_stems: frozenset[str]) -> bool:
+    """Whether the stem ``word`` is a title's, or begins one ("rehab" of "rehabilit")."""
     return word in title_stems or (
         len(word) >= 4 and any(t.startswith(word) for t in title_stems)
     )

@@ -41,7 +41,7 @@ from assistant.cues import asks_place
 from assistant.gazetteer import HostCountries
 from assistant.intents import Intent, intent_model, shape, stem
 from assistant.ministries import MinistryResolver, name_table
-from assistant.parts import asks_measures, restated
+from assistant.parts import asks_measures, in_title, restated
 from assistant.query import Query
 from assistant.slot_reader import HOME_COUNTRY, SlotReader, Slots, blanked, tagged, unfiltered
 from assistant.slots import (
@@ -238,7 +238,7 @@ class Reader:
         if said:  # "section 3 (the one on tools) - what was done?": the title, restated
             words = tuple(w for w in words if w not in said)
             topic = " ".join(w for w in topic.split() if stem(w.lower()) not in said)
-        if words and set(words) <= self._section_words(slots.section):
+        if words and all(in_title(w, self._section_words(slots.section)) for w in words):
             # "under pillar 4 (prompt protection of … child victims)": the section's own
             # title, restated, names the section and asks about nothing more
             topic, words = "", ()

@@ -289,7 +289,7 @@ _JOINT_INCLUDED = re.compile(
     r"\b(?:alone|solo|on (?:its|their) own|by (?:itself|themselves)|separately)\s+(?:or|and)\s+"
     r"(?:jointly|joint|together|with others)(?:\s+with\s+(?:others|other\s+\w+))?\b|"
     # "between december and february (both included)": both ends of a time, no two bodies
-    r"\bboth\s+(?:ends?\s+|months?\s+|dates?\s+)?(?:included|inclusive|counted)\b",
+    r"\bboth\s+(?:ends?\s+|months?\s+|dates?\s+)?(?:included|inclusive|counted|incl\b\.?)",
     re.I,
 )
 

@@ -87,6 +87,18 @@ _PART_NAMES = tuple(
         (r"\bfact\s+sheets\b", "efforts"),
         (r"\brelease\s+series\s+(\d{1,2})\b", r"section \1"),
         (r"\bside[\s-]+by[\s-]+side\b", "together"),  # bodies "side by side": jointly
+        # "the section of the FY2092 report (number 5)": section 5 of the FY2092 report
+        (
+            r"\b(section|pillar|part|chapter)\s+of\s+the\s+((?:FY\s?)?\d{4})\s+report\s*"
+            r"\((?:no\.?|number|#)\s*(\d{1,2})\)",
+            r"\1 \3 of the \2 report",
+        ),
+        # "MLIT and MOFA credited on the same effort": jointly
+        (
+            r"\b(?:on|in|for|under)\s+(?:the\s+)?(?:same|one|a\s+single)\s+"
+            r"(?:effort|item|entry|project|initiative|line|bullet)\b",
+            "together",
+        ),
         # "issued by", "posted under", "did CFA and MHLW issue together": by, under, together
         (
             r"\b(?:issued?|posted|put\s+out|filed)\s+(?=(?:jointly\s+)?by\b|under\b|together\b)",

@@ -62,6 +62,7 @@ PHRASINGS: dict[Intent, list[str]] = {
         "which 2019 efforts have a date somewhere in the autumn?",
         "What is listed under pillar 3?",
         "so what was actually done under pillar 2, all of it",
+        "whats dated from june to july 2023?",
         "give me a rundown of what the Cabinet Office did",
         "What were the NPA's main activities?",
         "what is MEXT doing",
@@ -279,6 +280,10 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "every 2019 MEXT effort, in the order they appear in the document",
         "the complete 2020 list of the police, from the first to the last one",
         "MOJ and NPA on the same effort? the names in the brackets",
+        "show me all 2020 efforts of the police pls, with ids if possible",
+        "I'd like MEXT's 2019 efforts, all of them",
+        "the police in september 2019 pls, im making a timeline",
+        "MIC from july to august 2020 (both months incl.)",
     ],
 )
 def test_words_that_only_say_how_a_list_is_asked_are_no_topic(
@@ -670,6 +675,9 @@ def test_a_plus_between_names_in_any_script_is_and(typed: str, read: str) -> Non
         ("how many MEASURE-CD entries in S4", "how many measures in S4"),
         ("list the effort codes", "list the efforts"),
         ("which efforts carry their code", "which efforts are credited to them"),
+        # two bodies named on one effort: jointly
+        ("MIC and NPA credited on the same effort?", "MIC and NPA credited together?"),
+        ("the section of the 2030 report (number 3)", "the section 3 of the 2030 report"),
     ],
 )
 def test_the_names_a_report_gives_its_parts_are_the_plans_own(typed: str, read: str) -> None:
@@ -1165,3 +1173,10 @@ def test_both_ends_of_a_time_included_is_no_pair_of_bodies(reader: Reader) -> No
 def test_a_share_asked_of_a_slogan_asks_no_name(reader: Reader) -> None:
     assert reader.read("what % of teens recognised the slogan?").names is None
     assert reader.read("what was the slogan of the campaign?").names == "name"
+
+
+def test_a_section_described_by_its_title_cut_short_asks_about_nothing_more(
+    reader: Reader,
+) -> None:
+    query = reader.read("fy2020 part 5 about crackdowns + rehab of offenders, what is there")
+    assert (query.section, query.topic_words) == (5, ())

@@ -623,6 +623,14 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert parts.measure("what is under measure 3-1", None)[0] == (3, 1)
     assert parts.measure("the title of measure M3.3 in the 2055 report", None)[0] == (3, 3)
     assert parts.section("the efforts under section [4] of the report", titles)[0] == 4
+    # one word of a title names it after a cue when no other part's title has it
+    five = [
+        *titles,
+        (2, "Support for children and families to ensure the growth of children"),
+        (5, "Strengthening of crackdowns and rehabilitation of offenders"),
+    ]
+    assert parts.section("the crackdowns section in 2030 - what is in it?", five)[0] == 5
+    assert parts.section("the support section - what is in it?", five)[0] is None  # 2 or 4
     assert parts.section("the awareness section (no. 2), which efforts?", titles)[0] == 2
     assert parts.section("goal E of the 2056 report, whats in there", titles)[0] == 5
     assert parts.section("part a of the plan", titles)[0] is None  # no letter in capitals
