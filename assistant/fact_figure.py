@@ -16,6 +16,7 @@ from assistant.gazetteer import asked_places
 from assistant.intents import stem
 from assistant.query import Query
 from assistant.text import function_words
+from corpus.eras import western_years
 from index.documents import CitedEffort
 from index.lexical import tokenize
 
@@ -85,7 +86,7 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     # "in FY2046", or "and in 2048?" of a table by fiscal year
     years = set(re.findall(r"\b(?:FY\s?)?((?:19|20)\d\d)\b", q.text, re.I))
     own = (e.fiscal_year, e.fiscal_year + 1)
-    if years and not any(int(y) in own or y in e.text for y in years):
+    if years and not any(int(y) in own or y in western_years(e.text) for y in years):
         return None  # "how many … in calendar year 2081" of an effort of FY2082 naming no 2081
     # "how many in FY2046?": the cell of that year in a table by year, or the figure of
     # that year given beside the report's own ("…, compared with 23,910 in FY2047")

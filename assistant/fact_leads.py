@@ -22,6 +22,7 @@ from assistant.facts import FactSpan, figures
 from assistant.facts_args import argument, asked_preposition, passive_object, stranded
 from assistant.facts_dates import clock_times, dates
 from assistant.facts_names import (
+    THEME_WORDS,
     contacts,
     issue_of,
     listed,
@@ -32,6 +33,7 @@ from assistant.facts_names import (
     pick_name,
     quoted,
     said_after,
+    theme_of,
 )
 from assistant.facts_people import (
     agent,
@@ -244,6 +246,9 @@ class Leads:
             a_count = rf"(?:about\s+)?(?:\d|(?:{'|'.join(NUMBER_WORDS)})\b)"
             if done is not None and not re.match(a_count, done[1], re.I):
                 return done_by(done)  # "signed by 41 companies" names none of them
+        if asked_noun and asked_noun.lower() in THEME_WORDS:  # "focused on which topic"
+            theme = theme_of(e.text)
+            return f"The report gives its theme: {theme}" if theme else None
         # "the title of the film": the reports' own word for it ("video") names it too
         alias = synonyms().get((q.unit or "").lower())
         after = _name_after(e.text, q) or (named_after(e.text, alias) if alias else None)

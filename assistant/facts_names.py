@@ -21,6 +21,7 @@ from corpus.parser import MONTHS
 
 __all__ = [
     "QUOTED",
+    "THEME_WORDS",
     "contacts",
     "issue_of",
     "explained_in",
@@ -32,6 +33,7 @@ __all__ = [
     "pick_name",
     "quoted",
     "said_after",
+    "theme_of",
 ]
 
 
@@ -340,3 +342,27 @@ def issue_of(text: str, noun: str) -> str | None:
         if noun.lower() in m.group(0).lower():
             return m.group(0)
     return None
+
+
+# What an event was about, as reports say it: "with grooming through online games as its
+# theme", "on the theme of …", "themed …", "focused on …".
+_THEME = re.compile(
+    r"\bwith\s+([^.;()]{3,80}?)\s+as\s+(?:its|the)\s+(?:main\s+)?(?:theme|topic|focus)\b|"
+    r"\b(?:the\s+)?(?:main\s+)?(?:theme|topic)\s+(?:was\s+|of\s+|being\s+)?[\"“]([^\"”]{3,80})[\"”]|"
+    r"\bon\s+the\s+(?:theme|topic)\s+of\s+([^.;()]{3,80}?)(?=[,.;(]|$)|"
+    r"\bthemed\s+[\"“]?([^\"”.;,()]{3,80})|"
+    r"\bfocus(?:ed|ing)\s+on\s+([^.;()]{3,80}?)(?=[,.;(]|\s+and\s+(?!\w+ing\b)|$)",
+    re.I,
+)
+THEME_WORDS = frozenset("topic topics theme themes subject subjects focus agenda".split())
+
+
+def theme_of(text: str) -> str | None:
+    """What an event was about, as the effort says it: "with grooming through online
+    games as its theme" → "grooming through online games"; None when it says no theme.
+
+    >>> theme_of("Held the meeting (May 2079), with grooming in games as its theme.")
+    'grooming in games'
+    """
+    m = _THEME.search(text)
+    return next(g for g in m.groups() if g).strip() if m else None

@@ -154,8 +154,10 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
     scored.sort(key=lambda t: (-t[1], -t[0]) if cued else (-t[0], -t[1]))
     share, shared, key, title_words = scored[0]
     runner_up = max((t[1] for t in scored[1:] if t[2] != key), default=0)  # another part
-    # (one word is enough when no other title has it: "the crackdowns section")
-    if share >= 0.75 or (cued and shared > runner_up and (shared >= 2 or runner_up == 0)):
+    # (one word is enough when no other title has it: "the crackdowns section", but
+    # "in which pillar do the crackdowns appear" asks for the section)
+    alone = runner_up == 0 and not _WHICH_PART.search(text)
+    if share >= 0.75 or (cued and shared > runner_up and (shared >= 2 or alone)):
         span = _cover(text, title_words)
         if span is not None:
             return key, share, span
@@ -268,6 +270,9 @@ def asks_measures(text: str) -> bool:
     return bool(_MEASURES_ASKED.search(text)) and not _EFFORTS_ASKED.search(text)
 
 
+_WHICH_PART = re.compile(
+    r"\b(?:which|what|whose)\s+(?:section|pillar|part|chapter|area|heading|measure)s?\b", re.I
+)
 _NAMED_PART = re.compile(
     r"\b(?:section|pillar|part|area|heading|chapter|measure|bit|passage)\s+(?:about|on|for|"
     r"titled|called|named|covering|dealing\s+with|concerning|regarding)\b"

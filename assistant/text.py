@@ -93,6 +93,12 @@ _PART_NAMES = tuple(
             r"\((?:no\.?|number|#)\s*(\d{1,2})\)",
             r"\1 \3 of the \2 report",
         ),
+        # "the wording of its third measure heading": the measure's title
+        (
+            r"\bwording\s+of\s+(?=(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}"
+            r"(?:measure|section|pillar|heading|part)s?\b)",
+            "title of ",
+        ),
         # "MLIT and MOFA credited on the same effort": jointly
         (
             r"\b(?:on|in|for|under)\s+(?:the\s+)?(?:same|one|a\s+single)\s+"
@@ -107,7 +113,7 @@ _PART_NAMES = tuple(
         # "what did they put out?": what they issued, any effort of theirs
         (r"\bput\s+out\b(?=\s*[?.,!]|\s*$)", "do"),
         # "Looking at both reports, …": in both reports
-        (r"\b(?:looking|focusing)\s+(?:at|on)\b(?=[^,?]{1,60},)", "in"),
+        (r"\b(?:looking|focusing)\s+(?:only\s+|just\s+)?(?:at|on)\b(?=[^,?:]{1,60}[,:])", "in"),
         (r"\bco-?(bod(?:y|ies))\b", r"\1"),  # a form's "co-bodies" are its other bodies
         # a line-printer listing's "SECTION-CD S3", "MEASURE-CD S2-M2", its "effort codes"
         # and "MEASURE-CD entries", and the bodies' codes an effort "carries"

@@ -475,3 +475,16 @@ def test_a_figure_set_aside_in_the_question_is_not_its_answer(tmp_path: Path) ->
     )
     answer = bot.ask("how many folks sat in the hall (not the online viewers)?")
     assert "640" in claims(answer) and "9,800" not in claims(answer)
+
+
+def test_the_theme_asked_of_an_event_is_what_the_effort_says_it_was_about(
+    tmp_path: Path,
+) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Held the 12th Youth Forum in Osaka (May 2080), with grooming through online games "
+        "as its theme; about 300 attended. [CAO]",
+    )
+    answer = bot.ask("what was the theme of the youth forum?")
+    assert "grooming through online games" in claims(answer)
+    assert "12th Youth Forum" not in claims(answer)  # the name the question gives

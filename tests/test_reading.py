@@ -280,6 +280,7 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "every 2019 MEXT effort, in the order they appear in the document",
         "the complete 2020 list of the police, from the first to the last one",
         "MOJ and NPA on the same effort? the names in the brackets",
+        "looking only at 2019: the efforts of MIC",
         "show me all 2020 efforts of the police pls, with ids if possible",
         "I'd like MEXT's 2019 efforts, all of them",
         "the police in september 2019 pls, im making a timeline",
@@ -669,6 +670,8 @@ def test_a_plus_between_names_in_any_script_is_and(typed: str, read: str) -> Non
         ("what did MOFA put out?", "what did MOFA do?"),
         ("Looking at both reports, which were joint?", "in both reports, which were joint?"),
         ("teens looking at apps", "teens looking at apps"),
+        ("Looking only at FY2020: which were joint?", "in FY2020: which were joint?"),
+        ("the wording of its second measure", "the title of its second measure"),
         # a line-printer listing's codes for its parts, and the bodies' codes on an effort
         ("every effort of SECTION-CD S3", "every effort of section 3"),
         ("what is MEASURE-CD S2-M2 titled", "what is measure 2.2 titled"),
