@@ -104,6 +104,8 @@ class Leads:
         named_body = named_after(e.text, body.group(1)) if body and first else None
         if body and named_body:  # "which industry body issued it": the body the effort names
             return f"The report names the {body.group(0).split(None, 1)[1].lower()}: “{named_body}”"
+        if body and body.group(1).lower() in _NON_GOVERNMENT:
+            return None  # "which NGO made the app": no ministry is one, and none is named
         verb = "was" if len(e.ministries) == 1 else "were"
         return f"{self.c.names(e.ministries)} {verb} responsible for it, in FY{e.fiscal_year}"
 
@@ -248,7 +250,8 @@ class Leads:
                 return done_by(done)  # "signed by 41 companies" names none of them
         if asked_noun and asked_noun.lower() in THEME_WORDS:  # "focused on which topic"
             theme = theme_of(e.text)
-            return f"The report gives its theme: {theme}" if theme else None
+            if theme:
+                return f"The report gives its theme: {theme}"
         # "the title of the film": the reports' own word for it ("video") names it too
         alias = synonyms().get((q.unit or "").lower())
         after = _name_after(e.text, q) or (named_after(e.text, alias) if alias else None)
@@ -361,6 +364,7 @@ _APPEARED = re.compile(r"\b(?:appear|feature|star|perform)(?:s|ed|ing)?\b", re.I
 
 
 # "which industry body …", "what organisation …": a body no ministry, named by the effort
+_NON_GOVERNMENT = frozenset("company npo ngo charity foundation association university".split())
 _WHICH_BODY = re.compile(
     r"^\s*(?:which|what)\s+(?:[a-z-]+\s+)?(body|organi[sz]ation|association|company|group|"
     r"council|foundation|npo|ngo|charity|university|institute)\b",

@@ -351,7 +351,10 @@ _THEME = re.compile(
     r"\b(?:the\s+)?(?:main\s+)?(?:theme|topic)\s+(?:was\s+|of\s+|being\s+)?[\"“]([^\"”]{3,80})[\"”]|"
     r"\bon\s+the\s+(?:theme|topic)\s+of\s+([^.;()]{3,80}?)(?=[,.;(]|$)|"
     r"\bthemed\s+[\"“]?([^\"”.;,()]{3,80})|"
-    r"\bfocus(?:ed|ing)\s+on\s+([^.;()]{3,80}?)(?=[,.;(]|\s+and\s+(?!\w+ing\b)|$)",
+    r"\bfocus(?:ed|ing)\s+on\s+([^.;()]{3,80}?)(?=[,.;(]|\s+and\s+(?!\w+ing\b)|$)|"
+    # "the 56th Specialist Group Meeting (22.01.2072) on grooming in online games;"
+    r"\b(?:Meeting|Conference|Forum|Symposium|Seminar|Workshop|Session)\b[^;.()]{0,60}"
+    r"\([^()]{4,40}\)\s+on\s+([^;.()]{3,80}?)(?=[;.]|,\s+(?:about|with|and|where)\b|$)",
     re.I,
 )
 THEME_WORDS = frozenset("topic topics theme themes subject subjects focus agenda".split())

@@ -212,6 +212,16 @@ _COUNTED_EVENTS = {
         "charged": "charged",
         "detained": "detained arrested",
         "sentenced": "sentenced",
+        # outcomes that pick some of those counted: "how many failed the age check" is
+        # not answered by how many took part in it
+        "failed": "failed failing failure",
+        "passed": "passed pass",
+        "refused": "refused rejected declined denied",
+        "rejected": "rejected refused declined",
+        "dropped": "dropped",
+        "quit": "quit",
+        "died": "died deaths",
+        "complained": "complained complaints",
     }.items()
 }
 

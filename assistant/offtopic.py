@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from index.embedder import Embedder
 
-__all__ = ["BANK", "OffTopic", "build_bank"]
+__all__ = ["BANK", "NEIGHBOURS", "OffTopic", "build_bank"]
 
 BANK = Path(__file__).resolve().parent / "data" / "offtopic"
 UTTERANCES = "utterances.txt"

@@ -131,15 +131,18 @@ def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, l
     m = _PARAGRAPH.search(text)  # "para 6 of the 2081 cable", as a cable numbers its parts
     if m:
         return int(m.group(1)), [m.span()]
-    found = titled(text, titles)
+    found = titled(text, titles, one_word=True)
     return (found[0], [found[2]]) if found else (None, [])
 
 
-def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] | None:
+def titled(
+    text: str, titles: Iterable[tuple[K, str]], *, one_word: bool = False
+) -> tuple[K, float, Span] | None:
     """The part of the plan ``text`` names by (most of) its title: (key, share of the
     title's words named, span), or None. A few words name it after a cue ("the pillar
     about protecting child victims"): two or more, more than any other title shares, or
-    one that no other title has."""
+    one that no other title has (``one_word``: for the six sections, whose titles share few
+    words; a measure's title needs two)."""
     words = {stem(w) for w in _words(text)} - _SMALL
     scored = []
     for key, title in titles:
@@ -156,7 +159,7 @@ def titled(text: str, titles: Iterable[tuple[K, str]]) -> tuple[K, float, Span] 
     runner_up = max((t[1] for t in scored[1:] if t[2] != key), default=0)  # another part
     # (one word is enough when no other title has it: "the crackdowns section", but
     # "in which pillar do the crackdowns appear" asks for the section)
-    alone = runner_up == 0 and not _WHICH_PART.search(text)
+    alone = one_word and runner_up == 0 and not _WHICH_PART.search(text)
     if share >= 0.75 or (cued and shared > runner_up and (shared >= 2 or alone)):
         span = _cover(text, title_words)
         if span is not None:

@@ -25,6 +25,12 @@ from assistant.rule import (
 )
 from assistant.slots import names_the_plan
 
+# "what's dated in …", "anything dated between …": the efforts, not a date
+_WHAT_IS_DATED = re.compile(
+    r"\b(?:what|whats|what's|which|anything|everything|all)\s+(?:is\s+|was\s+|are\s+)?dated\b",
+    re.I,
+)
+
 __all__ = ["COUNT_RULES"]
 
 _EVERY = re.compile(r"\b(?:every|all|each|whole|entire|complete|full)\b", re.I)
@@ -68,7 +74,8 @@ COUNT_RULES: tuple[Rule, ...] = (
             i is Intent.WHEN
             and q.time.months is not None
             and not q.topic_words
-            and names_the_plan(q.text)
+            # (or "whats dated from september to october": what is, not when)
+            and (names_the_plan(q.text) or _WHAT_IS_DATED.search(q.text) is not None)
         ),
         to(Intent.LIST),
     ),

@@ -21,7 +21,7 @@ from assistant.held_words import HeldWords
 from assistant.intents import Intent
 from assistant.literal import literal_terms
 from assistant.measure_titles import MeasureTitles
-from assistant.offtopic import OffTopic
+from assistant.offtopic import NEIGHBOURS, OffTopic
 from assistant.query import Query
 from assistant.reader import Reader
 from assistant.synonyms import synonyms
@@ -88,6 +88,15 @@ OFF_TOPIC_BELOW = 0.45
 # dev questions matched weakly, with no word found as written and no ministry named: 22 of
 # 40 such requests the margin alone let through are declined.
 AGREED_MARGIN = 0.15
+# Nothing in the reports at FAR_BELOW: nearer to an everyday request by FAR_MARGIN will do
+# ("could u proofread my cover letter", 0.26 to any effort).
+FAR_BELOW = 0.3
+FAR_MARGIN = 0.2
+# Up to OFF_TOPIC_CEILING, a question all of whose ten nearest everyday requests ask one
+# thing (mean cosine STRONG_ALIKE) and are STRONG_MARGIN nearer is about that thing.
+OFF_TOPIC_CEILING = 0.6
+STRONG_MARGIN = 0.3
+STRONG_ALIKE = 0.6
 AGREEING = 5
 AGREED_ALIKE = 0.45
 
@@ -300,11 +309,15 @@ class Retriever:
             return False
         text = self.search_text(q)
         best = self.index.nearest_similarity(text)
-        if best >= OFF_TOPIC_BELOW:
+        if best >= OFF_TOPIC_CEILING:
             return False
         nearest, agreeing, alike = self.offtopic.judge(self.index.embed_query(text))
         margin = nearest - best
-        if margin >= OFF_TOPIC_MARGIN:
+        if best >= OFF_TOPIC_BELOW:
+            # an effort is near, but all ten nearest everyday requests ask one thing, far
+            # nearer: "whats one euro worth in yen" (0.46 to a grant in yen, 0.81 to them)
+            return margin >= STRONG_MARGIN and agreeing >= NEIGHBOURS and alike >= STRONG_ALIKE
+        if margin >= OFF_TOPIC_MARGIN or (best < FAR_BELOW and margin >= FAR_MARGIN):
             return True
         # … or nearer by less, among everyday requests that agree on what they ask
         return agreed and margin >= AGREED_MARGIN and agreeing >= AGREEING and alike >= AGREED_ALIKE

@@ -155,7 +155,7 @@ class SlotReader:
         if by_title is not None:
             # "the follow-up of the basic plan section" names a measure, unless the same
             # words name a section better
-            by_section = titled(text, self.titles)
+            by_section = titled(text, self.titles, one_word=True)
             if by_section is None or by_title[1] > by_section[1]:
                 measure_title, measure_spans = by_title[0], [by_title[2]]
                 if by_section is not None and by_section[0] == number:

@@ -488,3 +488,35 @@ def test_the_theme_asked_of_an_event_is_what_the_effort_says_it_was_about(
     answer = bot.ask("what was the theme of the youth forum?")
     assert "grooming through online games" in claims(answer)
     assert "12th Youth Forum" not in claims(answer)  # the name the question gives
+
+
+def test_a_meetings_theme_may_follow_its_date(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Organized the 40th Specialist Group Meeting (22.01.2081) on grooming in online "
+        "games; about 410 representatives attended. [NPA]",
+    )
+    answer = bot.ask("the 40th specialist group meeting - what was its theme?")
+    assert "grooming in online games" in claims(answer)
+
+
+def test_a_count_of_those_who_failed_is_not_the_count_of_those_who_took_part(
+    tmp_path: Path,
+) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Ran a trial in which 3 game operators checked new users' ages with the digital ID "
+        "card, with about 18,000 users taking part. [DA]",
+    )
+    answer = bot.ask("how many users failed the age check in the digital id trial?")
+    assert "18,000" not in claims(answer) and answer.abstained
+
+
+def test_no_ministry_is_the_ngo_a_question_asks_for(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Subsidised an NGO's development of a free app that warns children before they send "
+        "nude pictures; it was downloaded about 210,000 times. [CFA]",
+    )
+    answer = bot.ask("which NGO made the nude picture warning app?")
+    assert "CFA" not in claims(answer) and "Children and Families" not in claims(answer)

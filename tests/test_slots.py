@@ -631,6 +631,9 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     ]
     assert parts.section("the crackdowns section in 2030 - what is in it?", five)[0] == 5
     assert parts.section("the support section - what is in it?", five)[0] is None  # 2 or 4
+    # a measure's title is named by two of its words at least
+    measures = [("1.3", "Promotion of international cooperation")]
+    assert parts.titled("whats in the international collaboration section", measures) is None
     assert parts.section("the awareness section (no. 2), which efforts?", titles)[0] == 2
     assert parts.section("goal E of the 2056 report, whats in there", titles)[0] == 5
     assert parts.section("part a of the plan", titles)[0] is None  # no letter in capitals
