@@ -46,7 +46,7 @@ _VERBS = frozenset(
     "where which who".split()
 )
 _UNIT_CUE = re.compile(
-    r"\b(?:how\s+many|how\s+much|number\s+of|count\s+of|amount\s+of|total\s+of|sum\s+of|"
+    r"\b(?:how\s+many|how\s+much|number\s+of|(?:head)?count\s+of|amount\s+of|total\s+of|sum\s+of|"
     r"(?:the\s+|an?\s+)(?:average|mean|median|typical)(?:\s+number\s+of)?)\s+"
     r"(?:of\s+(?:the\s+|these\s+|those\s+)?(?:[\d,.]+\s+)?)?(?:fy\s?\d{2,4}\s+|\d{4}\s+)?"
     r"((?:[a-z'-]+\s+){0,4}[a-z'-]+)\b",

@@ -27,6 +27,8 @@ def place_lead(q: Query, e: CitedEffort) -> str | None:
     kind = place_kind(q)
     if kind is not None:  # "in which city": a city, not "at the training center"
         found = places_of_kind(e.text, kind)
+        if not found and kind == "city":  # "held in Singapore": a city that is a country
+            found = [c for c in places_of_kind(e.text, "country") if c in _CITY_STATES]
         return f"The report gives the {kind} as {joined(found)}" if found else None
     # The place of what is asked about: "… in all 47 prefectures, and held a training
     # course for their staff in Osaka" gives Osaka for where the course was held.
@@ -55,6 +57,9 @@ def place_lead(q: Query, e: CitedEffort) -> str | None:
     if re.match(r"(?:at|in|on|inside)\s", place):  # "at Hamanaka Arts Center"
         return f"The report places it {place}"
     return f"The report gives the place as {place}"
+
+
+_CITY_STATES = frozenset({"Singapore", "Monaco", "Hong Kong", "Macau", "Macao", "Vatican City"})
 
 
 def _before(text: str, span: str, width: int = 50) -> frozenset[str]:

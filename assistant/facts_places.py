@@ -28,7 +28,9 @@ _PLACE = re.compile(
     # not a relative clause: "a contest, in which junior high school students presented …"
     r"\b(?:at|in|on|across|through)\s+(?!(?:which|whom|whose)\b)((?:the\s+)?(?:(?-i:[A-Z][\w'’-]*,\s+(?=[A-Z]))|[\w'’-]+\s+){0,5}?(?:"
     + "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
-    + r"))\b",
+    # not a place that names whose people: "training … for child guidance center staff"
+    + r"))\b(?!\s+(?:staff|officials|officers|workers|employees|personnel|directors|heads|"
+    r"members|users|volunteers|counsel+ors|nurses|teachers)\b)",
     re.I,
 )
 

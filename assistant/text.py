@@ -202,7 +202,7 @@ _SECOND_ASK = re.compile(
     # "…, and officials from how many countries attended?"
     rf"|(?:(?!{QUESTION_WORDS}\b)[\w'-]+\s+){{1,3}}(?:from|in|of|across)\s+how\s+many\b"
     # "date + number of attendees", "…: number of suspects + number of countries"
-    r"|(?:the\s+)?(?:exact\s+|total\s+)?(?:number|names?|dates?|count)\s+of\b"
+    r"|(?:the\s+)?(?:exact\s+|total\s+)?(?:number|names?|dates?|count|headcount)\s+of\b"
     # "…, and is it open on saturdays now?": a yes-or-no question of its own
     r"|(?:is|are|was|were|does|do|did|can|could|has|have|will)\s+"
     r"(?:it|they|there|this|that|these|those)\b)",

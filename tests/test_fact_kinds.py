@@ -520,3 +520,20 @@ def test_no_ministry_is_the_ngo_a_question_asks_for(tmp_path: Path) -> None:
     )
     answer = bot.ask("which NGO made the nude picture warning app?")
     assert "CFA" not in claims(answer) and "Children and Families" not in claims(answer)
+
+
+def test_a_place_noun_naming_whose_staff_is_no_place(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Held training in forensic interviewing for child guidance center staff and police "
+        "officers in Fukuoka (January 2081), attended by about 350 participants. [CFA]",
+    )
+    said = claims(bot.ask("where was the forensic interviewing training held?"))
+    assert "Fukuoka" in said and "guidance center" not in said
+
+
+def test_a_city_state_is_the_city_asked_for(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path, "Sent investigators to the victim identification course held in Singapore. [NPA]"
+    )
+    assert "Singapore" in claims(bot.ask("which city was the victim identification course in?"))

@@ -402,6 +402,10 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
             "the hash list: number of entries added + number of operators using it?",
             ("the hash list: number of entries added", "number of operators using it?"),
         ),
+        (
+            "the kobe forum - which number was it and headcount of speakers?",
+            ("the kobe forum - which number was it", "headcount of speakers?"),
+        ),
         ("What did MEXT and the NPA do?", None),
         ("Tokyo Tower was lit up? which landmarks else?", None),  # the first part asks nothing
         ("joint training in feb 2021, how many attended?", None),  # the first part asks nothing
