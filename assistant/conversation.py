@@ -40,7 +40,7 @@ class Context(BaseModel):
         question: The previous question as understood.
         intent: What it asked for.
         ministries, time, section, measure, measure_title, topic, topic_words, unit,
-            min_ministries: Its slots.
+            min_ministries, all_ministries: Its slots.
         efforts: Ids of the efforts its answer cited, in order.
         scope: Ids of the efforts it was itself limited to ("which of those …"), if any:
             "And with MEXT?" asks the same of them.
@@ -60,6 +60,7 @@ class Context(BaseModel):
     topic_words: tuple[str, ...] = ()
     unit: str | None = None
     min_ministries: int = 0
+    all_ministries: bool = False
     efforts: tuple[str, ...] = ()
     scope: tuple[str, ...] | None = None
 
@@ -80,6 +81,7 @@ class Context(BaseModel):
             topic_words=query.topic_words,
             unit=query.unit,
             min_ministries=query.min_ministries,
+            all_ministries=query.all_ministries,
             efforts=efforts,
             scope=scope,
         )
@@ -233,6 +235,9 @@ def _swap(q: Query, ctx: Context) -> FollowUp:
     """ "And MHLW?": the previous question again, with what this one names swapped in."""
     intent = ctx.intent if ctx.intent not in NOT_CONTINUED and ctx.intent else _standalone(q)
     update: dict[str, object] = {"intent": intent}
+    if ctx.all_ministries and len(q.ministries) == len(ctx.ministries) > 1:
+        # "the same for MOJ and CFA" after what the police shared with CFA: by both, too
+        update["all_ministries"] = True
     carried = _carry_filters(q, ctx, update)
     if q.time.any and q.time.months is not None and not q.time.fiscal_years and _years_of(ctx.time):
         # "what about in December?" keeps the previous year

@@ -267,7 +267,8 @@ _WITH_ANOTHER = (
 # "alongside some other body", "names a second body too", "and some third body": a body
 # more than those named (a "third" one: three in all)
 _ONE_MORE = re.compile(
-    r"\b(?:with|alongside|along\s+with|besides|and|plus|names?|credits?|credited)\s+(?:also\s+)?"
+    r"\b(?:with|alongside|along\s+with|besides|and|plus|names?|credits?|credited|ha[sd]|have|"
+    r"having|involv(?:e|es|ed|ing))\s+(?:also\s+)?"
     r"(?:(?:some|any)(?:one|body)\s+else\b|(?:another|(?:some|any|an?)\s+other|"
     r"(?:a|some|any|one)\s+(second|third|fourth|more))\s+"
     r"(?:ministry|agency|body|organi[sz]ation|partner|party)\b)",

@@ -9,7 +9,12 @@ import re
 
 __all__ = ["AFTER", "BEFORE", "attributive", "bounding", "dated_from"]
 
-AFTER = re.compile(r"\b(after|since|from|later than|starting|beginning)\b", re.I)
+# ("the month after, january 2093" names the month after the last one, no range)
+AFTER = re.compile(
+    r"(?<!month\s)(?<!year\s)(?<!week\s)(?<!\bday\s)\b(after|since|from|later than|starting|"
+    r"beginning)\b",
+    re.I,
+)
 BEFORE = re.compile(r"\b(before|until|till|up to|prior to|earlier than|by)\b", re.I)
 # What may stand between "after" or "before" and the month it bounds: "after the end of",
 # "since early"; not a clause ("after they renamed it in December 2019" is no range).

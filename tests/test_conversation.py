@@ -153,6 +153,13 @@ def test_how_many_were_joint_after_a_list_counts_its_shared_efforts(
     assert [c.effort_id for c in answer.citations] == ["fy2019-2.1.1", "fy2019-2.1.2"]
 
 
+def test_the_same_for_two_other_bodies_after_what_two_shared_asks_what_they_shared(
+    bot: Assistant,
+) -> None:
+    answer = then(bot, "which efforts did the police share with MEXT?", "same, but MIC and MEXT")
+    assert cited(answer) == ["fy2019-2.1.1"]  # not every joint effort of either
+
+
 def test_the_answer_says_what_it_carried_over(bot: Assistant) -> None:
     answer = then(bot, "What did MEXT do in FY2019?", "And MHLW?")
     assert answer.carried == ("FY2019",)

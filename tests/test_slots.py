@@ -314,6 +314,10 @@ def test_time_expressions_are_read_as_fiscal_calendar_and_bare_years_and_months(
     )
 
 
+def test_the_month_after_names_a_month_not_the_months_after_it() -> None:
+    assert read_time("and the month after, january 2093?", (2092,)).months == ("2093-01",)
+
+
 def test_a_span_of_years_is_the_loaded_reports_within_it() -> None:
     loaded = (2019, 2020, 2023, 2093)
     scope = time_scope(read_time("CAO's efforts, 2019 through 2093?", loaded), loaded, ())
@@ -564,6 +568,7 @@ def test_words_pointing_back_at_the_previous_answer(
         ("which did CFA do together with someone else", 1, 2, True),
         ("efforts with MIC and METI and some third body", 2, 3, True),
         ("efforts with MIC and METI and another ministry", 2, 3, True),
+        ("which of these had a second ministry or agency on them?", 0, 2, False),
     ],
 )
 def test_how_many_ministries_an_effort_must_have(
