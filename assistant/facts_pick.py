@@ -214,8 +214,8 @@ _COUNTED_EVENTS = {
         "sentenced": "sentenced",
         # outcomes that pick some of those counted: "how many failed the age check" is
         # not answered by how many took part in it
-        "failed": "failed failing failure",
-        "passed": "passed pass",
+        "failed": "failed failing failure unsuccessful",
+        "passed": "passed pass certified qualified succeeded successful",
         "refused": "refused rejected declined denied",
         "rejected": "rejected refused declined",
         "dropped": "dropped",

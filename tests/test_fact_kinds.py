@@ -537,3 +537,12 @@ def test_a_city_state_is_the_city_asked_for(tmp_path: Path) -> None:
         tmp_path, "Sent investigators to the victim identification course held in Singapore. [NPA]"
     )
     assert "Singapore" in claims(bot.ask("which city was the victim identification course in?"))
+
+
+def test_those_certified_after_an_examination_are_those_who_passed(tmp_path: Path) -> None:
+    bot = report_bot(
+        tmp_path,
+        "Held the first examination for the new welfare qualification (November 2080); "
+        "1,420 persons were certified. [CFA]",
+    )
+    assert "1,420" in claims(bot.ask("how many people passed the welfare qualification exam?"))
