@@ -545,4 +545,5 @@ def test_those_certified_after_an_examination_are_those_who_passed(tmp_path: Pat
         "Held the first examination for the new welfare qualification (November 2080); "
         "1,420 persons were certified. [CFA]",
     )
-    assert "1,420" in claims(bot.ask("how many people passed the welfare qualification exam?"))
+    said = claims(bot.ask("how many persons passed the first examination for the qualification?"))
+    assert "1,420" in said
