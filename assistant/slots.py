@@ -296,9 +296,18 @@ _JOINT_INCLUDED = re.compile(
 
 
 def asides(text: str) -> list[Span]:
-    """Words that say what is counted in without asking for it ("joint ones included"):
-    neither the question's shape nor its topic."""
-    return [m.span() for m in _JOINT_INCLUDED.finditer(text)]
+    """Words that say what is counted in without asking for it ("joint ones included",
+    "in that window", "the … half of the fiscal year"): neither the question's shape nor
+    its topic."""
+    return [m.span() for r in (_JOINT_INCLUDED, _TIME_ASIDE) for m in r.finditer(text)]
+
+
+# A time the question has named, said again: "in that window", "half of the fiscal year"
+_TIME_ASIDE = re.compile(
+    r"\b(?:in|within|during|inside)\s+(?:that|this|the\s+same)\s+(?:time\s+)?(?:window|period|"
+    r"span|timeframe|time\s+frame)\b|\bhalf\s+of\s+the\s+(?:fiscal\s+|financial\s+)?year\b",
+    re.I,
+)
 
 
 def ministry_count_spans(text: str) -> list[Span]:
