@@ -129,6 +129,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev70": ("reports", "reports70"),
     "dev71": ("reports", "reports71"),
     "dev72": ("reports", "reports72"),
+    "dev73": ("reports", "reports73"),
+    "dev74": ("reports", "reports74"),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
