@@ -50,6 +50,14 @@ _ASKERS_TASK = re.compile(
     r"(?:\s+(?:on|about|of|for|covering)\b)?",
     re.I,
 )
+# "switch to 2023 -", "switching topic slightly,": how the talk moves on, not its subject
+_MOVING_ON = re.compile(
+    r"\b(?:switch(?:ing)?|mov(?:e|ing)|jump(?:ing)?|turn(?:ing)?)\s+(?:over\s+|on\s+)?to\b"
+    r"(?=\s+(?:the\s+)?(?:FY\s?)?\d{4}\b)|"
+    r"\b(?:switching|changing|new)\s+(?:the\s+)?(?:topics?|subjects?)(?:\s+(?:slightly|a\s+bit|"
+    r"a\s+little|now|here))?\b",
+    re.I,
+)
 # "keep only", "narrow it down to the ones": how the previous answer is to be cut
 _NARROWED = re.compile(
     r"\b(?:keep|narrow|filter|limit|restrict|trim|cut)(?:\s+(?:it|them|this|that|the\s+list))?"
@@ -60,7 +68,7 @@ _NARROWED = re.compile(
 
 def listing_spans(text: str) -> list[Span]:
     """Where the question says how to list, not what: "put together", "keep only"."""
-    ways = (_MERGED, _NARROWED, _WHOLE_LIST, _ARRANGED, _ASKERS_TASK)
+    ways = (_MERGED, _NARROWED, _WHOLE_LIST, _ARRANGED, _ASKERS_TASK, _MOVING_ON)
     spans = [m.span() for r in ways for m in r.finditer(text)]
     if _ONE_LIST.search(text):
         spans += [m.span() for r in (_ONE_LIST, _PUT) for m in r.finditer(text)]

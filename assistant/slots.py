@@ -125,7 +125,8 @@ def ordinal(text: str) -> tuple[int | None, list[Span]]:
 _ANAPHOR = re.compile(
     r"\b(?:it|they|them|theirs|the same|above-mentioned|mentioned above)\b(?!\s+(?:who|days)\b)|"
     r"\b(?:those|these)\b(?!\s+(?:who|days)\b)|"
-    r"\b(?:this|that)\b(?=\s*(?:[?.!,]|$|one\b|effort|measure|event|thing|meeting|"
+    r"\b(?:this|that)\b(?=\s*(?:[?.!,]|$|one\b|altogether\b|in\s+total\b|all\s+told\b|effort|"
+    r"measure|event|thing|meeting|"
     r"programme|program|initiative|campaign|figure|number|hotline|guidebook|seminar|survey|"
     r"symposium|project|service|was\b|is\b|were\b|happen))|"
     # a demonstrative before the noun that ends the question: "when was that course?"

@@ -282,6 +282,8 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "MOJ and NPA on the same effort? the names in the brackets",
         "looking only at 2019: the efforts of MIC",
         "one combined list of the 2020 efforts of MIC and of MEXT (either one is enough)",
+        "switching topic slightly - the efforts of MOJ in 2019?",
+        "switch to 2020 - what was MIC credited with?",
         "the April-September 2020 half of the fiscal year: how many efforts are in that window?",
         "show me all 2020 efforts of the police pls, with ids if possible",
         "I'd like MEXT's 2019 efforts, all of them",

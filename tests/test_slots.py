@@ -519,6 +519,7 @@ def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int
         ("narrow it down to MOJ, please", True, True),
         ("filter to those after October", True, True),
         ("what keeps kids safe online?", False, False),  # "keeps" asks nothing back
+        ("so how many MEXT items is that altogether?", True, False),
     ],
 )
 def test_words_pointing_back_at_the_previous_answer(
