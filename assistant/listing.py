@@ -58,6 +58,12 @@ _MOVING_ON = re.compile(
     r"a\s+little|now|here))?\b",
     re.I,
 )
+# "in which the word metaverse appears": the words asked for, not a word "word"
+_THE_WORD = re.compile(
+    r"\b(?:(?:use|uses|using|used|contain|contains|containing)\s+)?(?:the\s+)?"
+    r"(?:words?|terms?|phrases?|expressions?)(?=\s+[\"“'‘]?\w)",
+    re.I,
+)
 # "keep only", "narrow it down to the ones": how the previous answer is to be cut
 _NARROWED = re.compile(
     r"\b(?:keep|narrow|filter|limit|restrict|trim|cut)(?:\s+(?:it|them|this|that|the\s+list))?"
@@ -68,7 +74,7 @@ _NARROWED = re.compile(
 
 def listing_spans(text: str) -> list[Span]:
     """Where the question says how to list, not what: "put together", "keep only"."""
-    ways = (_MERGED, _NARROWED, _WHOLE_LIST, _ARRANGED, _ASKERS_TASK, _MOVING_ON)
+    ways = (_MERGED, _NARROWED, _WHOLE_LIST, _ARRANGED, _ASKERS_TASK, _MOVING_ON, _THE_WORD)
     spans = [m.span() for r in ways for m in r.finditer(text)]
     if _ONE_LIST.search(text):
         spans += [m.span() for r in (_ONE_LIST, _PUT) for m in r.finditer(text)]

@@ -1191,3 +1191,15 @@ def test_a_section_described_by_its_title_cut_short_asks_about_nothing_more(
 ) -> None:
     query = reader.read("fy2020 part 5 about crackdowns + rehab of offenders, what is there")
     assert (query.section, query.topic_words) == (5, ())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2020 items in which the word filtering appears?",
+        'Which efforts, in any of the reports, use the word "filtering"?',
+    ],
+)
+def test_the_word_asked_for_is_the_topic_not_the_word_word(reader: Reader, question: str) -> None:
+    query = reader.read(question)
+    assert (query.intent, query.topic_words) == (Intent.MENTIONS, ("filter",))
