@@ -243,9 +243,10 @@ class Reader:
             # title, restated, names the section and asks about nothing more
             topic, words = "", ()
         filtered = bool(slots.mentions.ministries or slots.time.spans)
-        if words and set(words) <= self.plan_words and filtered:
+        if words and set(words) <= self.plan_words and filtered and intent is not Intent.MENTIONS:
             # "what has CAS done under the basic plan?": every effort is under the plan,
-            # so naming it asks about all of the ministry's (or the year's) efforts
+            # so naming it asks about all of the ministry's (or the year's) efforts; but
+            # 'where does the phrase "child sexual exploitation" appear' asks for those words
             topic, words = "", ()
         # "I am a student from Vietnam. How many schools …?": the asker's country is no
         # country asked about; only the question's own are

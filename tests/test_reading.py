@@ -284,6 +284,7 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "one combined list of the 2020 efforts of MIC and of MEXT (either one is enough)",
         "switching topic slightly - the efforts of MOJ in 2019?",
         "switch to 2020 - what was MIC credited with?",
+        "In FY2020, was any effort run jointly by MIC and MEXT?",
         "the April-September 2020 half of the fiscal year: how many efforts are in that window?",
         "show me all 2020 efforts of the police pls, with ids if possible",
         "I'd like MEXT's 2019 efforts, all of them",
@@ -1203,3 +1204,8 @@ def test_a_section_described_by_its_title_cut_short_asks_about_nothing_more(
 def test_the_word_asked_for_is_the_topic_not_the_word_word(reader: Reader, question: str) -> None:
     query = reader.read(question)
     assert (query.intent, query.topic_words) == (Intent.MENTIONS, ("filter",))
+
+
+def test_the_plans_own_words_asked_word_for_word_are_still_asked(reader: Reader) -> None:
+    query = reader.read('Where in the 2019 efforts does the phrase "sexual exploitation" appear?')
+    assert query.intent is Intent.MENTIONS and query.topic_words
