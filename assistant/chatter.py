@@ -39,8 +39,9 @@ _INDIRECT_ASK = re.compile(
 )
 # "was wondering", "am trying to find out": a statement, though "was" may open a question
 _PROGRESSIVE = re.compile(r"\b(?:was|were|am|is|are|'m)\s+(?:\w+\s+)?$", re.I)
-# Where a clause may end: a comma, colon or semicolon before more words.
-_CLAUSE_BREAK = re.compile(r"[,:;.!?]\s+(?=\S)|\s+[-–—]+\s+(?=\S)")
+# Where a clause may end: a comma, colon or semicolon before more words; a full stop
+# not before a number ("sec. 3", "no. 5" are one phrase).
+_CLAUSE_BREAK = re.compile(r"(?:[,:;!?]|\.(?!\s+\d))\s+(?=\S)|\s+[-–—]+\s+(?=\S)")
 # A capitalised word after a lower-case one, as in "what did mlit do It's for a memo".
 _NEW_THOUGHT = re.compile(r"(?<=[A-Za-z0-9?])\s+([A-Z][a-z]*(?:'[a-z]+)?)\b")
 
@@ -218,6 +219,11 @@ class Chatter:
         # project", though "project" is a report word), not from its shape alone
         cues = set(shape.split()) - set(SLOT_TOKENS.values()) - self.english_stems
         if several and prediction.confidence >= SURE_CHATTER and cues:
+            return True
+        # "need it asap for my editor": a sure remark beside the question that asks
+        # nothing and holds no word of the reports, whatever else it names
+        asks = opens_asking(sentence) or "?" in sentence
+        if several and prediction.confidence >= SURE_CHATTER and not asks and not reports:
             return True
         return not reports and len(unknown) <= 1
 

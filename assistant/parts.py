@@ -65,7 +65,7 @@ _ROMAN = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), s
 NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ii|iii|iv|vi{0,3}|ix)"
 ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th)"
 _PART = (
-    r"(?:section|sec\.?|pillar|(?:focus\s+)?area|part|chapter|heading|goal|objective|article|"
+    r"(?:section|sec\.?|pt\.?|pillar|(?:focus\s+)?area|part|chapter|heading|goal|objective|article|"
     r"theme|category|field|direction|priority|strand|axis|work\s?stream|(?:release\s+)?series)"
 )
 _SECTION = re.compile(
@@ -78,6 +78,11 @@ _SECTION = re.compile(
     r"\b(?-i:No)\.\s*(\d{1,2})\b(?!\.\d|\d)",
     re.I,
 )  # "section 4", "pillar iv", "§4" (not "§4.2", a measure), "section [4]", "section (no. 6)"
+
+# "the last section", "the report's final pillar": the highest-numbered section
+_LAST_SECTION = re.compile(
+    rf"(?:\bthe|\bits|['’]s)\s+(?:very\s+)?(?:last|final|closing)\s+{_PART}\b(?!\s*\d)", re.I
+)
 
 # "paragraph 4", "para 6": a section, when no other word names one ("para 3 of Article 3"
 # is a measure of a section)
@@ -131,6 +136,10 @@ def section(text: str, titles: Iterable[tuple[int, str]]) -> tuple[int | None, l
     m = _PARAGRAPH.search(text)  # "para 6 of the 2081 cable", as a cable numbers its parts
     if m:
         return int(m.group(1)), [m.span()]
+    titles = list(titles)
+    m = _LAST_SECTION.search(text)
+    if m and titles:
+        return max(number for number, _ in titles), [m.span()]
     found = titled(text, titles, one_word=True)
     return (found[0], [found[2]]) if found else (None, [])
 
@@ -160,7 +169,12 @@ def titled(
     # (one word is enough when no other title has it: "the crackdowns section", but
     # "in which pillar do the crackdowns appear" asks for the section)
     alone = one_word and runner_up == 0 and not _WHICH_PART.search(text)
-    if share >= 0.75 or (cued and shared > runner_up and (shared >= 2 or alone)):
+    # "what is listed under protection and support for child victims": most of a title
+    # after "under", as a report files its efforts under its titles
+    filed = _UNDER.search(text) is not None and share >= 0.5 and shared >= 3
+    if share >= 0.75 or (cued and shared > runner_up and (shared >= 2 or alone)) or (
+        filed and shared > runner_up
+    ):
         span = _cover(text, title_words)
         if span is not None:
             return key, share, span
@@ -284,6 +298,7 @@ _NAMED_PART = re.compile(
     re.I,
 )
 
+_UNDER = re.compile(r"\bunder\b", re.I)
 
 _SMALL = frozenset("of and the for to a an in on by with that".split())
 # Words that point at a part in brackets: "(the one on tools)", "(the bit about victims)".

@@ -966,6 +966,20 @@ def test_every_trailing_remark_of_the_stability_check_is_dropped(
     assert reader.read(f"what did the police do {remark}").text == "what did NPA do"
 
 
+@pytest.mark.parametrize(
+    "remark", ["need it by tonight for my boss", "my editor needs it asap"]
+)
+def test_a_sure_remark_that_asks_nothing_is_dropped_though_its_words_are_unknown(
+    reader: Reader, remark: str
+) -> None:
+    assert reader.read(f"list everything MOJ did. {remark}").text == "list everything MOJ did."
+
+
+def test_an_abbreviation_s_full_stop_keeps_its_number(reader: Reader) -> None:
+    assert reader.read("sec. 5 please").section == 5
+    assert reader.read("efforts in pt. 3?").section == 3
+
+
 @pytest.mark.parametrize("greeting", GREETINGS)
 def test_every_greeting_of_the_stability_check_is_dropped(reader: Reader, greeting: str) -> None:
     assert reader.read(f"{greeting} What did MEXT do?").text.lower() == "what did mext do?"

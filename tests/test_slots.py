@@ -646,6 +646,16 @@ def test_sections_are_read_by_number_word_or_title() -> None:
     assert parts.measure("the title of measure D.4", None)[0] == (4, 4)
     assert parts.section("what is in §4.1", titles)[0] is None  # a measure
     assert parts.section("which section i should read", titles)[0] is None
+    # an abbreviation's full stop does not cut the section's number from it
+    assert parts.section("what is listed in sec. 4", titles)[0] == 4
+    assert parts.section("everything in pt. 4 please", titles)[0] == 4
+    # "the last section" is the highest-numbered one the reports have
+    assert parts.section("what's in the report's final section?", five)[0] == 5
+    assert parts.section("the last pillar, what does it hold", five)[0] == 5
+    # most of a title after "under", without a section word
+    question = "anything listed under support and protection for child victims?"
+    assert parts.section(question, five)[0] == 4
+    assert parts.section("filed under support for families", five)[0] is None  # 2 words
 
 
 @pytest.mark.parametrize(
