@@ -212,6 +212,7 @@ class Composer:
         n = len(efforts)
         if q.ministries:
             who = self.names(q.ministries)
+            scope += _under(q)  # "MHLW in section 5": none there is not none at all
             if not efforts:
                 together = " jointly" if q.all_ministries else ""
                 text = f"No effort {scope} is attributed to {who}{together}."
@@ -402,3 +403,17 @@ def _credited(q: Query) -> str:
     if q.max_ministries:
         return f" credited to exactly {q.max_ministries} bodies"
     return f" credited to {q.min_ministries} or more bodies" if q.min_ministries > 2 else ""
+
+
+def _under(q: Query) -> str:
+    """Where in the plan a list is scoped: " under section 5", " under measure 2.1"."""
+    if q.measure is not None and q.measure[1] > 0:
+        return f" under measure {q.measure[0]}.{q.measure[1]}"
+    if q.measure_title is not None:
+        return f" under “{q.measure_title}”"
+    if q.section is not None:
+        named = [q.section, *q.also_sections]
+        if len(named) == 1:
+            return f" under section {q.section}"
+        return f" under sections {', '.join(map(str, named[:-1]))} and {named[-1]}"
+    return ""

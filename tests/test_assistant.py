@@ -133,6 +133,13 @@ def test_glossary_ministry_without_efforts_says_no_effort_and_cites_nothing(
     assert not answer.abstained
 
 
+def test_a_ministry_with_nothing_in_a_section_is_said_to_have_nothing_there(
+    bot: Assistant,
+) -> None:
+    answer = bot.ask("what did MOJ do under section 2?")  # MOJ did something elsewhere
+    assert answer.kind == "no_effort" and "under section 2" in answer.text
+
+
 def test_what_an_abbreviation_stands_for_says_too_when_it_did_nothing(bot: Assistant) -> None:
     idle = bot.ask("what is CAS?")
     assert "Cabinet Secretariat" in idle.text and "No effort" in idle.text
