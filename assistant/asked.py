@@ -171,7 +171,9 @@ def named_before(text: str) -> str | None:
 
 # A budget asked for by name: "what budget was set aside", "what was the budget".
 _WHAT_BUDGET = re.compile(
-    r"\b(?:what|which)\s+(?:(?:was|is|were)\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)?budgets?\b", re.I
+    r"\b(?:what|which)\s+(?:(?:was|is|were)\s+(?:(?:the|its|their)\s+)?)?"
+    r"(?:[\w-]+(?:['’]s|s['’])\s+)?(?:[a-z]+\s+)?budgets?\b",
+    re.I,
 )
 
 
@@ -208,7 +210,7 @@ def unit(text: str) -> str | None:
     # "how old were they" asks an age; "confirm how old you are" (no inversion) does not
     if re.search(
         r"\bhow\s+old\s+(?:is|are|was|were|do|does|did)\b|\bhow\s+old\s*\??$|"
-        r"\bwhat\s+ages?\b|\bage\s+(?:group|range)\b",
+        r"\b(?:what|which)\s+ages?\b|\bage\s+(?:group|range|bracket)s?\b",
         text,
         re.I,
     ):
@@ -277,6 +279,7 @@ _QUALIFIER = re.compile(
 
 _QUANTITY = re.compile(
     r"\bwhat(?:'s|\s+(?:is|was|were|are))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+(?:['’]s|s['’])\s+)?"  # whose: "what was MOJ's budget", "the police's"
     r"(?:(?:total|overall|final|max|maximum|minimum|average|annual|yearly|monthly|"
     r"approximate|approx|rough|estimated|exact|precise)\s+)?([a-z'-]+)\b",
     re.I,

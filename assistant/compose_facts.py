@@ -212,8 +212,10 @@ class FactWriter:
     def fact(self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters) -> Answer:
         """A fact of the kind the intent asks for, from the first effort that gives one."""
         writer = self._writers()[q.intent]
-        if len(efforts) > 1 and _EACH.search(q.text):
-            # "how many people took part in each of those?": every effort's own figure
+        plural_back = q.refers_back and _PLURAL_BACK.search(q.text) is not None
+        if len(efforts) > 1 and (_EACH.search(q.text) or plural_back):
+            # "how many people took part in each of those?", "when were those?": every
+            # effort's own figure
             given = [(e, lead) for e in efforts if (lead := writer(q, e, True)) is not None]
             if len(given) > 1:
                 return self._several(q, given, filters, by_year=False)
@@ -337,3 +339,5 @@ def _first_given(
 
 # The question asks the same fact of several efforts: "… in each of those?"
 _EACH = re.compile(r"\b(?:each|every\s+one|respectively)\b", re.I)
+# Several efforts pointed back at: "when were those?", "how many came to them?"
+_PLURAL_BACK = re.compile(r"\b(?:those|these|they|them|both)\b", re.I)

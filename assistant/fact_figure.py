@@ -162,6 +162,8 @@ def figure_lead(q: Query, e: CitedEffort, first: bool) -> str | None:
     if both and (earlier := _earlier_of(span, before, e.text)) is not None:
         when = "" if "previous" in earlier.text or _TABLE_YEAR.search(earlier.text) else " before"
         return f"The report gives {_said(span)}, against {_said(earlier)}{when}"
+    if span.kind == "age":  # "aged 10 to 17", "under the age of 20"
+        return f"The report gives the ages: {_said(span)}"
     return f"The report gives {_said(span)}"
 
 

@@ -54,6 +54,8 @@ def place_lead(q: Query, e: CitedEffort) -> str | None:
     if not spans:
         return None
     place = spans[0].text
+    if place == "online":
+        return "The report says it took place online"
     if re.match(r"(?:at|in|on|inside)\s", place):  # "at Hamanaka Arts Center"
         return f"The report places it {place}"
     return f"The report gives the place as {place}"

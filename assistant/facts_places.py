@@ -96,6 +96,8 @@ def places(text: str) -> list[FactSpan]:
         FactSpan("place", "nationwide", None, frozenset())
         for _ in re.finditer(r"\bnationwide\b", text)
     ][:1]
+    # 'Held the "… Symposium" online during …', "at an online meeting": where it was held
+    out += [FactSpan("place", "online", None, frozenset()) for _ in _ONLINE.finditer(text)][:1]
     # 'Held the "Youth Symposium" at the Tokyo International Forum': when the event is named
     # in quotes, a name after it that ends like an event's is its venue (with no other place)
     first_quote = QUOTED.search(text)
@@ -109,5 +111,13 @@ def places(text: str) -> list[FactSpan]:
     # "at the Nagoya City" is a piece of "at the Nagoya City Science Museum": the whole
     return [s for s in found if not any(t.text.startswith(s.text) and s is not t for t in found)]
 
+
+# "online" as where a thing was held: after what was held, or before a meeting's noun
+# ("the online distribution of …" is no place)
+_ONLINE = re.compile(
+    r"\bonline\b(?=\s*(?:[,;.(]|$|during|in\s|on\s|from\s|with\s|for\s|and\s|"
+    r"(?:meeting|seminar|session|conference|event|forum|symposium|training|lecture|course)s?\b))",
+    re.I,
+)
 
 _EVERYWHERE = re.compile(r"(?:in|at|across|throughout)\s+(?:every|all|each|any)\b", re.I)

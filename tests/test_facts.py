@@ -30,7 +30,7 @@ from assistant.literal import holds_identifiers
 from corpus import BUNDLED_PLAN
 from index.documents import CitedEffort
 from index.embedder import MiniLMEmbedder
-from tests.conftest import EVALSET, FakeEmbedder, blind_report_bot
+from tests.conftest import EVALSET, FakeEmbedder, blind_report_bot, report_bot
 
 MEETING = (
     "Organized the 4th Specialist Group Meeting on Child Sexual Exploitation (January 2020) "
@@ -484,6 +484,12 @@ def test_a_named_place_may_hold_an_apostrophe() -> None:
     assert [s.text for s in places("Held it in Osaka's north.")] == ["in Osaka"]  # possessive
 
 
+def test_online_is_where_a_thing_held_online_took_place() -> None:
+    assert [s.text for s in places('Held the "Youth Forum" online (June 2080).')] == ["online"]
+    assert [s.text for s in places("Spoke at an online conference of experts.")] == ["online"]
+    assert places("Curbed the online distribution of illegal images.") == []  # what, not where
+
+
 def test_a_named_conference_is_no_place_even_with_a_hyphen_in_its_name() -> None:
     text = "Presented efforts at the Asia-Pacific Regional Conference on Ending Violence."
     assert places(text) == []
@@ -646,6 +652,8 @@ def test_a_fact_answer_states_the_span_in_its_own_words(
         "What's the average salary of a child welfare officer?",
         "What was the budget for the Comprehensive Reinforcement Plan for Child Abuse "
         "Prevention Measures System?",
+        "what was MHLW's budget for the child welfare officers",  # whose budget
+        "What was the police's budget for crackdowns in 2019?",
     ],
 )
 def test_a_figure_the_reports_do_not_give_is_declined_without_a_figure(
@@ -1022,6 +1030,9 @@ def test_a_fact_asked_of_each_effort_is_given_for_each(tmp_path: Path) -> None:
         re.findall(r"\d[\d,]* [a-z ]*(?:nurses|supervisors)", claims(answer))
     )
     assert len(answer.citations) == 2
+    # a fact asked of them all, pointing back in the plural, is given for each too
+    dated = bot.ask("how many people came to those?", context=listed.context)
+    assert {"1,900", "620"} <= set(re.findall(r"\d[\d,]*", claims(dated)))
 
 
 def test_what_the_question_itself_says_is_named_as_no_answer(tmp_path: Path) -> None:
@@ -1502,6 +1513,29 @@ def test_the_reports_own_year_named_near_another_figure_does_not_pick_that_figur
     bot = Assistant.load(report, index_dir=tmp_path / "idx", embedder=FakeEmbedder())
     said = claims(bot.ask("by how many persons were child welfare officers to grow in FY2080?"))
     assert "2,020" in said
+
+
+def test_a_group_of_people_is_not_counted_by_another_group_named_beside_it(
+    tmp_path: Path,
+) -> None:
+    bot = report_bot(
+        tmp_path, "Trained about 2,100 pupils along with volunteer mentors. [MOJ]"
+    )
+    answer = bot.ask("how many volunteer mentors helped?")
+    assert answer.abstained and "2,100" not in claims(answer)
+    assert "2,100" in claims(bot.ask("how many pupils were trained?"))
+
+
+def test_contacts_to_a_consultation_service_are_its_consultations(tmp_path: Path) -> None:
+    bot = report_bot(tmp_path, "Ran a chat line for girls; received about 930 consultations. [CFA]")
+    assert "930 consultations" in claims(bot.ask("how many contacts did the chat line get?"))
+
+
+@pytest.mark.parametrize(
+    "question", ["which ages did it cover?", "for which age group?", "what age brackets?"]
+)
+def test_which_ages_asks_an_age(question: str) -> None:
+    assert unit(question) == "age"
 
 
 def test_an_age_given_as_a_limit_is_an_age_and_a_compound_qualifies_a_name() -> None:
