@@ -12,7 +12,7 @@ import re
 from assistant.asked import noun_head
 from assistant.text import LEADING_PREPOSITIONS
 
-__all__ = ["NAME_KINDS", "asked_names"]
+__all__ = ["NAME_KINDS", "asked_names", "asks_who"]
 
 
 # A word before the things whose names are asked that only says which of them: a count,
@@ -156,8 +156,9 @@ def asked_names(text: str) -> str | None:
         return m.group(1).lower()
     if _WHAT_NAME.search(text):  # "what new name did the hotline get?"
         return "name"
-    m = _NAME_OF.search(text)
+    m = None if asks_who(text) else _NAME_OF.search(text)
     if m:  # "the exact name of the reinforcement plan for …": a plan's name
+        # ("which ministry changed the name of the hotline" asks the ministry)
         head = noun_head(m.group(1))
         # "the title of the guidebook mext put out": the first kind of named thing
         kinds = [w for w in m.group(1).lower().split() if w in NAME_KINDS]
@@ -180,6 +181,17 @@ def asked_names(text: str) -> str | None:
         elif m.group(4) and not _ON_A_SITE.search(text[: m.start(4)]):
             return m.group(4).lower()  # not "did they publish it on an official website?"
     return _named_on_request(text)
+
+
+# A question that opens asking which body: "which agency changed the name of …".
+_ASKS_WHO = re.compile(
+    r"\W*(?:which|what)\s+(?:ministr|agenc|bod(?:y|ies)|organi[sz]ation|department)\w*",
+    re.I,
+)
+
+def asks_who(text: str) -> bool:
+    """Whether the question opens asking which body did something ("which agency …")."""
+    return _ASKS_WHO.match(text) is not None
 
 
 # Nationalities are asked as names: "what nationalities were the suspects".

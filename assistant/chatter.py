@@ -141,7 +141,15 @@ class Chatter:
         first, last = 0, len(clauses)
         while first < last and self._is_chatter(text[slice(*clauses[first])], several=several):
             first += 1
-        while last > first and self._is_chatter(text[slice(*clauses[last - 1])], several=several):
+        while last > first and (
+            self._is_chatter(text[slice(*clauses[last - 1])], several=several)
+            # "…? i only see the kids agency": what the asker sees, after the question
+            or (
+                "?" in text[: clauses[last - 1][0]]
+                and _ASKERS_VIEW.match(text[slice(*clauses[last - 1])]) is not None
+                and "?" not in text[slice(*clauses[last - 1])]
+            )
+        ):
             last -= 1
         if first == last:
             return ""
@@ -169,7 +177,8 @@ class Chatter:
         if re.search(r"\b(?:these|those|them|they|it)\b", text, re.I):
             return False  # "Of these, which …": what the question picks from, no greeting
         return (
-            bool(words & self.greeting_words)
+            # a word that greets, not only words a greeting may hold ("if someone is …")
+            bool((words - function_words()) & self.greeting_words)
             and words <= self.greeting_words | function_words()
             and not re.search(r"[^\sA-Za-z',.!?:;-]", text)
             and self.read_clause(text) is not None
@@ -231,6 +240,13 @@ class Chatter:
 # A question asked of what was named before it: "how many did it answer", "when were they".
 _ASKS_OF_IT = re.compile(
     rf"^\s*(?:{LEADING_PREPOSITIONS}\s+)?{QUESTION_WORDS}\b.*\b(?:it|its|they|them|their)\b",
+    re.I,
+)
+
+# What the asker has seen or thinks, said after the question: "i only see the kids agency".
+_ASKERS_VIEW = re.compile(
+    r"\s*(?:i|we)\s+(?:only\s+|just\s+|already\s+|can\s+|could\s+|do\s+|did\s+)?(?:see|saw|seen|"
+    r"think|thought|know|knew|found|read|noticed|notice|believe|heard|remember|guess)\b",
     re.I,
 )
 

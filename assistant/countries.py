@@ -118,7 +118,40 @@ def countries(
         if country in hosted and _PLACE_OF.search(text[: m.start()]) and _DONE_ABROAD.search(text):
             continue  # "did the diplomats organise a panel in Switzerland": Japan's, there
         out.append(Country(country, m.span()))
+    for m in _DEMONYM_BODY.finditer(text):
+        # "how do the british police handle it": that country's own bodies, as an owner
+        country = _DEMONYMS[m.group(1).lower()]
+        # (not a body's proper name, as the reports tell of partners: "the joint team with
+        # the Royal Thai Police", "the Indonesian National Police")
+        proper = m.group(2)[:1].isupper()
+        # ... nor a partner Japan worked with: "the joint investigation with the thai police"
+        partner = re.search(r"\b(?:with|alongside|and)\s+(?:the\s+)?$", text[: m.start()], re.I)
+        if country != home and not proper and not partner and all(c.name != country for c in out):
+            out.append(Country(country, m.span(1)))
     return out
+
+
+# Adjectives of the countries a question most often sets beside Japan, by pycountry's
+# common names: "the British police" are the United Kingdom's.
+_DEMONYMS = {
+    "american": "United States", "british": "United Kingdom", "english": "United Kingdom",
+    "korean": "Korea", "south korean": "Korea", "chinese": "China", "french": "France",
+    "german": "Germany", "italian": "Italy", "spanish": "Spain", "dutch": "Netherlands",
+    "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland",
+    "australian": "Australia", "canadian": "Canada", "indian": "India",
+    "filipino": "Philippines", "philippine": "Philippines", "thai": "Thailand",
+    "vietnamese": "Vietnam", "indonesian": "Indonesia", "malaysian": "Malaysia",
+    "singaporean": "Singapore", "taiwanese": "Taiwan", "brazilian": "Brazil",
+    "mexican": "Mexico", "russian": "Russian Federation", "irish": "Ireland",
+    "new zealand": "New Zealand", "japanese": "Japan",
+}  # fmt: skip
+# ... only before a public body or its rules: "Korean nationals" are people, not a state.
+_DEMONYM_BODY = re.compile(
+    rf"\b({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+((?:national\s+)?(?:police|"
+    r"government|authorities|authority|ministry|ministries|agency|agencies|courts?|parliament|"
+    r"laws?|legislation|regulators?|officials|schools?|education\s+system|system|approach))\b",
+    re.I,
+)
 
 
 def country_mentions(text: str, home: str = "Japan") -> list[str]:

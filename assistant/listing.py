@@ -28,7 +28,13 @@ _WHOLE_LIST = re.compile(
     r"\bwith\s+(?:their\s+|the\s+|its\s+)?(?:ids|id\s+numbers|numbers|codes|references)\b"
     r"(?:\s+if\s+(?:possible|you\s+can))?|\bif\s+possible\b|"
     r"\bnothing\s+(?:left\s+out|missed|omitted)\b|\bin\s+full\b|"
-    r"\badd(?:ing|ed)?\s+(?:it\s+|them\s+|everything\s+)?up\b",  # "adding up all years"
+    r"\b(?:no|without(?:\s+any)?)\s+(?:duplicates|repeats|repetitions|doubles)\b|"
+    # "(an item of either qualifies)", "either one counts": one body is enough
+    r"\b(?:(?:an?|any)\s+\w+\s+of\s+)?either(?:\s+one)?\s+(?:qualifies|counts|will\s+do|is\s+"
+    r"(?:fine|ok|okay|enough))\b|"
+    r"\badd(?:ing|ed)?\s+(?:it\s+|them\s+|everything\s+)?up\b|"  # "adding up all years"
+    # "pillar 5 holds how many efforts": the verb of a count put after its subject
+    r"\b(?:holds?|contains?|includes?|has|have)(?=\s+how\s+many\b)",
     re.I,
 )
 # "grouped by pillar", "sorted by ministry": how the answer is to be ordered
@@ -66,7 +72,8 @@ _THE_WORD = re.compile(
 )
 # "keep only", "narrow it down to the ones": how the previous answer is to be cut
 _NARROWED = re.compile(
-    r"\b(?:keep|narrow|filter|limit|restrict|trim|cut)(?:\s+(?:it|them|this|that|the\s+list))?"
+    r"\b(?:keep|narrow|filter|limit|restrict|trim|cut)(?:\s+(?:it|them|(?:this|that|the)"
+    r"(?:\s+(?:list|answer|set|selection|results?))?))?"
     r"(?:\s+(?:down|back))?(?=\s+(?:only|just|to|the\s+ones|those|these|them)\b)",
     re.I,
 )

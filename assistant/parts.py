@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from assistant.intents import stem
+from assistant.synonyms import synonyms
 
 __all__ = [
     "NUM",
@@ -312,9 +313,13 @@ def restated(text: str, title_stems: frozenset[str]) -> frozenset[str]:
     anything else restates nothing."""
     out: set[str] = set()
     for m in re.finditer(r"\(([^()]{1,120})\)", text):
-        words = {stem(w) for w in _words(m.group(1))} - _SMALL - _POINTING
-        if words and all(in_title(w, title_stems) for w in words):
-            out |= words
+        said = [w for w in _words(m.group(1)) if stem(w) not in _SMALL | _POINTING]
+        # an everyday word for the title's own ("kids" for "children") restates it too
+        if said and all(
+            in_title(stem(w), title_stems) or in_title(stem(synonyms().get(w, w)), title_stems)
+            for w in said
+        ):
+            out |= {stem(w) for w in said}
     return frozenset(out)
 
 
@@ -329,7 +334,11 @@ def restates_section(text: str, number: int | None, titles: Iterable[tuple[int, 
 
 
 def in_title(word: str, title_stems: frozenset[str]) -> bool:
-    """Whether the stem ``word`` is a title's, or begins one ("rehab" of "rehabilit")."""
+    """Whether the stem ``word`` is a title's, or begins one ("rehab" of "rehabilit"); a
+    hyphenated compound is if each of its words is ("protection-of-child-victims")."""
+    if "-" in word.strip("-"):
+        parts = {stem(w) for w in word.split("-") if w} - _SMALL
+        return bool(parts) and all(in_title(p, title_stems) for p in parts)
     return word in title_stems or (
         len(word) >= 4 and any(t.startswith(word) for t in title_stems)
     )

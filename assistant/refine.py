@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.asked import name_of
-from assistant.asked_names import NAME_KINDS
+from assistant.asked_names import NAME_KINDS, asks_who
 from assistant.cues import (
     asks_grade,
     asks_inside,
@@ -47,6 +47,18 @@ _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 _DOCUMENT_PARTS = frozenset(
     stem(w) for w in "table tables list legend glossary key page appendix annex".split()
 )
+# "which of the efforts …", "which items …": efforts are what is asked for
+_WHICH_EFFORTS = re.compile(
+    r"\bwhich\s+(?:of\s+the\s+|of\s+its\s+|of\s+their\s+)?(?:efforts|items|activities|entries)\b",
+    re.I,
+)
+
+
+def asks_efforts(text: str) -> bool:
+    """Whether the question asks which efforts ("which of the efforts carry its name")."""
+    return _WHICH_EFFORTS.search(text) is not None
+
+
 _NAME_QUALIFIERS = frozenset(stem(w) for w in "official full exact proper real english".split())
 
 RULES: tuple[Rule, ...] = (
@@ -76,6 +88,14 @@ RULES: tuple[Rule, ...] = (
         "“which seminars did MIC run”",
         lambda q, i, s: i is Intent.NAME and bool(q.ministries) and (q.names or "") in ACTIVITIES,
         to(Intent.TOPIC),
+    ),
+    Rule(
+        "efforts asked for, with a ministry named, are its efforts though the question speaks "
+        "of a name: “the justice ministry, which of the efforts carry its name”",
+        lambda q, i, s: (
+            i is Intent.NAME and bool(q.ministries) and q.names is None and asks_efforts(q.text)
+        ),
+        to(Intent.LIST),
     ),
     Rule(
         "names asked for are a name question: “which 31 companies took part”, “what is the "
@@ -277,6 +297,24 @@ RULES: tuple[Rule, ...] = (
         "figure: “what charter did the operators sign at the forum”",
         lambda q, i, s: i is Intent.NUMBER and not q.unit and asks_thing_not_quantity(q.text),
         to(Intent.TOPIC),
+    ),
+    Rule(
+        "a question that opens asking which body did something asks who, though it speaks "
+        "of a name: “which ministry changed the name of the hotline”",
+        lambda q, i, s: i is Intent.NAME and q.names is None and asks_who(q.text),
+        to(Intent.WHO),
+    ),
+    Rule(
+        "“how many” of a unit asks a figure even when the reading fell to a search: “how "
+        "many years can they get behind bars for it” (a figure the efforts may not give)",
+        lambda q, i, s: (
+            i is Intent.TOPIC
+            and bool(q.unit)
+            and bool(_HOW_MANY.search(q.text))
+            and not q.yes_no
+            and plan_unit(q) is None
+        ),
+        to(Intent.NUMBER),
     ),
     Rule(
         "another country's measures are outside the reports: “what is the US doing”",

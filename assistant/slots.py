@@ -132,6 +132,8 @@ _ANAPHOR = re.compile(
     # a demonstrative before the noun that ends the question: "when was that course?"
     r"\b(?:this|that)\s+(?!(?:is|was|are|were|do|does|did|the|a|an|it|one|about|for|to|of)\b)"
     r"[a-z-]+(?<!ed)(?<!ing)\s*(?:[?.!]|$)|"
+    # ... an -ing noun too, after a preposition: "the last day of that gathering?"
+    r"\b(?:of|about|for|at|in|from|during|on)\s+(?:this|that)\s+[a-z-]+ing\s*(?:[?.!]|$)|"
     # a place pointed back at: "who gave the talk there?" ("were there?" only exists)
     r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\bthere\s*(?:[?.!]|$)",
     re.I,
@@ -384,13 +386,25 @@ def ministry_count(text: str, named: int = 0) -> tuple[int, bool]:
     both = "both" in text.lower() and not or_both
     # "DA, METI, or both": either, the last one named before "or both" too
     either = named >= 2 and (_OR_MINISTRY.search(text) is not None or or_both) and not both
+    # "(an item of either qualifies)": one of them is enough
+    either = either or (named >= 2 and _EITHER_ONE.search(text) is not None)
     # "what did METI and the JFTC each do? list both": each one's efforts, not shared ones
     apart = named >= 2 and _EACH.search(text) is not None and not _JOINTLY.search(text)
-    together = bool(_TOGETHER.search(text)) or (more is not None and named >= 2)
+    # "put together one list of X and Y": how to list, not what the efforts share
+    listed = text
+    for start, end in listing_spans(text):
+        listed = listed[:start] + " " * (end - start) + listed[end:]
+    together = bool(_TOGETHER.search(listed)) or (more is not None and named >= 2)
     return at_least, together and not either and not apart
 
 
 _EACH = re.compile(r"\b(?:each|respectively|separately|individually)\b", re.I)
+# "(an item of either qualifies)", "either one is enough" (not "in either year")
+_EITHER_ONE = re.compile(
+    r"\b(?:of\s+either|either\s+(?:one|of\s+them|qualifies|counts|will\s+do|is\s+(?:fine|ok|"
+    r"okay|enough)))\b",
+    re.I,
+)
 _JOINTLY = re.compile(r"\b(?:together|jointly|joint|shared?|in\s+common)\b", re.I)
 
 

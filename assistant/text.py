@@ -50,6 +50,8 @@ def normalize(text: str) -> str:
     text = western_years(_ACCENTED_LATIN.sub(_plain_latin, text))  # "reiwa 31" is 2049
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"(?<![\d\s])\s*%|(?<=\s)%", " percent", text)  # "what % of" → "percent"
+    # "two or more bodies, e.g. [MEXT and NPA]": a tag shown as an example is no filter
+    text = _EXAMPLE_TAG.sub("", text)
     text = _LATIN_ABBREVIATION.sub(",", text)  # "…, i.e. October to March": a comma, not words
     text = re.sub(r"(?<=[^\W\d_])\s*\+\s*(?=[^\W\d_])", " and ", text)  # "police + 総務省"
     # chat shorthand written with a slash: "24/7" is no figure asked, "w/" is "with"
@@ -136,6 +138,11 @@ _FORM = re.compile(
     r"(?<!\bnew )(?<!\bsurvey )(?<!\border )(\b)(form|Form)\b(?!\s+(?:a|an|the|new|of)\b)",
 )
 _LATIN_ABBREVIATION = re.compile(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.)(?!\w)", re.I)
+# An attribution tag in square brackets given as an example of what is asked
+_EXAMPLE_TAG = re.compile(
+    r"\s*[,(]?\s*(?:e\.\s?g\.|eg\b|for\s+(?:example|instance)|such\s+as)\s*,?\s*\[[^\]]{1,60}\]\)?",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +230,7 @@ def two_asks(text: str, *, min_words: int = 3) -> tuple[str, str] | None:
             _OPENS_ASKING.match(first)
             or _FACT_NOUN_ASK.match(first)  # "dates of the workshop, and how many came?"
             # "sextortion desks: number of consultations + how many from boys?"
-            or _FACT_NOUN_ASK.match(re.split(r":\s+", first)[-1])
+            or _FACT_NOUN_ASK.match(re.split(r":\s+|\s[-–—]+\s+", first)[-1])
             or question_part(first)
             or _ENDS_ASKING.search(first)
             or _ASKS_IN_PLACE.search(first)  # "MIC lit up which tower? and how many …"

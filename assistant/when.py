@@ -43,7 +43,9 @@ _MONTH_NAMED = "|".join(n for n in MONTHS if len(n) > 3 and n not in ("sept", "m
 _YEAR = r"((?:19|20)\d\d)"
 _FY = re.compile(
     rf"\b(?:fy\s?'?|fiscal\s+(?:year\s+)?(?:of\s+)?){_YEAR}(?:\s*[-/–]\s*\d{{2,4}})?\b|"
-    rf"\bfy\s?'?(\d\d)\b|\b{_YEAR}\s+fiscal\s+year\b",
+    rf"\bfy\s?'?(\d\d)\b|\b{_YEAR}\s+fiscal\s+year\b|"
+    # "the 2096 report", "2094's report": a report is of a fiscal year
+    rf"\b{_YEAR}(?:['’]s)?(?=\s+(?:(?:plan|efforts?|annual)\s+)?report\b)",
     re.I,
 )
 _CALENDAR = re.compile(
@@ -193,7 +195,7 @@ def read_time(text: str, corpus_years: tuple[int, ...]) -> TimeRef:
     yearless: list[tuple[int, str, tuple[int, ...], int]] = []
     _japanese(text, f)
     for m in _FY.finditer(text):
-        year = m.group(1) or m.group(3)
+        year = m.group(1) or m.group(3) or m.group(4)
         f.fiscal.append(int(year) if year else 2000 + int(m.group(2)))
         f.spans.append(m.span())
     for m in _CALENDAR.finditer(text):

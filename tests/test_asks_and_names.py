@@ -180,6 +180,9 @@ def test_the_name_of_a_named_kind_of_thing_is_asked_for() -> None:
     assert asked_names("what is the name of the ministry") is None
     # the preposition asked with it may come first
     assert asked_names("On which plan was the strengthening of the centers based?") == "plan"
+    # a question asking who changed a name asks who, not the name
+    assert asked_names("which agency changed the name of the helpline in 2080?") is None
+    assert asked_names("what agency altered the name of the plan?") is None
 
 
 
@@ -635,6 +638,20 @@ def test_a_country_set_beside_japan_is_asked_about_though_the_reports_tell_of_it
     assert beside.countries == ("Australia",)
     assert refine(beside, scoped=False).intent is Intent.OUTSIDE
     assert reader.read("did japan work with australia on sextortion?").countries == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [("how do the british police handle sextortion?", "United Kingdom"),
+     ("what does the Korean government do about grooming", "Korea")],
+)  # fmt: skip
+def test_a_country_s_adjective_before_its_public_body_asks_about_that_country(
+    question: str, country: str
+) -> None:
+    corpus = load_corpus()
+    reader = Reader(corpus, build_chunks(corpus)[0])
+    assert reader.read(question).countries == (country,)
+    assert reader.read("how many Korean nationals took part?").countries == ()  # people
 
 
 def test_which_organisation_did_a_thing_asks_the_partner_its_verb_names(

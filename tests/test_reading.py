@@ -109,6 +109,7 @@ PHRASINGS: dict[Intent, list[str]] = {
     Intent.PERIOD: [
         "How long does the plan to add child welfare officers run?",
         "For how long was the campaign against violence held?",
+        "what were the first and last days of the crackdown?",
     ],
     Intent.NUMBER: [
         "What proportion of the reported images were removed in 2020?",
@@ -290,6 +291,7 @@ def test_the_query_keeps_a_topic_without_the_question_words(reader: Reader) -> N
         "I'd like MEXT's 2019 efforts, all of them",
         "the police in september 2019 pls, im making a timeline",
         "MIC from july to august 2020 (both months incl.)",
+        "the 2020 efforts of MOFA or MEXT in one list, without duplicates",
     ],
 )
 def test_words_that_only_say_how_a_list_is_asked_are_no_topic(
@@ -410,6 +412,10 @@ def test_the_intent_model_learns_its_examples(reader: Reader) -> None:
         (
             "the kobe forum - which number was it and headcount of speakers?",
             ("the kobe forum - which number was it", "headcount of speakers?"),
+        ),
+        (
+            "the osaka workshop for nurses - venue and how many came",
+            ("the osaka workshop for nurses - venue", "how many came"),
         ),
         ("What did MEXT and the NPA do?", None),
         ("Tokyo Tower was lit up? which landmarks else?", None),  # the first part asks nothing
@@ -973,6 +979,29 @@ def test_a_sure_remark_that_asks_nothing_is_dropped_though_its_words_are_unknown
     reader: Reader, remark: str
 ) -> None:
     assert reader.read(f"list everything MOJ did. {remark}").text == "list everything MOJ did."
+
+
+def test_words_a_greeting_may_hold_are_no_greeting_without_one_that_greets(
+    reader: Reader,
+) -> None:
+    question = "if anyone is caught grooming, how many years could they get?"
+    assert reader.read(question).text == question
+
+
+def test_what_the_asker_sees_after_the_question_is_no_part_of_it(reader: Reader) -> None:
+    question = reader.read("did MOJ have any effort in FY2020? we only found the police ones")
+    assert question.ministries == ("MOJ",)
+
+
+def test_a_tag_given_as_an_example_is_no_filter(reader: Reader) -> None:
+    question = reader.read("which 2020 items credit several bodies, e.g. [MIC and NPA]?")
+    assert question.ministries == () and question.min_ministries >= 2
+
+
+def test_either_of_two_bodies_put_in_one_list_is_no_joint_filter(reader: Reader) -> None:
+    question = reader.read("put together one list of MOJ items and MHLW items (either counts)")
+    assert question.ministries == ("MOJ", "MHLW") and not question.all_ministries
+    assert question.topic_words == ()
 
 
 def test_an_abbreviation_s_full_stop_keeps_its_number(reader: Reader) -> None:

@@ -318,6 +318,13 @@ def test_the_month_after_names_a_month_not_the_months_after_it() -> None:
     assert read_time("and the month after, january 2093?", (2092,)).months == ("2093-01",)
 
 
+def test_a_year_s_report_is_its_fiscal_year_loaded_or_not() -> None:
+    loaded = (2019, 2095)
+    scope = time_scope(read_time("the 2097 report, anything on AI?", loaded), loaded, ("2097-05",))
+    assert scope.uncovered == (2097,) and scope.months is None  # not calendar 2097
+    assert read_time("in 2095's report, what did MOJ do", loaded).fiscal_years == (2095,)
+
+
 def test_a_span_of_years_is_the_loaded_reports_within_it() -> None:
     loaded = (2019, 2020, 2023, 2093)
     scope = time_scope(read_time("CAO's efforts, 2019 through 2093?", loaded), loaded, ())
@@ -520,6 +527,8 @@ def test_ordinals_pick_an_item_of_the_previous_answer(question: str, number: int
         ("filter to those after October", True, True),
         ("what keeps kids safe online?", False, False),  # "keeps" asks nothing back
         ("so how many MEXT items is that altogether?", True, False),
+        ("cut that list back to the July ones", True, True),
+        ("who spoke at the opening of that hearing?", True, False),  # an -ing noun
     ],
 )
 def test_words_pointing_back_at_the_previous_answer(
@@ -772,6 +781,17 @@ def test_a_title_word_cut_short_restates_the_title_word_it_begins() -> None:
         "rehab",
     }
     assert parts.restated("pillar 5 (crackdowns and reh) - all of it", title) == set()
+
+
+def test_an_everyday_word_or_a_hyphenated_phrase_restates_a_title_too() -> None:
+    title = frozenset({"support", "children", "famili", "ensur", "growth", "child"})
+    assert parts.restated("pillar 2 (support for kids) - whats in it", title) == {
+        "support",
+        "kid",
+    }
+    victims = frozenset({"prompt", "protect", "appropri", "support", "child", "victim"})
+    assert parts.in_title("protection-of-child-victims", victims)
+    assert not parts.in_title("protection-of-pets", victims)
 
 
 @pytest.mark.parametrize(
