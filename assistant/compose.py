@@ -205,9 +205,15 @@ class Composer:
     # -- lists and counts ----------------------------------------------------------------
 
     def efforts_list(
-        self, q: Query, efforts: Sequence[CitedEffort], filters: AppliedFilters
+        self,
+        q: Query,
+        efforts: Sequence[CitedEffort],
+        filters: AppliedFilters,
+        *,
+        scoped: bool = False,
     ) -> Answer:
-        """What passes the filters: a ministry's efforts, a month's, a section's, or all."""
+        """What passes the filters: a ministry's efforts, a month's, a section's, or all.
+        ``scoped``: among the previous answer's efforts only."""
         scope = self.scope(q.time)
         n = len(efforts)
         if q.ministries:
@@ -216,6 +222,9 @@ class Composer:
             if not efforts:
                 together = " jointly" if q.all_ministries else ""
                 text = f"No effort {scope} is attributed to {who}{together}."
+                if scoped:  # of those just listed; the ministry may have others
+                    text = f"None of the previous answer's efforts is attributed to {who}"
+                    text += f"{together}."
                 return self.answer(q, text, "no_effort", (), filters)
             if q.all_ministries:
                 verb = "is" if n == 1 else "are"
@@ -307,7 +316,7 @@ class Composer:
         kind = " joint" if joint and not q.max_ministries and q.min_ministries <= 2 else ""
         who += _credited(q)
         n = len(efforts)
-        scope = self.scope(q.time)
+        scope = self.scope(q.time) + _under(q)  # "… in FY2095 under section 5"
         if not efforts:
             return self.answer(q, f"There are 0{kind} efforts{who} {scope}.", "count", (), filters)
         noun = f"{kind.strip()} effort" if kind else "effort"

@@ -55,7 +55,7 @@ class IntentRow:
 
 
 def _list(a: Answerer, t: Turn) -> Answer:
-    return a.compose.efforts_list(t.query, a.filtered(t), t.filters)
+    return a.compose.efforts_list(t.query, a.filtered(t), t.filters, scoped=t.scoped)
 
 
 def _count(a: Answerer, t: Turn) -> Answer:

@@ -140,6 +140,20 @@ def test_a_ministry_with_nothing_in_a_section_is_said_to_have_nothing_there(
     assert answer.kind == "no_effort" and "under section 2" in answer.text
 
 
+def test_a_ministry_with_none_of_the_efforts_just_listed_is_not_said_to_have_none(
+    bot: Assistant,
+) -> None:
+    listed = bot.ask("which efforts were in section 5?")  # NPA's and MOJ's
+    answer = bot.ask("which of those did MHLW do?", context=listed.context)
+    assert "previous answer" in answer.text and "No effort in" not in answer.text
+
+
+def test_a_count_under_a_section_says_it_counts_that_section(bot: Assistant) -> None:
+    answer = bot.ask("section 4 holds how many efforts?")
+    assert answer.kind == "count" and "2 efforts" in answer.text
+    assert "under section 4" in answer.text
+
+
 def test_what_an_abbreviation_stands_for_says_too_when_it_did_nothing(bot: Assistant) -> None:
     idle = bot.ask("what is CAS?")
     assert "Cabinet Secretariat" in idle.text and "No effort" in idle.text
