@@ -131,6 +131,8 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "dev72": ("reports", "reports72"),
     "dev73": ("reports", "reports73"),
     "dev74": ("reports", "reports74"),
+    "dev75": ("reports", "reports75"),
+    "dev76": ("reports", "reports76"),
     "unseen": ("unseen",),
     "unseen2": ("unseen2",),
     "unseen3": ("unseen3",),
